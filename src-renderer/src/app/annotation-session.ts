@@ -1,0 +1,158 @@
+// The annotating use-case for the open document: spans in memory for instant feedback,
+// every change written to IndexedDB in one transaction, and an undo/redo history.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Label, Span } from '../../../src-shared/domain';
+import { snapToWords } from '../../../src-shared/segmentation';
+import { UndoHistory } from '../../../src-shared/undo-history';
+import type { SpanwrightDatabase } from '../storage/database';
+import { applySpanChange, invertChange, readSpans, type SpanChange } from '../storage/spans';
+import { newId } from './ids';
+
+export interface AnnotationSession {
+  spans: Span[];
+  loaded: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Creates a span of `label` over the range, snapped to words; returns it, or why not. */
+  addSpan(label: Label, range: { start: number; end: number }): Promise<Span | string>;
+  relabel(span: Span, label: Label): Promise<void>;
+  remove(span: Span): Promise<void>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+}
+
+function applyInMemory(spans: readonly Span[], change: SpanChange): Span[] {
+  const removed = new Set(change.removed.map((s) => s.id));
+  const added = new Map(change.added.map((s) => [s.id, s]));
+  const next = spans.filter((s) => !removed.has(s.id) && !added.has(s.id));
+  next.push(...change.added);
+  return next;
+}
+
+export function useAnnotationSession(
+  db: SpanwrightDatabase,
+  projectId: string,
+  /** Changes when the schema changes (renames and deletes rewrite spans): spans are re-read. */
+  schemaRevision: number,
+  documentId: string | null,
+  text: string | undefined,
+  annotator: string,
+  language: string | undefined,
+  openDocument: (documentId: string) => void,
+  onError: (message: string) => void,
+): AnnotationSession {
+  const [state, setState] = useState<{ documentId: string | null; spans: Span[]; loaded: boolean }>({ documentId: null, spans: [], loaded: false });
+  const history = useRef(new UndoHistory<SpanChange>());
+  const [, setVersion] = useState(0);
+  const current = useRef(state);
+  current.current = state;
+
+  useEffect(() => {
+    let cancelled = false;
+    setState((s) => (s.documentId === documentId ? s : { documentId, spans: [], loaded: false }));
+    if (documentId) {
+      readSpans(db, documentId).then(
+        (spans) => !cancelled && setState({ documentId, spans, loaded: true }),
+        (error: unknown) => onError(`Could not read the spans: ${String(error)}`),
+      );
+    }
+    return () => {
+      cancelled = true;
+    };
+  }, [db, documentId, schemaRevision, onError]);
+
+  useEffect(() => history.current.clear(), [projectId]);
+
+  /** Shows the change at once, then stores it; a failed write is rolled back on screen. */
+  const apply = useCallback(
+    async (change: SpanChange): Promise<boolean> => {
+      const onScreen = current.current.documentId === change.documentId;
+      if (onScreen) setState((s) => ({ ...s, spans: applyInMemory(s.spans, change) }));
+      try {
+        await applySpanChange(db, change);
+        return true;
+      } catch (error) {
+        if (onScreen) setState((s) => ({ ...s, spans: applyInMemory(s.spans, invertChange(change)) }));
+        onError(`The change was not saved: ${error instanceof Error ? error.message : String(error)}`);
+        return false;
+      }
+    },
+    [db, onError],
+  );
+
+  const perform = useCallback(
+    async (change: SpanChange) => {
+      if (await apply(change)) {
+        history.current.record(change);
+        setVersion((v) => v + 1);
+      }
+    },
+    [apply],
+  );
+
+  const addSpan = useCallback(
+    async (label: Label, range: { start: number; end: number }): Promise<Span | string> => {
+      if (!documentId || text === undefined) return 'Open a document first.';
+      const snapped = snapToWords(text, range.start, range.end, language);
+      if (!snapped) return 'Select some text first: the selection holds only spaces.';
+      const existing = current.current.spans.find(
+        (s) => s.label === label.name && s.start === snapped.start && s.end === snapped.end,
+      );
+      if (existing) return existing;
+      const now = Date.now();
+      const span: Span = {
+        id: newId(), projectId, documentId, annotator, layer: label.layer, label: label.name,
+        start: snapped.start, end: snapped.end, text: text.slice(snapped.start, snapped.end),
+        attributes: {}, origin: 'manual', createdAt: now, updatedAt: now,
+      };
+      await perform({ documentId, removed: [], added: [span] });
+      return span;
+    },
+    [annotator, documentId, language, perform, projectId, text],
+  );
+
+  const relabel = useCallback(
+    async (span: Span, label: Label) => {
+      if (span.label === label.name) return;
+      await perform({ documentId: span.documentId, removed: [span], added: [{ ...span, label: label.name, layer: label.layer, updatedAt: Date.now() }] });
+    },
+    [perform],
+  );
+
+  const remove = useCallback(
+    async (span: Span) => perform({ documentId: span.documentId, removed: [span], added: [] }),
+    [perform],
+  );
+
+  const travel = useCallback(
+    async (direction: 'undo' | 'redo') => {
+      const entry = direction === 'undo' ? history.current.takeUndo() : history.current.takeRedo();
+      if (!entry) return;
+      const change = direction === 'undo' ? invertChange(entry) : entry;
+      const ok = await apply(change);
+      if (!ok) {
+        if (direction === 'undo') history.current.restoreUndo(entry);
+        else history.current.restoreRedo(entry);
+      } else if (current.current.documentId !== change.documentId) {
+        openDocument(change.documentId);
+      }
+      setVersion((v) => v + 1);
+    },
+    [apply, openDocument],
+  );
+
+  const undo = useCallback(() => travel('undo'), [travel]);
+  const redo = useCallback(() => travel('redo'), [travel]);
+
+  return {
+    spans: state.documentId === documentId ? state.spans : [],
+    loaded: state.loaded && state.documentId === documentId,
+    canUndo: history.current.canUndo,
+    canRedo: history.current.canRedo,
+    addSpan,
+    relabel,
+    remove,
+    undo,
+    redo,
+  };
+}

@@ -1,0 +1,57 @@
+// Creates the demo project a new user sees on first start, from resources/demo/articles.json.
+import demo from '../../../resources/demo/articles.json';
+import { defaultSchema } from '../../../src-shared/default-schema';
+import type { DocumentRecord, Span } from '../../../src-shared/domain';
+import { findLabel } from '../../../src-shared/schema-rules';
+import { hashText } from '../../../src-shared/text-hash';
+import type { SpanwrightDatabase } from '../storage/database';
+import { storeDocuments, type PreparedDocument } from '../storage/documents';
+import { createProject } from '../storage/projects';
+import { newId } from './ids';
+
+interface DemoSpan {
+  label: string;
+  text: string;
+  occurrence?: number;
+}
+
+function locate(text: string, wanted: DemoSpan): number {
+  let at = -1;
+  for (let n = 0; n < (wanted.occurrence ?? 1); n++) {
+    at = text.indexOf(wanted.text, at + 1);
+    if (at === -1) throw new Error(`Demo span "${wanted.text}" not found`);
+  }
+  return at;
+}
+
+export async function createDemoProject(db: SpanwrightDatabase, annotator: string): Promise<string> {
+  const schema = defaultSchema();
+  const projectId = newId();
+  const now = Date.now();
+  const prepared: PreparedDocument[] = demo.documents.map((doc, order) => {
+    const documentId = newId();
+    const spans: Span[] = (doc.spans as DemoSpan[]).map((s) => {
+      const start = locate(doc.text, s);
+      const label = findLabel(schema, s.label);
+      if (!label) throw new Error(`Demo label ${s.label} is not in the default schema`);
+      return {
+        id: newId(), projectId, documentId, annotator, layer: label.layer, label: label.name,
+        start, end: start + s.text.length, text: s.text, attributes: {}, origin: 'manual',
+        createdAt: now, updatedAt: now,
+      };
+    });
+    const record: DocumentRecord = {
+      id: documentId, projectId, sourceId: documentId, order,
+      meta: { title: doc.title, language: doc.language, source: doc.source },
+      textHash: hashText(doc.text), textLength: doc.text.length,
+      status: spans.length > 0 ? 'in_progress' : 'todo', spanCount: spans.length,
+      createdAt: now, updatedAt: now,
+    };
+    return { record, text: doc.text, spans };
+  });
+  await db.transaction('rw', db.projects, db.documents, db.texts, db.spans, async () => {
+    await createProject(db, projectId, demo.name, schema);
+    await storeDocuments(db, prepared);
+  });
+  return projectId;
+}

@@ -1,0 +1,136 @@
+// The import use-case: parse files with the core, find duplicates and unknown labels, and
+// hand the UI a plan; nothing is written until the user confirms, then all in one transaction.
+import type { DocumentRecord, Label, LabelSchema, Span } from '../../../src-shared/domain';
+import { parseImportFile, type ImportIssue, type ParsedDocument, type UnknownLabel } from '../../../src-shared/formats/import';
+import { labelForImportedName } from '../../../src-shared/schema-rules';
+import { hashText } from '../../../src-shared/text-hash';
+import type { SpanwrightDatabase } from '../storage/database';
+import { existingHashes, nextDocumentOrder, storeDocuments, type PreparedDocument } from '../storage/documents';
+import { addLabels } from '../storage/projects';
+import { newId } from './ids';
+
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface DuplicateReport {
+  file: string;
+  line?: number;
+  title: string;
+  duplicateOf: string;
+}
+
+export interface ImportPlan {
+  projectId: string;
+  files: string[];
+  documents: Array<ParsedDocument & { textHash: string }>;
+  issues: ImportIssue[];
+  duplicates: DuplicateReport[];
+  unknownLabels: UnknownLabel[];
+}
+
+export const IMPORT_EXTENSIONS = ['txt', 'jsonl', 'json'];
+
+/** Reads and checks the files; writes nothing. */
+export async function planImport(
+  db: SpanwrightDatabase,
+  projectId: string,
+  schema: LabelSchema,
+  files: readonly InputFile[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportPlan> {
+  const known = await existingHashes(db, projectId);
+  const plan: ImportPlan = { projectId, files: files.map((f) => f.name), documents: [], issues: [], duplicates: [], unknownLabels: [] };
+  const unknown = new Map<string, UnknownLabel>();
+  for (const [index, file] of files.entries()) {
+    const result = parseImportFile(file.name, file.bytes, schema.labels);
+    plan.issues.push(...result.issues);
+    for (const label of result.unknownLabels) {
+      const seen = unknown.get(label.name);
+      if (seen) seen.count += label.count;
+      else unknown.set(label.name, { ...label });
+    }
+    for (const doc of result.documents) {
+      const textHash = hashText(doc.draft.text);
+      const duplicateOf = known.get(textHash);
+      if (duplicateOf !== undefined) {
+        plan.duplicates.push({ file: doc.file, line: doc.line, title: doc.draft.meta.title, duplicateOf });
+        continue;
+      }
+      known.set(textHash, doc.draft.meta.title);
+      plan.documents.push({ ...doc, textHash });
+    }
+    onProgress?.(index + 1, files.length);
+    // Let the progress bar paint between files.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  plan.unknownLabels = [...unknown.values()];
+  return plan;
+}
+
+export interface ImportOutcome {
+  documents: number;
+  spans: number;
+  droppedSpans: number;
+  addedLabels: string[];
+}
+
+/**
+ * Writes the plan's documents, and the unknown labels when `addUnknownLabels` is set
+ * (otherwise spans with those labels are left out), in one transaction.
+ */
+export async function commitImport(
+  db: SpanwrightDatabase,
+  plan: ImportPlan,
+  schema: LabelSchema,
+  annotator: string,
+  addUnknownLabels: boolean,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportOutcome> {
+  const newLabels: Label[] = [];
+  if (addUnknownLabels) {
+    let grown: LabelSchema = schema;
+    for (const u of plan.unknownLabels) {
+      const label = labelForImportedName(grown, u.name, u.layer);
+      newLabels.push(label);
+      grown = { labels: [...grown.labels, label] };
+    }
+  }
+  const allowed = new Map<string, Label>([...schema.labels, ...newLabels].map((l) => [l.name, l]));
+  const now = Date.now();
+  let droppedSpans = 0;
+  let spanTotal = 0;
+  await db.transaction('rw', db.projects, db.documents, db.texts, db.spans, async () => {
+    let order = await nextDocumentOrder(db, plan.projectId);
+    const prepared: PreparedDocument[] = plan.documents.map((doc) => {
+      const documentId = newId();
+      const spans: Span[] = [];
+      for (const draft of doc.draft.spans) {
+        const label = allowed.get(draft.label);
+        if (!label) {
+          droppedSpans++;
+          continue;
+        }
+        spans.push({
+          id: newId(), projectId: plan.projectId, documentId,
+          annotator: draft.annotator ?? annotator, layer: label.layer, label: label.name,
+          start: draft.start, end: draft.end, text: doc.draft.text.slice(draft.start, draft.end),
+          attributes: draft.attributes ?? {}, origin: draft.origin ?? 'imported',
+          createdAt: now, updatedAt: now,
+        });
+      }
+      spanTotal += spans.length;
+      const record: DocumentRecord = {
+        id: documentId, projectId: plan.projectId, sourceId: doc.draft.id ?? documentId, order: order++, meta: doc.draft.meta,
+        textHash: doc.textHash, textLength: doc.draft.text.length,
+        status: doc.draft.status ?? (spans.length > 0 ? 'in_progress' : 'todo'), spanCount: spans.length,
+        createdAt: now, updatedAt: now,
+      };
+      return { record, text: doc.draft.text, spans };
+    });
+    if (newLabels.length > 0) await addLabels(db, plan.projectId, newLabels);
+    await storeDocuments(db, prepared, onProgress);
+  });
+  return { documents: plan.documents.length, spans: spanTotal, droppedSpans, addedLabels: newLabels.map((l) => l.name) };
+}

@@ -1,0 +1,54 @@
+// The platform bridge for the plain web build: a file input for opening, a download for saving.
+import type { FileFilter, MenuCommand, OpenedFile, SaveStream, SpanwrightBridge } from '../../../src-shared/bridge';
+
+declare const __APP_VERSION__: string;
+
+function pickFiles(filters: FileFilter[]): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+    input.addEventListener('change', () => resolve(Array.from(input.files ?? [])), { once: true });
+    input.addEventListener('cancel', () => resolve([]), { once: true });
+    input.click();
+  });
+}
+
+/** Collects the chunks in memory as Blob parts; commit hands the finished file to the browser. */
+function downloadStream(fileName: string): SaveStream {
+  let parts: BlobPart[] = [];
+  return {
+    async write(chunk) {
+      parts.push(chunk);
+    },
+    async commit() {
+      const url = URL.createObjectURL(new Blob(parts, { type: 'application/jsonl;charset=utf-8' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileName;
+      link.rel = 'noopener';
+      document.body.append(link);
+      link.click();
+      link.remove();
+      parts = [];
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    },
+    async abort() {
+      parts = [];
+    },
+  };
+}
+
+export function createWebBridge(): SpanwrightBridge {
+  return {
+    platform: 'web',
+    appVersion: async () => __APP_VERSION__,
+    openFiles: async (filters): Promise<OpenedFile[]> => {
+      const files = await pickFiles(filters);
+      return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+    },
+    saveFile: async (suggestedName) => downloadStream(suggestedName),
+    onMenuCommand: (_handler: (command: MenuCommand) => void) => () => undefined,
+  };
+}

@@ -1,0 +1,21 @@
+// Small key-value settings: identity, last open project and document, scroll positions.
+import type { SpanwrightDatabase } from './database';
+
+export async function readSetting<T>(db: SpanwrightDatabase, key: string, isValid: (v: unknown) => v is T): Promise<T | undefined> {
+  const row = await db.settings.get(key);
+  return row && isValid(row.value) ? row.value : undefined;
+}
+
+export async function writeSetting(db: SpanwrightDatabase, key: string, value: unknown): Promise<void> {
+  await db.settings.put({ key, value });
+}
+
+export const isString = (v: unknown): v is string => typeof v === 'string';
+export const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+export const SETTING = {
+  annotator: 'annotator',
+  lastProjectId: 'lastProjectId',
+  openDocument: (projectId: string) => `openDocument:${projectId}`,
+  scrollTop: (documentId: string) => `scrollTop:${documentId}`,
+} as const;

@@ -1,0 +1,75 @@
+// Shown when an import found problems: every issue with file, line and reason, duplicates,
+// and unknown labels; the user imports the good part (in one transaction) or nothing.
+import { useState } from 'react';
+import type { ImportPlan } from '../app/import-documents';
+import { Modal } from './Modal';
+
+const MAX_LISTED = 200;
+
+export function ImportReportDialog(props: {
+  plan: ImportPlan;
+  onImport: (addUnknownLabels: boolean) => void;
+  onCancel: () => void;
+}) {
+  const { plan } = props;
+  const [addLabels, setAddLabels] = useState(true);
+  const good = plan.documents.length;
+  return (
+    <Modal title="Import report" onClose={props.onCancel} wide>
+      <p>
+        {plan.files.length === 1 ? plan.files[0] : `${plan.files.length} files`}: {good} {good === 1 ? 'document' : 'documents'} can be
+        imported.
+      </p>
+      {plan.issues.length > 0 && (
+        <section aria-label="Problems">
+          <h3>
+            {plan.issues.length} {plan.issues.length === 1 ? 'problem' : 'problems'} (these lines are left out)
+          </h3>
+          <ul className="issue-list">
+            {plan.issues.slice(0, MAX_LISTED).map((issue, i) => (
+              <li key={i}>
+                <strong>{issue.file}</strong>
+                {issue.line !== undefined && <>, line {issue.line}</>}: {issue.reason}
+              </li>
+            ))}
+            {plan.issues.length > MAX_LISTED && <li>… and {plan.issues.length - MAX_LISTED} more</li>}
+          </ul>
+        </section>
+      )}
+      {plan.duplicates.length > 0 && (
+        <section aria-label="Duplicates">
+          <h3>{plan.duplicates.length} duplicate {plan.duplicates.length === 1 ? 'document' : 'documents'} (not imported again)</h3>
+          <ul className="issue-list">
+            {plan.duplicates.slice(0, MAX_LISTED).map((d, i) => (
+              <li key={i}>
+                <strong>{d.file}</strong>
+                {d.line !== undefined && <>, line {d.line}</>}: “{d.title}” has the same text as “{d.duplicateOf}”
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {plan.unknownLabels.length > 0 && (
+        <section aria-label="Unknown labels">
+          <h3>Labels not in this project</h3>
+          <label className="checkbox">
+            <input type="checkbox" checked={addLabels} onChange={(e) => setAddLabels(e.target.checked)} />
+            Add {plan.unknownLabels.length === 1 ? 'this label' : `these ${plan.unknownLabels.length} labels`} to the project:{' '}
+            {plan.unknownLabels.map((u) => `${u.name} (${u.layer}, ${u.count} ${u.count === 1 ? 'span' : 'spans'})`).join(', ')}
+          </label>
+          {!addLabels && <p className="hint">Spans with these labels will be left out.</p>}
+        </section>
+      )}
+      <div className="modal__actions">
+        <button type="button" onClick={props.onCancel}>
+          {good > 0 ? 'Import nothing' : 'Close'}
+        </button>
+        {good > 0 && (
+          <button type="button" className="primary" onClick={() => props.onImport(addLabels)}>
+            Import {good} {good === 1 ? 'document' : 'documents'}
+          </button>
+        )}
+      </div>
+    </Modal>
+  );
+}

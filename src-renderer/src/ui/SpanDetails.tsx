@@ -1,0 +1,58 @@
+// The selected span: its label (changeable), text, offsets, and a delete button;
+// plus the other spans under the last click, to reach nested ones.
+import type { Label, LabelSchema, Span } from '../../../src-shared/domain';
+
+export function SpanDetails(props: {
+  span: Span;
+  schema: LabelSchema;
+  others: readonly Span[];
+  onRelabel: (label: Label) => void;
+  onDelete: () => void;
+  onSelect: (spanId: string) => void;
+}) {
+  const { span, schema } = props;
+  return (
+    <section className="span-details" aria-label="Selected span">
+      <h3>Selected span</h3>
+      <label className="field">
+        <span>Label</span>
+        <select
+          aria-label="Span label"
+          value={span.label}
+          onChange={(e) => {
+            const label = schema.labels.find((l) => l.name === e.target.value);
+            if (label) props.onRelabel(label);
+          }}
+        >
+          {schema.labels.map((l) => (
+            <option key={l.name} value={l.name}>
+              {l.name} ({l.layer})
+            </option>
+          ))}
+          {!schema.labels.some((l) => l.name === span.label) && <option value={span.label}>{span.label}</option>}
+        </select>
+      </label>
+      <blockquote className="span-details__text">{span.text}</blockquote>
+      <p className="span-details__meta">
+        Characters {span.start}–{span.end} · {span.origin}
+      </p>
+      <button type="button" className="danger" onClick={props.onDelete}>
+        Delete span
+      </button>
+      {props.others.length > 0 && (
+        <div className="span-details__others">
+          <h4>Also here</h4>
+          <ul>
+            {props.others.map((other) => (
+              <li key={other.id}>
+                <button type="button" onClick={() => props.onSelect(other.id)}>
+                  {other.label}: {other.text.length > 40 ? `${other.text.slice(0, 40)}…` : other.text}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,469 @@
+// The main screen: project bar, document list, document view, label palette and span details.
+// It wires user actions to the app layer; it computes no offsets and writes no table itself.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MenuCommand, SpanwrightBridge } from '../../../src-shared/bridge';
+import { defaultSchema } from '../../../src-shared/default-schema';
+import { DOCUMENT_STATUSES, type Annotator, type DocumentStatus, type Label, type Span } from '../../../src-shared/domain';
+import type { ExportFormat } from '../../../src-shared/formats/export';
+import { findLabelByHotkey } from '../../../src-shared/schema-rules';
+import { useAnnotationSession } from '../app/annotation-session';
+import { exportDocuments, exportFileName } from '../app/export-documents';
+import { newId } from '../app/ids';
+import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportPlan, type InputFile } from '../app/import-documents';
+import type { SpanwrightDatabase } from '../storage/database';
+import { readDocumentText, setDocumentStatus } from '../storage/documents';
+import { addLabels, countSpansWithLabel, createProject, deleteLabel, updateLabel } from '../storage/projects';
+import { isNumber, isString, readSetting, SETTING, writeSetting } from '../storage/settings';
+import { DocumentView } from './document/DocumentView';
+import { DocumentList, filterDocuments, STATUS_NAMES, type DocumentFilter } from './DocumentList';
+import { ExportDialog, type ExportScope } from './ExportDialog';
+import { ImportReportDialog } from './ImportReportDialog';
+import { LabelPalette } from './LabelPalette';
+import { LabelsDialog } from './LabelsDialog';
+import { NewProjectDialog } from './NewProjectDialog';
+import { ProgressBar } from './ProgressBar';
+import { SpanDetails } from './SpanDetails';
+import { useToasts } from './Toasts';
+
+type Dialog = 'export' | 'labels' | 'new-project' | null;
+
+/** Per-label colours as CSS variables, so recolouring a label never re-renders the text. */
+function labelColorCss(labels: readonly Label[]): string {
+  return labels
+    .map((l) => `[data-label="${l.name.replace(/["\\\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"]{--span-color:${/^#[0-9a-f]{6}$/i.test(l.color) ? l.color : '#cccccc'}}`)
+    .join('\n');
+}
+
+function isEditableTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+export function Workbench(props: { db: SpanwrightDatabase; bridge: SpanwrightBridge; annotator: Annotator; initialProjectId: string }) {
+  const { db, bridge, annotator } = props;
+  const { toasts, notify } = useToasts();
+  const [projectId, setProjectId] = useState(props.initialProjectId);
+  const [documentId, setDocumentId] = useState<string | null>(null);
+  const [filter, setFilter] = useState<DocumentFilter>({ text: '', status: 'all' });
+  const [pendingRange, setPendingRange] = useState<{ start: number; end: number } | null>(null);
+  const [selectedSpanIds, setSelectedSpanIds] = useState<string[]>([]);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [importPlan, setImportPlan] = useState<ImportPlan | null>(null);
+  const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
+  const [exportProgress, setExportProgress] = useState<{ done: number; total: number } | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const projects = useLiveQuery(() => db.projects.orderBy('name').toArray(), [db]);
+  const project = useLiveQuery(() => db.projects.get(projectId), [db, projectId]);
+  const documents = useLiveQuery(
+    () => db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).toArray(),
+    [db, projectId],
+  );
+  const openRecord = useLiveQuery(() => (documentId ? db.documents.get(documentId) : undefined), [db, documentId]);
+  const [openText, setOpenText] = useState<{ documentId: string; text: string; scrollTop: number } | null>(null);
+  const schema = project?.schema ?? defaultSchema();
+  const filtered = useMemo(() => filterDocuments(documents ?? [], filter), [documents, filter]);
+
+  const reportError = useCallback((message: string) => notify(message, 'error'), [notify]);
+  const openDocument = useCallback(
+    (id: string) => {
+      setDocumentId(id);
+      setSelectedSpanIds([]);
+      setPendingRange(null);
+      void writeSetting(db, SETTING.openDocument(projectId), id);
+    },
+    [db, projectId],
+  );
+
+  // Restore the document that was open in this project (or open the first one).
+  useEffect(() => {
+    let cancelled = false;
+    setDocumentId(null);
+    void (async () => {
+      const remembered = await readSetting(db, SETTING.openDocument(projectId), isString);
+      const exists = remembered ? await db.documents.get(remembered) : undefined;
+      const first = exists ?? (await db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).first());
+      if (!cancelled && first) setDocumentId(first.id);
+    })();
+    void writeSetting(db, SETTING.lastProjectId, projectId);
+    return () => {
+      cancelled = true;
+    };
+  }, [db, projectId]);
+
+  // Load the open document's text and its remembered scroll position.
+  useEffect(() => {
+    let cancelled = false;
+    if (!documentId) {
+      setOpenText(null);
+      return;
+    }
+    void (async () => {
+      const [text, scrollTop] = await Promise.all([readDocumentText(db, documentId), readSetting(db, SETTING.scrollTop(documentId), isNumber)]);
+      if (cancelled) return;
+      if (text === undefined) reportError('The text of this document is missing from the database.');
+      else setOpenText({ documentId, text, scrollTop: scrollTop ?? 0 });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [db, documentId, reportError]);
+
+  const text = openText && openText.documentId === documentId ? openText.text : undefined;
+  const session = useAnnotationSession(db, projectId, project?.updatedAt ?? 0, documentId, text, annotator.id, openRecord?.meta.language, openDocument, reportError);
+  const spansById = useMemo(() => new Map(session.spans.map((s) => [s.id, s])), [session.spans]);
+  const selectedSpan = selectedSpanIds[0] ? spansById.get(selectedSpanIds[0]) : undefined;
+  const labelCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const s of session.spans) counts.set(s.label, (counts.get(s.label) ?? 0) + 1);
+    return counts;
+  }, [session.spans]);
+
+  const applyLabel = useCallback(
+    async (label: Label) => {
+      if (pendingRange) {
+        const result = await session.addSpan(label, pendingRange);
+        if (typeof result === 'string') notify(result, 'info');
+        else {
+          window.getSelection()?.removeAllRanges();
+          setPendingRange(null);
+          setSelectedSpanIds([result.id]);
+        }
+      } else if (selectedSpan) {
+        await session.relabel(selectedSpan, label);
+      } else {
+        notify('Select some text in the document first, then choose a label.', 'info');
+      }
+    },
+    [notify, pendingRange, selectedSpan, session],
+  );
+
+  const deleteSelected = useCallback(async () => {
+    if (!selectedSpan) return;
+    await session.remove(selectedSpan);
+    setSelectedSpanIds([]);
+  }, [selectedSpan, session]);
+
+  // ---- import
+  const startImport = useCallback(
+    async (files: InputFile[]) => {
+      if (files.length === 0 || !project) return;
+      try {
+        setProgress({ label: 'Reading files', done: 0, total: files.length });
+        const plan = await planImport(db, projectId, project.schema, files, (done, total) => setProgress({ label: 'Reading files', done, total }));
+        setProgress(null);
+        const clean = plan.issues.length === 0 && plan.duplicates.length === 0 && plan.unknownLabels.length === 0;
+        if (clean) await finishImport(plan, false);
+        else setImportPlan(plan);
+      } catch (error) {
+        setProgress(null);
+        reportError(`Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [db, project, projectId],
+  );
+
+  const finishImport = async (plan: ImportPlan, addUnknownLabels: boolean) => {
+    if (!project) return;
+    setImportPlan(null);
+    try {
+      const total = plan.documents.length;
+      setProgress({ label: 'Importing', done: 0, total });
+      const outcome = await commitImport(db, plan, project.schema, annotator.id, addUnknownLabels, (done) =>
+        setProgress({ label: 'Importing', done, total }),
+      );
+      const parts = [`Imported ${outcome.documents} ${outcome.documents === 1 ? 'document' : 'documents'}`];
+      if (outcome.spans > 0) parts.push(`${outcome.spans} spans`);
+      if (outcome.addedLabels.length > 0) parts.push(`new labels: ${outcome.addedLabels.join(', ')}`);
+      if (outcome.droppedSpans > 0) parts.push(`${outcome.droppedSpans} spans with unknown labels left out`);
+      notify(parts.join(', ') + '.', 'success');
+    } catch (error) {
+      reportError(`Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const readDroppedFiles = async (files: FileList | File[]) =>
+    Promise.all(Array.from(files).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+
+  const openImportPicker = useCallback(async () => {
+    if (bridge.platform === 'web') fileInput.current?.click();
+    else void startImport(await bridge.openFiles([{ name: 'Documents', extensions: IMPORT_EXTENSIONS }]));
+  }, [bridge, startImport]);
+
+  // ---- export
+  const runExport = async (format: ExportFormat, scope: ExportScope) => {
+    const chosen = scope === 'all' ? (documents ?? []) : filtered;
+    const name = exportFileName(project?.name ?? 'spanwright', format);
+    try {
+      const stream = await bridge.saveFile(name, [{ name: 'JSON Lines', extensions: ['jsonl'] }]);
+      if (!stream) return;
+      setExportProgress({ done: 0, total: chosen.length });
+      await exportDocuments(db, chosen, format, stream, (done, total) => setExportProgress({ done, total }));
+      notify(`Exported ${chosen.length} ${chosen.length === 1 ? 'document' : 'documents'} to ${name}.`, 'success');
+      setDialog(null);
+    } catch (error) {
+      reportError(`Export failed, no file was written: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setExportProgress(null);
+    }
+  };
+
+  // ---- keyboard and menu
+  const commandRef = useRef<(command: MenuCommand) => void>(() => undefined);
+  commandRef.current = (command) => {
+    if (command === 'undo') void session.undo();
+    else if (command === 'redo') void session.redo();
+    else if (command === 'import') void openImportPicker();
+    else if (command === 'export') setDialog('export');
+    else if (command === 'about') void bridge.appVersion().then((v) => notify(`Spanwright ${v}: offline span annotation.`, 'info'));
+  };
+  useEffect(() => bridge.onMenuCommand((c) => commandRef.current(c)), [bridge]);
+
+  const keyRef = useRef<(event: KeyboardEvent) => void>(() => undefined);
+  keyRef.current = (event) => {
+    if (dialog || importPlan) return;
+    const mod = event.ctrlKey || event.metaKey;
+    const key = event.key.toLowerCase();
+    if (mod && key === 'z') {
+      event.preventDefault();
+      commandRef.current(event.shiftKey ? 'redo' : 'undo');
+      return;
+    }
+    if (mod && key === 'y') {
+      event.preventDefault();
+      commandRef.current('redo');
+      return;
+    }
+    if (mod && key === 'o') {
+      event.preventDefault();
+      commandRef.current('import');
+      return;
+    }
+    if (mod && key === 'e') {
+      event.preventDefault();
+      commandRef.current('export');
+      return;
+    }
+    if (isEditableTarget(event.target) || mod || event.altKey) return;
+    if (event.key === 'Delete' || event.key === 'Backspace') {
+      if (selectedSpan) {
+        event.preventDefault();
+        void deleteSelected();
+      }
+      return;
+    }
+    if (event.key === 'Escape') {
+      setSelectedSpanIds([]);
+      window.getSelection()?.removeAllRanges();
+      return;
+    }
+    const label = findLabelByHotkey(schema, event.key);
+    if (label) {
+      event.preventDefault();
+      void applyLabel(label);
+    }
+  };
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => keyRef.current(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  const documentIndex = documentId ? filtered.findIndex((d) => d.id === documentId) : -1;
+  const step = (delta: number) => {
+    const next = filtered[documentIndex + delta];
+    if (next) openDocument(next.id);
+  };
+
+  return (
+    <div
+      className={dragging ? 'workbench workbench--dragging' : 'workbench'}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        void readDroppedFiles(e.dataTransfer.files).then(startImport);
+      }}
+    >
+      <style>{labelColorCss(schema.labels)}</style>
+      <header className="topbar">
+        <div className="brand" aria-hidden="true">
+          Spanwright
+        </div>
+        <label className="project-picker">
+          <span className="visually-hidden">Project</span>
+          <select aria-label="Project" value={projectId} onChange={(e) => setProjectId(e.target.value)}>
+            {(projects ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => setDialog('new-project')}>
+          New project
+        </button>
+        <span className="topbar__spacer" />
+        <label className="button">
+          Import documents…
+          <input
+            ref={fileInput}
+            className="visually-hidden"
+            type="file"
+            multiple
+            accept=".txt,.jsonl,.json"
+            aria-label="Import documents"
+            onChange={(e) => {
+              const files = e.target.files;
+              if (files) void readDroppedFiles(files).then(startImport);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <button type="button" onClick={() => setDialog('export')}>
+          Export
+        </button>
+        <button type="button" onClick={() => setDialog('labels')}>
+          Labels
+        </button>
+        <button type="button" onClick={() => void session.undo()} disabled={!session.canUndo} title="Undo (Ctrl+Z)">
+          Undo
+        </button>
+        <button type="button" onClick={() => void session.redo()} disabled={!session.canRedo} title="Redo (Ctrl+Shift+Z)">
+          Redo
+        </button>
+      </header>
+
+      <DocumentList
+        documents={filtered}
+        total={documents?.length ?? 0}
+        filter={filter}
+        onFilterChange={setFilter}
+        openDocumentId={documentId}
+        onOpen={openDocument}
+      />
+
+      <main className="document-pane">
+        {openRecord && text !== undefined ? (
+          <>
+            <div className="document-header">
+              <h1 title={openRecord.meta.title}>{openRecord.meta.title}</h1>
+              <select
+                aria-label="Document status"
+                value={openRecord.status}
+                onChange={(e) => void setDocumentStatus(db, openRecord.id, e.target.value as DocumentStatus)}
+              >
+                {DOCUMENT_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_NAMES[s]}
+                  </option>
+                ))}
+              </select>
+              <button type="button" onClick={() => step(-1)} disabled={documentIndex <= 0} aria-label="Previous document">
+                ‹
+              </button>
+              <button type="button" onClick={() => step(1)} disabled={documentIndex < 0 || documentIndex >= filtered.length - 1} aria-label="Next document">
+                ›
+              </button>
+            </div>
+            <DocumentView
+              documentId={openRecord.id}
+              text={text}
+              spans={session.spans}
+              language={openRecord.meta.language}
+              selectedSpanId={selectedSpan?.id ?? null}
+              initialScrollTop={openText?.scrollTop ?? 0}
+              onSelectRange={setPendingRange}
+              onSpanClick={setSelectedSpanIds}
+              onScrollTopChange={(top) => void writeSetting(db, SETTING.scrollTop(openRecord.id), top)}
+            />
+          </>
+        ) : (
+          <div className="empty-state">
+            {documents && documents.length === 0 ? (
+              <>
+                <h1>No documents yet</h1>
+                <p>Import .txt, .jsonl or .json files (doccano and spaCy JSONL keep their spans), or drop them here.</p>
+              </>
+            ) : (
+              <p>Choose a document from the list.</p>
+            )}
+          </div>
+        )}
+      </main>
+
+      <aside className="sidebar">
+        <LabelPalette schema={schema} onApply={(l) => void applyLabel(l)} counts={labelCounts} />
+        {selectedSpan ? (
+          <SpanDetails
+            span={selectedSpan}
+            schema={schema}
+            others={selectedSpanIds.slice(1).map((id) => spansById.get(id)).filter((s): s is Span => s !== undefined)}
+            onRelabel={(l) => void session.relabel(selectedSpan, l)}
+            onDelete={() => void deleteSelected()}
+            onSelect={(id) => setSelectedSpanIds([id, ...selectedSpanIds.filter((x) => x !== id)])}
+          />
+        ) : (
+          <p className="hint sidebar__hint">
+            Select text, then press a label’s key or click the label. Click a span to change or delete it.
+          </p>
+        )}
+      </aside>
+
+      <footer className="statusbar" aria-live="polite">
+        {progress ? <ProgressBar label={progress.label} done={progress.done} total={progress.total} /> : <span>{annotator.name}</span>}
+        {toasts}
+      </footer>
+
+      {dialog === 'export' && (
+        <ExportDialog
+          totalCount={documents?.length ?? 0}
+          filteredCount={filtered.length}
+          progress={exportProgress}
+          onSave={(format, scope) => void runExport(format, scope)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'labels' && project && (
+        <LabelsDialog
+          schema={schema}
+          onSave={async (oldName, label) => updateLabel(db, projectId, oldName, label).catch((e: unknown) => reportError(String(e)))}
+          onAdd={async (label) => addLabels(db, projectId, [label]).catch((e: unknown) => reportError(String(e)))}
+          countUses={(name) => countSpansWithLabel(db, projectId, name)}
+          onDelete={async (name) => {
+            const removed = await deleteLabel(db, projectId, name);
+            notify(`Deleted ${name}${removed > 0 ? ` and its ${removed} spans` : ''}.`, 'success');
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'new-project' && (
+        <NewProjectDialog
+          onClose={() => setDialog(null)}
+          onCreate={async (name) => {
+            const id = newId();
+            await createProject(db, id, name, defaultSchema());
+            setDialog(null);
+            setProjectId(id);
+          }}
+        />
+      )}
+      {importPlan && (
+        <ImportReportDialog plan={importPlan} onCancel={() => setImportPlan(null)} onImport={(add) => void finishImport(importPlan, add)} />
+      )}
+    </div>
+  );
+}

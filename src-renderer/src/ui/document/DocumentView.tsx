@@ -1,0 +1,189 @@
+// The read-only document view: Lexical renders the stored text as lines of plain text with
+// span fragments. A span change re-renders only the lines it touches.
+import { createEditor, type LexicalEditor, type NodeKey } from 'lexical';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { Span } from '../../../../src-shared/domain';
+import { linesTouched, splitLines, type Line } from '../../../../src-shared/span-layout';
+import { SourceTextNode, SpanMarkNode } from './nodes';
+import { $renderAllLines, $renderLines, type ViewSpan } from './render-lines';
+import { selectedRange } from './dom-offsets';
+
+export interface DocumentViewProps {
+  documentId: string;
+  text: string;
+  spans: readonly Span[];
+  selectedSpanId: string | null;
+  initialScrollTop: number;
+  onSelectRange: (range: { start: number; end: number } | null) => void;
+  /** Span ids under the click, innermost first. */
+  onSpanClick: (spanIds: string[]) => void;
+  onScrollTopChange: (scrollTop: number) => void;
+  /** BCP 47 tag of the text, when known: helps fonts and screen readers. */
+  language?: string;
+}
+
+function groupByLine(lines: readonly Line[], spans: readonly Span[]): Map<number, ViewSpan[]> {
+  const byLine = new Map<number, ViewSpan[]>();
+  for (const span of spans) {
+    for (const index of linesTouched(lines, span.start, span.end)) {
+      const list = byLine.get(index);
+      const view: ViewSpan = { id: span.id, layer: span.layer, label: span.label, start: span.start, end: span.end, text: span.text };
+      if (list) list.push(view);
+      else byLine.set(index, [view]);
+    }
+  }
+  return byLine;
+}
+
+function signature(span: Span): string {
+  return `${span.layer}\u0000${span.label}\u0000${span.start}\u0000${span.end}`;
+}
+
+/** Lines whose drawing differs between two span lists. */
+function changedLines(lines: readonly Line[], before: readonly Span[], after: readonly Span[]): Set<number> {
+  const old = new Map(before.map((s) => [s.id, s]));
+  const touched = new Set<number>();
+  const mark = (s: Span) => linesTouched(lines, s.start, s.end).forEach((i) => touched.add(i));
+  for (const span of after) {
+    const previous = old.get(span.id);
+    if (!previous) mark(span);
+    else {
+      if (signature(previous) !== signature(span)) {
+        mark(previous);
+        mark(span);
+      }
+      old.delete(span.id);
+    }
+  }
+  old.forEach(mark);
+  return touched;
+}
+
+const NAVIGATION_KEYS: Record<string, ['forward' | 'backward', 'character' | 'word' | 'line' | 'lineboundary', 'word' | 'paragraph']> = {
+  ArrowRight: ['forward', 'character', 'word'],
+  ArrowLeft: ['backward', 'character', 'word'],
+  ArrowDown: ['forward', 'line', 'paragraph'],
+  ArrowUp: ['backward', 'line', 'paragraph'],
+  End: ['forward', 'lineboundary', 'paragraph'],
+  Home: ['backward', 'lineboundary', 'paragraph'],
+};
+
+export function DocumentView(props: DocumentViewProps) {
+  const { documentId, text, spans, selectedSpanId, initialScrollTop } = props;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<LexicalEditor | null>(null);
+  const rendered = useRef<{ documentId: string; text: string; lines: Line[]; keys: NodeKey[]; spans: readonly Span[] } | null>(null);
+  const callbacks = useRef(props);
+  callbacks.current = props;
+
+  if (editorRef.current === null) {
+    editorRef.current = createEditor({
+      namespace: 'spanwright-document',
+      editable: false,
+      nodes: [SourceTextNode, SpanMarkNode],
+      theme: { paragraph: 'doc-line' },
+      onError: (error) => console.error(error),
+    });
+  }
+
+  useLayoutEffect(() => {
+    const editor = editorRef.current as LexicalEditor;
+    editor.setRootElement(rootRef.current);
+    return () => editor.setRootElement(null);
+  }, []);
+
+  // Draw: everything when the document changes, else only the lines whose spans changed.
+  useLayoutEffect(() => {
+    const editor = editorRef.current as LexicalEditor;
+    const previous = rendered.current;
+    if (previous && previous.documentId === documentId && previous.text === text) {
+      if (previous.spans === spans) return;
+      const lines = previous.lines;
+      const touched = changedLines(lines, previous.spans, spans);
+      const byLine = groupByLine(lines, spans);
+      editor.update(() => $renderLines(text, lines, previous.keys, touched, byLine), { discrete: true });
+      previous.spans = spans;
+      return;
+    }
+    const lines = splitLines(text);
+    const byLine = groupByLine(lines, spans);
+    let keys: NodeKey[] = [];
+    editor.update(() => {
+      keys = $renderAllLines(text, lines, byLine);
+    }, { discrete: true });
+    rendered.current = { documentId, text, lines, keys, spans };
+    if (scrollRef.current) scrollRef.current.scrollTop = initialScrollTop;
+  }, [documentId, text, spans, initialScrollTop]);
+
+  // Mark the selected span's fragments (the DOM may have been rebuilt, so after every draw).
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    root.querySelectorAll('.span--selected').forEach((el) => el.classList.remove('span--selected'));
+    if (selectedSpanId) {
+      root.querySelectorAll(`[data-span-id="${CSS.escape(selectedSpanId)}"]`).forEach((el) => el.classList.add('span--selected'));
+    }
+  });
+
+  useEffect(() => {
+    const onSelectionChange = () => {
+      const root = rootRef.current;
+      if (root) callbacks.current.onSelectRange(selectedRange(root));
+    };
+    document.addEventListener('selectionchange', onSelectionChange);
+    return () => document.removeEventListener('selectionchange', onSelectionChange);
+  }, []);
+
+  const onClick = (event: React.MouseEvent) => {
+    const selection = window.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const ids: string[] = [];
+    let element = (event.target as HTMLElement).closest<HTMLElement>('[data-span-id]');
+    while (element && rootRef.current?.contains(element)) {
+      const id = element.dataset.spanId;
+      if (id && !ids.includes(id)) ids.push(id);
+      element = element.parentElement?.closest<HTMLElement>('[data-span-id]') ?? null;
+    }
+    callbacks.current.onSpanClick(ids);
+  };
+
+  // Keyboard selection: a caret moved and extended with the arrow keys (Ctrl for words).
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const move = NAVIGATION_KEYS[event.key];
+    const selection = window.getSelection();
+    const root = rootRef.current;
+    if (!move || !selection || !root || event.altKey || event.metaKey) return;
+    event.preventDefault();
+    if (selection.rangeCount === 0 || !root.contains(selection.anchorNode)) {
+      const first = root.querySelector('[data-offset]')?.firstChild;
+      if (!first) return;
+      selection.collapse(first, 0);
+    }
+    const [direction, granularity, bigGranularity] = move;
+    selection.modify(event.shiftKey ? 'extend' : 'move', direction, event.ctrlKey ? bigGranularity : granularity);
+  };
+
+  const scrollTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const onScroll = () => {
+    clearTimeout(scrollTimer.current);
+    scrollTimer.current = setTimeout(() => {
+      if (scrollRef.current) callbacks.current.onScrollTopChange(scrollRef.current.scrollTop);
+    }, 250);
+  };
+
+  return (
+    <div className="document-scroll" ref={scrollRef} onScroll={onScroll}>
+      <div
+        className="document-text"
+        ref={rootRef}
+        role="article"
+        aria-label="Document text"
+        tabIndex={0}
+        onClick={onClick}
+        onKeyDown={onKeyDown}
+        lang={props.language}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// Builds the Lexical content of the document view from the core's line layout.
+import { $createParagraphNode, $getNodeByKey, $getRoot, type ElementNode, type LexicalNode, type NodeKey } from 'lexical';
+import { layoutLine, type LayoutNode, type LayoutSpan, type Line } from '../../../../src-shared/span-layout';
+import { $createSourceTextNode, $createSpanMarkNode } from './nodes';
+
+export interface ViewSpan extends LayoutSpan {
+  text: string;
+}
+
+const TITLE_TEXT_MAX = 120;
+
+function hoverTitle(span: ViewSpan): string {
+  const text = span.text.length > TITLE_TEXT_MAX ? `${span.text.slice(0, TITLE_TEXT_MAX)}…` : span.text;
+  return `${span.label}: “${text.replace(/\s+/g, ' ')}”`;
+}
+
+function $buildNodes(text: string, nodes: readonly LayoutNode[]): LexicalNode[] {
+  return nodes.map((node) => {
+    if (node.kind === 'text') return $createSourceTextNode(text.slice(node.start, node.end), node.start);
+    const span = node.span as ViewSpan;
+    const mark = $createSpanMarkNode({
+      spanId: span.id,
+      label: span.label,
+      layer: span.layer,
+      depth: node.depth,
+      isFirst: node.isFirst,
+      isLast: node.isLast,
+      title: hoverTitle(span),
+    });
+    mark.append(...$buildNodes(text, node.children));
+    return mark;
+  });
+}
+
+function $fillLine(paragraph: ElementNode, text: string, line: Line, spans: readonly ViewSpan[]): void {
+  paragraph.clear();
+  if (line.end > line.start) paragraph.append(...$buildNodes(text, layoutLine(line, spans)));
+}
+
+/** Replaces the whole content; returns the paragraph key of every line. */
+export function $renderAllLines(text: string, lines: readonly Line[], spansByLine: ReadonlyMap<number, ViewSpan[]>): NodeKey[] {
+  const root = $getRoot();
+  root.clear();
+  const keys: NodeKey[] = [];
+  const paragraphs: ElementNode[] = [];
+  for (const [index, line] of lines.entries()) {
+    const paragraph = $createParagraphNode();
+    $fillLine(paragraph, text, line, spansByLine.get(index) ?? []);
+    paragraphs.push(paragraph);
+    keys.push(paragraph.getKey());
+  }
+  root.append(...paragraphs);
+  return keys;
+}
+
+/** Re-renders only the given lines (a span change touches few). */
+export function $renderLines(
+  text: string,
+  lines: readonly Line[],
+  keys: readonly NodeKey[],
+  lineIndexes: Iterable<number>,
+  spansByLine: ReadonlyMap<number, ViewSpan[]>,
+): void {
+  for (const index of lineIndexes) {
+    const key = keys[index];
+    const line = lines[index];
+    if (key === undefined || line === undefined) continue;
+    const paragraph = $getNodeByKey<ElementNode>(key);
+    if (paragraph) $fillLine(paragraph, text, line, spansByLine.get(index) ?? []);
+  }
+}

@@ -1,0 +1,48 @@
+// The one interface between the renderer and its platform. The Electron preload exposes it
+// as `window.spanwright`; the web build implements it with a file input and downloads.
+// Types only: both sides import this file, neither imports the other.
+
+export interface OpenedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** A file being written chunk by chunk; nothing appears at the target until `commit`. */
+export interface SaveStream {
+  write(chunk: string): Promise<void>;
+  /** Flushes and moves the finished file into place (temp file + rename on desktop). */
+  commit(): Promise<void>;
+  /** Drops everything written so far. */
+  abort(): Promise<void>;
+}
+
+export type MenuCommand = 'import' | 'export' | 'undo' | 'redo' | 'about';
+
+export const MENU_COMMANDS: readonly MenuCommand[] = ['import', 'export', 'undo', 'redo', 'about'];
+
+export interface SpanwrightBridge {
+  readonly platform: 'electron' | 'web';
+  appVersion(): Promise<string>;
+  /** Shows an open dialog; resolves to [] when cancelled. */
+  openFiles(filters: FileFilter[]): Promise<OpenedFile[]>;
+  /** Asks where to save; resolves to null when cancelled. */
+  saveFile(suggestedName: string, filters: FileFilter[]): Promise<SaveStream | null>;
+  /** Subscribes to application-menu commands; returns the unsubscribe function. */
+  onMenuCommand(handler: (command: MenuCommand) => void): () => void;
+}
+
+/** IPC channel names, shared by preload and main so they cannot drift apart. */
+export const IPC = {
+  appVersion: 'spanwright:app-version',
+  openFiles: 'spanwright:open-files',
+  saveBegin: 'spanwright:save-begin',
+  saveChunk: 'spanwright:save-chunk',
+  saveCommit: 'spanwright:save-commit',
+  saveAbort: 'spanwright:save-abort',
+  menuCommand: 'spanwright:menu-command',
+} as const;

@@ -1,0 +1,38 @@
+// Rules for editing a label schema: what makes a label name, colour or hotkey acceptable.
+import type { Label, LabelSchema, LayerId } from './domain';
+import { EXTRA_LABEL_COLORS } from './default-schema';
+
+const LABEL_NAME = /^[^\s"'<>`\\][^"'<>`\\]{0,47}$/u;
+const COLOR = /^#[0-9a-f]{6}$/i;
+
+/** Returns a reason the label cannot be saved into the schema, or null when it can. */
+export function labelProblem(schema: LabelSchema, label: Label, replacing?: string): string | null {
+  const name = label.name.trim();
+  if (name !== label.name) return 'A label name cannot start or end with spaces.';
+  if (!LABEL_NAME.test(name)) return 'A label name needs 1 to 48 characters, without quotes, backslashes or < >.';
+  const others = schema.labels.filter((l) => l.name !== replacing);
+  if (others.some((l) => l.name.toLowerCase() === name.toLowerCase())) return `There is already a label named ${name}.`;
+  if (!COLOR.test(label.color)) return 'A colour must look like #rrggbb.';
+  if (label.hotkey !== '') {
+    if ([...label.hotkey].length !== 1 || !/^[\p{L}\p{N}]$/u.test(label.hotkey)) return 'A hotkey is one letter or digit.';
+    const clash = others.find((l) => l.hotkey.toLowerCase() === label.hotkey.toLowerCase());
+    if (clash) return `Hotkey ${label.hotkey} is already used by ${clash.name}.`;
+  }
+  return null;
+}
+
+export function findLabel(schema: LabelSchema, name: string): Label | undefined {
+  return schema.labels.find((l) => l.name === name);
+}
+
+export function findLabelByHotkey(schema: LabelSchema, key: string): Label | undefined {
+  const lower = key.toLowerCase();
+  return schema.labels.find((l) => l.hotkey !== '' && l.hotkey.toLowerCase() === lower);
+}
+
+/** A new label for a name found in imported data: next free colour, no hotkey. */
+export function labelForImportedName(schema: LabelSchema, name: string, layer: LayerId): Label {
+  const used = new Set(schema.labels.map((l) => l.color.toLowerCase()));
+  const color = EXTRA_LABEL_COLORS.find((c) => !used.has(c)) ?? EXTRA_LABEL_COLORS[schema.labels.length % EXTRA_LABEL_COLORS.length] ?? '#c9c9c9';
+  return { name, layer, color, hotkey: '' };
+}

@@ -1,0 +1,18 @@
+import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+// The web build: the same renderer as a plain page, using the browser implementation
+// of the platform bridge. This is how the app runs (and is tested) without Electron.
+export default defineConfig({
+  root: resolve(import.meta.dirname, 'src-renderer'),
+  base: './',
+  define: { __APP_VERSION__: JSON.stringify(version) },
+  build: {
+    outDir: resolve(import.meta.dirname, 'dist-web'),
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+});

@@ -108,3 +108,11 @@ export interface DocumentDraft {
   status?: DocumentStatus;
   spans: SpanDraft[];
 }
+
+/**
+ * A span draft read from a lossless file (Spanwright JSONL) that names its span. `sourceId` is
+ * the span's id in the file; the app may reuse it so that a re-import keeps span ids stable.
+ */
+export interface SourcedSpanDraft extends SpanDraft {
+  sourceId?: string;
+}

@@ -357,7 +357,7 @@ export function Workbench(props: { db: SpanwrightDatabase; bridge: SpanwrightBri
       />
 
       <main className="document-pane">
-        {openRecord && text !== undefined ? (
+        {openRecord && text !== undefined && session.loaded ? (
           <>
             <div className="document-header">
               <h1 title={openRecord.meta.title}>{openRecord.meta.title}</h1>

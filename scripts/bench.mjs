@@ -1,0 +1,162 @@
+// Performance benchmark of the real app (web build, real Chromium, real IndexedDB).
+// Prints absolute times and ratios against a baseline measured in the same run on the same
+// machine, so numbers from different machines compare. Never asserts: it only reports.
+//
+//   npm run bench             (builds the web version first)
+//
+// Measured:
+//   open    - opening a 100 KB article with 2,000 spans, against the same article without spans
+//   label   - label keypress to the highlight in the DOM, in that big article, against the
+//             same in a short article
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4391);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+const WORDS = ['the', 'council', 'said', 'tram', 'budget', 'Harbour', 'city', 'rose', 'percent', 'minister', 'report', 'on', 'Monday', 'a', 'new', 'line'];
+
+/** A synthetic ~100 KB article: paragraphs of words, with emoji here and there. */
+function bigArticle() {
+  const paragraphs = [];
+  let size = 0;
+  let n = 0;
+  while (size < 100_000) {
+    const words = [];
+    for (let i = 0; i < 60; i++) words.push(WORDS[(n++ * 7 + i) % WORDS.length] + (i % 23 === 0 ? ' 🚋' : ''));
+    const paragraph = words.join(' ') + '.';
+    paragraphs.push(paragraph);
+    size += paragraph.length + 2;
+  }
+  return paragraphs.join('\n\n');
+}
+
+/** 2,000 word spans (code points) spread over the text, every tenth one a claim over several words. */
+function spansFor(text) {
+  const words = [...text.matchAll(/[A-Za-z]+/g)];
+  const step = Math.floor(words.length / 2000);
+  const cp = (utf16) => Array.from(text.slice(0, utf16)).length;
+  const spans = [];
+  for (let i = 0; i < 2000; i++) {
+    const word = words[i * step];
+    if (i % 10 === 0) {
+      const last = words[i * step + 3];
+      spans.push({ start: cp(word.index), end: cp(last.index + last[0].length), label: 'CLAIM' });
+    } else {
+      spans.push({ start: cp(word.index), end: cp(word.index + word[0].length), label: 'ORG' });
+    }
+  }
+  return spans;
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function startServer() {
+  const server = spawn(process.execPath, ['scripts/serve-web.mjs'], { env: { ...process.env, PORT: String(PORT) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    server.stdout.on('data', (chunk) => String(chunk).includes('running at') && resolve());
+    server.on('exit', (code) => reject(new Error(`web server exited with ${code}`)));
+  });
+  return server;
+}
+
+async function openDocument(page, title) {
+  const started = await page.evaluate(() => performance.now());
+  await page.getByRole('list', { name: 'Documents' }).getByRole('listitem', { name: new RegExp(`^${title}`) }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.waitForFunction((t) => document.querySelector('h1')?.textContent === t && document.querySelector('[role="article"] [data-offset]'), title);
+  return (await page.evaluate(() => performance.now())) - started;
+}
+
+/** Time from the label key's keydown to the new span element in the DOM. */
+async function labelLatency(page, rounds) {
+  const times = [];
+  for (let round = 0; round < rounds; round++) {
+    await page.evaluate((round) => {
+      const pieces = document.querySelectorAll('[role="article"] [data-offset]');
+      // A stretch of plain text away from existing spans: select two characters in it.
+      const candidates = [...pieces].filter((p) => !p.closest('[data-span-id]') && (p.textContent ?? '').length > 12);
+      const piece = candidates[(round * 37) % candidates.length];
+      const node = piece.firstChild;
+      const at = (piece.textContent ?? '').search(/[a-z]{3}/);
+      const range = document.createRange();
+      range.setStart(node, at + 1);
+      range.setEnd(node, at + 2);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      const before = new Set([...document.querySelectorAll('[data-span-id]')].map((e) => e.dataset.spanId));
+      window.__bench = { before, keydown: 0, seen: 0 };
+      window.addEventListener('keydown', () => (window.__bench.keydown = performance.now()), { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        const fresh = [...document.querySelectorAll('[data-label="DATE"]')].some((e) => !window.__bench.before.has(e.dataset.spanId));
+        if (fresh) {
+          window.__bench.seen = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document.querySelector('[role="article"]'), { childList: true, subtree: true });
+    }, round);
+    await page.waitForTimeout(50);
+    await page.keyboard.press('d');
+    await page.waitForFunction(() => window.__bench.seen > 0);
+    times.push(await page.evaluate(() => window.__bench.seen - window.__bench.keydown));
+  }
+  return times;
+}
+
+async function main() {
+  if (!existsSync('dist-web/index.html')) throw new Error('dist-web missing: run `npm run build:web` (npm run bench does).');
+  const server = await startServer();
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.getByRole('list', { name: 'Documents' }).waitFor();
+    const text = bigArticle();
+    const lines = [
+      JSON.stringify({ id: 'big-plain', title: 'Big plain', text: text + ' ' }),
+      JSON.stringify({ id: 'big-spans', title: 'Big with spans', text, spans: spansFor(text) }),
+    ].join('\n');
+    await page.getByLabel('Import documents').setInputFiles([{ name: 'bench.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines) }]);
+    await page.getByRole('listitem', { name: /^Big with spans/ }).waitFor();
+
+    const plainOpen = [];
+    const spansOpen = [];
+    for (let i = 0; i < 5; i++) {
+      plainOpen.push(await openDocument(page, 'Big plain'));
+      spansOpen.push(await openDocument(page, 'Big with spans'));
+    }
+    const bigLabel = await labelLatency(page, ROUNDS);
+    await openDocument(page, 'Harbour city opens new tram line');
+    const smallLabel = await labelLatency(page, ROUNDS);
+
+    const row = (name, values, baseline) => {
+      const p50 = percentile(values, 50);
+      const p95 = percentile(values, 95);
+      const ratio = baseline ? (p50 / percentile(baseline, 50)).toFixed(2) : '1.00';
+      console.log(`${name.padEnd(48)} p50 ${p50.toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms   ratio ${ratio}`);
+    };
+    console.log(`Spanwright bench (${text.length} UTF-16 units, 2000 spans, ${ROUNDS} label rounds)`);
+    row('open 100 KB, no spans (baseline)', plainOpen);
+    row('open 100 KB, 2000 spans', spansOpen, plainOpen);
+    row('label key -> highlight, short article (baseline)', smallLabel);
+    row('label key -> highlight, 100 KB / 2000 spans', bigLabel, smallLabel);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+// What the app:// protocol serves: which file a URL maps to, its MIME type, and the headers.
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { APP_HOST, APP_SCHEME } from './app-origin';
+
+/** Sent with every app:// response; stricter than the page's own meta tag (frame-ancestors only works as a header). */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+export function mimeTypeFor(filePath: string): string {
+  return MIME_TYPES[extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+export function responseHeadersFor(filePath: string): Record<string, string> {
+  return {
+    'Content-Type': mimeTypeFor(filePath),
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cache-Control': 'no-cache',
+  };
+}
+
+/**
+ * The file under `rootDir` that an app:// URL names, or null when the URL is not ours or would
+ * reach outside `rootDir` (`..`, encoded separators, NUL bytes, another host). `/` is index.html.
+ */
+export function resolveAppAsset(rootDir: string, url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host.toLowerCase() !== APP_HOST) return null;
+
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(parsed.pathname);
+  } catch {
+    return null; // malformed percent-encoding
+  }
+  // Encoded "/" or "\" and NUL would let a single URL segment smuggle in a path change.
+  if (pathname.includes('\0') || pathname.includes('\\') || /%2f|%5c/i.test(parsed.pathname)) return null;
+  const segments = pathname.split('/').filter((segment) => segment !== '');
+  if (segments.some((segment) => segment === '..' || segment === '.')) return null;
+
+  const relativePath = segments.length === 0 ? 'index.html' : segments.join(sep);
+  const root = resolve(rootDir);
+  const filePath = resolve(root, relativePath);
+  const fromRoot = relative(root, filePath);
+  if (fromRoot === '' || fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) return null;
+  return filePath;
+}

@@ -1,0 +1,46 @@
+// Reads the files a user picked in the open dialog, refusing any too large to import in one piece.
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { OpenedFile } from '../src-shared/bridge';
+
+export const MAX_OPEN_FILE_BYTES = 200 * 1024 * 1024;
+
+export class FileTooLargeError extends Error {
+  override name = 'FileTooLargeError';
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+/**
+ * A Uint8Array covering exactly the file's bytes. IPC copies a view's whole underlying buffer,
+ * so a view into a shared pool would send unrelated bytes; copy only in that case.
+ */
+function exactBytes(buffer: Buffer): Uint8Array {
+  if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
+    return new Uint8Array(buffer.buffer, 0, buffer.byteLength);
+  }
+  return new Uint8Array(buffer);
+}
+
+/** All sizes are checked before anything is read, so one oversized file fails fast. */
+export async function readOpenedFiles(paths: readonly string[], maxBytes = MAX_OPEN_FILE_BYTES): Promise<OpenedFile[]> {
+  for (const path of paths) {
+    const info = await stat(path);
+    if (!info.isFile()) throw new Error(`"${basename(path)}" is not a regular file.`);
+    if (info.size > maxBytes) {
+      throw new FileTooLargeError(
+        `"${basename(path)}" is ${megabytes(info.size)}; files larger than ${megabytes(maxBytes)} cannot be opened. Split it into smaller files.`,
+      );
+    }
+  }
+  const files: OpenedFile[] = [];
+  for (const path of paths) {
+    const content = await readFile(path);
+    // The file may have grown since it was measured.
+    if (content.byteLength > maxBytes) throw new FileTooLargeError(`"${basename(path)}" grew past ${megabytes(maxBytes)} while being read.`);
+    files.push({ name: basename(path), bytes: exactBytes(content) });
+  }
+  return files;
+}

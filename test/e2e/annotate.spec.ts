@@ -1,0 +1,101 @@
+import { expect, test } from '@playwright/test';
+import { dragSelect, openApp, openDocument, renderedSpans } from './helpers';
+
+const HARBOUR = 'Harbour city opens new tram line';
+
+test.describe('annotating', () => {
+  test.beforeEach(async ({ page }) => {
+    await openApp(page);
+    await openDocument(page, HARBOUR);
+  });
+
+  test('the demo project opens on first start with its example spans', async ({ page }) => {
+    const list = page.getByRole('list', { name: 'Documents' });
+    await expect(list.getByRole('listitem')).toHaveCount(4);
+    await expect(list.getByRole('listitem', { name: /^Panen raya padi di Lembah Sirna/ })).toBeVisible();
+    const spans = await renderedSpans(page);
+    expect(spans).toHaveLength(9);
+    expect(spans).toContainEqual(expect.objectContaining({ label: 'PERSON', text: 'Dana Whitcombe' }));
+    expect(spans).toContainEqual(expect.objectContaining({ label: 'CLAIM', text: 'it would carry 40,000 passengers a day by the end of the year' }));
+    // The entity inside the claim is drawn inside it.
+    await expect(page.locator('[data-label="CLAIM"] [data-label="QUANTITY"]').first()).toHaveText('40,000 passengers');
+  });
+
+  test('select with the mouse and press a hotkey: the span appears, snapped to whole words', async ({ page }) => {
+    await dragSelect(page, 'astside tra');
+    await page.keyboard.press('l');
+    await expect(page.locator('[data-label="LOC"]', { hasText: 'Eastside tram' })).toHaveText('Eastside tram');
+    const spans = await renderedSpans(page);
+    expect(spans.filter((s) => s.text === 'Eastside tram')).toEqual([expect.objectContaining({ label: 'LOC' })]);
+  });
+
+  test('select and click a label button', async ({ page }) => {
+    await dragSelect(page, 'Quay Street station');
+    await page.getByRole('button', { name: /^LOC/ }).click();
+    await expect(page.locator('[data-label="LOC"]', { hasText: 'Quay Street station' })).toHaveCount(1);
+  });
+
+  test('a claim over an existing entity keeps both, the entity drawn inside the claim', async ({ page }) => {
+    await dragSelect(page, 'Councillor Amir Haddad said the budget');
+    await page.keyboard.press('c');
+    const claim = page.locator('[data-label="CLAIM"]', { hasText: 'Councillor' });
+    await expect(claim).toHaveText('Councillor Amir Haddad said the budget');
+    await expect(claim.locator('[data-label="PERSON"]')).toHaveText('Amir Haddad');
+  });
+
+  test('a claim may run across a paragraph break', async ({ page }) => {
+    await dragSelect(page, '3% under budget.\n\nCritics were less sure');
+    await page.keyboard.press('c');
+    const id = await page.locator('[data-label="CLAIM"]', { hasText: 'Critics were less sure' }).getAttribute('data-span-id');
+    expect(id).toBeTruthy();
+    await expect(page.locator(`[data-span-id="${id}"]`)).toHaveCount(2);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.locator(`[data-span-id="${id}"]`)).toHaveCount(0);
+  });
+
+  test('undo and redo with the keyboard, delete with Backspace, relabel from the details', async ({ page }) => {
+    await dragSelect(page, 'Eastside');
+    await page.keyboard.press('o');
+    const span = page.locator('[data-label="ORG"]', { hasText: 'Eastside' });
+    await expect(span).toHaveCount(1);
+    await page.keyboard.press('Control+z');
+    await expect(span).toHaveCount(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect(span).toHaveCount(1);
+
+    await span.click();
+    await expect(page.getByRole('region', { name: 'Selected span' })).toBeVisible();
+    await page.getByRole('combobox', { name: 'Span label' }).selectOption('LOC');
+    await expect(page.locator('[data-label="LOC"]', { hasText: 'Eastside' })).toHaveCount(1);
+    await page.locator('[data-label="LOC"]', { hasText: 'Eastside' }).click();
+    await page.keyboard.press('Backspace');
+    await expect(page.locator('[data-label="LOC"]', { hasText: 'Eastside' })).toHaveCount(0);
+    await page.keyboard.press('Control+z');
+    await expect(page.locator('[data-label="LOC"]', { hasText: 'Eastside' })).toHaveCount(1);
+  });
+
+  test('everything is still there after a reload, in the same document', async ({ page }) => {
+    await dragSelect(page, 'Quay Street');
+    await page.keyboard.press('l');
+    await expect(page.locator('[data-label="LOC"]', { hasText: 'Quay Street' })).toHaveCount(1);
+    await openDocument(page, 'La biblioteca de Valdeluz cumple cien años');
+    await dragSelect(page, 'jornada de puertas abiertas');
+    await page.keyboard.press('e');
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'La biblioteca de Valdeluz cumple cien años' })).toBeVisible();
+    await expect(page.locator('[data-label="EVENT"]')).toHaveText('jornada de puertas abiertas');
+    await openDocument(page, HARBOUR);
+    await expect(page.locator('[data-label="LOC"]', { hasText: 'Quay Street' })).toHaveCount(1);
+    await expect(page.getByRole('listitem', { name: /^Harbour city opens new tram line, In progress, 10 spans/ })).toBeVisible();
+  });
+
+  test('keyboard only: move a caret and extend the selection with Shift+arrows', async ({ page }) => {
+    const article = page.getByRole('article', { name: 'Document text' });
+    await article.focus();
+    // The caret starts at the beginning of the text: select the first word, "Harbour".
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.press('q');
+    const spans = await renderedSpans(page);
+    expect(spans).toContainEqual(expect.objectContaining({ label: 'QUANTITY', text: 'Harbour' }));
+  });
+});

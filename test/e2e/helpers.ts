@@ -1,0 +1,99 @@
+// Shared steps for the end-to-end tests: open the app, select text with the mouse as a user
+// would, and read what the document view shows.
+import { expect, type Download, type Page } from '@playwright/test';
+
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('list', { name: 'Documents' })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Document text' })).toBeVisible();
+}
+
+export async function openDocument(page: Page, title: string): Promise<void> {
+  await page.getByRole('list', { name: 'Documents' }).getByRole('listitem', { name: new RegExp(`^${escapeRegExp(title)}`) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Drags the mouse across `text` (its n-th occurrence, 1-based) in the document view, from
+ * inside its first character to inside its last, the way a person selects a few words.
+ */
+export async function dragSelect(page: Page, text: string, occurrence = 1): Promise<void> {
+  // Paragraph breaks are not in the DOM's text nodes: look for the text without them.
+  const flat = text.replace(/\r?\n/g, '');
+  const points = await page.evaluate(
+    ({ text, occurrence }) => {
+      const root = document.querySelector('[role="article"]');
+      if (!root) throw new Error('no document view');
+      // Walk the text nodes, joining them, to find the occurrence across node boundaries.
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      let joined = '';
+      const starts: number[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push(n as Text);
+        starts.push(joined.length);
+        joined += (n as Text).data;
+      }
+      let at = -1;
+      for (let i = 0; i < occurrence; i++) {
+        at = joined.indexOf(text, at + 1);
+        if (at === -1) throw new Error(`"${text}" not found`);
+      }
+      const locate = (offset: number) => {
+        let i = starts.length - 1;
+        while (i > 0 && (starts[i] as number) > offset) i--;
+        return { node: nodes[i] as Text, offset: offset - (starts[i] as number) };
+      };
+      const rectOf = (offset: number) => {
+        const { node, offset: inNode } = locate(offset);
+        const range = document.createRange();
+        range.setStart(node, inNode);
+        range.setEnd(node, inNode + 1);
+        const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+        return rect;
+      };
+      const first = rectOf(at);
+      const last = rectOf(at + text.length - 1);
+      return {
+        from: { x: first.left + 1, y: first.top + first.height / 2 },
+        to: { x: last.right - 1, y: last.top + last.height / 2 },
+      };
+    },
+    { text: flat, occurrence },
+  );
+  await page.mouse.move(points.from.x, points.from.y);
+  await page.mouse.down();
+  await page.mouse.move((points.from.x + points.to.x) / 2, (points.from.y + points.to.y) / 2, { steps: 4 });
+  await page.mouse.move(points.to.x, points.to.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** The text of each span as the view draws it: all fragments with the same id, joined. */
+export async function renderedSpans(page: Page): Promise<Array<{ id: string; label: string; text: string }>> {
+  return page.evaluate(() => {
+    const byId = new Map<string, { id: string; label: string; text: string }>();
+    document.querySelectorAll<HTMLElement>('[role="article"] [data-span-id]').forEach((el) => {
+      const id = el.dataset.spanId as string;
+      const seen = byId.get(id);
+      if (seen) seen.text += el.textContent ?? '';
+      else byId.set(id, { id, label: el.dataset.label as string, text: el.textContent ?? '' });
+    });
+    return [...byId.values()];
+  });
+}
+
+export async function readDownload(download: Download): Promise<string> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Python's text[start:end] on code points. */
+export function pythonSlice(text: string, start: number, end: number): string {
+  return Array.from(text).slice(start, end).join('');
+}

@@ -1,0 +1,126 @@
+import { expect, test } from '@playwright/test';
+import { openApp, openDocument, renderedSpans } from './helpers';
+
+const file = (name: string, content: string | Buffer) => ({
+  name,
+  mimeType: 'application/octet-stream',
+  buffer: typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
+});
+
+test.describe('importing', () => {
+  test.beforeEach(async ({ page }) => {
+    await openApp(page);
+  });
+
+  test('several files at once: plain text, doccano and spaCy JSONL with their spans', async ({ page }) => {
+    const emojiText = 'Reef update 🐠🐠 from Port Ellis: divers counted 120 turtles.';
+    // Code points: the two fish are one code point each, so "Port Ellis" starts at 19.
+    const doccano = JSON.stringify({ id: 'reef-1', text: emojiText, label: [[19, 29, 'LOC'], [47, 58, 'QUANTITY']] });
+    const spacy = JSON.stringify({ text: 'Mayor Ana Ruiz visited Valdeluz.', spans: [{ start: 6, end: 14, label: 'PERSON' }], meta: { title: 'Visit' } });
+    await page.getByLabel('Import documents').setInputFiles([
+      file('market-report.txt', 'Fish prices rose 4% at the Harbour Market on Monday.\n'),
+      file('reef.jsonl', doccano + '\n'),
+      file('visit.jsonl', spacy + '\n'),
+    ]);
+    await expect(page.getByRole('status').filter({ hasText: 'Imported 3 documents' })).toBeVisible();
+    const list = page.getByRole('list', { name: 'Documents' });
+    await expect(list.getByRole('listitem')).toHaveCount(7);
+
+    await openDocument(page, 'market-report');
+    await expect(page.getByRole('article', { name: 'Document text' })).toContainText('Fish prices rose 4% at the Harbour Market on Monday.');
+
+    await list.getByRole('listitem', { name: /^reef #1/ }).click();
+    expect((await renderedSpans(page)).map(({ label, text }) => ({ label, text }))).toEqual([
+      { label: 'LOC', text: 'Port Ellis' },
+      { label: 'QUANTITY', text: '120 turtles' },
+    ]);
+    await openDocument(page, 'Visit');
+    expect((await renderedSpans(page)).map(({ label, text }) => ({ label, text }))).toEqual([{ label: 'PERSON', text: 'Ana Ruiz' }]);
+  });
+
+  test('bad lines are reported with file, line and reason; the good part imports only if asked', async ({ page }) => {
+    const lines = [
+      JSON.stringify({ text: 'A good article about the tram.', label: [[25, 29, 'LOC']] }),
+      '{"text": "broken',
+      JSON.stringify({ title: 'no text here' }),
+      JSON.stringify({ text: 'short', label: [[0, 50, 'ORG']] }),
+      JSON.stringify({ text: 'Another good one.' }),
+    ];
+    await page.getByLabel('Import documents').setInputFiles([file('mixed.jsonl', lines.join('\n'))]);
+    const report = page.getByRole('dialog', { name: 'Import report' });
+    await expect(report).toBeVisible();
+    await expect(report).toContainText('2 documents can be imported');
+    const problems = report.getByRole('region', { name: 'Problems' });
+    await expect(problems.getByRole('listitem')).toHaveCount(3);
+    await expect(problems.getByRole('listitem').nth(0)).toContainText('mixed.jsonl, line 2');
+    await expect(problems.getByRole('listitem').nth(1)).toContainText('mixed.jsonl, line 3');
+    await expect(problems.getByRole('listitem').nth(1)).toContainText('text');
+    await expect(problems.getByRole('listitem').nth(2)).toContainText('mixed.jsonl, line 4');
+
+    await report.getByRole('button', { name: 'Import nothing' }).click();
+    await expect(report).toBeHidden();
+    await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(4);
+
+    await page.getByLabel('Import documents').setInputFiles([file('mixed.jsonl', lines.join('\n'))]);
+    await page.getByRole('dialog', { name: 'Import report' }).getByRole('button', { name: 'Import 2 documents' }).click();
+    await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(6);
+  });
+
+  test('empty, binary and non-UTF-8 files each get a clear message and import nothing', async ({ page }) => {
+    await page.getByLabel('Import documents').setInputFiles([
+      file('empty.txt', ''),
+      file('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d, 0x0a])),
+      file('latin1.txt', Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6c, 0xe9])),
+    ]);
+    const report = page.getByRole('dialog', { name: 'Import report' });
+    const problems = report.getByRole('region', { name: 'Problems' });
+    await expect(problems.getByRole('listitem')).toHaveCount(3);
+    await expect(problems).toContainText('empty.txt');
+    await expect(problems).toContainText('empty');
+    await expect(problems).toContainText('image.txt');
+    await expect(problems).toContainText('binary');
+    await expect(problems).toContainText('latin1.txt');
+    await expect(problems).toContainText('UTF-8');
+    await expect(report.getByRole('button', { name: /^Import \d/ })).toHaveCount(0);
+    await report.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(4);
+  });
+
+  test('a duplicate document is reported, not imported twice', async ({ page }) => {
+    const text = 'The same article, twice.';
+    await page.getByLabel('Import documents').setInputFiles([file('one.txt', text)]);
+    await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+    await page.getByLabel('Import documents').setInputFiles([file('two.txt', text)]);
+    const report = page.getByRole('dialog', { name: 'Import report' });
+    await expect(report.getByRole('region', { name: 'Duplicates' })).toContainText('“two” has the same text as “one”');
+    await report.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+  });
+
+  test('unknown labels are offered and added', async ({ page }) => {
+    await page.getByLabel('Import documents').setInputFiles([
+      file('gpe.jsonl', JSON.stringify({ text: 'Talks in Valdeluz ended.', label: [[9, 17, 'GPE']] })),
+    ]);
+    const report = page.getByRole('dialog', { name: 'Import report' });
+    await expect(report.getByRole('region', { name: 'Unknown labels' })).toContainText('GPE (entity, 1 span)');
+    await report.getByRole('button', { name: 'Import 1 document' }).click();
+    await expect(page.getByRole('button', { name: /^GPE/ })).toBeVisible();
+    await openDocument(page, 'gpe #1');
+    await expect(page.locator('[data-label="GPE"]')).toHaveText('Valdeluz');
+  });
+
+  test('imported HTML is shown as text, never rendered', async ({ page }) => {
+    let dialogs = 0;
+    page.on('dialog', async (d) => {
+      dialogs++;
+      await d.dismiss();
+    });
+    const hostile = 'Headline <img src=x onerror=alert(1)> and <script>alert(2)</script><b>bold?</b>';
+    await page.getByLabel('Import documents').setInputFiles([file('hostile.txt', hostile)]);
+    await openDocument(page, 'hostile');
+    const article = page.getByRole('article', { name: 'Document text' });
+    await expect(article).toHaveText(hostile);
+    await expect(article.locator('img, script, b')).toHaveCount(0);
+    expect(dialogs).toBe(0);
+  });
+});

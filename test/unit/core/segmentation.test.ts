@@ -1,0 +1,245 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isGraphemeBoundary, snapToGraphemes, snapToWords, tokenize } from '../../../src-shared/segmentation';
+
+/** Offsets of `part` (the n-th occurrence) in `text`. */
+function find(text: string, part: string, occurrence = 0): { start: number; end: number } {
+  let start = -1;
+  for (let i = 0; i <= occurrence; i++) start = text.indexOf(part, start + 1);
+  if (start < 0) throw new Error(`"${part}" not in "${text}"`);
+  return { start, end: start + part.length };
+}
+
+/** What snapToWords makes of selecting `part` in `text`. */
+function wordsOf(text: string, part: string, locale?: string): string | null {
+  const { start, end } = find(text, part);
+  const result = snapToWords(text, start, end, locale);
+  return result ? text.slice(result.start, result.end) : null;
+}
+
+function truthBoundaries(text: string): Set<number> {
+  const boundaries = new Set<number>([text.length]);
+  for (const segment of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) boundaries.add(segment.index);
+  return boundaries;
+}
+
+describe('isGraphemeBoundary', () => {
+  it('knows clusters of combining marks, emoji sequences, flags and CRLF', () => {
+    const text = 'e\u0301👩‍👩‍👧🇫🇷🇩🇪\r\nx';
+    const expected = [0, 2, 10, 14, 18, 20, 21];
+    for (let i = 0; i <= text.length; i++) expect(isGraphemeBoundary(text, i), `offset ${i}`).toBe(expected.includes(i));
+  });
+
+  it('is false outside the text', () => {
+    expect(isGraphemeBoundary('ab', -1)).toBe(false);
+    expect(isGraphemeBoundary('ab', 3)).toBe(false);
+    expect(isGraphemeBoundary('ab', 0.5)).toBe(false);
+  });
+
+  it('pairs a long run of flags from its start, far from any plain character', () => {
+    const text = 'a' + '🇫🇷'.repeat(200) + 'b';
+    expect(isGraphemeBoundary(text, 1 + 4 * 150)).toBe(true);
+    expect(isGraphemeBoundary(text, 1 + 4 * 150 + 2)).toBe(false);
+  });
+});
+
+describe('snapToGraphemes', () => {
+  it('expands outward to whole clusters', () => {
+    const text = 'ae\u0301b👩‍👩‍👧c';
+    expect(snapToGraphemes(text, 2, 3)).toEqual({ start: 1, end: 3 });
+    expect(snapToGraphemes(text, 5, 6)).toEqual({ start: 4, end: 12 });
+    expect(snapToGraphemes(text, 0, 1)).toEqual({ start: 0, end: 1 });
+    expect(snapToGraphemes(text, 6, 2)).toEqual({ start: 1, end: 12 });
+    expect(snapToGraphemes(text, -5, 100)).toEqual({ start: 0, end: 13 });
+  });
+});
+
+describe('snapToWords: examples', () => {
+  it('English: touched words whole, edges trimmed, punctuation only where selected', () => {
+    const text = 'The quick brown fox jumps.';
+    expect(wordsOf(text, 'uick bro')).toBe('quick brown');
+    expect(wordsOf(text, ' fox ')).toBe('fox');
+    expect(wordsOf(text, 'jum')).toBe('jumps');
+    expect(wordsOf(text, 'jumps.')).toBe('jumps.');
+    expect(wordsOf(text, 's.')).toBe('jumps.');
+    expect(wordsOf(text, 'q')).toBe('quick');
+  });
+
+  it('accepts a reversed selection', () => {
+    const text = 'The quick brown fox';
+    expect(snapToWords(text, 8, 5)).toEqual({ start: 4, end: 9 });
+  });
+
+  it('Indonesian, with reduplicated words', () => {
+    const text = 'Presiden mengatakan bahwa anak-anak sekolah libur.';
+    expect(wordsOf(text, 'ngataka')).toBe('mengatakan');
+    expect(wordsOf(text, 'nak-an')).toBe('anak-anak');
+    expect(wordsOf(text, 'hwa anak')).toBe('bahwa anak');
+  });
+
+  it('Spanish and French accents, precomposed and combining', () => {
+    expect(wordsOf('La canción está aquí', 'nci')).toBe('canción');
+    const combining = 'La cancio\u0301n esta\u0301 aqui\u0301';
+    expect(wordsOf(combining, 'anci')).toBe('cancio\u0301n');
+    // Ends between the base letter and its combining accent: the accent comes along.
+    expect(wordsOf(combining, 'aqui')).toBe('aqui\u0301');
+    expect(wordsOf('Il a déjà vu ça.', 'éj')).toBe('déjà');
+    expect(wordsOf('Il a de\u0301ja\u0300 vu c\u0327a.', 'c')).toBe('c\u0327a');
+  });
+
+  it('emoji ZWJ sequences and flags are never cut', () => {
+    const text = 'Family 👩‍👩‍👧 photo 🇫🇷🇩🇪 end';
+    const family = find(text, '👩‍👩‍👧');
+    expect(snapToWords(text, family.start + 3, family.start + 5)).toEqual(family);
+    const flags = find(text, '🇫🇷🇩🇪');
+    expect(snapToWords(text, flags.start + 2, flags.start + 6)).toEqual(flags);
+    expect(wordsOf(text, 'ly 👩')).toBe('Family 👩‍👩‍👧');
+  });
+
+  it('CJK without spaces', () => {
+    const text = '今日は良い天気です。';
+    expect(wordsOf(text, '天')).toBe('天気');
+    expect(wordsOf(text, '気で')).toBe('天気です');
+    expect(wordsOf(text, 'す。')).toBe('です。');
+  });
+
+  it('Arabic and Hebrew (right to left)', () => {
+    expect(wordsOf('قال الرئيس إن الاقتصاد ينمو', 'رئي')).toBe('الرئيس');
+    expect(wordsOf('قال الرئيس إن الاقتصاد ينمو', 'يس إن ال')).toBe('الرئيس إن الاقتصاد');
+    expect(wordsOf('אמר ראש הממשלה היום', 'משל')).toBe('הממשלה');
+    expect(wordsOf('שָׁלוֹם עוֹלָם', 'ל')).toBe('שָׁלוֹם');
+  });
+
+  it('tabs, CRLF and paragraphs: trimmed at the edges, kept inside', () => {
+    expect(wordsOf('name\tvalue', 'e\tv')).toBe('name\tvalue');
+    expect(wordsOf('name\tvalue', '\t')).toBeNull();
+    const text = 'First claim here.\r\n\r\nSecond claim there.';
+    expect(wordsOf(text, 'irst claim here.\r\n\r\nSeco')).toBe('First claim here.\r\n\r\nSecond');
+    expect(wordsOf(text, 'here.\r')).toBe('here.');
+    expect(wordsOf(text, '\r\n\r\n')).toBeNull();
+    const crlf = find(text, '\r\n');
+    // A selection that starts between CR and LF is trimmed past the LF.
+    expect(snapToWords(text, crlf.start + 1, crlf.end + 6)).toEqual({ start: crlf.end + 2, end: crlf.end + 8 });
+  });
+
+  it('zero-width space and joiner', () => {
+    expect(wordsOf('foo\u200bbar baz', 'oo\u200bb')).toBe('foo\u200bbar');
+    expect(wordsOf('foo\u200bbar baz', '\u200b')).toBeNull();
+    expect(wordsOf('foo \u200b baz', ' \u200b ')).toBeNull();
+    expect(wordsOf('\u200bword\u200b', '\u200bwo')).toBe('word');
+  });
+
+  it('sentences run together without a space are separate words', () => {
+    const text = 'wordsRunTogether.Next one';
+    expect(wordsOf(text, 'Nex')).toBe('Next');
+    expect(wordsOf(text, 'Toge')).toBe('wordsRunTogether');
+    expect(wordsOf(text, 'r.N')).toBe('wordsRunTogether.Next');
+    // Abbreviations and domain names stay whole.
+    expect(wordsOf('Visit Amazon.com now', 'zon')).toBe('Amazon.com');
+    expect(wordsOf('the U.S economy', 'U')).toBe('U.S');
+  });
+
+  it('returns null for empty or blank selections', () => {
+    expect(snapToWords('abc def', 2, 2)).toBeNull();
+    expect(snapToWords('abc   def', 3, 6)).toBeNull();
+    expect(snapToWords('', 0, 0)).toBeNull();
+  });
+
+  it('works on a 100 KB text, across many lines', () => {
+    const paragraph = 'Ministers said on Tuesday that prices rose 3.5% in 2024. 😀 Café e\u0301te\u0301 中文 שלום\r\n';
+    const text = paragraph.repeat(Math.ceil(100_000 / paragraph.length));
+    const start = text.indexOf('inisters', 50_000);
+    const end = text.indexOf('Tues', 90_000) + 2;
+    const result = snapToWords(text, start, end);
+    expect(result).toEqual({ start: start - 1, end: end + 5 });
+  });
+});
+
+describe('tokenize', () => {
+  it('yields words and punctuation, no white space', () => {
+    const tokens = tokenize("Hello, world! It's 3.14 now.\tTabs\r\nnext");
+    expect(tokens.map((t) => t.text)).toEqual(['Hello', ',', 'world', '!', "It's", '3.14', 'now', '.', 'Tabs', 'next']);
+    for (const token of tokens) expect(token.text.length).toBe(token.end - token.start);
+    expect(tokens[2]).toEqual({ start: 7, end: 12, text: 'world' });
+  });
+
+  it('splits run-together sentences and keeps emoji as tokens', () => {
+    expect(tokenize('wordsRunTogether.Next 👩‍👩‍👧!').map((t) => t.text)).toEqual(['wordsRunTogether', '.', 'Next', '👩‍👩‍👧', '!']);
+  });
+
+  it('cuts CJK by dictionary words', () => {
+    expect(tokenize('今日は良い天気です。').map((t) => t.text)).toEqual(['今日', 'は', '良い', '天気', 'です', '。']);
+  });
+});
+
+const pieces = [
+  'a', 'Z', 'é', 'e\u0301', '\u0301', 'ç', '😀', '👍🏽', '👩‍👩‍👧', '\u200d', '🇫🇷', '🇩', '中', '文', 'ש', 'ָ', 'ع', 'ل', '\u064b',
+  '\t', ' ', '\r', '\n', '\r\n', '\u200b', '.', ',', '-', '\u1100', '\u1161', '\u11a8', '가', 'क', '्', 'ष', '\ud800',
+];
+const pieceText = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join(''));
+const BLANK = /^[\s\u200b\u200c\u200d\u2060\ufeff]$/u;
+
+describe('segmentation: properties', () => {
+  it('isGraphemeBoundary agrees with segmenting the whole text', () => {
+    fc.assert(
+      fc.property(fc.oneof(pieceText, fc.string({ unit: 'binary', maxLength: 30 })), (text) => {
+        const truth = truthBoundaries(text);
+        for (let i = 0; i <= text.length; i++) expect(isGraphemeBoundary(text, i), `offset ${i}`).toBe(truth.has(i));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('isGraphemeBoundary agrees with the whole text far from any plain character', () => {
+    const complex = ['क', '्', 'ष', 'ि', '\u0301', '😀', '\u200d', '🇫🇷', '🇩', '\u1100', '\u1161', '\u11a8', 'ก', 'ำ', '\u0600', 'ٰ'];
+    const longText = fc.array(fc.constantFrom(...complex), { minLength: 200, maxLength: 400 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(longText, (text) => {
+        const truth = truthBoundaries(text);
+        for (let i = 0; i <= text.length; i++) expect(isGraphemeBoundary(text, i), `offset ${i}`).toBe(truth.has(i));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('snapToGraphemes contains the selection and lands on boundaries', () => {
+    fc.assert(
+      fc.property(pieceText, fc.nat(), fc.nat(), (text, a, b) => {
+        const start = a % (text.length + 1);
+        const end = b % (text.length + 1);
+        const result = snapToGraphemes(text, start, end);
+        const truth = truthBoundaries(text);
+        expect(truth.has(result.start)).toBe(true);
+        expect(truth.has(result.end)).toBe(true);
+        expect(result.start).toBeLessThanOrEqual(Math.min(start, end));
+        expect(result.end).toBeGreaterThanOrEqual(Math.max(start, end));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('snapToWords lands on boundaries and keeps every selected non-blank character', () => {
+    fc.assert(
+      fc.property(pieceText, fc.nat(), fc.nat(), (text, a, b) => {
+        const start = Math.min(a % (text.length + 1), b % (text.length + 1));
+        const end = Math.max(a % (text.length + 1), b % (text.length + 1));
+        const result = snapToWords(text, start, end);
+        const nonBlank: number[] = [];
+        for (let i = start; i < end; i++) if (!BLANK.test(text.charAt(i))) nonBlank.push(i);
+        if (nonBlank.length === 0) {
+          expect(result).toBeNull();
+          return;
+        }
+        expect(result).not.toBeNull();
+        if (!result) return;
+        const truth = truthBoundaries(text);
+        expect(truth.has(result.start)).toBe(true);
+        expect(truth.has(result.end)).toBe(true);
+        expect(result.start).toBeLessThanOrEqual(nonBlank[0] ?? -1);
+        expect(result.end).toBeGreaterThan(nonBlank[nonBlank.length - 1] ?? Infinity);
+        expect(result.start).toBeLessThan(result.end);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

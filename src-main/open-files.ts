@@ -9,8 +9,11 @@ export class FileTooLargeError extends Error {
   override name = 'FileTooLargeError';
 }
 
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+/** "3 MB", "1.5 MB", or KB below a megabyte, so a message never reads "0 MB". */
+function formatSize(bytes: number): string {
+  const megabyte = 1024 * 1024;
+  if (bytes < megabyte) return `${Math.ceil(bytes / 1024)} KB`;
+  return `${Math.round((bytes / megabyte) * 10) / 10} MB`;
 }
 
 /**
@@ -31,7 +34,7 @@ export async function readOpenedFiles(paths: readonly string[], maxBytes = MAX_O
     if (!info.isFile()) throw new Error(`"${basename(path)}" is not a regular file.`);
     if (info.size > maxBytes) {
       throw new FileTooLargeError(
-        `"${basename(path)}" is ${megabytes(info.size)}; files larger than ${megabytes(maxBytes)} cannot be opened. Split it into smaller files.`,
+        `"${basename(path)}" is ${formatSize(info.size)}; files larger than ${formatSize(maxBytes)} cannot be opened. Split it into smaller files.`,
       );
     }
   }
@@ -39,7 +42,7 @@ export async function readOpenedFiles(paths: readonly string[], maxBytes = MAX_O
   for (const path of paths) {
     const content = await readFile(path);
     // The file may have grown since it was measured.
-    if (content.byteLength > maxBytes) throw new FileTooLargeError(`"${basename(path)}" grew past ${megabytes(maxBytes)} while being read.`);
+    if (content.byteLength > maxBytes) throw new FileTooLargeError(`"${basename(path)}" grew past ${formatSize(maxBytes)} while being read.`);
     files.push({ name: basename(path), bytes: exactBytes(content) });
   }
   return files;

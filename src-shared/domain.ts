@@ -106,7 +106,7 @@ export interface DocumentDraft {
   text: string;
   meta: DocumentMeta;
   status?: DocumentStatus;
-  spans: SpanDraft[];
+  spans: SourcedSpanDraft[];
 }
 
 /**

@@ -32,6 +32,12 @@ export class UndoHistory<Change> {
     this.done.push(change);
   }
 
+  /** Forgets a recorded change that could not be applied. */
+  discard(change: Change): void {
+    const at = this.done.lastIndexOf(change);
+    if (at !== -1) this.done.splice(at, 1);
+  }
+
   restoreRedo(change: Change): void {
     if (this.done[this.done.length - 1] === change) this.done.pop();
     this.undone.push(change);

@@ -44,11 +44,17 @@ test.describe('annotating', () => {
   });
 
   test('a claim may run across a paragraph break', async ({ page }) => {
-    await dragSelect(page, '3% under budget.\n\nCritics were less sure');
+    await dragSelect(page, 'schedule and 3% under budget.\n\nCritics were less sure');
     await page.keyboard.press('c');
     const id = await page.locator('[data-label="CLAIM"]', { hasText: 'Critics were less sure' }).getAttribute('data-span-id');
     expect(id).toBeTruthy();
-    await expect(page.locator(`[data-span-id="${id}"]`)).toHaveCount(2);
+    // One claim, drawn in two paragraphs (and cut where it crosses the existing claim's end).
+    const paragraphs = await page
+      .locator(`[data-span-id="${id}"]`)
+      .evaluateAll((els) => new Set(els.map((el) => el.closest('p'))).size);
+    expect(paragraphs).toBe(2);
+    const spans = await renderedSpans(page);
+    expect(spans.find((s) => s.id === id)?.text).toBe('schedule and 3% under budget.Critics were less sure');
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(page.locator(`[data-span-id="${id}"]`)).toHaveCount(0);
   });
@@ -81,6 +87,7 @@ test.describe('annotating', () => {
     await openDocument(page, 'La biblioteca de Valdeluz cumple cien años');
     await dragSelect(page, 'jornada de puertas abiertas');
     await page.keyboard.press('e');
+    await expect(page.getByText('All changes saved')).toBeVisible();
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'La biblioteca de Valdeluz cumple cien años' })).toBeVisible();
     await expect(page.locator('[data-label="EVENT"]')).toHaveText('jornada de puertas abiertas');

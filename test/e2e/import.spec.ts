@@ -14,8 +14,8 @@ test.describe('importing', () => {
 
   test('several files at once: plain text, doccano and spaCy JSONL with their spans', async ({ page }) => {
     const emojiText = 'Reef update 🐠🐠 from Port Ellis: divers counted 120 turtles.';
-    // Code points: the two fish are one code point each, so "Port Ellis" starts at 19.
-    const doccano = JSON.stringify({ id: 'reef-1', text: emojiText, label: [[19, 29, 'LOC'], [47, 58, 'QUANTITY']] });
+    // Code points: each fish is one code point (two UTF-16 units), so "Port Ellis" starts at 20.
+    const doccano = JSON.stringify({ id: 'reef-1', text: emojiText, label: [[20, 30, 'LOC'], [47, 58, 'QUANTITY']] });
     const spacy = JSON.stringify({ text: 'Mayor Ana Ruiz visited Valdeluz.', spans: [{ start: 6, end: 14, label: 'PERSON' }], meta: { title: 'Visit' } });
     await page.getByLabel('Import documents').setInputFiles([
       file('market-report.txt', 'Fish prices rose 4% at the Harbour Market on Monday.\n'),

@@ -13,6 +13,8 @@ export interface AnnotationSession {
   loaded: boolean;
   canUndo: boolean;
   canRedo: boolean;
+  /** Changes shown but not yet stored. */
+  pendingWrites: number;
   /** Creates a span of `label` over the range, snapped to words; returns it, or why not. */
   addSpan(label: Label, range: { start: number; end: number }): Promise<Span | string>;
   relabel(span: Span, label: Label): Promise<void>;
@@ -47,11 +49,26 @@ export function useAnnotationSession(
   const current = useRef(state);
   current.current = state;
 
+  // Writes run one after another, in the order the user made the changes, so an undo
+  // pressed before the previous write finished still lands after it,
+  // and a document's spans are read only after the writes queued before.
+  const writes = useRef<Promise<unknown>>(Promise.resolve());
+  const [pendingWrites, setPendingWrites] = useState(0);
+
+  // Closing the window while a change is still being written would lose it: ask first.
+  useEffect(() => {
+    if (pendingWrites === 0) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [pendingWrites]);
+
+
   useEffect(() => {
     let cancelled = false;
     setState((s) => (s.documentId === documentId ? s : { documentId, spans: [], loaded: false }));
     if (documentId) {
-      readSpans(db, documentId).then(
+      writes.current.then(() => readSpans(db, documentId)).then(
         (spans) => !cancelled && setState({ documentId, spans, loaded: true }),
         (error: unknown) => onError(`Could not read the spans: ${String(error)}`),
       );
@@ -63,29 +80,33 @@ export function useAnnotationSession(
 
   useEffect(() => history.current.clear(), [projectId]);
 
-  /** Shows the change at once, then stores it; a failed write is rolled back on screen. */
+  /**
+   * Shows the change at once and queues its write; a failed write is rolled back on screen
+   * and `onFailure` runs (to take it out of the history).
+   */
   const apply = useCallback(
-    async (change: SpanChange): Promise<boolean> => {
+    (change: SpanChange, onFailure: () => void): void => {
       const onScreen = current.current.documentId === change.documentId;
       if (onScreen) setState((s) => ({ ...s, spans: applyInMemory(s.spans, change) }));
-      try {
-        await applySpanChange(db, change);
-        return true;
-      } catch (error) {
-        if (onScreen) setState((s) => ({ ...s, spans: applyInMemory(s.spans, invertChange(change)) }));
-        onError(`The change was not saved: ${error instanceof Error ? error.message : String(error)}`);
-        return false;
-      }
+      setPendingWrites((n) => n + 1);
+      const write = writes.current.then(() => applySpanChange(db, change));
+      writes.current = write
+        .catch((error: unknown) => {
+          if (onScreen) setState((s) => ({ ...s, spans: applyInMemory(s.spans, invertChange(change)) }));
+          onFailure();
+          setVersion((v) => v + 1);
+          onError(`The change was not saved: ${error instanceof Error ? error.message : String(error)}`);
+        })
+        .finally(() => setPendingWrites((n) => n - 1));
     },
     [db, onError],
   );
 
   const perform = useCallback(
-    async (change: SpanChange) => {
-      if (await apply(change)) {
-        history.current.record(change);
-        setVersion((v) => v + 1);
-      }
+    (change: SpanChange) => {
+      history.current.record(change);
+      setVersion((v) => v + 1);
+      apply(change, () => history.current.discard(change));
     },
     [apply],
   );
@@ -105,7 +126,7 @@ export function useAnnotationSession(
         start: snapped.start, end: snapped.end, text: text.slice(snapped.start, snapped.end),
         attributes: {}, origin: 'manual', createdAt: now, updatedAt: now,
       };
-      await perform({ documentId, removed: [], added: [span] });
+      perform({ documentId, removed: [], added: [span] });
       return span;
     },
     [annotator, documentId, language, perform, projectId, text],
@@ -114,7 +135,7 @@ export function useAnnotationSession(
   const relabel = useCallback(
     async (span: Span, label: Label) => {
       if (span.label === label.name) return;
-      await perform({ documentId: span.documentId, removed: [span], added: [{ ...span, label: label.name, layer: label.layer, updatedAt: Date.now() }] });
+      perform({ documentId: span.documentId, removed: [span], added: [{ ...span, label: label.name, layer: label.layer, updatedAt: Date.now() }] });
     },
     [perform],
   );
@@ -125,30 +146,26 @@ export function useAnnotationSession(
   );
 
   const travel = useCallback(
-    async (direction: 'undo' | 'redo') => {
+    (direction: 'undo' | 'redo') => {
       const entry = direction === 'undo' ? history.current.takeUndo() : history.current.takeRedo();
       if (!entry) return;
       const change = direction === 'undo' ? invertChange(entry) : entry;
-      const ok = await apply(change);
-      if (!ok) {
-        if (direction === 'undo') history.current.restoreUndo(entry);
-        else history.current.restoreRedo(entry);
-      } else if (current.current.documentId !== change.documentId) {
-        openDocument(change.documentId);
-      }
+      if (current.current.documentId !== change.documentId) openDocument(change.documentId);
+      apply(change, () => (direction === 'undo' ? history.current.restoreUndo(entry) : history.current.restoreRedo(entry)));
       setVersion((v) => v + 1);
     },
     [apply, openDocument],
   );
 
-  const undo = useCallback(() => travel('undo'), [travel]);
-  const redo = useCallback(() => travel('redo'), [travel]);
+  const undo = useCallback(async () => travel('undo'), [travel]);
+  const redo = useCallback(async () => travel('redo'), [travel]);
 
   return {
     spans: state.documentId === documentId ? state.spans : [],
     loaded: state.loaded && state.documentId === documentId,
     canUndo: history.current.canUndo,
     canRedo: history.current.canRedo,
+    pendingWrites,
     addSpan,
     relabel,
     remove,

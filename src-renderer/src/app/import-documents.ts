@@ -103,6 +103,16 @@ export async function commitImport(
   let spanTotal = 0;
   await db.transaction('rw', db.projects, db.documents, db.texts, db.spans, async () => {
     let order = await nextDocumentOrder(db, plan.projectId);
+    // Keep the span ids a file names (a lossless export) unless the project already uses them.
+    const named = plan.documents.flatMap((d) => d.draft.spans.flatMap((s) => (s.sourceId ? [s.sourceId] : [])));
+    const taken = new Set(
+      (await db.spans.bulkGet(named.map((id): [string, string] => [plan.projectId, id]))).flatMap((s) => (s ? [s.id] : [])),
+    );
+    const spanId = (sourceId: string | undefined): string => {
+      if (sourceId === undefined || taken.has(sourceId)) return newId();
+      taken.add(sourceId);
+      return sourceId;
+    };
     const prepared: PreparedDocument[] = plan.documents.map((doc) => {
       const documentId = newId();
       const spans: Span[] = [];
@@ -113,7 +123,7 @@ export async function commitImport(
           continue;
         }
         spans.push({
-          id: newId(), projectId: plan.projectId, documentId,
+          id: spanId(draft.sourceId), projectId: plan.projectId, documentId,
           annotator: draft.annotator ?? annotator, layer: label.layer, label: label.name,
           start: draft.start, end: draft.end, text: doc.draft.text.slice(draft.start, draft.end),
           attributes: draft.attributes ?? {}, origin: draft.origin ?? 'imported',

@@ -17,7 +17,7 @@ export class SpanwrightDatabase extends Dexie {
   projects!: Table<Project, string>;
   documents!: Table<DocumentRecord, string>;
   texts!: Table<DocumentText, string>;
-  spans!: Table<Span, string>;
+  spans!: Table<Span, [string, string]>;
   settings!: Table<Setting, string>;
 
   constructor(name = 'spanwright') {
@@ -26,7 +26,9 @@ export class SpanwrightDatabase extends Dexie {
       projects: 'id, name',
       documents: 'id, projectId, [projectId+order], [projectId+textHash]',
       texts: 'documentId',
-      spans: 'id, documentId, projectId, [projectId+label]',
+      // Span ids are unique within a project (not across projects), so a project exported and
+      // imported as a new one keeps its span ids, and a teammate's re-export updates in place.
+      spans: '[projectId+id], documentId, projectId, [projectId+label]',
       settings: 'key',
     });
   }

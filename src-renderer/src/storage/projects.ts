@@ -55,7 +55,7 @@ export async function deleteLabel(db: SpanwrightDatabase, projectId: string, nam
     const doomed = await db.spans.where('[projectId+label]').equals([projectId, name]).toArray();
     const perDocument = new Map<string, number>();
     for (const span of doomed) perDocument.set(span.documentId, (perDocument.get(span.documentId) ?? 0) + 1);
-    await db.spans.bulkDelete(doomed.map((s) => s.id));
+    await db.spans.bulkDelete(doomed.map((s): [string, string] => [projectId, s.id]));
     for (const [documentId, removed] of perDocument) {
       const doc = await db.documents.get(documentId);
       if (doc) await db.documents.update(documentId, { spanCount: Math.max(0, doc.spanCount - removed) });

@@ -17,11 +17,12 @@ export async function applySpanChange(db: SpanwrightDatabase, change: SpanChange
   await db.transaction('rw', db.spans, db.documents, async () => {
     const doc = await db.documents.get(change.documentId);
     if (!doc) throw new Error('The document no longer exists.');
+    const key = (id: string): [string, string] => [doc.projectId, id];
     const addedIds = new Set(change.added.map((s) => s.id));
     const removedIds = change.removed.map((s) => s.id).filter((id) => !addedIds.has(id));
-    const before = await db.spans.bulkGet([...removedIds, ...addedIds]);
+    const before = await db.spans.bulkGet([...removedIds, ...addedIds].map(key));
     const existedBefore = before.filter((s) => s !== undefined).length;
-    await db.spans.bulkDelete(removedIds);
+    await db.spans.bulkDelete(removedIds.map(key));
     await db.spans.bulkPut([...change.added]);
     const spanCount = doc.spanCount - existedBefore + change.added.length;
     const status = doc.status === 'todo' && change.added.length > 0 ? 'in_progress' : doc.status;

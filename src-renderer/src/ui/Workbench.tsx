@@ -229,6 +229,8 @@ export function Workbench(props: { db: SpanwrightDatabase; bridge: SpanwrightBri
     if (dialog || importPlan) return;
     const mod = event.ctrlKey || event.metaKey;
     const key = event.key.toLowerCase();
+    // Text fields keep their own undo and redo.
+    if (mod && (key === 'z' || key === 'y') && isEditableTarget(event.target)) return;
     if (mod && key === 'z') {
       event.preventDefault();
       commandRef.current(event.shiftKey ? 'redo' : 'undo');
@@ -425,6 +427,7 @@ export function Workbench(props: { db: SpanwrightDatabase; bridge: SpanwrightBri
 
       <footer className="statusbar" aria-live="polite">
         {progress ? <ProgressBar label={progress.label} done={progress.done} total={progress.total} /> : <span>{annotator.name}</span>}
+        <span className="save-state">{session.pendingWrites > 0 ? 'Saving…' : 'All changes saved'}</span>
         {toasts}
       </footer>
 

@@ -167,6 +167,15 @@ describe('tokenize', () => {
     expect(tokenize('wordsRunTogether.Next 👩‍👩‍👧!').map((t) => t.text)).toEqual(['wordsRunTogether', '.', 'Next', '👩‍👩‍👧', '!']);
   });
 
+  it('gives the same tokens for a long text (segmented in chunks) as for its pieces', () => {
+    for (const piece of ['Prices rose 3.5% in 2024, e\u0301te\u0301 😀 中文 שלום.\r\n', '今日は良い天気です。', '今日は良い天気で ']) {
+      const count = Math.ceil(20_000 / piece.length);
+      const one = tokenize(piece);
+      const expected = Array.from({ length: count }, (_, i) => one.map((t) => ({ ...t, start: t.start + i * piece.length, end: t.end + i * piece.length }))).flat();
+      expect(tokenize(piece.repeat(count))).toEqual(expected);
+    }
+  });
+
   it('cuts CJK by dictionary words', () => {
     expect(tokenize('今日は良い天気です。').map((t) => t.text)).toEqual(['今日', 'は', '良い', '天気', 'です', '。']);
   });

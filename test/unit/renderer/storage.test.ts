@@ -87,7 +87,7 @@ describe('label renames and deletes', () => {
   it('renaming keeps every span, under the new name', async () => {
     const person = defaultSchema().labels[0]!;
     await updateLabel(db, 'p', 'PERSON', { ...person, name: 'PER' });
-    expect((await db.spans.orderBy('id').toArray()).map((s) => s.label)).toEqual(['PER', 'ORG', 'PER']);
+    expect((await db.spans.toArray()).sort((a, b) => a.id.localeCompare(b.id)).map((s) => s.label)).toEqual(['PER', 'ORG', 'PER']);
     expect((await db.projects.get('p'))?.schema.labels[0]?.name).toBe('PER');
   });
 

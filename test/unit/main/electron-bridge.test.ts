@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { IPC, type MenuCommand } from '../../../src-shared/bridge';
+import { createElectronBridge, type RendererIpc } from '../../../src-main/electron-bridge';
+
+type Listener = (event: unknown, ...args: unknown[]) => void;
+
+function fakeIpc(answers: Record<string, unknown> = {}) {
+  const invocations: unknown[][] = [];
+  const listeners = new Map<string, Set<Listener>>();
+  const ipc: RendererIpc = {
+    invoke: async (channel, ...args) => {
+      invocations.push([channel, ...args]);
+      return answers[channel];
+    },
+    on: (channel, listener) => {
+      const set = listeners.get(channel) ?? new Set();
+      set.add(listener);
+      listeners.set(channel, set);
+    },
+    removeListener: (channel, listener) => {
+      listeners.get(channel)?.delete(listener);
+    },
+  };
+  const emit = (channel: string, ...args: unknown[]) => {
+    for (const listener of listeners.get(channel) ?? []) listener({ sender: 'ipcRenderer' }, ...args);
+  };
+  return { ipc, invocations, listeners, emit };
+}
+
+const filters = [{ name: 'Text', extensions: ['txt'] }];
+
+describe('createElectronBridge', () => {
+  it('reports the electron platform and exactly the bridge members', () => {
+    const bridge = createElectronBridge(fakeIpc().ipc);
+    expect(bridge.platform).toBe('electron');
+    expect(Object.keys(bridge).sort()).toEqual(['appVersion', 'onMenuCommand', 'openFiles', 'platform', 'saveFile']);
+  });
+
+  it('asks main for the version and opened files', async () => {
+    const bytes = new Uint8Array([1, 2]);
+    const { ipc, invocations } = fakeIpc({ [IPC.appVersion]: '0.1.0', [IPC.openFiles]: [{ name: 'a.txt', bytes }] });
+    const bridge = createElectronBridge(ipc);
+    await expect(bridge.appVersion()).resolves.toBe('0.1.0');
+    await expect(bridge.openFiles(filters)).resolves.toEqual([{ name: 'a.txt', bytes }]);
+    expect(invocations).toEqual([[IPC.appVersion], [IPC.openFiles, filters]]);
+  });
+
+  it('resolves saveFile to null when the dialog is cancelled', async () => {
+    const { ipc, invocations } = fakeIpc({ [IPC.saveBegin]: null });
+    await expect(createElectronBridge(ipc).saveFile('x.jsonl', filters)).resolves.toBeNull();
+    expect(invocations).toEqual([[IPC.saveBegin, 'x.jsonl', filters]]);
+  });
+
+  it('sends every stream call with the token from saveBegin', async () => {
+    const token = 'ab'.repeat(16);
+    const { ipc, invocations } = fakeIpc({ [IPC.saveBegin]: token });
+    const stream = await createElectronBridge(ipc).saveFile('x.jsonl', filters);
+    if (stream === null) throw new Error('expected a stream');
+    await expect(stream.write('chunk')).resolves.toBeUndefined();
+    await stream.commit();
+    await stream.abort();
+    expect(invocations).toEqual([
+      [IPC.saveBegin, 'x.jsonl', filters],
+      [IPC.saveChunk, token, 'chunk'],
+      [IPC.saveCommit, token],
+      [IPC.saveAbort, token],
+    ]);
+  });
+
+  it('forwards only known menu commands, without the IPC event, until unsubscribed', () => {
+    const { ipc, emit, listeners } = fakeIpc();
+    const received: unknown[][] = [];
+    const unsubscribe = createElectronBridge(ipc).onMenuCommand((...args: unknown[]) => received.push(args));
+    emit(IPC.menuCommand, 'import');
+    emit(IPC.menuCommand, 'format-disk');
+    emit(IPC.menuCommand, { command: 'undo' });
+    emit(IPC.menuCommand, 'about');
+    expect(received).toEqual([['import'], ['about']]);
+    unsubscribe();
+    emit(IPC.menuCommand, 'redo');
+    expect(received).toEqual([['import'], ['about']]);
+    expect(listeners.get(IPC.menuCommand)?.size).toBe(0);
+  });
+
+  it('keeps separate subscriptions independent', () => {
+    const { ipc, emit } = fakeIpc();
+    const bridge = createElectronBridge(ipc);
+    const first: MenuCommand[] = [];
+    const second: MenuCommand[] = [];
+    const unsubscribeFirst = bridge.onMenuCommand((command) => first.push(command));
+    bridge.onMenuCommand((command) => second.push(command));
+    unsubscribeFirst();
+    emit(IPC.menuCommand, 'export');
+    expect(first).toEqual([]);
+    expect(second).toEqual(['export']);
+  });
+});

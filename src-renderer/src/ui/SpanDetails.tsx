@@ -1,9 +1,12 @@
 // The selected span: its label (changeable), text, offsets, and a delete button;
 // plus the other spans under the last click, to reach nested ones.
 import type { Label, LabelSchema, Span } from '../../../src-shared/domain';
+import { toCodePointOffset } from '../../../src-shared/offsets';
 
 export function SpanDetails(props: {
   span: Span;
+  /** The document's text, to show offsets as exports write them (code points). */
+  documentText: string;
   schema: LabelSchema;
   others: readonly Span[];
   onRelabel: (label: Label) => void;
@@ -34,7 +37,7 @@ export function SpanDetails(props: {
       </label>
       <blockquote className="span-details__text">{span.text}</blockquote>
       <p className="span-details__meta">
-        Characters {span.start}–{span.end} · {span.origin}
+        Characters {toCodePointOffset(props.documentText, span.start)}–{toCodePointOffset(props.documentText, span.end)} · {span.origin}
       </p>
       <button type="button" className="danger" onClick={props.onDelete}>
         Delete span

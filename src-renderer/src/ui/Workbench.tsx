@@ -412,6 +412,7 @@ export function Workbench(props: { db: SpanwrightDatabase; bridge: SpanwrightBri
         {selectedSpan ? (
           <SpanDetails
             span={selectedSpan}
+            documentText={text ?? ''}
             schema={schema}
             others={selectedSpanIds.slice(1).map((id) => spansById.get(id)).filter((s): s is Span => s !== undefined)}
             onRelabel={(l) => void session.relabel(selectedSpan, l)}

@@ -106,3 +106,17 @@ test.describe('annotating', () => {
     expect(spans).toContainEqual(expect.objectContaining({ label: 'QUANTITY', text: 'Harbour' }));
   });
 });
+
+test('[ and ] step through the spans and show each one', async ({ page }) => {
+  await openApp(page);
+  await openDocument(page, HARBOUR);
+  const details = page.getByRole('region', { name: 'Selected span' });
+  await page.keyboard.press(']');
+  await expect(details.getByRole('combobox', { name: 'Span label' })).toHaveValue('LOC');
+  await expect(details).toContainText('PORT ELLIS');
+  await page.keyboard.press(']');
+  await expect(details).toContainText('14 March 2026');
+  await page.keyboard.press('[');
+  await expect(details).toContainText('PORT ELLIS');
+  await expect(page.locator('.span--selected')).toHaveText('PORT ELLIS');
+});

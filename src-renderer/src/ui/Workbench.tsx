@@ -259,6 +259,20 @@ export function Workbench(props: { db: SpanwrightDatabase; bridge: SpanwrightBri
       }
       return;
     }
+    if (event.key === ']' || event.key === '[') {
+      // Step through the spans in text order: the selected one is outlined and its label and
+      // text shown in the details, so the keyboard reaches everything the mouse does.
+      event.preventDefault();
+      const ordered = [...session.spans].sort((a, b) => a.start - b.start || b.end - a.end);
+      if (ordered.length === 0) return;
+      const at = selectedSpan ? ordered.findIndex((s) => s.id === selectedSpan.id) : -1;
+      const next = event.key === ']' ? ordered[(at + 1) % ordered.length] : ordered[(at - 1 + ordered.length) % ordered.length];
+      if (next) {
+        setSelectedSpanIds([next.id]);
+        document.querySelector(`[data-span-id="${CSS.escape(next.id)}"]`)?.scrollIntoView({ block: 'nearest' });
+      }
+      return;
+    }
     if (event.key === 'Escape') {
       setSelectedSpanIds([]);
       window.getSelection()?.removeAllRanges();
@@ -421,7 +435,8 @@ export function Workbench(props: { db: SpanwrightDatabase; bridge: SpanwrightBri
           />
         ) : (
           <p className="hint sidebar__hint">
-            Select text, then press a label’s key or click the label. Click a span to change or delete it.
+            Select text, then press a label’s key or click the label. Click a span (or step through spans with [ and ]) to
+            change or delete it.
           </p>
         )}
       </aside>

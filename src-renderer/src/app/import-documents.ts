@@ -1,13 +1,13 @@
 // The import use-case: parse files with the core, find duplicates and unknown labels, and
 // hand the UI a plan; nothing is written until the user confirms, then all in one transaction.
 import type { DocumentRecord, Label, LabelSchema, Span } from '../../../src-shared/domain';
-import { parseImportFile, type ImportIssue, type ParsedDocument, type UnknownLabel } from '../../../src-shared/formats/import';
+import type { ImportIssue, ParsedDocument, UnknownLabel } from '../../../src-shared/formats/import';
 import { labelForImportedName } from '../../../src-shared/schema-rules';
-import { hashText } from '../../../src-shared/text-hash';
 import type { SpanwrightDatabase } from '../storage/database';
 import { existingHashes, nextDocumentOrder, storeDocuments, type PreparedDocument } from '../storage/documents';
 import { addLabels } from '../storage/projects';
 import { newId } from './ids';
+import { defaultParser, type FileParser } from './parse-files';
 
 export interface InputFile {
   name: string;
@@ -39,20 +39,36 @@ export async function planImport(
   schema: LabelSchema,
   files: readonly InputFile[],
   onProgress?: (done: number, total: number) => void,
+  parser: FileParser = defaultParser(),
+): Promise<ImportPlan> {
+  try {
+    return await planWith(db, projectId, schema, files, parser, onProgress);
+  } finally {
+    parser.close();
+  }
+}
+
+async function planWith(
+  db: SpanwrightDatabase,
+  projectId: string,
+  schema: LabelSchema,
+  files: readonly InputFile[],
+  parser: FileParser,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<ImportPlan> {
   const known = await existingHashes(db, projectId);
   const plan: ImportPlan = { projectId, files: files.map((f) => f.name), documents: [], issues: [], duplicates: [], unknownLabels: [] };
   const unknown = new Map<string, UnknownLabel>();
   for (const [index, file] of files.entries()) {
-    const result = parseImportFile(file.name, file.bytes, schema.labels);
+    const { result, hashes } = await parser.parse(file.name, file.bytes, schema.labels);
     plan.issues.push(...result.issues);
     for (const label of result.unknownLabels) {
       const seen = unknown.get(label.name);
       if (seen) seen.count += label.count;
       else unknown.set(label.name, { ...label });
     }
-    for (const doc of result.documents) {
-      const textHash = hashText(doc.draft.text);
+    for (const [at, doc] of result.documents.entries()) {
+      const textHash = hashes[at] as string;
       const duplicateOf = known.get(textHash);
       if (duplicateOf !== undefined) {
         plan.duplicates.push({ file: doc.file, line: doc.line, title: doc.draft.meta.title, duplicateOf });
@@ -62,8 +78,6 @@ export async function planImport(
       plan.documents.push({ ...doc, textHash });
     }
     onProgress?.(index + 1, files.length);
-    // Let the progress bar paint between files.
-    await new Promise((resolve) => setTimeout(resolve, 0));
   }
   plan.unknownLabels = [...unknown.values()];
   return plan;

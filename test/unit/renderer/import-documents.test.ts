@@ -1,0 +1,72 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultSchema } from '../../../src-shared/default-schema';
+import { commitImport, planImport } from '../../../src-renderer/src/app/import-documents';
+import { inlineParser } from '../../../src-renderer/src/app/parse-files';
+import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
+import { createProject } from '../../../src-renderer/src/storage/projects';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+let db: SpanwrightDatabase;
+
+beforeEach(async () => {
+  db = new SpanwrightDatabase(`import-${Math.random()}`);
+  await createProject(db, 'p', 'Test', defaultSchema());
+});
+afterEach(() => db.delete());
+
+describe('planImport and commitImport', () => {
+  it('reports duplicates within a batch and against the project, and imports each text once', async () => {
+    const files = [
+      { name: 'a.txt', bytes: bytes('Same text.') },
+      { name: 'b.txt', bytes: bytes('Same text.') },
+      { name: 'c.txt', bytes: bytes('Other text.') },
+    ];
+    const plan = await planImport(db, 'p', defaultSchema(), files, undefined, inlineParser());
+    expect(plan.documents.map((d) => d.draft.meta.title)).toEqual(['a', 'c']);
+    expect(plan.duplicates).toEqual([{ file: 'b.txt', line: undefined, title: 'b', duplicateOf: 'a' }]);
+    await commitImport(db, plan, defaultSchema(), 'me', false);
+    const again = await planImport(db, 'p', defaultSchema(), [files[2]!], undefined, inlineParser());
+    expect(again.documents).toEqual([]);
+    expect(again.duplicates[0]?.duplicateOf).toBe('c');
+  });
+
+  it('adds unknown labels when asked, or leaves their spans out', async () => {
+    const line = JSON.stringify({ text: 'Talks in Valdeluz.', label: [[9, 17, 'GPE'], [0, 5, 'EVENT']] });
+    const plan = await planImport(db, 'p', defaultSchema(), [{ name: 'x.jsonl', bytes: bytes(line) }], undefined, inlineParser());
+    expect(plan.unknownLabels).toEqual([{ name: 'GPE', layer: 'entity', count: 1 }]);
+
+    const without = await commitImport(db, plan, defaultSchema(), 'me', false);
+    expect(without).toMatchObject({ documents: 1, spans: 1, droppedSpans: 1, addedLabels: [] });
+    expect((await db.spans.toArray()).map((s) => s.label)).toEqual(['EVENT']);
+
+    await db.documents.clear();
+    await db.texts.clear();
+    await db.spans.clear();
+    const withLabels = await commitImport(db, plan, defaultSchema(), 'me', true);
+    expect(withLabels).toMatchObject({ spans: 2, droppedSpans: 0, addedLabels: ['GPE'] });
+    expect((await db.projects.get('p'))?.schema.labels.map((l) => l.name)).toContain('GPE');
+    const gpe = (await db.spans.toArray()).find((s) => s.label === 'GPE');
+    expect(gpe).toMatchObject({ text: 'Valdeluz', start: 9, end: 17, origin: 'imported', annotator: 'me' });
+  });
+
+  it('keeps span ids from a Spanwright file unless the project already uses them', async () => {
+    const line = JSON.stringify({
+      format: 'spanwright', format_version: 1, offset_unit: 'codepoint', id: 'd1', text: 'Ana met Ben.', meta: { title: 'T' }, status: 'done',
+      spans: [{ id: 'keep-me', layer: 'entity', label: 'PERSON', start: 0, end: 3, text: 'Ana', annotator: 'x', attributes: {}, origin: 'manual' }],
+    });
+    const plan = await planImport(db, 'p', defaultSchema(), [{ name: 's.jsonl', bytes: bytes(line) }], undefined, inlineParser());
+    await commitImport(db, plan, defaultSchema(), 'me', false);
+    expect((await db.spans.toArray()).map((s) => [s.id, s.annotator])).toEqual([['keep-me', 'x']]);
+    expect((await db.documents.toArray())[0]).toMatchObject({ sourceId: 'd1', status: 'done', spanCount: 1 });
+
+    // The same span id again (another document) gets a fresh id instead of overwriting.
+    const other = line.replace('Ana met Ben.', 'Ana met Cy.').replace('"d1"', '"d2"');
+    const plan2 = await planImport(db, 'p', defaultSchema(), [{ name: 's2.jsonl', bytes: bytes(other) }], undefined, inlineParser());
+    await commitImport(db, plan2, defaultSchema(), 'me', false);
+    const ids = (await db.spans.toArray()).map((s) => s.id);
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
+    expect(ids).toContain('keep-me');
+  });
+});

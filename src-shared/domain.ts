@@ -57,8 +57,10 @@ export interface DocumentRecord {
   textHash: string;
   /** Length in UTF-16 code units, for display and sanity checks. */
   textLength: number;
-  status: DocumentStatus;
-  spanCount: number;
+  /** Each annotator's status for this document, by annotator id (absent: to do). */
+  statuses: Record<string, DocumentStatus>;
+  /** Each annotator's number of spans in this document, by annotator id. */
+  spanCounts: Record<string, number>;
   createdAt: number;
   updatedAt: number;
 }
@@ -88,6 +90,9 @@ export interface Annotator {
   name: string;
 }
 
+/** The adjudicated layer a reviewer builds: stored and exported like any annotator's. */
+export const GOLD_ANNOTATOR: Annotator = { id: 'gold', name: 'Gold' };
+
 /** A span as carried by a file format, before it becomes a stored Span. */
 export interface SpanDraft {
   layer?: LayerId;
@@ -105,7 +110,12 @@ export interface DocumentDraft {
   id?: string;
   text: string;
   meta: DocumentMeta;
+  /** The status the file gives (Spanwright JSONL `status`: its exporter's). */
   status?: DocumentStatus;
+  /** Every annotator's status the file carries (Spanwright JSONL `statuses`). */
+  statuses?: Record<string, DocumentStatus>;
+  /** Names of the annotators the file mentions (Spanwright JSONL `annotators`). */
+  annotators?: Annotator[];
   spans: SourcedSpanDraft[];
 }
 

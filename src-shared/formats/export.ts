@@ -14,7 +14,12 @@ export const EXPORT_FORMATS: ReadonlyArray<{ id: ExportFormat; name: string; ext
 export interface ExportDocument {
   id: string;
   meta: DocumentMeta;
+  /** The status of the layer being exported (yours, gold, or a teammate's). */
   status: DocumentStatus;
+  /** Spanwright JSONL only: every exported annotator's status, by annotator id. */
+  statuses?: Readonly<Record<string, DocumentStatus>>;
+  /** Spanwright JSONL only: names of the annotators whose spans are exported. */
+  annotators?: ReadonlyArray<{ id: string; name: string }>;
   text: string;
   spans: readonly Span[];
 }
@@ -96,6 +101,10 @@ function serializeSpanwright(doc: ExportDocument): string {
     text: doc.text,
     meta: flatMeta(doc.meta, []),
     status: doc.status,
+    ...(doc.statuses && Object.keys(doc.statuses).length > 0 ? { statuses: sortedRecord(doc.statuses) } : {}),
+    ...(doc.annotators && doc.annotators.length > 0
+      ? { annotators: [...doc.annotators].sort((a, b) => compareText(a.id, b.id)).map(({ id, name }) => ({ id, name })) }
+      : {}),
     spans: exportedSpans(doc).map(({ span, start, end, text }) => ({
       id: span.id,
       layer: span.layer,
@@ -127,4 +136,9 @@ function serializeSpacy(doc: ExportDocument): string {
     spans: exportedSpans(doc).map(({ span, start, end, text }) => ({ start, end, label: span.label, text })),
     meta: { id: doc.id, ...flatMeta(doc.meta, ['id']) },
   });
+}
+
+/** The same record with its keys in sorted order, so exports are byte-for-byte stable. */
+function sortedRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)));
 }

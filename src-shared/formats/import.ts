@@ -3,6 +3,7 @@
 // and the reason, and a line with any problem is rejected whole.
 import {
   DOCUMENT_STATUSES,
+  type Annotator,
   LAYERS,
   type DocumentDraft,
   type DocumentMeta,
@@ -58,7 +59,7 @@ const META_FIELDS = ['title', 'source', 'url', 'date', 'language'] as const;
 type MetaField = (typeof META_FIELDS)[number];
 const SPAN_ORIGINS: readonly SpanOrigin[] = ['manual', 'imported', 'suggestion', 'teammate'];
 /** Top-level keys of a native line that are not metadata. */
-const NATIVE_KEYS = new Set(['format', 'format_version', 'offset_unit', 'status', 'spans']);
+const NATIVE_KEYS = new Set(['format', 'format_version', 'offset_unit', 'status', 'statuses', 'annotators', 'spans']);
 const NATIVE_FORMAT_VERSION = 1;
 
 export function parseImportFile(fileName: string, bytes: Uint8Array, knownLabels: readonly Label[]): ImportParseResult {
@@ -209,6 +210,8 @@ function readObject(value: unknown, defaultTitle: string, labels: LabelIndex): O
 
   let unit: 'codepoint' | 'utf16' = 'codepoint';
   let status: DocumentStatus | undefined;
+  let statuses: Record<string, DocumentStatus> | undefined;
+  let annotators: Annotator[] | undefined;
   if (native) {
     const version = value['format_version'];
     if (version !== undefined && version !== NATIVE_FORMAT_VERSION) {
@@ -225,6 +228,28 @@ function readObject(value: unknown, defaultTitle: string, labels: LabelIndex): O
         return { reason: `unknown status ${JSON.stringify(rawStatus)} (expected ${DOCUMENT_STATUSES.join(', ')})` };
       }
       status = rawStatus as DocumentStatus;
+    }
+    const rawStatuses = value['statuses'];
+    if (rawStatuses !== undefined) {
+      if (!isObject(rawStatuses)) return { reason: `"statuses" must be an object of annotator id -> status (found ${describe(rawStatuses)})` };
+      statuses = {};
+      for (const [who, what] of Object.entries(rawStatuses)) {
+        if (!DOCUMENT_STATUSES.includes(what as DocumentStatus)) {
+          return { reason: `unknown status ${JSON.stringify(what)} for annotator ${JSON.stringify(who)} in "statuses"` };
+        }
+        setOwn(statuses, who, what as DocumentStatus);
+      }
+    }
+    const rawAnnotators = value['annotators'];
+    if (rawAnnotators !== undefined) {
+      if (!Array.isArray(rawAnnotators)) return { reason: `"annotators" must be an array of {id, name} (found ${describe(rawAnnotators)})` };
+      annotators = [];
+      for (const [index, entry] of rawAnnotators.entries()) {
+        if (!isObject(entry) || typeof entry['id'] !== 'string' || entry['id'] === '' || typeof entry['name'] !== 'string') {
+          return { reason: `annotators[${index}] must be {"id": string, "name": string}` };
+        }
+        annotators.push({ id: entry['id'], name: entry['name'] });
+      }
     }
   }
 
@@ -245,6 +270,8 @@ function readObject(value: unknown, defaultTitle: string, labels: LabelIndex): O
   const draft: DocumentDraft = { text, meta: documentMeta, spans: spans.spans };
   if (id !== undefined) draft.id = id;
   if (status !== undefined) draft.status = status;
+  if (statuses !== undefined) draft.statuses = statuses;
+  if (annotators !== undefined) draft.annotators = annotators;
   const format: ImportFormat = native ? 'spanwright' : spans.format;
   return { draft, format };
 }

@@ -68,7 +68,7 @@ export function useAnnotationSession(
     let cancelled = false;
     setState((s) => (s.documentId === documentId ? s : { documentId, spans: [], loaded: false }));
     if (documentId) {
-      writes.current.then(() => readSpans(db, documentId)).then(
+      writes.current.then(() => readSpans(db, documentId, [annotator])).then(
         (spans) => !cancelled && setState({ documentId, spans, loaded: true }),
         (error: unknown) => onError(`Could not read the spans: ${String(error)}`),
       );
@@ -76,7 +76,7 @@ export function useAnnotationSession(
     return () => {
       cancelled = true;
     };
-  }, [db, documentId, schemaRevision, onError]);
+  }, [db, documentId, schemaRevision, onError, annotator]);
 
   useEffect(() => history.current.clear(), [projectId]);
 

@@ -30,9 +30,10 @@ export function start(db: SpanwrightDatabase): Promise<StartState> {
 async function startOnce(db: SpanwrightDatabase): Promise<StartState> {
   let annotator = await readSetting(db, SETTING.annotator, isAnnotator);
   if (!annotator) {
-    annotator = { id: newId(), name: 'Annotator' };
+    annotator = { id: newId(), name: '' };
     await writeSetting(db, SETTING.annotator, annotator);
   }
+  await db.annotators.put(annotator);
   let projectId = await readSetting(db, SETTING.lastProjectId, isString);
   if (!projectId || !(await db.projects.get(projectId))) {
     projectId = (await db.projects.orderBy('name').first())?.id ?? (await createDemoProject(db, annotator.id));

@@ -44,7 +44,8 @@ export async function createDemoProject(db: SpanwrightDatabase, annotator: strin
       id: documentId, projectId, sourceId: documentId, order,
       meta: { title: doc.title, language: doc.language, source: doc.source },
       textHash: hashText(doc.text), textLength: doc.text.length,
-      status: spans.length > 0 ? 'in_progress' : 'todo', spanCount: spans.length,
+      statuses: spans.length > 0 ? { [annotator]: 'in_progress' } : {},
+      spanCounts: spans.length > 0 ? { [annotator]: spans.length } : {},
       createdAt: now, updatedAt: now,
     };
     return { record, text: doc.text, spans };

@@ -1,6 +1,6 @@
 // The import use-case: parse files with the core, find duplicates and unknown labels, and
 // hand the UI a plan; nothing is written until the user confirms, then all in one transaction.
-import type { DocumentRecord, Label, LabelSchema, Span } from '../../../src-shared/domain';
+import type { Annotator, DocumentRecord, DocumentStatus, Label, LabelSchema, Span } from '../../../src-shared/domain';
 import type { ImportIssue, ParsedDocument, UnknownLabel } from '../../../src-shared/formats/import';
 import { labelForImportedName } from '../../../src-shared/schema-rules';
 import type { SpanwrightDatabase } from '../storage/database';
@@ -115,7 +115,7 @@ export async function commitImport(
   const now = Date.now();
   let droppedSpans = 0;
   let spanTotal = 0;
-  await db.transaction('rw', db.projects, db.documents, db.texts, db.spans, async () => {
+  await db.transaction('rw', [db.projects, db.documents, db.texts, db.spans, db.annotators], async () => {
     let order = await nextDocumentOrder(db, plan.projectId);
     // Keep the span ids a file names (a lossless export) unless the project already uses them.
     const named = plan.documents.flatMap((d) => d.draft.spans.flatMap((s) => (s.sourceId ? [s.sourceId] : [])));
@@ -145,16 +145,31 @@ export async function commitImport(
         });
       }
       spanTotal += spans.length;
+      const spanCounts: Record<string, number> = {};
+      for (const span of spans) spanCounts[span.annotator] = (spanCounts[span.annotator] ?? 0) + 1;
+      const statuses: Record<string, DocumentStatus> = { ...doc.draft.statuses };
+      // A plain `status` (and spans without an annotator) belong to whoever imports the file.
+      if (doc.draft.status && !doc.draft.statuses) statuses[annotator] = doc.draft.status;
+      for (const who of Object.keys(spanCounts)) if (!statuses[who]) statuses[who] = 'in_progress';
       const record: DocumentRecord = {
         id: documentId, projectId: plan.projectId, sourceId: doc.draft.id ?? documentId, order: order++, meta: doc.draft.meta,
-        textHash: doc.textHash, textLength: doc.draft.text.length,
-        status: doc.draft.status ?? (spans.length > 0 ? 'in_progress' : 'todo'), spanCount: spans.length,
+        textHash: doc.textHash, textLength: doc.draft.text.length, statuses, spanCounts,
         createdAt: now, updatedAt: now,
       };
       return { record, text: doc.draft.text, spans };
     });
     if (newLabels.length > 0) await addLabels(db, plan.projectId, newLabels);
+    await rememberAnnotators(db, plan.documents.flatMap((d) => d.draft.annotators ?? []));
     await storeDocuments(db, prepared, onProgress);
   });
   return { documents: plan.documents.length, spans: spanTotal, droppedSpans, addedLabels: newLabels.map((l) => l.name) };
+}
+
+/** Records the names files give for annotators, without renaming ones already known. */
+async function rememberAnnotators(db: SpanwrightDatabase, annotators: readonly Annotator[]): Promise<void> {
+  const fresh = new Map(annotators.map((a) => [a.id, a]));
+  if (fresh.size === 0) return;
+  const known = await db.annotators.bulkGet([...fresh.keys()]);
+  for (const existing of known) if (existing) fresh.delete(existing.id);
+  await db.annotators.bulkPut([...fresh.values()]);
 }

@@ -45,8 +45,12 @@ export async function existingHashes(db: SpanwrightDatabase, projectId: string):
   return byHash;
 }
 
-export async function setDocumentStatus(db: SpanwrightDatabase, documentId: string, status: DocumentStatus): Promise<void> {
-  await db.documents.update(documentId, { status, updatedAt: Date.now() });
+export async function setDocumentStatus(db: SpanwrightDatabase, documentId: string, annotatorId: string, status: DocumentStatus): Promise<void> {
+  await db.transaction('rw', db.documents, async () => {
+    const doc = await db.documents.get(documentId);
+    if (!doc) throw new Error('The document no longer exists.');
+    await db.documents.update(documentId, { statuses: { ...doc.statuses, [annotatorId]: status }, updatedAt: Date.now() });
+  });
 }
 
 export async function readDocumentText(db: SpanwrightDatabase, documentId: string): Promise<string | undefined> {

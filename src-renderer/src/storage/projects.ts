@@ -1,5 +1,6 @@
 // Project and label-schema writes. Label renames and deletes touch the schema and every
 // affected span in one transaction, so a crash never leaves spans pointing at nothing.
+import { addSpanCounts } from '../../../src-shared/document-rules';
 import type { Label, LabelSchema, Project } from '../../../src-shared/domain';
 import type { SpanwrightDatabase } from './database';
 
@@ -53,12 +54,16 @@ export async function deleteLabel(db: SpanwrightDatabase, projectId: string, nam
   return db.transaction('rw', db.projects, db.spans, db.documents, async () => {
     const project = await mustGetProject(db, projectId);
     const doomed = await db.spans.where('[projectId+label]').equals([projectId, name]).toArray();
-    const perDocument = new Map<string, number>();
-    for (const span of doomed) perDocument.set(span.documentId, (perDocument.get(span.documentId) ?? 0) + 1);
+    const perDocument = new Map<string, Map<string, number>>();
+    for (const span of doomed) {
+      const delta = perDocument.get(span.documentId) ?? new Map<string, number>();
+      delta.set(span.annotator, (delta.get(span.annotator) ?? 0) - 1);
+      perDocument.set(span.documentId, delta);
+    }
     await db.spans.bulkDelete(doomed.map((s): [string, string] => [projectId, s.id]));
-    for (const [documentId, removed] of perDocument) {
+    for (const [documentId, delta] of perDocument) {
       const doc = await db.documents.get(documentId);
-      if (doc) await db.documents.update(documentId, { spanCount: Math.max(0, doc.spanCount - removed) });
+      if (doc) await db.documents.update(documentId, { spanCounts: addSpanCounts(doc.spanCounts, delta) });
     }
     await db.projects.update(projectId, {
       schema: { labels: project.schema.labels.filter((l) => l.name !== name) },

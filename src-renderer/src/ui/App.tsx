@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { start, type StartState } from '../app/bootstrap';
 import { getBridge } from '../platform/bridge';
+import { renameSelf } from '../storage/annotators';
 import { SpanwrightDatabase } from '../storage/database';
 import { Workbench } from './Workbench';
 
@@ -25,5 +26,16 @@ export function App() {
     );
   }
   if (!state) return <div className="loading">Opening Spanwright…</div>;
-  return <Workbench db={db} bridge={bridge} annotator={state.annotator} initialProjectId={state.projectId} />;
+  return (
+    <Workbench
+      db={db}
+      bridge={bridge}
+      annotator={state.annotator}
+      onRenameAnnotator={async (name) => {
+        const annotator = await renameSelf(db, state.annotator, name);
+        setState({ ...state, annotator });
+      }}
+      initialProjectId={state.projectId}
+    />
+  );
 }

@@ -2,6 +2,7 @@
 // documents scroll smoothly because only the visible rows exist in the DOM).
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
+import { spanCountOf, statusOf } from '../../../src-shared/document-rules';
 import { DOCUMENT_STATUSES, type DocumentRecord, type DocumentStatus } from '../../../src-shared/domain';
 
 export const STATUS_NAMES: Record<DocumentStatus, string> = {
@@ -16,11 +17,12 @@ export interface DocumentFilter {
   status: DocumentStatus | 'all';
 }
 
-export function filterDocuments(documents: readonly DocumentRecord[], filter: DocumentFilter): DocumentRecord[] {
+/** Documents matching the filter; statuses are those of `annotatorId`. */
+export function filterDocuments(documents: readonly DocumentRecord[], filter: DocumentFilter, annotatorId: string): DocumentRecord[] {
   const needle = filter.text.trim().toLocaleLowerCase();
   return documents.filter(
     (d) =>
-      (filter.status === 'all' || d.status === filter.status) &&
+      (filter.status === 'all' || statusOf(d, annotatorId) === filter.status) &&
       (needle === '' || d.meta.title.toLocaleLowerCase().includes(needle)),
   );
 }
@@ -34,6 +36,8 @@ export function DocumentList(props: {
   onFilterChange: (filter: DocumentFilter) => void;
   openDocumentId: string | null;
   onOpen: (documentId: string) => void;
+  /** Whose status and span count the list shows. */
+  annotatorId: string;
 }) {
   const { documents, filter } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -75,21 +79,23 @@ export function DocumentList(props: {
           {virtualizer.getVirtualItems().map((row) => {
             const doc = documents[row.index] as DocumentRecord;
             const open = doc.id === props.openDocumentId;
-            const spans = `${doc.spanCount} ${doc.spanCount === 1 ? 'span' : 'spans'}`;
+            const count = spanCountOf(doc, props.annotatorId);
+            const status = statusOf(doc, props.annotatorId);
+            const spans = `${count} ${count === 1 ? 'span' : 'spans'}`;
             return (
               <li
                 key={doc.id}
-                aria-label={`${doc.meta.title}, ${STATUS_NAMES[doc.status]}, ${spans}`}
+                aria-label={`${doc.meta.title}, ${STATUS_NAMES[status]}, ${spans}`}
                 aria-current={open ? 'true' : undefined}
                 className={open ? 'document-item document-item--open' : 'document-item'}
                 style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
                 onClick={() => props.onOpen(doc.id)}
               >
-                <button type="button" className="document-item__title" title={doc.meta.title} aria-label={`${doc.meta.title}, ${STATUS_NAMES[doc.status]}, ${spans}`}>
+                <button type="button" className="document-item__title" title={doc.meta.title} aria-label={`${doc.meta.title}, ${STATUS_NAMES[status]}, ${spans}`}>
                   {doc.meta.title}
                 </button>
                 <span className="document-item__meta">
-                  <span className={`status status--${doc.status}`}>{STATUS_NAMES[doc.status]}</span>
+                  <span className={`status status--${status}`}>{STATUS_NAMES[status]}</span>
                   <span>{spans}</span>
                 </span>
               </li>

@@ -6,15 +6,21 @@ import { ProgressBar } from './ProgressBar';
 
 export type ExportScope = 'all' | 'filtered';
 
+/** Whose annotations: one annotator's id (yours, gold, a teammate's) or 'all'. */
+export type ExportLayer = string;
+
 export function ExportDialog(props: {
   totalCount: number;
   filteredCount: number;
+  /** Choices for whose annotations to export, yours first. */
+  layers: ReadonlyArray<{ id: ExportLayer; name: string }>;
   progress: { done: number; total: number } | null;
-  onSave: (format: ExportFormat, scope: ExportScope) => void;
+  onSave: (format: ExportFormat, scope: ExportScope, layer: ExportLayer) => void;
   onClose: () => void;
 }) {
   const [format, setFormat] = useState<ExportFormat>('spanwright');
   const [scope, setScope] = useState<ExportScope>('all');
+  const [layer, setLayer] = useState<ExportLayer>(props.layers[0]?.id ?? 'all');
   const busy = props.progress !== null;
   return (
     <Modal title="Export" onClose={props.onClose}>
@@ -24,6 +30,16 @@ export function ExportDialog(props: {
           {EXPORT_FORMATS.map((f) => (
             <option key={f.id} value={f.id}>
               {f.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Annotations</span>
+        <select aria-label="Annotations" value={layer} onChange={(e) => setLayer(e.target.value)} disabled={busy}>
+          {props.layers.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
             </option>
           ))}
         </select>
@@ -45,7 +61,7 @@ export function ExportDialog(props: {
         <button type="button" onClick={props.onClose} disabled={busy}>
           Cancel
         </button>
-        <button type="button" className="primary" disabled={busy} onClick={() => props.onSave(format, scope)}>
+        <button type="button" className="primary" disabled={busy} onClick={() => props.onSave(format, scope, layer)}>
           Save
         </button>
       </div>

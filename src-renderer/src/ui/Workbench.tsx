@@ -4,11 +4,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand, SpanwrightBridge } from '../../../src-shared/bridge';
 import { defaultSchema } from '../../../src-shared/default-schema';
-import { DOCUMENT_STATUSES, type Annotator, type DocumentStatus, type Label, type Span } from '../../../src-shared/domain';
+import { DOCUMENT_STATUSES, GOLD_ANNOTATOR, type Annotator, type DocumentStatus, type Label, type Span } from '../../../src-shared/domain';
 import type { ExportFormat } from '../../../src-shared/formats/export';
+import { statusOf } from '../../../src-shared/document-rules';
 import { findLabelByHotkey } from '../../../src-shared/schema-rules';
 import { useAnnotationSession } from '../app/annotation-session';
-import { exportDocuments, exportFileName } from '../app/export-documents';
+import { exportDocuments, exportFileName, type LayerSelection } from '../app/export-documents';
 import { newId } from '../app/ids';
 import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportPlan, type InputFile } from '../app/import-documents';
 import type { SpanwrightDatabase } from '../storage/database';
@@ -17,7 +18,8 @@ import { addLabels, countSpansWithLabel, createProject, deleteLabel, updateLabel
 import { isNumber, isString, readSetting, SETTING, writeSetting } from '../storage/settings';
 import { DocumentView } from './document/DocumentView';
 import { DocumentList, filterDocuments, STATUS_NAMES, type DocumentFilter } from './DocumentList';
-import { ExportDialog, type ExportScope } from './ExportDialog';
+import { ExportDialog, type ExportLayer, type ExportScope } from './ExportDialog';
+import { IdentityDialog, IdentityForm } from './IdentityDialog';
 import { ImportReportDialog } from './ImportReportDialog';
 import { LabelPalette } from './LabelPalette';
 import { LabelsDialog } from './LabelsDialog';
@@ -26,7 +28,7 @@ import { ProgressBar } from './ProgressBar';
 import { SpanDetails } from './SpanDetails';
 import { useToasts } from './Toasts';
 
-type Dialog = 'export' | 'labels' | 'new-project' | null;
+type Dialog = 'export' | 'labels' | 'new-project' | 'identity' | null;
 
 /** Per-label colours as CSS variables, so recolouring a label never re-renders the text. */
 function labelColorCss(labels: readonly Label[]): string {
@@ -35,12 +37,23 @@ function labelColorCss(labels: readonly Label[]): string {
     .join('\n');
 }
 
+/** A name to show for an annotator who may not have chosen one yet. */
+export function displayName(annotator: Annotator): string {
+  return annotator.name.trim() || `Annotator ${annotator.id.slice(0, 4)}`;
+}
+
 function isEditableTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-export function Workbench(props: { db: SpanwrightDatabase; bridge: SpanwrightBridge; annotator: Annotator; initialProjectId: string }) {
+export function Workbench(props: {
+  db: SpanwrightDatabase;
+  bridge: SpanwrightBridge;
+  annotator: Annotator;
+  onRenameAnnotator: (name: string) => Promise<void>;
+  initialProjectId: string;
+}) {
   const { db, bridge, annotator } = props;
   const { toasts, notify } = useToasts();
   const [projectId, setProjectId] = useState(props.initialProjectId);
@@ -56,6 +69,18 @@ export function Workbench(props: { db: SpanwrightDatabase; bridge: SpanwrightBri
   const fileInput = useRef<HTMLInputElement>(null);
 
   const projects = useLiveQuery(() => db.projects.orderBy('name').toArray(), [db]);
+  const annotators = useLiveQuery(() => db.annotators.toArray(), [db]);
+  const exportLayers = useMemo(
+    () => [
+      { id: annotator.id, name: `Mine (${displayName(annotator)})` },
+      { id: GOLD_ANNOTATOR.id, name: 'Gold (adjudicated)' },
+      ...(annotators ?? [])
+        .filter((a) => a.id !== annotator.id && a.id !== GOLD_ANNOTATOR.id)
+        .map((a) => ({ id: a.id, name: displayName(a) })),
+      { id: 'all', name: 'All annotators' },
+    ],
+    [annotator, annotators],
+  );
   const project = useLiveQuery(() => db.projects.get(projectId), [db, projectId]);
   const documents = useLiveQuery(
     () => db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).toArray(),
@@ -64,7 +89,7 @@ export function Workbench(props: { db: SpanwrightDatabase; bridge: SpanwrightBri
   const openRecord = useLiveQuery(() => (documentId ? db.documents.get(documentId) : undefined), [db, documentId]);
   const [openText, setOpenText] = useState<{ documentId: string; text: string; scrollTop: number } | null>(null);
   const schema = project?.schema ?? defaultSchema();
-  const filtered = useMemo(() => filterDocuments(documents ?? [], filter), [documents, filter]);
+  const filtered = useMemo(() => filterDocuments(documents ?? [], filter, annotator.id), [documents, filter, annotator.id]);
 
   const reportError = useCallback((message: string) => notify(message, 'error'), [notify]);
   const openDocument = useCallback(
@@ -196,14 +221,19 @@ export function Workbench(props: { db: SpanwrightDatabase; bridge: SpanwrightBri
   }, [bridge, startImport]);
 
   // ---- export
-  const runExport = async (format: ExportFormat, scope: ExportScope) => {
+  const runExport = async (format: ExportFormat, scope: ExportScope, layer: ExportLayer) => {
     const chosen = scope === 'all' ? (documents ?? []) : filtered;
+    const selection: LayerSelection = {
+      annotators: layer === 'all' ? 'all' : [layer],
+      primary: layer === 'all' ? annotator.id : layer,
+      names: new Map((annotators ?? []).map((a) => [a.id, a.name])),
+    };
     const name = exportFileName(project?.name ?? 'spanwright', format);
     try {
       const stream = await bridge.saveFile(name, [{ name: 'JSON Lines', extensions: ['jsonl'] }]);
       if (!stream) return;
       setExportProgress({ done: 0, total: chosen.length });
-      await exportDocuments(db, chosen, format, stream, (done, total) => setExportProgress({ done, total }));
+      await exportDocuments(db, chosen, format, selection, stream, (done, total) => setExportProgress({ done, total }));
       notify(`Exported ${chosen.length} ${chosen.length === 1 ? 'document' : 'documents'} to ${name}.`, 'success');
       setDialog(null);
     } catch (error) {
@@ -370,6 +400,7 @@ export function Workbench(props: { db: SpanwrightDatabase; bridge: SpanwrightBri
         onFilterChange={setFilter}
         openDocumentId={documentId}
         onOpen={openDocument}
+        annotatorId={annotator.id}
       />
 
       <main className="document-pane">
@@ -379,8 +410,8 @@ export function Workbench(props: { db: SpanwrightDatabase; bridge: SpanwrightBri
               <h1 title={openRecord.meta.title}>{openRecord.meta.title}</h1>
               <select
                 aria-label="Document status"
-                value={openRecord.status}
-                onChange={(e) => void setDocumentStatus(db, openRecord.id, e.target.value as DocumentStatus)}
+                value={statusOf(openRecord, annotator.id)}
+                onChange={(e) => void setDocumentStatus(db, openRecord.id, annotator.id, e.target.value as DocumentStatus)}
               >
                 {DOCUMENT_STATUSES.map((s) => (
                   <option key={s} value={s}>
@@ -422,6 +453,13 @@ export function Workbench(props: { db: SpanwrightDatabase; bridge: SpanwrightBri
       </main>
 
       <aside className="sidebar">
+        {annotator.name.trim() === '' && (
+          <section className="welcome" aria-label="Welcome">
+            <h3>Welcome to Spanwright</h3>
+            <p className="hint">Tell your teammates who made your annotations:</p>
+            <IdentityForm annotator={annotator} submitLabel="Save" onSave={(name) => void props.onRenameAnnotator(name)} />
+          </section>
+        )}
         <LabelPalette schema={schema} onApply={(l) => void applyLabel(l)} counts={labelCounts} />
         {selectedSpan ? (
           <SpanDetails
@@ -442,7 +480,13 @@ export function Workbench(props: { db: SpanwrightDatabase; bridge: SpanwrightBri
       </aside>
 
       <footer className="statusbar" aria-live="polite">
-        {progress ? <ProgressBar label={progress.label} done={progress.done} total={progress.total} /> : <span>{annotator.name}</span>}
+        {progress ? (
+          <ProgressBar label={progress.label} done={progress.done} total={progress.total} />
+        ) : (
+          <button type="button" className="link-button" onClick={() => setDialog('identity')} title="Change your name">
+            Annotating as {displayName(annotator)}
+          </button>
+        )}
         <span className="save-state">{session.pendingWrites > 0 ? 'Saving…' : 'All changes saved'}</span>
         {toasts}
       </footer>
@@ -452,7 +496,8 @@ export function Workbench(props: { db: SpanwrightDatabase; bridge: SpanwrightBri
           totalCount={documents?.length ?? 0}
           filteredCount={filtered.length}
           progress={exportProgress}
-          onSave={(format, scope) => void runExport(format, scope)}
+          layers={exportLayers}
+          onSave={(format, scope, layer) => void runExport(format, scope, layer)}
           onClose={() => setDialog(null)}
         />
       )}
@@ -467,6 +512,16 @@ export function Workbench(props: { db: SpanwrightDatabase; bridge: SpanwrightBri
             notify(`Deleted ${name}${removed > 0 ? ` and its ${removed} spans` : ''}.`, 'success');
           }}
           onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'identity' && (
+        <IdentityDialog
+          annotator={annotator}
+          onClose={() => setDialog(null)}
+          onSave={async (name) => {
+            await props.onRenameAnnotator(name);
+            setDialog(null);
+          }}
         />
       )}
       {dialog === 'new-project' && (

@@ -11,7 +11,8 @@ it('creates the demo project with every example span over the right text', async
   for (const doc of documents) {
     const text = (await db.texts.get(doc.id))?.text ?? '';
     const spans = await db.spans.where('documentId').equals(doc.id).toArray();
-    expect(spans.length).toBe(doc.spanCount);
+    expect({ me: spans.length }).toEqual(doc.spanCounts);
+    expect(doc.statuses).toEqual({ me: 'in_progress' });
     for (const span of spans) expect(text.slice(span.start, span.end)).toBe(span.text);
   }
   expect(await db.spans.count()).toBe(23);

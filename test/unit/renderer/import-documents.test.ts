@@ -58,7 +58,7 @@ describe('planImport and commitImport', () => {
     const plan = await planImport(db, 'p', defaultSchema(), [{ name: 's.jsonl', bytes: bytes(line) }], undefined, inlineParser());
     await commitImport(db, plan, defaultSchema(), 'me', false);
     expect((await db.spans.toArray()).map((s) => [s.id, s.annotator])).toEqual([['keep-me', 'x']]);
-    expect((await db.documents.toArray())[0]).toMatchObject({ sourceId: 'd1', status: 'done', spanCount: 1 });
+    expect((await db.documents.toArray())[0]).toMatchObject({ sourceId: 'd1', statuses: { me: 'done', x: 'in_progress' }, spanCounts: { x: 1 } });
 
     // The same span id again (another document) gets a fresh id instead of overwriting.
     const other = line.replace('Ana met Ben.', 'Ana met Cy.').replace('"d1"', '"d2"');

@@ -14,7 +14,7 @@ let counter = 0;
 function documentRecord(id: string): DocumentRecord {
   return {
     id, projectId: 'p', sourceId: id, order: counter++, meta: { title: id }, textHash: `h-${id}`, textLength: 20,
-    status: 'todo', spanCount: 0, createdAt: 0, updatedAt: 0,
+    statuses: {}, spanCounts: {}, createdAt: 0, updatedAt: 0,
   };
 }
 
@@ -26,7 +26,7 @@ function span(id: string, documentId: string, label: string, start: number, end:
 }
 
 function prepared(id: string, spans: Span[] = []): PreparedDocument {
-  return { record: { ...documentRecord(id), spanCount: spans.length }, text: 'x'.repeat(20), spans };
+  return { record: { ...documentRecord(id), spanCounts: spans.length > 0 ? { me: spans.length } : {} }, text: 'x'.repeat(20), spans };
 }
 
 beforeEach(async () => {
@@ -60,14 +60,19 @@ describe('applySpanChange', () => {
     const added = span('s1', 'd1', 'PERSON', 0, 3);
     const change = { documentId: 'd1', removed: [], added: [added] };
     await applySpanChange(db, change);
-    expect(await db.documents.get('d1')).toMatchObject({ spanCount: 1, status: 'in_progress' });
+    expect(await db.documents.get('d1')).toMatchObject({ spanCounts: { me: 1 }, statuses: { me: 'in_progress' } });
     const relabelled = { ...added, label: 'ORG' };
     await applySpanChange(db, { documentId: 'd1', removed: [added], added: [relabelled] });
-    expect(await db.documents.get('d1')).toMatchObject({ spanCount: 1 });
+    expect(await db.documents.get('d1')).toMatchObject({ spanCounts: { me: 1 } });
+    // Another annotator's span counts for them, and moves only their status.
+    const theirs = { ...span('t1', 'd1', 'LOC', 4, 6), annotator: 'ana' };
+    await applySpanChange(db, { documentId: 'd1', removed: [], added: [theirs] });
+    expect(await db.documents.get('d1')).toMatchObject({ spanCounts: { me: 1, ana: 1 }, statuses: { me: 'in_progress', ana: 'in_progress' } });
+    await applySpanChange(db, invertChange({ documentId: 'd1', removed: [], added: [theirs] }));
     expect((await readSpans(db, 'd1'))[0]?.label).toBe('ORG');
     await applySpanChange(db, invertChange(change));
     expect(await readSpans(db, 'd1')).toEqual([]);
-    expect((await db.documents.get('d1'))?.spanCount).toBe(0);
+    expect((await db.documents.get('d1'))?.spanCounts).toEqual({});
   });
 
   it('refuses a change to a document that does not exist', async () => {
@@ -95,8 +100,8 @@ describe('label renames and deletes', () => {
     expect(await countSpansWithLabel(db, 'p', 'PERSON')).toBe(2);
     expect(await deleteLabel(db, 'p', 'PERSON')).toBe(2);
     expect((await db.spans.toArray()).map((s) => s.id)).toEqual(['b']);
-    expect((await db.documents.get('d1'))?.spanCount).toBe(1);
-    expect((await db.documents.get('d2'))?.spanCount).toBe(0);
+    expect((await db.documents.get('d1'))?.spanCounts).toEqual({ me: 1 });
+    expect((await db.documents.get('d2'))?.spanCounts).toEqual({});
     expect((await db.projects.get('p'))?.schema.labels.some((l) => l.name === 'PERSON')).toBe(false);
   });
 });

@@ -1,0 +1,24 @@
+// Inter-annotator agreement: span-level P/R/F1, token-level kappas and alpha, confusion matrices, and the report built of them.
+export { OUTSIDE, type AgreementDocument, type AgreementSpan, type AnnotatorLayer } from './types';
+export { score, addCounts, type MatchCounts, type Score } from './scores';
+export { matchSpans, MATCH_MODES, type MatchMode, type MatchOptions, type SpanMatching } from './span-matching';
+export { scoreSpans, sumSpanScores, type LabelScore, type SpanScores } from './span-scores';
+export { tokenLabels } from './token-labels';
+export { cohenKappa, type KappaResult } from './cohen-kappa';
+export { fleissKappa, fleissKappaFromCounts, type FleissResult } from './fleiss-kappa';
+export { krippendorffAlpha, type AlphaResult, type NominalValue } from './krippendorff-alpha';
+export { MISSING, spanConfusionMatrix, sumConfusionMatrices, tokenConfusionMatrix, type ConfusionMatrix } from './confusion-matrix';
+export {
+  agreementReport,
+  NEEDS_TWO_ANNOTATORS,
+  type AgreementFigures,
+  type AgreementOptions,
+  type AgreementReport,
+  type DocumentAgreement,
+  type GroupAgreement,
+  type LayerConfusion,
+  type LayerKappa,
+  type PairAgreement,
+} from './report';
+export { CSV_COLUMNS, csvField, reportToCsv } from './report-csv';
+export { reportToJson } from './report-json';

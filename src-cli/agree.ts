@@ -1,0 +1,169 @@
+// `spanwright agree`: inter-annotator agreement of several annotators' export files.
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { agreementReport, reportToCsv, reportToJson, type AgreementSpan, type AnnotatorLayer } from '../src-shared/agreement';
+import { LAYERS, type LayerId } from '../src-shared/domain';
+import { parseImportFile, type ImportIssue, type ParsedDocument } from '../src-shared/formats/import';
+import { formatReportTable } from './agreement-table';
+import { matchDocuments } from './document-matching';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliOutput } from './output';
+
+export const AGREE_SUMMARY = 'inter-annotator agreement of two or more annotators\u2019 export files';
+
+const USAGE = `Usage: spanwright agree A.jsonl B.jsonl [C.jsonl ...] [--layer entity|claim] [--json | --csv]
+
+Compares annotators: each file is one annotator's export (Spanwright JSONL, doccano or spaCy
+JSONL). Documents are matched by id, else by text. Prints span precision/recall/F1 (exact and
+overlap) for every pair, Cohen's kappa per layer over tokens, and Fleiss' kappa and
+Krippendorff's alpha for all annotators.
+
+Options:
+  --layer entity|claim  only this layer (default: both)
+  --json                the full report as JSON
+  --csv                 one row per pair, label and measure, as CSV
+  -h, --help            this help
+
+Exit codes: 0 done, 1 bad input (unreadable file, import problems), 2 wrong usage.
+`;
+
+interface AgreeArguments {
+  files: string[];
+  format: 'table' | 'json' | 'csv';
+  layer?: LayerId;
+}
+
+type Parsed = { ok: true; value: AgreeArguments } | { ok: false; help: true } | { ok: false; help: false; reason: string };
+
+export function parseAgreeArguments(args: readonly string[]): Parsed {
+  const files: string[] = [];
+  let json = false;
+  let csv = false;
+  let layer: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--') {
+      files.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === '-h' || arg === '--help') return { ok: false, help: true };
+    if (arg === '--json') json = true;
+    else if (arg === '--csv') csv = true;
+    else if (arg === '--layer' || arg.startsWith('--layer=')) {
+      const value = arg === '--layer' ? args[++i] : arg.slice('--layer='.length);
+      if (value === undefined || value === '') return { ok: false, help: false, reason: '--layer needs a value: entity or claim' };
+      layer = value;
+    } else if (arg.startsWith('-') && arg !== '-') return { ok: false, help: false, reason: `unknown option ${arg}` };
+    else files.push(arg);
+  }
+  if (json && csv) return { ok: false, help: false, reason: '--json and --csv cannot be used together' };
+  if (layer !== undefined && !LAYERS.includes(layer as LayerId)) {
+    return { ok: false, help: false, reason: `unknown layer "${layer}" (expected ${LAYERS.join(' or ')})` };
+  }
+  if (files.length < 2) {
+    return { ok: false, help: false, reason: `agreement needs at least two files, one per annotator (got ${files.length})` };
+  }
+  const value: AgreeArguments = { files, format: json ? 'json' : csv ? 'csv' : 'table' };
+  if (layer !== undefined) value.layer = layer as LayerId;
+  return { ok: true, value };
+}
+
+export async function runAgree(args: string[], output: CliOutput): Promise<number> {
+  const parsed = parseAgreeArguments(args);
+  if (!parsed.ok && parsed.help) {
+    output.stdout(USAGE);
+    return EXIT_OK;
+  }
+  if (!parsed.ok) {
+    output.stderr(`spanwright agree: ${parsed.reason}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  const { files, format, layer } = parsed.value;
+
+  const read: Array<{ path: string; documents: ParsedDocument[] }> = [];
+  let bad = false;
+  for (const path of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      output.stderr(`${path}: cannot read the file: ${readError(error)}\n`);
+      bad = true;
+      continue;
+    }
+    const result = parseImportFile(path, bytes, []);
+    for (const issue of result.issues) output.stderr(`${issueLine(path, issue)}\n`);
+    if (result.issues.length > 0) bad = true;
+    read.push({ path, documents: result.documents });
+  }
+  if (bad) return EXIT_BAD_INPUT;
+
+  const match = matchDocuments(read);
+  for (const warning of match.warnings) output.stderr(`warning: ${warning}\n`);
+  for (const error of match.errors) output.stderr(`error: ${error}\n`);
+  if (match.errors.length > 0) return EXIT_BAD_INPUT;
+  if (match.documents.length === 0) {
+    output.stderr('error: no document is in every file, so there is nothing to compare\n');
+    return EXIT_BAD_INPUT;
+  }
+
+  const names = annotatorNames(read);
+  for (const note of names.notes) output.stderr(`note: ${note}\n`);
+  const layers: AnnotatorLayer[] = read.map((file, f) => ({
+    annotator: names.names[f] as string,
+    spans: match.documents.flatMap((document) =>
+      (document.drafts[f]?.spans ?? []).map((span): AgreementSpan => ({
+        documentId: document.id,
+        layer: span.layer ?? 'entity',
+        label: span.label,
+        start: span.start,
+        end: span.end,
+      })),
+    ),
+  }));
+  const report = agreementReport(
+    match.documents.map((document) => ({ id: document.id, text: document.text })),
+    layers,
+    layer ? { layer } : {},
+  );
+  output.stdout(format === 'json' ? reportToJson(report) : format === 'csv' ? reportToCsv(report) : formatReportTable(report));
+  return EXIT_OK;
+}
+
+/**
+ * A file's annotator: the spans' `annotator` when the file is Spanwright JSONL and names one
+ * annotator, else the file name without its extension. Names two files share get " (2)"...
+ */
+export function annotatorNames(files: ReadonlyArray<{ path: string; documents: readonly ParsedDocument[] }>): { names: string[]; notes: string[] } {
+  const notes: string[] = [];
+  const used = new Set<string>();
+  const names = files.map((file) => {
+    const base = ownAnnotator(file.documents) ?? basename(file.path, extname(file.path));
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base} (${n})`;
+    if (name !== base) notes.push(`${file.path} is called "${name}": another file's annotator is already "${base}"`);
+    used.add(name);
+    return name;
+  });
+  return { names, notes };
+}
+
+function ownAnnotator(documents: readonly ParsedDocument[]): string | undefined {
+  if (documents.length === 0 || documents.some((document) => document.format !== 'spanwright')) return undefined;
+  const annotators = new Set<string>();
+  for (const document of documents) for (const span of document.draft.spans) if (span.annotator) annotators.add(span.annotator);
+  return annotators.size === 1 ? [...annotators][0] : undefined;
+}
+
+/** `file:line: reason`, with the path as the user typed it. */
+function issueLine(path: string, issue: ImportIssue): string {
+  if (issue.line === undefined) return `${path}: ${issue.reason}`;
+  return issue.lineKind === 'item' ? `${path}: item ${issue.line}: ${issue.reason}` : `${path}:${issue.line}: ${issue.reason}`;
+}
+
+function readError(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}

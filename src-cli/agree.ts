@@ -8,7 +8,7 @@ import { formatReportTable } from './agreement-table';
 import { matchDocuments } from './document-matching';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliOutput } from './output';
 
-export const AGREE_SUMMARY = 'inter-annotator agreement of two or more annotators\u2019 export files';
+export const AGREE_SUMMARY = "inter-annotator agreement between annotators' export files";
 
 const USAGE = `Usage: spanwright agree A.jsonl B.jsonl [C.jsonl ...] [--layer entity|claim] [--json | --csv]
 

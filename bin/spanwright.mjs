@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// Runs the Spanwright command line straight from its TypeScript sources (tsx compiles them on
+// the fly), so it works from a fresh clone after `npm install`, with no build step.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src-cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

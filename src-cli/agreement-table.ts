@@ -1,0 +1,64 @@
+// The agreement report as plain-text tables for a terminal.
+import type { AgreementReport, PairAgreement, Score } from '../src-shared/agreement';
+
+export function formatReportTable(report: AgreementReport): string {
+  const out: string[] = [];
+  const tokens = report.perDocument.reduce((total, document) => total + document.tokens, 0);
+  out.push(`Agreement of ${report.annotators.length} annotator${plural(report.annotators.length)} over ${report.documents} document${plural(report.documents)} (${tokens} token${plural(tokens)}; layers: ${report.layers.join(', ')})`);
+  out.push(...table(['annotator', 'spans'], report.annotators.map((name, i) => [name, String(report.spanCounts[i] ?? 0)])));
+  if (report.message) {
+    out.push('', capitalise(report.message) + '.');
+    return out.join('\n') + '\n';
+  }
+  for (const pair of report.pairs) out.push('', ...pairSection(pair));
+  out.push('', 'All annotators, over token labels:');
+  out.push(...table(['layer', "Fleiss' kappa", "Krippendorff's alpha"], report.overall.map((group) => [group.layer, figure(group.fleissKappa), figure(group.krippendorffAlpha)])));
+  return out.join('\n') + '\n';
+}
+
+function pairSection(pair: PairAgreement): string[] {
+  const header = ['layer', 'label', 'ref', 'cand', 'exact P', 'R', 'F1', 'overlap P', 'R', 'F1'];
+  const row = (layer: string, label: string, exact: Score, overlap: Score): string[] => [
+    layer,
+    label,
+    String(exact.tp + exact.fn),
+    String(exact.tp + exact.fp),
+    figure(exact.precision),
+    figure(exact.recall),
+    figure(exact.f1),
+    figure(overlap.precision),
+    figure(overlap.recall),
+    figure(overlap.f1),
+  ];
+  const rows = pair.exact.labels.map((exact) => {
+    const overlap = pair.overlap.labels.find((item) => item.layer === exact.layer && item.label === exact.label) ?? exact;
+    return row(exact.layer, exact.label, exact, overlap);
+  });
+  rows.push(row('all', '', pair.exact.overall, pair.overlap.overall));
+  return [
+    `${pair.reference} (reference) vs ${pair.candidate}: spans`,
+    ...table(header, rows),
+    `  Cohen's kappa over tokens: ${pair.cohenKappa.map((item) => `${item.layer} ${figure(item.kappa)}`).join(', ')}`,
+  ];
+}
+
+/** Left-aligned text columns, numbers right-aligned, two spaces apart, indented by two. */
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((title, c) => Math.max(title.length, ...rows.map((row) => (row[c] ?? '').length)));
+  const numeric = header.map((_, c) => rows.length > 0 && rows.every((row) => /^(-?[\d.]+|n\/a|)$/.test(row[c] ?? '')));
+  const line = (cells: string[]): string =>
+    '  ' + cells.map((cell, c) => (numeric[c] ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+function figure(value: number | null): string {
+  return value === null ? 'n/a' : value.toFixed(3);
+}
+
+function plural(count: number): string {
+  return count === 1 ? '' : 's';
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,234 @@
+// `spanwright agree` run as a process, as a user runs it: exit codes, output and messages.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agreementReport, reportToJson, type AgreementSpan } from '../../src-shared/agreement';
+
+const BIN = resolve(__dirname, '../../bin/spanwright.mjs');
+const D1 = 'Ada Lovelace met Charles Babbage in London.';
+const D2 = 'Paris is big.';
+const D3 = '🚋 Ana Ruiz rode it.'; // the emoji is 1 code point, 2 UTF-16 units
+
+let dir = '';
+
+function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function write(name: string, lines: unknown[]): string {
+  writeFileSync(join(dir, name), lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
+  return name;
+}
+
+function native(id: string, text: string, spans: Array<[string, number, number, string]>, annotator = 'alice'): unknown {
+  return {
+    format: 'spanwright',
+    format_version: 1,
+    id,
+    text,
+    spans: spans.map(([layer, start, end, label]) => ({ layer, label, start, end, annotator })),
+  };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'spanwright-agree-'));
+  // alice: Spanwright JSONL naming one annotator (code-point offsets).
+  write('alice-export.jsonl', [
+    native('d1', D1, [['entity', 0, 12, 'PER'], ['entity', 36, 42, 'LOC'], ['claim', 0, 32, 'CLAIM']]),
+    native('d2', D2, [['entity', 0, 5, 'LOC']]),
+    native('d3', D3, [['entity', 2, 10, 'PER']]),
+  ]);
+  // bob: doccano, in another order, d2 under another id (matched by its text).
+  write('bob.jsonl', [
+    { id: 'd3', text: D3, entities: [{ start_offset: 2, end_offset: 10, label: 'PER' }] },
+    { id: 99, text: D2, entities: [] },
+    {
+      id: 'd1',
+      text: D1,
+      entities: [
+        { start_offset: 0, end_offset: 12, label: 'PER' },
+        { start_offset: 36, end_offset: 42, label: 'PER' },
+        { start_offset: 17, end_offset: 32, label: 'CLAIM' },
+      ],
+    },
+  ]);
+  // carol: spaCy without ids (matched by text).
+  write('carol.jsonl', [
+    { text: D1, spans: [{ start: 0, end: 3, label: 'PER' }, { start: 36, end: 42, label: 'LOC' }] },
+    { text: D2, spans: [{ start: 0, end: 5, label: 'LOC' }] },
+    { text: D3, spans: [] },
+  ]);
+}, 30_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('spanwright', { timeout: 30_000 }, () => {
+  it('--help lists the commands', () => {
+    const result = run('--help');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: spanwright <command>');
+    expect(result.stdout).toMatch(/^\s+agree\s+/m);
+  });
+
+  it('without a command prints the help on stderr and exits 2', () => {
+    const result = run();
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Commands:');
+  });
+
+  it('rejects an unknown command with exit 2', () => {
+    const result = run('frobnicate');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('unknown command "frobnicate"');
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('spanwright agree', { timeout: 30_000 }, () => {
+  it('--help explains the command', () => {
+    const result = run('agree', '--help');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: spanwright agree A.jsonl B.jsonl');
+  });
+
+  it.each([
+    [['alice-export.jsonl'], 'at least two files'],
+    [[], 'at least two files'],
+    [['alice-export.jsonl', 'bob.jsonl', '--layer', 'topic'], 'unknown layer "topic"'],
+    [['alice-export.jsonl', 'bob.jsonl', '--layer'], '--layer needs a value'],
+    [['alice-export.jsonl', 'bob.jsonl', '--json', '--csv'], '--json and --csv cannot be used together'],
+    [['alice-export.jsonl', 'bob.jsonl', '--verbose'], 'unknown option --verbose'],
+  ])('usage error %j -> exit 2', (args, message) => {
+    const result = run('agree', ...args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`spanwright agree: ${message}`);
+    expect(result.stderr).toContain('Usage: spanwright agree');
+    expect(result.stdout).toBe('');
+  });
+
+  it('exits 1 naming a file it cannot read', () => {
+    const result = run('agree', 'alice-export.jsonl', 'nope.jsonl');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('nope.jsonl: cannot read the file: no such file');
+    expect(result.stdout).toBe('');
+  });
+
+  it('exits 1 with file:line: reason for every import problem', () => {
+    writeFileSync(join(dir, 'bad.jsonl'), `${JSON.stringify({ id: 'd1', text: D1, entities: [] })}\n{not json\n${JSON.stringify({ id: 'd2', text: D2, entities: [{ start_offset: 3, end_offset: 99, label: 'X' }] })}\n`);
+    const result = run('agree', 'alice-export.jsonl', 'bad.jsonl');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^bad\.jsonl:2: invalid JSON/m);
+    expect(result.stderr).toMatch(/^bad\.jsonl:3: span 1 \[3, 99\) is out of range/m);
+    expect(result.stdout).toBe('');
+  });
+
+  it('--json prints the report the core computes, documents matched by id and by text', () => {
+    const result = run('agree', 'alice-export.jsonl', 'bob.jsonl', 'carol.jsonl', '--json');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    // The same data in UTF-16 offsets: the PER in D3 starts after a 2-unit emoji, so [2, 10) -> [3, 11).
+    const span = (documentId: string, layer: 'entity' | 'claim', start: number, end: number, label: string): AgreementSpan => ({ documentId, layer, label, start, end });
+    const expected = agreementReport(
+      [
+        { id: 'd1', text: D1 },
+        { id: 'd2', text: D2 },
+        { id: 'd3', text: D3 },
+      ],
+      [
+        { annotator: 'alice', spans: [span('d1', 'entity', 0, 12, 'PER'), span('d1', 'entity', 36, 42, 'LOC'), span('d1', 'claim', 0, 32, 'CLAIM'), span('d2', 'entity', 0, 5, 'LOC'), span('d3', 'entity', 3, 11, 'PER')] },
+        { annotator: 'bob', spans: [span('d1', 'entity', 0, 12, 'PER'), span('d1', 'entity', 36, 42, 'PER'), span('d1', 'claim', 17, 32, 'CLAIM'), span('d3', 'entity', 3, 11, 'PER')] },
+        { annotator: 'carol', spans: [span('d1', 'entity', 0, 3, 'PER'), span('d1', 'entity', 36, 42, 'LOC'), span('d2', 'entity', 0, 5, 'LOC')] },
+      ],
+    );
+    const report = JSON.parse(result.stdout) as typeof expected;
+    expect(report).toEqual(JSON.parse(reportToJson(expected)));
+    expect(result.stdout).toBe(reportToJson(expected));
+    // A few figures by hand. alice vs bob, exact: PER d1 and d3 tp; LOC d1, CLAIM, LOC d2 fn; PER London and bob's CLAIM fp.
+    // tp 2, fp 2, fn 3 -> F1 = 4/9. Overlap: the CLAIMs overlap: tp 3, fp 1, fn 2 -> F1 = 6/9.
+    const [aliceBob] = report.pairs;
+    expect(aliceBob?.exact.overall).toMatchObject({ tp: 2, fp: 2, fn: 3 });
+    expect(aliceBob?.exact.overall.f1).toBeCloseTo(4 / 9, 12);
+    expect(aliceBob?.overlap.overall.f1).toBeCloseTo(6 / 9, 12);
+    expect(report.annotators).toEqual(['alice', 'bob', 'carol']);
+    expect(report.overall.map((group) => group.layer)).toEqual(['entity', 'claim']);
+  });
+
+  it('--layer claim restricts the report to claims', () => {
+    const result = run('agree', 'alice-export.jsonl', 'bob.jsonl', '--json', '--layer=claim');
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as { layers: string[]; spanCounts: number[] };
+    expect(report.layers).toEqual(['claim']);
+    expect(report.spanCounts).toEqual([1, 1]);
+  });
+
+  it('prints readable tables by default', () => {
+    const result = run('agree', 'alice-export.jsonl', 'bob.jsonl');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Agreement of 2 annotators over 3 documents');
+    expect(result.stdout).toContain('alice (reference) vs bob: spans');
+    expect(result.stdout).toMatch(/^\s+all\s+5\s+4\s+0\.500\s+0\.400\s+0\.444\s+0\.750\s+0\.600\s+0\.667$/m);
+    expect(result.stdout).toMatch(/Cohen's kappa over tokens: entity -?\d\.\d{3}, claim -?\d\.\d{3}/);
+    expect(result.stdout).toContain("Fleiss' kappa");
+  });
+
+  it('--csv prints RFC 4180 rows', () => {
+    const result = run('agree', 'alice-export.jsonl', 'bob.jsonl', '--csv');
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\r\n');
+    expect(lines[0]).toBe('document,reference,candidate,measure,layer,label,tp,fp,fn,precision,recall,f1,value');
+    expect(lines).toContain(',alice,bob,exact,,,2,2,3,0.5,0.4,0.4444444444444444,');
+  });
+
+  it('warns about documents missing from a file and leaves them out', () => {
+    write('dave.jsonl', [
+      { id: 'd1', text: D1, entities: [] },
+      { id: 'extra', text: 'Only Dave has this one.', entities: [] },
+    ]);
+    const result = run('agree', 'alice-export.jsonl', 'dave.jsonl', '--json');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('warning: alice-export.jsonl:2: document "d2" is not in dave.jsonl; left out');
+    expect(result.stderr).toContain('warning: alice-export.jsonl:3: document "d3" is not in dave.jsonl; left out');
+    expect(result.stderr).toContain('warning: dave.jsonl:2: document "extra" is not in alice-export.jsonl; left out');
+    expect((JSON.parse(result.stdout) as { documents: number }).documents).toBe(1);
+  });
+
+  it('exits 1 naming a document whose id is the same but whose text differs', () => {
+    write('eve.jsonl', [
+      { id: 'd1', text: 'A different text.', entities: [] },
+      { id: 'd2', text: D2, entities: [] },
+      { id: 'd3', text: D3, entities: [] },
+    ]);
+    const result = run('agree', 'alice-export.jsonl', 'eve.jsonl');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('error: document "d1" has different text in alice-export.jsonl and eve.jsonl');
+    expect(result.stdout).toBe('');
+  });
+
+  it('exits 1 when no document is in every file', () => {
+    write('frank.jsonl', [{ id: 'zz', text: 'Nothing shared.', entities: [] }]);
+    const result = run('agree', 'alice-export.jsonl', 'frank.jsonl');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('no document is in every file');
+  });
+
+  it('tells apart two files of the same name', () => {
+    mkdirSync(join(dir, 'round2'), { recursive: true });
+    writeFileSync(join(dir, 'round2', 'bob.jsonl'), `${JSON.stringify({ id: 'd1', text: D1, entities: [] })}\n`);
+    const result = run('agree', 'bob.jsonl', join('round2', 'bob.jsonl'), '--json');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('note: round2/bob.jsonl is called "bob (2)"');
+    expect((JSON.parse(result.stdout) as { annotators: string[] }).annotators).toEqual(['bob', 'bob (2)']);
+  });
+
+  it('with one annotator per file named in Spanwright JSONL, two files by one person still compare', () => {
+    write('alice-again.jsonl', [native('d1', D1, [['entity', 0, 12, 'PER']])]);
+    const result = run('agree', 'alice-export.jsonl', 'alice-again.jsonl', '--json');
+    expect(result.status).toBe(0);
+    expect((JSON.parse(result.stdout) as { annotators: string[] }).annotators).toEqual(['alice', 'alice (2)']);
+  });
+});

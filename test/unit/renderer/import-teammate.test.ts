@@ -1,0 +1,85 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultSchema } from '../../../src-shared/default-schema';
+import { commitImport, planImport } from '../../../src-renderer/src/app/import-documents';
+import { commitTeammateImport, planTeammateImport } from '../../../src-renderer/src/app/import-teammate';
+import { inlineParser } from '../../../src-renderer/src/app/parse-files';
+import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
+import { createProject } from '../../../src-renderer/src/storage/projects';
+
+const me = { id: 'me', name: 'Me' };
+const bytes = (lines: unknown[]) => new TextEncoder().encode(lines.map((l) => JSON.stringify(l)).join('\n'));
+const TEXT = 'Mayor Ana Ruiz opened the tram line in Valdeluz.';
+let db: SpanwrightDatabase;
+
+function teammateLine(spans: Array<[number, number, string, string]>, extra: Record<string, unknown> = {}) {
+  return {
+    format: 'spanwright', format_version: 1, offset_unit: 'codepoint', id: 'doc-1', text: TEXT, meta: { title: 'Tram' },
+    status: 'done', statuses: { ana: 'done' }, annotators: [{ id: 'ana', name: 'Ana' }],
+    spans: spans.map(([start, end, label, annotator], i) => ({
+      id: `ana-${i}`, layer: label === 'CLAIM' ? 'claim' : 'entity', label, start, end, text: TEXT.slice(start, end), annotator, attributes: {}, origin: 'manual',
+    })),
+    ...extra,
+  };
+}
+
+beforeEach(async () => {
+  db = new SpanwrightDatabase(`teammate-${Math.random()}`);
+  await createProject(db, 'p', 'Test', defaultSchema());
+  const plan = await planImport(db, 'p', defaultSchema(), [{ name: 'mine.jsonl', bytes: bytes([{ id: 'doc-1', text: TEXT, label: [[6, 14, 'PERSON']] }]) }], undefined, inlineParser());
+  await commitImport(db, plan, defaultSchema(), me.id, false);
+});
+afterEach(() => db.delete());
+
+const spansOf = async (annotator: string) =>
+  (await db.spans.toArray()).filter((s) => s.annotator === annotator).map((s) => [s.text, s.label]).sort();
+
+describe('teammate import', () => {
+  it('adds the teammate as a layer of their own; yours is untouched; re-import replaces theirs', async () => {
+    const file = { name: 'ana.jsonl', bytes: bytes([teammateLine([[6, 14, 'PERSON', 'ana'], [39, 47, 'LOC', 'ana'], [0, 5, 'ORG', 'me']])]) };
+    const plan = await planTeammateImport(db, 'p', me, [file], inlineParser());
+    expect(plan.matches).toHaveLength(1);
+    expect(plan.protectedSpans).toBe(1);
+    expect(plan.annotators).toEqual([{ id: 'ana', name: 'Ana', spans: 2, documents: 1 }]);
+    const outcome = await commitTeammateImport(db, plan, defaultSchema(), me, { addNewDocuments: false, addUnknownLabels: false });
+    expect(outcome).toMatchObject({ documents: 1, spans: 2 });
+    expect(await spansOf('ana')).toEqual([['Ana Ruiz', 'PERSON'], ['Valdeluz', 'LOC']]);
+    expect(await spansOf('me')).toEqual([['Ana Ruiz', 'PERSON']]);
+    const doc = (await db.documents.toArray())[0];
+    expect(doc).toMatchObject({ spanCounts: { me: 1, ana: 2 }, statuses: { me: 'in_progress', ana: 'done' } });
+    expect(await db.annotators.get('ana')).toEqual({ id: 'ana', name: 'Ana' });
+
+    const newer = { name: 'ana.jsonl', bytes: bytes([teammateLine([[26, 35, 'EVENT', 'ana']])]) };
+    await commitTeammateImport(db, await planTeammateImport(db, 'p', me, [newer], inlineParser()), defaultSchema(), me, {
+      addNewDocuments: false,
+      addUnknownLabels: false,
+    });
+    expect(await spansOf('ana')).toEqual([['tram line', 'EVENT']]);
+    expect((await db.documents.toArray())[0]?.spanCounts).toEqual({ me: 1, ana: 1 });
+    expect(await db.spans.count()).toBe(2);
+  });
+
+  it('reports a document whose text differs, and never merges it', async () => {
+    const changed = teammateLine([[6, 14, 'PERSON', 'ana']], { text: TEXT.replace('tram', 'train'), spans: [] });
+    const plan = await planTeammateImport(db, 'p', me, [{ name: 'ana.jsonl', bytes: bytes([changed]) }], inlineParser());
+    expect(plan.matches).toEqual([]);
+    expect(plan.mismatches).toEqual([
+      {
+        file: 'ana.jsonl', line: 1, title: 'Tram',
+        reason: 'the text differs at character 29: here “… Ruiz opened the tram line in Valdeluz.”, in the file “… Ruiz opened the train line in Valdeluz.” (lengths 48 and 49 characters)',
+      },
+    ]);
+  });
+
+  it('matches by text when ids differ, and offers documents the project lacks', async () => {
+    const other = { ...teammateLine([[0, 3, 'ORG', 'ana']]), id: 'x', text: 'Now a new text.', meta: { title: 'New' } };
+    other.spans[0]!.text = 'Now';
+    const sameText = { ...teammateLine([[6, 14, 'PERSON', 'ana']]), id: 'renamed-id' };
+    const plan = await planTeammateImport(db, 'p', me, [{ name: 'ana.jsonl', bytes: bytes([sameText, other]) }], inlineParser());
+    expect(plan.matches.map((m) => m.title)).toEqual(['mine #1']);
+    expect(plan.unmatched.map((d) => d.draft.meta.title)).toEqual(['New']);
+    const outcome = await commitTeammateImport(db, plan, defaultSchema(), me, { addNewDocuments: true, addUnknownLabels: false });
+    expect(outcome.newDocuments).toBe(1);
+    expect(await db.documents.count()).toBe(2);
+  });
+});

@@ -265,4 +265,53 @@ test.describe('the Labels dialog', () => {
     expect(after.flatMap((doc) => doc.spans).filter((s) => s.label === 'QUANTITY')).toEqual([]);
     expect(after.flatMap((doc) => doc.spans)).toHaveLength(perDoc.reduce((n, d) => n + d.total - d.quantity, 0));
   });
+
+  // The undo history restarts after label renames and deletes: it must never bring back a label that no longer exists.
+  test('undo and redo after a label rename never bring back the old label name', async ({ page }) => {
+    await dragSelect(page, 'Quay Street station');
+    await page.keyboard.press('l');
+    await expect(page.locator('[data-label="LOC"]', { hasText: 'Quay Street station' })).toHaveCount(1);
+    const dialog = await openLabels(page);
+    await dialog.getByLabel('Name of LOC', { exact: true }).fill('PLACE');
+    await labelRow(dialog, 'LOC').getByRole('button', { name: 'Save' }).click();
+    await closeLabels(page);
+    await expect(page.locator('[data-label="PLACE"]', { hasText: 'Quay Street station' })).toHaveCount(1);
+
+    // Undo the new span, then redo it (both are no-ops if the history was cleared).
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+Shift+z');
+    await expect(page.getByText('All changes saved')).toBeVisible();
+    await page.waitForTimeout(300);
+    await expect(page.locator('[data-label="LOC"]')).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: HARBOUR })).toBeVisible();
+    await expect(page.locator('[data-label="PLACE"]').first()).toBeVisible();
+    await expect(page.locator('[data-label="LOC"]')).toHaveCount(0);
+  });
+
+  test('undo after deleting a label does not bring back a span with the deleted label', async ({ page }) => {
+    const list = page.getByRole('list', { name: 'Documents' });
+    await page.locator('[data-label="QUANTITY"]').click();
+    await page.keyboard.press('Backspace');
+    await expect(page.locator('[data-label="QUANTITY"]')).toHaveCount(0);
+    await expect(list.getByRole('listitem', { name: `${HARBOUR}, In progress, 8 spans` })).toBeVisible();
+
+    const dialog = await openLabels(page);
+    await labelRow(dialog, 'QUANTITY').getByRole('button', { name: 'Delete QUANTITY' }).click();
+    await expect(dialog.getByRole('alertdialog', { name: 'Delete QUANTITY?' })).toContainText('2 spans use it');
+    await dialog.getByRole('button', { name: 'Delete label' }).click();
+    await closeLabels(page);
+    await expect(labelButton(page, 'QUANTITY')).toHaveCount(0);
+
+    // Undo the Backspace: the span's label is gone, so it must not come back as QUANTITY.
+    await page.keyboard.press('Control+z');
+    await expect(page.getByText('All changes saved')).toBeVisible();
+    await page.waitForTimeout(300);
+    await expect(page.locator('[data-label="QUANTITY"]')).toHaveCount(0);
+    await expect(list.getByRole('listitem', { name: `${HARBOUR}, In progress, 8 spans` })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: HARBOUR })).toBeVisible();
+    await expect(page.locator('[data-label="CLAIM"]').first()).toBeVisible();
+    await expect(page.locator('[data-label="QUANTITY"]')).toHaveCount(0);
+  });
 });

@@ -18,6 +18,8 @@ export interface AnnotationSession {
   /** Creates a span of `label` over the range, snapped to words; returns it, or why not. */
   addSpan(label: Label, range: { start: number; end: number }): Promise<Span | string>;
   relabel(span: Span, label: Label): Promise<void>;
+  /** Replaces `replacing` (spans of this layer) with copies of `copies`, as one undoable change. */
+  replaceWith(replacing: readonly Span[], copies: ReadonlyArray<Pick<Span, 'layer' | 'label' | 'start' | 'end' | 'attributes'>>): Promise<void>;
   remove(span: Span): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
@@ -78,7 +80,12 @@ export function useAnnotationSession(
     };
   }, [db, documentId, schemaRevision, onError, annotator]);
 
-  useEffect(() => history.current.clear(), [projectId]);
+  // A label rename or delete rewrites spans underneath the history: undoing past it would
+  // bring back spans with labels that no longer exist, so the history starts again.
+  useEffect(() => {
+    history.current.clear();
+    setVersion((v) => v + 1);
+  }, [projectId, schemaRevision]);
 
   /**
    * Shows the change at once and queues its write; a failed write is rolled back on screen
@@ -140,6 +147,19 @@ export function useAnnotationSession(
     [perform],
   );
 
+  const replaceWith = useCallback(
+    async (replacing: readonly Span[], copies: ReadonlyArray<Pick<Span, 'layer' | 'label' | 'start' | 'end' | 'attributes'>>) => {
+      if (!documentId || text === undefined || (replacing.length === 0 && copies.length === 0)) return;
+      const now = Date.now();
+      const added: Span[] = copies.map((c) => ({
+        id: newId(), projectId, documentId, annotator, layer: c.layer, label: c.label, start: c.start, end: c.end,
+        text: text.slice(c.start, c.end), attributes: { ...c.attributes }, origin: 'teammate', createdAt: now, updatedAt: now,
+      }));
+      perform({ documentId, removed: replacing, added });
+    },
+    [annotator, documentId, perform, projectId, text],
+  );
+
   const remove = useCallback(
     async (span: Span) => perform({ documentId: span.documentId, removed: [span], added: [] }),
     [perform],
@@ -168,6 +188,7 @@ export function useAnnotationSession(
     pendingWrites,
     addSpan,
     relabel,
+    replaceWith,
     remove,
     undo,
     redo,

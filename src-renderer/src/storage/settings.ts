@@ -18,4 +18,6 @@ export const SETTING = {
   lastProjectId: 'lastProjectId',
   openDocument: (projectId: string) => `openDocument:${projectId}`,
   scrollTop: (documentId: string) => `scrollTop:${documentId}`,
+  /** Review items the reviewer rejected (no gold span), by item key. */
+  reviewRejected: (documentId: string) => `reviewRejected:${documentId}`,
 } as const;

@@ -72,7 +72,7 @@ export function DocumentList(props: {
         </select>
       </div>
       <div className="document-list__count" aria-live="polite">
-        {documents.length === props.total ? `${props.total} documents` : `${documents.length} of ${props.total} documents`}
+        {documents.length === props.total ? `${props.total} ${props.total === 1 ? 'document' : 'documents'}` : `${documents.length} of ${props.total} documents`}
       </div>
       <div className="document-list__scroll" ref={scrollRef}>
         <ul aria-label="Documents" style={{ height: virtualizer.getTotalSize() }}>

@@ -431,7 +431,7 @@ export function Workbench(props: {
               text={text}
               spans={session.spans}
               language={openRecord.meta.language}
-              selectedSpanId={selectedSpan?.id ?? null}
+              highlightedSpanIds={selectedSpan ? [selectedSpan.id] : []}
               initialScrollTop={openText?.scrollTop ?? 0}
               onSelectRange={setPendingRange}
               onSpanClick={setSelectedSpanIds}

@@ -12,7 +12,8 @@ export interface DocumentViewProps {
   documentId: string;
   text: string;
   spans: readonly Span[];
-  selectedSpanId: string | null;
+  /** Spans drawn as selected (the selected span, or every span of the review item in hand). */
+  highlightedSpanIds: readonly string[];
   initialScrollTop: number;
   onSelectRange: (range: { start: number; end: number } | null) => void;
   /** Span ids under the click, innermost first. */
@@ -20,14 +21,18 @@ export interface DocumentViewProps {
   onScrollTopChange: (scrollTop: number) => void;
   /** BCP 47 tag of the text, when known: helps fonts and screen readers. */
   language?: string;
+  /** Review: spans of these annotators (id -> name) are drawn as read-only references. */
+  referenceAnnotators?: ReadonlyMap<string, string>;
 }
 
-function groupByLine(lines: readonly Line[], spans: readonly Span[]): Map<number, ViewSpan[]> {
+function groupByLine(lines: readonly Line[], spans: readonly Span[], references?: ReadonlyMap<string, string>): Map<number, ViewSpan[]> {
   const byLine = new Map<number, ViewSpan[]>();
   for (const span of spans) {
+    const referenceOf = references?.get(span.annotator);
     for (const index of linesTouched(lines, span.start, span.end)) {
       const list = byLine.get(index);
-      const view: ViewSpan = { id: span.id, layer: span.layer, label: span.label, start: span.start, end: span.end, text: span.text };
+      const view: ViewSpan = { id: span.id, layer: span.layer, label: span.label, start: span.start, end: span.end, text: span.text, annotator: span.annotator };
+      if (referenceOf !== undefined) view.referenceOf = referenceOf;
       if (list) list.push(view);
       else byLine.set(index, [view]);
     }
@@ -36,7 +41,7 @@ function groupByLine(lines: readonly Line[], spans: readonly Span[]): Map<number
 }
 
 function signature(span: Span): string {
-  return `${span.layer}\u0000${span.label}\u0000${span.start}\u0000${span.end}`;
+  return `${span.layer}\u0000${span.label}\u0000${span.start}\u0000${span.end}\u0000${span.annotator}`;
 }
 
 /** Lines whose drawing differs between two span lists. */
@@ -69,11 +74,11 @@ const NAVIGATION_KEYS: Record<string, ['forward' | 'backward', 'character' | 'wo
 };
 
 export function DocumentView(props: DocumentViewProps) {
-  const { documentId, text, spans, selectedSpanId, initialScrollTop } = props;
+  const { documentId, text, spans, highlightedSpanIds, initialScrollTop } = props;
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
-  const rendered = useRef<{ documentId: string; text: string; lines: Line[]; keys: NodeKey[]; spans: readonly Span[] } | null>(null);
+  const rendered = useRef<{ documentId: string; text: string; lines: Line[]; keys: NodeKey[]; spans: readonly Span[]; references?: ReadonlyMap<string, string> } | null>(null);
   const callbacks = useRef(props);
   callbacks.current = props;
 
@@ -97,32 +102,33 @@ export function DocumentView(props: DocumentViewProps) {
   useLayoutEffect(() => {
     const editor = editorRef.current as LexicalEditor;
     const previous = rendered.current;
-    if (previous && previous.documentId === documentId && previous.text === text) {
+    if (previous && previous.documentId === documentId && previous.text === text && previous.references === props.referenceAnnotators) {
       if (previous.spans === spans) return;
       const lines = previous.lines;
       const touched = changedLines(lines, previous.spans, spans);
-      const byLine = groupByLine(lines, spans);
+      const byLine = groupByLine(lines, spans, props.referenceAnnotators);
       editor.update(() => $renderLines(text, lines, previous.keys, touched, byLine), { discrete: true });
       previous.spans = spans;
       return;
     }
     const lines = splitLines(text);
-    const byLine = groupByLine(lines, spans);
+    const byLine = groupByLine(lines, spans, props.referenceAnnotators);
     let keys: NodeKey[] = [];
     editor.update(() => {
       keys = $renderAllLines(text, lines, byLine);
     }, { discrete: true });
-    rendered.current = { documentId, text, lines, keys, spans };
-    if (scrollRef.current) scrollRef.current.scrollTop = initialScrollTop;
-  }, [documentId, text, spans, initialScrollTop]);
+    rendered.current = { documentId, text, lines, keys, spans, references: props.referenceAnnotators };
+    // Only a newly opened document goes to its remembered place; a redraw keeps the scroll.
+    if (scrollRef.current && previous?.documentId !== documentId) scrollRef.current.scrollTop = initialScrollTop;
+  }, [documentId, text, spans, initialScrollTop, props.referenceAnnotators]);
 
   // Mark the selected span's fragments (the DOM may have been rebuilt, so after every draw).
   useLayoutEffect(() => {
     const root = rootRef.current;
     if (!root) return;
     root.querySelectorAll('.span--selected').forEach((el) => el.classList.remove('span--selected'));
-    if (selectedSpanId) {
-      root.querySelectorAll(`[data-span-id="${CSS.escape(selectedSpanId)}"]`).forEach((el) => el.classList.add('span--selected'));
+    for (const id of highlightedSpanIds) {
+      root.querySelectorAll(`[data-span-id="${CSS.escape(id)}"]`).forEach((el) => el.classList.add('span--selected'));
     }
   });
 

@@ -75,6 +75,9 @@ export interface SpanMarkData {
   isLast: boolean;
   /** Hover text: label and covered text. */
   title: string;
+  annotator: string;
+  /** Another annotator's span shown for comparison. */
+  reference: boolean;
 }
 
 type SerializedSpanMarkNode = Spread<SpanMarkData, SerializedElementNode>;
@@ -91,8 +94,8 @@ export class SpanMarkNode extends ElementNode {
   }
 
   static override importJSON(json: SerializedLexicalNode): SpanMarkNode {
-    const { spanId, label, layer, depth, isFirst, isLast, title } = json as unknown as SpanMarkData;
-    return new SpanMarkNode({ spanId, label, layer, depth, isFirst, isLast, title });
+    const { spanId, label, layer, depth, isFirst, isLast, title, annotator, reference } = json as unknown as SpanMarkData;
+    return new SpanMarkNode({ spanId, label, layer, depth, isFirst, isLast, title, annotator, reference });
   }
 
   constructor(data: SpanMarkData, key?: NodeKey) {
@@ -118,9 +121,10 @@ export class SpanMarkNode extends ElementNode {
   }
 
   override createDOM(): HTMLElement {
-    const { spanId, label, layer, depth, isFirst, isLast, title } = this.__data;
+    const { spanId, label, layer, depth, isFirst, isLast, title, annotator, reference } = this.__data;
     const dom = document.createElement('span');
-    dom.className = `span span--${layer}${isFirst ? ' span--first' : ''}${isLast ? ' span--last' : ''}`;
+    dom.className = `span span--${layer}${isFirst ? ' span--first' : ''}${isLast ? ' span--last' : ''}${reference ? ' span--reference' : ''}`;
+    dom.dataset.annotator = annotator;
     dom.dataset.spanId = spanId;
     dom.dataset.label = label;
     dom.dataset.layer = layer;

@@ -5,13 +5,17 @@ import { $createSourceTextNode, $createSpanMarkNode } from './nodes';
 
 export interface ViewSpan extends LayoutSpan {
   text: string;
+  annotator: string;
+  /** Set for another annotator's span shown for comparison (review): drawn, not editable. */
+  referenceOf?: string;
 }
 
 const TITLE_TEXT_MAX = 120;
 
 function hoverTitle(span: ViewSpan): string {
   const text = span.text.length > TITLE_TEXT_MAX ? `${span.text.slice(0, TITLE_TEXT_MAX)}…` : span.text;
-  return `${span.label}: “${text.replace(/\s+/g, ' ')}”`;
+  const who = span.referenceOf ? `${span.referenceOf} · ` : '';
+  return `${who}${span.label}: “${text.replace(/\s+/g, ' ')}”`;
 }
 
 function $buildNodes(text: string, nodes: readonly LayoutNode[]): LexicalNode[] {
@@ -26,6 +30,8 @@ function $buildNodes(text: string, nodes: readonly LayoutNode[]): LexicalNode[] 
       isFirst: node.isFirst,
       isLast: node.isLast,
       title: hoverTitle(span),
+      annotator: span.annotator,
+      reference: span.referenceOf !== undefined,
     });
     mark.append(...$buildNodes(text, node.children));
     return mark;

@@ -131,7 +131,8 @@ export async function runAgree(args: string[], output: CliOutput): Promise<numbe
 
 /**
  * A file's annotator: the spans' `annotator` when the file is Spanwright JSONL and names one
- * annotator, else the file name without its extension. Names two files share get " (2)"...
+ * annotator (shown by its name when the file's `annotators` list has it), else the file name
+ * without its extension. Names two files share get " (2)"...
  */
 export function annotatorNames(files: ReadonlyArray<{ path: string; documents: readonly ParsedDocument[] }>): { names: string[]; notes: string[] } {
   const notes: string[] = [];
@@ -151,7 +152,14 @@ function ownAnnotator(documents: readonly ParsedDocument[]): string | undefined 
   if (documents.length === 0 || documents.some((document) => document.format !== 'spanwright')) return undefined;
   const annotators = new Set<string>();
   for (const document of documents) for (const span of document.draft.spans) if (span.annotator) annotators.add(span.annotator);
-  return annotators.size === 1 ? [...annotators][0] : undefined;
+  const [only] = annotators;
+  if (annotators.size !== 1 || only === undefined) return undefined;
+  // Spans carry the annotator's id; the file's `annotators` list gives the id's name.
+  for (const document of documents) {
+    const name = document.draft.annotators?.find((annotator) => annotator.id === only)?.name;
+    if (name) return name;
+  }
+  return only;
 }
 
 /** `file:line: reason`, with the path as the user typed it. */

@@ -70,6 +70,12 @@ describe('annotatorNames', () => {
     ]);
     expect(names).toEqual({ names: ['ann-42', 'two-people', 'bob'], notes: [] });
   });
+
+  it("prefers the name the Spanwright file's annotators list gives the id", () => {
+    const document = parsed('t', '1', 1, 'spanwright', ['b1d2']);
+    document.draft.annotators = [{ id: 'b1d2', name: 'Ana' }];
+    expect(annotatorNames([{ path: 'export.jsonl', documents: [document] }]).names).toEqual(['Ana']);
+  });
 });
 
 describe('main', () => {

@@ -7,8 +7,11 @@ import { defaultSchema } from '../../../src-shared/default-schema';
 import { DOCUMENT_STATUSES, GOLD_ANNOTATOR, type Annotator, type DocumentStatus, type Label, type Span } from '../../../src-shared/domain';
 import type { ExportFormat } from '../../../src-shared/formats/export';
 import { statusOf } from '../../../src-shared/document-rules';
+import type { ReviewItem } from '../../../src-shared/review/compare-layers';
 import { findLabelByHotkey } from '../../../src-shared/schema-rules';
 import { useAnnotationSession } from '../app/annotation-session';
+import { commitTeammateImport, planTeammateImport, type TeammatePlan } from '../app/import-teammate';
+import { useReview } from '../app/review-state';
 import { exportDocuments, exportFileName, type LayerSelection } from '../app/export-documents';
 import { newId } from '../app/ids';
 import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportPlan, type InputFile } from '../app/import-documents';
@@ -21,6 +24,8 @@ import { DocumentList, filterDocuments, STATUS_NAMES, type DocumentFilter } from
 import { ExportDialog, type ExportLayer, type ExportScope } from './ExportDialog';
 import { IdentityDialog, IdentityForm } from './IdentityDialog';
 import { ImportReportDialog } from './ImportReportDialog';
+import { ReviewPanel } from './ReviewPanel';
+import { TeammateImportDialog } from './TeammateImportDialog';
 import { LabelPalette } from './LabelPalette';
 import { LabelsDialog } from './LabelsDialog';
 import { NewProjectDialog } from './NewProjectDialog';
@@ -66,6 +71,12 @@ export function Workbench(props: {
   const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
   const [exportProgress, setExportProgress] = useState<{ done: number; total: number } | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [mode, setMode] = useState<'annotate' | 'review'>('annotate');
+  const [reviewIndex, setReviewIndex] = useState(0);
+  const [teammatePlan, setTeammatePlan] = useState<TeammatePlan | null>(null);
+  const teammateInput = useRef<HTMLInputElement>(null);
+  // Whose layer is edited: yours when annotating, the gold layer when reviewing.
+  const layerOwner = mode === 'review' ? GOLD_ANNOTATOR.id : annotator.id;
   const fileInput = useRef<HTMLInputElement>(null);
 
   const projects = useLiveQuery(() => db.projects.orderBy('name').toArray(), [db]);
@@ -89,7 +100,7 @@ export function Workbench(props: {
   const openRecord = useLiveQuery(() => (documentId ? db.documents.get(documentId) : undefined), [db, documentId]);
   const [openText, setOpenText] = useState<{ documentId: string; text: string; scrollTop: number } | null>(null);
   const schema = project?.schema ?? defaultSchema();
-  const filtered = useMemo(() => filterDocuments(documents ?? [], filter, annotator.id), [documents, filter, annotator.id]);
+  const filtered = useMemo(() => filterDocuments(documents ?? [], filter, layerOwner), [documents, filter, layerOwner]);
 
   const reportError = useCallback((message: string) => notify(message, 'error'), [notify]);
   const openDocument = useCallback(
@@ -137,8 +148,23 @@ export function Workbench(props: {
   }, [db, documentId, reportError]);
 
   const text = openText && openText.documentId === documentId ? openText.text : undefined;
-  const session = useAnnotationSession(db, projectId, project?.updatedAt ?? 0, documentId, text, annotator.id, openRecord?.meta.language, openDocument, reportError);
+  const session = useAnnotationSession(db, projectId, project?.updatedAt ?? 0, documentId, text, layerOwner, openRecord?.meta.language, openDocument, reportError);
+  const review = useReview(db, documentId, session.spans, mode === 'review');
+  const names = useMemo(() => {
+    const map = new Map((annotators ?? []).map((a) => [a.id, displayName(a)]));
+    map.set(annotator.id, `${displayName(annotator)} (you)`);
+    map.set(GOLD_ANNOTATOR.id, GOLD_ANNOTATOR.name);
+    return map;
+  }, [annotators, annotator]);
+  const referenceAnnotators = useMemo(
+    () => (mode === 'review' ? new Map([...review.enabled].map((id) => [id, names.get(id) ?? id])) : undefined),
+    [mode, review.enabled, names],
+  );
+  const viewSpans = useMemo(() => (mode === 'review' ? [...session.spans, ...review.referenceSpans] : session.spans), [mode, session.spans, review.referenceSpans]);
+  const reviewItem = mode === 'review' ? review.items[reviewIndex] : undefined;
+  useEffect(() => setReviewIndex(0), [documentId, mode]);
   const spansById = useMemo(() => new Map(session.spans.map((s) => [s.id, s])), [session.spans]);
+  const referenceById = useMemo(() => new Map(review.referenceSpans.map((s) => [s.id, s])), [review.referenceSpans]);
   const selectedSpan = selectedSpanIds[0] ? spansById.get(selectedSpanIds[0]) : undefined;
   const labelCounts = useMemo(() => {
     const counts = new Map<string, number>();
@@ -163,6 +189,45 @@ export function Workbench(props: {
       }
     },
     [notify, pendingRange, selectedSpan, session],
+  );
+
+  const acceptVersion = useCallback(
+    (item: ReviewItem, version: number) => {
+      const chosen = item.versions[version];
+      if (!chosen) return;
+      const replacing = session.spans.filter((g) => g.layer === item.layer && g.start < item.end && g.end > item.start);
+      const copies = chosen.spans.map((s) => referenceById.get(s.id)).filter((s): s is Span => s !== undefined);
+      void session.replaceWith(replacing, copies);
+      if (review.rejected.has(item.key)) void review.toggleRejected(item.key);
+    },
+    [session, review, referenceById],
+  );
+
+  const acceptAgreements = useCallback(() => {
+    const copies = review.items
+      .filter((item, i) => item.kind === 'agreement' && !review.settled[i])
+      .map((item) => referenceById.get(item.versions[0]?.spans[0]?.id ?? ''))
+      .filter((s): s is Span => s !== undefined);
+    void session.replaceWith([], copies);
+  }, [session, review, referenceById]);
+
+  const stepReview = useCallback(
+    (direction: 1 | -1) => {
+      const count = review.items.length;
+      for (let step = 1; step <= count; step++) {
+        const at = (((reviewIndex + direction * step) % count) + count) % count;
+        const item = review.items[at];
+        if (item && item.kind !== 'agreement' && !review.settled[at]) {
+          setReviewIndex(at);
+          setSelectedSpanIds([]);
+          const first = item.versions.flatMap((v) => v.spans)[0];
+          if (first) document.querySelector(`[data-span-id="${CSS.escape(first.id)}"]`)?.scrollIntoView({ block: 'nearest' });
+          return;
+        }
+      }
+      notify('No disagreements left in this document.', 'info');
+    },
+    [notify, review, reviewIndex],
   );
 
   const deleteSelected = useCallback(async () => {
@@ -220,6 +285,32 @@ export function Workbench(props: {
     else void startImport(await bridge.openFiles([{ name: 'Documents', extensions: IMPORT_EXTENSIONS }]));
   }, [bridge, startImport]);
 
+  // ---- teammates' work
+  const startTeammateImport = async (files: InputFile[]) => {
+    if (files.length === 0) return;
+    try {
+      setTeammatePlan(await planTeammateImport(db, projectId, annotator, files));
+    } catch (error) {
+      reportError(`Nothing was merged: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const finishTeammateImport = async (plan: TeammatePlan, options: { addNewDocuments: boolean; addUnknownLabels: boolean }) => {
+    setTeammatePlan(null);
+    try {
+      const outcome = await commitTeammateImport(db, plan, schema, annotator, options);
+      const who = plan.annotators.map((a) => a.name).join(', ');
+      notify(
+        `Merged ${outcome.spans} spans${who ? ` of ${who}` : ''} into ${outcome.documents} ${outcome.documents === 1 ? 'document' : 'documents'}` +
+          (outcome.newDocuments > 0 ? `, added ${outcome.newDocuments} new` : '') +
+          '.',
+        'success',
+      );
+    } catch (error) {
+      reportError(`Nothing was merged: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
   // ---- export
   const runExport = async (format: ExportFormat, scope: ExportScope, layer: ExportLayer) => {
     const chosen = scope === 'all' ? (documents ?? []) : filtered;
@@ -256,7 +347,7 @@ export function Workbench(props: {
 
   const keyRef = useRef<(event: KeyboardEvent) => void>(() => undefined);
   keyRef.current = (event) => {
-    if (dialog || importPlan) return;
+    if (dialog || importPlan || teammatePlan) return;
     const mod = event.ctrlKey || event.metaKey;
     const key = event.key.toLowerCase();
     // Text fields keep their own undo and redo.
@@ -288,6 +379,24 @@ export function Workbench(props: {
         void deleteSelected();
       }
       return;
+    }
+    if (mode === 'review' && !pendingRange) {
+      const item = review.items[reviewIndex];
+      if (key === 'n' || key === 'b') {
+        event.preventDefault();
+        stepReview(key === 'n' ? 1 : -1);
+        return;
+      }
+      if (key === 'x' && item) {
+        event.preventDefault();
+        void review.toggleRejected(item.key);
+        return;
+      }
+      if (/^[1-9]$/.test(key) && item && Number(key) <= item.versions.length) {
+        event.preventDefault();
+        acceptVersion(item, Number(key) - 1);
+        return;
+      }
     }
     if (event.key === ']' || event.key === '[') {
       // Step through the spans in text order: the selected one is outlined and its label and
@@ -362,6 +471,14 @@ export function Workbench(props: {
         <button type="button" onClick={() => setDialog('new-project')}>
           New project
         </button>
+        <div className="mode-switch" role="group" aria-label="Mode">
+          <button type="button" aria-pressed={mode === 'annotate'} onClick={() => setMode('annotate')}>
+            Annotate
+          </button>
+          <button type="button" aria-pressed={mode === 'review'} onClick={() => setMode('review')}>
+            Review
+          </button>
+        </div>
         <span className="topbar__spacer" />
         <label className="button">
           Import documents…
@@ -375,6 +492,22 @@ export function Workbench(props: {
             onChange={(e) => {
               const files = e.target.files;
               if (files) void readDroppedFiles(files).then(startImport);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <label className="button">
+          Teammate work…
+          <input
+            ref={teammateInput}
+            className="visually-hidden"
+            type="file"
+            multiple
+            accept=".jsonl,.json"
+            aria-label="Import teammate work"
+            onChange={(e) => {
+              const files = e.target.files;
+              if (files) void readDroppedFiles(files).then(startTeammateImport);
               e.target.value = '';
             }}
           />
@@ -400,7 +533,7 @@ export function Workbench(props: {
         onFilterChange={setFilter}
         openDocumentId={documentId}
         onOpen={openDocument}
-        annotatorId={annotator.id}
+        annotatorId={layerOwner}
       />
 
       <main className="document-pane">
@@ -410,8 +543,8 @@ export function Workbench(props: {
               <h1 title={openRecord.meta.title}>{openRecord.meta.title}</h1>
               <select
                 aria-label="Document status"
-                value={statusOf(openRecord, annotator.id)}
-                onChange={(e) => void setDocumentStatus(db, openRecord.id, annotator.id, e.target.value as DocumentStatus)}
+                value={statusOf(openRecord, layerOwner)}
+                onChange={(e) => void setDocumentStatus(db, openRecord.id, layerOwner, e.target.value as DocumentStatus)}
               >
                 {DOCUMENT_STATUSES.map((s) => (
                   <option key={s} value={s}>
@@ -429,12 +562,23 @@ export function Workbench(props: {
             <DocumentView
               documentId={openRecord.id}
               text={text}
-              spans={session.spans}
+              spans={viewSpans}
+              referenceAnnotators={referenceAnnotators}
               language={openRecord.meta.language}
-              highlightedSpanIds={selectedSpan ? [selectedSpan.id] : []}
+              highlightedSpanIds={
+                reviewItem && !selectedSpan ? reviewItem.versions.flatMap((v) => v.spans.map((x) => x.id)) : selectedSpan ? [selectedSpan.id] : []
+              }
               initialScrollTop={openText?.scrollTop ?? 0}
               onSelectRange={setPendingRange}
-              onSpanClick={setSelectedSpanIds}
+              onSpanClick={(ids) => {
+                const reference = mode === 'review' ? ids.find((id) => !spansById.has(id)) : undefined;
+                const goldIds = ids.filter((id) => spansById.has(id));
+                if (reference && goldIds.length === 0) {
+                  const at = review.items.findIndex((it) => it.versions.some((v) => v.spans.some((x) => x.id === reference)));
+                  if (at !== -1) setReviewIndex(at);
+                  setSelectedSpanIds([]);
+                } else setSelectedSpanIds(goldIds);
+              }}
               onScrollTopChange={(top) => void writeSetting(db, SETTING.scrollTop(openRecord.id), top)}
             />
           </>
@@ -460,7 +604,24 @@ export function Workbench(props: {
             <IdentityForm annotator={annotator} submitLabel="Save" onSave={(name) => void props.onRenameAnnotator(name)} />
           </section>
         )}
+        {mode === 'review' && <p className="mode-note">Reviewing: labels go into the gold layer.</p>}
         <LabelPalette schema={schema} onApply={(l) => void applyLabel(l)} counts={labelCounts} />
+        {mode === 'review' && text !== undefined && (
+          <ReviewPanel
+            review={review}
+            text={text}
+            names={names}
+            current={reviewIndex}
+            onSelect={(index) => {
+              setReviewIndex(index);
+              setSelectedSpanIds([]);
+            }}
+            onAccept={acceptVersion}
+            onReject={(item) => void review.toggleRejected(item.key)}
+            onAcceptAgreements={acceptAgreements}
+            onStep={stepReview}
+          />
+        )}
         {selectedSpan ? (
           <SpanDetails
             span={selectedSpan}
@@ -471,7 +632,7 @@ export function Workbench(props: {
             onDelete={() => void deleteSelected()}
             onSelect={(id) => setSelectedSpanIds([id, ...selectedSpanIds.filter((x) => x !== id)])}
           />
-        ) : (
+        ) : mode === 'review' ? null : (
           <p className="hint sidebar__hint">
             Select text, then press a label’s key or click the label. Click a span (or step through spans with [ and ]) to
             change or delete it.
@@ -534,6 +695,9 @@ export function Workbench(props: {
             setProjectId(id);
           }}
         />
+      )}
+      {teammatePlan && (
+        <TeammateImportDialog plan={teammatePlan} onCancel={() => setTeammatePlan(null)} onMerge={(options) => void finishTeammateImport(teammatePlan, options)} />
       )}
       {importPlan && (
         <ImportReportDialog plan={importPlan} onCancel={() => setImportPlan(null)} onImport={(add) => void finishImport(importPlan, add)} />

@@ -1,0 +1,121 @@
+// Review of one document: which annotators to compare, progress, and the review item in
+// hand with each annotator's version to accept into the gold layer, or reject.
+import type { ReviewItem, ReviewKind } from '../../../src-shared/review/compare-layers';
+import type { ReviewState } from '../app/review-state';
+
+export const KIND_NAMES: Record<ReviewKind, string> = {
+  agreement: 'Agreement',
+  label: 'Same span, other label',
+  boundary: 'Different boundaries',
+  missing: 'Not everyone marked this',
+};
+
+function excerpt(text: string, start: number, end: number): string {
+  const piece = text.slice(start, end).replace(/\s+/g, ' ');
+  return piece.length > 80 ? `${piece.slice(0, 80)}…` : piece;
+}
+
+export function ReviewPanel(props: {
+  review: ReviewState;
+  text: string;
+  names: ReadonlyMap<string, string>;
+  current: number;
+  onSelect: (index: number) => void;
+  onAccept: (item: ReviewItem, version: number) => void;
+  onReject: (item: ReviewItem) => void;
+  onAcceptAgreements: () => void;
+  onStep: (direction: 1 | -1) => void;
+}) {
+  const { review, text, names } = props;
+  const item = review.items[props.current];
+  const settled = item ? review.settled[props.current] : false;
+  const name = (id: string) => names.get(id) ?? id;
+  return (
+    <section className="review" aria-label="Review">
+      <h3>Review</h3>
+      {review.annotators.length === 0 ? (
+        <p className="hint">
+          No annotations to compare in this document yet. Import your teammates’ exports with <em>Teammate work…</em>, then
+          build the gold layer here.
+        </p>
+      ) : (
+        <>
+          <fieldset className="review__annotators">
+            <legend>Compare</legend>
+            {review.annotators.map((id) => (
+              <label key={id} className="checkbox">
+                <input type="checkbox" checked={review.enabled.has(id)} onChange={() => review.toggle(id)} />
+                {name(id)}
+              </label>
+            ))}
+          </fieldset>
+          <p className="review__progress" aria-live="polite">
+            {review.disagreementsLeft === 0 ? 'No disagreements left' : `${review.disagreementsLeft} ${review.disagreementsLeft === 1 ? 'disagreement' : 'disagreements'} left`}
+            {review.agreementsLeft > 0 && ` · ${review.agreementsLeft} ${review.agreementsLeft === 1 ? 'agreement' : 'agreements'} to accept`}
+          </p>
+          {review.agreementsLeft > 0 && (
+            <button type="button" onClick={props.onAcceptAgreements}>
+              Accept all agreements
+            </button>
+          )}
+          <div className="review__nav">
+            <button type="button" onClick={() => props.onStep(-1)} aria-label="Previous disagreement" title="Previous disagreement (b)">
+              ‹ Previous
+            </button>
+            <button type="button" onClick={() => props.onStep(1)} aria-label="Next disagreement" title="Next disagreement (n)">
+              Next ›
+            </button>
+          </div>
+          {item && (
+            <div className={`review-item review-item--${item.kind}`} role="group" aria-label="Review item">
+              <div className="review-item__head">
+                <span className="review-item__kind">{KIND_NAMES[item.kind]}</span>
+                <span className="review-item__state">{review.rejected.has(item.key) ? 'Rejected' : settled ? 'In gold' : 'Open'}</span>
+              </div>
+              <blockquote>{excerpt(text, item.start, item.end)}</blockquote>
+              <ol className="review-item__versions">
+                {item.versions.map((version, index) => (
+                  <li key={version.annotator}>
+                    <span className="review-item__who">{name(version.annotator)}</span>
+                    {version.spans.length === 0 ? (
+                      <span className="hint">nothing</span>
+                    ) : (
+                      <ul>
+                        {version.spans.map((span) => (
+                          <li key={span.id}>
+                            <strong>{span.label}</strong> “{excerpt(text, span.start, span.end)}”
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                    <button type="button" onClick={() => props.onAccept(item, index)} title={`Accept (${index + 1})`}>
+                      Accept {name(version.annotator)}’s
+                    </button>
+                  </li>
+                ))}
+              </ol>
+              <button type="button" className="danger" onClick={() => props.onReject(item)} title="Reject (x)">
+                {review.rejected.has(item.key) ? 'Undo reject' : 'Reject all'}
+              </button>
+            </div>
+          )}
+          <ol className="review__items" aria-label="Review items">
+            {review.items.map((it, index) => (
+              <li key={it.key}>
+                <button
+                  type="button"
+                  aria-current={index === props.current ? 'true' : undefined}
+                  className={`review__item-button${review.settled[index] ? ' is-settled' : ''}${it.kind === 'agreement' ? ' is-agreement' : ''}`}
+                  onClick={() => props.onSelect(index)}
+                >
+                  <span>{review.settled[index] ? '✓' : it.kind === 'agreement' ? '=' : '≠'}</span> {excerpt(text, it.start, it.end)}
+                </button>
+              </li>
+            ))}
+          </ol>
+          <p className="hint">Keys: n / b next and previous disagreement, 1–9 accept a version, x reject. Select text to add a gold span with a label key.</p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -102,8 +102,7 @@ test.describe('annotating', () => {
     // The caret starts at the beginning of the text: select the first word, "Harbour".
     await page.keyboard.press('Control+Shift+ArrowRight');
     await page.keyboard.press('q');
-    const spans = await renderedSpans(page);
-    expect(spans).toContainEqual(expect.objectContaining({ label: 'QUANTITY', text: 'Harbour' }));
+    await expect.poll(() => renderedSpans(page)).toContainEqual(expect.objectContaining({ label: 'QUANTITY', text: 'Harbour' }));
   });
 });
 

@@ -19,6 +19,7 @@ import type { SpanwrightDatabase } from '../storage/database';
 import { readDocumentText, setDocumentStatus } from '../storage/documents';
 import { addLabels, countSpansWithLabel, createProject, deleteLabel, updateLabel } from '../storage/projects';
 import { isNumber, isString, readSetting, SETTING, writeSetting } from '../storage/settings';
+import { selectedRange } from './document/dom-offsets';
 import { DocumentView } from './document/DocumentView';
 import { DocumentList, filterDocuments, STATUS_NAMES, type DocumentFilter } from './DocumentList';
 import { ExportDialog, type ExportLayer, type ExportScope } from './ExportDialog';
@@ -78,6 +79,7 @@ export function Workbench(props: {
   // Whose layer is edited: yours when annotating, the gold layer when reviewing.
   const layerOwner = mode === 'review' ? GOLD_ANNOTATOR.id : annotator.id;
   const fileInput = useRef<HTMLInputElement>(null);
+  const documentViewRef = useRef<HTMLElement | null>(null);
 
   const projects = useLiveQuery(() => db.projects.orderBy('name').toArray(), [db]);
   const annotators = useLiveQuery(() => db.annotators.toArray(), [db]);
@@ -174,8 +176,12 @@ export function Workbench(props: {
 
   const applyLabel = useCallback(
     async (label: Label) => {
-      if (pendingRange) {
-        const result = await session.addSpan(label, pendingRange);
+      // Read the selection now: a key pressed right after a keyboard selection can arrive
+      // before the browser's selectionchange event has updated `pendingRange`.
+      const article = documentViewRef.current;
+      const range = (article && selectedRange(article)) ?? pendingRange;
+      if (range) {
+        const result = await session.addSpan(label, range);
         if (typeof result === 'string') notify(result, 'info');
         else {
           window.getSelection()?.removeAllRanges();
@@ -252,7 +258,6 @@ export function Workbench(props: {
         reportError(`Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
       }
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [db, project, projectId],
   );
 
@@ -564,6 +569,7 @@ export function Workbench(props: {
               text={text}
               spans={viewSpans}
               referenceAnnotators={referenceAnnotators}
+              articleRef={documentViewRef}
               language={openRecord.meta.language}
               highlightedSpanIds={
                 reviewItem && !selectedSpan ? reviewItem.versions.flatMap((v) => v.spans.map((x) => x.id)) : selectedSpan ? [selectedSpan.id] : []

@@ -21,6 +21,8 @@ export interface DocumentViewProps {
   onScrollTopChange: (scrollTop: number) => void;
   /** BCP 47 tag of the text, when known: helps fonts and screen readers. */
   language?: string;
+  /** Receives the text element, so the workbench can read the selection at any moment. */
+  articleRef?: React.MutableRefObject<HTMLElement | null>;
   /** Review: spans of these annotators (id -> name) are drawn as read-only references. */
   referenceAnnotators?: ReadonlyMap<string, string>;
 }
@@ -95,7 +97,11 @@ export function DocumentView(props: DocumentViewProps) {
   useLayoutEffect(() => {
     const editor = editorRef.current as LexicalEditor;
     editor.setRootElement(rootRef.current);
-    return () => editor.setRootElement(null);
+    if (props.articleRef) props.articleRef.current = rootRef.current;
+    return () => {
+      editor.setRootElement(null);
+      if (props.articleRef) props.articleRef.current = null;
+    };
   }, []);
 
   // Draw: everything when the document changes, else only the lines whose spans changed.

@@ -119,3 +119,19 @@ test('[ and ] step through the spans and show each one', async ({ page }) => {
   await expect(details).toContainText('PORT ELLIS');
   await expect(page.locator('.span--selected')).toHaveText('PORT ELLIS');
 });
+
+test('boundaries move by whole words, from the keyboard or the span details, and undo', async ({ page }) => {
+  await openApp(page);
+  await openDocument(page, HARBOUR);
+  const details = page.getByRole('region', { name: 'Selected span' });
+  await page.locator('[data-label="PERSON"]', { hasText: 'Dana Whitcombe' }).click();
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(details.locator('blockquote')).toHaveText('Dana');
+  await page.keyboard.press('Alt+Shift+ArrowLeft');
+  await expect(details.locator('blockquote')).toHaveText('Mayor Dana');
+  await details.getByRole('button', { name: 'End one word later' }).click();
+  await expect(details.locator('blockquote')).toHaveText('Mayor Dana Whitcombe');
+  await expect.poll(() => renderedSpans(page)).toContainEqual(expect.objectContaining({ label: 'PERSON', text: 'Mayor Dana Whitcombe' }));
+  await page.keyboard.press('Control+z');
+  await expect(details.locator('blockquote')).toHaveText('Mayor Dana');
+});

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Label, Span } from '../../../src-shared/domain';
 import { snapToWords } from '../../../src-shared/segmentation';
+import { moveSpanEdge, type SpanEdge } from '../../../src-shared/span-edit';
 import { UndoHistory } from '../../../src-shared/undo-history';
 import type { SpanwrightDatabase } from '../storage/database';
 import { applySpanChange, invertChange, readSpans, type SpanChange } from '../storage/spans';
@@ -18,6 +19,8 @@ export interface AnnotationSession {
   /** Creates a span of `label` over the range, snapped to words; returns it, or why not. */
   addSpan(label: Label, range: { start: number; end: number }): Promise<Span | string>;
   relabel(span: Span, label: Label): Promise<void>;
+  /** Moves one edge of a span by a token (word or punctuation); false when it cannot move. */
+  moveEdge(span: Span, edge: SpanEdge, direction: -1 | 1): boolean;
   /** Replaces `replacing` (spans of this layer) with copies of `copies`, as one undoable change. */
   replaceWith(replacing: readonly Span[], copies: ReadonlyArray<Pick<Span, 'layer' | 'label' | 'start' | 'end' | 'attributes'>>): Promise<void>;
   remove(span: Span): Promise<void>;
@@ -160,6 +163,21 @@ export function useAnnotationSession(
     [annotator, documentId, perform, projectId, text],
   );
 
+  const moveEdge = useCallback(
+    (span: Span, edge: SpanEdge, direction: -1 | 1): boolean => {
+      if (text === undefined) return false;
+      const moved = moveSpanEdge(text, span, edge, direction, language);
+      if (!moved) return false;
+      perform({
+        documentId: span.documentId,
+        removed: [span],
+        added: [{ ...span, start: moved.start, end: moved.end, text: text.slice(moved.start, moved.end), updatedAt: Date.now() }],
+      });
+      return true;
+    },
+    [language, perform, text],
+  );
+
   const remove = useCallback(
     async (span: Span) => perform({ documentId: span.documentId, removed: [span], added: [] }),
     [perform],
@@ -188,6 +206,7 @@ export function useAnnotationSession(
     pendingWrites,
     addSpan,
     relabel,
+    moveEdge,
     replaceWith,
     remove,
     undo,

@@ -10,6 +10,7 @@ export function SpanDetails(props: {
   schema: LabelSchema;
   others: readonly Span[];
   onRelabel: (label: Label) => void;
+  onMoveEdge: (edge: 'start' | 'end', direction: -1 | 1) => void;
   onDelete: () => void;
   onSelect: (spanId: string) => void;
 }) {
@@ -39,6 +40,22 @@ export function SpanDetails(props: {
       <p className="span-details__meta">
         Characters {toCodePointOffset(props.documentText, span.start)}–{toCodePointOffset(props.documentText, span.end)} · {span.origin}
       </p>
+      <div className="span-details__edges" role="group" aria-label="Boundaries">
+        <span>Start</span>
+        <button type="button" aria-label="Start one word earlier" title="Start one word earlier (Alt+Shift+←)" onClick={() => props.onMoveEdge('start', -1)}>
+          ←
+        </button>
+        <button type="button" aria-label="Start one word later" title="Start one word later (Alt+Shift+→)" onClick={() => props.onMoveEdge('start', 1)}>
+          →
+        </button>
+        <span>End</span>
+        <button type="button" aria-label="End one word earlier" title="End one word earlier (Alt+←)" onClick={() => props.onMoveEdge('end', -1)}>
+          ←
+        </button>
+        <button type="button" aria-label="End one word later" title="End one word later (Alt+→)" onClick={() => props.onMoveEdge('end', 1)}>
+          →
+        </button>
+      </div>
       <button type="button" className="danger" onClick={props.onDelete}>
         Delete span
       </button>

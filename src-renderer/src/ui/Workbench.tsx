@@ -377,6 +377,12 @@ export function Workbench(props: {
       commandRef.current('export');
       return;
     }
+    if (event.altKey && !mod && selectedSpan && (event.key === 'ArrowLeft' || event.key === 'ArrowRight') && !isEditableTarget(event.target)) {
+      // Alt+arrows move the selected span's end; with Shift, its start.
+      event.preventDefault();
+      session.moveEdge(selectedSpan, event.shiftKey ? 'start' : 'end', event.key === 'ArrowLeft' ? -1 : 1);
+      return;
+    }
     if (isEditableTarget(event.target) || mod || event.altKey) return;
     if (event.key === 'Delete' || event.key === 'Backspace') {
       if (selectedSpan) {
@@ -635,6 +641,7 @@ export function Workbench(props: {
             schema={schema}
             others={selectedSpanIds.slice(1).map((id) => spansById.get(id)).filter((s): s is Span => s !== undefined)}
             onRelabel={(l) => void session.relabel(selectedSpan, l)}
+            onMoveEdge={(edge, direction) => session.moveEdge(selectedSpan, edge, direction)}
             onDelete={() => void deleteSelected()}
             onSelect={(id) => setSelectedSpanIds([id, ...selectedSpanIds.filter((x) => x !== id)])}
           />

@@ -77,8 +77,12 @@ export function validateSaveToken(value: unknown): string {
   return value;
 }
 
-export function validateChunk(value: unknown): string {
-  if (typeof value !== 'string') fail('chunk must be a string');
+export function validateChunk(value: unknown): string | Uint8Array {
+  if (value instanceof Uint8Array) {
+    if (value.byteLength > LIMITS.maxChunkLength) fail(`chunk is longer than ${LIMITS.maxChunkLength} bytes; write smaller chunks`);
+    return value;
+  }
+  if (typeof value !== 'string') fail('chunk must be a string or bytes');
   if (value.length > LIMITS.maxChunkLength) fail(`chunk is longer than ${LIMITS.maxChunkLength} characters; write smaller chunks`);
   return value;
 }

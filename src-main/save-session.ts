@@ -67,10 +67,11 @@ export class SaveSessions {
     return token;
   }
 
-  write(token: string, ownerId: SaveOwnerId, chunk: string): Promise<void> {
+  write(token: string, ownerId: SaveOwnerId, chunk: string | Uint8Array): Promise<void> {
     const save = this.#find(token, ownerId);
     return this.#enqueue(token, save, async () => {
-      await save.handle.write(chunk, null, 'utf8');
+      if (typeof chunk === 'string') await save.handle.write(chunk, null, 'utf8');
+      else await save.handle.write(chunk);
     });
   }
 

@@ -14,7 +14,8 @@ export interface FileFilter {
 
 /** A file being written chunk by chunk; nothing appears at the target until `commit`. */
 export interface SaveStream {
-  write(chunk: string): Promise<void>;
+  /** Text is written as UTF-8; bytes as they are (zip archives). */
+  write(chunk: string | Uint8Array): Promise<void>;
   /** Flushes and moves the finished file into place (temp file + rename on desktop). */
   commit(): Promise<void>;
   /** Drops everything written so far. */

@@ -20,7 +20,8 @@ function downloadStream(fileName: string): SaveStream {
   let parts: BlobPart[] = [];
   return {
     async write(chunk) {
-      parts.push(chunk);
+      // Copy bytes: the caller may reuse its buffer once the promise resolves.
+      parts.push(typeof chunk === 'string' ? chunk : chunk.slice());
     },
     async commit() {
       const url = URL.createObjectURL(new Blob(parts, { type: 'application/jsonl;charset=utf-8' }));

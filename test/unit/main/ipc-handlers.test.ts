@@ -135,7 +135,7 @@ describe('createIpcHandlers', () => {
     await expect(call(IPC.saveBegin, appEvent(), '../../.bashrc', filters)).rejects.toThrow('path separators');
     await expect(call(IPC.saveBegin, appEvent(), 'x.jsonl', 'not filters')).rejects.toThrow('filters must be an array');
     await expect(call(IPC.saveChunk, appEvent(), 'not-a-token', 'x')).rejects.toThrow('save token is malformed');
-    await expect(call(IPC.saveChunk, appEvent(), '0'.repeat(32), 42)).rejects.toThrow('chunk must be a string');
+    await expect(call(IPC.saveChunk, appEvent(), '0'.repeat(32), 42)).rejects.toThrow('chunk must be a string or bytes');
     await expect(call(IPC.saveCommit, appEvent(), { token: 1 })).rejects.toThrow('save token is malformed');
     expect(dialogCalls).toEqual([]);
   });

@@ -126,9 +126,17 @@ describe('validateChunk', () => {
     expect(validateChunk('x'.repeat(LIMITS.maxChunkLength)).length).toBe(LIMITS.maxChunkLength);
   });
 
-  it('rejects non-strings and oversized chunks', () => {
-    expect(() => validateChunk(new Uint8Array(3))).toThrow(new IpcValidationError('chunk must be a string'));
-    expect(() => validateChunk(null)).toThrow(new IpcValidationError('chunk must be a string'));
+  it('accepts bytes (zip archives) up to the limit', () => {
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
+    expect(validateChunk(bytes)).toBe(bytes);
+    expect(() => validateChunk(new Uint8Array(LIMITS.maxChunkLength + 1))).toThrow(
+      new IpcValidationError('chunk is longer than 16777216 bytes; write smaller chunks'),
+    );
+  });
+
+  it('rejects other types and oversized chunks', () => {
+    expect(() => validateChunk([1, 2, 3])).toThrow(new IpcValidationError('chunk must be a string or bytes'));
+    expect(() => validateChunk(null)).toThrow(new IpcValidationError('chunk must be a string or bytes'));
     expect(() => validateChunk('x'.repeat(LIMITS.maxChunkLength + 1))).toThrow(
       new IpcValidationError('chunk is longer than 16777216 characters; write smaller chunks'),
     );

@@ -27,6 +27,14 @@ describe('SaveSessions', () => {
     expect(partialPathFor(target)).not.toBe(partialPathFor(target));
   });
 
+  it('writes bytes as they are, between text chunks', async () => {
+    const token = await sessions.begin(target, OWNER);
+    await sessions.write(token, OWNER, 'PK');
+    await sessions.write(token, OWNER, new Uint8Array([0x03, 0x04, 0x00, 0xff]));
+    await sessions.commit(token, OWNER);
+    expect([...readFileSync(target)]).toEqual([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff]);
+  });
+
   it('writes chunks to a partial file and only shows the target after commit', async () => {
     const token = await sessions.begin(target, OWNER);
     expect(token).toMatch(SAVE_TOKEN_PATTERN);

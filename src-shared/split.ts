@@ -1,0 +1,95 @@
+// Train/dev/test splits by document: reproducible from a seed, never one document in two
+// splits, optionally stratified so that each label-presence group is split in proportion.
+
+export type SplitName = 'train' | 'dev' | 'test';
+
+export const SPLIT_NAMES: readonly SplitName[] = ['train', 'dev', 'test'];
+
+export interface SplitRatios {
+  train: number;
+  dev: number;
+  test: number;
+}
+
+export interface SplitInput {
+  id: string;
+  /** Labels present in the document (for stratifying). */
+  labels: readonly string[];
+}
+
+/** mulberry32: a tiny seeded generator; the same seed always gives the same split. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
+
+export function checkRatios(ratios: SplitRatios): string | null {
+  const values = SPLIT_NAMES.map((n) => ratios[n]);
+  if (values.some((v) => !Number.isFinite(v) || v < 0)) return 'Split ratios must be zero or more.';
+  if (values.reduce((a, b) => a + b, 0) <= 0) return 'At least one split ratio must be above zero.';
+  return null;
+}
+
+/**
+ * Assigns every document to one split. Documents are ordered by id before shuffling, so the
+ * result depends only on the ids, their labels, the ratios and the seed — not on input order.
+ * Each group is filled by largest deficit, so sizes follow the ratios as closely as whole
+ * documents allow, in every stratum and overall.
+ */
+export function splitDocuments(documents: readonly SplitInput[], ratios: SplitRatios, seed: number, stratify: boolean): Map<string, SplitName> {
+  const problem = checkRatios(ratios);
+  if (problem) throw new RangeError(problem);
+  const total = SPLIT_NAMES.reduce((sum, n) => sum + ratios[n], 0);
+  const share = (n: SplitName) => ratios[n] / total;
+  const random = seededRandom(seed);
+  const ordered = [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const groups = new Map<string, SplitInput[]>();
+  for (const doc of ordered) {
+    const key = stratify ? [...new Set(doc.labels)].sort().join('\u0000') : '';
+    const group = groups.get(key);
+    if (group) group.push(doc);
+    else groups.set(key, [doc]);
+  }
+  const result = new Map<string, SplitName>();
+  const overall: Record<SplitName, number> = { train: 0, dev: 0, test: 0 };
+  let assignedOverall = 0;
+  for (const key of [...groups.keys()].sort()) {
+    const group = shuffled(groups.get(key) ?? [], random);
+    const inGroup: Record<SplitName, number> = { train: 0, dev: 0, test: 0 };
+    group.forEach((doc, index) => {
+      // The split furthest below its share, in this group first, then overall; ties: train, dev, test.
+      let best: SplitName = 'train';
+      let bestScore = -Infinity;
+      for (const name of SPLIT_NAMES) {
+        if (ratios[name] === 0) continue;
+        const groupDeficit = share(name) * (index + 1) - inGroup[name];
+        const overallDeficit = share(name) * (assignedOverall + 1) - overall[name];
+        const score = groupDeficit * 1000 + overallDeficit;
+        if (score > bestScore + 1e-9) {
+          best = name;
+          bestScore = score;
+        }
+      }
+      inGroup[best]++;
+      overall[best]++;
+      assignedOverall++;
+      result.set(doc.id, best);
+    });
+  }
+  return result;
+}

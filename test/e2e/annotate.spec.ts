@@ -135,3 +135,18 @@ test('boundaries move by whole words, from the keyboard or the span details, and
   await page.keyboard.press('Control+z');
   await expect(details.locator('blockquote')).toHaveText('Mayor Dana');
 });
+
+test('a reload reopens the same document at the same scroll position', async ({ page }) => {
+  await openApp(page);
+  const long = Array.from({ length: 200 }, (_, i) => `Paragraph ${i + 1}: the council met again about the tram line.`).join('\n\n');
+  await page.getByLabel('Import documents').setInputFiles([{ name: 'long-report.txt', mimeType: 'text/plain', buffer: Buffer.from(long) }]);
+  await openDocument(page, 'long-report');
+  const scroller = page.locator('.document-scroll');
+  await scroller.evaluate((el) => el.scrollTo(0, 2400));
+  await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBe(2400);
+  // The position is saved a moment after scrolling stops.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'long-report' })).toBeVisible();
+  await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBe(2400);
+});

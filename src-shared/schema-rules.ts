@@ -36,3 +36,15 @@ export function labelForImportedName(schema: LabelSchema, name: string, layer: L
   const color = EXTRA_LABEL_COLORS.find((c) => !used.has(c)) ?? EXTRA_LABEL_COLORS[schema.labels.length % EXTRA_LABEL_COLORS.length] ?? '#c9c9c9';
   return { name, layer, color, hotkey: '' };
 }
+
+/** New labels for names found in imported data, each with its own unused colour. */
+export function labelsForImportedNames(schema: LabelSchema, names: ReadonlyArray<{ name: string; layer: LayerId }>): Label[] {
+  const fresh: Label[] = [];
+  let grown = schema;
+  for (const { name, layer } of names) {
+    const label = labelForImportedName(grown, name, layer);
+    fresh.push(label);
+    grown = { labels: [...grown.labels, label] };
+  }
+  return fresh;
+}

@@ -2,7 +2,7 @@
 // hand the UI a plan; nothing is written until the user confirms, then all in one transaction.
 import type { Annotator, DocumentRecord, DocumentStatus, Label, LabelSchema, Span } from '../../../src-shared/domain';
 import type { ImportIssue, ParsedDocument, UnknownLabel } from '../../../src-shared/formats/import';
-import { labelForImportedName } from '../../../src-shared/schema-rules';
+import { labelsForImportedNames } from '../../../src-shared/schema-rules';
 import type { SpanwrightDatabase } from '../storage/database';
 import { existingHashes, nextDocumentOrder, storeDocuments, type PreparedDocument } from '../storage/documents';
 import { addLabels } from '../storage/projects';
@@ -62,11 +62,7 @@ async function planWith(
   for (const [index, file] of files.entries()) {
     const { result, hashes } = await parser.parse(file.name, file.bytes, schema.labels);
     plan.issues.push(...result.issues);
-    for (const label of result.unknownLabels) {
-      const seen = unknown.get(label.name);
-      if (seen) seen.count += label.count;
-      else unknown.set(label.name, { ...label });
-    }
+    tallyUnknownLabels(unknown, result.unknownLabels);
     for (const [at, doc] of result.documents.entries()) {
       const textHash = hashes[at] as string;
       const duplicateOf = known.get(textHash);
@@ -102,15 +98,7 @@ export async function commitImport(
   addUnknownLabels: boolean,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ImportOutcome> {
-  const newLabels: Label[] = [];
-  if (addUnknownLabels) {
-    let grown: LabelSchema = schema;
-    for (const u of plan.unknownLabels) {
-      const label = labelForImportedName(grown, u.name, u.layer);
-      newLabels.push(label);
-      grown = { labels: [...grown.labels, label] };
-    }
-  }
+  const newLabels = addUnknownLabels ? labelsForImportedNames(schema, plan.unknownLabels) : [];
   const allowed = new Map<string, Label>([...schema.labels, ...newLabels].map((l) => [l.name, l]));
   const now = Date.now();
   let droppedSpans = 0;
@@ -172,4 +160,13 @@ async function rememberAnnotators(db: SpanwrightDatabase, annotators: readonly A
   const known = await db.annotators.bulkGet([...fresh.keys()]);
   for (const existing of known) if (existing) fresh.delete(existing.id);
   await db.annotators.bulkPut([...fresh.values()]);
+}
+
+/** Adds a file's unknown labels to the running tally of several files. */
+export function tallyUnknownLabels(tally: Map<string, UnknownLabel>, found: readonly UnknownLabel[]): void {
+  for (const label of found) {
+    const seen = tally.get(label.name);
+    if (seen) seen.count += label.count;
+    else tally.set(label.name, { ...label });
+  }
 }

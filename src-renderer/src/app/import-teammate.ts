@@ -4,12 +4,12 @@
 import { GOLD_ANNOTATOR, type Annotator, type DocumentRecord, type DocumentStatus, type LabelSchema, type SourcedSpanDraft, type Span } from '../../../src-shared/domain';
 import { addSpanCounts } from '../../../src-shared/document-rules';
 import type { ImportIssue, ParsedDocument, UnknownLabel } from '../../../src-shared/formats/import';
-import { labelForImportedName } from '../../../src-shared/schema-rules';
+import { labelsForImportedNames } from '../../../src-shared/schema-rules';
 import { describeTextDifference } from '../../../src-shared/review/text-difference';
 import type { SpanwrightDatabase } from '../storage/database';
 import { addLabels } from '../storage/projects';
 import { newId } from './ids';
-import { commitImport, type ImportPlan, type InputFile } from './import-documents';
+import { commitImport, tallyUnknownLabels, type ImportPlan, type InputFile } from './import-documents';
 import { defaultParser, type FileParser } from './parse-files';
 
 export interface TeammateLayer {
@@ -71,11 +71,7 @@ export async function planTeammateImport(
     for (const file of files) {
       const { result, hashes } = await parser.parse(file.name, file.bytes, project.schema.labels);
       plan.issues.push(...result.issues);
-      for (const label of result.unknownLabels) {
-        const seen = unknown.get(label.name);
-        if (seen) seen.count += label.count;
-        else unknown.set(label.name, { ...label });
-      }
+      tallyUnknownLabels(unknown, result.unknownLabels);
       for (const [at, doc] of result.documents.entries()) {
         const textHash = hashes[at] as string;
         for (const a of doc.draft.annotators ?? []) names.set(a.id, a.name);
@@ -164,15 +160,9 @@ export async function commitTeammateImport(
   let droppedSpans = 0;
   let newDocuments = 0;
   await db.transaction('rw', [db.projects, db.documents, db.texts, db.spans, db.annotators], async () => {
-    let grown = schema;
-    if (options.addUnknownLabels) {
-      const fresh = plan.unknownLabels.map((u) => {
-        const label = labelForImportedName(grown, u.name, u.layer);
-        grown = { labels: [...grown.labels, label] };
-        return label;
-      });
-      if (fresh.length > 0) await addLabels(db, plan.projectId, fresh);
-    }
+    const fresh = options.addUnknownLabels ? labelsForImportedNames(schema, plan.unknownLabels) : [];
+    if (fresh.length > 0) await addLabels(db, plan.projectId, fresh);
+    const grown: LabelSchema = { labels: [...schema.labels, ...fresh] };
     const labels = new Map(grown.labels.map((l) => [l.name, l]));
     const known = await db.annotators.bulkGet(plan.annotators.map((a) => a.id));
     await db.annotators.bulkPut(plan.annotators.filter((_, i) => !known[i]).map(({ id, name }) => ({ id, name })));

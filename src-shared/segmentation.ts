@@ -140,7 +140,7 @@ export function snapToGraphemes(text: string, start: number, end: number): TextR
 }
 
 /** Invisible separators trimmed from selection edges, besides Unicode white space. */
-const BLANK = /^[\s\u200b\u200c\u200d\u2060\ufeff]$/u;
+const BLANK = /^(?:\s|\u200b|\u200c|\u200d|\u2060|\ufeff)$/u;
 
 function isBlankUnit(text: string, offset: number): boolean {
   return BLANK.test(text.charAt(offset));

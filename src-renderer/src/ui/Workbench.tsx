@@ -243,25 +243,8 @@ export function Workbench(props: {
   }, [selectedSpan, session]);
 
   // ---- import
-  const startImport = useCallback(
-    async (files: InputFile[]) => {
-      if (files.length === 0 || !project) return;
-      try {
-        setProgress({ label: 'Reading files', done: 0, total: files.length });
-        const plan = await planImport(db, projectId, project.schema, files, (done, total) => setProgress({ label: 'Reading files', done, total }));
-        setProgress(null);
-        const clean = plan.issues.length === 0 && plan.duplicates.length === 0 && plan.unknownLabels.length === 0;
-        if (clean) await finishImport(plan, false);
-        else setImportPlan(plan);
-      } catch (error) {
-        setProgress(null);
-        reportError(`Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    },
-    [db, project, projectId],
-  );
-
-  const finishImport = async (plan: ImportPlan, addUnknownLabels: boolean) => {
+  const finishImport = useCallback(
+    async (plan: ImportPlan, addUnknownLabels: boolean) => {
     if (!project) return;
     setImportPlan(null);
     try {
@@ -280,7 +263,28 @@ export function Workbench(props: {
     } finally {
       setProgress(null);
     }
-  };
+    },
+    [annotator.id, db, notify, project, reportError],
+  );
+
+  const startImport = useCallback(
+    async (files: InputFile[]) => {
+      if (files.length === 0 || !project) return;
+      try {
+        setProgress({ label: 'Reading files', done: 0, total: files.length });
+        const plan = await planImport(db, projectId, project.schema, files, (done, total) => setProgress({ label: 'Reading files', done, total }));
+        setProgress(null);
+        const clean = plan.issues.length === 0 && plan.duplicates.length === 0 && plan.unknownLabels.length === 0;
+        if (clean) await finishImport(plan, false);
+        else setImportPlan(plan);
+      } catch (error) {
+        setProgress(null);
+        reportError(`Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    [db, finishImport, project, projectId, reportError],
+  );
+
 
   const readDroppedFiles = async (files: FileList | File[]) =>
     Promise.all(Array.from(files).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));

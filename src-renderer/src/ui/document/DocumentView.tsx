@@ -76,7 +76,7 @@ const NAVIGATION_KEYS: Record<string, ['forward' | 'backward', 'character' | 'wo
 };
 
 export function DocumentView(props: DocumentViewProps) {
-  const { documentId, text, spans, highlightedSpanIds, initialScrollTop } = props;
+  const { documentId, text, spans, highlightedSpanIds, initialScrollTop, articleRef } = props;
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
@@ -97,12 +97,12 @@ export function DocumentView(props: DocumentViewProps) {
   useLayoutEffect(() => {
     const editor = editorRef.current as LexicalEditor;
     editor.setRootElement(rootRef.current);
-    if (props.articleRef) props.articleRef.current = rootRef.current;
+    if (articleRef) articleRef.current = rootRef.current;
     return () => {
       editor.setRootElement(null);
-      if (props.articleRef) props.articleRef.current = null;
+      if (articleRef) articleRef.current = null;
     };
-  }, []);
+  }, [articleRef]);
 
   // Draw: everything when the document changes, else only the lines whose spans changed.
   useLayoutEffect(() => {

@@ -1,5 +1,5 @@
-// Reads an import file (plain text, Spanwright JSONL, doccano, spaCy/Prodigy, or plain JSONL)
-// into document drafts. Never throws: every problem becomes an issue naming the file, the line
+// Reads an import file (plain text, Spanwright JSONL, doccano, spaCy/Prodigy, Label Studio
+// tasks, Hugging Face token JSONL, or plain JSONL) into document drafts. (brat: brat-import.ts.) Never throws: every problem becomes an issue naming the file, the line
 // and the reason, and a line with any problem is rejected whole.
 import {
   DOCUMENT_STATUSES,
@@ -14,11 +14,11 @@ import {
   type SpanDraft,
   type SpanOrigin,
 } from '../domain';
-import { OffsetConverter, splitsSurrogatePair } from '../offsets';
+import { codePointLength, OffsetConverter, splitsSurrogatePair } from '../offsets';
 import { isGraphemeBoundary } from '../segmentation';
 import { decodeTextFile } from './decode';
 
-export type ImportFormat = 'text' | 'spanwright' | 'doccano' | 'spacy' | 'jsonl';
+export type ImportFormat = 'text' | 'spanwright' | 'doccano' | 'spacy' | 'jsonl' | 'label-studio' | 'hf-token' | 'brat';
 
 export interface ImportIssue {
   file: string;
@@ -110,6 +110,9 @@ function readFile(file: string, bytes: Uint8Array, knownLabels: readonly Label[]
       return;
     }
     labels.count(parsed.draft.spans);
+    for (const note of parsed.notes ?? []) {
+      result.issues.push(line === undefined ? { file, reason: note } : { file, line, lineKind, reason: note });
+    }
     result.documents.push(line === undefined ? { file, format: parsed.format, draft: parsed.draft } : { file, line, format: parsed.format, draft: parsed.draft });
   };
 
@@ -148,7 +151,7 @@ function readFile(file: string, bytes: Uint8Array, knownLabels: readonly Label[]
 }
 
 /** Remembers the project's labels and counts the names a file uses that the project lacks. */
-class LabelIndex {
+export class LabelIndex {
   private readonly known = new Map<string, LayerId>();
   private readonly unknownCounts = new Map<string, UnknownLabel>();
 
@@ -179,13 +182,22 @@ class LabelIndex {
   }
 }
 
-type ObjectResult = { draft: DocumentDraft; format: ImportFormat } | { reason: string };
+/** `notes`: parts of an imported document Spanwright cannot keep (reported, the rest imported). */
+export type ObjectResult = { draft: DocumentDraft; format: ImportFormat; notes?: string[] } | { reason: string };
 
 type Json = Record<string, unknown>;
 
 /** Validates and normalises one JSON value into a draft (the single `restore` step for imports). */
+export function restoreDocument(value: unknown, defaultTitle: string, labels: LabelIndex): ObjectResult {
+  return readObject(value, defaultTitle, labels);
+}
+
 function readObject(value: unknown, defaultTitle: string, labels: LabelIndex): ObjectResult {
   if (!isObject(value)) return { reason: `not a JSON object (found ${describe(value)})` };
+  if (!('text' in value) && isObject(value['data']) && (Array.isArray(value['annotations']) || Array.isArray(value['predictions']))) {
+    return readLabelStudioTask(value, defaultTitle, labels);
+  }
+  if (!('text' in value) && Array.isArray(value['tokens']) && 'ner_tags' in value) return readTokenTags(value, defaultTitle, labels);
   const native = value['format'] === 'spanwright';
 
   if (!('text' in value)) return { reason: 'missing "text" field' };
@@ -301,6 +313,8 @@ function readMeta(value: Json, native: boolean, defaultTitle: string): MetaRead 
     if (key === 'text' || key === 'id' || key === 'meta') continue;
     if (native && NATIVE_KEYS.has(key)) continue;
     if (!native && SPAN_KEYS.has(key)) continue; // decided by readSpans
+    // spaCy/Prodigy tokens are derived from the text (an export writes them again).
+    if (!native && key === 'tokens' && Array.isArray(value['spans'])) continue;
     if (isMetaField(key) && typeof fieldValue === 'string') {
       if (fields[key] === undefined) fields[key] = fieldValue;
     } else if (!Object.hasOwn(extra, key) && !(isMetaField(key) && fields[key] !== undefined)) {
@@ -445,17 +459,11 @@ function checkSpan(raw: RawSpan, name: string, context: SpanContext): SourcedSpa
   if (utf16Start === undefined || utf16End === undefined) {
     return `${where} is out of range: the text is ${context.length} ${context.unitName} long`;
   }
-  for (const [offset, fileOffset] of [
+  const splits = edgeProblem(context.text, where, [
     [utf16Start, from],
     [utf16End, to],
-  ] as const) {
-    if (splitsSurrogatePair(context.text, offset)) {
-      return `${where} splits a character (a UTF-16 surrogate pair) at ${fileOffset}`;
-    }
-    if (!isGraphemeBoundary(context.text, offset)) {
-      return `${where} splits a grapheme cluster at ${fileOffset} (it cuts a combining mark, emoji sequence or similar off its base character)`;
-    }
-  }
+  ]);
+  if (splits !== undefined) return splits;
   const covered = context.text.slice(utf16Start, utf16End);
   if (raw.text !== undefined && raw.text !== null && raw.text !== covered) {
     return `${where} text ${quote(raw.text)} does not match the text at its offsets ${quote(covered)}`;
@@ -487,6 +495,111 @@ function checkSpan(raw: RawSpan, name: string, context: SpanContext): SourcedSpa
     draft.origin = raw.origin as SpanOrigin;
   }
   return draft;
+}
+
+/** Why a span edge cannot be stored (it splits a character or grapheme cluster), if it cannot. */
+export function edgeProblem(text: string, where: string, edges: ReadonlyArray<readonly [utf16: number, fileOffset: number]>): string | undefined {
+  for (const [offset, fileOffset] of edges) {
+    if (splitsSurrogatePair(text, offset)) {
+      return `${where} splits a character (a UTF-16 surrogate pair) at ${fileOffset}`;
+    }
+    if (!isGraphemeBoundary(text, offset)) {
+      return `${where} splits a grapheme cluster at ${fileOffset} (it cuts a combining mark, emoji sequence or similar off its base character)`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A Label Studio task: `data.text` (other `data` keys are metadata) and the `labels` results of
+ * its annotations (or, when it has none, its predictions). Offsets are code points.
+ */
+function readLabelStudioTask(value: Json, defaultTitle: string, labels: LabelIndex): ObjectResult {
+  const data = value['data'] as Json;
+  const annotations = Array.isArray(value['annotations']) && value['annotations'].length > 0 ? value['annotations'] : value['predictions'];
+  const source = annotations === value['annotations'] ? 'annotations' : 'predictions';
+  const spans: Json[] = [];
+  const ids: Array<string | undefined> = [];
+  let cancelled = false;
+  let relations = 0;
+  for (const [index, annotation] of (Array.isArray(annotations) ? annotations : []).entries()) {
+    if (!isObject(annotation) || !Array.isArray(annotation['result'])) return { reason: `${source}[${index}] has no "result" array` };
+    if (annotation['was_cancelled'] === true) cancelled = true;
+    for (const [resultIndex, item] of annotation['result'].entries()) {
+      const where = `${source}[${index}].result[${resultIndex}]`;
+      if (!isObject(item)) return { reason: `${where} is not an object` };
+      if (item['type'] === 'relation') {
+        relations++;
+        continue;
+      }
+      // Relations, choices, text areas... belong to no span: Spanwright has nowhere to keep them.
+      if (item['type'] !== 'labels') return { reason: `${where} has type ${quote(item['type'])}: only "labels" results (spans) can be imported` };
+      const result = item['value'];
+      if (!isObject(result) || !Array.isArray(result['labels']) || result['labels'].length === 0) {
+        return { reason: `${where} is malformed: expected "value": {"start", "end", "text", "labels": ["LABEL"]}` };
+      }
+      for (const label of result['labels'] as unknown[]) {
+        spans.push({ start: result['start'], end: result['end'], label, text: result['text'] });
+        ids.push(result['labels'].length === 1 && typeof item['id'] === 'string' && item['id'] !== '' ? item['id'] : undefined);
+      }
+    }
+  }
+  const { text, ...meta } = data;
+  if (text === undefined) return { reason: 'missing "data.text" field' };
+  const read = readObject({ ...('id' in value ? { id: value['id'] } : {}), text, meta, spans }, defaultTitle, labels);
+  if ('reason' in read) return read;
+  read.draft.spans.forEach((span, index) => {
+    const id = ids[index];
+    if (id !== undefined) span.sourceId = id;
+  });
+  if (cancelled) read.draft.status = 'skipped';
+  const notes = relations > 0 ? [`${relations} relation${relations > 1 ? 's' : ''} not imported: Spanwright has no relations yet`] : [];
+  return { draft: read.draft, format: 'label-studio', notes };
+}
+
+/**
+ * Hugging Face token classification: `tokens` and BIO `ner_tags` (strings). The text is the
+ * tokens joined by single spaces (the file does not keep the original spacing). An `I-X` that
+ * does not continue an `X` starts a new span, as conlleval reads it.
+ */
+function readTokenTags(value: Json, defaultTitle: string, labels: LabelIndex): ObjectResult {
+  const tokens = value['tokens'] as unknown[];
+  const tags = value['ner_tags'];
+  if (!Array.isArray(tags)) return { reason: `"ner_tags" must be an array (found ${describe(tags)})` };
+  if (tags.length !== tokens.length) return { reason: `"tokens" has ${tokens.length} items but "ner_tags" has ${tags.length}` };
+  let text = '';
+  let length = 0; // code points
+  const spans: Array<{ start: number; end: number; label: string }> = [];
+  let open: { start: number; end: number; label: string } | undefined;
+  for (const [index, token] of tokens.entries()) {
+    const tag = tags[index];
+    if (typeof token !== 'string' || token === '') return { reason: `token ${index + 1} must be a non-empty string (found ${describe(token)})` };
+    if (typeof tag !== 'string') {
+      return { reason: `tag ${index + 1} is ${describe(tag)}: "ner_tags" must be tag names ("B-PER"), not class numbers (map them with the dataset's label list first)` };
+    }
+    const match = /^([BI])-(.+)$/u.exec(tag);
+    if (tag !== 'O' && !match) return { reason: `tag ${index + 1} ${quote(tag)} is not a BIO tag (expected "O", "B-LABEL" or "I-LABEL")` };
+    if (text !== '') {
+      text += ' ';
+      length++;
+    }
+    const start = length;
+    text += token;
+    length += codePointLength(token);
+    const end = length;
+    if (match && match[1] === 'I' && open && open.label === match[2]) {
+      open.end = end;
+      continue;
+    }
+    if (open) spans.push(open);
+    open = match ? { start, end, label: match[2] ?? '' } : undefined;
+  }
+  if (open) spans.push(open);
+  const meta: Json = {};
+  for (const [key, field] of Object.entries(value)) if (key !== 'id' && key !== 'tokens' && key !== 'ner_tags') setOwn(meta, key, field);
+  const read = readObject({ ...('id' in value ? { id: value['id'] } : {}), text, meta, spans }, defaultTitle, labels);
+  if ('reason' in read) return read;
+  return { draft: read.draft, format: 'hf-token' };
 }
 
 function readAttributes(value: unknown): Record<string, string | number | boolean> | undefined {

@@ -1,0 +1,53 @@
+// Shared by the format tests: running an exporter over documents, and rebuilding export
+// documents from imported drafts (what the app does by storing them first).
+import type { DocumentDraft, LayerId } from '../../../src-shared/domain';
+import type { ExportDocument } from '../../../src-shared/formats/export';
+import { createExporter, type ExportFile, type ExportOptions, type LeftOut } from '../../../src-shared/formats/exporter';
+import type { FormatId } from '../../../src-shared/formats/registry';
+
+export interface ExportRun {
+  text: string;
+  files: ExportFile[];
+  leftOut: LeftOut[];
+  labels: string[];
+}
+
+export function runExport(format: FormatId, docs: readonly ExportDocument[], options: ExportOptions = {}): ExportRun {
+  const exporter = createExporter(format, options);
+  let text = exporter.header();
+  const files: ExportFile[] = [];
+  const leftOut: LeftOut[] = [];
+  for (const doc of docs) {
+    const out = exporter.document(doc);
+    text += out.chunk;
+    files.push(...out.files);
+    leftOut.push(...out.leftOut);
+  }
+  text += exporter.footer();
+  files.push(...exporter.closingFiles());
+  return { text, files, leftOut, labels: exporter.labels() };
+}
+
+export function fromDraft(draft: DocumentDraft, fallbackId: string): ExportDocument {
+  return {
+    id: draft.id ?? fallbackId,
+    meta: draft.meta,
+    status: draft.status ?? 'todo',
+    text: draft.text,
+    spans: draft.spans.map((s, index) => ({
+      id: s.sourceId ?? `s${index}`,
+      projectId: 'p',
+      documentId: 'd',
+      annotator: s.annotator ?? 'ana',
+      layer: (s.layer ?? 'entity') as LayerId,
+      label: s.label,
+      start: s.start,
+      end: s.end,
+      text: draft.text.slice(s.start, s.end),
+      attributes: s.attributes ?? {},
+      origin: s.origin ?? 'manual',
+      createdAt: 0,
+      updatedAt: 0,
+    })),
+  };
+}

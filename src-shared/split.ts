@@ -48,8 +48,9 @@ export function checkRatios(ratios: SplitRatios): string | null {
 /**
  * Assigns every document to one split. Documents are ordered by id before shuffling, so the
  * result depends only on the ids, their labels, the ratios and the seed — not on input order.
- * Each group is filled by largest deficit, so sizes follow the ratios as closely as whole
- * documents allow, in every stratum and overall.
+ * Documents are dealt in turn to the split furthest below its share, so sizes follow the
+ * ratios as closely as whole documents allow. Stratifying deals the documents stratum by
+ * stratum (each shuffled), so every label-presence group is spread in proportion too.
  */
 export function splitDocuments(documents: readonly SplitInput[], ratios: SplitRatios, seed: number, stratify: boolean): Map<string, SplitName> {
   const problem = checkRatios(ratios);
@@ -66,30 +67,25 @@ export function splitDocuments(documents: readonly SplitInput[], ratios: SplitRa
     else groups.set(key, [doc]);
   }
   const result = new Map<string, SplitName>();
-  const overall: Record<SplitName, number> = { train: 0, dev: 0, test: 0 };
-  let assignedOverall = 0;
+  const dealt: Record<SplitName, number> = { train: 0, dev: 0, test: 0 };
+  let count = 0;
   for (const key of [...groups.keys()].sort()) {
-    const group = shuffled(groups.get(key) ?? [], random);
-    const inGroup: Record<SplitName, number> = { train: 0, dev: 0, test: 0 };
-    group.forEach((doc, index) => {
-      // The split furthest below its share, in this group first, then overall; ties: train, dev, test.
+    for (const doc of shuffled(groups.get(key) ?? [], random)) {
+      // The split furthest below its share so far; ties go to train, then dev, then test.
       let best: SplitName = 'train';
-      let bestScore = -Infinity;
+      let bestDeficit = -Infinity;
       for (const name of SPLIT_NAMES) {
         if (ratios[name] === 0) continue;
-        const groupDeficit = share(name) * (index + 1) - inGroup[name];
-        const overallDeficit = share(name) * (assignedOverall + 1) - overall[name];
-        const score = groupDeficit * 1000 + overallDeficit;
-        if (score > bestScore + 1e-9) {
+        const deficit = share(name) * (count + 1) - dealt[name];
+        if (deficit > bestDeficit + 1e-9) {
           best = name;
-          bestScore = score;
+          bestDeficit = deficit;
         }
       }
-      inGroup[best]++;
-      overall[best]++;
-      assignedOverall++;
+      dealt[best]++;
+      count++;
       result.set(doc.id, best);
-    });
+    }
   }
   return result;
 }

@@ -1,18 +1,16 @@
-// The export use-case: stream documents, in list order, through a core serializer into a
-// save stream, a batch at a time, so a large project never freezes the window.
+// The export use-case: run the core exporter over the chosen documents (in list order, a
+// batch at a time so the window stays responsive), collect what each format left out, and
+// hand back the finished output with a summary; saving then streams it through the bridge.
 import type { SaveStream } from '../../../src-shared/bridge';
 import { statusOf } from '../../../src-shared/document-rules';
-import type { DocumentRecord, DocumentStatus } from '../../../src-shared/domain';
-import { EXPORT_FORMATS, serializeDocument, type ExportFormat } from '../../../src-shared/formats/export';
+import type { DocumentRecord, DocumentStatus, LayerId } from '../../../src-shared/domain';
+import { createExporter, type Exporter, type LeftOut } from '../../../src-shared/formats/exporter';
+import { formatInfo, type FormatId } from '../../../src-shared/formats/registry';
+import { createZipWriter } from '../../../src-shared/formats/zip-archive';
+import { splitDocuments, type SplitName, type SplitRatios } from '../../../src-shared/split';
 import type { SpanwrightDatabase } from '../storage/database';
 
 const BATCH = 100;
-
-export function exportFileName(projectName: string, format: ExportFormat): string {
-  const info = EXPORT_FORMATS.find((f) => f.id === format);
-  const base = projectName.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'spanwright';
-  return `${base}.${format}.${info?.extension ?? 'jsonl'}`;
-}
 
 /** Whose annotations an export holds. */
 export interface LayerSelection {
@@ -24,47 +22,216 @@ export interface LayerSelection {
   names: ReadonlyMap<string, string>;
 }
 
-/** Writes every given document (already in order) and commits; aborts the stream on failure. */
-export async function exportDocuments(
+export interface ExportRequest {
+  format: FormatId;
+  layers: readonly LayerId[];
+  /** Renames (`LOC` -> `GPE`) or null to leave a label out. */
+  labelMap: Readonly<Record<string, string | null>>;
+  selection: LayerSelection;
+  split: { ratios: SplitRatios; seed: number; stratify: boolean } | null;
+  /** The project's label names in schema order (label lists follow it). */
+  schemaLabels: readonly string[];
+}
+
+export interface LeftOutReport extends LeftOut {
+  title: string;
+}
+
+export interface ExportSummary {
+  documents: number;
+  spans: number;
+  /** Spans written per (exported) label name, in schema order then others. */
+  spansPerLabel: Array<{ label: string; count: number }>;
+  /** Per document: spans a format could not hold (dropped) or had to change (warnings). */
+  leftOut: LeftOutReport[];
+  /** Titles of documents with no span in the export. */
+  emptyDocuments: string[];
+  splitCounts: Record<SplitName, number> | null;
+  /** BIO formats: the tag list written to labels.json. */
+  tagList: string[] | null;
+}
+
+export interface PreparedExport {
+  fileName: string;
+  parts: Array<string | Uint8Array>;
+  summary: ExportSummary;
+}
+
+function baseName(projectName: string): string {
+  return projectName.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'spanwright';
+}
+
+/** Whether the output is one file as it is, or a zip (brat, a split, or a label list to carry). */
+function needsZip(request: ExportRequest): boolean {
+  const info = formatInfo(request.format);
+  return info.shape === 'files' || request.split !== null || info.id === 'hf-token';
+}
+
+export function exportFileName(projectName: string, request: Pick<ExportRequest, 'format' | 'split'>): string {
+  const info = formatInfo(request.format);
+  const zipped = needsZip({ ...request, layers: [], labelMap: {}, selection: { annotators: 'all', primary: '', names: new Map() }, schemaLabels: [] });
+  return `${baseName(projectName)}.${info.id}.${zipped ? 'zip' : info.extension}`;
+}
+
+function nextTick(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Builds the whole export in memory. Throws on corrupt data (the core refuses to write offsets
+ * Python would read wrongly). `isCancelled` is checked between batches.
+ */
+export async function prepareExport(
   db: SpanwrightDatabase,
   documents: readonly DocumentRecord[],
-  format: ExportFormat,
-  selection: LayerSelection,
-  stream: SaveStream,
+  request: ExportRequest,
+  projectName: string,
   onProgress?: (done: number, total: number) => void,
-): Promise<void> {
-  try {
-    for (let at = 0; at < documents.length; at += BATCH) {
-      const batch = documents.slice(at, at + BATCH);
-      const ids = batch.map((d) => d.id);
-      const [texts, spans] = await db.transaction('r', db.texts, db.spans, () =>
-        Promise.all([db.texts.bulkGet(ids), db.spans.where('documentId').anyOf(ids).toArray()]),
-      );
-      const lines: string[] = [];
-      const chosen = (who: string) => selection.annotators === 'all' || selection.annotators.includes(who);
-      for (const [i, doc] of batch.entries()) {
-        const text = texts[i]?.text;
-        if (text === undefined) throw new Error(`The text of "${doc.meta.title}" is missing from the database.`);
-        const docSpans = spans.filter((s) => s.documentId === doc.id && chosen(s.annotator));
-        const statuses: Record<string, DocumentStatus> = {};
-        for (const [who, status] of Object.entries(doc.statuses)) if (chosen(who)) statuses[who] = status;
-        const present = new Set([...docSpans.map((s) => s.annotator), ...Object.keys(statuses)]);
-        lines.push(
-          serializeDocument(format, {
-            id: doc.sourceId,
-            meta: doc.meta,
-            status: statusOf(doc, selection.primary),
-            statuses,
-            annotators: [...present].map((id) => ({ id, name: selection.names.get(id) ?? id })),
-            text,
-            spans: docSpans,
-          }),
-        );
-      }
-      await stream.write(lines.join('\n') + '\n');
-      onProgress?.(Math.min(at + BATCH, documents.length), documents.length);
-      await new Promise((resolve) => setTimeout(resolve, 0));
+  isCancelled: () => boolean = () => false,
+): Promise<PreparedExport | null> {
+  const info = formatInfo(request.format);
+  const chosen = (who: string) => request.selection.annotators === 'all' || request.selection.annotators.includes(who);
+  const options = { layers: request.layers, labelMap: request.labelMap, labels: request.schemaLabels };
+
+  // Documents grouped by split (one group, '', without a split), each group its own exporter.
+  let assignment: Map<string, SplitName> | null = null;
+  if (request.split) {
+    const labelsOf = new Map<string, Set<string>>();
+    await db.spans
+      .where('projectId')
+      .equals(documents[0]?.projectId ?? '')
+      .each((s) => {
+        if (!chosen(s.annotator) || !request.layers.includes(s.layer)) return;
+        const set = labelsOf.get(s.documentId) ?? new Set<string>();
+        set.add(s.label);
+        labelsOf.set(s.documentId, set);
+      });
+    assignment = splitDocuments(
+      documents.map((d) => ({ id: d.id, labels: [...(labelsOf.get(d.id) ?? [])] })),
+      request.split.ratios,
+      request.split.seed,
+      request.split.stratify,
+    );
+  }
+  const groupOf = (doc: DocumentRecord): string => assignment?.get(doc.id) ?? '';
+  const exporters = new Map<string, Exporter>();
+  const bodies = new Map<string, string[]>();
+  const exporterFor = (group: string): Exporter => {
+    let exporter = exporters.get(group);
+    if (!exporter) {
+      exporter = createExporter(request.format, options);
+      exporters.set(group, exporter);
+      bodies.set(group, [exporter.header()]);
     }
+    return exporter;
+  };
+  const zipParts: Uint8Array[] = [];
+  const zip = needsZip(request) ? createZipWriter((chunk) => zipParts.push(chunk)) : null;
+
+  const written = new Map<string, number>();
+  const leftOut: LeftOutReport[] = [];
+  const emptyDocuments: string[] = [];
+  const splitCounts: Record<SplitName, number> = { train: 0, dev: 0, test: 0 };
+
+  for (let at = 0; at < documents.length; at += BATCH) {
+    if (isCancelled()) return null;
+    const batch = documents.slice(at, at + BATCH);
+    const ids = batch.map((d) => d.id);
+    const [texts, spans] = await db.transaction('r', db.texts, db.spans, () =>
+      Promise.all([db.texts.bulkGet(ids), db.spans.where('documentId').anyOf(ids).toArray()]),
+    );
+    for (const [i, doc] of batch.entries()) {
+      const text = texts[i]?.text;
+      if (text === undefined) throw new Error(`The text of "${doc.meta.title}" is missing from the database.`);
+      const docSpans = spans.filter((s) => s.documentId === doc.id && chosen(s.annotator));
+      const statuses: Record<string, DocumentStatus> = {};
+      for (const [who, status] of Object.entries(doc.statuses)) if (chosen(who)) statuses[who] = status;
+      const present = new Set([...docSpans.map((s) => s.annotator), ...Object.keys(statuses)]);
+      const group = groupOf(doc);
+      const output = exporterFor(group).document({
+        id: doc.sourceId,
+        meta: doc.meta,
+        status: statusOf(doc, request.selection.primary),
+        statuses,
+        annotators: [...present].map((id) => ({ id, name: request.selection.names.get(id) ?? id })),
+        text,
+        spans: docSpans,
+      });
+      if (output.chunk) bodies.get(group)?.push(output.chunk);
+      for (const file of output.files) zip?.add({ path: group ? `${group}/${file.path}` : file.path, content: file.content });
+      const dropped = new Set(output.leftOut.filter((l) => l.dropped).flatMap((l) => l.spans.map((s) => s.id)));
+      let count = 0;
+      for (const span of docSpans) {
+        if (dropped.has(span.id) || !request.layers.includes(span.layer)) continue;
+        const name = request.labelMap[span.label] === undefined ? span.label : request.labelMap[span.label];
+        if (name === null || name === undefined) continue;
+        written.set(name, (written.get(name) ?? 0) + 1);
+        count++;
+      }
+      if (count === 0) emptyDocuments.push(doc.meta.title);
+      for (const entry of output.leftOut) leftOut.push({ ...entry, title: doc.meta.title });
+      if (assignment) splitCounts[assignment.get(doc.id) ?? 'train']++;
+    }
+    onProgress?.(Math.min(at + BATCH, documents.length), documents.length);
+    await nextTick();
+  }
+
+  const groups = [...exporters.keys()];
+  const tagList = info.id === 'hf-token' || info.id === 'conll2003' ? (exporters.get(groups[0] ?? '')?.labels() ?? []) : null;
+  const parts: Array<string | Uint8Array> = [];
+  if (zip) {
+    for (const group of groups) {
+      const exporter = exporters.get(group) as Exporter;
+      if (info.shape !== 'files') {
+        const body = [...(bodies.get(group) ?? []), exporter.footer()].join('');
+        zip.add({ path: `${group || 'data'}.${info.extension}`, content: body });
+      }
+      for (const file of exporter.closingFiles()) zip.add({ path: group ? `${group}/${file.path}` : file.path, content: file.content });
+    }
+    if (tagList) zip.add({ path: 'labels.json', content: JSON.stringify(tagList, null, 2) + '\n' });
+    if (assignment && request.split) {
+      const record = {
+        seed: request.split.seed,
+        ratios: request.split.ratios,
+        stratified: request.split.stratify,
+        documents: Object.fromEntries(documents.map((d) => [d.sourceId, assignment?.get(d.id)])),
+      };
+      zip.add({ path: 'split.json', content: JSON.stringify(record, null, 2) + '\n' });
+    }
+    zip.end();
+    parts.push(...zipParts);
+  } else {
+    const exporter = exporters.get('') ?? exporterFor('');
+    parts.push(...(bodies.get('') ?? []), exporter.footer());
+  }
+
+  const order = [...request.schemaLabels.map((l) => (request.labelMap[l] === undefined ? l : request.labelMap[l]))];
+  const spansPerLabel = [...written.entries()]
+    .sort(([a], [b]) => {
+      const ia = order.indexOf(a);
+      const ib = order.indexOf(b);
+      return (ia === -1 ? Infinity : ia) - (ib === -1 ? Infinity : ib) || (a < b ? -1 : a > b ? 1 : 0);
+    })
+    .map(([label, count]) => ({ label, count }));
+  return {
+    fileName: exportFileName(projectName, request),
+    parts,
+    summary: {
+      documents: documents.length,
+      spans: spansPerLabel.reduce((n, l) => n + l.count, 0),
+      spansPerLabel,
+      leftOut,
+      emptyDocuments,
+      splitCounts: assignment ? splitCounts : null,
+      tagList,
+    },
+  };
+}
+
+/** Streams a prepared export into a save stream and commits it; aborts on failure. */
+export async function saveExport(prepared: PreparedExport, stream: SaveStream): Promise<void> {
+  try {
+    for (const part of prepared.parts) if (part.length > 0) await stream.write(part);
     await stream.commit();
   } catch (error) {
     await stream.abort();

@@ -1,6 +1,11 @@
-// Export: choose a format and which documents, then save (a download in the web build).
-import { useState } from 'react';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../src-shared/formats/export';
+// Export: format, whose annotations, which documents, layers and labels (with renaming), an
+// optional train/dev/test split, and a summary of what will be written and what the format
+// cannot hold, before saving (a download in the web build).
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { LabelSchema, LayerId } from '../../../src-shared/domain';
+import { defaultLayers, FORMATS, formatInfo, type FormatId } from '../../../src-shared/formats/registry';
+import type { LeftOutReason } from '../../../src-shared/formats/exporter';
+import type { ExportSummary, PreparedExport } from '../app/export-documents';
 import { Modal } from './Modal';
 import { ProgressBar } from './ProgressBar';
 
@@ -9,59 +14,316 @@ export type ExportScope = 'all' | 'filtered';
 /** Whose annotations: one annotator's id (yours, gold, a teammate's) or 'all'. */
 export type ExportLayer = string;
 
+export interface ExportChoices {
+  format: FormatId;
+  annotations: ExportLayer;
+  scope: ExportScope;
+  layers: LayerId[];
+  labelMap: Record<string, string | null>;
+  split: { ratios: { train: number; dev: number; test: number }; seed: number; stratify: boolean } | null;
+}
+
+const REASONS: Record<LeftOutReason, string> = {
+  layer: 'layer not exported or not held by this format',
+  'label-dropped': 'label left out',
+  'label-unsupported': 'label name not allowed in this format',
+  overlap: 'overlaps another span (this format cannot hold overlaps)',
+  'not-token-aligned': 'edge inside a token',
+  'no-tokens': 'covers no token',
+  'crosses-sentence': 'runs over a sentence edge (split between sentences)',
+  'outside-sentences': 'lies between sentences',
+  'only-line-breaks': 'holds only line breaks',
+};
+
+function Summary(props: { summary: ExportSummary }) {
+  const { summary } = props;
+  const dropped = summary.leftOut.filter((l) => l.dropped);
+  const changed = summary.leftOut.filter((l) => !l.dropped);
+  const count = (list: typeof summary.leftOut) => list.reduce((n, l) => n + l.spans.length, 0);
+  return (
+    <section className="export-summary" aria-label="Export summary">
+      <p>
+        <strong>{summary.documents}</strong> {summary.documents === 1 ? 'document' : 'documents'}, <strong>{summary.spans}</strong>{' '}
+        {summary.spans === 1 ? 'span' : 'spans'}
+        {summary.splitCounts && ` (train ${summary.splitCounts.train}, dev ${summary.splitCounts.dev}, test ${summary.splitCounts.test} documents)`}
+      </p>
+      {summary.spansPerLabel.length > 0 && (
+        <p className="export-summary__labels">
+          {summary.spansPerLabel.map((l) => (
+            <span key={l.label}>
+              {l.label} {l.count}
+            </span>
+          ))}
+        </p>
+      )}
+      {dropped.length > 0 && (
+        <details className="export-summary__left-out">
+          <summary>
+            {count(dropped)} {count(dropped) === 1 ? 'span' : 'spans'} left out, in {new Set(dropped.map((l) => l.documentId)).size}{' '}
+            {new Set(dropped.map((l) => l.documentId)).size === 1 ? 'document' : 'documents'}
+          </summary>
+          <ul>
+            {dropped.slice(0, 200).map((l, i) => (
+              <li key={i}>
+                <strong>{l.title}</strong>: {REASONS[l.reason]}: {l.spans.map((s) => `${s.label} “${s.text.length > 40 ? `${s.text.slice(0, 40)}…` : s.text}”`).join(', ')}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {changed.length > 0 && (
+        <details className="export-summary__warnings">
+          <summary>
+            {count(changed)} {count(changed) === 1 ? 'span' : 'spans'} written with a change (warnings)
+          </summary>
+          <ul>
+            {changed.slice(0, 200).map((l, i) => (
+              <li key={i}>
+                <strong>{l.title}</strong>: {REASONS[l.reason]}: {l.spans.map((s) => `${s.label} “${s.text.length > 40 ? `${s.text.slice(0, 40)}…` : s.text}”`).join(', ')}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {summary.emptyDocuments.length > 0 && (
+        <p className="hint">
+          {summary.emptyDocuments.length} {summary.emptyDocuments.length === 1 ? 'document has' : 'documents have'} no span in this export.
+        </p>
+      )}
+    </section>
+  );
+}
+
 export function ExportDialog(props: {
+  schema: LabelSchema;
   totalCount: number;
   filteredCount: number;
   /** Choices for whose annotations to export, yours first. */
   layers: ReadonlyArray<{ id: ExportLayer; name: string }>;
-  progress: { done: number; total: number } | null;
-  onSave: (format: ExportFormat, scope: ExportScope, layer: ExportLayer) => void;
+  prepare: (choices: ExportChoices, onProgress: (done: number, total: number) => void, isCancelled: () => boolean) => Promise<PreparedExport | null>;
+  save: (prepared: PreparedExport) => Promise<void>;
   onClose: () => void;
 }) {
-  const [format, setFormat] = useState<ExportFormat>('spanwright');
+  const [format, setFormat] = useState<FormatId>('spanwright');
+  const [annotations, setAnnotations] = useState<ExportLayer>(props.layers[0]?.id ?? 'all');
   const [scope, setScope] = useState<ExportScope>('all');
-  const [layer, setLayer] = useState<ExportLayer>(props.layers[0]?.id ?? 'all');
-  const busy = props.progress !== null;
+  const [layers, setLayers] = useState<LayerId[]>(defaultLayers('spanwright'));
+  const [renames, setRenames] = useState<Record<string, string>>({});
+  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
+  const [splitOn, setSplitOn] = useState(false);
+  const [ratios, setRatios] = useState({ train: 80, dev: 10, test: 10 });
+  const [seed, setSeed] = useState(42);
+  const [stratify, setStratify] = useState(true);
+  const [prepared, setPrepared] = useState<{ key: string; result: PreparedExport } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const info = formatInfo(format);
+
+  const choices: ExportChoices = useMemo(() => {
+    const labelMap: Record<string, string | null> = {};
+    for (const label of props.schema.labels) {
+      if (excluded.has(label.name)) labelMap[label.name] = null;
+      else {
+        const rename = renames[label.name]?.trim();
+        if (rename && rename !== label.name) labelMap[label.name] = rename;
+      }
+    }
+    return { format, annotations, scope, layers, labelMap, split: splitOn ? { ratios, seed, stratify } : null };
+  }, [annotations, excluded, format, layers, props.schema.labels, ratios, renames, scope, seed, splitOn, stratify]);
+  const key = JSON.stringify(choices);
+
+  // Prepare (and so summarise) a moment after the choices settle; a newer choice cancels.
+  const generation = useRef(0);
+  const { prepare } = props;
+  useEffect(() => {
+    const mine = ++generation.current;
+    setFailure(null);
+    const timer = setTimeout(() => {
+      setProgress({ done: 0, total: 1 });
+      prepare(choices, (done, total) => mine === generation.current && setProgress({ done, total }), () => mine !== generation.current).then(
+        (result) => {
+          if (mine !== generation.current) return;
+          setProgress(null);
+          if (result) setPrepared({ key: JSON.stringify(choices), result });
+        },
+        (error: unknown) => {
+          if (mine !== generation.current) return;
+          setProgress(null);
+          setFailure(error instanceof Error ? error.message : String(error));
+        },
+      );
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [choices, prepare]);
+
+  const current = prepared && prepared.key === key ? prepared.result : null;
+
+  const save = async () => {
+    setSaving(true);
+    setFailure(null);
+    try {
+      // Saving right after a change: prepare now rather than wait for the summary.
+      const result = current ?? (await prepare(choices, () => undefined, () => false));
+      if (result) await props.save(result);
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const chooseFormat = (id: FormatId) => {
+    setFormat(id);
+    setLayers(defaultLayers(id));
+  };
+
+  const labelsShown = props.schema.labels.filter((l) => layers.includes(l.layer));
+
   return (
-    <Modal title="Export" onClose={props.onClose}>
-      <label className="field">
-        <span>Format</span>
-        <select aria-label="Format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} disabled={busy}>
-          {EXPORT_FORMATS.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Annotations</span>
-        <select aria-label="Annotations" value={layer} onChange={(e) => setLayer(e.target.value)} disabled={busy}>
-          {props.layers.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <fieldset className="field" disabled={busy}>
-        <legend>Documents</legend>
-        <label className="checkbox">
-          <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
-          All documents ({props.totalCount})
-        </label>
-        <label className="checkbox">
-          <input type="radio" name="scope" checked={scope === 'filtered'} onChange={() => setScope('filtered')} />
-          Documents in the filter ({props.filteredCount})
-        </label>
-      </fieldset>
-      <p className="hint">Offsets are Unicode code points, so in Python text[start:end] is each span's text.</p>
-      {props.progress && <ProgressBar label="Export progress" done={props.progress.done} total={props.progress.total} />}
+    <Modal title="Export" onClose={props.onClose} wide>
+      <div className="export-grid">
+        <div>
+          <label className="field">
+            <span>Format</span>
+            <select aria-label="Format" value={format} onChange={(e) => chooseFormat(e.target.value as FormatId)} disabled={saving}>
+              {FORMATS.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Annotations</span>
+            <select aria-label="Annotations" value={annotations} onChange={(e) => setAnnotations(e.target.value)} disabled={saving}>
+              {props.layers.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset className="field" disabled={saving}>
+            <legend>Documents</legend>
+            <label className="checkbox">
+              <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+              All documents ({props.totalCount})
+            </label>
+            <label className="checkbox">
+              <input type="radio" name="scope" checked={scope === 'filtered'} onChange={() => setScope('filtered')} />
+              Documents in the filter ({props.filteredCount})
+            </label>
+          </fieldset>
+          <fieldset className="field" disabled={saving}>
+            <legend>Layers</legend>
+            {(['entity', 'claim'] as const).map((layer) => (
+              <label key={layer} className="checkbox">
+                <input
+                  type={info.layerMode === 'one' ? 'radio' : 'checkbox'}
+                  name="export-layer"
+                  disabled={!info.layers.includes(layer)}
+                  checked={layers.includes(layer)}
+                  onChange={(e) =>
+                    setLayers(info.layerMode === 'one' ? [layer] : e.target.checked ? [...layers, layer] : layers.filter((l) => l !== layer))
+                  }
+                />
+                {layer === 'entity' ? 'Entities' : 'Claims'}
+                {!info.layers.includes(layer) && <span className="hint"> (not in this format)</span>}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="field" disabled={saving}>
+            <legend>Split</legend>
+            <label className="checkbox">
+              <input type="checkbox" checked={splitOn} onChange={(e) => setSplitOn(e.target.checked)} />
+              Split into train / dev / test (by document, in a zip)
+            </label>
+            {splitOn && (
+              <div className="split-fields">
+                {(['train', 'dev', 'test'] as const).map((name) => (
+                  <label key={name}>
+                    {name} %
+                    <input
+                      type="number"
+                      min={0}
+                      aria-label={`${name} share`}
+                      value={ratios[name]}
+                      onChange={(e) => setRatios({ ...ratios, [name]: Math.max(0, Number(e.target.value) || 0) })}
+                    />
+                  </label>
+                ))}
+                <label>
+                  seed
+                  <input type="number" aria-label="Split seed" value={seed} onChange={(e) => setSeed(Math.trunc(Number(e.target.value) || 0))} />
+                </label>
+                <label className="checkbox">
+                  <input type="checkbox" checked={stratify} onChange={(e) => setStratify(e.target.checked)} />
+                  stratify by labels present
+                </label>
+              </div>
+            )}
+          </fieldset>
+        </div>
+        <div>
+          <table className="export-labels">
+            <caption>Labels</caption>
+            <thead>
+              <tr>
+                <th>Export</th>
+                <th>Label</th>
+                <th>As</th>
+              </tr>
+            </thead>
+            <tbody>
+              {labelsShown.map((label) => (
+                <tr key={label.name}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Export ${label.name}`}
+                      checked={!excluded.has(label.name)}
+                      onChange={(e) => {
+                        const next = new Set(excluded);
+                        if (e.target.checked) next.delete(label.name);
+                        else next.add(label.name);
+                        setExcluded(next);
+                      }}
+                    />
+                  </td>
+                  <td>{label.name}</td>
+                  <td>
+                    <input
+                      aria-label={`Export ${label.name} as`}
+                      placeholder={label.name}
+                      value={renames[label.name] ?? ''}
+                      disabled={excluded.has(label.name)}
+                      onChange={(e) => setRenames({ ...renames, [label.name]: e.target.value })}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <p className="hint">
+        Offsets are Unicode code points, so in Python text[start:end] is each span’s text.
+        {info.id === 'hf-token' && ' The zip holds the data and labels.json, the tag list.'}
+        {info.id === 'brat' && ' The zip holds a .txt and .ann pair per document and annotation.conf.'}
+      </p>
+      {progress && <ProgressBar label="Export progress" done={progress.done} total={progress.total} />}
+      {current && <Summary summary={current.summary} />}
+      {failure && (
+        <p role="alert" className="field-error">
+          {failure}
+        </p>
+      )}
       <div className="modal__actions">
-        <button type="button" onClick={props.onClose} disabled={busy}>
+        <button type="button" onClick={props.onClose} disabled={saving}>
           Cancel
         </button>
-        <button type="button" className="primary" disabled={busy} onClick={() => props.onSave(format, scope, layer)}>
+        <button type="button" className="primary" disabled={saving || layers.length === 0} onClick={() => void save()}>
           Save
         </button>
       </div>

@@ -5,14 +5,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand, SpanwrightBridge } from '../../../src-shared/bridge';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import { DOCUMENT_STATUSES, GOLD_ANNOTATOR, type Annotator, type DocumentStatus, type Label, type Span } from '../../../src-shared/domain';
-import type { ExportFormat } from '../../../src-shared/formats/export';
 import { statusOf } from '../../../src-shared/document-rules';
 import type { ReviewItem } from '../../../src-shared/review/compare-layers';
 import { findLabelByHotkey } from '../../../src-shared/schema-rules';
 import { useAnnotationSession } from '../app/annotation-session';
 import { commitTeammateImport, planTeammateImport, type TeammatePlan } from '../app/import-teammate';
 import { useReview } from '../app/review-state';
-import { exportDocuments, exportFileName, type LayerSelection } from '../app/export-documents';
+import { prepareExport, saveExport, type ExportRequest, type PreparedExport } from '../app/export-documents';
 import { newId } from '../app/ids';
 import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportPlan, type InputFile } from '../app/import-documents';
 import type { SpanwrightDatabase } from '../storage/database';
@@ -22,7 +21,7 @@ import { isNumber, isString, readSetting, SETTING, writeSetting } from '../stora
 import { selectedRange } from './document/dom-offsets';
 import { DocumentView } from './document/DocumentView';
 import { DocumentList, filterDocuments, STATUS_NAMES, type DocumentFilter } from './DocumentList';
-import { ExportDialog, type ExportLayer, type ExportScope } from './ExportDialog';
+import { ExportDialog, type ExportChoices } from './ExportDialog';
 import { IdentityDialog, IdentityForm } from './IdentityDialog';
 import { ImportReportDialog } from './ImportReportDialog';
 import { ReviewPanel } from './ReviewPanel';
@@ -70,7 +69,6 @@ export function Workbench(props: {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [importPlan, setImportPlan] = useState<ImportPlan | null>(null);
   const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
-  const [exportProgress, setExportProgress] = useState<{ done: number; total: number } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [mode, setMode] = useState<'annotate' | 'review'>('annotate');
   const [reviewIndex, setReviewIndex] = useState(0);
@@ -321,26 +319,36 @@ export function Workbench(props: {
   };
 
   // ---- export
-  const runExport = async (format: ExportFormat, scope: ExportScope, layer: ExportLayer) => {
-    const chosen = scope === 'all' ? (documents ?? []) : filtered;
-    const selection: LayerSelection = {
-      annotators: layer === 'all' ? 'all' : [layer],
-      primary: layer === 'all' ? annotator.id : layer,
-      names: new Map((annotators ?? []).map((a) => [a.id, a.name])),
-    };
-    const name = exportFileName(project?.name ?? 'spanwright', format);
-    try {
-      const stream = await bridge.saveFile(name, [{ name: 'JSON Lines', extensions: ['jsonl'] }]);
-      if (!stream) return;
-      setExportProgress({ done: 0, total: chosen.length });
-      await exportDocuments(db, chosen, format, selection, stream, (done, total) => setExportProgress({ done, total }));
-      notify(`Exported ${chosen.length} ${chosen.length === 1 ? 'document' : 'documents'} to ${name}.`, 'success');
-      setDialog(null);
-    } catch (error) {
-      reportError(`Export failed, no file was written: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      setExportProgress(null);
-    }
+  const prepareExportFor = useCallback(
+    (choices: ExportChoices, onProgress: (done: number, total: number) => void, isCancelled: () => boolean) => {
+      const chosen = choices.scope === 'all' ? (documents ?? []) : filtered;
+      const layer = choices.annotations;
+      const request: ExportRequest = {
+        format: choices.format,
+        layers: choices.layers,
+        labelMap: choices.labelMap,
+        split: choices.split,
+        schemaLabels: schema.labels.map((l) => l.name),
+        selection: {
+          annotators: layer === 'all' ? 'all' : [layer],
+          primary: layer === 'all' ? annotator.id : layer,
+          names: new Map((annotators ?? []).map((a) => [a.id, a.name])),
+        },
+      };
+      return prepareExport(db, chosen, request, project?.name ?? 'spanwright', onProgress, isCancelled);
+    },
+    [annotator.id, annotators, db, documents, filtered, project?.name, schema.labels],
+  );
+
+  const saveExportFile = async (prepared: PreparedExport) => {
+    const zipped = prepared.fileName.endsWith('.zip');
+    const extension = prepared.fileName.slice(prepared.fileName.lastIndexOf('.') + 1);
+    const stream = await bridge.saveFile(prepared.fileName, [{ name: zipped ? 'Zip archive' : 'Export', extensions: [extension] }]);
+    if (!stream) return;
+    await saveExport(prepared, stream);
+    const n = prepared.summary.documents;
+    notify(`Exported ${n} ${n === 1 ? 'document' : 'documents'} to ${prepared.fileName}.`, 'success');
+    setDialog(null);
   };
 
   // ---- keyboard and menu
@@ -671,11 +679,12 @@ export function Workbench(props: {
 
       {dialog === 'export' && (
         <ExportDialog
+          schema={schema}
           totalCount={documents?.length ?? 0}
           filteredCount={filtered.length}
-          progress={exportProgress}
           layers={exportLayers}
-          onSave={(format, scope, layer) => void runExport(format, scope, layer)}
+          prepare={prepareExportFor}
+          save={saveExportFile}
           onClose={() => setDialog(null)}
         />
       )}

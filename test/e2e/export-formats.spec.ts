@@ -1,0 +1,119 @@
+import { expect, test, type Page } from '@playwright/test';
+import { unzipSync, strFromU8 } from 'fflate';
+import { openApp, pythonSlice } from './helpers';
+
+async function openExport(page: Page, format: string) {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByLabel('Format').selectOption({ label: format });
+  return dialog;
+}
+
+async function saveZip(page: Page, dialog: ReturnType<Page['getByRole']>): Promise<Record<string, string>> {
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.zip$/);
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  const files = unzipSync(new Uint8Array(Buffer.concat(chunks)));
+  return Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, strFromU8(bytes)]));
+}
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+});
+
+test('Hugging Face: the summary says what BIO tags cannot hold; the zip has the data and the tag list', async ({ page }) => {
+  const dialog = await openExport(page, 'Hugging Face token classification JSONL');
+  const summary = dialog.getByRole('region', { name: 'Export summary' });
+  // The entity layer only: the 5 demo claims cannot go in (reported, not silently dropped).
+  await expect(summary).toContainText('4 documents, 18 spans');
+  await expect(summary.locator('details').first()).toContainText('5 spans left out, in 4 documents');
+  await summary.locator('details').first().click();
+  await expect(summary).toContainText('layer not exported or not held by this format');
+  const files = await saveZip(page, dialog);
+  expect(Object.keys(files).sort()).toEqual(['data.jsonl', 'labels.json']);
+  const tags = JSON.parse(files['labels.json'] as string) as string[];
+  expect(tags[0]).toBe('O');
+  expect(tags).toContain('B-PERSON');
+  const lines = (files['data.jsonl'] as string).trim().split('\n').map((l) => JSON.parse(l) as { tokens: string[]; ner_tags: string[] });
+  expect(lines).toHaveLength(4);
+  for (const line of lines) {
+    expect(line.ner_tags).toHaveLength(line.tokens.length);
+    line.ner_tags.forEach((tag, i) => {
+      expect(tags).toContain(tag);
+      if (tag.startsWith('I-')) expect([`B-${tag.slice(2)}`, tag]).toContain(line.ner_tags[i - 1]);
+    });
+  }
+  const harbour = lines.find((l) => l.tokens.includes('Whitcombe'));
+  const at = harbour?.tokens.indexOf('Dana') ?? -1;
+  expect(harbour?.ner_tags.slice(at, at + 2)).toEqual(['B-PERSON', 'I-PERSON']);
+});
+
+test('a reproducible train/dev/test split, by document, recorded in the zip', async ({ page }) => {
+  const lines = Array.from({ length: 20 }, (_, i) => JSON.stringify({ id: `n${i}`, text: `Note ${i} about the tram.`, label: i % 2 ? [[14, 18, 'LOC']] : [] }));
+  await page.getByLabel('Import documents').setInputFiles([{ name: 'notes.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) }]);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 20 documents' })).toBeVisible();
+  const take = async () => {
+    const dialog = await openExport(page, 'Spanwright JSONL');
+    await dialog.getByRole('checkbox', { name: /Split into train/ }).check();
+    await dialog.getByLabel('train share').fill('60');
+    await dialog.getByLabel('dev share').fill('20');
+    await dialog.getByLabel('test share').fill('20');
+    await dialog.getByLabel('Split seed').fill('7');
+    await expect(dialog.getByRole('region', { name: 'Export summary' })).toContainText('(train 14, dev 5, test 5 documents)');
+    return saveZip(page, dialog);
+  };
+  const first = await take();
+  expect(Object.keys(first).sort()).toEqual(['dev.jsonl', 'split.json', 'test.jsonl', 'train.jsonl']);
+  const ids = (name: string) => (first[name] as string).trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+  const all = [...ids('train.jsonl'), ...ids('dev.jsonl'), ...ids('test.jsonl')];
+  expect(all).toHaveLength(24);
+  expect(new Set(all).size).toBe(24);
+  const record = JSON.parse(first['split.json'] as string) as { seed: number; documents: Record<string, string> };
+  expect(record.seed).toBe(7);
+  expect(ids('dev.jsonl').every((id) => record.documents[id] === 'dev')).toBe(true);
+  const second = await take();
+  expect(second).toEqual(first);
+});
+
+test('labels can be renamed and left out; what is left out is reported', async ({ page }) => {
+  const dialog = await openExport(page, 'doccano JSONL');
+  await dialog.getByLabel('Export LOC as').fill('GPE');
+  await dialog.getByRole('checkbox', { name: 'Export DATE' }).uncheck();
+  const summary = dialog.getByRole('region', { name: 'Export summary' });
+  await expect(summary).toContainText('GPE 3');
+  await expect(summary.getByText(/^DATE \d+$/)).toHaveCount(0);
+  await expect(summary.getByText(/^LOC \d+$/)).toHaveCount(0);
+  await expect(summary.locator('details').first()).toContainText('2 spans left out');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save' }).click()]);
+  const stream = await download.createReadStream();
+  let text = '';
+  for await (const chunk of stream) text += String(chunk);
+  const docs = text.trim().split('\n').map((l) => JSON.parse(l) as { text: string; label: Array<[number, number, string]> });
+  const labels = docs.flatMap((d) => d.label.map((l) => l[2]));
+  expect(labels).toContain('GPE');
+  expect(labels).not.toContain('LOC');
+  expect(labels).not.toContain('DATE');
+});
+
+test('brat standoff: .txt and .ann pairs whose offsets Python reads right', async ({ page }) => {
+  const line = JSON.stringify({ id: 'emoji-doc', text: 'Crowds 🎉🎉 cheered\nMayor Ana Ruiz in Valdeluz.', label: [[24, 32, 'PERSON'], [36, 44, 'LOC']] });
+  await page.getByLabel('Import documents').setInputFiles([{ name: 'e.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(line) }]);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 1 document' })).toBeVisible();
+  const dialog = await openExport(page, 'brat standoff (zip)');
+  const files = await saveZip(page, dialog);
+  expect(Object.keys(files)).toContain('annotation.conf');
+  const txt = files['emoji-doc.txt'] as string;
+  const ann = files['emoji-doc.ann'] as string;
+  expect(txt).toBe('Crowds 🎉🎉 cheered\nMayor Ana Ruiz in Valdeluz.');
+  const entities = ann.trim().split('\n').map((l) => {
+    const [, typeAndOffsets, text] = l.split('\t') as [string, string, string];
+    const [type, start, end] = typeAndOffsets.split(' ') as [string, string, string];
+    return { type, text, python: pythonSlice(txt, Number(start), Number(end)) };
+  });
+  expect(entities).toEqual([
+    { type: 'PERSON', text: 'Ana Ruiz', python: 'Ana Ruiz' },
+    { type: 'LOC', text: 'Valdeluz', python: 'Valdeluz' },
+  ]);
+});

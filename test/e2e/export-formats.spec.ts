@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { unzipSync, strFromU8 } from 'fflate';
-import { openApp, pythonSlice } from './helpers';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { openApp, openDocument, pythonSlice, renderedSpans } from './helpers';
+
+const zipFiles = (files: Record<string, string>) => zipSync(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, strToU8(text)])));
 
 async function openExport(page: Page, format: string) {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
@@ -115,5 +117,17 @@ test('brat standoff: .txt and .ann pairs whose offsets Python reads right', asyn
   expect(entities).toEqual([
     { type: 'PERSON', text: 'Ana Ruiz', python: 'Ana Ruiz' },
     { type: 'LOC', text: 'Valdeluz', python: 'Valdeluz' },
+  ]);
+
+  // The zip imports back, into a new project, with the same spans.
+  await page.getByRole('button', { name: 'New project' }).click();
+  await page.getByRole('dialog', { name: 'New project' }).getByLabel('Project name').fill('From brat');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByText('0 documents')).toBeVisible();
+  await page.getByLabel('Import documents').setInputFiles([{ name: 'back.zip', mimeType: 'application/zip', buffer: Buffer.from(zipFiles(files)) }]);
+  await openDocument(page, 'emoji-doc');
+  await expect.poll(async () => (await renderedSpans(page)).map((s) => [s.label, s.text])).toEqual([
+    ['PERSON', 'Ana Ruiz'],
+    ['LOC', 'Valdeluz'],
   ]);
 });

@@ -7,7 +7,7 @@ import type { SpanwrightDatabase } from '../storage/database';
 import { existingHashes, nextDocumentOrder, storeDocuments, type PreparedDocument } from '../storage/documents';
 import { addLabels } from '../storage/projects';
 import { newId } from './ids';
-import { defaultParser, type FileParser } from './parse-files';
+import { defaultParser, groupImportFiles, type FileParser } from './parse-files';
 
 export interface InputFile {
   name: string;
@@ -30,7 +30,7 @@ export interface ImportPlan {
   unknownLabels: UnknownLabel[];
 }
 
-export const IMPORT_EXTENSIONS = ['txt', 'jsonl', 'json'];
+export const IMPORT_EXTENSIONS = ['txt', 'jsonl', 'json', 'zip', 'ann'];
 
 /** Reads and checks the files; writes nothing. */
 export async function planImport(
@@ -59,8 +59,9 @@ async function planWith(
   const known = await existingHashes(db, projectId);
   const plan: ImportPlan = { projectId, files: files.map((f) => f.name), documents: [], issues: [], duplicates: [], unknownLabels: [] };
   const unknown = new Map<string, UnknownLabel>();
-  for (const [index, file] of files.entries()) {
-    const { result, hashes } = await parser.parse(file.name, file.bytes, schema.labels);
+  const requests = groupImportFiles(files, schema.labels);
+  for (const [index, request] of requests.entries()) {
+    const { result, hashes } = await parser.parse(request);
     plan.issues.push(...result.issues);
     tallyUnknownLabels(unknown, result.unknownLabels);
     for (const [at, doc] of result.documents.entries()) {
@@ -73,7 +74,7 @@ async function planWith(
       known.set(textHash, doc.draft.meta.title);
       plan.documents.push({ ...doc, textHash });
     }
-    onProgress?.(index + 1, files.length);
+    onProgress?.(index + 1, requests.length);
   }
   plan.unknownLabels = [...unknown.values()];
   return plan;

@@ -10,7 +10,7 @@ import type { SpanwrightDatabase } from '../storage/database';
 import { addLabels } from '../storage/projects';
 import { newId } from './ids';
 import { commitImport, tallyUnknownLabels, type ImportPlan, type InputFile } from './import-documents';
-import { defaultParser, type FileParser } from './parse-files';
+import { defaultParser, groupImportFiles, type FileParser } from './parse-files';
 
 export interface TeammateLayer {
   annotator: string;
@@ -68,8 +68,8 @@ export async function planTeammateImport(
   const protectedIds = PROTECTED(self);
   const matched = new Map<string, TeammateMatch>();
   try {
-    for (const file of files) {
-      const { result, hashes } = await parser.parse(file.name, file.bytes, project.schema.labels);
+    for (const request of groupImportFiles(files, project.schema.labels)) {
+      const { result, hashes } = await parser.parse(request);
       plan.issues.push(...result.issues);
       tallyUnknownLabels(unknown, result.unknownLabels);
       for (const [at, doc] of result.documents.entries()) {

@@ -1,6 +1,7 @@
-// Parses import files with the core parser: in a web worker where there is one (the app),
+// Parses import files with the core parsers: in a web worker where there is one (the app),
 // in-line otherwise (unit tests in Node). Either way the result is the same.
 import type { Label } from '../../../src-shared/domain';
+import { parseBratFiles } from '../../../src-shared/formats/brat-import';
 import { parseImportFile, type ImportParseResult } from '../../../src-shared/formats/import';
 import { hashText } from '../../../src-shared/text-hash';
 
@@ -10,32 +11,36 @@ export interface ParsedFile {
   hashes: string[];
 }
 
+/** One import unit: a file on its own, or brat files that belong together (.zip, .txt + .ann). */
+export type ParseRequest =
+  | { kind: 'file'; name: string; bytes: Uint8Array; labels: Label[] }
+  | { kind: 'brat'; files: Array<{ name: string; bytes: Uint8Array }>; labels: Label[] };
+
+export function parseRequest(request: ParseRequest): ParsedFile {
+  const result = request.kind === 'file' ? parseImportFile(request.name, request.bytes, request.labels) : parseBratFiles(request.files, request.labels);
+  return { result, hashes: result.documents.map((d) => hashText(d.draft.text)) };
+}
+
 export interface FileParser {
-  parse(name: string, bytes: Uint8Array, labels: readonly Label[]): Promise<ParsedFile>;
+  parse(request: ParseRequest): Promise<ParsedFile>;
   close(): void;
 }
 
 export function inlineParser(): FileParser {
-  return {
-    parse: async (name, bytes, labels) => {
-      const result = parseImportFile(name, bytes, labels);
-      return { result, hashes: result.documents.map((d) => hashText(d.draft.text)) };
-    },
-    close: () => undefined,
-  };
+  return { parse: async (request) => parseRequest(request), close: () => undefined };
 }
 
 export function workerParser(): FileParser {
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
-  // One file at a time: each request waits for the previous reply.
+  // One request at a time: each waits for the previous reply.
   let queue: Promise<unknown> = Promise.resolve();
   return {
-    parse(name, bytes, labels) {
+    parse(request) {
       const run = () =>
         new Promise<ParsedFile>((resolve, reject) => {
           worker.onmessage = (event: MessageEvent<ParsedFile>) => resolve(event.data);
-          worker.onerror = (event) => reject(new Error(`${name}: the file could not be read (${event.message})`));
-          worker.postMessage({ name, bytes, labels: [...labels] });
+          worker.onerror = (event) => reject(new Error(`the file could not be read (${event.message})`));
+          worker.postMessage(request);
         });
       const next = queue.then(run, run);
       queue = next.catch(() => undefined);
@@ -47,4 +52,21 @@ export function workerParser(): FileParser {
 
 export function defaultParser(): FileParser {
   return typeof Worker === 'undefined' ? inlineParser() : workerParser();
+}
+
+const extension = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+const stem = (name: string) => name.slice(0, name.lastIndexOf('.'));
+
+/**
+ * Groups chosen files into parse requests: zips and .ann files (with the .txt of the same
+ * name) go to the brat reader; everything else is read on its own.
+ */
+export function groupImportFiles(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, labels: readonly Label[]): ParseRequest[] {
+  const annStems = new Set(files.filter((f) => extension(f.name) === 'ann').map((f) => stem(f.name)));
+  const brat = files.filter((f) => extension(f.name) === 'zip' || extension(f.name) === 'ann' || (extension(f.name) === 'txt' && annStems.has(stem(f.name))));
+  const requests: ParseRequest[] = files
+    .filter((f) => !brat.includes(f))
+    .map((f) => ({ kind: 'file', name: f.name, bytes: f.bytes, labels: [...labels] }));
+  if (brat.length > 0) requests.push({ kind: 'brat', files: brat.map((f) => ({ name: f.name, bytes: f.bytes })), labels: [...labels] });
+  return requests;
 }

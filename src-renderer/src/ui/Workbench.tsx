@@ -510,7 +510,7 @@ export function Workbench(props: {
             className="visually-hidden"
             type="file"
             multiple
-            accept=".txt,.jsonl,.json"
+            accept=".txt,.jsonl,.json,.zip,.ann"
             aria-label="Import documents"
             onChange={(e) => {
               const files = e.target.files;

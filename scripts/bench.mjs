@@ -8,6 +8,8 @@
 //   open    - opening a 100 KB article with 2,000 spans, against the same article without spans
 //   label   - label keypress to the highlight in the DOM, in that big article, against the
 //             same in a short article
+//   export  - preparing a 10,000-document export (Spanwright JSONL and Hugging Face), and the
+//             longest main-thread stall meanwhile, against a 1,000-document export
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -110,6 +112,61 @@ async function labelLatency(page, rounds) {
   return times;
 }
 
+/** Imports `count` short documents with a few spans each into a fresh page. */
+async function pageWithDocuments(browser, count) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.getByRole('list', { name: 'Documents' }).waitFor();
+  const lines = [];
+  for (let i = 0; i < count; i++) {
+    const text = `Report ${i}: Mayor Ana Ruiz said the tram line in Valdeluz carried ${i} passengers. 🚋`;
+    const cp = (utf16) => Array.from(text.slice(0, utf16)).length;
+    const at = (piece) => [cp(text.indexOf(piece)), cp(text.indexOf(piece) + piece.length)];
+    const claim = at('the tram line in Valdeluz carried');
+    lines.push(JSON.stringify({ id: `bench-${i}`, text, label: [[...at('Ana Ruiz'), 'PERSON'], [...at('Valdeluz'), 'LOC'], [...claim, 'CLAIM']] }));
+  }
+  await page.getByLabel('Import documents').setInputFiles([{ name: 'many.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) }]);
+  await page.getByText(`${count + 4} documents`).waitFor({ timeout: 300_000 });
+  return page;
+}
+
+/** Time to prepare an export (the summary appears) and the longest main-thread task meanwhile. */
+async function exportOnce(page, format) {
+  await page.evaluate(() => {
+    window.__longest = 0;
+    window.__observer?.disconnect();
+    window.__observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+    });
+    window.__observer.observe({ type: 'longtask', buffered: false });
+  });
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByLabel('Format').selectOption({ label: format });
+  await dialog.getByRole('region', { name: 'Export summary' }).waitFor({ timeout: 300_000 });
+  const elapsed = Date.now() - started;
+  const longest = await page.evaluate(() => window.__longest);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  return { elapsed, longest };
+}
+
+async function exportBench(browser) {
+  const rows = [];
+  const small = await pageWithDocuments(browser, 1000);
+  const big = await pageWithDocuments(browser, 10000);
+  for (const format of ['Spanwright JSONL', 'Hugging Face token classification JSONL']) {
+    const smallRuns = [await exportOnce(small, format), await exportOnce(small, format)];
+    const bigRuns = [await exportOnce(big, format), await exportOnce(big, format)];
+    rows.push([`export 1,000 docs, ${format} (baseline)`, smallRuns.map((r) => r.elapsed)]);
+    rows.push([`export 10,000 docs, ${format}`, bigRuns.map((r) => r.elapsed), smallRuns.map((r) => r.elapsed)]);
+    rows.push([`  longest main-thread stall meanwhile (10,000)`, bigRuns.map((r) => r.longest)]);
+  }
+  await small.close();
+  await big.close();
+  return rows;
+}
+
 async function main() {
   if (!existsSync('dist-web/index.html')) throw new Error('dist-web missing: run `npm run build:web` (npm run bench does).');
   const server = await startServer();
@@ -139,6 +196,8 @@ async function main() {
     await openDocument(page, 'Harbour city opens new tram line');
     const smallLabel = await labelLatency(page, ROUNDS);
 
+    const exportTimes = await exportBench(browser);
+
     const row = (name, values, baseline) => {
       const p50 = percentile(values, 50);
       const p95 = percentile(values, 95);
@@ -150,6 +209,7 @@ async function main() {
     row('open 100 KB, 2000 spans', spansOpen, plainOpen);
     row('label key -> highlight, short article (baseline)', smallLabel);
     row('label key -> highlight, 100 KB / 2000 spans', bigLabel, smallLabel);
+    for (const [name, values, baseline] of exportTimes) row(name, values, baseline);
   } finally {
     await browser.close();
     server.kill();

@@ -3,7 +3,7 @@
 // hand back the finished output with a summary; saving then streams it through the bridge.
 import type { SaveStream } from '../../../src-shared/bridge';
 import { statusOf } from '../../../src-shared/document-rules';
-import type { DocumentRecord, DocumentStatus, LayerId } from '../../../src-shared/domain';
+import type { DocumentRecord, DocumentStatus, LayerId, Span } from '../../../src-shared/domain';
 import { createExporter, type Exporter, type LeftOut } from '../../../src-shared/formats/exporter';
 import { formatInfo, type FormatId } from '../../../src-shared/formats/registry';
 import { createZipWriter } from '../../../src-shared/formats/zip-archive';
@@ -93,27 +93,6 @@ export async function prepareExport(
   const chosen = (who: string) => request.selection.annotators === 'all' || request.selection.annotators.includes(who);
   const options = { layers: request.layers, labelMap: request.labelMap, labels: request.schemaLabels };
 
-  // Documents grouped by split (one group, '', without a split), each group its own exporter.
-  let assignment: Map<string, SplitName> | null = null;
-  if (request.split) {
-    const labelsOf = new Map<string, Set<string>>();
-    await db.spans
-      .where('projectId')
-      .equals(documents[0]?.projectId ?? '')
-      .each((s) => {
-        if (!chosen(s.annotator) || !request.layers.includes(s.layer)) return;
-        const set = labelsOf.get(s.documentId) ?? new Set<string>();
-        set.add(s.label);
-        labelsOf.set(s.documentId, set);
-      });
-    assignment = splitDocuments(
-      documents.map((d) => ({ id: d.id, labels: [...(labelsOf.get(d.id) ?? [])] })),
-      request.split.ratios,
-      request.split.seed,
-      request.split.stratify,
-    );
-  }
-  const groupOf = (doc: DocumentRecord): string => assignment?.get(doc.id) ?? '';
   const exporters = new Map<string, Exporter>();
   const bodies = new Map<string, string[]>();
   const exporterFor = (group: string): Exporter => {
@@ -133,17 +112,41 @@ export async function prepareExport(
   const emptyDocuments: string[] = [];
   const splitCounts: Record<SplitName, number> = { train: 0, dev: 0, test: 0 };
 
+  // One read of every span of the project (an index range scan) is far faster than a
+  // multi-key query per batch; texts, the bulk of the data, are read a batch at a time.
+  const spansByDocument = new Map<string, Span[]>();
+  const wanted = new Set(documents.map((d) => d.id));
+  for (const projectId of new Set(documents.map((d) => d.projectId))) {
+    const all = await db.spans.where('projectId').equals(projectId).toArray();
+    for (const span of all) {
+      if (!wanted.has(span.documentId) || !chosen(span.annotator)) continue;
+      const list = spansByDocument.get(span.documentId);
+      if (list) list.push(span);
+      else spansByDocument.set(span.documentId, [span]);
+    }
+  }
+
+  // Documents grouped by split (one group, '', without a split), each group its own exporter.
+  let assignment: Map<string, SplitName> | null = null;
+  if (request.split) {
+    const labelsOf = (id: string) => [...new Set((spansByDocument.get(id) ?? []).filter((s) => request.layers.includes(s.layer)).map((s) => s.label))];
+    assignment = splitDocuments(
+      documents.map((d) => ({ id: d.id, labels: labelsOf(d.id) })),
+      request.split.ratios,
+      request.split.seed,
+      request.split.stratify,
+    );
+  }
+  const groupOf = (doc: DocumentRecord): string => assignment?.get(doc.id) ?? '';
+
   for (let at = 0; at < documents.length; at += BATCH) {
     if (isCancelled()) return null;
     const batch = documents.slice(at, at + BATCH);
-    const ids = batch.map((d) => d.id);
-    const [texts, spans] = await db.transaction('r', db.texts, db.spans, () =>
-      Promise.all([db.texts.bulkGet(ids), db.spans.where('documentId').anyOf(ids).toArray()]),
-    );
+    const texts = await db.texts.bulkGet(batch.map((d) => d.id));
     for (const [i, doc] of batch.entries()) {
       const text = texts[i]?.text;
       if (text === undefined) throw new Error(`The text of "${doc.meta.title}" is missing from the database.`);
-      const docSpans = spans.filter((s) => s.documentId === doc.id && chosen(s.annotator));
+      const docSpans = spansByDocument.get(doc.id) ?? [];
       const statuses: Record<string, DocumentStatus> = {};
       for (const [who, status] of Object.entries(doc.statuses)) if (chosen(who)) statuses[who] = status;
       const present = new Set([...docSpans.map((s) => s.annotator), ...Object.keys(statuses)]);

@@ -97,3 +97,49 @@ export async function readDownload(download: Download): Promise<string> {
 export function pythonSlice(text: string, start: number, end: number): string {
   return Array.from(text).slice(start, end).join('');
 }
+
+export interface ExportedLine {
+  id: string;
+  text: string;
+  meta: { title: string };
+  spans: Array<{ label: string; layer: string; start: number; end: number; text: string; annotator: string }>;
+}
+
+/** Exports the project as Spanwright JSONL with the given annotations and parses the download. */
+export async function exportLines(page: Page, annotations: string): Promise<ExportedLine[]> {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByLabel('Format').selectOption({ label: 'Spanwright JSONL' });
+  await dialog.getByLabel('Annotations').selectOption({ label: annotations });
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save' }).click()]);
+  await expect(dialog).toBeHidden();
+  return (await readDownload(download))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ExportedLine);
+}
+
+/** A teammate's export of the Harbour article: their spans given by text (code points computed). */
+export function teammateFile(doc: ExportedLine, who: { id: string; name: string }, spans: Array<[string, string]>) {
+  const line = {
+    format: 'spanwright',
+    format_version: 1,
+    offset_unit: 'codepoint',
+    id: `their-id-${who.id}`,
+    text: doc.text,
+    meta: doc.meta,
+    status: 'done',
+    statuses: { [who.id]: 'done' },
+    annotators: [who],
+    spans: spans.map(([text, label], i) => {
+      const unit = doc.text.indexOf(text);
+      const start = Array.from(doc.text.slice(0, unit)).length;
+      return {
+        id: `${who.id}-${i}`, layer: label === 'CLAIM' ? 'claim' : 'entity', label, start, end: start + Array.from(text).length,
+        text, annotator: who.id, attributes: {}, origin: 'manual',
+      };
+    }),
+  };
+  return { name: `${who.name.toLowerCase()}.jsonl`, mimeType: 'application/jsonl', buffer: Buffer.from(JSON.stringify(line) + '\n') };
+}
+

@@ -1,51 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { openApp, openDocument, pythonSlice, readDownload } from './helpers';
+import { expect, test } from '@playwright/test';
+import { exportLines, openApp, openDocument, pythonSlice, teammateFile, type ExportedLine } from './helpers';
 
 const HARBOUR = 'Harbour city opens new tram line';
-
-interface ExportedLine {
-  id: string;
-  text: string;
-  meta: { title: string };
-  spans: Array<{ label: string; layer: string; start: number; end: number; text: string; annotator: string }>;
-}
-
-async function exportLines(page: Page, annotations: string): Promise<ExportedLine[]> {
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export' });
-  await dialog.getByLabel('Format').selectOption({ label: 'Spanwright JSONL' });
-  await dialog.getByLabel('Annotations').selectOption({ label: annotations });
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save' }).click()]);
-  await expect(dialog).toBeHidden();
-  return (await readDownload(download))
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as ExportedLine);
-}
-
-/** A teammate's export of the Harbour article: their spans given by text (code points computed). */
-function teammateFile(doc: ExportedLine, who: { id: string; name: string }, spans: Array<[string, string]>) {
-  const line = {
-    format: 'spanwright',
-    format_version: 1,
-    offset_unit: 'codepoint',
-    id: `their-id-${who.id}`,
-    text: doc.text,
-    meta: doc.meta,
-    status: 'done',
-    statuses: { [who.id]: 'done' },
-    annotators: [who],
-    spans: spans.map(([text, label], i) => {
-      const unit = doc.text.indexOf(text);
-      const start = Array.from(doc.text.slice(0, unit)).length;
-      return {
-        id: `${who.id}-${i}`, layer: label === 'CLAIM' ? 'claim' : 'entity', label, start, end: start + Array.from(text).length,
-        text, annotator: who.id, attributes: {}, origin: 'manual',
-      };
-    }),
-  };
-  return { name: `${who.name.toLowerCase()}.jsonl`, mimeType: 'application/jsonl', buffer: Buffer.from(JSON.stringify(line) + '\n') };
-}
 
 test('two teammates disagree; the reviewer merges their work, adjudicates and exports the gold layer', async ({ page }) => {
   await openApp(page);

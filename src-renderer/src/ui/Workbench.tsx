@@ -23,6 +23,7 @@ import { DocumentView } from './document/DocumentView';
 import { DocumentList, filterDocuments, STATUS_NAMES, type DocumentFilter } from './DocumentList';
 import { ExportDialog, type ExportChoices } from './ExportDialog';
 import { IdentityDialog, IdentityForm } from './IdentityDialog';
+import { AgreementDialog } from './agreement/AgreementDialog';
 import { ImportReportDialog } from './ImportReportDialog';
 import { ReviewPanel } from './ReviewPanel';
 import { TeammateImportDialog } from './TeammateImportDialog';
@@ -33,7 +34,7 @@ import { ProgressBar } from './ProgressBar';
 import { SpanDetails } from './SpanDetails';
 import { useToasts } from './Toasts';
 
-type Dialog = 'export' | 'labels' | 'new-project' | 'identity' | null;
+type Dialog = 'export' | 'labels' | 'new-project' | 'identity' | 'agreement' | null;
 
 /** Per-label colours as CSS variables, so recolouring a label never re-renders the text. */
 function labelColorCss(labels: readonly Label[]): string {
@@ -81,6 +82,7 @@ export function Workbench(props: {
 
   const projects = useLiveQuery(() => db.projects.orderBy('name').toArray(), [db]);
   const annotators = useLiveQuery(() => db.annotators.toArray(), [db]);
+
   const exportLayers = useMemo(
     () => [
       { id: annotator.id, name: `Mine (${displayName(annotator)})` },
@@ -156,6 +158,12 @@ export function Workbench(props: {
     map.set(GOLD_ANNOTATOR.id, GOLD_ANNOTATOR.name);
     return map;
   }, [annotators, annotator]);
+  // Annotators with spans in this project (for the agreement view): you first, gold last.
+  const projectAnnotators = useMemo(() => {
+    const ids = new Set((documents ?? []).flatMap((d) => Object.keys(d.spanCounts)));
+    const rank = (id: string) => (id === annotator.id ? 0 : id === GOLD_ANNOTATOR.id ? 2 : 1);
+    return [...ids].sort((a, b) => rank(a) - rank(b) || (names.get(a) ?? a).localeCompare(names.get(b) ?? b));
+  }, [documents, annotator.id, names]);
   const referenceAnnotators = useMemo(
     () => (mode === 'review' ? new Map([...review.enabled].map((id) => [id, names.get(id) ?? id])) : undefined),
     [mode, review.enabled, names],
@@ -541,6 +549,9 @@ export function Workbench(props: {
         <button type="button" onClick={() => setDialog('labels')}>
           Labels
         </button>
+        <button type="button" onClick={() => setDialog('agreement')}>
+          Agreement
+        </button>
         <button type="button" onClick={() => void session.undo()} disabled={!session.canUndo} title="Undo (Ctrl+Z)">
           Undo
         </button>
@@ -698,6 +709,17 @@ export function Workbench(props: {
             const removed = await deleteLabel(db, projectId, name);
             notify(`Deleted ${name}${removed > 0 ? ` and its ${removed} spans` : ''}.`, 'success');
           }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'agreement' && (
+        <AgreementDialog
+          db={db}
+          projectId={projectId}
+          documentId={documentId}
+          annotators={projectAnnotators ?? []}
+          names={names}
+          bridge={bridge}
           onClose={() => setDialog(null)}
         />
       )}

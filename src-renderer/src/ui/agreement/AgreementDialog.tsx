@@ -1,0 +1,333 @@
+// Agreement between annotators, for the open document or the whole project: span-level
+// precision/recall/F1, kappas and alpha, a per-label F1 chart and a confusion heat map, all
+// computed by the core (src-shared/agreement), and saved as CSV or JSON.
+import { useEffect, useMemo, useState } from 'react';
+import { agreementReport, reportToCsv, reportToJson, type AgreementReport, type ConfusionMatrix } from '../../../../src-shared/agreement';
+import type { SpanwrightBridge } from '../../../../src-shared/bridge';
+import type { LayerId } from '../../../../src-shared/domain';
+import { loadAgreementInput, uniqueNames } from '../../app/agreement-input';
+import type { SpanwrightDatabase } from '../../storage/database';
+import { Modal } from '../Modal';
+import './agreement.css';
+
+const fixed = (value: number | null | undefined) => (value === null || value === undefined ? 'n/a' : value.toFixed(3));
+const LAYER_NAMES: Record<LayerId, string> = { entity: 'Entities', claim: 'Claims' };
+
+function F1Bars(props: { labels: Array<{ label: string; f1: number }> }) {
+  const width = 320;
+  const bar = 18;
+  const height = props.labels.length * (bar + 6) + 4;
+  const summary = props.labels.map((l) => `${l.label} ${l.f1.toFixed(2)}`).join(', ');
+  return (
+    <svg className="f1-bars" width={width + 150} height={height} role="img" aria-label={`F1 per label: ${summary}`}>
+      {props.labels.map((l, i) => (
+        <g key={l.label} transform={`translate(0, ${i * (bar + 6) + 2})`}>
+          <text x={0} y={bar - 5} className="f1-bars__label">
+            {l.label}
+          </text>
+          <rect x={90} y={0} width={width} height={bar} className="f1-bars__track" />
+          <rect x={90} y={0} width={Math.max(1, l.f1 * width)} height={bar} className="f1-bars__bar" />
+          <text x={96 + width} y={bar - 5} className="f1-bars__value">
+            {l.f1.toFixed(2)}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+function HeatMap(props: { matrix: ConfusionMatrix; rowName: string; columnName: string }) {
+  // Scale colours without the outside/outside cell, which dwarfs every other count.
+  const outside = props.matrix.labels.length - 1;
+  const max = Math.max(1, ...props.matrix.counts.flatMap((row, r) => row.filter((_, c) => !(r === outside && c === outside && props.matrix.labels[r] === 'O'))));
+  return (
+    <table className="heat-map">
+      <caption>
+        Confusion matrix (tokens): rows {props.rowName}, columns {props.columnName}
+      </caption>
+      <thead>
+        <tr>
+          <th />
+          {props.matrix.labels.map((l) => (
+            <th key={l} scope="col">
+              {l}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.matrix.labels.map((row, r) => (
+          <tr key={row}>
+            <th scope="row">{row}</th>
+            {props.matrix.labels.map((column, c) => {
+              const count = props.matrix.counts[r]?.[c] ?? 0;
+              return (
+                <td key={column} style={{ ['--heat' as string]: String(Math.min(1, count / max)) }} className={r === c ? 'heat-map__diagonal' : undefined}>
+                  {count}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function AgreementDialog(props: {
+  db: SpanwrightDatabase;
+  projectId: string;
+  documentId: string | null;
+  /** Annotators with spans in the project (ids), and display names. */
+  annotators: readonly string[];
+  names: ReadonlyMap<string, string>;
+  bridge: SpanwrightBridge;
+  onClose: () => void;
+}) {
+  const { db, projectId, documentId, names } = props;
+  const [scope, setScope] = useState<'document' | 'project'>(documentId ? 'document' : 'project');
+  const [layer, setLayer] = useState<LayerId | 'both'>('both');
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set(props.annotators.filter((a) => a !== 'gold')));
+  const [mode, setMode] = useState<'exact' | 'overlap'>('exact');
+  const [pairIndex, setPairIndex] = useState(0);
+  const [result, setResult] = useState<{ report: AgreementReport; titles: Map<string, string> } | null>(null);
+  const [computing, setComputing] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const selected = useMemo(() => props.annotators.filter((a) => chosen.has(a)), [props.annotators, chosen]);
+  const display = useMemo(() => uniqueNames(props.annotators, names), [props.annotators, names]);
+
+  useEffect(() => {
+    let cancelled = false;
+    setComputing(true);
+    setFailure(null);
+    // Let "Computing…" paint before the (synchronous) core runs.
+    const timer = setTimeout(() => {
+      loadAgreementInput(db, projectId, scope === 'document' && documentId ? [documentId] : null, selected, names)
+        .then((input) => {
+          if (cancelled) return;
+          const report = agreementReport(input.documents, input.layers, layer === 'both' ? {} : { layer });
+          setResult({ report, titles: input.titles });
+          setPairIndex(0);
+        })
+        .catch((error: unknown) => !cancelled && setFailure(error instanceof Error ? error.message : String(error)))
+        .finally(() => !cancelled && setComputing(false));
+    }, 30);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [db, projectId, documentId, scope, layer, selected, names]);
+
+  const report = result?.report;
+  const pair = report?.pairs[pairIndex];
+  const scores = pair ? pair[mode] : null;
+
+  const save = async (kind: 'csv' | 'json') => {
+    if (!report) return;
+    try {
+      const stream = await props.bridge.saveFile(`agreement.${kind}`, [{ name: kind.toUpperCase(), extensions: [kind] }]);
+      if (!stream) return;
+      try {
+        await stream.write(kind === 'csv' ? reportToCsv(report) : reportToJson(report));
+        await stream.commit();
+      } catch (error) {
+        await stream.abort();
+        throw error;
+      }
+    } catch (error) {
+      setFailure(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return (
+    <Modal title="Agreement" onClose={props.onClose} wide>
+      <div className="agreement-controls">
+        <label>
+          Scope{' '}
+          <select aria-label="Scope" value={scope} onChange={(e) => setScope(e.target.value as 'document' | 'project')}>
+            {documentId && <option value="document">This document</option>}
+            <option value="project">Whole project</option>
+          </select>
+        </label>
+        <label>
+          Layer{' '}
+          <select aria-label="Layer" value={layer} onChange={(e) => setLayer(e.target.value as LayerId | 'both')}>
+            <option value="both">Entities and claims</option>
+            <option value="entity">Entities</option>
+            <option value="claim">Claims</option>
+          </select>
+        </label>
+        <label>
+          Match{' '}
+          <select aria-label="Match" value={mode} onChange={(e) => setMode(e.target.value as 'exact' | 'overlap')}>
+            <option value="exact">Exact</option>
+            <option value="overlap">Overlap</option>
+          </select>
+        </label>
+        <fieldset className="agreement-controls__annotators">
+          <legend>Annotators</legend>
+          {props.annotators.map((id) => (
+            <label key={id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={chosen.has(id)}
+                onChange={(e) => {
+                  const next = new Set(chosen);
+                  if (e.target.checked) next.add(id);
+                  else next.delete(id);
+                  setChosen(next);
+                }}
+              />
+              {display.get(id)}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      {computing && <p aria-live="polite">Computing…</p>}
+      {failure && (
+        <p role="alert" className="field-error">
+          {failure}
+        </p>
+      )}
+      {report && report.message && <p className="hint">{report.message[0]?.toUpperCase() + report.message.slice(1)}: choose at least two.</p>}
+      {report && report.pairs.length > 0 && pair && scores && (
+        <>
+          {report.pairs.length > 1 && (
+            <label className="field">
+              <span>Pair</span>
+              <select aria-label="Pair" value={pairIndex} onChange={(e) => setPairIndex(Number(e.target.value))}>
+                {report.pairs.map((p, i) => (
+                  <option key={i} value={i}>
+                    {p.reference} vs {p.candidate}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <div className="agreement-grid">
+            <table className="agreement-table">
+              <caption>
+                Span agreement ({mode}): {pair.reference} (reference) vs {pair.candidate}
+              </caption>
+              <thead>
+                <tr>
+                  <th>Label</th>
+                  <th>TP</th>
+                  <th>FP</th>
+                  <th>FN</th>
+                  <th>Precision</th>
+                  <th>Recall</th>
+                  <th>F1</th>
+                </tr>
+              </thead>
+              <tbody>
+                {scores.labels.map((l) => (
+                  <tr key={`${l.layer}/${l.label}`}>
+                    <th scope="row">{l.label}</th>
+                    <td>{l.tp}</td>
+                    <td>{l.fp}</td>
+                    <td>{l.fn}</td>
+                    <td>{fixed(l.precision)}</td>
+                    <td>{fixed(l.recall)}</td>
+                    <td>{fixed(l.f1)}</td>
+                  </tr>
+                ))}
+                <tr className="agreement-table__overall">
+                  <th scope="row">Overall</th>
+                  <td>{scores.overall.tp}</td>
+                  <td>{scores.overall.fp}</td>
+                  <td>{scores.overall.fn}</td>
+                  <td>{fixed(scores.overall.precision)}</td>
+                  <td>{fixed(scores.overall.recall)}</td>
+                  <td>{fixed(scores.overall.f1)}</td>
+                </tr>
+              </tbody>
+            </table>
+            <F1Bars labels={scores.labels.map((l) => ({ label: l.label, f1: l.f1 }))} />
+          </div>
+          <table className="agreement-table">
+            <caption>Kappa</caption>
+            <thead>
+              <tr>
+                <th>Annotators</th>
+                {report.layers.map((l) => (
+                  <th key={l}>{LAYER_NAMES[l]}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {report.pairs.map((p, i) => (
+                <tr key={i}>
+                  <th scope="row">
+                    Cohen’s κ, {p.reference} / {p.candidate}
+                  </th>
+                  {report.layers.map((l) => (
+                    <td key={l}>{fixed(p.cohenKappa.find((k) => k.layer === l)?.kappa)}</td>
+                  ))}
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">Fleiss’ κ, all</th>
+                {report.layers.map((l) => (
+                  <td key={l}>{fixed(report.overall.find((g) => g.layer === l)?.fleissKappa)}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">Krippendorff’s α, all</th>
+                {report.layers.map((l) => (
+                  <td key={l}>{fixed(report.overall.find((g) => g.layer === l)?.krippendorffAlpha)}</td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+          <div className="agreement-heat-maps">
+            {pair.confusion.map((c) => (
+              <HeatMap key={c.layer} matrix={c.tokens} rowName={pair.reference} columnName={pair.candidate} />
+            ))}
+          </div>
+          {scope === 'project' && report.perDocument.length > 1 && (
+            <table className="agreement-table">
+              <caption>Per document</caption>
+              <thead>
+                <tr>
+                  <th>Document</th>
+                  <th>Exact F1</th>
+                  <th>Overlap F1</th>
+                  {report.layers.map((l) => (
+                    <th key={l}>κ {LAYER_NAMES[l].toLowerCase()}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {report.perDocument.map((d) => {
+                  const p = d.pairs[pairIndex];
+                  return (
+                    <tr key={d.documentId}>
+                      <th scope="row">{result?.titles.get(d.documentId) ?? d.documentId}</th>
+                      <td>{fixed(p?.exact.overall.f1)}</td>
+                      <td>{fixed(p?.overlap.overall.f1)}</td>
+                      {report.layers.map((l) => (
+                        <td key={l}>{fixed(p?.cohenKappa.find((k) => k.layer === l)?.kappa)}</td>
+                      ))}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+      <div className="modal__actions">
+        <button type="button" onClick={() => void save('csv')} disabled={!report}>
+          Save CSV
+        </button>
+        <button type="button" onClick={() => void save('json')} disabled={!report}>
+          Save JSON
+        </button>
+        <button type="button" className="primary" onClick={props.onClose}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,5 +1,10 @@
 // The `spanwright` command line: picks the subcommand and turns its outcome into an exit code.
 import { runAgree, AGREE_SUMMARY } from './agree';
+import { CONVERT_SUMMARY, runConvert } from './convert';
+import { MERGE_SUMMARY, runMerge } from './merge';
+import { runSplit, SPLIT_SUMMARY } from './split';
+import { runStats, STATS_SUMMARY } from './stats';
+import { runValidate, VALIDATE_SUMMARY } from './validate';
 import { EXIT_USAGE, processOutput, type CliOutput } from './output';
 
 interface Command {
@@ -9,6 +14,11 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   agree: { summary: AGREE_SUMMARY, run: runAgree },
+  convert: { summary: CONVERT_SUMMARY, run: runConvert },
+  validate: { summary: VALIDATE_SUMMARY, run: runValidate },
+  stats: { summary: STATS_SUMMARY, run: runStats },
+  split: { summary: SPLIT_SUMMARY, run: runSplit },
+  merge: { summary: MERGE_SUMMARY, run: runMerge },
 };
 
 function help(): string {

@@ -1,0 +1,116 @@
+// `spanwright convert`: reads any importable format and writes any export format, reporting
+// on standard error whatever the target format cannot hold.
+import { LAYERS, type LayerId } from '../src-shared/domain';
+import { createExporter } from '../src-shared/formats/exporter';
+import { FORMATS, formatInfo, type FormatId } from '../src-shared/formats/registry';
+import { zipFiles } from '../src-shared/formats/zip-archive';
+import { readArguments } from './arguments';
+import { issueLine, parseCorpus, readCorpusFile, toExportDocument } from './corpus-file';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliOutput } from './output';
+import { writeOutput } from './write-output';
+
+export const CONVERT_SUMMARY = 'convert a corpus between formats (JSONL, Label Studio, brat, HF, CoNLL...)';
+
+const FORMAT_IDS = FORMATS.map((f) => f.id);
+const IMPORTABLE = FORMATS.filter((f) => f.importable).map((f) => f.id);
+
+const USAGE = `Usage: spanwright convert [--from FORMAT] --to FORMAT [--layer entity|claim] [--map OLD=NEW]... IN OUT
+
+Reads IN (a file, or '-' for standard input) and writes OUT (a file, or '-' for standard
+output) in another format. Offsets are Unicode code points in every format. What the target
+format cannot hold (overlaps in BIO tags, claims in CoNLL...) is listed on standard error.
+OUT is written whole or not at all.
+
+Formats:
+  --from  auto (default: by content; a .zip is brat), ${IMPORTABLE.join(', ')}
+  --to    ${FORMAT_IDS.join(', ')}
+          (brat writes a zip; hf-token also writes OUT.labels.json with the tag list)
+Options:
+  --layer entity|claim   export only this layer (one-layer formats: which one)
+  --map OLD=NEW          rename a label (--map LOC=GPE); --map OLD= leaves it out
+  -h, --help             this help
+
+Exit codes: 0 done, 1 bad input (nothing written), 2 wrong usage.
+`;
+
+export async function runConvert(args: string[], output: CliOutput): Promise<number> {
+  // --map may repeat: collect its values before the generic reader keeps only the last.
+  const maps: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--map') maps.push(args[++i] ?? '');
+    else if (arg.startsWith('--map=')) maps.push(arg.slice('--map='.length));
+    else rest.push(arg);
+  }
+  const parsed = readArguments(rest, { values: ['from', 'to', 'layer'] });
+  const usage = (reason: string) => {
+    output.stderr(`spanwright convert: ${reason}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  };
+  if ('error' in parsed) return usage(parsed.error);
+  if (parsed.help) {
+    output.stdout(USAGE);
+    return EXIT_OK;
+  }
+  const to = parsed.values.get('to');
+  const from = parsed.values.get('from') ?? 'auto';
+  const layer = parsed.values.get('layer');
+  if (!to) return usage('--to is required');
+  if (!FORMAT_IDS.includes(to as FormatId)) return usage(`unknown format "${to}" for --to`);
+  if (from !== 'auto' && !IMPORTABLE.includes(from as FormatId)) return usage(`cannot read format "${from}" (--from takes auto, ${IMPORTABLE.join(', ')})`);
+  if (layer !== undefined && !LAYERS.includes(layer as LayerId)) return usage(`unknown layer "${layer}"`);
+  if (parsed.positionals.length !== 2) return usage('name the input and the output (IN OUT; - for standard input or output)');
+  const labelMap: Record<string, string | null> = {};
+  for (const map of maps) {
+    const [old, renamed] = map.split(/=(.*)/s, 2);
+    if (!old || renamed === undefined) return usage(`--map takes OLD=NEW (got "${map}")`);
+    labelMap[old] = renamed === '' ? null : renamed;
+  }
+  const [input, out] = parsed.positionals as [string, string];
+  const target = formatInfo(to as FormatId);
+
+  let result;
+  try {
+    result = parseCorpus(await readCorpusFile(input, from === 'brat' ? 'stdin.zip' : 'stdin.jsonl'));
+  } catch (error) {
+    output.stderr(`${input}: cannot be read: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (result.issues.length > 0) {
+    for (const issue of result.issues) output.stderr(issueLine(issue) + '\n');
+    output.stderr(`spanwright convert: nothing written: fix the lines above (see 'spanwright validate')\n`);
+    return EXIT_BAD_INPUT;
+  }
+
+  const exporter = createExporter(target.id, { labelMap, ...(layer ? { layers: [layer as LayerId] } : {}) });
+  const body: string[] = [exporter.header()];
+  const files: Array<{ path: string; content: string }> = [];
+  let leftOut = 0;
+  for (const [index, doc] of result.documents.entries()) {
+    const written = exporter.document(toExportDocument(doc, `doc-${index + 1}`));
+    body.push(written.chunk);
+    files.push(...written.files);
+    for (const entry of written.leftOut) {
+      leftOut += entry.spans.length;
+      const what = entry.spans.map((s) => `${s.label} [${s.start}, ${s.end}) "${s.text}"`).join(', ');
+      output.stderr(`${issueLine({ file: doc.file, ...(doc.line !== undefined ? { line: doc.line } : {}), reason: `${entry.dropped ? 'left out' : 'changed'} (${entry.reason}): ${what}` })}\n`);
+    }
+  }
+  body.push(exporter.footer());
+  files.push(...exporter.closingFiles());
+  try {
+    if (target.shape === 'files') await writeOutput(out, zipFiles(files));
+    else await writeOutput(out, body.join(''));
+    if (target.id === 'hf-token') {
+      const tags = JSON.stringify(exporter.labels(), null, 2) + '\n';
+      if (out === '-') output.stderr(`tag list: ${exporter.labels().join(' ')}\n`);
+      else await writeOutput(`${out}.labels.json`, tags);
+    }
+  } catch (error) {
+    output.stderr(`${out}: cannot be written: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (out !== '-') output.stderr(`${result.documents.length} documents written to ${out}${leftOut > 0 ? `; ${leftOut} spans left out or changed (listed above)` : ''}\n`);
+  return EXIT_OK;
+}

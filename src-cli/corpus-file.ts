@@ -1,0 +1,74 @@
+// Reading corpus files for the command line: a path or '-' (standard input), parsed by the
+// same core importers as the app, and turned back into exportable documents.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { DocumentStatus, SourcedSpanDraft, Span } from '../src-shared/domain';
+import { parseBratFiles } from '../src-shared/formats/brat-import';
+import type { ExportDocument } from '../src-shared/formats/export';
+import { formatImportIssue, parseImportFile, type ImportParseResult, type ParsedDocument } from '../src-shared/formats/import';
+
+export interface CorpusFile {
+  /** What messages call the file: its path, or 'stdin'. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Reads a path, or standard input for '-' (named after `stdinName`, which gives the format). */
+export async function readCorpusFile(path: string, stdinName = 'stdin.jsonl'): Promise<CorpusFile> {
+  if (path === '-') return { name: stdinName, bytes: await readStdin() };
+  return { name: path, bytes: new Uint8Array(await readFile(path)) };
+}
+
+/** Parses with the importer that fits: brat for a .zip, the line formats otherwise. */
+export function parseCorpus(file: CorpusFile): ImportParseResult {
+  const result = file.name.toLowerCase().endsWith('.zip')
+    ? parseBratFiles([{ name: basename(file.name), bytes: file.bytes }], [])
+    : parseImportFile(basename(file.name), file.bytes, []);
+  // Messages name the path the user typed, not just its base name.
+  for (const issue of result.issues) issue.file = file.name;
+  for (const doc of result.documents) doc.file = file.name;
+  return result;
+}
+
+/** `file:line: reason`, the form editors and CI logs link to. */
+export function issueLine(issue: { file: string; line?: number; reason: string }): string {
+  return issue.line === undefined ? `${issue.file}: ${issue.reason}` : `${issue.file}:${issue.line}: ${issue.reason}`;
+}
+
+export { formatImportIssue };
+
+/** A parsed document as the exporters take it. Span ids: the file's, else derived from the span. */
+export function toExportDocument(doc: ParsedDocument, fallbackId: string): ExportDocument {
+  const text = doc.draft.text;
+  const spans: Span[] = doc.draft.spans.map((s: SourcedSpanDraft, index) => ({
+    id: s.sourceId ?? `${fallbackId}-s${index + 1}`,
+    projectId: '',
+    documentId: doc.draft.id ?? fallbackId,
+    annotator: s.annotator ?? '',
+    layer: s.layer ?? 'entity',
+    label: s.label,
+    start: s.start,
+    end: s.end,
+    text: text.slice(s.start, s.end),
+    attributes: s.attributes ?? {},
+    origin: s.origin ?? 'imported',
+    createdAt: 0,
+    updatedAt: 0,
+  }));
+  const statuses: Record<string, DocumentStatus> | undefined = doc.draft.statuses;
+  return {
+    id: doc.draft.id ?? fallbackId,
+    meta: doc.draft.meta,
+    status: doc.draft.status ?? 'todo',
+    ...(statuses ? { statuses } : {}),
+    ...(doc.draft.annotators ? { annotators: doc.draft.annotators } : {}),
+    text,
+    spans,
+  };
+}

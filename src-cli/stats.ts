@@ -1,0 +1,94 @@
+// `spanwright stats`: what a corpus file holds: documents, spans per label, layer, annotator
+// and documents per status.
+import { readArguments } from './arguments';
+import { issueLine, parseCorpus, readCorpusFile } from './corpus-file';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliOutput } from './output';
+
+export const STATS_SUMMARY = 'count documents and spans per label, layer, annotator and status';
+
+const USAGE = `Usage: spanwright stats FILE... [--json]
+
+Counts what each file holds ('-' reads standard input as JSONL). Lines with problems are
+reported on standard error and left out of the counts (see 'spanwright validate').
+
+Options:
+  --json      the counts as JSON
+  -h, --help  this help
+
+Exit codes: 0 done, 1 a file could not be read or had problems, 2 wrong usage.
+`;
+
+export interface CorpusStats {
+  file: string;
+  documents: number;
+  spans: number;
+  labels: Record<string, number>;
+  layers: Record<string, number>;
+  annotators: Record<string, number>;
+  statuses: Record<string, number>;
+}
+
+function bump(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+
+function sorted(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)));
+}
+
+export async function runStats(args: string[], output: CliOutput): Promise<number> {
+  const parsed = readArguments(args, { flags: ['json'] });
+  if ('error' in parsed) {
+    output.stderr(`spanwright stats: ${parsed.error}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  if (parsed.help) {
+    output.stdout(USAGE);
+    return EXIT_OK;
+  }
+  if (parsed.positionals.length === 0) {
+    output.stderr(`spanwright stats: name at least one file\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  let exit = EXIT_OK;
+  const all: CorpusStats[] = [];
+  for (const path of parsed.positionals) {
+    let result;
+    try {
+      result = parseCorpus(await readCorpusFile(path));
+    } catch (error) {
+      output.stderr(`${path}: cannot be read: ${error instanceof Error ? error.message : String(error)}\n`);
+      exit = EXIT_BAD_INPUT;
+      continue;
+    }
+    for (const issue of result.issues) output.stderr(issueLine(issue) + '\n');
+    if (result.issues.length > 0) exit = EXIT_BAD_INPUT;
+    const stats: CorpusStats = { file: path, documents: result.documents.length, spans: 0, labels: {}, layers: {}, annotators: {}, statuses: {} };
+    for (const doc of result.documents) {
+      for (const span of doc.draft.spans) {
+        stats.spans++;
+        bump(stats.labels, span.label);
+        bump(stats.layers, span.layer ?? 'entity');
+        bump(stats.annotators, span.annotator ?? '(none)');
+      }
+      const statuses = doc.draft.statuses ? Object.values(doc.draft.statuses) : doc.draft.status ? [doc.draft.status] : [];
+      for (const status of statuses) bump(stats.statuses, status);
+    }
+    all.push({ ...stats, labels: sorted(stats.labels), layers: sorted(stats.layers), annotators: sorted(stats.annotators), statuses: sorted(stats.statuses) });
+  }
+  if (parsed.flags.has('json')) output.stdout(JSON.stringify(all.length === 1 ? all[0] : all, null, 2) + '\n');
+  else {
+    for (const s of all) {
+      const table = (title: string, counts: Record<string, number>) =>
+        Object.keys(counts).length === 0 ? '' : `  ${title}:\n${Object.entries(counts).map(([k, v]) => `    ${k.padEnd(24)} ${String(v).padStart(7)}`).join('\n')}\n`;
+      output.stdout(
+        `${s.file}: ${s.documents} documents, ${s.spans} spans\n` +
+          table('labels', s.labels) +
+          table('layers', s.layers) +
+          table('annotators', s.annotators) +
+          table('document statuses', s.statuses),
+      );
+    }
+  }
+  return exit;
+}

@@ -1,0 +1,81 @@
+// `spanwright validate`: checks corpus files the way an import would, plus duplicates, and
+// says exactly where each problem is (file:line: reason).
+import { hashText } from '../src-shared/text-hash';
+import { readArguments } from './arguments';
+import { issueLine, parseCorpus, readCorpusFile } from './corpus-file';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliOutput } from './output';
+
+export const VALIDATE_SUMMARY = 'check corpus files: schema, offsets, span texts, duplicates';
+
+const USAGE = `Usage: spanwright validate FILE... [--json]
+
+Checks each file (Spanwright, doccano, spaCy/Prodigy, Label Studio, Hugging Face JSONL, or a
+brat .zip; '-' reads standard input as JSONL): valid JSON, a text per document, spans with
+integer offsets inside the text that do not split a character, span texts that match their
+offsets, known format versions and offset units, and no document twice (same id or text).
+
+Options:
+  --json      the findings as JSON
+  -h, --help  this help
+
+Exit codes: 0 no problem, 1 problems found (or a file could not be read), 2 wrong usage.
+`;
+
+export interface FileFindings {
+  file: string;
+  documents: number;
+  spans: number;
+  problems: Array<{ line?: number; reason: string }>;
+}
+
+export async function validateFile(path: string): Promise<FileFindings> {
+  const file = await readCorpusFile(path);
+  const result = parseCorpus(file);
+  const problems = result.issues.map((i) => ({ ...(i.line !== undefined ? { line: i.line } : {}), reason: i.reason }));
+  const byId = new Map<string, number | undefined>();
+  const byText = new Map<string, number | undefined>();
+  for (const doc of result.documents) {
+    const where = (line: number | undefined) => (line === undefined ? 'another document' : `line ${line}`);
+    if (doc.draft.id !== undefined) {
+      if (byId.has(doc.draft.id)) problems.push({ ...(doc.line !== undefined ? { line: doc.line } : {}), reason: `document id "${doc.draft.id}" is used again (first on ${where(byId.get(doc.draft.id))})` });
+      else byId.set(doc.draft.id, doc.line);
+    }
+    const hash = hashText(doc.draft.text);
+    if (byText.has(hash)) problems.push({ ...(doc.line !== undefined ? { line: doc.line } : {}), reason: `the same text as ${where(byText.get(hash))}` });
+    else byText.set(hash, doc.line);
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { file: file.name, documents: result.documents.length, spans: result.documents.reduce((n, d) => n + d.draft.spans.length, 0), problems };
+}
+
+export async function runValidate(args: string[], output: CliOutput): Promise<number> {
+  const parsed = readArguments(args, { flags: ['json'] });
+  if ('error' in parsed) {
+    output.stderr(`spanwright validate: ${parsed.error}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  if (parsed.help) {
+    output.stdout(USAGE);
+    return EXIT_OK;
+  }
+  if (parsed.positionals.length === 0) {
+    output.stderr(`spanwright validate: name at least one file\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  const findings: FileFindings[] = [];
+  for (const path of parsed.positionals) {
+    try {
+      findings.push(await validateFile(path));
+    } catch (error) {
+      findings.push({ file: path, documents: 0, spans: 0, problems: [{ reason: `cannot be read: ${error instanceof Error ? error.message : String(error)}` }] });
+    }
+  }
+  if (parsed.flags.has('json')) output.stdout(JSON.stringify({ files: findings }, null, 2) + '\n');
+  else {
+    for (const f of findings) {
+      if (f.problems.length === 0) output.stdout(`${f.file}: ${f.documents} documents, ${f.spans} spans, OK\n`);
+      else for (const p of f.problems) output.stdout(issueLine({ file: f.file, ...p }) + '\n');
+    }
+  }
+  return findings.some((f) => f.problems.length > 0) ? EXIT_BAD_INPUT : EXIT_OK;
+}

@@ -131,3 +131,34 @@ test('brat standoff: .txt and .ann pairs whose offsets Python reads right', asyn
     ['LOC', 'Valdeluz'],
   ]);
 });
+
+test('a project bundle restores the whole project: schema, documents, every layer', async ({ page }) => {
+  // Make the project differ from a fresh one: a renamed label and a new one.
+  await page.getByRole('button', { name: 'Labels' }).click();
+  const labels = page.getByRole('dialog', { name: 'Labels' });
+  await labels.getByLabel('New label name').fill('VEHICLE');
+  await labels.getByRole('button', { name: 'Add label' }).click();
+  await expect(labels.getByLabel('Name of VEHICLE')).toBeVisible();
+  await labels.getByRole('button', { name: 'Close' }).click();
+
+  const saveBundle = async () => {
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save project bundle' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^Demo-multilingual-news(-2)?\.spanwright$/);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    await expect(dialog).toBeHidden();
+    return Buffer.concat(chunks).toString('utf8');
+  };
+  const first = await saveBundle();
+  await page.getByLabel('Import documents').setInputFiles([{ name: 'demo.spanwright', mimeType: 'application/octet-stream', buffer: Buffer.from(first) }]);
+  await expect(page.getByRole('status').filter({ hasText: 'Restored the project “Demo: multilingual news (2)” (4 documents)' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Project' })).toHaveValue(/.+/);
+  await expect(page.getByRole('button', { name: /^VEHICLE/ })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(4);
+  const second = await saveBundle();
+  // Identical but for the project's new name.
+  expect(second.replace('"name":"Demo: multilingual news (2)"', '"name":"Demo: multilingual news"')).toBe(first);
+});

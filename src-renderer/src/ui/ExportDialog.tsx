@@ -102,6 +102,8 @@ export function ExportDialog(props: {
   layers: ReadonlyArray<{ id: ExportLayer; name: string }>;
   prepare: (choices: ExportChoices, onProgress: (done: number, total: number) => void, isCancelled: () => boolean) => Promise<PreparedExport | null>;
   save: (prepared: PreparedExport) => Promise<void>;
+  /** Saves the whole project (schema, guidelines, every layer) as one bundle file. */
+  saveBundle: () => Promise<void>;
   onClose: () => void;
 }) {
   const [format, setFormat] = useState<FormatId>('spanwright');
@@ -320,6 +322,21 @@ export function ExportDialog(props: {
         </p>
       )}
       <div className="modal__actions">
+        <button
+          type="button"
+          className="modal__left-action"
+          disabled={saving}
+          title="The whole project in one file: label schema, guidelines, every document and every annotator's work. Import it to restore the project."
+          onClick={() => {
+            setSaving(true);
+            props
+              .saveBundle()
+              .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)))
+              .finally(() => setSaving(false));
+          }}
+        >
+          Save project bundle
+        </button>
         <button type="button" onClick={props.onClose} disabled={saving}>
           Cancel
         </button>

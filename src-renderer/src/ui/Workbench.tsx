@@ -11,6 +11,8 @@ import { findLabelByHotkey } from '../../../src-shared/schema-rules';
 import { useAnnotationSession } from '../app/annotation-session';
 import { commitTeammateImport, planTeammateImport, type TeammatePlan } from '../app/import-teammate';
 import { useReview } from '../app/review-state';
+import { importProjectBundle, prepareProjectBundle } from '../app/project-bundle';
+import { BUNDLE_EXTENSION, isProjectBundle } from '../../../src-shared/formats/project-bundle';
 import { prepareExport, saveExport, type ExportRequest, type PreparedExport } from '../app/export-documents';
 import { newId } from '../app/ids';
 import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportPlan, type InputFile } from '../app/import-documents';
@@ -274,8 +276,21 @@ export function Workbench(props: {
   );
 
   const startImport = useCallback(
-    async (files: InputFile[]) => {
-      if (files.length === 0 || !project) return;
+    async (chosen: InputFile[]) => {
+      if (chosen.length === 0 || !project) return;
+      // Project bundles become projects of their own; other files go into this one.
+      const bundles = chosen.filter((f) => f.name.endsWith(`.${BUNDLE_EXTENSION}`) || isProjectBundle(f.bytes));
+      const files = chosen.filter((f) => !bundles.includes(f));
+      for (const bundle of bundles) {
+        try {
+          const restored = await importProjectBundle(db, bundle.name, bundle.bytes, annotator);
+          notify(`Restored the project “${restored.name}” (${restored.documents} documents) from ${bundle.name}.`, 'success');
+          setProjectId(restored.id);
+        } catch (error) {
+          reportError(`${bundle.name} was not imported, nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      if (files.length === 0) return;
       try {
         setProgress({ label: 'Reading files', done: 0, total: files.length });
         const plan = await planImport(db, projectId, project.schema, files, (done, total) => setProgress({ label: 'Reading files', done, total }));
@@ -288,7 +303,7 @@ export function Workbench(props: {
         reportError(`Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
       }
     },
-    [db, finishImport, project, projectId, reportError],
+    [annotator, db, finishImport, notify, project, projectId, reportError],
   );
 
 
@@ -518,7 +533,7 @@ export function Workbench(props: {
             className="visually-hidden"
             type="file"
             multiple
-            accept=".txt,.jsonl,.json,.zip,.ann"
+            accept=".txt,.jsonl,.json,.zip,.ann,.spanwright"
             aria-label="Import documents"
             onChange={(e) => {
               const files = e.target.files;
@@ -696,6 +711,10 @@ export function Workbench(props: {
           layers={exportLayers}
           prepare={prepareExportFor}
           save={saveExportFile}
+          saveBundle={async () => {
+            if (!project) return;
+            await saveExportFile(await prepareProjectBundle(db, project, annotator));
+          }}
           onClose={() => setDialog(null)}
         />
       )}

@@ -1,0 +1,96 @@
+// Saving a whole project as one bundle file, and restoring a bundle as a new project.
+import { statusOf } from '../../../src-shared/document-rules';
+import type { Annotator, Project, Span } from '../../../src-shared/domain';
+import { serializeDocument } from '../../../src-shared/formats/export';
+import { formatImportIssue } from '../../../src-shared/formats/import';
+import { BUNDLE_EXTENSION, bundleHeaderLine, parseProjectBundle } from '../../../src-shared/formats/project-bundle';
+import { hashText } from '../../../src-shared/text-hash';
+import type { SpanwrightDatabase } from '../storage/database';
+import { createProject } from '../storage/projects';
+import type { PreparedExport } from './export-documents';
+import { newId } from './ids';
+import { commitImport, type ImportPlan } from './import-documents';
+
+/** Everything the project holds: schema, guidelines, every document with every annotator's work. */
+export async function prepareProjectBundle(db: SpanwrightDatabase, project: Project, self: Annotator): Promise<PreparedExport> {
+  const [documents, spans, annotators] = await db.transaction('r', db.documents, db.spans, db.annotators, () =>
+    Promise.all([
+      db.documents.where('[projectId+order]').between([project.id, -Infinity], [project.id, Infinity]).toArray(),
+      db.spans.where('projectId').equals(project.id).toArray(),
+      db.annotators.toArray(),
+    ]),
+  );
+  const byDocument = new Map<string, Span[]>();
+  for (const span of spans) byDocument.set(span.documentId, [...(byDocument.get(span.documentId) ?? []), span]);
+  const names = new Map(annotators.map((a) => [a.id, a.name]));
+  const used = new Set([...spans.map((s) => s.annotator), ...documents.flatMap((d) => Object.keys(d.statuses))]);
+  const parts: string[] = [
+    bundleHeaderLine({
+      name: project.name,
+      schema: project.schema,
+      guidelines: project.guidelines,
+      annotators: [...used].map((id) => ({ id, name: names.get(id) ?? id })),
+    }) + '\n',
+  ];
+  for (let at = 0; at < documents.length; at += 200) {
+    const batch = documents.slice(at, at + 200);
+    const texts = await db.texts.bulkGet(batch.map((d) => d.id));
+    for (const [i, doc] of batch.entries()) {
+      const text = texts[i]?.text;
+      if (text === undefined) throw new Error(`The text of "${doc.meta.title}" is missing from the database.`);
+      const docSpans = byDocument.get(doc.id) ?? [];
+      const present = new Set([...docSpans.map((s) => s.annotator), ...Object.keys(doc.statuses)]);
+      parts.push(
+        serializeDocument('spanwright', {
+          id: doc.sourceId,
+          meta: doc.meta,
+          status: statusOf(doc, self.id),
+          statuses: doc.statuses,
+          annotators: [...present].map((id) => ({ id, name: names.get(id) ?? id })),
+          text,
+          spans: docSpans,
+        }) + '\n',
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  const base = project.name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'project';
+  return {
+    fileName: `${base}.${BUNDLE_EXTENSION}`,
+    parts,
+    summary: { documents: documents.length, spans: spans.length, spansPerLabel: [], leftOut: [], emptyDocuments: [], splitCounts: null, tagList: null },
+  };
+}
+
+/** Restores a bundle as a new project (all or nothing); returns its id and name. */
+export async function importProjectBundle(db: SpanwrightDatabase, fileName: string, bytes: Uint8Array, self: Annotator): Promise<{ id: string; name: string; documents: number }> {
+  const { header, result } = parseProjectBundle(fileName, bytes);
+  const problems = [
+    ...result.issues.map(formatImportIssue),
+    ...result.unknownLabels.map((u) => `${fileName}: label ${u.name} is used by ${u.count} spans but missing from the bundle's schema`),
+  ];
+  if (!header || problems.length > 0) {
+    const shown = problems.slice(0, 5).join('; ');
+    throw new Error(`${shown}${problems.length > 5 ? `; and ${problems.length - 5} more problems` : ''}`);
+  }
+  const taken = new Set((await db.projects.toArray()).map((p) => p.name));
+  let name = header.name;
+  for (let n = 2; taken.has(name); n++) name = `${header.name} (${n})`;
+  const projectId = newId();
+  const plan: ImportPlan = {
+    projectId,
+    files: [fileName],
+    documents: result.documents.map((d) => ({ ...d, textHash: hashText(d.draft.text) })),
+    issues: [],
+    duplicates: [],
+    unknownLabels: [],
+  };
+  await db.transaction('rw', [db.projects, db.documents, db.texts, db.spans, db.annotators], async () => {
+    await createProject(db, projectId, name, header.schema);
+    await db.projects.update(projectId, { guidelines: header.guidelines });
+    const known = await db.annotators.bulkGet(header.annotators.map((a) => a.id));
+    await db.annotators.bulkPut(header.annotators.filter((_, i) => !known[i]));
+    await commitImport(db, plan, header.schema, self.id, false);
+  });
+  return { id: projectId, name, documents: plan.documents.length };
+}

@@ -1,0 +1,102 @@
+// The project bundle: one file that restores a project exactly: a header line with the
+// project's name, label schema, guidelines and annotator names, then one Spanwright JSONL
+// line per document (every annotator's spans and statuses).
+import { LAYERS, type Annotator, type Label, type LabelSchema, type LayerId } from '../domain';
+import { decodeTextFile } from './decode';
+import { parseImportFile, type ImportParseResult } from './import';
+
+export const BUNDLE_FORMAT = 'spanwright-project';
+export const BUNDLE_FORMAT_VERSION = 1;
+export const BUNDLE_EXTENSION = 'spanwright';
+
+export interface BundleHeader {
+  name: string;
+  schema: LabelSchema;
+  guidelines: string;
+  annotators: Annotator[];
+}
+
+export function bundleHeaderLine(header: BundleHeader): string {
+  return JSON.stringify({
+    format: BUNDLE_FORMAT,
+    format_version: BUNDLE_FORMAT_VERSION,
+    project: { name: header.name, schema: header.schema, guidelines: header.guidelines },
+    annotators: [...header.annotators].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(({ id, name }) => ({ id, name })),
+  });
+}
+
+/** Whether the bytes start like a project bundle (cheap: looks at the first line only). */
+export function isProjectBundle(bytes: Uint8Array): boolean {
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+  const firstLine = head.replace(/^\uFEFF/, '').split('\n', 1)[0] ?? '';
+  return /"format"\s*:\s*"spanwright-project"/.test(firstLine);
+}
+
+function readLabel(value: unknown): Label | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v['name'] !== 'string' || v['name'] === '' || !LAYERS.includes(v['layer'] as LayerId)) return null;
+  if (typeof v['color'] !== 'string' || !/^#[0-9a-f]{6}$/i.test(v['color']) || typeof v['hotkey'] !== 'string') return null;
+  const label: Label = { name: v['name'], layer: v['layer'] as LayerId, color: v['color'], hotkey: v['hotkey'] };
+  if (typeof v['description'] === 'string') label.description = v['description'];
+  return label;
+}
+
+function readHeader(line: string): BundleHeader | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return `the header is not valid JSON (${error instanceof Error ? error.message : String(error)})`;
+  }
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  if (v['format'] !== BUNDLE_FORMAT) return 'not a Spanwright project bundle';
+  if (v['format_version'] !== BUNDLE_FORMAT_VERSION) return `unsupported bundle format_version ${JSON.stringify(v['format_version'])} (this version reads ${BUNDLE_FORMAT_VERSION})`;
+  const project = (typeof v['project'] === 'object' && v['project'] !== null ? v['project'] : {}) as Record<string, unknown>;
+  if (typeof project['name'] !== 'string' || project['name'].trim() === '') return 'the project has no name';
+  const rawLabels = (project['schema'] as { labels?: unknown } | undefined)?.labels;
+  if (!Array.isArray(rawLabels)) return 'the project has no label schema';
+  const labels: Label[] = [];
+  for (const [index, raw] of rawLabels.entries()) {
+    const label = readLabel(raw);
+    if (!label) return `label ${index + 1} of the schema is malformed (needs name, layer entity|claim, colour #rrggbb, hotkey)`;
+    if (labels.some((l) => l.name === label.name)) return `label ${label.name} appears twice in the schema`;
+    labels.push(label);
+  }
+  const annotators: Annotator[] = [];
+  for (const raw of Array.isArray(v['annotators']) ? v['annotators'] : []) {
+    const a = raw as Record<string, unknown>;
+    if (typeof a['id'] !== 'string' || typeof a['name'] !== 'string') return 'an annotator entry is malformed (needs id and name)';
+    annotators.push({ id: a['id'], name: a['name'] });
+  }
+  return { name: project['name'], schema: { labels }, guidelines: typeof project['guidelines'] === 'string' ? project['guidelines'] : '', annotators };
+}
+
+/**
+ * Reads a bundle: the header, and the documents through the Spanwright JSONL reader (line
+ * numbers are the bundle's). A bad header is an issue on line 1 and no documents.
+ */
+export function parseProjectBundle(fileName: string, bytes: Uint8Array): { header: BundleHeader | null; result: ImportParseResult } {
+  const decoded = decodeTextFile(bytes);
+  if (!decoded.ok) return { header: null, result: { file: fileName, documents: [], issues: [{ file: fileName, reason: decoded.reason }], unknownLabels: [] } };
+  const newline = decoded.text.indexOf('\n');
+  const first = newline === -1 ? decoded.text : decoded.text.slice(0, newline);
+  const header = readHeader(first.replace(/\r$/, ''));
+  if (typeof header === 'string') {
+    return { header: null, result: { file: fileName, documents: [], issues: [{ file: fileName, line: 1, reason: header }], unknownLabels: [] } };
+  }
+  const rest = newline === -1 ? '' : decoded.text.slice(newline + 1);
+  const result = parseImportFile(`${fileName}.jsonl`, new TextEncoder().encode(rest), header.schema.labels);
+  result.file = fileName;
+  for (const issue of result.issues) {
+    issue.file = fileName;
+    if (issue.line !== undefined) issue.line += 1;
+  }
+  for (const doc of result.documents) {
+    doc.file = fileName;
+    if (doc.line !== undefined) doc.line += 1;
+  }
+  // A bundle with no documents is still a project (its schema and guidelines).
+  result.issues = result.issues.filter((i) => !(i.line === undefined && result.documents.length === 0 && rest.trim() === ''));
+  return { header, result };
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSchema } from '../../../src-shared/default-schema';
+import { bundleHeaderLine, isProjectBundle, parseProjectBundle } from '../../../src-shared/formats/project-bundle';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const header = bundleHeaderLine({ name: 'Tram desk', schema: defaultSchema(), guidelines: 'Mark every claim.', annotators: [{ id: 'b', name: 'Ben' }, { id: 'a', name: 'Ana' }] });
+const doc = JSON.stringify({ format: 'spanwright', format_version: 1, offset_unit: 'codepoint', id: 'd1', text: 'Ana Ruiz 🚋 spoke.', meta: { title: 'T' }, status: 'done', spans: [{ layer: 'entity', label: 'PERSON', start: 0, end: 8, text: 'Ana Ruiz', annotator: 'a', attributes: {}, origin: 'manual' }] });
+
+describe('project bundle', () => {
+  it('is recognised by its first line', () => {
+    expect(isProjectBundle(encode(`${header}\n${doc}\n`))).toBe(true);
+    expect(isProjectBundle(encode(`${doc}\n`))).toBe(false);
+  });
+
+  it('reads the header and the documents, with the bundle’s line numbers', () => {
+    const { header: read, result } = parseProjectBundle('desk.spanwright', encode(`${header}\n${doc}\n{"text": broken\n`));
+    expect(read).toEqual({ name: 'Tram desk', schema: defaultSchema(), guidelines: 'Mark every claim.', annotators: [{ id: 'a', name: 'Ana' }, { id: 'b', name: 'Ben' }] });
+    expect(result.documents.map((d) => [d.line, d.draft.id, d.draft.spans[0]?.sourceId === undefined])).toEqual([[2, 'd1', true]]);
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({ file: 'desk.spanwright', line: 3 });
+  });
+
+  it('refuses a bad header on line 1, with the reason', () => {
+    const broken = header.replace('"layer":"entity"', '"layer":"topic"');
+    const { header: read, result } = parseProjectBundle('x.spanwright', encode(`${broken}\n${doc}\n`));
+    expect(read).toBeNull();
+    expect(result.issues).toEqual([{ file: 'x.spanwright', line: 1, reason: 'label 1 of the schema is malformed (needs name, layer entity|claim, colour #rrggbb, hotkey)' }]);
+    expect(parseProjectBundle('y.spanwright', encode(header.replace('"format_version":1', '"format_version":9'))).result.issues[0]?.reason).toMatch(/unsupported bundle format_version 9/);
+  });
+
+  it('a bundle with only its header is an empty project, not an error', () => {
+    const { header: read, result } = parseProjectBundle('empty.spanwright', encode(`${header}\n`));
+    expect(read?.name).toBe('Tram desk');
+    expect(result.issues).toEqual([]);
+    expect(result.documents).toEqual([]);
+  });
+});

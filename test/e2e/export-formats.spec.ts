@@ -139,12 +139,15 @@ test('a project bundle restores the whole project: schema, documents, every laye
   await labels.getByLabel('New label name').fill('VEHICLE');
   await labels.getByRole('button', { name: 'Add label' }).click();
   await expect(labels.getByLabel('Name of VEHICLE')).toBeVisible();
+  await labels.getByLabel('Guidelines text').fill('Mark a claim only when it can be checked.');
+  await labels.getByRole('button', { name: 'Save guidelines' }).click();
+  await expect(labels.getByRole('button', { name: 'Save guidelines' })).toBeDisabled();
   await labels.getByRole('button', { name: 'Close' }).click();
 
   const saveBundle = async () => {
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save project bundle' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Project bundle' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^Demo-multilingual-news(-2)?\.spanwright$/);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
@@ -158,6 +161,8 @@ test('a project bundle restores the whole project: schema, documents, every laye
   await expect(page.getByRole('combobox', { name: 'Project' })).toHaveValue(/.+/);
   await expect(page.getByRole('button', { name: /^VEHICLE/ })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(4);
+  await page.getByText('Guidelines', { exact: true }).click();
+  await expect(page.getByText('Mark a claim only when it can be checked.')).toBeVisible();
   const second = await saveBundle();
   // Identical but for the project's new name.
   expect(second.replace('"name":"Demo: multilingual news (2)"', '"name":"Demo: multilingual news"')).toBe(first);

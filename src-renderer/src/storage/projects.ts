@@ -72,3 +72,7 @@ export async function deleteLabel(db: SpanwrightDatabase, projectId: string, nam
     return doomed.length;
   });
 }
+
+export async function setGuidelines(db: SpanwrightDatabase, projectId: string, guidelines: string): Promise<void> {
+  await db.projects.update(projectId, { guidelines });
+}

@@ -335,7 +335,7 @@ export function ExportDialog(props: {
               .finally(() => setSaving(false));
           }}
         >
-          Save project bundle
+          Project bundle
         </button>
         <button type="button" onClick={props.onClose} disabled={saving}>
           Cancel

@@ -50,7 +50,24 @@ function LabelRow(props: {
   );
 }
 
+function GuidelinesEditor(props: { guidelines: string; onSave: (text: string) => Promise<void> }) {
+  const [text, setText] = useState(props.guidelines);
+  return (
+    <section className="guidelines-editor" aria-label="Guidelines">
+      <label className="field">
+        <span>Guidelines (shown to annotators beside the labels, and saved in project bundles)</span>
+        <textarea aria-label="Guidelines text" rows={5} value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <button type="button" disabled={text === props.guidelines} onClick={() => void props.onSave(text)}>
+        Save guidelines
+      </button>
+    </section>
+  );
+}
+
 export function LabelsDialog(props: {
+  guidelines: string;
+  onSaveGuidelines: (text: string) => Promise<void>;
   schema: LabelSchema;
   onSave: (oldName: string, label: Label) => Promise<void>;
   onAdd: (label: Label) => Promise<void>;
@@ -145,6 +162,7 @@ export function LabelsDialog(props: {
           </button>
         </div>
       )}
+      <GuidelinesEditor guidelines={props.guidelines} onSave={props.onSaveGuidelines} />
       <div className="modal__actions">
         <button type="button" onClick={props.onClose}>
           Close

@@ -18,7 +18,7 @@ import { newId } from '../app/ids';
 import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportPlan, type InputFile } from '../app/import-documents';
 import type { SpanwrightDatabase } from '../storage/database';
 import { readDocumentText, setDocumentStatus } from '../storage/documents';
-import { addLabels, countSpansWithLabel, createProject, deleteLabel, updateLabel } from '../storage/projects';
+import { addLabels, countSpansWithLabel, createProject, deleteLabel, setGuidelines, updateLabel } from '../storage/projects';
 import { isNumber, isString, readSetting, SETTING, writeSetting } from '../storage/settings';
 import { selectedRange } from './document/dom-offsets';
 import { DocumentView } from './document/DocumentView';
@@ -656,6 +656,12 @@ export function Workbench(props: {
         )}
         {mode === 'review' && <p className="mode-note">Reviewing: labels go into the gold layer.</p>}
         <LabelPalette schema={schema} onApply={(l) => void applyLabel(l)} counts={labelCounts} />
+        {project?.guidelines.trim() && (
+          <details className="guidelines">
+            <summary>Guidelines</summary>
+            <p>{project.guidelines}</p>
+          </details>
+        )}
         {mode === 'review' && text !== undefined && (
           <ReviewPanel
             review={review}
@@ -720,6 +726,8 @@ export function Workbench(props: {
       )}
       {dialog === 'labels' && project && (
         <LabelsDialog
+          guidelines={project.guidelines}
+          onSaveGuidelines={(text) => setGuidelines(db, projectId, text).catch((e: unknown) => reportError(String(e)))}
           schema={schema}
           onSave={async (oldName, label) => updateLabel(db, projectId, oldName, label).catch((e: unknown) => reportError(String(e)))}
           onAdd={async (label) => addLabels(db, projectId, [label]).catch((e: unknown) => reportError(String(e)))}

@@ -43,3 +43,29 @@ export function readArguments(args: readonly string[], spec: OptionSpec): Parsed
   }
   return result;
 }
+
+/**
+ * The start every subcommand shares: read the arguments, print the help for --help, and turn
+ * a usage mistake into the message and exit code 2. Returns the arguments, or the exit code.
+ */
+export function startCommand(
+  command: string,
+  args: readonly string[],
+  spec: OptionSpec,
+  usage: string,
+  output: { stdout(text: string): void; stderr(text: string): void },
+): ParsedArguments | number {
+  const parsed = readArguments(args, spec);
+  if ('error' in parsed) return usageError(command, parsed.error, usage, output);
+  if (parsed.help) {
+    output.stdout(usage);
+    return 0;
+  }
+  return parsed;
+}
+
+/** Prints a usage mistake with the command's help; returns exit code 2. */
+export function usageError(command: string, reason: string, usage: string, output: { stderr(text: string): void }): number {
+  output.stderr(`spanwright ${command}: ${reason}\n\n${usage}`);
+  return 2;
+}

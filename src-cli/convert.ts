@@ -4,9 +4,9 @@ import { LAYERS, type LayerId } from '../src-shared/domain';
 import { createExporter } from '../src-shared/formats/exporter';
 import { FORMATS, formatInfo, type FormatId } from '../src-shared/formats/registry';
 import { zipFiles } from '../src-shared/formats/zip-archive';
-import { readArguments } from './arguments';
+import { startCommand, usageError } from './arguments';
 import { issueLine, parseCorpus, readCorpusFile, toExportDocument } from './corpus-file';
-import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliOutput } from './output';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
 import { writeOutput } from './write-output';
 
 export const CONVERT_SUMMARY = 'convert a corpus between formats (JSONL, Label Studio, brat, HF, CoNLL...)';
@@ -43,16 +43,9 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
     else if (arg.startsWith('--map=')) maps.push(arg.slice('--map='.length));
     else rest.push(arg);
   }
-  const parsed = readArguments(rest, { values: ['from', 'to', 'layer'] });
-  const usage = (reason: string) => {
-    output.stderr(`spanwright convert: ${reason}\n\n${USAGE}`);
-    return EXIT_USAGE;
-  };
-  if ('error' in parsed) return usage(parsed.error);
-  if (parsed.help) {
-    output.stdout(USAGE);
-    return EXIT_OK;
-  }
+  const usage = (reason: string) => usageError('convert', reason, USAGE, output);
+  const parsed = startCommand('convert', rest, { values: ['from', 'to', 'layer'] }, USAGE, output);
+  if (typeof parsed === 'number') return parsed;
   const to = parsed.values.get('to');
   const from = parsed.values.get('from') ?? 'auto';
   const layer = parsed.values.get('layer');

@@ -4,9 +4,9 @@ import type { Annotator, DocumentStatus, Span } from '../src-shared/domain';
 import { serializeDocument, type ExportDocument } from '../src-shared/formats/export';
 import { describeTextDifference } from '../src-shared/review/text-difference';
 import { hashText } from '../src-shared/text-hash';
-import { readArguments } from './arguments';
+import { startCommand, usageError } from './arguments';
 import { issueLine, parseCorpus, readCorpusFile, toExportDocument } from './corpus-file';
-import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliOutput } from './output';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
 import { writeOutput } from './write-output';
 
 export const MERGE_SUMMARY = "merge several annotators' Spanwright JSONL exports into one";
@@ -36,16 +36,9 @@ interface Merged {
 const spanKey = (s: Span) => JSON.stringify([s.annotator, s.layer, s.label, s.start, s.end]);
 
 export async function runMerge(args: string[], output: CliOutput): Promise<number> {
-  const parsed = readArguments(args, { values: ['out'], aliases: { o: 'out' } });
-  const usage = (reason: string) => {
-    output.stderr(`spanwright merge: ${reason}\n\n${USAGE}`);
-    return EXIT_USAGE;
-  };
-  if ('error' in parsed) return usage(parsed.error);
-  if (parsed.help) {
-    output.stdout(USAGE);
-    return EXIT_OK;
-  }
+  const usage = (reason: string) => usageError('merge', reason, USAGE, output);
+  const parsed = startCommand('merge', args, { values: ['out'], aliases: { o: 'out' } }, USAGE, output);
+  if (typeof parsed === 'number') return parsed;
   const out = parsed.values.get('out');
   if (!out) return usage('-o OUT is required');
   if (parsed.positionals.length < 2) return usage('name at least two files to merge');

@@ -4,9 +4,9 @@ import { mkdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { SPLIT_NAMES, checkRatios, splitDocuments, type SplitRatios } from '../src-shared/split';
 import { hashText } from '../src-shared/text-hash';
-import { readArguments } from './arguments';
+import { startCommand, usageError } from './arguments';
 import { issueLine, parseCorpus, readCorpusFile } from './corpus-file';
-import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliOutput } from './output';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
 import { writeOutput } from './write-output';
 
 export const SPLIT_SUMMARY = 'split a JSONL corpus into train/dev/test by document, reproducibly';
@@ -30,16 +30,9 @@ Exit codes: 0 done, 1 bad input (nothing written), 2 wrong usage.
 `;
 
 export async function runSplit(args: string[], output: CliOutput): Promise<number> {
-  const parsed = readArguments(args, { flags: ['stratify', 'json'], values: ['out-dir', 'ratios', 'seed'] });
-  const usage = (reason: string) => {
-    output.stderr(`spanwright split: ${reason}\n\n${USAGE}`);
-    return EXIT_USAGE;
-  };
-  if ('error' in parsed) return usage(parsed.error);
-  if (parsed.help) {
-    output.stdout(USAGE);
-    return EXIT_OK;
-  }
+  const usage = (reason: string) => usageError('split', reason, USAGE, output);
+  const parsed = startCommand('split', args, { flags: ['stratify', 'json'], values: ['out-dir', 'ratios', 'seed'] }, USAGE, output);
+  if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length !== 1) return usage('name one input file');
   const outDir = parsed.values.get('out-dir');
   if (!outDir) return usage('--out-dir is required');

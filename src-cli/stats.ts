@@ -1,8 +1,8 @@
 // `spanwright stats`: what a corpus file holds: documents, spans per label, layer, annotator
 // and documents per status.
-import { readArguments } from './arguments';
+import { startCommand, usageError } from './arguments';
 import { issueLine, parseCorpus, readCorpusFile } from './corpus-file';
-import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliOutput } from './output';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
 
 export const STATS_SUMMARY = 'count documents and spans per label, layer, annotator and status';
 
@@ -37,19 +37,9 @@ function sorted(counts: Record<string, number>): Record<string, number> {
 }
 
 export async function runStats(args: string[], output: CliOutput): Promise<number> {
-  const parsed = readArguments(args, { flags: ['json'] });
-  if ('error' in parsed) {
-    output.stderr(`spanwright stats: ${parsed.error}\n\n${USAGE}`);
-    return EXIT_USAGE;
-  }
-  if (parsed.help) {
-    output.stdout(USAGE);
-    return EXIT_OK;
-  }
-  if (parsed.positionals.length === 0) {
-    output.stderr(`spanwright stats: name at least one file\n\n${USAGE}`);
-    return EXIT_USAGE;
-  }
+  const parsed = startCommand('stats', args, { flags: ['json'] }, USAGE, output);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length === 0) return usageError('stats', 'name at least one file', USAGE, output);
   let exit = EXIT_OK;
   const all: CorpusStats[] = [];
   for (const path of parsed.positionals) {

@@ -1,9 +1,9 @@
 // `spanwright validate`: checks corpus files the way an import would, plus duplicates, and
 // says exactly where each problem is (file:line: reason).
 import { hashText } from '../src-shared/text-hash';
-import { readArguments } from './arguments';
+import { startCommand, usageError } from './arguments';
 import { issueLine, parseCorpus, readCorpusFile } from './corpus-file';
-import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliOutput } from './output';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
 
 export const VALIDATE_SUMMARY = 'check corpus files: schema, offsets, span texts, duplicates';
 
@@ -49,19 +49,9 @@ export async function validateFile(path: string): Promise<FileFindings> {
 }
 
 export async function runValidate(args: string[], output: CliOutput): Promise<number> {
-  const parsed = readArguments(args, { flags: ['json'] });
-  if ('error' in parsed) {
-    output.stderr(`spanwright validate: ${parsed.error}\n\n${USAGE}`);
-    return EXIT_USAGE;
-  }
-  if (parsed.help) {
-    output.stdout(USAGE);
-    return EXIT_OK;
-  }
-  if (parsed.positionals.length === 0) {
-    output.stderr(`spanwright validate: name at least one file\n\n${USAGE}`);
-    return EXIT_USAGE;
-  }
+  const parsed = startCommand('validate', args, { flags: ['json'] }, USAGE, output);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length === 0) return usageError('validate', 'name at least one file', USAGE, output);
   const findings: FileFindings[] = [];
   for (const path of parsed.positionals) {
     try {

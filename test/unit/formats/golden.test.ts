@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createExporter, type LeftOut } from '../../../src-shared/formats/exporter';
 import { FORMATS, type FormatId } from '../../../src-shared/formats/registry';
 import { unzipFiles, zipFiles } from '../../../src-shared/formats/zip-archive';
+import type { LeftOut } from '../../../src-shared/formats/exporter';
 import { goldenDocuments } from './fixture';
+import { runExport } from './helpers';
 
 const GOLDEN = join(__dirname, '../../golden');
 const golden = (name: string): string => readFileSync(join(GOLDEN, name), 'utf8');
@@ -21,20 +22,8 @@ const FILES: Record<Exclude<FormatId, 'brat'>, string> = {
   claims: 'claims.jsonl',
 };
 
-function exportAll(format: FormatId): { text: string; files: Array<{ path: string; content: string }>; leftOut: LeftOut[]; labels: string[] } {
-  const exporter = createExporter(format);
-  let text = exporter.header();
-  const files = [];
-  const leftOut: LeftOut[] = [];
-  for (const doc of goldenDocuments()) {
-    const out = exporter.document(doc);
-    text += out.chunk;
-    files.push(...out.files);
-    leftOut.push(...out.leftOut);
-  }
-  text += exporter.footer();
-  files.push(...exporter.closingFiles());
-  return { text, files, leftOut, labels: exporter.labels() };
+function exportAll(format: FormatId) {
+  return runExport(format, goldenDocuments());
 }
 
 describe('golden files', () => {

@@ -1,5 +1,6 @@
 // A small command-line argument reader shared by the subcommands: flags, options with a
 // value (`--seed 42` or `--seed=42`), positionals, `--` and `-` (standard input).
+import { EXIT_USAGE } from './output';
 
 export interface OptionSpec {
   /** Options without a value, e.g. `json`. */
@@ -67,5 +68,5 @@ export function startCommand(
 /** Prints a usage mistake with the command's help; returns exit code 2. */
 export function usageError(command: string, reason: string, usage: string, output: { stderr(text: string): void }): number {
   output.stderr(`spanwright ${command}: ${reason}\n\n${usage}`);
-  return 2;
+  return EXIT_USAGE;
 }

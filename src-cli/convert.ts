@@ -5,9 +5,10 @@ import { createExporter } from '../src-shared/formats/exporter';
 import { FORMATS, formatInfo, type FormatId } from '../src-shared/formats/registry';
 import { zipFiles } from '../src-shared/formats/zip-archive';
 import { startCommand, usageError } from './arguments';
-import { issueLine, parseCorpus, readCorpusFile, toExportDocument } from './corpus-file';
+import { issueLine, toExportDocument } from './corpus-file';
+import { readCorpusItems } from './corpus-stream';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
-import { writeOutput } from './write-output';
+import { openOutput, writeOutput } from './write-output';
 
 export const CONVERT_SUMMARY = 'convert a corpus between formats (JSONL, Label Studio, brat, HF, CoNLL...)';
 
@@ -63,47 +64,51 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
   const [input, out] = parsed.positionals as [string, string];
   const target = formatInfo(to as FormatId);
 
-  let result;
-  try {
-    result = parseCorpus(await readCorpusFile(input, from === 'brat' ? 'stdin.zip' : 'stdin.jsonl'));
-  } catch (error) {
-    output.stderr(`${input}: cannot be read: ${error instanceof Error ? error.message : String(error)}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  if (result.issues.length > 0) {
-    for (const issue of result.issues) output.stderr(issueLine(issue) + '\n');
-    output.stderr(`spanwright convert: nothing written: fix the lines above (see 'spanwright validate')\n`);
-    return EXIT_BAD_INPUT;
-  }
-
   const exporter = createExporter(target.id, { labelMap, ...(layer ? { layers: [layer as LayerId] } : {}) });
-  const body: string[] = [exporter.header()];
+  // Line formats stream to OUT as they are read; brat (a zip) is built whole, then written.
+  const sink = target.shape === 'files' ? null : openOutput(out);
   const files: Array<{ path: string; content: string }> = [];
+  let documents = 0;
+  let problems = 0;
   let leftOut = 0;
-  for (const [index, doc] of result.documents.entries()) {
-    const written = exporter.document(toExportDocument(doc, `doc-${index + 1}`));
-    body.push(written.chunk);
-    files.push(...written.files);
-    for (const entry of written.leftOut) {
-      leftOut += entry.spans.length;
-      const what = entry.spans.map((s) => `${s.label} [${s.start}, ${s.end}) "${s.text}"`).join(', ');
-      output.stderr(`${issueLine({ file: doc.file, ...(doc.line !== undefined ? { line: doc.line } : {}), reason: `${entry.dropped ? 'left out' : 'changed'} (${entry.reason}): ${what}` })}\n`);
-    }
-  }
-  body.push(exporter.footer());
-  files.push(...exporter.closingFiles());
   try {
-    if (target.shape === 'files') await writeOutput(out, zipFiles(files));
-    else await writeOutput(out, body.join(''));
+    await sink?.write(exporter.header());
+    for await (const item of readCorpusItems(input)) {
+      if (item.kind === 'issue') {
+        output.stderr(issueLine(item.issue) + '\n');
+        problems++;
+        continue;
+      }
+      if (problems > 0) continue; // keep reading to report every problem; write nothing more
+      const doc = item.document;
+      documents++;
+      const written = exporter.document(toExportDocument(doc, `doc-${documents}`));
+      await sink?.write(written.chunk);
+      files.push(...written.files);
+      for (const entry of written.leftOut) {
+        leftOut += entry.spans.length;
+        const what = entry.spans.map((s) => `${s.label} [${s.start}, ${s.end}) "${s.text}"`).join(', ');
+        output.stderr(`${issueLine({ file: doc.file, ...(doc.line !== undefined ? { line: doc.line } : {}), reason: `${entry.dropped ? 'left out' : 'changed'} (${entry.reason}): ${what}` })}\n`);
+      }
+    }
+    if (problems > 0) {
+      await sink?.abort();
+      output.stderr(`spanwright convert: nothing written: fix the lines above (see 'spanwright validate')\n`);
+      return EXIT_BAD_INPUT;
+    }
+    if (sink) {
+      await sink.write(exporter.footer());
+      await sink.commit();
+    } else await writeOutput(out, zipFiles([...files, ...exporter.closingFiles()]));
     if (target.id === 'hf-token') {
-      const tags = JSON.stringify(exporter.labels(), null, 2) + '\n';
       if (out === '-') output.stderr(`tag list: ${exporter.labels().join(' ')}\n`);
-      else await writeOutput(`${out}.labels.json`, tags);
+      else await writeOutput(`${out}.labels.json`, JSON.stringify(exporter.labels(), null, 2) + '\n');
     }
   } catch (error) {
-    output.stderr(`${out}: cannot be written: ${error instanceof Error ? error.message : String(error)}\n`);
+    await sink?.abort();
+    output.stderr(`spanwright convert: nothing written: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_BAD_INPUT;
   }
-  if (out !== '-') output.stderr(`${result.documents.length} documents written to ${out}${leftOut > 0 ? `; ${leftOut} spans left out or changed (listed above)` : ''}\n`);
+  if (out !== '-') output.stderr(`${documents} documents written to ${out}${leftOut > 0 ? `; ${leftOut} spans left out or changed (listed above)` : ''}\n`);
   return EXIT_OK;
 }

@@ -1,7 +1,8 @@
 // `spanwright stats`: what a corpus file holds: documents, spans per label, layer, annotator
 // and documents per status.
 import { startCommand, usageError } from './arguments';
-import { issueLine, parseCorpus, readCorpusFile } from './corpus-file';
+import { issueLine } from './corpus-file';
+import { readCorpusItems } from './corpus-stream';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
 
 export const STATS_SUMMARY = 'count documents and spans per label, layer, annotator and status';
@@ -43,26 +44,29 @@ export async function runStats(args: string[], output: CliOutput): Promise<numbe
   let exit = EXIT_OK;
   const all: CorpusStats[] = [];
   for (const path of parsed.positionals) {
-    let result;
+    const stats: CorpusStats = { file: path, documents: 0, spans: 0, labels: {}, layers: {}, annotators: {}, statuses: {} };
     try {
-      result = parseCorpus(await readCorpusFile(path));
-    } catch (error) {
-      output.stderr(`${path}: cannot be read: ${error instanceof Error ? error.message : String(error)}\n`);
-      exit = EXIT_BAD_INPUT;
-      continue;
-    }
-    for (const issue of result.issues) output.stderr(issueLine(issue) + '\n');
-    if (result.issues.length > 0) exit = EXIT_BAD_INPUT;
-    const stats: CorpusStats = { file: path, documents: result.documents.length, spans: 0, labels: {}, layers: {}, annotators: {}, statuses: {} };
-    for (const doc of result.documents) {
+      for await (const item of readCorpusItems(path)) {
+        if (item.kind === 'issue') {
+          output.stderr(issueLine(item.issue) + '\n');
+          exit = EXIT_BAD_INPUT;
+          continue;
+        }
+        const doc = item.document;
+        stats.documents++;
       for (const span of doc.draft.spans) {
         stats.spans++;
         bump(stats.labels, span.label);
         bump(stats.layers, span.layer ?? 'entity');
         bump(stats.annotators, span.annotator ?? '(none)');
       }
-      const statuses = doc.draft.statuses ? Object.values(doc.draft.statuses) : doc.draft.status ? [doc.draft.status] : [];
-      for (const status of statuses) bump(stats.statuses, status);
+        const statuses = doc.draft.statuses ? Object.values(doc.draft.statuses) : doc.draft.status ? [doc.draft.status] : [];
+        for (const status of statuses) bump(stats.statuses, status);
+      }
+    } catch (error) {
+      output.stderr(`${path}: cannot be read: ${error instanceof Error ? error.message : String(error)}\n`);
+      exit = EXIT_BAD_INPUT;
+      continue;
     }
     all.push({ ...stats, labels: sorted(stats.labels), layers: sorted(stats.layers), annotators: sorted(stats.annotators), statuses: sorted(stats.statuses) });
   }

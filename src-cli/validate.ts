@@ -2,7 +2,8 @@
 // says exactly where each problem is (file:line: reason).
 import { hashText } from '../src-shared/text-hash';
 import { startCommand, usageError } from './arguments';
-import { issueLine, parseCorpus, readCorpusFile } from './corpus-file';
+import { issueLine } from './corpus-file';
+import { readCorpusItems } from './corpus-stream';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
 
 export const VALIDATE_SUMMARY = 'check corpus files: schema, offsets, span texts, duplicates';
@@ -29,12 +30,19 @@ export interface FileFindings {
 }
 
 export async function validateFile(path: string): Promise<FileFindings> {
-  const file = await readCorpusFile(path);
-  const result = parseCorpus(file);
-  const problems = result.issues.map((i) => ({ ...(i.line !== undefined ? { line: i.line } : {}), reason: i.reason }));
+  const problems: FileFindings['problems'] = [];
   const byId = new Map<string, number | undefined>();
   const byText = new Map<string, number | undefined>();
-  for (const doc of result.documents) {
+  let documents = 0;
+  let spans = 0;
+  for await (const item of readCorpusItems(path)) {
+    if (item.kind === 'issue') {
+      problems.push({ ...(item.issue.line !== undefined ? { line: item.issue.line } : {}), reason: item.issue.reason });
+      continue;
+    }
+    const doc = item.document;
+    documents++;
+    spans += doc.draft.spans.length;
     const where = (line: number | undefined) => (line === undefined ? 'another document' : `line ${line}`);
     if (doc.draft.id !== undefined) {
       if (byId.has(doc.draft.id)) problems.push({ ...(doc.line !== undefined ? { line: doc.line } : {}), reason: `document id "${doc.draft.id}" is used again (first on ${where(byId.get(doc.draft.id))})` });
@@ -45,7 +53,7 @@ export async function validateFile(path: string): Promise<FileFindings> {
     else byText.set(hash, doc.line);
   }
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { file: file.name, documents: result.documents.length, spans: result.documents.reduce((n, d) => n + d.draft.spans.length, 0), problems };
+  return { file: path === '-' ? 'stdin.jsonl' : path, documents, spans, problems };
 }
 
 export async function runValidate(args: string[], output: CliOutput): Promise<number> {

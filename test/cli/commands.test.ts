@@ -151,3 +151,25 @@ it('--help lists every command', () => {
   const help = run(['--help']).stdout;
   for (const command of ['agree', 'convert', 'validate', 'stats', 'split', 'merge']) expect(help).toContain(`  ${command}`);
 });
+
+describe('large files stream line by line', () => {
+  it('validates and converts 20,000 documents, with the line of a bad one', () => {
+    const lines = Array.from({ length: 20000 }, (_, i) => JSON.stringify({ id: `n${i}`, text: `Note ${i}: 🚋 Ana Ruiz rode the tram.`, label: [[`Note ${i}: 🚋 `.length - 1, `Note ${i}: 🚋 `.length + 7, 'PERSON']] }));
+    writeFileSync(join(dir, 'big.jsonl'), lines.join('\n') + '\n');
+    expect(run(['validate', 'big.jsonl']).stdout).toBe('big.jsonl: 20000 documents, 20000 spans, OK\n');
+    const converted = run(['convert', '--to', 'doccano', 'big.jsonl', 'big.doccano.jsonl']);
+    expect(converted.status).toBe(0);
+    const out = readFileSync(join(dir, 'big.doccano.jsonl'), 'utf8').trim().split('\n');
+    expect(out).toHaveLength(20000);
+    const last = JSON.parse(out[19999] as string);
+    expect(pythonSlice(last.text, last.label[0][0], last.label[0][1])).toBe('Ana Ruiz');
+
+    lines[14999] = '{"text": 42}';
+    writeFileSync(join(dir, 'big-bad.jsonl'), lines.join('\n') + '\n');
+    const bad = run(['convert', '--to', 'doccano', 'big-bad.jsonl', 'never-big.jsonl']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('big-bad.jsonl:15000: "text" must be a string');
+    expect(existsSync(join(dir, 'never-big.jsonl'))).toBe(false);
+    expect(readdirSync(dir).some((f) => f.includes('never-big'))).toBe(false);
+  }, 60_000);
+});

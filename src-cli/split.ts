@@ -1,13 +1,18 @@
 // `spanwright split`: train/dev/test files by document, reproducible from a seed, with the
 // input's lines copied as they are.
-import { mkdir } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
 import { basename, extname, join } from 'node:path';
-import { SPLIT_NAMES, checkRatios, splitDocuments, type SplitRatios } from '../src-shared/split';
+import { SPLIT_NAMES, checkRatios, splitDocuments, type SplitName, type SplitRatios } from '../src-shared/split';
 import { hashText } from '../src-shared/text-hash';
 import { startCommand, usageError } from './arguments';
-import { issueLine, parseCorpus, readCorpusFile } from './corpus-file';
+import { issueLine } from './corpus-file';
+import { readCorpusItems } from './corpus-stream';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
-import { writeOutput } from './write-output';
+import { openOutput, writeOutput, type OutputSink } from './write-output';
 
 export const SPLIT_SUMMARY = 'split a JSONL corpus into train/dev/test by document, reproducibly';
 
@@ -46,39 +51,63 @@ export async function runSplit(args: string[], output: CliOutput): Promise<numbe
   if (!Number.isInteger(seed)) return usage(`--seed takes a whole number (got "${seedText}")`);
 
   const input = parsed.positionals[0] as string;
-  let file;
+  if (input !== '-' && !input.toLowerCase().endsWith('.jsonl')) return usage('split copies lines: the input must be a .jsonl file');
+  // Standard input can be read only once: keep it in a temporary file for the second pass.
+  let path = input;
+  let scratch: string | null = null;
+  if (input === '-') {
+    scratch = await mkdtemp(join(tmpdir(), 'spanwright-split-'));
+    path = join(scratch, 'stdin.jsonl');
+    await pipeline(process.stdin, createWriteStream(path));
+  }
   try {
-    file = await readCorpusFile(input);
-  } catch (error) {
-    output.stderr(`${input}: cannot be read: ${error instanceof Error ? error.message : String(error)}\n`);
-    return EXIT_BAD_INPUT;
+    // Pass 1: each document's key (id, else text hash) and labels; nothing else is kept.
+    const keys = new Map<number, string>();
+    const documents: Array<{ id: string; labels: string[] }> = [];
+    let problems = 0;
+    for await (const item of readCorpusItems(path)) {
+      if (item.kind === 'issue') {
+        output.stderr(issueLine({ ...item.issue, file: input === '-' ? 'stdin.jsonl' : input }) + '\n');
+        problems++;
+        continue;
+      }
+      const doc = item.document;
+      const key = doc.draft.id ?? `text:${hashText(doc.draft.text)}`;
+      keys.set(doc.line ?? 0, key);
+      documents.push({ id: key, labels: [...new Set(doc.draft.spans.map((s) => s.label))] });
+    }
+    if (problems > 0) {
+      output.stderr('spanwright split: nothing written: fix the lines above\n');
+      return EXIT_BAD_INPUT;
+    }
+    const assignment = splitDocuments(documents, ratios, seed, parsed.flags.has('stratify'));
+
+    // Pass 2: copy each document's line, as it is, into its split's file.
+    const stem = input === '-' ? 'stdin' : basename(input, extname(input));
+    await mkdir(outDir, { recursive: true });
+    const sinks = Object.fromEntries(SPLIT_NAMES.map((name) => [name, openOutput(join(outDir, `${stem}.${name}.jsonl`))])) as Record<SplitName, OutputSink>;
+    const counts: Record<SplitName, number> = { train: 0, dev: 0, test: 0 };
+    try {
+      let number = 0;
+      for await (const raw of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+        number++;
+        const key = keys.get(number);
+        const split = key === undefined ? undefined : assignment.get(key);
+        if (!split) continue;
+        counts[split]++;
+        await sinks[split].write((number === 1 ? raw.replace(/^\uFEFF/, '') : raw) + '\n');
+      }
+      for (const name of SPLIT_NAMES) await sinks[name].commit();
+    } catch (error) {
+      for (const name of SPLIT_NAMES) await sinks[name].abort();
+      throw error;
+    }
+    const record = { seed, ratios, stratified: parsed.flags.has('stratify'), documents: Object.fromEntries(assignment) };
+    await writeOutput(join(outDir, `${stem}.split.json`), JSON.stringify(record, null, 2) + '\n');
+    if (parsed.flags.has('json')) output.stdout(JSON.stringify({ ...counts, seed }) + '\n');
+    else output.stdout(`train ${counts.train}, dev ${counts.dev}, test ${counts.test} documents (seed ${seed}) in ${outDir}\n`);
+    return EXIT_OK;
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
   }
-  if (!file.name.toLowerCase().endsWith('.jsonl')) return usage('split copies lines: the input must be a .jsonl file');
-  const result = parseCorpus(file);
-  if (result.issues.length > 0) {
-    for (const issue of result.issues) output.stderr(issueLine(issue) + '\n');
-    output.stderr('spanwright split: nothing written: fix the lines above\n');
-    return EXIT_BAD_INPUT;
-  }
-  const lines = new TextDecoder().decode(file.bytes).replace(/^\uFEFF/, '').split(/\r?\n/);
-  const keyOf = (doc: (typeof result.documents)[number]) => doc.draft.id ?? `text:${hashText(doc.draft.text)}`;
-  const assignment = splitDocuments(
-    result.documents.map((d) => ({ id: keyOf(d), labels: d.draft.spans.map((s) => s.label) })),
-    ratios,
-    seed,
-    parsed.flags.has('stratify'),
-  );
-  const stem = input === '-' ? 'stdin' : basename(input, extname(input));
-  await mkdir(outDir, { recursive: true });
-  const counts = { train: 0, dev: 0, test: 0 };
-  for (const name of SPLIT_NAMES) {
-    const chosen = result.documents.filter((d) => assignment.get(keyOf(d)) === name);
-    counts[name] = chosen.length;
-    await writeOutput(join(outDir, `${stem}.${name}.jsonl`), chosen.map((d) => (lines[(d.line ?? 1) - 1] ?? '') + '\n').join(''));
-  }
-  const record = { seed, ratios, stratified: parsed.flags.has('stratify'), documents: Object.fromEntries(assignment) };
-  await writeOutput(join(outDir, `${stem}.split.json`), JSON.stringify(record, null, 2) + '\n');
-  if (parsed.flags.has('json')) output.stdout(JSON.stringify({ ...counts, seed }) + '\n');
-  else output.stdout(`train ${counts.train}, dev ${counts.dev}, test ${counts.test} documents (seed ${seed}) in ${outDir}\n`);
-  return EXIT_OK;
 }

@@ -116,6 +116,10 @@ describe('split', () => {
     const record = JSON.parse(readFileSync(join(dir, 's1', 'good.split.json'), 'utf8'));
     expect(Object.keys(record.documents).sort()).toEqual(['a', 'b', 'c']);
     expect(run(['split', 'good.jsonl', '--out-dir', 's3', '--ratios', '1,2']).status).toBe(2);
+    // Standard input gives the same split, in files named stdin.*.
+    const piped = run(['split', '-', '--out-dir', 's4', '--ratios', '60,20,20', '--seed', '5'], readFileSync(join(dir, 'good.jsonl'), 'utf8'));
+    expect(piped.status).toBe(0);
+    expect(readFileSync(join(dir, 's4', 'stdin.train.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 's1', 'good.train.jsonl'), 'utf8'));
   });
 });
 

@@ -14,6 +14,8 @@ export interface BundleHeader {
   schema: LabelSchema;
   guidelines: string;
   annotators: Annotator[];
+  /** Review items the reviewer rejected, by document id (as in the document lines). */
+  reviewRejected?: Record<string, string[]>;
 }
 
 export function bundleHeaderLine(header: BundleHeader): string {
@@ -22,6 +24,7 @@ export function bundleHeaderLine(header: BundleHeader): string {
     format_version: BUNDLE_FORMAT_VERSION,
     project: { name: header.name, schema: header.schema, guidelines: header.guidelines },
     annotators: [...header.annotators].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(({ id, name }) => ({ id, name })),
+    ...(header.reviewRejected && Object.keys(header.reviewRejected).length > 0 ? { review_rejected: header.reviewRejected } : {}),
   });
 }
 
@@ -69,7 +72,18 @@ function readHeader(line: string): BundleHeader | string {
     if (typeof a['id'] !== 'string' || typeof a['name'] !== 'string') return 'an annotator entry is malformed (needs id and name)';
     annotators.push({ id: a['id'], name: a['name'] });
   }
-  return { name: project['name'], schema: { labels }, guidelines: typeof project['guidelines'] === 'string' ? project['guidelines'] : '', annotators };
+  const reviewRejected: Record<string, string[]> = {};
+  const rawRejected = v['review_rejected'];
+  if (rawRejected !== undefined) {
+    if (typeof rawRejected !== 'object' || rawRejected === null || Array.isArray(rawRejected)) return '"review_rejected" must map document ids to lists of review item keys';
+    for (const [documentId, keys] of Object.entries(rawRejected)) {
+      if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) return `"review_rejected" of document ${JSON.stringify(documentId)} must be a list of keys`;
+      reviewRejected[documentId] = keys as string[];
+    }
+  }
+  const header: BundleHeader = { name: project['name'], schema: { labels }, guidelines: typeof project['guidelines'] === 'string' ? project['guidelines'] : '', annotators };
+  if (Object.keys(reviewRejected).length > 0) header.reviewRejected = reviewRejected;
+  return header;
 }
 
 /**

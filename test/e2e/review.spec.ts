@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { exportLines, openApp, openDocument, pythonSlice, teammateFile, type ExportedLine } from './helpers';
+import { exportLines, openApp, openDocument, pythonSlice, readDownload, teammateFile, type ExportedLine } from './helpers';
 
 const HARBOUR = 'Harbour city opens new tram line';
 
@@ -86,4 +86,18 @@ test('two teammates disagree; the reviewer merges their work, adjudicates and ex
   // Teammates' layers export too, each as it was imported.
   const anaExport = (await exportLines(page, 'Ana')).find((d) => d.meta.title === HARBOUR) as ExportedLine;
   expect(anaExport.spans.map((s) => s.label)).toEqual(['PERSON', 'CLAIM', 'LOC', 'ORG']);
+
+  // The whole review (teammates' layers, gold, rejections) survives a project bundle.
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const [bundle] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Project bundle' }).click(),
+  ]);
+  const bundleText = await readDownload(bundle);
+  await page.getByLabel('Import documents').setInputFiles([{ name: 'review.spanwright', mimeType: 'application/octet-stream', buffer: Buffer.from(bundleText) }]);
+  await expect(page.getByRole('status').filter({ hasText: 'Restored the project' })).toBeVisible();
+  await openDocument(page, HARBOUR);
+  await review.getByRole('checkbox', { name: 'Rita (you)' }).uncheck();
+  await expect(review).toContainText('No disagreements left');
+  await expect(page.locator('[data-annotator="gold"]')).toHaveCount(4);
 });

@@ -7,6 +7,7 @@ import { BUNDLE_EXTENSION, bundleHeaderLine, parseProjectBundle } from '../../..
 import { hashText } from '../../../src-shared/text-hash';
 import type { SpanwrightDatabase } from '../storage/database';
 import { createProject } from '../storage/projects';
+import { isStringList, readSetting, SETTING, writeSetting } from '../storage/settings';
 import type { PreparedExport } from './export-documents';
 import { newId } from './ids';
 import { commitImport, type ImportPlan } from './import-documents';
@@ -20,6 +21,11 @@ export async function prepareProjectBundle(db: SpanwrightDatabase, project: Proj
       db.annotators.toArray(),
     ]),
   );
+  const reviewRejected: Record<string, string[]> = {};
+  for (const doc of documents) {
+    const rejected = await readSetting(db, SETTING.reviewRejected(doc.id), isStringList);
+    if (rejected && rejected.length > 0) reviewRejected[doc.sourceId] = rejected;
+  }
   const byDocument = new Map<string, Span[]>();
   for (const span of spans) byDocument.set(span.documentId, [...(byDocument.get(span.documentId) ?? []), span]);
   const names = new Map(annotators.map((a) => [a.id, a.name]));
@@ -30,6 +36,7 @@ export async function prepareProjectBundle(db: SpanwrightDatabase, project: Proj
       schema: project.schema,
       guidelines: project.guidelines,
       annotators: [...used].map((id) => ({ id, name: names.get(id) ?? id })),
+      reviewRejected,
     }) + '\n',
   ];
   for (let at = 0; at < documents.length; at += 200) {
@@ -92,5 +99,13 @@ export async function importProjectBundle(db: SpanwrightDatabase, fileName: stri
     await db.annotators.bulkPut(header.annotators.filter((_, i) => !known[i]));
     await commitImport(db, plan, header.schema, self.id, false);
   });
+  // The reviewer's rejections follow their documents (found by the ids the bundle gives).
+  if (header.reviewRejected) {
+    const restored = await db.documents.where('projectId').equals(projectId).toArray();
+    for (const doc of restored) {
+      const rejected = header.reviewRejected[doc.sourceId];
+      if (rejected) await writeSetting(db, SETTING.reviewRejected(doc.id), rejected);
+    }
+  }
   return { id: projectId, name, documents: plan.documents.length };
 }

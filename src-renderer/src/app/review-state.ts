@@ -5,9 +5,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { GOLD_ANNOTATOR, type Span } from '../../../src-shared/domain';
 import { compareLayers, isSettled, type ReviewItem } from '../../../src-shared/review/compare-layers';
 import type { SpanwrightDatabase } from '../storage/database';
-import { readSetting, SETTING, writeSetting } from '../storage/settings';
-
-const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+import { isStringList, readSetting, SETTING, writeSetting } from '../storage/settings';
 
 export interface ReviewState {
   /** Annotators with spans in this document (not gold), in a stable order. */

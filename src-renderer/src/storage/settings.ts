@@ -12,6 +12,7 @@ export async function writeSetting(db: SpanwrightDatabase, key: string, value: u
 
 export const isString = (v: unknown): v is string => typeof v === 'string';
 export const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+export const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 export const SETTING = {
   annotator: 'annotator',

@@ -28,6 +28,13 @@ describe('project bundle', () => {
     expect(parseProjectBundle('y.spanwright', encode(header.replace('"format_version":1', '"format_version":9'))).result.issues[0]?.reason).toMatch(/unsupported bundle format_version 9/);
   });
 
+  it('carries the reviewer’s rejected review items by document id', () => {
+    const withReview = bundleHeaderLine({ name: 'R', schema: defaultSchema(), guidelines: '', annotators: [], reviewRejected: { d1: ['entity:ben/0-3/PERSON'] } });
+    expect(parseProjectBundle('r.spanwright', encode(`${withReview}\n${doc}\n`)).header?.reviewRejected).toEqual({ d1: ['entity:ben/0-3/PERSON'] });
+    const bad = withReview.replace('["entity:ben/0-3/PERSON"]', '[3]');
+    expect(parseProjectBundle('r.spanwright', encode(bad)).result.issues[0]?.reason).toBe('"review_rejected" of document "d1" must be a list of keys');
+  });
+
   it('a bundle with only its header is an empty project, not an error', () => {
     const { header: read, result } = parseProjectBundle('empty.spanwright', encode(`${header}\n`));
     expect(read?.name).toBe('Tram desk');

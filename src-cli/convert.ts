@@ -52,7 +52,8 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
   const layer = parsed.values.get('layer');
   if (!to) return usage('--to is required');
   if (!FORMAT_IDS.includes(to as FormatId)) return usage(`unknown format "${to}" for --to`);
-  if (from !== 'auto' && !IMPORTABLE.includes(from as FormatId)) return usage(`cannot read format "${from}" (--from takes auto, ${IMPORTABLE.join(', ')})`);
+  if (from !== 'auto' && !IMPORTABLE.includes(from as FormatId))
+    return usage(`cannot read format "${from}" (--from takes auto, ${IMPORTABLE.join(', ')})`);
   if (layer !== undefined && !LAYERS.includes(layer as LayerId)) return usage(`unknown layer "${layer}"`);
   if (parsed.positionals.length !== 2) return usage('name the input and the output (IN OUT; - for standard input or output)');
   const labelMap: Record<string, string | null> = {};
@@ -88,7 +89,9 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
       for (const entry of written.leftOut) {
         leftOut += entry.spans.length;
         const what = entry.spans.map((s) => `${s.label} [${s.start}, ${s.end}) "${s.text}"`).join(', ');
-        output.stderr(`${issueLine({ file: doc.file, ...(doc.line !== undefined ? { line: doc.line } : {}), reason: `${entry.dropped ? 'left out' : 'changed'} (${entry.reason}): ${what}` })}\n`);
+        output.stderr(
+          `${issueLine({ file: doc.file, ...(doc.line !== undefined ? { line: doc.line } : {}), reason: `${entry.dropped ? 'left out' : 'changed'} (${entry.reason}): ${what}` })}\n`,
+        );
       }
     }
     if (problems > 0) {
@@ -109,6 +112,9 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
     output.stderr(`spanwright convert: nothing written: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_BAD_INPUT;
   }
-  if (out !== '-') output.stderr(`${documents} documents written to ${out}${leftOut > 0 ? `; ${leftOut} spans left out or changed (listed above)` : ''}\n`);
+  if (out !== '-')
+    output.stderr(
+      `${documents} documents written to ${out}${leftOut > 0 ? `; ${leftOut} spans left out or changed (listed above)` : ''}\n`,
+    );
   return EXIT_OK;
 }

@@ -85,7 +85,10 @@ export async function runSplit(args: string[], output: CliOutput): Promise<numbe
     // Pass 2: copy each document's line, as it is, into its split's file.
     const stem = input === '-' ? 'stdin' : basename(input, extname(input));
     await mkdir(outDir, { recursive: true });
-    const sinks = Object.fromEntries(SPLIT_NAMES.map((name) => [name, openOutput(join(outDir, `${stem}.${name}.jsonl`))])) as Record<SplitName, OutputSink>;
+    const sinks = Object.fromEntries(SPLIT_NAMES.map((name) => [name, openOutput(join(outDir, `${stem}.${name}.jsonl`))])) as Record<
+      SplitName,
+      OutputSink
+    >;
     const counts: Record<SplitName, number> = { train: 0, dev: 0, test: 0 };
     try {
       let number = 0;

@@ -54,12 +54,12 @@ export async function runStats(args: string[], output: CliOutput): Promise<numbe
         }
         const doc = item.document;
         stats.documents++;
-      for (const span of doc.draft.spans) {
-        stats.spans++;
-        bump(stats.labels, span.label);
-        bump(stats.layers, span.layer ?? 'entity');
-        bump(stats.annotators, span.annotator ?? '(none)');
-      }
+        for (const span of doc.draft.spans) {
+          stats.spans++;
+          bump(stats.labels, span.label);
+          bump(stats.layers, span.layer ?? 'entity');
+          bump(stats.annotators, span.annotator ?? '(none)');
+        }
         const statuses = doc.draft.statuses ? Object.values(doc.draft.statuses) : doc.draft.status ? [doc.draft.status] : [];
         for (const status of statuses) bump(stats.statuses, status);
       }
@@ -68,13 +68,23 @@ export async function runStats(args: string[], output: CliOutput): Promise<numbe
       exit = EXIT_BAD_INPUT;
       continue;
     }
-    all.push({ ...stats, labels: sorted(stats.labels), layers: sorted(stats.layers), annotators: sorted(stats.annotators), statuses: sorted(stats.statuses) });
+    all.push({
+      ...stats,
+      labels: sorted(stats.labels),
+      layers: sorted(stats.layers),
+      annotators: sorted(stats.annotators),
+      statuses: sorted(stats.statuses),
+    });
   }
   if (parsed.flags.has('json')) output.stdout(JSON.stringify(all.length === 1 ? all[0] : all, null, 2) + '\n');
   else {
     for (const s of all) {
       const table = (title: string, counts: Record<string, number>) =>
-        Object.keys(counts).length === 0 ? '' : `  ${title}:\n${Object.entries(counts).map(([k, v]) => `    ${k.padEnd(24)} ${String(v).padStart(7)}`).join('\n')}\n`;
+        Object.keys(counts).length === 0
+          ? ''
+          : `  ${title}:\n${Object.entries(counts)
+              .map(([k, v]) => `    ${k.padEnd(24)} ${String(v).padStart(7)}`)
+              .join('\n')}\n`;
       output.stdout(
         `${s.file}: ${s.documents} documents, ${s.spans} spans\n` +
           table('labels', s.labels) +

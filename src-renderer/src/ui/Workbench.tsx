@@ -9,13 +9,10 @@ import { statusOf } from '../../../src-shared/document-rules';
 import type { ReviewItem } from '../../../src-shared/review/compare-layers';
 import { findLabelByHotkey } from '../../../src-shared/schema-rules';
 import { useAnnotationSession } from '../app/annotation-session';
-import { commitTeammateImport, planTeammateImport, type TeammatePlan } from '../app/import-teammate';
 import { useReview } from '../app/review-state';
-import { importProjectBundle, prepareProjectBundle } from '../app/project-bundle';
-import { BUNDLE_EXTENSION, isProjectBundle } from '../../../src-shared/formats/project-bundle';
+import { prepareProjectBundle } from '../app/project-bundle';
 import { prepareExport, saveExport, type ExportRequest, type PreparedExport } from '../app/export-documents';
 import { newId } from '../app/ids';
-import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportPlan, type InputFile } from '../app/import-documents';
 import type { SpanwrightDatabase } from '../storage/database';
 import { readDocumentText, setDocumentStatus } from '../storage/documents';
 import { addLabels, countSpansWithLabel, createProject, deleteLabel, setGuidelines, updateLabel } from '../storage/projects';
@@ -35,13 +32,17 @@ import { NewProjectDialog } from './NewProjectDialog';
 import { ProgressBar } from './ProgressBar';
 import { SpanDetails } from './SpanDetails';
 import { useToasts } from './Toasts';
+import { readDroppedFiles, useImportFlows } from './useImportFlows';
 
 type Dialog = 'export' | 'labels' | 'new-project' | 'identity' | 'agreement' | null;
 
 /** Per-label colours as CSS variables, so recolouring a label never re-renders the text. */
 function labelColorCss(labels: readonly Label[]): string {
   return labels
-    .map((l) => `[data-label="${l.name.replace(/["\\\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"]{--span-color:${/^#[0-9a-f]{6}$/i.test(l.color) ? l.color : '#cccccc'}}`)
+    .map(
+      (l) =>
+        `[data-label="${l.name.replace(/["\\\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"]{--span-color:${/^#[0-9a-f]{6}$/i.test(l.color) ? l.color : '#cccccc'}}`,
+    )
     .join('\n');
 }
 
@@ -70,13 +71,9 @@ export function Workbench(props: {
   const [pendingRange, setPendingRange] = useState<{ start: number; end: number } | null>(null);
   const [selectedSpanIds, setSelectedSpanIds] = useState<string[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [importPlan, setImportPlan] = useState<ImportPlan | null>(null);
-  const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [mode, setMode] = useState<'annotate' | 'review'>('annotate');
   const [reviewIndex, setReviewIndex] = useState(0);
-  const [teammatePlan, setTeammatePlan] = useState<TeammatePlan | null>(null);
-  const teammateInput = useRef<HTMLInputElement>(null);
   // Whose layer is edited: yours when annotating, the gold layer when reviewing.
   const layerOwner = mode === 'review' ? GOLD_ANNOTATOR.id : annotator.id;
   const fileInput = useRef<HTMLInputElement>(null);
@@ -124,7 +121,8 @@ export function Workbench(props: {
     void (async () => {
       const remembered = await readSetting(db, SETTING.openDocument(projectId), isString);
       const exists = remembered ? await db.documents.get(remembered) : undefined;
-      const first = exists ?? (await db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).first());
+      const first =
+        exists ?? (await db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).first());
       if (!cancelled && first) setDocumentId(first.id);
     })();
     void writeSetting(db, SETTING.lastProjectId, projectId);
@@ -141,7 +139,10 @@ export function Workbench(props: {
       return;
     }
     void (async () => {
-      const [text, scrollTop] = await Promise.all([readDocumentText(db, documentId), readSetting(db, SETTING.scrollTop(documentId), isNumber)]);
+      const [text, scrollTop] = await Promise.all([
+        readDocumentText(db, documentId),
+        readSetting(db, SETTING.scrollTop(documentId), isNumber),
+      ]);
       if (cancelled) return;
       if (text === undefined) reportError('The text of this document is missing from the database.');
       else setOpenText({ documentId, text, scrollTop: scrollTop ?? 0 });
@@ -152,7 +153,17 @@ export function Workbench(props: {
   }, [db, documentId, reportError]);
 
   const text = openText && openText.documentId === documentId ? openText.text : undefined;
-  const session = useAnnotationSession(db, projectId, project?.updatedAt ?? 0, documentId, text, layerOwner, openRecord?.meta.language, openDocument, reportError);
+  const session = useAnnotationSession(
+    db,
+    projectId,
+    project?.updatedAt ?? 0,
+    documentId,
+    text,
+    layerOwner,
+    openRecord?.meta.language,
+    openDocument,
+    reportError,
+  );
   const review = useReview(db, documentId, session.spans, mode === 'review');
   const names = useMemo(() => {
     const map = new Map((annotators ?? []).map((a) => [a.id, displayName(a)]));
@@ -170,7 +181,10 @@ export function Workbench(props: {
     () => (mode === 'review' ? new Map([...review.enabled].map((id) => [id, names.get(id) ?? id])) : undefined),
     [mode, review.enabled, names],
   );
-  const viewSpans = useMemo(() => (mode === 'review' ? [...session.spans, ...review.referenceSpans] : session.spans), [mode, session.spans, review.referenceSpans]);
+  const viewSpans = useMemo(
+    () => (mode === 'review' ? [...session.spans, ...review.referenceSpans] : session.spans),
+    [mode, session.spans, review.referenceSpans],
+  );
   const reviewItem = mode === 'review' ? review.items[reviewIndex] : undefined;
   useEffect(() => setReviewIndex(0), [documentId, mode]);
   const spansById = useMemo(() => new Map(session.spans.map((s) => [s.id, s])), [session.spans]);
@@ -250,96 +264,18 @@ export function Workbench(props: {
     setSelectedSpanIds([]);
   }, [selectedSpan, session]);
 
-  // ---- import
-  const finishImport = useCallback(
-    async (plan: ImportPlan, addUnknownLabels: boolean) => {
-    if (!project) return;
-    setImportPlan(null);
-    try {
-      const total = plan.documents.length;
-      setProgress({ label: 'Importing', done: 0, total });
-      const outcome = await commitImport(db, plan, project.schema, annotator.id, addUnknownLabels, (done) =>
-        setProgress({ label: 'Importing', done, total }),
-      );
-      const parts = [`Imported ${outcome.documents} ${outcome.documents === 1 ? 'document' : 'documents'}`];
-      if (outcome.spans > 0) parts.push(`${outcome.spans} spans`);
-      if (outcome.addedLabels.length > 0) parts.push(`new labels: ${outcome.addedLabels.join(', ')}`);
-      if (outcome.droppedSpans > 0) parts.push(`${outcome.droppedSpans} spans with unknown labels left out`);
-      notify(parts.join(', ') + '.', 'success');
-    } catch (error) {
-      reportError(`Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      setProgress(null);
-    }
-    },
-    [annotator.id, db, notify, project, reportError],
-  );
-
-  const startImport = useCallback(
-    async (chosen: InputFile[]) => {
-      if (chosen.length === 0 || !project) return;
-      // Project bundles become projects of their own; other files go into this one.
-      const bundles = chosen.filter((f) => f.name.endsWith(`.${BUNDLE_EXTENSION}`) || isProjectBundle(f.bytes));
-      const files = chosen.filter((f) => !bundles.includes(f));
-      for (const bundle of bundles) {
-        try {
-          const restored = await importProjectBundle(db, bundle.name, bundle.bytes, annotator);
-          notify(`Restored the project “${restored.name}” (${restored.documents} documents) from ${bundle.name}.`, 'success');
-          setProjectId(restored.id);
-        } catch (error) {
-          reportError(`${bundle.name} was not imported, nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-      if (files.length === 0) return;
-      try {
-        setProgress({ label: 'Reading files', done: 0, total: files.length });
-        const plan = await planImport(db, projectId, project.schema, files, (done, total) => setProgress({ label: 'Reading files', done, total }));
-        setProgress(null);
-        const clean = plan.issues.length === 0 && plan.duplicates.length === 0 && plan.unknownLabels.length === 0;
-        if (clean) await finishImport(plan, false);
-        else setImportPlan(plan);
-      } catch (error) {
-        setProgress(null);
-        reportError(`Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    },
-    [annotator, db, finishImport, notify, project, projectId, reportError],
-  );
-
-
-  const readDroppedFiles = async (files: FileList | File[]) =>
-    Promise.all(Array.from(files).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-
-  const openImportPicker = useCallback(async () => {
-    if (bridge.platform === 'web') fileInput.current?.click();
-    else void startImport(await bridge.openFiles([{ name: 'Documents', extensions: IMPORT_EXTENSIONS }]));
-  }, [bridge, startImport]);
-
-  // ---- teammates' work
-  const startTeammateImport = async (files: InputFile[]) => {
-    if (files.length === 0) return;
-    try {
-      setTeammatePlan(await planTeammateImport(db, projectId, annotator, files));
-    } catch (error) {
-      reportError(`Nothing was merged: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
-
-  const finishTeammateImport = async (plan: TeammatePlan, options: { addNewDocuments: boolean; addUnknownLabels: boolean }) => {
-    setTeammatePlan(null);
-    try {
-      const outcome = await commitTeammateImport(db, plan, schema, annotator, options);
-      const who = plan.annotators.map((a) => a.name).join(', ');
-      notify(
-        `Merged ${outcome.spans} spans${who ? ` of ${who}` : ''} into ${outcome.documents} ${outcome.documents === 1 ? 'document' : 'documents'}` +
-          (outcome.newDocuments > 0 ? `, added ${outcome.newDocuments} new` : '') +
-          '.',
-        'success',
-      );
-    } catch (error) {
-      reportError(`Nothing was merged: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
+  // ---- import (documents, bundles, teammates' work)
+  const imports = useImportFlows({
+    db,
+    bridge,
+    project,
+    projectId,
+    annotator,
+    notify,
+    reportError,
+    onProjectRestored: setProjectId,
+    fileInput,
+  });
 
   // ---- export
   const prepareExportFor = useCallback(
@@ -379,7 +315,7 @@ export function Workbench(props: {
   commandRef.current = (command) => {
     if (command === 'undo') void session.undo();
     else if (command === 'redo') void session.redo();
-    else if (command === 'import') void openImportPicker();
+    else if (command === 'import') void imports.openImportPicker();
     else if (command === 'export') setDialog('export');
     else if (command === 'about') void bridge.appVersion().then((v) => notify(`Spanwright ${v}: offline span annotation.`, 'info'));
   };
@@ -387,7 +323,7 @@ export function Workbench(props: {
 
   const keyRef = useRef<(event: KeyboardEvent) => void>(() => undefined);
   keyRef.current = (event) => {
-    if (dialog || importPlan || teammatePlan) return;
+    if (dialog || imports.importPlan || imports.teammatePlan) return;
     const mod = event.ctrlKey || event.metaKey;
     const key = event.key.toLowerCase();
     // Text fields keep their own undo and redo.
@@ -412,7 +348,13 @@ export function Workbench(props: {
       commandRef.current('export');
       return;
     }
-    if (event.altKey && !mod && selectedSpan && (event.key === 'ArrowLeft' || event.key === 'ArrowRight') && !isEditableTarget(event.target)) {
+    if (
+      event.altKey &&
+      !mod &&
+      selectedSpan &&
+      (event.key === 'ArrowLeft' || event.key === 'ArrowRight') &&
+      !isEditableTarget(event.target)
+    ) {
       // Alt+arrows move the selected span's end; with Shift, its start.
       event.preventDefault();
       session.moveEdge(selectedSpan, event.shiftKey ? 'start' : 'end', event.key === 'ArrowLeft' ? -1 : 1);
@@ -496,7 +438,7 @@ export function Workbench(props: {
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        void readDroppedFiles(e.dataTransfer.files).then(startImport);
+        void readDroppedFiles(e.dataTransfer.files).then(imports.startImport);
       }}
     >
       <style>{labelColorCss(schema.labels)}</style>
@@ -537,7 +479,7 @@ export function Workbench(props: {
             aria-label="Import documents"
             onChange={(e) => {
               const files = e.target.files;
-              if (files) void readDroppedFiles(files).then(startImport);
+              if (files) void readDroppedFiles(files).then(imports.startImport);
               e.target.value = '';
             }}
           />
@@ -545,7 +487,6 @@ export function Workbench(props: {
         <label className="button">
           Teammate work…
           <input
-            ref={teammateInput}
             className="visually-hidden"
             type="file"
             multiple
@@ -553,7 +494,7 @@ export function Workbench(props: {
             aria-label="Import teammate work"
             onChange={(e) => {
               const files = e.target.files;
-              if (files) void readDroppedFiles(files).then(startTeammateImport);
+              if (files) void readDroppedFiles(files).then(imports.startTeammateImport);
               e.target.value = '';
             }}
           />
@@ -604,7 +545,12 @@ export function Workbench(props: {
               <button type="button" onClick={() => step(-1)} disabled={documentIndex <= 0} aria-label="Previous document">
                 ‹
               </button>
-              <button type="button" onClick={() => step(1)} disabled={documentIndex < 0 || documentIndex >= filtered.length - 1} aria-label="Next document">
+              <button
+                type="button"
+                onClick={() => step(1)}
+                disabled={documentIndex < 0 || documentIndex >= filtered.length - 1}
+                aria-label="Next document"
+              >
                 ›
               </button>
             </div>
@@ -616,7 +562,11 @@ export function Workbench(props: {
               articleRef={documentViewRef}
               language={openRecord.meta.language}
               highlightedSpanIds={
-                reviewItem && !selectedSpan ? reviewItem.versions.flatMap((v) => v.spans.map((x) => x.id)) : selectedSpan ? [selectedSpan.id] : []
+                reviewItem && !selectedSpan
+                  ? reviewItem.versions.flatMap((v) => v.spans.map((x) => x.id))
+                  : selectedSpan
+                    ? [selectedSpan.id]
+                    : []
               }
               initialScrollTop={openText?.scrollTop ?? 0}
               onSelectRange={setPendingRange}
@@ -683,7 +633,10 @@ export function Workbench(props: {
             span={selectedSpan}
             documentText={text ?? ''}
             schema={schema}
-            others={selectedSpanIds.slice(1).map((id) => spansById.get(id)).filter((s): s is Span => s !== undefined)}
+            others={selectedSpanIds
+              .slice(1)
+              .map((id) => spansById.get(id))
+              .filter((s): s is Span => s !== undefined)}
             onRelabel={(l) => void session.relabel(selectedSpan, l)}
             onMoveEdge={(edge, direction) => session.moveEdge(selectedSpan, edge, direction)}
             onDelete={() => void deleteSelected()}
@@ -691,15 +644,15 @@ export function Workbench(props: {
           />
         ) : mode === 'review' ? null : (
           <p className="hint sidebar__hint">
-            Select text, then press a label’s key or click the label. Click a span (or step through spans with [ and ]) to
-            change or delete it.
+            Select text, then press a label’s key or click the label. Click a span (or step through spans with [ and ]) to change or delete
+            it.
           </p>
         )}
       </aside>
 
       <footer className="statusbar" aria-live="polite">
-        {progress ? (
-          <ProgressBar label={progress.label} done={progress.done} total={progress.total} />
+        {imports.progress ? (
+          <ProgressBar label={imports.progress.label} done={imports.progress.done} total={imports.progress.total} />
         ) : (
           <button type="button" className="link-button" onClick={() => setDialog('identity')} title="Change your name">
             Annotating as {displayName(annotator)}
@@ -771,11 +724,19 @@ export function Workbench(props: {
           }}
         />
       )}
-      {teammatePlan && (
-        <TeammateImportDialog plan={teammatePlan} onCancel={() => setTeammatePlan(null)} onMerge={(options) => void finishTeammateImport(teammatePlan, options)} />
+      {imports.teammatePlan && (
+        <TeammateImportDialog
+          plan={imports.teammatePlan}
+          onCancel={imports.cancelTeammateImport}
+          onMerge={(options) => imports.teammatePlan && void imports.finishTeammateImport(imports.teammatePlan, options)}
+        />
       )}
-      {importPlan && (
-        <ImportReportDialog plan={importPlan} onCancel={() => setImportPlan(null)} onImport={(add) => void finishImport(importPlan, add)} />
+      {imports.importPlan && (
+        <ImportReportDialog
+          plan={imports.importPlan}
+          onCancel={imports.cancelImport}
+          onImport={(add) => imports.importPlan && void imports.finishImport(imports.importPlan, add)}
+        />
       )}
     </div>
   );

@@ -1,0 +1,138 @@
+// The import flows of the workbench: documents (with their problem report), project
+// bundles (restored as new projects) and teammates' work (merged as their layers).
+import { useCallback, useState, type RefObject } from 'react';
+import type { SpanwrightBridge } from '../../../src-shared/bridge';
+import type { Annotator, Project } from '../../../src-shared/domain';
+import { BUNDLE_EXTENSION, isProjectBundle } from '../../../src-shared/formats/project-bundle';
+import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportPlan, type InputFile } from '../app/import-documents';
+import { commitTeammateImport, planTeammateImport, type TeammatePlan } from '../app/import-teammate';
+import { importProjectBundle } from '../app/project-bundle';
+import type { SpanwrightDatabase } from '../storage/database';
+import type { ToastKind } from './Toasts';
+
+export const readDroppedFiles = async (files: FileList | File[]): Promise<InputFile[]> =>
+  Promise.all(Array.from(files).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+
+export function useImportFlows(deps: {
+  db: SpanwrightDatabase;
+  bridge: SpanwrightBridge;
+  project: Project | undefined;
+  projectId: string;
+  annotator: Annotator;
+  notify: (message: string, kind: ToastKind) => void;
+  reportError: (message: string) => void;
+  onProjectRestored: (projectId: string) => void;
+  fileInput: RefObject<HTMLInputElement | null>;
+}) {
+  const { db, bridge, project, projectId, annotator, notify, reportError, onProjectRestored, fileInput } = deps;
+  const [importPlan, setImportPlan] = useState<ImportPlan | null>(null);
+  const [teammatePlan, setTeammatePlan] = useState<TeammatePlan | null>(null);
+  const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
+
+  const finishImport = useCallback(
+    async (plan: ImportPlan, addUnknownLabels: boolean) => {
+      if (!project) return;
+      setImportPlan(null);
+      try {
+        const total = plan.documents.length;
+        setProgress({ label: 'Importing', done: 0, total });
+        const outcome = await commitImport(db, plan, project.schema, annotator.id, addUnknownLabels, (done) =>
+          setProgress({ label: 'Importing', done, total }),
+        );
+        const parts = [`Imported ${outcome.documents} ${outcome.documents === 1 ? 'document' : 'documents'}`];
+        if (outcome.spans > 0) parts.push(`${outcome.spans} spans`);
+        if (outcome.addedLabels.length > 0) parts.push(`new labels: ${outcome.addedLabels.join(', ')}`);
+        if (outcome.droppedSpans > 0) parts.push(`${outcome.droppedSpans} spans with unknown labels left out`);
+        notify(parts.join(', ') + '.', 'success');
+      } catch (error) {
+        reportError(`Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        setProgress(null);
+      }
+    },
+    [annotator.id, db, notify, project, reportError],
+  );
+
+  const startImport = useCallback(
+    async (chosen: InputFile[]) => {
+      if (chosen.length === 0 || !project) return;
+      // Project bundles become projects of their own; other files go into this one.
+      const bundles = chosen.filter((f) => f.name.endsWith(`.${BUNDLE_EXTENSION}`) || isProjectBundle(f.bytes));
+      const files = chosen.filter((f) => !bundles.includes(f));
+      for (const bundle of bundles) {
+        try {
+          const restored = await importProjectBundle(db, bundle.name, bundle.bytes, annotator);
+          notify(`Restored the project “${restored.name}” (${restored.documents} documents) from ${bundle.name}.`, 'success');
+          onProjectRestored(restored.id);
+        } catch (error) {
+          reportError(`${bundle.name} was not imported, nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      if (files.length === 0) return;
+      try {
+        setProgress({ label: 'Reading files', done: 0, total: files.length });
+        const plan = await planImport(db, projectId, project.schema, files, (done, total) =>
+          setProgress({ label: 'Reading files', done, total }),
+        );
+        setProgress(null);
+        const clean = plan.issues.length === 0 && plan.duplicates.length === 0 && plan.unknownLabels.length === 0;
+        if (clean) await finishImport(plan, false);
+        else setImportPlan(plan);
+      } catch (error) {
+        setProgress(null);
+        reportError(`Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    [annotator, db, finishImport, notify, onProjectRestored, project, projectId, reportError],
+  );
+
+  const openImportPicker = useCallback(async () => {
+    if (bridge.platform === 'web') fileInput.current?.click();
+    else void startImport(await bridge.openFiles([{ name: 'Documents', extensions: IMPORT_EXTENSIONS }]));
+  }, [bridge, fileInput, startImport]);
+
+  const startTeammateImport = useCallback(
+    async (files: InputFile[]) => {
+      if (files.length === 0) return;
+      try {
+        setTeammatePlan(await planTeammateImport(db, projectId, annotator, files));
+      } catch (error) {
+        reportError(`Nothing was merged: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    [annotator, db, projectId, reportError],
+  );
+
+  const finishTeammateImport = useCallback(
+    async (plan: TeammatePlan, options: { addNewDocuments: boolean; addUnknownLabels: boolean }) => {
+      if (!project) return;
+      setTeammatePlan(null);
+      try {
+        const outcome = await commitTeammateImport(db, plan, project.schema, annotator, options);
+        const who = plan.annotators.map((a) => a.name).join(', ');
+        notify(
+          `Merged ${outcome.spans} spans${who ? ` of ${who}` : ''} into ${outcome.documents} ${outcome.documents === 1 ? 'document' : 'documents'}` +
+            (outcome.newDocuments > 0 ? `, added ${outcome.newDocuments} new` : '') +
+            '.',
+          'success',
+        );
+      } catch (error) {
+        reportError(`Nothing was merged: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    [annotator, db, notify, project, reportError],
+  );
+
+  return {
+    importPlan,
+    teammatePlan,
+    progress,
+    startImport,
+    finishImport,
+    cancelImport: () => setImportPlan(null),
+    openImportPicker,
+    startTeammateImport,
+    finishTeammateImport,
+    cancelTeammateImport: () => setTeammatePlan(null),
+  };
+}

@@ -6,9 +6,9 @@ import type { MenuCommand, SpanwrightBridge } from '../../../src-shared/bridge';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import { DOCUMENT_STATUSES, GOLD_ANNOTATOR, type Annotator, type DocumentStatus, type Label, type Span } from '../../../src-shared/domain';
 import { statusOf } from '../../../src-shared/document-rules';
-import type { ReviewItem } from '../../../src-shared/review/compare-layers';
 import { findLabelByHotkey } from '../../../src-shared/schema-rules';
 import { useAnnotationSession } from '../app/annotation-session';
+import { useAdjudication } from '../app/adjudication';
 import { useReview } from '../app/review-state';
 import { prepareProjectBundle } from '../app/project-bundle';
 import { prepareExport, saveExport, type ExportRequest, type PreparedExport } from '../app/export-documents';
@@ -188,7 +188,6 @@ export function Workbench(props: {
   const reviewItem = mode === 'review' ? review.items[reviewIndex] : undefined;
   useEffect(() => setReviewIndex(0), [documentId, mode]);
   const spansById = useMemo(() => new Map(session.spans.map((s) => [s.id, s])), [session.spans]);
-  const referenceById = useMemo(() => new Map(review.referenceSpans.map((s) => [s.id, s])), [review.referenceSpans]);
   const selectedSpan = selectedSpanIds[0] ? spansById.get(selectedSpanIds[0]) : undefined;
   const labelCounts = useMemo(() => {
     const counts = new Map<string, number>();
@@ -219,25 +218,7 @@ export function Workbench(props: {
     [notify, pendingRange, selectedSpan, session],
   );
 
-  const acceptVersion = useCallback(
-    (item: ReviewItem, version: number) => {
-      const chosen = item.versions[version];
-      if (!chosen) return;
-      const replacing = session.spans.filter((g) => g.layer === item.layer && g.start < item.end && g.end > item.start);
-      const copies = chosen.spans.map((s) => referenceById.get(s.id)).filter((s): s is Span => s !== undefined);
-      void session.replaceWith(replacing, copies);
-      if (review.rejected.has(item.key)) void review.toggleRejected(item.key);
-    },
-    [session, review, referenceById],
-  );
-
-  const acceptAgreements = useCallback(() => {
-    const copies = review.items
-      .filter((item, i) => item.kind === 'agreement' && !review.settled[i])
-      .map((item) => referenceById.get(item.versions[0]?.spans[0]?.id ?? ''))
-      .filter((s): s is Span => s !== undefined);
-    void session.replaceWith([], copies);
-  }, [session, review, referenceById]);
+  const { acceptVersion, acceptAgreements } = useAdjudication(session, review);
 
   const stepReview = useCallback(
     (direction: 1 | -1) => {

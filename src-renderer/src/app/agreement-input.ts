@@ -1,6 +1,6 @@
 // Reads what the agreement figures compare: the chosen documents' texts and each chosen
 // annotator's spans on them, named for display (names made unique so reports stay readable).
-import type { AgreementDocument, AnnotatorLayer } from '../../../src-shared/agreement';
+import { agreementReport, type AgreementDocument, type AgreementOptions, type AgreementReport, type AnnotatorLayer } from '../../../src-shared/agreement';
 import type { SpanwrightDatabase } from '../storage/database';
 
 export interface AgreementInput {
@@ -50,4 +50,26 @@ export async function loadAgreementInput(
       titles: new Map(docs.map((d) => [d.id, d.meta.title])),
     };
   });
+}
+
+/**
+ * The agreement report, computed in a web worker where there is one (the app), in-line
+ * otherwise; a newer call does not wait for an older one (each has its own worker).
+ */
+export function computeAgreement(input: AgreementInput, options: AgreementOptions): { report: Promise<AgreementReport>; cancel: () => void } {
+  if (typeof Worker === 'undefined') return { report: Promise.resolve(agreementReport(input.documents, input.layers, options)), cancel: () => undefined };
+  const worker = new Worker(new URL('./agreement-worker.ts', import.meta.url), { type: 'module' });
+  const report = new Promise<AgreementReport>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<{ ok: true; report: AgreementReport } | { ok: false; reason: string }>) => {
+      worker.terminate();
+      if (event.data.ok) resolve(event.data.report);
+      else reject(new Error(event.data.reason));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message));
+    };
+    worker.postMessage({ documents: input.documents, layers: input.layers, options });
+  });
+  return { report, cancel: () => worker.terminate() };
 }

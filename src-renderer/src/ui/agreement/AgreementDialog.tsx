@@ -2,10 +2,10 @@
 // precision/recall/F1, kappas and alpha, a per-label F1 chart and a confusion heat map, all
 // computed by the core (src-shared/agreement), and saved as CSV or JSON.
 import { useEffect, useMemo, useState } from 'react';
-import { agreementReport, reportToCsv, reportToJson, type AgreementReport, type ConfusionMatrix } from '../../../../src-shared/agreement';
+import { reportToCsv, reportToJson, type AgreementReport, type ConfusionMatrix } from '../../../../src-shared/agreement';
 import type { SpanwrightBridge } from '../../../../src-shared/bridge';
 import type { LayerId } from '../../../../src-shared/domain';
-import { loadAgreementInput, uniqueNames } from '../../app/agreement-input';
+import { computeAgreement, loadAgreementInput, uniqueNames } from '../../app/agreement-input';
 import type { SpanwrightDatabase } from '../../storage/database';
 import { Modal } from '../Modal';
 import './agreement.css';
@@ -98,23 +98,26 @@ export function AgreementDialog(props: {
 
   useEffect(() => {
     let cancelled = false;
+    let cancelComputation: () => void = () => undefined;
     setComputing(true);
     setFailure(null);
-    // Let "Computing…" paint before the (synchronous) core runs.
-    const timer = setTimeout(() => {
-      loadAgreementInput(db, projectId, scope === 'document' && documentId ? [documentId] : null, selected, names)
-        .then((input) => {
+    loadAgreementInput(db, projectId, scope === 'document' && documentId ? [documentId] : null, selected, names)
+      .then((input) => {
+        if (cancelled) return;
+        // Tokenising a big project takes seconds: the core runs in a worker.
+        const computation = computeAgreement(input, layer === 'both' ? {} : { layer });
+        cancelComputation = computation.cancel;
+        return computation.report.then((report) => {
           if (cancelled) return;
-          const report = agreementReport(input.documents, input.layers, layer === 'both' ? {} : { layer });
           setResult({ report, titles: input.titles });
           setPairIndex(0);
-        })
-        .catch((error: unknown) => !cancelled && setFailure(error instanceof Error ? error.message : String(error)))
-        .finally(() => !cancelled && setComputing(false));
-    }, 30);
+        });
+      })
+      .catch((error: unknown) => !cancelled && setFailure(error instanceof Error ? error.message : String(error)))
+      .finally(() => !cancelled && setComputing(false));
     return () => {
       cancelled = true;
-      clearTimeout(timer);
+      cancelComputation();
     };
   }, [db, projectId, documentId, scope, layer, selected, names]);
 

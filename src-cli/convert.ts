@@ -2,18 +2,15 @@
 // on standard error whatever the target format cannot hold.
 import { LAYERS, type LayerId } from '../src-shared/domain';
 import { createExporter } from '../src-shared/formats/exporter';
-import { FORMATS, formatInfo, type FormatId } from '../src-shared/formats/registry';
 import { zipFiles } from '../src-shared/formats/zip-archive';
 import { startCommand, usageError } from './arguments';
-import { issueLine, toExportDocument } from './corpus-file';
+import { describeFailure, issueLine, toExportDocument } from './corpus-file';
 import { readCorpusItems } from './corpus-stream';
+import { fitsFormat, READABLE_FORMATS, resolveFormat, stdinShape, WRITABLE_FORMATS } from './formats';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
 import { openOutput, writeOutput } from './write-output';
 
 export const CONVERT_SUMMARY = 'convert a corpus between formats (JSONL, Label Studio, brat, HF, CoNLL...)';
-
-const FORMAT_IDS = FORMATS.map((f) => f.id);
-const IMPORTABLE = FORMATS.filter((f) => f.importable).map((f) => f.id);
 
 const USAGE = `Usage: spanwright convert [--from FORMAT] --to FORMAT [--layer entity|claim] [--map OLD=NEW]... IN OUT
 
@@ -23,8 +20,9 @@ format cannot hold (overlaps in BIO tags, claims in CoNLL...) is listed on stand
 OUT is written whole or not at all.
 
 Formats:
-  --from  auto (default: by content; a .zip is brat), ${IMPORTABLE.join(', ')}
-  --to    ${FORMAT_IDS.join(', ')}
+  --from  auto (default: by content; a .zip is brat), ${READABLE_FORMATS.join(', ')}
+          (a line of another format is then an error)
+  --to    ${WRITABLE_FORMATS.join(', ')}
           (brat writes a zip; hf-token also writes OUT.labels.json with the tag list)
 Options:
   --layer entity|claim   export only this layer (one-layer formats: which one)
@@ -51,9 +49,10 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
   const from = parsed.values.get('from') ?? 'auto';
   const layer = parsed.values.get('layer');
   if (!to) return usage('--to is required');
-  if (!FORMAT_IDS.includes(to as FormatId)) return usage(`unknown format "${to}" for --to`);
-  if (from !== 'auto' && !IMPORTABLE.includes(from as FormatId))
-    return usage(`cannot read format "${from}" (--from takes auto, ${IMPORTABLE.join(', ')})`);
+  const target = resolveFormat(to, 'to');
+  if (!target) return usage(`unknown format "${to}" for --to (it takes ${WRITABLE_FORMATS.join(', ')})`);
+  const source = from === 'auto' ? undefined : resolveFormat(from, 'from');
+  if (from !== 'auto' && !source) return usage(`cannot read format "${from}" (--from takes auto, ${READABLE_FORMATS.join(', ')})`);
   if (layer !== undefined && !LAYERS.includes(layer as LayerId)) return usage(`unknown layer "${layer}"`);
   if (parsed.positionals.length !== 2) return usage('name the input and the output (IN OUT; - for standard input or output)');
   const labelMap: Record<string, string | null> = {};
@@ -63,7 +62,6 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
     labelMap[old] = renamed === '' ? null : renamed;
   }
   const [input, out] = parsed.positionals as [string, string];
-  const target = formatInfo(to as FormatId);
 
   const exporter = createExporter(target.id, { labelMap, ...(layer ? { layers: [layer as LayerId] } : {}) });
   // Line formats stream to OUT as they are read; brat (a zip) is built whole, then written.
@@ -74,14 +72,23 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
   let leftOut = 0;
   try {
     await sink?.write(exporter.header());
-    for await (const item of readCorpusItems(input)) {
+    for await (const item of readCorpusItems(input, stdinShape(source))) {
       if (item.kind === 'issue') {
         output.stderr(issueLine(item.issue) + '\n');
         problems++;
         continue;
       }
-      if (problems > 0) continue; // keep reading to report every problem; write nothing more
       const doc = item.document;
+      if (source && !fitsFormat(source, doc.format)) {
+        const at = doc.line !== undefined ? { line: doc.line } : {};
+        output.stderr(
+          issueLine({ file: doc.file, ...at, reason: `this is ${doc.format}, not ${source.id} (--from ${source.id}); try --from auto` }) +
+            '\n',
+        );
+        problems++;
+        continue;
+      }
+      if (problems > 0) continue; // keep reading to report every problem; write nothing more
       documents++;
       const written = exporter.document(toExportDocument(doc, `doc-${documents}`));
       await sink?.write(written.chunk);
@@ -109,7 +116,7 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
     }
   } catch (error) {
     await sink?.abort();
-    output.stderr(`spanwright convert: nothing written: ${error instanceof Error ? error.message : String(error)}\n`);
+    output.stderr(`spanwright convert: nothing written: ${describeFailure(error)}\n`);
     return EXIT_BAD_INPUT;
   }
   if (out !== '-')

@@ -36,9 +36,13 @@ export function parseCorpus(file: CorpusFile): ImportParseResult {
   return result;
 }
 
-/** `file:line: reason`, the form editors and CI logs link to. */
-export function issueLine(issue: { file: string; line?: number; reason: string }): string {
-  return issue.line === undefined ? `${issue.file}: ${issue.reason}` : `${issue.file}:${issue.line}: ${issue.reason}`;
+/**
+ * `file:line: reason`, the form editors and CI logs link to; an item of a JSON array (which
+ * has no line of its own) is `file: item N: reason`.
+ */
+export function issueLine(issue: { file: string; line?: number; lineKind?: 'line' | 'item'; reason: string }): string {
+  if (issue.line === undefined) return `${issue.file}: ${issue.reason}`;
+  return issue.lineKind === 'item' ? `${issue.file}: item ${issue.line}: ${issue.reason}` : `${issue.file}:${issue.line}: ${issue.reason}`;
 }
 
 export { formatImportIssue };
@@ -71,4 +75,24 @@ export function toExportDocument(doc: ParsedDocument, fallbackId: string): Expor
     text,
     spans,
   };
+}
+
+/** What went wrong with a file, in words (not Node's "ENOENT: ..."). */
+export function fileFailure(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Why a file could not be read. */
+export function readFailure(error: unknown): string {
+  return `cannot be read: ${fileFailure(error)}`;
+}
+
+/** `path: reason` for an error about a file (Node names the file), else the error's message. */
+export function describeFailure(error: unknown): string {
+  const path = (error as { path?: unknown } | null)?.path;
+  return typeof path === 'string' ? `${path}: ${fileFailure(error)}` : fileFailure(error);
 }

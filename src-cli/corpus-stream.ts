@@ -1,53 +1,142 @@
 // Reads a JSONL corpus one line at a time (a file or standard input), so large files never
-// sit in memory whole: each line goes through the same core reader as a whole-file import.
+// sit in memory whole: each line's bytes go through the same core reader as a whole-file
+// import, so a line that is not UTF-8 (or is binary) is caught on that line.
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { ImportIssue, ParsedDocument } from '../src-shared/formats/import';
 import { parseImportFile } from '../src-shared/formats/import';
-import { parseCorpus, readCorpusFile } from './corpus-file';
+import { parseCorpus, readCorpusFile, type CorpusFile } from './corpus-file';
 
 export type CorpusItem = { kind: 'document'; document: ParsedDocument } | { kind: 'issue'; issue: ImportIssue };
 
-const encoder = new TextEncoder();
+/** How standard input is read: 'auto' looks at its first bytes (a zip is brat, '[' a JSON array). */
+export type StdinShape = 'auto' | 'jsonl' | 'json' | 'zip';
 
 /** Whether a path is read line by line (JSONL) rather than whole (.json, .txt, brat .zip). */
 export function isLineCorpus(path: string): boolean {
   return path === '-' || /\.(jsonl|ndjson)$/i.test(path);
 }
 
+/** The name messages give a path: standard input is 'stdin.jsonl' (or .json, .zip). */
+export function corpusName(path: string): string {
+  return path === '-' ? 'stdin.jsonl' : path;
+}
+
+/**
+ * The lines of a byte stream, split at '\n' only (as the core's whole-file reader does), each
+ * without its '\n' but with any '\r', so callers can copy a line exactly as it was.
+ */
+export async function* byteLines(input: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [];
+  for await (const piece of input) {
+    const chunk = typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    let start = 0;
+    for (let newline = chunk.indexOf(0x0a); newline !== -1; newline = chunk.indexOf(0x0a, start)) {
+      const tail = chunk.subarray(start, newline);
+      yield pending.length === 0 ? tail : Buffer.concat([...pending, tail]);
+      pending = [];
+      start = newline + 1;
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  }
+  if (pending.length > 0) yield Buffer.concat(pending);
+}
+
+/** `line` without a trailing '\r' and, on the first line, without a UTF-8 byte order mark. */
+function lineBody(line: Buffer, number: number): Buffer {
+  let body = line;
+  if (number === 1 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
+  if (body[body.length - 1] === 0x0d) body = body.subarray(0, -1);
+  return body;
+}
+
+const isUtf16Bom = (line: Buffer) => line.length >= 2 && ((line[0] === 0xff && line[1] === 0xfe) || (line[0] === 0xfe && line[1] === 0xff));
+
+/** Standard input's first chunk, and an iterable giving it back followed by the rest. */
+async function peekStdin(): Promise<{ first: Buffer; all: AsyncIterable<Buffer> }> {
+  const iterator = (process.stdin as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  const head = await iterator.next();
+  const first: Buffer = head.done ? Buffer.alloc(0) : head.value;
+  async function* all(): AsyncGenerator<Buffer> {
+    if (first.length > 0) yield first;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { first, all: all() };
+}
+
+async function readWhole(input: AsyncIterable<Buffer>): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(chunk);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+function* wholeFileItems(file: CorpusFile): Generator<CorpusItem> {
+  const result = parseCorpus(file);
+  for (const issue of result.issues) yield { kind: 'issue', issue };
+  for (const document of result.documents) yield { kind: 'document', document };
+}
+
 /**
  * Every document and problem of a corpus, in file order, with the file's line numbers. JSONL
- * (and standard input) streams; other files are read whole by the same core readers.
+ * (and standard input) streams; other files (.json, .txt, a brat .zip) are read whole by the
+ * same core readers. `stdin` says how to read standard input.
  */
-export async function* readCorpusItems(path: string): AsyncGenerator<CorpusItem> {
-  const name = path === '-' ? 'stdin.jsonl' : path;
-  if (!isLineCorpus(path)) {
-    const result = parseCorpus(await readCorpusFile(path));
-    for (const issue of result.issues) yield { kind: 'issue', issue };
-    for (const document of result.documents) yield { kind: 'document', document };
+export async function* readCorpusItems(path: string, stdin: StdinShape = 'auto'): AsyncGenerator<CorpusItem> {
+  if (path !== '-' && !isLineCorpus(path)) {
+    yield* wholeFileItems(await readCorpusFile(path));
     return;
   }
-  const input = path === '-' ? process.stdin : createReadStream(path);
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  const stem = basename(name).replace(/\.[^.]+$/, '');
-  let line = 0;
-  let documents = 0;
-  for await (const raw of lines) {
-    line++;
-    const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    if (text.trim() === '') continue;
-    const result = parseImportFile(`${basename(name)}.jsonl`, encoder.encode(text), []);
+  let source: AsyncIterable<Uint8Array | string>;
+  if (path === '-') {
+    const { first, all } = await peekStdin();
+    const start = first
+      .subarray(first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0)
+      .toString('latin1')
+      .trimStart();
+    const shape = stdin !== 'auto' ? stdin : start.startsWith('PK\x03\x04') ? 'zip' : start.startsWith('[') ? 'json' : 'jsonl';
+    if (shape !== 'jsonl') {
+      yield* wholeFileItems({ name: `stdin.${shape}`, bytes: await readWhole(all) });
+      return;
+    }
+    source = all;
+  } else source = createReadStream(path);
+
+  const name = corpusName(path);
+  const base = basename(name);
+  const stem = base.replace(/\.[^.]+$/, '');
+  let number = 0;
+  let nonBlank = 0;
+  for await (const line of byteLines(source)) {
+    number++;
+    if (number === 1 && isUtf16Bom(line)) {
+      yield { kind: 'issue', issue: { file: name, reason: 'file is UTF-16 text, not UTF-8: re-save the file as UTF-8' } };
+      return;
+    }
+    const body = lineBody(line, number);
+    if (body.toString('utf8').trim() === '') continue;
+    nonBlank++;
+    const result = parseImportFile(`${base}.jsonl`, body, []);
+    let binary = false;
     for (const issue of result.issues) {
       if (issue.reason.startsWith('no documents')) continue;
-      yield { kind: 'issue', issue: { ...issue, file: name, line } };
+      binary ||= issue.reason.startsWith('looks like a binary file');
+      // The core read the line as a one-line file: say where in the line, not "line 1 of the file".
+      const reason = issue.reason.replace(/at line 1, byte (\d+) of the file/, 'at byte $1 of the line');
+      yield { kind: 'issue', issue: { ...issue, file: name, line: number, reason } };
     }
+    if (binary) return; // one message for a binary file, not one per "line"
     for (const document of result.documents) {
-      documents++;
       // A document without a title gets the one a whole-file import gives: "<file stem> #<line>".
-      const title = document.draft.meta.title === `${basename(name)} #1` ? `${stem} #${line}` : document.draft.meta.title;
-      yield { kind: 'document', document: { ...document, file: name, line, draft: { ...document.draft, meta: { ...document.draft.meta, title } } } };
+      const title = document.draft.meta.title === `${base} #1` ? `${stem} #${number}` : document.draft.meta.title;
+      yield {
+        kind: 'document',
+        document: { ...document, file: name, line: number, draft: { ...document.draft, meta: { ...document.draft.meta, title } } },
+      };
     }
   }
-  if (documents === 0 && line === 0) yield { kind: 'issue', issue: { file: name, reason: 'file is empty' } };
+  if (nonBlank === 0)
+    yield {
+      kind: 'issue',
+      issue: { file: name, reason: number === 0 ? 'file is empty' : 'no documents found: the file has no JSON objects' },
+    };
 }

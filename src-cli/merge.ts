@@ -5,7 +5,7 @@ import { serializeDocument, type ExportDocument } from '../src-shared/formats/ex
 import { describeTextDifference } from '../src-shared/review/text-difference';
 import { hashText } from '../src-shared/text-hash';
 import { startCommand, usageError } from './arguments';
-import { issueLine, parseCorpus, readCorpusFile, toExportDocument } from './corpus-file';
+import { issueLine, parseCorpus, readCorpusFile, readFailure, toExportDocument } from './corpus-file';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
 import { writeOutput } from './write-output';
 
@@ -16,7 +16,8 @@ const USAGE = `Usage: spanwright merge A.jsonl B.jsonl [...] -o OUT.jsonl
 Merges exports of the same documents (matched by id, else by text) into one Spanwright JSONL
 holding every annotator's spans, statuses and names. Identical spans are kept once; documents
 found in only some inputs are kept. A document with the same id but another text is an error
-naming both places. OUT ('-' for standard output) is written whole or not at all.
+naming both places. Two documents of one input stay two, even with the same text.
+OUT ('-' for standard output) is written whole or not at all.
 
 Options:
   -o, --out OUT  where to write
@@ -27,7 +28,11 @@ Exit codes: 0 done, 1 bad input or conflicting documents (nothing written), 2 wr
 
 interface Merged {
   doc: ExportDocument;
+  /** Whether `doc.id` came from an input (else it is made from the text hash). */
+  hasId: boolean;
   where: string;
+  /** The inputs that gave a copy of this document (by index). */
+  inputs: Set<number>;
   spans: Map<string, Span>;
   statuses: Record<string, DocumentStatus>;
   annotators: Map<string, Annotator>;
@@ -45,14 +50,14 @@ export async function runMerge(args: string[], output: CliOutput): Promise<numbe
 
   const merged: Merged[] = [];
   const byId = new Map<string, Merged>();
-  const byHash = new Map<string, Merged>();
+  const byHash = new Map<string, Merged[]>();
   let problems = 0;
-  for (const path of parsed.positionals) {
+  for (const [input, path] of parsed.positionals.entries()) {
     let result;
     try {
       result = parseCorpus(await readCorpusFile(path));
     } catch (error) {
-      output.stderr(`${path}: cannot be read: ${error instanceof Error ? error.message : String(error)}\n`);
+      output.stderr(`${path}: ${readFailure(error)}\n`);
       problems++;
       continue;
     }
@@ -60,20 +65,33 @@ export async function runMerge(args: string[], output: CliOutput): Promise<numbe
     problems += result.issues.length;
     for (const [index, parsedDoc] of result.documents.entries()) {
       const where = `${parsedDoc.file}:${parsedDoc.line ?? index + 1}`;
-      const doc = toExportDocument(parsedDoc, `doc-${hashText(parsedDoc.draft.text).slice(0, 12)}`);
-      const hash = hashText(doc.text);
-      const found = (parsedDoc.draft.id !== undefined ? byId.get(parsedDoc.draft.id) : undefined) ?? byHash.get(hash);
+      const hash = hashText(parsedDoc.draft.text);
+      const id = parsedDoc.draft.id;
+      const doc = toExportDocument(parsedDoc, `doc-${hash.slice(0, 12)}`);
+      // By id; else by text (as \`agree\` matches), with a document no copy from this input has
+      // joined yet, so two documents of one input with the same text stay two.
+      const byIdFound = id !== undefined ? byId.get(id) : undefined;
+      const found = byIdFound ?? byHash.get(hash)?.find((m) => !m.inputs.has(input));
+      if (found && !byIdFound && id !== undefined && found.hasId && found.doc.id !== id) {
+        output.stderr(`note: ${where}: document "${id}" has the same text as "${found.doc.id}" (${found.where}); merged as "${found.doc.id}"\n`);
+      }
       if (found && found.doc.text !== doc.text) {
         output.stderr(`${where}: document "${doc.id}" differs from ${found.where}: ${describeTextDifference(found.doc.text, doc.text)}\n`);
         problems++;
         continue;
       }
-      const target: Merged = found ?? { doc, where, spans: new Map(), statuses: {}, annotators: new Map() };
+      const target: Merged = found ?? { doc, hasId: id !== undefined, where, inputs: new Set(), spans: new Map(), statuses: {}, annotators: new Map() };
       if (!found) {
         merged.push(target);
-        byId.set(doc.id, target);
-        byHash.set(hash, target);
+        byHash.set(hash, [...(byHash.get(hash) ?? []), target]);
       }
+      if (id !== undefined && !target.hasId) {
+        // The first copy had no id: the document takes this one's.
+        target.doc = { ...target.doc, id };
+        target.hasId = true;
+      }
+      if (id !== undefined && !byId.has(id)) byId.set(id, target);
+      target.inputs.add(input);
       for (const span of doc.spans) if (!target.spans.has(spanKey(span))) target.spans.set(spanKey(span), span);
       Object.assign(target.statuses, doc.statuses ?? {});
       for (const a of doc.annotators ?? []) target.annotators.set(a.id, a);

@@ -1,8 +1,8 @@
 // `spanwright stats`: what a corpus file holds: documents, spans per label, layer, annotator
 // and documents per status.
 import { startCommand, usageError } from './arguments';
-import { issueLine } from './corpus-file';
-import { readCorpusItems } from './corpus-stream';
+import { issueLine, readFailure } from './corpus-file';
+import { corpusName, readCorpusItems } from './corpus-stream';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
 
 export const STATS_SUMMARY = 'count documents and spans per label, layer, annotator and status';
@@ -13,7 +13,7 @@ Counts what each file holds ('-' reads standard input as JSONL). Lines with prob
 reported on standard error and left out of the counts (see 'spanwright validate').
 
 Options:
-  --json      the counts as JSON
+  --json      the counts as JSON (an object; an array of them for several files)
   -h, --help  this help
 
 Exit codes: 0 done, 1 a file could not be read or had problems, 2 wrong usage.
@@ -26,7 +26,10 @@ export interface CorpusStats {
   labels: Record<string, number>;
   layers: Record<string, number>;
   annotators: Record<string, number>;
+  /** Documents per status (the document's \`status\`; Spanwright JSONL only). */
   statuses: Record<string, number>;
+  /** Spanwright JSONL \`statuses\`: per annotator id, documents per status. */
+  annotatorStatuses: Record<string, Record<string, number>>;
 }
 
 function bump(counts: Record<string, number>, key: string): void {
@@ -44,7 +47,16 @@ export async function runStats(args: string[], output: CliOutput): Promise<numbe
   let exit = EXIT_OK;
   const all: CorpusStats[] = [];
   for (const path of parsed.positionals) {
-    const stats: CorpusStats = { file: path, documents: 0, spans: 0, labels: {}, layers: {}, annotators: {}, statuses: {} };
+    const stats: CorpusStats = {
+      file: corpusName(path),
+      documents: 0,
+      spans: 0,
+      labels: {},
+      layers: {},
+      annotators: {},
+      statuses: {},
+      annotatorStatuses: {},
+    };
     try {
       for await (const item of readCorpusItems(path)) {
         if (item.kind === 'issue') {
@@ -60,11 +72,12 @@ export async function runStats(args: string[], output: CliOutput): Promise<numbe
           bump(stats.layers, span.layer ?? 'entity');
           bump(stats.annotators, span.annotator ?? '(none)');
         }
-        const statuses = doc.draft.statuses ? Object.values(doc.draft.statuses) : doc.draft.status ? [doc.draft.status] : [];
-        for (const status of statuses) bump(stats.statuses, status);
+        if (doc.draft.status) bump(stats.statuses, doc.draft.status);
+        for (const [annotator, status] of Object.entries(doc.draft.statuses ?? {}))
+          bump((stats.annotatorStatuses[annotator] ??= {}), status);
       }
     } catch (error) {
-      output.stderr(`${path}: cannot be read: ${error instanceof Error ? error.message : String(error)}\n`);
+      output.stderr(`${path}: ${readFailure(error)}\n`);
       exit = EXIT_BAD_INPUT;
       continue;
     }
@@ -74,6 +87,11 @@ export async function runStats(args: string[], output: CliOutput): Promise<numbe
       layers: sorted(stats.layers),
       annotators: sorted(stats.annotators),
       statuses: sorted(stats.statuses),
+      annotatorStatuses: Object.fromEntries(
+        Object.entries(stats.annotatorStatuses)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([who, counts]) => [who, sorted(counts)]),
+      ),
     });
   }
   if (parsed.flags.has('json')) output.stdout(JSON.stringify(all.length === 1 ? all[0] : all, null, 2) + '\n');
@@ -90,7 +108,10 @@ export async function runStats(args: string[], output: CliOutput): Promise<numbe
           table('labels', s.labels) +
           table('layers', s.layers) +
           table('annotators', s.annotators) +
-          table('document statuses', s.statuses),
+          table('document statuses', s.statuses) +
+          Object.entries(s.annotatorStatuses)
+            .map(([who, counts]) => table(`statuses of ${who}`, counts))
+            .join(''),
       );
     }
   }

@@ -2,8 +2,8 @@
 // says exactly where each problem is (file:line: reason).
 import { hashText } from '../src-shared/text-hash';
 import { startCommand, usageError } from './arguments';
-import { issueLine } from './corpus-file';
-import { readCorpusItems } from './corpus-stream';
+import { issueLine, readFailure } from './corpus-file';
+import { corpusName, isLineCorpus, readCorpusItems } from './corpus-stream';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
 
 export const VALIDATE_SUMMARY = 'check corpus files: schema, offsets, span texts, duplicates';
@@ -22,38 +22,51 @@ Options:
 Exit codes: 0 no problem, 1 problems found (or a file could not be read), 2 wrong usage.
 `;
 
+export interface Problem {
+  line?: number;
+  /** What `line` counts: a line of the file (default), or an item of a JSON array. */
+  lineKind?: 'line' | 'item';
+  reason: string;
+}
+
 export interface FileFindings {
   file: string;
   documents: number;
   spans: number;
-  problems: Array<{ line?: number; reason: string }>;
+  problems: Problem[];
 }
 
 export async function validateFile(path: string): Promise<FileFindings> {
-  const problems: FileFindings['problems'] = [];
+  const problems: Problem[] = [];
+  // A .json array's documents are numbered by item, a JSONL file's by line.
+  const lineKind = isLineCorpus(path) ? 'line' : 'item';
+  const at = (line: number | undefined): Partial<Problem> => (line === undefined ? {} : lineKind === 'item' ? { line, lineKind } : { line });
+  const where = (line: number | undefined) => (line === undefined ? 'another document' : `${lineKind} ${line}`);
   const byId = new Map<string, number | undefined>();
   const byText = new Map<string, number | undefined>();
   let documents = 0;
   let spans = 0;
   for await (const item of readCorpusItems(path)) {
     if (item.kind === 'issue') {
-      problems.push({ ...(item.issue.line !== undefined ? { line: item.issue.line } : {}), reason: item.issue.reason });
+      const { line, lineKind: kind, reason } = item.issue;
+      problems.push({ ...(line !== undefined ? { line } : {}), ...(kind === 'item' ? { lineKind: kind } : {}), reason });
       continue;
     }
     const doc = item.document;
     documents++;
     spans += doc.draft.spans.length;
-    const where = (line: number | undefined) => (line === undefined ? 'another document' : `line ${line}`);
     if (doc.draft.id !== undefined) {
-      if (byId.has(doc.draft.id)) problems.push({ ...(doc.line !== undefined ? { line: doc.line } : {}), reason: `document id "${doc.draft.id}" is used again (first on ${where(byId.get(doc.draft.id))})` });
+      if (byId.has(doc.draft.id)) problems.push({ ...at(doc.line), reason: `document id "${doc.draft.id}" is used again (first on ${where(byId.get(doc.draft.id))})` });
       else byId.set(doc.draft.id, doc.line);
     }
+    // Only the hash of each text is kept, so memory does not grow with the texts.
     const hash = hashText(doc.draft.text);
-    if (byText.has(hash)) problems.push({ ...(doc.line !== undefined ? { line: doc.line } : {}), reason: `the same text as ${where(byText.get(hash))}` });
+    if (byText.has(hash)) problems.push({ ...at(doc.line), reason: `the same text as ${where(byText.get(hash))}` });
     else byText.set(hash, doc.line);
   }
+  // Stable: the problems of one line stay in the order found; file-wide problems come first.
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { file: path === '-' ? 'stdin.jsonl' : path, documents, spans, problems };
+  return { file: corpusName(path), documents, spans, problems };
 }
 
 export async function runValidate(args: string[], output: CliOutput): Promise<number> {
@@ -65,7 +78,7 @@ export async function runValidate(args: string[], output: CliOutput): Promise<nu
     try {
       findings.push(await validateFile(path));
     } catch (error) {
-      findings.push({ file: path, documents: 0, spans: 0, problems: [{ reason: `cannot be read: ${error instanceof Error ? error.message : String(error)}` }] });
+      findings.push({ file: path, documents: 0, spans: 0, problems: [{ reason: readFailure(error) }] });
     }
   }
   if (parsed.flags.has('json')) output.stdout(JSON.stringify({ files: findings }, null, 2) + '\n');

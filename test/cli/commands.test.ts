@@ -66,7 +66,7 @@ describe('stats', () => {
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       file: 'good.jsonl', documents: 3, spans: 4,
-      labels: { LOC: 2, PERSON: 2 }, layers: { entity: 4 }, annotators: { '(none)': 4 }, statuses: {},
+      labels: { LOC: 2, PERSON: 2 }, layers: { entity: 4 }, annotators: { '(none)': 4 }, statuses: {}, annotatorStatuses: {},
     });
   });
 });
@@ -106,7 +106,7 @@ describe('split', () => {
   it('is reproducible from the seed and puts each document in one file', () => {
     const first = run(['split', 'good.jsonl', '--out-dir', 's1', '--ratios', '60,20,20', '--seed', '5', '--json']);
     expect(first.status).toBe(0);
-    expect(JSON.parse(first.stdout)).toEqual({ train: 2, dev: 1, test: 0, seed: 5 });
+    expect(JSON.parse(first.stdout)).toEqual({ train: 2, dev: 1, test: 0, seed: 5, files: { train: 's1/good.train.jsonl', dev: 's1/good.dev.jsonl', test: 's1/good.test.jsonl' } });
     run(['split', 'good.jsonl', '--out-dir', 's2', '--ratios', '60,20,20', '--seed', '5']);
     for (const name of readdirSync(join(dir, 's1'))) {
       expect(readFileSync(join(dir, 's2', name), 'utf8')).toBe(readFileSync(join(dir, 's1', name), 'utf8'));

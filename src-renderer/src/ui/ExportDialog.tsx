@@ -35,6 +35,19 @@ const REASONS: Record<LeftOutReason, string> = {
   'only-line-breaks': 'holds only line breaks',
 };
 
+function LeftOutList(props: { entries: ExportSummary['leftOut'] }) {
+  const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+  return (
+    <ul>
+      {props.entries.slice(0, 200).map((l, i) => (
+        <li key={i}>
+          <strong>{l.title}</strong>: {REASONS[l.reason]}: {l.spans.map((s) => `${s.label} “${clip(s.text)}”`).join(', ')}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Summary(props: { summary: ExportSummary }) {
   const { summary } = props;
   const dropped = summary.leftOut.filter((l) => l.dropped);
@@ -62,13 +75,7 @@ function Summary(props: { summary: ExportSummary }) {
             {count(dropped)} {count(dropped) === 1 ? 'span' : 'spans'} left out, in {new Set(dropped.map((l) => l.documentId)).size}{' '}
             {new Set(dropped.map((l) => l.documentId)).size === 1 ? 'document' : 'documents'}
           </summary>
-          <ul>
-            {dropped.slice(0, 200).map((l, i) => (
-              <li key={i}>
-                <strong>{l.title}</strong>: {REASONS[l.reason]}: {l.spans.map((s) => `${s.label} “${s.text.length > 40 ? `${s.text.slice(0, 40)}…` : s.text}”`).join(', ')}
-              </li>
-            ))}
-          </ul>
+          <LeftOutList entries={dropped} />
         </details>
       )}
       {changed.length > 0 && (
@@ -76,13 +83,7 @@ function Summary(props: { summary: ExportSummary }) {
           <summary>
             {count(changed)} {count(changed) === 1 ? 'span' : 'spans'} written with a change (warnings)
           </summary>
-          <ul>
-            {changed.slice(0, 200).map((l, i) => (
-              <li key={i}>
-                <strong>{l.title}</strong>: {REASONS[l.reason]}: {l.spans.map((s) => `${s.label} “${s.text.length > 40 ? `${s.text.slice(0, 40)}…` : s.text}”`).join(', ')}
-              </li>
-            ))}
-          </ul>
+          <LeftOutList entries={changed} />
         </details>
       )}
       {summary.emptyDocuments.length > 0 && (

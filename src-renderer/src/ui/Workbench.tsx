@@ -32,6 +32,7 @@ import { NewProjectDialog } from './NewProjectDialog';
 import { ProgressBar } from './ProgressBar';
 import { SpanDetails } from './SpanDetails';
 import { useToasts } from './Toasts';
+import { FilePickerButton } from './FilePickerButton';
 import { readDroppedFiles, useImportFlows } from './useImportFlows';
 
 type Dialog = 'export' | 'labels' | 'new-project' | 'identity' | 'agreement' | null;
@@ -449,37 +450,14 @@ export function Workbench(props: {
           </button>
         </div>
         <span className="topbar__spacer" />
-        <label className="button">
-          Import documents…
-          <input
-            ref={fileInput}
-            className="visually-hidden"
-            type="file"
-            multiple
-            accept=".txt,.jsonl,.json,.zip,.ann,.spanwright"
-            aria-label="Import documents"
-            onChange={(e) => {
-              const files = e.target.files;
-              if (files) void readDroppedFiles(files).then(imports.startImport);
-              e.target.value = '';
-            }}
-          />
-        </label>
-        <label className="button">
-          Teammate work…
-          <input
-            className="visually-hidden"
-            type="file"
-            multiple
-            accept=".jsonl,.json"
-            aria-label="Import teammate work"
-            onChange={(e) => {
-              const files = e.target.files;
-              if (files) void readDroppedFiles(files).then(imports.startTeammateImport);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        <FilePickerButton
+          label="Import documents"
+          text="Import documents…"
+          accept=".txt,.jsonl,.json,.zip,.ann,.spanwright"
+          inputRef={fileInput}
+          onFiles={imports.startImport}
+        />
+        <FilePickerButton label="Import teammate work" text="Teammate work…" accept=".jsonl,.json" onFiles={imports.startTeammateImport} />
         <button type="button" onClick={() => setDialog('export')}>
           Export
         </button>

@@ -6,6 +6,24 @@ export type LayerId = 'entity' | 'claim';
 
 export const LAYERS: readonly LayerId[] = ['entity', 'claim'];
 
+/** A span attribute's value: choice and text are strings, multi-choice a list of strings. */
+export type AttributeValue = string | number | boolean | string[];
+
+export type AttributeType = 'choice' | 'multi-choice' | 'boolean' | 'number' | 'text';
+
+export const ATTRIBUTE_TYPES: readonly AttributeType[] = ['choice', 'multi-choice', 'boolean', 'number', 'text'];
+
+/** An attribute a label's spans carry (brat `A` lines, INCEpTION features, Label Studio per-region controls). */
+export interface AttributeDefinition {
+  name: string;
+  type: AttributeType;
+  /** The values offered by 'choice' and 'multi-choice'. */
+  values: string[];
+  /** A document cannot be marked done while a span of the label lacks it (a warning names the spans). */
+  required: boolean;
+  description?: string;
+}
+
 export interface Label {
   /** Stable id: spans reference labels by name, so renames rewrite spans in one transaction. */
   name: string;
@@ -15,10 +33,43 @@ export interface Label {
   /** A single key (`p`, `1`...) or empty for none. */
   hotkey: string;
   description?: string;
+  /** The attributes of this label's spans, in the order the span details show them. */
+  attributes?: AttributeDefinition[];
+}
+
+/** A kind of link between two spans of one annotator in one document. */
+export interface RelationType {
+  name: string;
+  color: string;
+  /** A single key that starts a relation of this type from the selected span, or empty. */
+  hotkey: string;
+  /** Directed: from is the source (CLAIM -> its SOURCE); undirected: the ends are interchangeable. */
+  directed: boolean;
+  /** Labels a relation may start from; empty: any label. */
+  sources: string[];
+  /** Labels a relation may point at; empty: any label. */
+  targets: string[];
+  description?: string;
+}
+
+export interface DocumentCategoryValue {
+  name: string;
+  /** A single key that toggles this value on the open document, or empty. */
+  hotkey: string;
+}
+
+/** A document-level classification (`topic`, `misinformation risk`): one or several values. */
+export interface DocumentCategory {
+  name: string;
+  multiple: boolean;
+  values: DocumentCategoryValue[];
+  description?: string;
 }
 
 export interface LabelSchema {
   labels: Label[];
+  relationTypes: RelationType[];
+  documentCategories: DocumentCategory[];
 }
 
 export interface Project {
@@ -79,9 +130,40 @@ export interface Span {
   end: number;
   /** The covered text, stored for checking and export. Always text.slice(start, end). */
   text: string;
-  attributes: Record<string, string | number | boolean>;
+  attributes: Record<string, AttributeValue>;
   origin: SpanOrigin;
+  /** Free text for the reviewer (a question, a doubt); absent when there is none. */
+  note?: string;
   createdAt: number;
+  updatedAt: number;
+}
+
+/** A link between two spans of the same annotator in the same document. */
+export interface Relation {
+  id: string;
+  projectId: string;
+  documentId: string;
+  annotator: string;
+  /** A relation type's name in the schema. */
+  type: string;
+  /** Span ids: the source and the target (for undirected types, just the two ends). */
+  from: string;
+  to: string;
+  origin: SpanOrigin;
+  note?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One annotator's document-level annotations: document labels by category, and a note. */
+export interface DocumentAnnotation {
+  projectId: string;
+  documentId: string;
+  annotator: string;
+  /** Chosen values by category name (one value for single-choice categories). */
+  labels: Record<string, string[]>;
+  /** '' when there is none. */
+  note: string;
   updatedAt: number;
 }
 
@@ -101,8 +183,28 @@ export interface SpanDraft {
   start: number;
   end: number;
   annotator?: string;
-  attributes?: Record<string, string | number | boolean>;
+  attributes?: Record<string, AttributeValue>;
   origin?: SpanOrigin;
+  note?: string;
+}
+
+/** A relation as carried by a file format: its ends are indexes into the draft's `spans`. */
+export interface RelationDraft {
+  type: string;
+  from: number;
+  to: number;
+  annotator?: string;
+  origin?: SpanOrigin;
+  note?: string;
+  /** The relation's id in the file (Spanwright JSONL), reused where it is free. */
+  sourceId?: string;
+}
+
+/** Document labels and a note as carried by a file format, for one annotator (or the importer). */
+export interface DocumentAnnotationDraft {
+  annotator?: string;
+  labels: Record<string, string[]>;
+  note: string;
 }
 
 /** A document as carried by a file format, before it is stored. */
@@ -117,6 +219,10 @@ export interface DocumentDraft {
   /** Names of the annotators the file mentions (Spanwright JSONL `annotators`). */
   annotators?: Annotator[];
   spans: SourcedSpanDraft[];
+  /** Relations between the spans above (absent: none). */
+  relations?: RelationDraft[];
+  /** Document labels and notes (absent: none). */
+  documentAnnotations?: DocumentAnnotationDraft[];
 }
 
 /**

@@ -44,7 +44,7 @@ export function labelsForImportedNames(schema: LabelSchema, names: ReadonlyArray
   for (const { name, layer } of names) {
     const label = labelForImportedName(grown, name, layer);
     fresh.push(label);
-    grown = { labels: [...grown.labels, label] };
+    grown = { ...grown, labels: [...grown.labels, label] };
   }
   return fresh;
 }

@@ -1,7 +1,8 @@
 // The project bundle: one file that restores a project exactly: a header line with the
 // project's name, label schema, guidelines and annotator names, then one Spanwright JSONL
 // line per document (every annotator's spans and statuses).
-import { LAYERS, type Annotator, type Label, type LabelSchema, type LayerId } from '../domain';
+import type { Annotator, LabelSchema } from '../domain';
+import { restoreSchema } from '../schema-restore';
 import { decodeTextFile } from './decode';
 import { parseImportFile, type ImportParseResult } from './import';
 
@@ -35,16 +36,6 @@ export function isProjectBundle(bytes: Uint8Array): boolean {
   return /"format"\s*:\s*"spanwright-project"/.test(firstLine);
 }
 
-function readLabel(value: unknown): Label | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  if (typeof v['name'] !== 'string' || v['name'] === '' || !LAYERS.includes(v['layer'] as LayerId)) return null;
-  if (typeof v['color'] !== 'string' || !/^#[0-9a-f]{6}$/i.test(v['color']) || typeof v['hotkey'] !== 'string') return null;
-  const label: Label = { name: v['name'], layer: v['layer'] as LayerId, color: v['color'], hotkey: v['hotkey'] };
-  if (typeof v['description'] === 'string') label.description = v['description'];
-  return label;
-}
-
 function readHeader(line: string): BundleHeader | string {
   let value: unknown;
   try {
@@ -57,15 +48,8 @@ function readHeader(line: string): BundleHeader | string {
   if (v['format_version'] !== BUNDLE_FORMAT_VERSION) return `unsupported bundle format_version ${JSON.stringify(v['format_version'])} (this version reads ${BUNDLE_FORMAT_VERSION})`;
   const project = (typeof v['project'] === 'object' && v['project'] !== null ? v['project'] : {}) as Record<string, unknown>;
   if (typeof project['name'] !== 'string' || project['name'].trim() === '') return 'the project has no name';
-  const rawLabels = (project['schema'] as { labels?: unknown } | undefined)?.labels;
-  if (!Array.isArray(rawLabels)) return 'the project has no label schema';
-  const labels: Label[] = [];
-  for (const [index, raw] of rawLabels.entries()) {
-    const label = readLabel(raw);
-    if (!label) return `label ${index + 1} of the schema is malformed (needs name, layer entity|claim, colour #rrggbb, hotkey)`;
-    if (labels.some((l) => l.name === label.name)) return `label ${label.name} appears twice in the schema`;
-    labels.push(label);
-  }
+  const schema = restoreSchema(project['schema']);
+  if (!schema.ok) return schema.error;
   const annotators: Annotator[] = [];
   for (const raw of Array.isArray(v['annotators']) ? v['annotators'] : []) {
     const a = raw as Record<string, unknown>;
@@ -81,7 +65,7 @@ function readHeader(line: string): BundleHeader | string {
       reviewRejected[documentId] = keys as string[];
     }
   }
-  const header: BundleHeader = { name: project['name'], schema: { labels }, guidelines: typeof project['guidelines'] === 'string' ? project['guidelines'] : '', annotators };
+  const header: BundleHeader = { name: project['name'], schema: schema.value, guidelines: typeof project['guidelines'] === 'string' ? project['guidelines'] : '', annotators };
   if (Object.keys(reviewRejected).length > 0) header.reviewRejected = reviewRejected;
   return header;
 }

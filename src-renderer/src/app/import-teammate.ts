@@ -162,7 +162,7 @@ export async function commitTeammateImport(
   await db.transaction('rw', [db.projects, db.documents, db.texts, db.spans, db.annotators], async () => {
     const fresh = options.addUnknownLabels ? labelsForImportedNames(schema, plan.unknownLabels) : [];
     if (fresh.length > 0) await addLabels(db, plan.projectId, fresh);
-    const grown: LabelSchema = { labels: [...schema.labels, ...fresh] };
+    const grown: LabelSchema = { ...schema, labels: [...schema.labels, ...fresh] };
     const labels = new Map(grown.labels.map((l) => [l.name, l]));
     const known = await db.annotators.bulkGet(plan.annotators.map((a) => a.id));
     await db.annotators.bulkPut(plan.annotators.filter((_, i) => !known[i]).map(({ id, name }) => ({ id, name })));

@@ -26,7 +26,7 @@ export async function addLabels(db: SpanwrightDatabase, projectId: string, label
     const project = await mustGetProject(db, projectId);
     const names = new Set(project.schema.labels.map((l) => l.name));
     const fresh = labels.filter((l) => !names.has(l.name));
-    await db.projects.update(projectId, { schema: { labels: [...project.schema.labels, ...fresh] }, updatedAt: Date.now() });
+    await db.projects.update(projectId, { schema: { ...project.schema, labels: [...project.schema.labels, ...fresh] }, updatedAt: Date.now() });
   });
 }
 
@@ -35,7 +35,7 @@ export async function updateLabel(db: SpanwrightDatabase, projectId: string, old
   await db.transaction('rw', db.projects, db.spans, async () => {
     const project = await mustGetProject(db, projectId);
     const labels = project.schema.labels.map((l) => (l.name === oldName ? label : l));
-    await db.projects.update(projectId, { schema: { labels }, updatedAt: Date.now() });
+    await db.projects.update(projectId, { schema: { ...project.schema, labels }, updatedAt: Date.now() });
     if (label.name !== oldName) {
       await db.spans
         .where('[projectId+label]')
@@ -66,7 +66,7 @@ export async function deleteLabel(db: SpanwrightDatabase, projectId: string, nam
       if (doc) await db.documents.update(documentId, { spanCounts: addSpanCounts(doc.spanCounts, delta) });
     }
     await db.projects.update(projectId, {
-      schema: { labels: project.schema.labels.filter((l) => l.name !== name) },
+      schema: { ...project.schema, labels: project.schema.labels.filter((l) => l.name !== name) },
       updatedAt: Date.now(),
     });
     return doomed.length;

@@ -24,7 +24,7 @@ describe('project bundle', () => {
     const broken = header.replace('"layer":"entity"', '"layer":"topic"');
     const { header: read, result } = parseProjectBundle('x.spanwright', encode(`${broken}\n${doc}\n`));
     expect(read).toBeNull();
-    expect(result.issues).toEqual([{ file: 'x.spanwright', line: 1, reason: 'label 1 of the schema is malformed (needs name, layer entity|claim, colour #rrggbb, hotkey)' }]);
+    expect(result.issues).toEqual([{ file: 'x.spanwright', line: 1, reason: 'label 1 of the schema is malformed (needs a name and a layer, entity or claim)' }]);
     expect(parseProjectBundle('y.spanwright', encode(header.replace('"format_version":1', '"format_version":9'))).result.issues[0]?.reason).toMatch(/unsupported bundle format_version 9/);
   });
 

@@ -1,0 +1,176 @@
+// Applies a change to an annotation state, purely: the state given is never modified, and a
+// change that does not fit the state (a record changed or removed since, a relation left
+// pointing at a missing span, a schema edited elsewhere) fails with a reason and changes nothing.
+import type { DocumentStatus, LabelSchema } from '../domain';
+import { fail, ok, type Result } from '../result';
+import { changeParts, type Change, type SchemaItemKind } from './change';
+import { describeRecord, documentAnnotationKey, recordKey, recordReferences, type AnnotationKindId, type AnnotationRecord, type AnnotationValues } from './kinds';
+import { sameValue } from './same-value';
+import type { AnnotationState } from './state';
+
+type MutableTables = { [K in AnnotationKindId]: Map<string, AnnotationValues[K]> };
+
+/** A working copy that copies a table only when a change first writes to it. */
+class Draft {
+  schema: LabelSchema;
+  private readonly tables: Partial<MutableTables> = {};
+  private statuses: Map<string, DocumentStatus> | null = null;
+
+  constructor(private readonly base: AnnotationState) {
+    this.schema = base.schema;
+  }
+
+  read<K extends AnnotationKindId>(kind: K): ReadonlyMap<string, AnnotationValues[K]> {
+    return (this.tables[kind] ?? this.base.annotations[kind]) as ReadonlyMap<string, AnnotationValues[K]>;
+  }
+
+  write<K extends AnnotationKindId>(kind: K): Map<string, AnnotationValues[K]> {
+    let table = this.tables[kind] as Map<string, AnnotationValues[K]> | undefined;
+    if (!table) {
+      table = new Map(this.base.annotations[kind] as ReadonlyMap<string, AnnotationValues[K]>);
+      (this.tables as Record<string, unknown>)[kind] = table;
+    }
+    return table;
+  }
+
+  status(key: string): DocumentStatus {
+    return (this.statuses ?? this.base.statuses).get(key) ?? 'todo';
+  }
+
+  setStatus(key: string, status: DocumentStatus): void {
+    this.statuses ??= new Map(this.base.statuses);
+    if (status === 'todo') this.statuses.delete(key);
+    else this.statuses.set(key, status);
+  }
+
+  result(): AnnotationState {
+    return {
+      schema: this.schema,
+      annotations: { ...this.base.annotations, ...this.tables },
+      statuses: this.statuses ?? this.base.statuses,
+    };
+  }
+}
+
+export function applyChange(state: AnnotationState, change: Change): Result<AnnotationState> {
+  const draft = new Draft(state);
+  for (const part of changeParts(change)) {
+    const problem = applyPart(draft, part);
+    if (problem !== null) return fail(problem);
+  }
+  return ok(draft.result());
+}
+
+function applyPart(draft: Draft, change: Change): string | null {
+  switch (change.type) {
+    case 'edit':
+      return applyEdit(draft, change.removed, change.added);
+    case 'status': {
+      const key = documentAnnotationKey(change.documentId, change.annotator);
+      if (draft.status(key) !== change.from) return `The document's status is no longer ${change.from}.`;
+      draft.setStatus(key, change.to);
+      return null;
+    }
+    case 'schema':
+      if (!sameValue(draft.schema, change.from)) return 'The label schema was changed elsewhere in the meantime.';
+      draft.schema = change.to;
+      return null;
+    case 'rename':
+      return applyRename(draft, change.what, change.from, change.to);
+    case 'add-documents':
+      return applyEdit(draft, [], change.annotations);
+    case 'remove-documents':
+      return applyEdit(draft, change.annotations, []);
+    case 'batch':
+      for (const part of change.changes) {
+        const problem = applyPart(draft, part);
+        if (problem !== null) return problem;
+      }
+      return null;
+  }
+}
+
+function applyEdit(draft: Draft, removed: readonly AnnotationRecord[], added: readonly AnnotationRecord[]): string | null {
+  for (const record of removed) {
+    const key = recordKey(record);
+    const current = draft.read(record.kind).get(key);
+    if (current === undefined) return `The ${describeRecord(record)} no longer exists.`;
+    if (!sameValue(current, record.value)) return `The ${describeRecord(record)} was changed elsewhere in the meantime.`;
+    draft.write(record.kind).delete(key);
+  }
+  for (const record of added) {
+    const key = recordKey(record);
+    if (draft.read(record.kind).has(key)) return `The ${describeRecord(record)} exists already.`;
+    (draft.write(record.kind) as Map<string, unknown>).set(key, record.value);
+  }
+  return danglingReference(draft, removed, added);
+}
+
+/** A relation whose end is missing, or that links spans of another document or annotator. */
+function danglingReference(draft: Draft, removed: readonly AnnotationRecord[], added: readonly AnnotationRecord[]): string | null {
+  const spans = draft.read('span');
+  const check = (record: AnnotationRecord): string | null => {
+    const owner = record.value;
+    for (const id of recordReferences(record)) {
+      const span = spans.get(id);
+      if (!span) return `The ${describeRecord(record)} would point at a span that does not exist.`;
+      if (span.documentId !== owner.documentId || span.annotator !== owner.annotator) {
+        return `The ${describeRecord(record)} would link spans of different documents or annotators.`;
+      }
+    }
+    return null;
+  };
+  for (const record of added) {
+    const problem = check(record);
+    if (problem !== null) return problem;
+  }
+  const removedSpans = new Set(removed.flatMap((r) => (r.kind === 'span' && !spans.has(r.value.id) ? [r.value.id] : [])));
+  if (removedSpans.size === 0) return null;
+  for (const relation of draft.read('relation').values()) {
+    if (removedSpans.has(relation.from) || removedSpans.has(relation.to)) {
+      return `Removing the span would leave relation ${relation.type} pointing at nothing.`;
+    }
+  }
+  return null;
+}
+
+function applyRename(draft: Draft, what: SchemaItemKind, from: string, to: string): string | null {
+  const schema = draft.schema;
+  const list = what === 'label' ? schema.labels : what === 'relation-type' ? schema.relationTypes : schema.documentCategories;
+  const noun = what === 'label' ? 'label' : what === 'relation-type' ? 'relation type' : 'document category';
+  if (!list.some((item) => item.name === from)) return `There is no ${noun} named ${from} any more.`;
+  if (from !== to && list.some((item) => item.name === to)) return `There is already a ${noun} named ${to}.`;
+  const renamed = <T extends { name: string }>(items: readonly T[]): T[] => items.map((item) => (item.name === from ? { ...item, name: to } : item));
+  const swap = (names: readonly string[]) => (names.includes(from) ? names.map((n) => (n === from ? to : n)) : (names as string[]));
+  if (what === 'label') {
+    draft.schema = {
+      ...schema,
+      labels: renamed(schema.labels),
+      relationTypes: schema.relationTypes.map((t) => ({ ...t, sources: swap(t.sources), targets: swap(t.targets) })),
+    };
+    rewrite(draft, 'span', (span) => (span.label === from ? { ...span, label: to } : span));
+  } else if (what === 'relation-type') {
+    draft.schema = { ...schema, relationTypes: renamed(schema.relationTypes) };
+    rewrite(draft, 'relation', (relation) => (relation.type === from ? { ...relation, type: to } : relation));
+  } else {
+    draft.schema = { ...schema, documentCategories: renamed(schema.documentCategories) };
+    rewrite(draft, 'document', (annotation) => {
+      if (!Object.hasOwn(annotation.labels, from)) return annotation;
+      const labels: Record<string, string[]> = {};
+      for (const [name, values] of Object.entries(annotation.labels)) labels[name === from ? to : name] = values;
+      return { ...annotation, labels };
+    });
+  }
+  return null;
+}
+
+function rewrite<K extends AnnotationKindId>(draft: Draft, kind: K, update: (value: AnnotationValues[K]) => AnnotationValues[K]): void {
+  const changed: Array<[string, AnnotationValues[K]]> = [];
+  for (const [key, value] of draft.read(kind)) {
+    const next = update(value);
+    if (next !== value) changed.push([key, next]);
+  }
+  if (changed.length === 0) return;
+  const table = draft.write(kind);
+  for (const [key, value] of changed) table.set(key, value);
+}

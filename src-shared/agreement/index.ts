@@ -1,8 +1,26 @@
-// Inter-annotator agreement: span-level P/R/F1, token-level kappas and alpha, confusion matrices, and the report built of them.
-export { OUTSIDE, type AgreementDocument, type AgreementSpan, type AnnotatorLayer } from './types';
+// Inter-annotator agreement: span and relation P/R/F1, token-level kappas and alpha, attribute and document-label kappas,
+// confusion matrices, and the report built of them.
+export {
+  OUTSIDE,
+  type AgreementDocument,
+  type AgreementDocumentLabels,
+  type AgreementRelation,
+  type AgreementSpan,
+  type AnnotatorLayer,
+} from './types';
 export { score, addCounts, type MatchCounts, type Score } from './scores';
 export { matchSpans, MATCH_MODES, type MatchMode, type MatchOptions, type SpanMatching } from './span-matching';
-export { scoreSpans, sumSpanScores, type LabelScore, type SpanScores } from './span-scores';
+export { scoreMatching, scoreSpans, sumSpanScores, type LabelScore, type SpanScores } from './span-scores';
+export { scoreRelations, sumRelationScores, type RelationEnds, type RelationScores, type TypeScore } from './relation-scores';
+export { attributeKappas, matchedAttributes, type AttributeKappa, type MatchedAttributes } from './attribute-agreement';
+export {
+  documentLabelAgreement,
+  type CategoryGroupAgreement,
+  type CategoryKappa,
+  type CategoryKind,
+  type DocumentLabelAgreement,
+  type DocumentLabelPair,
+} from './document-label-agreement';
 export { tokenLabels } from './token-labels';
 export { cohenKappa, type KappaResult } from './cohen-kappa';
 export { fleissKappa, fleissKappaFromCounts, type FleissResult } from './fleiss-kappa';
@@ -14,11 +32,13 @@ export {
   type AgreementFigures,
   type AgreementOptions,
   type AgreementReport,
+  type AttributePairAgreement,
   type DocumentAgreement,
   type GroupAgreement,
   type LayerConfusion,
   type LayerKappa,
   type PairAgreement,
+  type RelationPairAgreement,
 } from './report';
 export { CSV_COLUMNS, csvField, reportToCsv } from './report-csv';
 export { reportToJson } from './report-json';

@@ -2,7 +2,24 @@
 import { MATCH_MODES } from './span-matching';
 import type { AgreementFigures, AgreementReport } from './report';
 
-export const CSV_COLUMNS = ['document', 'reference', 'candidate', 'measure', 'layer', 'label', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1', 'value'] as const;
+/** `attribute` and `items` came last (after `value`) so that readers of the older columns by position still work. */
+export const CSV_COLUMNS = [
+  'document',
+  'reference',
+  'candidate',
+  'measure',
+  'layer',
+  'label',
+  'tp',
+  'fp',
+  'fn',
+  'precision',
+  'recall',
+  'f1',
+  'value',
+  'attribute',
+  'items',
+] as const;
 
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>;
 
@@ -10,19 +27,54 @@ type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>
  * Rows, each with `document` empty for the whole corpus or a document id:
  * - measure `exact` / `overlap`: one row per pair and label (layer and label set) and one
  *   micro-averaged row per pair (layer and label empty), with tp, fp, fn, precision, recall, f1;
- * - measure `cohen_kappa`: one row per pair and layer, the figure in `value`;
- * - measure `fleiss_kappa` / `krippendorff_alpha`: one row per layer, reference and candidate empty.
+ * - measure `cohen_kappa`: one row per pair and layer, the figure in `value`, tokens in `items`;
+ * - measure `fleiss_kappa` / `krippendorff_alpha`: one row per layer, reference and candidate empty;
+ * - measure `relation_exact` / `relation_overlap` (only when someone has a relation): one row
+ *   per pair and relation type (the type in `label`) and one overall row per pair (label empty);
+ * - measure `attribute_kappa`: one row per pair, layer, label and `attribute`, with `items`;
+ * - corpus only, measure `document_label_kappa` per pair and category (in `label`), and
+ *   `document_label_fleiss_kappa` / `document_label_krippendorff_alpha` per category.
  * An undefined figure (null) is an empty cell. Lines end in CRLF, as RFC 4180 specifies.
  */
 export function reportToCsv(report: AgreementReport): string {
-  const rows: Row[] = [...figureRows('', report)];
-  for (const document of report.perDocument) rows.push(...figureRows(document.documentId, document));
+  const relations = report.relationCounts.some((count) => count > 0);
+  const rows: Row[] = [...figureRows('', report, relations)];
+  for (const pair of report.documentLabels.pairs) {
+    for (const item of pair.categories) {
+      rows.push({
+        document: '',
+        reference: pair.reference,
+        candidate: pair.candidate,
+        measure: 'document_label_kappa',
+        label: item.category,
+        value: item.kappa,
+        items: item.items,
+      });
+    }
+  }
+  for (const group of report.documentLabels.overall) {
+    rows.push({
+      document: '',
+      measure: 'document_label_fleiss_kappa',
+      label: group.category,
+      value: group.fleissKappa,
+      items: group.items,
+    });
+    rows.push({
+      document: '',
+      measure: 'document_label_krippendorff_alpha',
+      label: group.category,
+      value: group.krippendorffAlpha,
+      items: group.items,
+    });
+  }
+  for (const document of report.perDocument) rows.push(...figureRows(document.documentId, document, relations));
   const lines = [CSV_COLUMNS.join(',')];
   for (const row of rows) lines.push(CSV_COLUMNS.map((column) => csvField(row[column])).join(','));
   return lines.join('\r\n') + '\r\n';
 }
 
-function figureRows(document: string, figures: AgreementFigures): Row[] {
+function figureRows(document: string, figures: AgreementFigures, relations: boolean): Row[] {
   const rows: Row[] = [];
   for (const pair of figures.pairs) {
     const base = { document, reference: pair.reference, candidate: pair.candidate };
@@ -31,11 +83,37 @@ function figureRows(document: string, figures: AgreementFigures): Row[] {
       for (const item of scores.labels) rows.push({ ...base, measure: mode, ...item });
       rows.push({ ...base, measure: mode, layer: '', label: '', ...scores.overall });
     }
-    for (const kappa of pair.cohenKappa) rows.push({ ...base, measure: 'cohen_kappa', layer: kappa.layer, value: kappa.kappa });
+    for (const kappa of pair.cohenKappa)
+      rows.push({ ...base, measure: 'cohen_kappa', layer: kappa.layer, value: kappa.kappa, items: kappa.tokens });
   }
   for (const group of figures.overall) {
-    rows.push({ document, measure: 'fleiss_kappa', layer: group.layer, value: group.fleissKappa });
-    rows.push({ document, measure: 'krippendorff_alpha', layer: group.layer, value: group.krippendorffAlpha });
+    rows.push({ document, measure: 'fleiss_kappa', layer: group.layer, value: group.fleissKappa, items: group.tokens });
+    rows.push({ document, measure: 'krippendorff_alpha', layer: group.layer, value: group.krippendorffAlpha, items: group.tokens });
+  }
+  if (relations) {
+    for (const pair of figures.relations) {
+      const base = { document, reference: pair.reference, candidate: pair.candidate };
+      for (const mode of MATCH_MODES) {
+        const scores = pair[mode];
+        for (const { type, ...item } of scores.types) rows.push({ ...base, measure: `relation_${mode}`, label: type, ...item });
+        rows.push({ ...base, measure: `relation_${mode}`, label: '', ...scores.overall });
+      }
+    }
+  }
+  for (const pair of figures.attributes) {
+    for (const item of pair.attributes) {
+      rows.push({
+        document,
+        reference: pair.reference,
+        candidate: pair.candidate,
+        measure: 'attribute_kappa',
+        layer: item.layer,
+        label: item.label,
+        attribute: item.attribute,
+        value: item.kappa,
+        items: item.items,
+      });
+    }
   }
   return rows;
 }

@@ -1,11 +1,15 @@
 // The agreement report: every figure for every pair of annotators and for the group, over all documents and per document.
-import { LAYERS, type LayerId } from '../domain';
+import { LAYERS, type LayerId, type RelationType } from '../domain';
 import { tokenize, type Token } from '../segmentation';
+import { attributeKappas, matchedAttributes, type AttributeKappa, type MatchedAttributes } from './attribute-agreement';
 import { cohenKappa } from './cohen-kappa';
 import { MISSING, spanConfusionMatrix, sumConfusionMatrices, tokenConfusionMatrix, type ConfusionMatrix } from './confusion-matrix';
+import { documentLabelAgreement, type CategoryKind, type DocumentLabelAgreement } from './document-label-agreement';
 import { fleissKappa } from './fleiss-kappa';
 import { krippendorffAlpha } from './krippendorff-alpha';
-import { scoreSpans, sumSpanScores, type SpanScores } from './span-scores';
+import { scoreRelations, sumRelationScores, type RelationEnds, type RelationScores } from './relation-scores';
+import { matchSpans, type SpanMatching } from './span-matching';
+import { scoreMatching, sumSpanScores, type SpanScores } from './span-scores';
 import { tokenLabels } from './token-labels';
 import { OUTSIDE, type AgreementDocument, type AgreementSpan, type AnnotatorLayer } from './types';
 
@@ -16,6 +20,10 @@ export interface AgreementOptions {
   labels?: string[];
   /** Locale for word segmentation (default: the runtime's). */
   locale?: string;
+  /** Relation types as the schema defines them: an undirected type's ends may be swapped. Types not listed are directed. */
+  relationTypes?: ReadonlyArray<Pick<RelationType, 'name' | 'directed'>>;
+  /** Document categories as the schema defines them; a category not listed is multiple choice when some document has two of its values. */
+  documentCategories?: readonly CategoryKind[];
 }
 
 export interface LayerKappa {
@@ -53,11 +61,32 @@ export interface GroupAgreement {
   tokens: number;
 }
 
+/** Relations of two annotators compared: a relation matches when its type and both ends match. */
+export interface RelationPairAgreement {
+  reference: string;
+  candidate: string;
+  /** Ends matched as spans match exactly (same layer, label, start and end). */
+  exact: RelationScores;
+  /** Ends matched as spans match by overlap. */
+  overlap: RelationScores;
+}
+
+/** Span attribute values of two annotators compared, over the spans they both marked exactly alike. */
+export interface AttributePairAgreement {
+  reference: string;
+  candidate: string;
+  attributes: AttributeKappa[];
+}
+
 export interface AgreementFigures {
-  /** Every pair (i, j) with i before j in the annotator order. Empty with fewer than two annotators. */
+  /** Span figures of every pair (i, j) with i before j in the annotator order. Empty with fewer than two annotators. */
   pairs: PairAgreement[];
   /** One entry per layer. Empty with fewer than two annotators. */
   overall: GroupAgreement[];
+  /** Relation scores of every pair, in the order of `pairs`. */
+  relations: RelationPairAgreement[];
+  /** Attribute kappas of every pair, in the order of `pairs`. */
+  attributes: AttributePairAgreement[];
 }
 
 export interface DocumentAgreement extends AgreementFigures {
@@ -69,6 +98,8 @@ export interface AgreementReport extends AgreementFigures {
   annotators: string[];
   /** Spans counted per annotator (after the layer and label filters), in `annotators` order. */
   spanCounts: number[];
+  /** Relations counted per annotator: those whose two ends are counted spans. */
+  relationCounts: number[];
   layers: LayerId[];
   /** The label filter, or null for every label. */
   labels: string[] | null;
@@ -76,6 +107,8 @@ export interface AgreementReport extends AgreementFigures {
   /** Why figures are missing (fewer than two annotators), else null. */
   message: string | null;
   perDocument: DocumentAgreement[];
+  /** Document labels over all documents (a single document is too few items for a figure of its own). */
+  documentLabels: DocumentLabelAgreement;
 }
 
 export const NEEDS_TWO_ANNOTATORS = 'agreement needs at least two annotators';
@@ -83,9 +116,14 @@ export const NEEDS_TWO_ANNOTATORS = 'agreement needs at least two annotators';
 /**
  * Compares annotators over `documents`. Spans of documents not listed are left out. Every
  * annotator is taken to have annotated every listed document (no spans = nothing to mark).
- * Throws RangeError on duplicate annotator names or document ids.
+ * A relation counts when both its ends are spans that count (the layer and label filters
+ * apply to its ends). Throws RangeError on duplicate annotator names or document ids.
  */
-export function agreementReport(documents: readonly AgreementDocument[], layers: readonly AnnotatorLayer[], options: AgreementOptions = {}): AgreementReport {
+export function agreementReport(
+  documents: readonly AgreementDocument[],
+  layers: readonly AnnotatorLayer[],
+  options: AgreementOptions = {},
+): AgreementReport {
   const annotators = layers.map((layer) => layer.annotator);
   const repeatedAnnotator = annotators.find((name, i) => annotators.indexOf(name) !== i);
   if (repeatedAnnotator !== undefined) throw new RangeError(`agreementReport: annotator "${repeatedAnnotator}" appears twice`);
@@ -112,34 +150,100 @@ export function agreementReport(documents: readonly AgreementDocument[], layers:
     return byDocument;
   });
   const spanCounts = spansOf.map((byDocument) => [...byDocument.values()].reduce((total, list) => total + list.length, 0));
+  const relationsOf = layers.map((layer, a) => relationEnds(layer, spansOf[a] as Map<string, AgreementSpan[]>));
+  const relationCounts = relationsOf.map((byDocument) => [...byDocument.values()].reduce((total, list) => total + list.length, 0));
   const enough = layers.length >= 2;
+  const undirected = new Set((options.relationTypes ?? []).filter((type) => !type.directed).map((type) => type.name));
 
   const perDocument: DocumentAgreement[] = [];
   const parts: DocumentParts[] = [];
   for (const document of documents) {
     const tokens = tokenize(document.text, options.locale);
-    const part = documentParts(tokens, spansOf.map((byDocument) => byDocument.get(document.id) ?? []), reportLayers, enough);
+    const part = documentParts(
+      tokens,
+      spansOf.map((byDocument) => byDocument.get(document.id) ?? []),
+      relationsOf.map((byDocument) => byDocument.get(document.id) ?? []),
+      reportLayers,
+      enough,
+      undirected,
+    );
     parts.push(part);
     perDocument.push({ documentId: document.id, tokens: tokens.length, ...figures(part, annotators, reportLayers) });
   }
 
+  const ids = documents.map((document) => document.id);
   return {
     annotators,
     spanCounts,
+    relationCounts,
     layers: reportLayers,
     labels: options.labels ? [...options.labels] : null,
     documents: documents.length,
     message: enough ? null : NEEDS_TWO_ANNOTATORS,
     ...figures(mergeParts(parts, layers.length, reportLayers), annotators, reportLayers),
     perDocument,
+    documentLabels: documentLabelAgreement(
+      ids,
+      annotators,
+      layers.map((layer) => documentLabelsOf(layer, documentIds)),
+      options.documentCategories,
+    ),
   };
 }
 
-/** What one document (or several merged) contributes: span scores and token labels. */
+/** An annotator's relations by document, their ends resolved to indexes into its counted spans of the document. */
+function relationEnds(layer: AnnotatorLayer, spans: ReadonlyMap<string, readonly AgreementSpan[]>): Map<string, RelationEnds[]> {
+  const byDocument = new Map<string, RelationEnds[]>();
+  const indexes = new Map<string, Map<string, number>>();
+  for (const relation of layer.relations ?? []) {
+    const documentSpans = spans.get(relation.documentId);
+    if (!documentSpans) continue;
+    let index = indexes.get(relation.documentId);
+    if (!index) {
+      index = new Map();
+      documentSpans.forEach((span, i) => {
+        if (span.id !== undefined && !index?.has(span.id)) index?.set(span.id, i);
+      });
+      indexes.set(relation.documentId, index);
+    }
+    const from = index.get(relation.from);
+    const to = index.get(relation.to);
+    // An end that is not a counted span (filtered out, or missing) leaves the relation out, as if absent.
+    if (from === undefined || to === undefined) continue;
+    const list = byDocument.get(relation.documentId);
+    const ends: RelationEnds = { type: relation.type, from, to };
+    if (list) list.push(ends);
+    else byDocument.set(relation.documentId, [ends]);
+  }
+  return byDocument;
+}
+
+/** An annotator's document labels by document; two entries for one document are taken together. */
+function documentLabelsOf(layer: AnnotatorLayer, documentIds: ReadonlySet<string>): Map<string, Record<string, string[]>> {
+  const byDocument = new Map<string, Record<string, string[]>>();
+  for (const entry of layer.documentLabels ?? []) {
+    if (!documentIds.has(entry.documentId)) continue;
+    const chosen = byDocument.get(entry.documentId) ?? {};
+    for (const [category, values] of Object.entries(entry.labels)) {
+      if (!Array.isArray(values)) continue;
+      const before = Object.hasOwn(chosen, category) ? (chosen[category] ?? []) : [];
+      const merged = [...new Set([...before, ...values])];
+      Object.defineProperty(chosen, category, { value: merged, enumerable: true, writable: true, configurable: true });
+    }
+    byDocument.set(entry.documentId, chosen);
+  }
+  return byDocument;
+}
+
+/** What one document (or several merged) contributes: span and relation scores, matched attributes, token labels. */
 interface DocumentParts {
   /** pairScores[pairIndex] for the pairs in pairOrder. */
   exact: SpanScores[];
   overlap: SpanScores[];
+  relationExact: RelationScores[];
+  relationOverlap: RelationScores[];
+  /** The attribute values of the spans each pair matched exactly. */
+  attributes: MatchedAttributes[][];
   spanConfusion: ConfusionMatrix[][];
   /** labels[layerIndex][annotator][token]. */
   labels: string[][][];
@@ -151,12 +255,26 @@ function pairOrder(count: number): Array<[number, number]> {
   return pairs;
 }
 
-function documentParts(tokens: readonly Token[], spans: readonly AgreementSpan[][], layers: readonly LayerId[], enough: boolean): DocumentParts {
+function documentParts(
+  tokens: readonly Token[],
+  spans: readonly AgreementSpan[][],
+  relations: readonly RelationEnds[][],
+  layers: readonly LayerId[],
+  enough: boolean,
+  undirected: ReadonlySet<string>,
+): DocumentParts {
   const pairs = enough ? pairOrder(spans.length) : [];
   const side = (i: number): AgreementSpan[] => spans[i] ?? [];
+  const linked = (i: number): RelationEnds[] => relations[i] ?? [];
+  // One matching per pair and mode, shared by the span scores, the relation ends and the attributes.
+  const exact = pairs.map(([i, j]) => matchSpans(side(i), side(j), 'exact'));
+  const overlap = pairs.map(([i, j]) => matchSpans(side(i), side(j), 'overlap'));
   return {
-    exact: pairs.map(([i, j]) => scoreSpans(side(i), side(j), 'exact')),
-    overlap: pairs.map(([i, j]) => scoreSpans(side(i), side(j), 'overlap')),
+    exact: pairs.map(([i, j], p) => scoreMatching(side(i), side(j), exact[p] as SpanMatching)),
+    overlap: pairs.map(([i, j], p) => scoreMatching(side(i), side(j), overlap[p] as SpanMatching)),
+    relationExact: pairs.map(([i, j], p) => scoreRelations(linked(i), linked(j), exact[p] as SpanMatching, undirected)),
+    relationOverlap: pairs.map(([i, j], p) => scoreRelations(linked(i), linked(j), overlap[p] as SpanMatching, undirected)),
+    attributes: pairs.map(([i, j], p) => matchedAttributes(side(i), side(j), exact[p] as SpanMatching)),
     spanConfusion: pairs.map(([i, j]) => layers.map((layer) => spanConfusionMatrix(side(i), side(j), layer))),
     labels: layers.map((layer) => spans.map((annotatorSpans) => tokenLabels(tokens, annotatorSpans, layer))),
   };
@@ -167,15 +285,23 @@ function mergeParts(parts: readonly DocumentParts[], annotatorCount: number, lay
   return {
     exact: pairs.map((_, p) => sumSpanScores(parts.map((part) => part.exact[p] as SpanScores))),
     overlap: pairs.map((_, p) => sumSpanScores(parts.map((part) => part.overlap[p] as SpanScores))),
-    spanConfusion: pairs.map((_, p) => layers.map((__, l) => sumConfusionMatrices(parts.map((part) => part.spanConfusion[p]?.[l] as ConfusionMatrix), MISSING))),
-    labels: layers.map((_, l) =>
-      Array.from({ length: annotatorCount }, (__, a) => parts.flatMap((part) => part.labels[l]?.[a] ?? [])),
+    relationExact: pairs.map((_, p) => sumRelationScores(parts.map((part) => part.relationExact[p] as RelationScores))),
+    relationOverlap: pairs.map((_, p) => sumRelationScores(parts.map((part) => part.relationOverlap[p] as RelationScores))),
+    attributes: pairs.map((_, p) => parts.flatMap((part) => part.attributes[p] ?? [])),
+    spanConfusion: pairs.map((_, p) =>
+      layers.map((__, l) =>
+        sumConfusionMatrices(
+          parts.map((part) => part.spanConfusion[p]?.[l] as ConfusionMatrix),
+          MISSING,
+        ),
+      ),
     ),
+    labels: layers.map((_, l) => Array.from({ length: annotatorCount }, (__, a) => parts.flatMap((part) => part.labels[l]?.[a] ?? []))),
   };
 }
 
 function figures(part: DocumentParts, annotators: readonly string[], layers: readonly LayerId[]): AgreementFigures {
-  if (annotators.length < 2) return { pairs: [], overall: [] };
+  if (annotators.length < 2) return { pairs: [], overall: [], relations: [], attributes: [] };
   const labelsOf = (l: number, a: number): string[] => part.labels[l]?.[a] ?? [];
   const pairs = pairOrder(annotators.length).map(([i, j], p): PairAgreement => ({
     reference: annotators[i] as string,
@@ -197,5 +323,16 @@ function figures(part: DocumentParts, annotators: readonly string[], layers: rea
     const items: string[][] = Array.from({ length: tokens }, (_, t) => annotators.map((__, a) => labelsOf(l, a)[t] ?? OUTSIDE));
     return { layer, fleissKappa: fleissKappa(items).kappa, krippendorffAlpha: krippendorffAlpha(items).alpha, tokens };
   });
-  return { pairs, overall };
+  const relations = pairOrder(annotators.length).map(([i, j], p): RelationPairAgreement => ({
+    reference: annotators[i] as string,
+    candidate: annotators[j] as string,
+    exact: part.relationExact[p] as RelationScores,
+    overlap: part.relationOverlap[p] as RelationScores,
+  }));
+  const attributes = pairOrder(annotators.length).map(([i, j], p): AttributePairAgreement => ({
+    reference: annotators[i] as string,
+    candidate: annotators[j] as string,
+    attributes: attributeKappas(part.attributes[p] ?? []),
+  }));
+  return { pairs, overall, relations, attributes };
 }

@@ -1,7 +1,7 @@
 // Span-level precision, recall and F1 of a candidate annotator against a reference, per label and overall.
 import { LAYERS, type LayerId } from '../domain';
 import { addCounts, NO_COUNTS, score, type MatchCounts, type Score } from './scores';
-import { compareText, matchSpans, type MatchMode } from './span-matching';
+import { compareText, matchSpans, type MatchMode, type SpanMatching } from './span-matching';
 import type { AgreementSpan } from './types';
 
 export interface LabelScore extends Score {
@@ -22,6 +22,15 @@ export interface SpanScores {
  * F1 does not depend on which side is the reference. See `score` for the 0/0 conventions.
  */
 export function scoreSpans(reference: readonly AgreementSpan[], candidate: readonly AgreementSpan[], mode: MatchMode): SpanScores {
+  return scoreMatching(reference, candidate, matchSpans(reference, candidate, mode));
+}
+
+/** The same scores from a matching already made (the report reuses it for relations and attributes). */
+export function scoreMatching(
+  reference: readonly AgreementSpan[],
+  candidate: readonly AgreementSpan[],
+  matching: SpanMatching,
+): SpanScores {
   const counts = new Map<string, { layer: LayerId; label: string; counts: MatchCounts }>();
   const entry = (span: AgreementSpan): { counts: MatchCounts } => {
     const key = `${span.layer}\u0000${span.label}`;
@@ -32,7 +41,6 @@ export function scoreSpans(reference: readonly AgreementSpan[], candidate: reado
     }
     return found;
   };
-  const matching = matchSpans(reference, candidate, mode);
   for (const [r] of matching.pairs) entry(reference[r] as AgreementSpan).counts.tp++;
   for (const r of matching.unmatchedReference) entry(reference[r] as AgreementSpan).counts.fn++;
   for (const c of matching.unmatchedCandidate) entry(candidate[c] as AgreementSpan).counts.fp++;

@@ -1,5 +1,5 @@
 // The inputs of the agreement metrics: what each annotator marked, per document, and the texts.
-import type { LayerId } from '../domain';
+import type { AttributeValue, LayerId } from '../domain';
 
 /** One annotator's span. Offsets are half-open [start, end) in one unit for all spans (the app uses UTF-16). */
 export interface AgreementSpan {
@@ -8,12 +8,34 @@ export interface AgreementSpan {
   label: string;
   start: number;
   end: number;
+  /** Needed only when a relation points at the span: unique among the annotator's spans of the document. */
+  id?: string;
+  /** The span's attribute values (absent: none). */
+  attributes?: Record<string, AttributeValue>;
+}
+
+/** One annotator's relation: its ends are ids of the same annotator's spans in the same document. */
+export interface AgreementRelation {
+  documentId: string;
+  type: string;
+  from: string;
+  to: string;
+}
+
+/** One annotator's document labels on one document: chosen values by category name. */
+export interface AgreementDocumentLabels {
+  documentId: string;
+  labels: Record<string, string[]>;
 }
 
 /** Everything one annotator marked, over all documents. */
 export interface AnnotatorLayer {
   annotator: string;
   spans: AgreementSpan[];
+  /** Relations between the spans above (absent: none). */
+  relations?: AgreementRelation[];
+  /** Document labels (absent: none on any document). */
+  documentLabels?: AgreementDocumentLabels[];
 }
 
 /** A document every annotator worked on: tokens for the token-level figures come from its text. */

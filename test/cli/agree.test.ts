@@ -181,8 +181,8 @@ describe('spanwright agree', { timeout: 30_000 }, () => {
     const result = run('agree', 'alice-export.jsonl', 'bob.jsonl', '--csv');
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\r\n');
-    expect(lines[0]).toBe('document,reference,candidate,measure,layer,label,tp,fp,fn,precision,recall,f1,value');
-    expect(lines).toContain(',alice,bob,exact,,,2,2,3,0.5,0.4,0.4444444444444444,');
+    expect(lines[0]).toBe('document,reference,candidate,measure,layer,label,tp,fp,fn,precision,recall,f1,value,attribute,items');
+    expect(lines).toContain(',alice,bob,exact,,,2,2,3,0.5,0.4,0.4444444444444444,,,');
   });
 
   it('warns about documents missing from a file and leaves them out', () => {

@@ -26,7 +26,10 @@ function at(documentId: 'd1' | 'd2', part: string, label: string, layer: LayerId
   return { documentId, layer, label, start, end: start + part.length };
 }
 
-const ANN: AnnotatorLayer = { annotator: 'ann', spans: [at('d1', 'Ada Lovelace', 'PER'), at('d1', 'London', 'LOC'), at('d2', 'Paris', 'LOC')] };
+const ANN: AnnotatorLayer = {
+  annotator: 'ann',
+  spans: [at('d1', 'Ada Lovelace', 'PER'), at('d1', 'London', 'LOC'), at('d2', 'Paris', 'LOC')],
+};
 const BOB: AnnotatorLayer = { annotator: 'bob', spans: [at('d1', 'Ada Lovelace', 'PER'), at('d1', 'London', 'PER')] };
 const CY: AnnotatorLayer = { annotator: 'cy', spans: ANN.spans.map((span) => ({ ...span })) };
 
@@ -133,7 +136,10 @@ describe('agreementReport', () => {
   });
 
   it('leaves out spans of documents it was not given', () => {
-    const stray = { annotator: 'ann', spans: [...ANN.spans, { documentId: 'elsewhere', layer: 'entity' as const, label: 'PER', start: 0, end: 3 }] };
+    const stray = {
+      annotator: 'ann',
+      spans: [...ANN.spans, { documentId: 'elsewhere', layer: 'entity' as const, label: 'PER', start: 0, end: 3 }],
+    };
     expect(agreementReport(DOCUMENTS, [stray, BOB]).spanCounts).toEqual([3, 2]);
   });
 });
@@ -164,10 +170,14 @@ describe('agreementReport edge cases', () => {
 
   it('with total disagreement scores 0', () => {
     // a labels every token of D2 X, b nothing: po = 0, pe = 1*0 + 0*1 = 0 -> kappa 0.
-    const report = agreementReport([{ id: 'd2', text: D2 }], [
-      { annotator: 'a', spans: [at('d2', 'Paris is big.', 'X')] },
-      { annotator: 'b', spans: [] },
-    ], { layer: 'entity' });
+    const report = agreementReport(
+      [{ id: 'd2', text: D2 }],
+      [
+        { annotator: 'a', spans: [at('d2', 'Paris is big.', 'X')] },
+        { annotator: 'b', spans: [] },
+      ],
+      { layer: 'entity' },
+    );
     expect(report.pairs[0]?.overlap.overall).toMatchObject({ f1: 0 });
     expect(report.pairs[0]?.cohenKappa[0]?.kappa).toBe(0);
   });
@@ -186,14 +196,28 @@ describe('agreementReport edge cases', () => {
 
   it('of an annotator with a copy of itself is 1 everywhere', () => {
     const spanArb = fc
-      .record({ start: fc.integer({ min: 0, max: D1.length - 1 }), length: fc.integer({ min: 1, max: 12 }), label: fc.constantFrom('PER', 'LOC'), layer: fc.constantFrom<LayerId>('entity', 'claim') })
-      .map(({ start, length, label, layer }): AgreementSpan => ({ documentId: 'd1', layer, label, start, end: Math.min(D1.length, start + length) }));
+      .record({
+        start: fc.integer({ min: 0, max: D1.length - 1 }),
+        length: fc.integer({ min: 1, max: 12 }),
+        label: fc.constantFrom('PER', 'LOC'),
+        layer: fc.constantFrom<LayerId>('entity', 'claim'),
+      })
+      .map(({ start, length, label, layer }): AgreementSpan => ({
+        documentId: 'd1',
+        layer,
+        label,
+        start,
+        end: Math.min(D1.length, start + length),
+      }));
     fc.assert(
       fc.property(fc.array(spanArb, { maxLength: 8 }), (spans) => {
-        const report = agreementReport([{ id: 'd1', text: D1 }], [
-          { annotator: 'a', spans },
-          { annotator: 'b', spans: [...spans].reverse() },
-        ]);
+        const report = agreementReport(
+          [{ id: 'd1', text: D1 }],
+          [
+            { annotator: 'a', spans },
+            { annotator: 'b', spans: [...spans].reverse() },
+          ],
+        );
         const [only] = report.pairs;
         expect(only?.exact.overall.f1).toBe(1);
         expect(only?.cohenKappa.map((item) => item.kappa)).toEqual([1, 1]);
@@ -209,12 +233,12 @@ describe('reportToCsv', () => {
   it('writes one row per pair, label and match mode, plus kappa and group rows, for the corpus then each document', () => {
     const report = agreementReport(DOCUMENTS, [ANN, BOB]);
     const lines = reportToCsv(report).split('\r\n');
-    expect(lines[0]).toBe('document,reference,candidate,measure,layer,label,tp,fp,fn,precision,recall,f1,value');
-    expect(lines).toContain(',ann,bob,exact,entity,PER,1,1,0,0.5,1,0.6666666666666666,');
-    expect(lines).toContain(',ann,bob,exact,,,1,1,2,0.5,0.3333333333333333,0.4,');
-    expect(lines).toContain(',ann,bob,cohen_kappa,claim,,,,,,,,1');
-    expect(lines).toContain(',,,fleiss_kappa,claim,,,,,,,,1');
-    expect(lines).toContain('d2,ann,bob,exact,entity,LOC,0,0,1,0,0,0,');
+    expect(lines[0]).toBe('document,reference,candidate,measure,layer,label,tp,fp,fn,precision,recall,f1,value,attribute,items');
+    expect(lines).toContain(',ann,bob,exact,entity,PER,1,1,0,0.5,1,0.6666666666666666,,,');
+    expect(lines).toContain(',ann,bob,exact,,,1,1,2,0.5,0.3333333333333333,0.4,,,');
+    expect(lines).toContain(',ann,bob,cohen_kappa,claim,,,,,,,,1,,12');
+    expect(lines).toContain(',,,fleiss_kappa,claim,,,,,,,,1,,12');
+    expect(lines).toContain('d2,ann,bob,exact,entity,LOC,0,0,1,0,0,0,,,');
     // Corpus: 2 labels + overall, 2 modes = 6; 2 kappas; 4 group rows = 12. d1: 6 + 2 + 4 = 12 (LOC, PER);
     // d2: (1 label + overall) * 2 + 2 + 4 = 10. Header and the final empty string make 2 more.
     expect(lines).toHaveLength(1 + 12 + 12 + 10 + 1);
@@ -222,10 +246,13 @@ describe('reportToCsv', () => {
   });
 
   it('quotes names with commas, quotes and line breaks (RFC 4180)', () => {
-    const report = agreementReport([{ id: 'doc "1", v2', text: D1 }], [
-      { annotator: 'Smith, J.', spans: [{ documentId: 'doc "1", v2', layer: 'entity', label: 'say "hi"\nnow', start: 0, end: 3 }] },
-      { annotator: 'plain', spans: [] },
-    ]);
+    const report = agreementReport(
+      [{ id: 'doc "1", v2', text: D1 }],
+      [
+        { annotator: 'Smith, J.', spans: [{ documentId: 'doc "1", v2', layer: 'entity', label: 'say "hi"\nnow', start: 0, end: 3 }] },
+        { annotator: 'plain', spans: [] },
+      ],
+    );
     const csv = reportToCsv(report);
     expect(csv).toContain('"doc ""1"", v2","Smith, J.",plain,exact,entity,"say ""hi""\nnow",0,0,1,0,0,0,');
   });

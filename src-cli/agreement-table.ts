@@ -1,19 +1,88 @@
 // The agreement report as plain-text tables for a terminal.
-import type { AgreementReport, PairAgreement, Score } from '../src-shared/agreement';
+import type { AgreementReport, AttributePairAgreement, PairAgreement, RelationPairAgreement, Score } from '../src-shared/agreement';
 
 export function formatReportTable(report: AgreementReport): string {
   const out: string[] = [];
   const tokens = report.perDocument.reduce((total, document) => total + document.tokens, 0);
-  out.push(`Agreement of ${report.annotators.length} annotator${plural(report.annotators.length)} over ${report.documents} document${plural(report.documents)} (${tokens} token${plural(tokens)}; layers: ${report.layers.join(', ')})`);
-  out.push(...table(['annotator', 'spans'], report.annotators.map((name, i) => [name, String(report.spanCounts[i] ?? 0)])));
+  out.push(
+    `Agreement of ${report.annotators.length} annotator${plural(report.annotators.length)} over ${report.documents} document${plural(report.documents)} (${tokens} token${plural(tokens)}; layers: ${report.layers.join(', ')})`,
+  );
+  const relations = report.relationCounts.some((count) => count > 0);
+  const counts = report.annotators.map((name, i) => [
+    name,
+    String(report.spanCounts[i] ?? 0),
+    ...(relations ? [String(report.relationCounts[i] ?? 0)] : []),
+  ]);
+  out.push(...table(['annotator', 'spans', ...(relations ? ['relations'] : [])], counts));
   if (report.message) {
     out.push('', capitalise(report.message) + '.');
     return out.join('\n') + '\n';
   }
-  for (const pair of report.pairs) out.push('', ...pairSection(pair));
+  report.pairs.forEach((pair, p) => {
+    out.push('', ...pairSection(pair));
+    const linked = report.relations[p];
+    if (relations && linked) out.push('', ...relationSection(linked));
+    const attributes = report.attributes[p];
+    if (attributes && attributes.attributes.length > 0) out.push('', ...attributeSection(attributes));
+  });
   out.push('', 'All annotators, over token labels:');
-  out.push(...table(['layer', "Fleiss' kappa", "Krippendorff's alpha"], report.overall.map((group) => [group.layer, figure(group.fleissKappa), figure(group.krippendorffAlpha)])));
+  out.push(
+    ...table(
+      ['layer', "Fleiss' kappa", "Krippendorff's alpha"],
+      report.overall.map((group) => [group.layer, figure(group.fleissKappa), figure(group.krippendorffAlpha)]),
+    ),
+  );
+  if (report.documentLabels.overall.length > 0) out.push('', ...documentLabelSection(report));
   return out.join('\n') + '\n';
+}
+
+function relationSection(pair: RelationPairAgreement): string[] {
+  const header = ['type', 'ref', 'cand', 'exact P', 'R', 'F1', 'overlap P', 'R', 'F1'];
+  const row = (type: string, exact: Score, overlap: Score): string[] => [
+    type,
+    String(exact.tp + exact.fn),
+    String(exact.tp + exact.fp),
+    figure(exact.precision),
+    figure(exact.recall),
+    figure(exact.f1),
+    figure(overlap.precision),
+    figure(overlap.recall),
+    figure(overlap.f1),
+  ];
+  const rows = pair.exact.types.map((exact) =>
+    row(exact.type, exact, pair.overlap.types.find((item) => item.type === exact.type) ?? exact),
+  );
+  rows.push(row('all', pair.exact.overall, pair.overlap.overall));
+  return [`${pair.reference} (reference) vs ${pair.candidate}: relations (type and both ends must match)`, ...table(header, rows)];
+}
+
+function attributeSection(pair: AttributePairAgreement): string[] {
+  const rows = pair.attributes.map((item) => [
+    item.layer,
+    item.label,
+    item.attribute + (item.multiple ? ' (per value)' : ''),
+    String(item.spans),
+    String(item.items),
+    figure(item.kappa),
+  ]);
+  return [
+    `${pair.reference} vs ${pair.candidate}: span attributes, Cohen's kappa over spans matched exactly`,
+    ...table(['layer', 'label', 'attribute', 'spans', 'items', 'kappa'], rows),
+  ];
+}
+
+function documentLabelSection(report: AgreementReport): string[] {
+  const pairs = report.documentLabels.pairs;
+  const header = ['category', 'items', ...pairs.map((pair) => `${pair.reference} / ${pair.candidate}`)];
+  const group = report.annotators.length > 2;
+  if (group) header.push("Fleiss' kappa", "Krippendorff's alpha");
+  const rows = report.documentLabels.overall.map((overall, c) => [
+    overall.category + (overall.multiple ? ' (per value)' : ''),
+    String(overall.items),
+    ...pairs.map((pair) => figure(pair.categories[c]?.kappa ?? null)),
+    ...(group ? [figure(overall.fleissKappa), figure(overall.krippendorffAlpha)] : []),
+  ]);
+  return [`Document labels over ${report.documents} document${plural(report.documents)}, Cohen's kappa per pair:`, ...table(header, rows)];
 }
 
 function pairSection(pair: PairAgreement): string[] {
@@ -47,7 +116,11 @@ function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((title, c) => Math.max(title.length, ...rows.map((row) => (row[c] ?? '').length)));
   const numeric = header.map((_, c) => rows.length > 0 && rows.every((row) => /^(-?[\d.]+|n\/a|)$/.test(row[c] ?? '')));
   const line = (cells: string[]): string =>
-    '  ' + cells.map((cell, c) => (numeric[c] ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0))).join('  ').trimEnd();
+    '  ' +
+    cells
+      .map((cell, c) => (numeric[c] ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)];
 }
 

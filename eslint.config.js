@@ -1,11 +1,14 @@
-// Lint: TypeScript rules, React hooks rules, and the layer boundaries of docs/architecture.md
-// (imports point down only; the pure core imports no UI, storage, Electron or Node).
+// Lint: TypeScript rules, React hooks rules, the layer boundaries of docs/architecture.md
+// (imports point down only; the pure core imports no UI, storage, Electron or Node), and no
+// import cycles (a module that needs its importer has a shared part to move out).
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const framework = (names) => names.map((name) => ({ name, message: 'The pure core (src-shared) must not depend on UI, storage, Electron or Node.' }));
+const framework = (names) =>
+  names.map((name) => ({ name, message: 'The pure core (src-shared) must not depend on UI, storage, Electron or Node.' }));
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'dist-web/', 'test-results/', 'playwright-report/'] },
@@ -16,6 +19,17 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Type-only imports are not followed: they vanish at run time.
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
   {
     // Ambient declarations of globals need `declare var`.
@@ -39,7 +53,10 @@ export default tseslint.config(
           paths: framework(['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'electron', 'lexical']),
           patterns: [
             { group: ['node:*'], message: 'The pure core must not use Node APIs.' },
-            { group: ['**/src-renderer/**', '**/src-main/**', '**/src-cli/**', '@lexical/*'], message: 'The pure core imports nothing above it.' },
+            {
+              group: ['**/src-renderer/**', '**/src-main/**', '**/src-cli/**', '@lexical/*'],
+              message: 'The pure core imports nothing above it.',
+            },
           ],
         },
       ],
@@ -52,7 +69,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The renderer reaches Electron only through the bridge (window.spanwright).' }],
-          patterns: [{ group: ['**/src-main/**', '**/src-cli/**', 'node:*'], message: 'The renderer runs in a sandboxed page: no main-process or Node code.' }],
+          patterns: [
+            {
+              group: ['**/src-main/**', '**/src-cli/**', 'node:*'],
+              message: 'The renderer runs in a sandboxed page: no main-process or Node code.',
+            },
+          ],
         },
       ],
     },

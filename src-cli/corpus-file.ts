@@ -3,9 +3,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DocumentStatus, SourcedSpanDraft, Span } from '../src-shared/domain';
-import { parseBratFiles } from '../src-shared/formats/brat-import';
-import type { ExportDocument } from '../src-shared/formats/export';
-import { formatImportIssue, parseImportFile, type ImportParseResult, type ParsedDocument } from '../src-shared/formats/import';
+import { parseBratFiles } from '../src-shared/formats/brat';
+import type { ExportDocument } from '../src-shared/formats/format-module';
+import { formatImportIssue, parseImportFile } from '../src-shared/formats/import';
+import type { ImportParseResult, ParsedDocument } from '../src-shared/formats/import-result';
 
 export interface CorpusFile {
   /** What messages call the file: its path, or 'stdin'. */

@@ -3,7 +3,7 @@
 // import, so a line that is not UTF-8 (or is binary) is caught on that line.
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import type { ImportIssue, ParsedDocument } from '../src-shared/formats/import';
+import type { ImportIssue, ParsedDocument } from '../src-shared/formats/import-result';
 import { parseImportFile } from '../src-shared/formats/import';
 import { parseCorpus, readCorpusFile, type CorpusFile } from './corpus-file';
 

@@ -1,6 +1,6 @@
 // Finds each document in every annotator's file: by id, else by the hash of its text.
 import type { DocumentDraft } from '../src-shared/domain';
-import type { ParsedDocument } from '../src-shared/formats/import';
+import type { ParsedDocument } from '../src-shared/formats/import-result';
 import { hashText } from '../src-shared/text-hash';
 
 export interface AnnotatorFile {

@@ -1,7 +1,7 @@
 // The formats the command line reads and writes, looked up in the core's registry, so a
 // format added there (registry.ts and exporter.ts) is available to `convert` with no change here.
 import { FORMATS, type FormatId, type FormatInfo } from '../src-shared/formats/registry';
-import type { ImportFormat } from '../src-shared/formats/import';
+import type { ImportFormat } from '../src-shared/formats/import-result';
 import type { StdinShape } from './corpus-stream';
 
 /** The ids `--to` takes. */

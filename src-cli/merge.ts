@@ -1,7 +1,8 @@
 // `spanwright merge`: one Spanwright JSONL from several exports of the same documents (each
 // annotator's work), matched by id, else by text; a document whose text differs is an error.
 import type { Annotator, DocumentStatus, Span } from '../src-shared/domain';
-import { serializeDocument, type ExportDocument } from '../src-shared/formats/export';
+import { serializeDocument } from '../src-shared/formats/exporter';
+import type { ExportDocument } from '../src-shared/formats/format-module';
 import { describeTextDifference } from '../src-shared/review/text-difference';
 import { hashText } from '../src-shared/text-hash';
 import { startCommand, usageError } from './arguments';

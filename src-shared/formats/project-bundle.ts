@@ -4,7 +4,8 @@
 import type { Annotator, LabelSchema } from '../domain';
 import { restoreSchema } from '../schema-restore';
 import { decodeTextFile } from './decode';
-import { parseImportFile, type ImportParseResult } from './import';
+import { parseImportFile } from './import';
+import type { ImportParseResult } from './import-result';
 
 export const BUNDLE_FORMAT = 'spanwright-project';
 export const BUNDLE_FORMAT_VERSION = 1;
@@ -45,7 +46,8 @@ function readHeader(line: string): BundleHeader | string {
   }
   const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   if (v['format'] !== BUNDLE_FORMAT) return 'not a Spanwright project bundle';
-  if (v['format_version'] !== BUNDLE_FORMAT_VERSION) return `unsupported bundle format_version ${JSON.stringify(v['format_version'])} (this version reads ${BUNDLE_FORMAT_VERSION})`;
+  if (v['format_version'] !== BUNDLE_FORMAT_VERSION)
+    return `unsupported bundle format_version ${JSON.stringify(v['format_version'])} (this version reads ${BUNDLE_FORMAT_VERSION})`;
   const project = (typeof v['project'] === 'object' && v['project'] !== null ? v['project'] : {}) as Record<string, unknown>;
   if (typeof project['name'] !== 'string' || project['name'].trim() === '') return 'the project has no name';
   const schema = restoreSchema(project['schema']);
@@ -59,13 +61,20 @@ function readHeader(line: string): BundleHeader | string {
   const reviewRejected: Record<string, string[]> = {};
   const rawRejected = v['review_rejected'];
   if (rawRejected !== undefined) {
-    if (typeof rawRejected !== 'object' || rawRejected === null || Array.isArray(rawRejected)) return '"review_rejected" must map document ids to lists of review item keys';
+    if (typeof rawRejected !== 'object' || rawRejected === null || Array.isArray(rawRejected))
+      return '"review_rejected" must map document ids to lists of review item keys';
     for (const [documentId, keys] of Object.entries(rawRejected)) {
-      if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) return `"review_rejected" of document ${JSON.stringify(documentId)} must be a list of keys`;
+      if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string'))
+        return `"review_rejected" of document ${JSON.stringify(documentId)} must be a list of keys`;
       reviewRejected[documentId] = keys as string[];
     }
   }
-  const header: BundleHeader = { name: project['name'], schema: schema.value, guidelines: typeof project['guidelines'] === 'string' ? project['guidelines'] : '', annotators };
+  const header: BundleHeader = {
+    name: project['name'],
+    schema: schema.value,
+    guidelines: typeof project['guidelines'] === 'string' ? project['guidelines'] : '',
+    annotators,
+  };
   if (Object.keys(reviewRejected).length > 0) header.reviewRejected = reviewRejected;
   return header;
 }
@@ -76,12 +85,19 @@ function readHeader(line: string): BundleHeader | string {
  */
 export function parseProjectBundle(fileName: string, bytes: Uint8Array): { header: BundleHeader | null; result: ImportParseResult } {
   const decoded = decodeTextFile(bytes);
-  if (!decoded.ok) return { header: null, result: { file: fileName, documents: [], issues: [{ file: fileName, reason: decoded.reason }], unknownLabels: [] } };
+  if (!decoded.ok)
+    return {
+      header: null,
+      result: { file: fileName, documents: [], issues: [{ file: fileName, reason: decoded.reason }], unknownLabels: [] },
+    };
   const newline = decoded.text.indexOf('\n');
   const first = newline === -1 ? decoded.text : decoded.text.slice(0, newline);
   const header = readHeader(first.replace(/\r$/, ''));
   if (typeof header === 'string') {
-    return { header: null, result: { file: fileName, documents: [], issues: [{ file: fileName, line: 1, reason: header }], unknownLabels: [] } };
+    return {
+      header: null,
+      result: { file: fileName, documents: [], issues: [{ file: fileName, line: 1, reason: header }], unknownLabels: [] },
+    };
   }
   const rest = newline === -1 ? '' : decoded.text.slice(newline + 1);
   const result = parseImportFile(`${fileName}.jsonl`, new TextEncoder().encode(rest), header.schema.labels);

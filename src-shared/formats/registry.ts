@@ -1,51 +1,57 @@
-// What each file format can hold, so the export dialog can offer the right choices and say in
-// advance what a format will leave out. `createExporter` (exporter.ts) writes them.
+// Every file format Spanwright reads or writes, one module each, and what each can hold, so the
+// export dialog can offer the right choices and say in advance what a format will leave out.
+// exporter.ts and import.ts dispatch through it; adding a format is one module and one line here.
 import type { LayerId } from '../domain';
+import { brat } from './brat';
+import { claims } from './claims';
+import { conll2003 } from './conll2003';
+import { doccano } from './doccano';
+import type { FormatId, FormatInfo, FormatModule, JsonReader, ReadOnlyFormat } from './format-module';
+import { hfToken } from './hf-token';
+import type { Json } from './json-values';
+import { labelStudio } from './label-studio';
+import { plainJsonl, plainJsonlReader } from './plain-jsonl';
+import { plainText } from './plain-text';
+import { spacy } from './spacy';
+import { spanwrightJsonl } from './spanwright-jsonl';
 
-export type FormatId = 'spanwright' | 'doccano' | 'spacy' | 'label-studio' | 'brat' | 'hf-token' | 'conll2003' | 'claims';
+export type { FormatId, FormatInfo } from './format-module';
 
-export interface FormatInfo {
-  id: FormatId;
-  /** Shown to the user. */
-  name: string;
-  /** The saved file's extension (brat: the zip holding `.txt` and `.ann` pairs). */
-  extension: string;
-  /** The layers the format can hold. */
-  layers: readonly LayerId[];
-  /** 'many': every chosen layer goes in one file; 'one': exactly one layer per export (BIO tags). */
-  layerMode: 'many' | 'one';
-  /** Whether overlapping spans of an exported layer can be written (BIO tags cannot). */
-  overlaps: boolean;
-  /**
-   * 'lines': one or more lines per document (JSONL, CoNLL); 'json-array': one JSON array,
-   * streamed as '[', items joined by ',\n', ']'; 'files': several files per document, zipped.
-   */
-  shape: 'lines' | 'json-array' | 'files';
-  /** Whether Spanwright can read the format back. */
-  importable: boolean;
-  /** Whether an import gives back exactly the text (HF token JSONL rebuilds it from its tokens). */
-  keepsText: boolean;
+/** The formats Spanwright writes, in the order the export dialog offers them. */
+const MODULES: readonly FormatModule[] = [spanwrightJsonl, doccano, spacy, labelStudio, brat, hfToken, conll2003, claims];
+
+export const FORMATS: readonly FormatInfo[] = MODULES.map((module) => module.info);
+
+/** Formats Spanwright reads but does not write. */
+export const READ_ONLY_FORMATS: readonly ReadOnlyFormat[] = [plainText, plainJsonl];
+
+/**
+ * The readers of JSON objects (a JSONL line, a JSON array item), asked in this order: the
+ * first that claims an object reads it. Label Studio and Hugging Face objects have no `text`;
+ * doccano's span lists win over spaCy's `spans` in an object that has both; plain JSONL takes
+ * any other object.
+ */
+const JSON_READERS: readonly JsonReader[] = [labelStudio, hfToken, spanwrightJsonl, doccano, spacy].flatMap((module) =>
+  module.reader ? [module.reader] : [],
+);
+
+export function formatModule(id: FormatId): FormatModule {
+  const module = MODULES.find((candidate) => candidate.info.id === id);
+  if (!module) throw new RangeError(`unknown export format ${JSON.stringify(id)}`);
+  return module;
 }
 
-export const FORMATS: readonly FormatInfo[] = [
-  { id: 'spanwright', name: 'Spanwright JSONL', extension: 'jsonl', layers: ['entity', 'claim'], layerMode: 'many', overlaps: true, shape: 'lines', importable: true, keepsText: true },
-  { id: 'doccano', name: 'doccano JSONL', extension: 'jsonl', layers: ['entity', 'claim'], layerMode: 'many', overlaps: true, shape: 'lines', importable: true, keepsText: true },
-  { id: 'spacy', name: 'spaCy JSONL', extension: 'jsonl', layers: ['entity', 'claim'], layerMode: 'many', overlaps: true, shape: 'lines', importable: true, keepsText: true },
-  { id: 'label-studio', name: 'Label Studio JSON', extension: 'json', layers: ['entity', 'claim'], layerMode: 'many', overlaps: true, shape: 'json-array', importable: true, keepsText: true },
-  { id: 'brat', name: 'brat standoff (zip)', extension: 'zip', layers: ['entity', 'claim'], layerMode: 'many', overlaps: true, shape: 'files', importable: true, keepsText: true },
-  { id: 'hf-token', name: 'Hugging Face token classification JSONL', extension: 'jsonl', layers: ['entity', 'claim'], layerMode: 'one', overlaps: false, shape: 'lines', importable: true, keepsText: false },
-  { id: 'conll2003', name: 'CoNLL-2003 IOB2', extension: 'conll', layers: ['entity'], layerMode: 'one', overlaps: false, shape: 'lines', importable: false, keepsText: false },
-  { id: 'claims', name: 'Claim detection JSONL', extension: 'jsonl', layers: ['claim'], layerMode: 'one', overlaps: true, shape: 'lines', importable: false, keepsText: false },
-];
-
 export function formatInfo(id: FormatId): FormatInfo {
-  const info = FORMATS.find((format) => format.id === id);
-  if (!info) throw new RangeError(`unknown export format ${JSON.stringify(id)}`);
-  return info;
+  return formatModule(id).info;
 }
 
 /** The layers an export writes when the user has not chosen: all it holds, or the first for 'one'. */
 export function defaultLayers(id: FormatId): LayerId[] {
   const info = formatInfo(id);
   return info.layerMode === 'one' ? info.layers.slice(0, 1) : [...info.layers];
+}
+
+/** The reader for a JSON object (plain JSONL when no other claims it). */
+export function jsonReaderFor(value: Json): JsonReader {
+  return JSON_READERS.find((reader) => reader.claims(value)) ?? plainJsonlReader;
 }

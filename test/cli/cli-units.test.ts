@@ -4,7 +4,7 @@ import { annotatorNames, parseAgreeArguments } from '../../src-cli/agree';
 import { matchDocuments } from '../../src-cli/document-matching';
 import { main } from '../../src-cli/main';
 import type { CliOutput } from '../../src-cli/output';
-import type { ImportFormat, ParsedDocument } from '../../src-shared/formats/import';
+import type { ImportFormat, ParsedDocument } from '../../src-shared/formats/import-result';
 
 function parsed(text: string, id?: string, line = 1, format: ImportFormat = 'doccano', annotators: string[] = []): ParsedDocument {
   const draft: ParsedDocument['draft'] = { text, meta: { title: `doc #${line}` }, spans: annotators.map((annotator) => ({ label: 'X', start: 0, end: 1, annotator })) };

@@ -4,7 +4,8 @@
 import type { SaveStream } from '../../../src-shared/bridge';
 import { statusOf } from '../../../src-shared/document-rules';
 import type { DocumentRecord, DocumentStatus, LayerId, Span } from '../../../src-shared/domain';
-import { createExporter, type Exporter, type LeftOut } from '../../../src-shared/formats/exporter';
+import { createExporter, type Exporter } from '../../../src-shared/formats/exporter';
+import type { LeftOut } from '../../../src-shared/formats/left-out';
 import { formatInfo, type FormatId } from '../../../src-shared/formats/registry';
 import { createZipWriter } from '../../../src-shared/formats/zip-archive';
 import { splitDocuments, type SplitName, type SplitRatios } from '../../../src-shared/split';

@@ -1,7 +1,7 @@
 // The import use-case: parse files with the core, find duplicates and unknown labels, and
 // hand the UI a plan; nothing is written until the user confirms, then all in one transaction.
 import type { Annotator, DocumentRecord, DocumentStatus, Label, LabelSchema, Span } from '../../../src-shared/domain';
-import type { ImportIssue, ParsedDocument, UnknownLabel } from '../../../src-shared/formats/import';
+import type { ImportIssue, ParsedDocument, UnknownLabel } from '../../../src-shared/formats/import-result';
 import { labelsForImportedNames } from '../../../src-shared/schema-rules';
 import type { SpanwrightDatabase } from '../storage/database';
 import { existingHashes, nextDocumentOrder, storeDocuments, type PreparedDocument } from '../storage/documents';

@@ -3,7 +3,7 @@
 // theirs put there. Your layer and the gold layer are never changed by an import.
 import { GOLD_ANNOTATOR, type Annotator, type DocumentRecord, type DocumentStatus, type LabelSchema, type SourcedSpanDraft, type Span } from '../../../src-shared/domain';
 import { addSpanCounts } from '../../../src-shared/document-rules';
-import type { ImportIssue, ParsedDocument, UnknownLabel } from '../../../src-shared/formats/import';
+import type { ImportIssue, ParsedDocument, UnknownLabel } from '../../../src-shared/formats/import-result';
 import { labelsForImportedNames } from '../../../src-shared/schema-rules';
 import { describeTextDifference } from '../../../src-shared/review/text-difference';
 import type { SpanwrightDatabase } from '../storage/database';

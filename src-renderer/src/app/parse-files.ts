@@ -1,8 +1,9 @@
 // Parses import files with the core parsers: in a web worker where there is one (the app),
 // in-line otherwise (unit tests in Node). Either way the result is the same.
 import type { Label } from '../../../src-shared/domain';
-import { parseBratFiles } from '../../../src-shared/formats/brat-import';
-import { parseImportFile, type ImportParseResult } from '../../../src-shared/formats/import';
+import { parseBratFiles } from '../../../src-shared/formats/brat';
+import { parseImportFile } from '../../../src-shared/formats/import';
+import type { ImportParseResult } from '../../../src-shared/formats/import-result';
 import { hashText } from '../../../src-shared/text-hash';
 
 export interface ParsedFile {

@@ -1,7 +1,7 @@
 // Saving a whole project as one bundle file, and restoring a bundle as a new project.
 import { statusOf } from '../../../src-shared/document-rules';
 import type { Annotator, Project, Span } from '../../../src-shared/domain';
-import { serializeDocument } from '../../../src-shared/formats/export';
+import { serializeDocument } from '../../../src-shared/formats/exporter';
 import { formatImportIssue } from '../../../src-shared/formats/import';
 import { BUNDLE_EXTENSION, bundleHeaderLine, parseProjectBundle } from '../../../src-shared/formats/project-bundle';
 import { hashText } from '../../../src-shared/text-hash';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta, DocumentStatus, LayerId, SourcedSpanDraft, Span, SpanOrigin } from '../../../src-shared/domain';
-import { EXPORT_FORMATS, serializeDocument, type ExportDocument, type ExportFormat } from '../../../src-shared/formats/export';
+import { EXPORT_FORMATS, serializeDocument, type ExportFormat } from '../../../src-shared/formats/exporter';
+import type { ExportDocument } from '../../../src-shared/formats/format-module';
 import { parseImportFile } from '../../../src-shared/formats/import';
 import { snapToGraphemes } from '../../../src-shared/segmentation';
 

@@ -1,7 +1,7 @@
 // The golden project: three small documents with emoji, combining marks, CJK, RTL, tabs, CRLF,
 // zero-width characters, overlapping entities and claims, and entities over a line break.
 import type { LayerId, Span } from '../../../src-shared/domain';
-import type { ExportDocument } from '../../../src-shared/formats/export';
+import type { ExportDocument } from '../../../src-shared/formats/format-module';
 
 export const TEXT_1 = 'Ana 😀 met Jose\u0301 in Paris.\r\nTaxes fell, she said.';
 export const TEXT_2 = '北京是中国的首都。\tمرحبا بالعالم';

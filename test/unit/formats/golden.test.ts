@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMATS, type FormatId } from '../../../src-shared/formats/registry';
 import { unzipFiles, zipFiles } from '../../../src-shared/formats/zip-archive';
-import type { LeftOut } from '../../../src-shared/formats/exporter';
+import type { LeftOut } from '../../../src-shared/formats/left-out';
 import { goldenDocuments } from './fixture';
 import { runExport } from './helpers';
 

@@ -1,9 +1,9 @@
 // Shared by the format tests: running an exporter over documents, and rebuilding export
 // documents from imported drafts (what the app does by storing them first).
 import type { DocumentDraft, LayerId } from '../../../src-shared/domain';
-import type { ExportDocument } from '../../../src-shared/formats/export';
-import { createExporter, type ExportFile, type ExportOptions, type LeftOut } from '../../../src-shared/formats/exporter';
-import type { FormatId } from '../../../src-shared/formats/registry';
+import { createExporter } from '../../../src-shared/formats/exporter';
+import type { ExportDocument, ExportFile, ExportOptions, FormatId } from '../../../src-shared/formats/format-module';
+import type { LeftOut } from '../../../src-shared/formats/left-out';
 
 export interface ExportRun {
   text: string;

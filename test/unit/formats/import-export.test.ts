@@ -1,7 +1,7 @@
 // Options of the exporter and the readers of Label Studio, Hugging Face and brat files.
 import { describe, expect, it } from 'vitest';
-import { parseBratFiles } from '../../../src-shared/formats/brat-import';
-import { bratDocumentName, createExporter } from '../../../src-shared/formats/exporter';
+import { bratDocumentName, parseBratFiles } from '../../../src-shared/formats/brat';
+import { createExporter } from '../../../src-shared/formats/exporter';
 import { parseImportFile } from '../../../src-shared/formats/import';
 import { goldenDocuments } from './fixture';
 import { runExport } from './helpers';

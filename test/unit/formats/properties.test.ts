@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LayerId, Span } from '../../../src-shared/domain';
-import type { ExportDocument } from '../../../src-shared/formats/export';
+import type { ExportDocument } from '../../../src-shared/formats/format-module';
 import { FORMATS, type FormatId } from '../../../src-shared/formats/registry';
 import { splitSentences } from '../../../src-shared/formats/sentences';
 import { snapToGraphemes } from '../../../src-shared/segmentation';

@@ -1,7 +1,7 @@
 // Export -> import -> export gives the same file, for every format Spanwright can read back.
 import { describe, expect, it } from 'vitest';
 import type { Label } from '../../../src-shared/domain';
-import { parseBratFiles } from '../../../src-shared/formats/brat-import';
+import { parseBratFiles } from '../../../src-shared/formats/brat';
 import { parseImportFile } from '../../../src-shared/formats/import';
 import { FORMATS, type FormatId } from '../../../src-shared/formats/registry';
 import { zipFiles } from '../../../src-shared/formats/zip-archive';

@@ -1,25 +1,32 @@
 // `spanwright agree`: inter-annotator agreement of several annotators' export files.
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { agreementReport, reportToCsv, reportToJson, type AgreementSpan, type AnnotatorLayer } from '../src-shared/agreement';
+import { agreementReport, reportToCsv, reportToJson, type AgreementOptions } from '../src-shared/agreement';
 import { LAYERS, type LayerId } from '../src-shared/domain';
 import { parseImportFile } from '../src-shared/formats/import';
 import type { ImportIssue, ParsedDocument } from '../src-shared/formats/import-result';
+import { annotatorLayer, readSchemaFile, schemaOptions } from './agreement-input';
 import { formatReportTable } from './agreement-table';
 import { matchDocuments } from './document-matching';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliOutput } from './output';
 
 export const AGREE_SUMMARY = "inter-annotator agreement between annotators' export files";
 
-const USAGE = `Usage: spanwright agree A.jsonl B.jsonl [C.jsonl ...] [--layer entity|claim] [--json | --csv]
+const USAGE = `Usage: spanwright agree A.jsonl B.jsonl [C.jsonl ...] [--layer entity|claim] [--schema FILE] [--json | --csv]
 
 Compares annotators: each file is one annotator's export (Spanwright JSONL, doccano or spaCy
 JSONL). Documents are matched by id, else by text. Prints span precision/recall/F1 (exact and
 overlap) for every pair, Cohen's kappa per layer over tokens, and Fleiss' kappa and
-Krippendorff's alpha for all annotators.
+Krippendorff's alpha for all annotators; where the files have them, relation P/R/F1 (type and
+both ends must match), Cohen's kappa per span attribute over spans matched exactly, and
+kappas per document category.
 
 Options:
-  --layer entity|claim  only this layer (default: both)
+  --layer entity|claim  only this layer (default: both); relations need both ends in it
+  --schema FILE         a project bundle (.spanwright) or JSON schema: which relation types
+                        are undirected and which document categories multiple choice
+                        (default: every type directed; a category is multiple choice when
+                        a document has two of its values)
   --json                the full report as JSON
   --csv                 one row per pair, label and measure, as CSV
   -h, --help            this help
@@ -31,6 +38,7 @@ interface AgreeArguments {
   files: string[];
   format: 'table' | 'json' | 'csv';
   layer?: LayerId;
+  schema?: string;
 }
 
 type Parsed = { ok: true; value: AgreeArguments } | { ok: false; help: true } | { ok: false; help: false; reason: string };
@@ -40,6 +48,7 @@ export function parseAgreeArguments(args: readonly string[]): Parsed {
   let json = false;
   let csv = false;
   let layer: string | undefined;
+  let schema: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === '--') {
@@ -53,6 +62,10 @@ export function parseAgreeArguments(args: readonly string[]): Parsed {
       const value = arg === '--layer' ? args[++i] : arg.slice('--layer='.length);
       if (value === undefined || value === '') return { ok: false, help: false, reason: '--layer needs a value: entity or claim' };
       layer = value;
+    } else if (arg === '--schema' || arg.startsWith('--schema=')) {
+      const value = arg === '--schema' ? args[++i] : arg.slice('--schema='.length);
+      if (value === undefined || value === '') return { ok: false, help: false, reason: '--schema needs a file' };
+      schema = value;
     } else if (arg.startsWith('-') && arg !== '-') return { ok: false, help: false, reason: `unknown option ${arg}` };
     else files.push(arg);
   }
@@ -65,6 +78,7 @@ export function parseAgreeArguments(args: readonly string[]): Parsed {
   }
   const value: AgreeArguments = { files, format: json ? 'json' : csv ? 'csv' : 'table' };
   if (layer !== undefined) value.layer = layer as LayerId;
+  if (schema !== undefined) value.schema = schema;
   return { ok: true, value };
 }
 
@@ -78,7 +92,24 @@ export async function runAgree(args: string[], output: CliOutput): Promise<numbe
     output.stderr(`spanwright agree: ${parsed.reason}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
-  const { files, format, layer } = parsed.value;
+  const { files, format, layer, schema } = parsed.value;
+
+  const options: AgreementOptions = layer ? { layer } : {};
+  if (schema !== undefined) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(schema);
+    } catch (error) {
+      output.stderr(`${schema}: cannot read the file: ${readError(error)}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const restored = readSchemaFile(schema, bytes);
+    if (!restored.ok) {
+      output.stderr(`${schema}: ${restored.error}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    Object.assign(options, schemaOptions(restored.value));
+  }
 
   const read: Array<{ path: string; documents: ParsedDocument[] }> = [];
   let bad = false;
@@ -109,22 +140,11 @@ export async function runAgree(args: string[], output: CliOutput): Promise<numbe
 
   const names = annotatorNames(read);
   for (const note of names.notes) output.stderr(`note: ${note}\n`);
-  const layers: AnnotatorLayer[] = read.map((file, f) => ({
-    annotator: names.names[f] as string,
-    spans: match.documents.flatMap((document) =>
-      (document.drafts[f]?.spans ?? []).map((span): AgreementSpan => ({
-        documentId: document.id,
-        layer: span.layer ?? 'entity',
-        label: span.label,
-        start: span.start,
-        end: span.end,
-      })),
-    ),
-  }));
+  const layers = read.map((_, f) => annotatorLayer(names.names[f] as string, match.documents, f));
   const report = agreementReport(
     match.documents.map((document) => ({ id: document.id, text: document.text })),
     layers,
-    layer ? { layer } : {},
+    options,
   );
   output.stdout(format === 'json' ? reportToJson(report) : format === 'csv' ? reportToCsv(report) : formatReportTable(report));
   return EXIT_OK;
@@ -135,7 +155,10 @@ export async function runAgree(args: string[], output: CliOutput): Promise<numbe
  * annotator (shown by its name when the file's `annotators` list has it), else the file name
  * without its extension. Names two files share get " (2)"...
  */
-export function annotatorNames(files: ReadonlyArray<{ path: string; documents: readonly ParsedDocument[] }>): { names: string[]; notes: string[] } {
+export function annotatorNames(files: ReadonlyArray<{ path: string; documents: readonly ParsedDocument[] }>): {
+  names: string[];
+  notes: string[];
+} {
   const notes: string[] = [];
   const used = new Set<string>();
   const names = files.map((file) => {

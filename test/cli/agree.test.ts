@@ -37,7 +37,11 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'spanwright-agree-'));
   // alice: Spanwright JSONL naming one annotator (code-point offsets).
   write('alice-export.jsonl', [
-    native('d1', D1, [['entity', 0, 12, 'PER'], ['entity', 36, 42, 'LOC'], ['claim', 0, 32, 'CLAIM']]),
+    native('d1', D1, [
+      ['entity', 0, 12, 'PER'],
+      ['entity', 36, 42, 'LOC'],
+      ['claim', 0, 32, 'CLAIM'],
+    ]),
     native('d2', D2, [['entity', 0, 5, 'LOC']]),
     native('d3', D3, [['entity', 2, 10, 'PER']]),
   ]);
@@ -57,7 +61,13 @@ beforeAll(() => {
   ]);
   // carol: spaCy without ids (matched by text).
   write('carol.jsonl', [
-    { text: D1, spans: [{ start: 0, end: 3, label: 'PER' }, { start: 36, end: 42, label: 'LOC' }] },
+    {
+      text: D1,
+      spans: [
+        { start: 0, end: 3, label: 'PER' },
+        { start: 36, end: 42, label: 'LOC' },
+      ],
+    },
     { text: D2, spans: [{ start: 0, end: 5, label: 'LOC' }] },
     { text: D3, spans: [] },
   ]);
@@ -120,7 +130,10 @@ describe('spanwright agree', { timeout: 30_000 }, () => {
   });
 
   it('exits 1 with file:line: reason for every import problem', () => {
-    writeFileSync(join(dir, 'bad.jsonl'), `${JSON.stringify({ id: 'd1', text: D1, entities: [] })}\n{not json\n${JSON.stringify({ id: 'd2', text: D2, entities: [{ start_offset: 3, end_offset: 99, label: 'X' }] })}\n`);
+    writeFileSync(
+      join(dir, 'bad.jsonl'),
+      `${JSON.stringify({ id: 'd1', text: D1, entities: [] })}\n{not json\n${JSON.stringify({ id: 'd2', text: D2, entities: [{ start_offset: 3, end_offset: 99, label: 'X' }] })}\n`,
+    );
     const result = run('agree', 'alice-export.jsonl', 'bad.jsonl');
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^bad\.jsonl:2: invalid JSON/m);
@@ -133,7 +146,13 @@ describe('spanwright agree', { timeout: 30_000 }, () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     // The same data in UTF-16 offsets: the PER in D3 starts after a 2-unit emoji, so [2, 10) -> [3, 11).
-    const span = (documentId: string, layer: 'entity' | 'claim', start: number, end: number, label: string): AgreementSpan => ({ documentId, layer, label, start, end });
+    const span = (documentId: string, layer: 'entity' | 'claim', start: number, end: number, label: string): AgreementSpan => ({
+      documentId,
+      layer,
+      label,
+      start,
+      end,
+    });
     const expected = agreementReport(
       [
         { id: 'd1', text: D1 },
@@ -141,9 +160,29 @@ describe('spanwright agree', { timeout: 30_000 }, () => {
         { id: 'd3', text: D3 },
       ],
       [
-        { annotator: 'alice', spans: [span('d1', 'entity', 0, 12, 'PER'), span('d1', 'entity', 36, 42, 'LOC'), span('d1', 'claim', 0, 32, 'CLAIM'), span('d2', 'entity', 0, 5, 'LOC'), span('d3', 'entity', 3, 11, 'PER')] },
-        { annotator: 'bob', spans: [span('d1', 'entity', 0, 12, 'PER'), span('d1', 'entity', 36, 42, 'PER'), span('d1', 'claim', 17, 32, 'CLAIM'), span('d3', 'entity', 3, 11, 'PER')] },
-        { annotator: 'carol', spans: [span('d1', 'entity', 0, 3, 'PER'), span('d1', 'entity', 36, 42, 'LOC'), span('d2', 'entity', 0, 5, 'LOC')] },
+        {
+          annotator: 'alice',
+          spans: [
+            span('d1', 'entity', 0, 12, 'PER'),
+            span('d1', 'entity', 36, 42, 'LOC'),
+            span('d1', 'claim', 0, 32, 'CLAIM'),
+            span('d2', 'entity', 0, 5, 'LOC'),
+            span('d3', 'entity', 3, 11, 'PER'),
+          ],
+        },
+        {
+          annotator: 'bob',
+          spans: [
+            span('d1', 'entity', 0, 12, 'PER'),
+            span('d1', 'entity', 36, 42, 'PER'),
+            span('d1', 'claim', 17, 32, 'CLAIM'),
+            span('d3', 'entity', 3, 11, 'PER'),
+          ],
+        },
+        {
+          annotator: 'carol',
+          spans: [span('d1', 'entity', 0, 3, 'PER'), span('d1', 'entity', 36, 42, 'LOC'), span('d2', 'entity', 0, 5, 'LOC')],
+        },
       ],
     );
     const report = JSON.parse(result.stdout) as typeof expected;
@@ -231,5 +270,102 @@ describe('spanwright agree', { timeout: 30_000 }, () => {
     const result = run('agree', 'alice-export.jsonl', 'alice-again.jsonl', '--json');
     expect(result.status).toBe(0);
     expect((JSON.parse(result.stdout) as { annotators: string[] }).annotators).toEqual(['alice', 'alice (2)']);
+  });
+});
+
+describe('spanwright agree beyond spans', { timeout: 30_000 }, () => {
+  const D4 = 'Paris is big.';
+  function withAttributes(
+    annotator: string,
+    spans: Array<[string, number, number, string, Record<string, string>]>,
+    id: string,
+    text: string,
+  ): unknown {
+    return {
+      format: 'spanwright',
+      format_version: 1,
+      id,
+      text,
+      spans: spans.map(([layer, start, end, label, attributes]) => ({ layer, label, start, end, annotator, attributes })),
+    };
+  }
+
+  beforeAll(() => {
+    // The CLAIM of D1 and of D4 and the two PER of D1 are marked alike by both: four exact pairs.
+    write('ann-attributes.jsonl', [
+      withAttributes(
+        'ann',
+        [
+          ['claim', 0, 32, 'CLAIM', { checkworthy: 'yes' }],
+          ['entity', 0, 12, 'PER', { kb_id: 'Q7259' }],
+          ['entity', 17, 32, 'PER', { kb_id: 'Q46633' }],
+        ],
+        'd1',
+        D1,
+      ),
+      withAttributes('ann', [['claim', 0, 12, 'CLAIM', { checkworthy: 'no' }]], 'd4', D4),
+    ]);
+    write('bob-attributes.jsonl', [
+      withAttributes(
+        'bob',
+        [
+          ['claim', 0, 32, 'CLAIM', { checkworthy: 'yes' }],
+          ['entity', 0, 12, 'PER', { kb_id: 'Q7259' }],
+          ['entity', 17, 32, 'PER', { kb_id: 'Q46633' }],
+        ],
+        'd1',
+        D1,
+      ),
+      withAttributes('bob', [['claim', 0, 12, 'CLAIM', { checkworthy: 'unsure' }]], 'd4', D4),
+    ]);
+    writeFileSync(
+      join(dir, 'schema.json'),
+      JSON.stringify({
+        labels: [],
+        relationTypes: [{ name: 'SAME_AS', color: '#336699', hotkey: '', directed: false, sources: [], targets: [] }],
+      }),
+    );
+  });
+
+  it('gives Cohen’s kappa per label and attribute over spans matched exactly', () => {
+    const result = run('agree', 'ann-attributes.jsonl', 'bob-attributes.jsonl', '--json');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as {
+      attributes: Array<{ attributes: Array<{ label: string; attribute: string; kappa: number; spans: number; items: number }> }>;
+    };
+    const [kbId, checkworthy] = report.attributes[0]?.attributes ?? [];
+    // PER kb_id: (Q7259, Q7259), (Q46633, Q46633): po = 1, pe = 1/4 + 1/4 = 1/2: kappa = 1.
+    expect(kbId).toMatchObject({ label: 'PER', attribute: 'kb_id', spans: 2, items: 2, kappa: 1 });
+    // CLAIM checkworthy: (yes, yes), (no, unsure): po = 1/2; ann yes 1, no 1; bob yes 1, unsure 1:
+    // pe = (1/2)(1/2) = 1/4; kappa = (1/2 - 1/4)/(3/4) = 1/3.
+    expect(checkworthy).toMatchObject({ label: 'CLAIM', attribute: 'checkworthy', spans: 2, items: 2 });
+    expect(checkworthy?.kappa).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('prints the attribute table and CSV rows', () => {
+    const table = run('agree', 'ann-attributes.jsonl', 'bob-attributes.jsonl');
+    expect(table.status).toBe(0);
+    expect(table.stdout).toContain("ann vs bob: span attributes, Cohen's kappa over spans matched exactly");
+    expect(table.stdout).toMatch(/^\s+claim\s+CLAIM\s+checkworthy\s+2\s+2\s+0\.333$/m);
+    expect(table.stdout).not.toContain('relations');
+    const csv = run('agree', 'ann-attributes.jsonl', 'bob-attributes.jsonl', '--csv');
+    expect(csv.stdout.split('\r\n')).toContain(',ann,bob,attribute_kappa,entity,PER,,,,,,,1,kb_id,2');
+  });
+
+  it('--schema reads a schema file; one it cannot read is bad input', () => {
+    const withSchema = run('agree', 'ann-attributes.jsonl', 'bob-attributes.jsonl', '--schema', 'schema.json', '--json');
+    expect(withSchema.status).toBe(0);
+    expect(withSchema.stdout).toBe(run('agree', 'ann-attributes.jsonl', 'bob-attributes.jsonl', '--json').stdout);
+    const missing = run('agree', 'ann-attributes.jsonl', 'bob-attributes.jsonl', '--schema=nope.json');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('nope.json: cannot read the file: no such file');
+    writeFileSync(join(dir, 'not-schema.json'), '{"labels": 3}');
+    const bad = run('agree', 'ann-attributes.jsonl', 'bob-attributes.jsonl', '--schema', 'not-schema.json');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('not-schema.json: the project has no label schema');
+    const usage = run('agree', 'ann-attributes.jsonl', 'bob-attributes.jsonl', '--schema');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('--schema needs a file');
   });
 });

@@ -63,6 +63,8 @@ function restoreLabel(raw: unknown, where: string): Result<Label> {
     hotkey: typeof raw['hotkey'] === 'string' ? raw['hotkey'] : '',
     attributes: attributes.value,
   };
+  // A label without attributes stays without the key, so a schema round-trips byte for byte.
+  if (raw['attributes'] === undefined) delete label.attributes;
   if (typeof raw['description'] !== 'string') delete label.description;
   return ok(label);
 }

@@ -1,5 +1,5 @@
 // Rules for editing a label schema: what makes a label name, colour or hotkey acceptable.
-import type { Label, LabelSchema, LayerId } from './domain';
+import type { DocumentCategory, DocumentDraft, Label, LabelSchema, LayerId, RelationType } from './domain';
 import { EXTRA_LABEL_COLORS } from './default-schema';
 
 const LABEL_NAME = /^[^\s"'<>`\\][^"'<>`\\]{0,47}$/u;
@@ -47,4 +47,36 @@ export function labelsForImportedNames(schema: LabelSchema, names: ReadonlyArray
     grown = { ...grown, labels: [...grown.labels, label] };
   }
   return fresh;
+}
+
+/**
+ * The schema grown by the relation types, document categories and category values that
+ * imported documents use and the schema lacks (a relation type from a file links any labels;
+ * a category from a file allows several values). The same schema object when nothing is new.
+ */
+export function addImportedSchemaItems(schema: LabelSchema, drafts: readonly DocumentDraft[]): LabelSchema {
+  const types = new Set(schema.relationTypes.map((t) => t.name));
+  const freshTypes: RelationType[] = [];
+  const categories = new Map(schema.documentCategories.map((c) => [c.name, c]));
+  const grownCategories = new Map<string, DocumentCategory>();
+  for (const draft of drafts) {
+    for (const relation of draft.relations ?? []) {
+      if (types.has(relation.type)) continue;
+      types.add(relation.type);
+      const color = EXTRA_LABEL_COLORS[(schema.relationTypes.length + freshTypes.length) % EXTRA_LABEL_COLORS.length] ?? '#555555';
+      freshTypes.push({ name: relation.type, color, hotkey: '', directed: true, sources: [], targets: [] });
+    }
+    for (const annotation of draft.documentAnnotations ?? []) {
+      for (const [name, values] of Object.entries(annotation.labels)) {
+        const current = grownCategories.get(name) ?? categories.get(name) ?? { name, multiple: true, values: [] };
+        const missing = values.filter((v) => !current.values.some((known) => known.name === v));
+        if (missing.length === 0 && current.values.length > 0) continue;
+        grownCategories.set(name, { ...current, values: [...current.values, ...[...new Set(missing)].map((v) => ({ name: v, hotkey: '' }))] });
+      }
+    }
+  }
+  if (freshTypes.length === 0 && grownCategories.size === 0) return schema;
+  const documentCategories = schema.documentCategories.map((c) => grownCategories.get(c.name) ?? c);
+  for (const [name, category] of grownCategories) if (!categories.has(name)) documentCategories.push(category);
+  return { ...schema, relationTypes: [...schema.relationTypes, ...freshTypes], documentCategories };
 }

@@ -3,7 +3,7 @@
 // pointing at a missing span, a schema edited elsewhere) fails with a reason and changes nothing.
 import type { DocumentStatus, LabelSchema } from '../domain';
 import { fail, ok, type Result } from '../result';
-import { changeParts, type Change, type SchemaItemKind } from './change';
+import { changeParts, type Change, type SchemaItemChange, type SchemaItemKind } from './change';
 import { describeRecord, documentAnnotationKey, recordKey, recordReferences, type AnnotationKindId, type AnnotationRecord, type AnnotationValues } from './kinds';
 import { sameValue } from './same-value';
 import type { AnnotationState } from './state';
@@ -71,15 +71,19 @@ function applyPart(draft: Draft, change: Change): string | null {
       draft.setStatus(key, change.to);
       return null;
     }
-    case 'schema':
-      if (!sameValue(draft.schema, change.from)) return 'The label schema was changed elsewhere in the meantime.';
-      draft.schema = change.to;
-      return null;
+    case 'schema-item':
+      return applySchemaItem(draft, change);
     case 'rename':
       return applyRename(draft, change.what, change.from, change.to);
     case 'add-documents':
+      for (const { record } of change.documents) {
+        for (const [annotator, status] of Object.entries(record.statuses)) draft.setStatus(documentAnnotationKey(record.id, annotator), status);
+      }
       return applyEdit(draft, [], change.annotations);
     case 'remove-documents':
+      for (const { record } of change.documents) {
+        for (const annotator of Object.keys(record.statuses)) draft.setStatus(documentAnnotationKey(record.id, annotator), 'todo');
+      }
       return applyEdit(draft, change.annotations, []);
     case 'batch':
       for (const part of change.changes) {
@@ -131,6 +135,30 @@ function danglingReference(draft: Draft, removed: readonly AnnotationRecord[], a
       return `Removing the span would leave relation ${relation.type} pointing at nothing.`;
     }
   }
+  return null;
+}
+
+const LISTS = { label: 'labels', 'relation-type': 'relationTypes', category: 'documentCategories' } as const;
+const NOUNS: Record<SchemaItemKind, string> = { label: 'label', 'relation-type': 'relation type', category: 'document category' };
+
+function applySchemaItem(draft: Draft, change: SchemaItemChange): string | null {
+  const listName = LISTS[change.what];
+  const list = draft.schema[listName] as ReadonlyArray<{ name: string }>;
+  const noun = NOUNS[change.what];
+  const next = [...list];
+  if (change.before) {
+    const at = list.findIndex((item) => item.name === change.before?.name);
+    if (at === -1) return `There is no ${noun} named ${change.before.name} any more.`;
+    if (!sameValue(list[at], change.before)) return `The ${noun} ${change.before.name} was changed elsewhere in the meantime.`;
+    if (change.after && change.after.name !== change.before.name) return `A ${noun} is renamed by a rename, not redefined.`;
+    if (change.after) next[at] = change.after;
+    else next.splice(at, 1);
+  } else if (change.after) {
+    const name = change.after.name;
+    if (list.some((item) => item.name === name)) return `There is already a ${noun} named ${name}.`;
+    next.splice(Math.max(0, Math.min(change.at, next.length)), 0, change.after);
+  }
+  draft.schema = { ...draft.schema, [listName]: next };
   return null;
 }
 

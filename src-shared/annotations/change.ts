@@ -2,11 +2,26 @@
 // the label schema is a Change value with an exact inverse. The core applies changes to an
 // in-memory state (apply.ts); storage applies the same values to IndexedDB and logs them;
 // undo and redo replay inverses. Changes are plain JSON, so the change log can carry them.
-import type { DocumentRecord, DocumentStatus, LabelSchema } from '../domain';
+import type { DocumentCategory, DocumentRecord, DocumentStatus, Label, RelationType } from '../domain';
 import type { AnnotationRecord } from './kinds';
 
-/** What in the schema a rename or delete is about. */
+/** What in the schema a change is about. */
 export type SchemaItemKind = 'label' | 'relation-type' | 'category';
+
+export interface SchemaItems {
+  label: Label;
+  'relation-type': RelationType;
+  category: DocumentCategory;
+}
+
+/**
+ * One schema item added (before null), removed (after null) or redefined under the same name;
+ * `at` is its place in its list (where it is, or was). Item by item, so that recolouring one
+ * label never invalidates the undo of a change to another.
+ */
+export type SchemaItemChange = {
+  [K in SchemaItemKind]: { type: 'schema-item'; what: K; before: SchemaItems[K] | null; after: SchemaItems[K] | null; at: number };
+}[SchemaItemKind];
 
 /** A new document, with its text and the annotations it arrives with. */
 export interface NewDocument {
@@ -18,8 +33,8 @@ export type Change =
   /** Annotations of any kinds removed and added (a modified record is removed and added). */
   | { type: 'edit'; removed: AnnotationRecord[]; added: AnnotationRecord[] }
   | { type: 'status'; documentId: string; annotator: string; from: DocumentStatus; to: DocumentStatus }
-  /** A schema edit that rewrites no annotation (colour, hotkey, a label added, attributes). */
-  | { type: 'schema'; from: LabelSchema; to: LabelSchema }
+  /** A schema item added, removed or redefined; rewrites no annotation. */
+  | SchemaItemChange
   /** Renames a label, relation type or document category, and every annotation that uses it. */
   | { type: 'rename'; what: SchemaItemKind; from: string; to: string }
   /** Imports: documents with their texts and annotations. Undone by 'remove-documents'. */
@@ -34,8 +49,8 @@ export function invertChange(change: Change): Change {
       return { type: 'edit', removed: change.added, added: change.removed };
     case 'status':
       return { ...change, from: change.to, to: change.from };
-    case 'schema':
-      return { type: 'schema', from: change.to, to: change.from };
+    case 'schema-item':
+      return { ...change, before: change.after, after: change.before } as SchemaItemChange;
     case 'rename':
       return { ...change, from: change.to, to: change.from };
     case 'add-documents':
@@ -86,7 +101,7 @@ export function changeScope(change: Change): ChangeScope {
       case 'status':
         scope.documents.add(part.documentId);
         break;
-      case 'schema':
+      case 'schema-item':
         break;
       case 'rename':
         if (part.what === 'label') scope.labels.add(part.from).add(part.to);
@@ -111,7 +126,7 @@ export function documentsTouched(change: Change): Set<string> {
 
 /** Whether a change alters the schema (renames included). */
 export function changesSchema(change: Change): boolean {
-  return changeParts(change).some((part) => part.type === 'schema' || part.type === 'rename');
+  return changeParts(change).some((part) => part.type === 'schema-item' || part.type === 'rename');
 }
 
 /** What deleting a schema item must load: the annotations that go with it (edits.ts `deleteSchemaItem`). */

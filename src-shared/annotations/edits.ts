@@ -3,8 +3,9 @@
 // from "to do" to "in progress") are decided here, once, so every caller gets them the same.
 import type { DocumentAnnotation, DocumentStatus, Label, LabelSchema, Relation, Span } from '../domain';
 import { fail, ok, type Result } from '../result';
-import { combineChanges, type Change, type SchemaItemKind } from './change';
+import { combineChanges, type Change, type SchemaItemChange, type SchemaItemKind, type SchemaItems } from './change';
 import { documentAnnotationKey, documentRecord, relationRecord, spanRecord, type AnnotationRecord } from './kinds';
+import { sameValue } from './same-value';
 import { statusIn, type AnnotationState } from './state';
 
 /** The relations that point at any of the given spans. */
@@ -136,48 +137,96 @@ export function statusChange(state: AnnotationState, documentId: string, annotat
 
 /** A label's new definition; a new name renames every span (and relation-type ends) with it. */
 export function editLabel(schema: LabelSchema, oldName: string, label: Label): Change | null {
+  const at = schema.labels.findIndex((l) => l.name === oldName);
+  const old = schema.labels[at];
+  if (!old) return null;
   const rename: Change | null = label.name === oldName ? null : { type: 'rename', what: 'label', from: oldName, to: label.name };
-  const renamedSchema: LabelSchema = rename
-    ? {
-        ...schema,
-        labels: schema.labels.map((l) => (l.name === oldName ? { ...l, name: label.name } : l)),
-        relationTypes: schema.relationTypes.map((t) => ({
-          ...t,
-          sources: t.sources.map((n) => (n === oldName ? label.name : n)),
-          targets: t.targets.map((n) => (n === oldName ? label.name : n)),
-        })),
-      }
-    : schema;
-  const after: LabelSchema = { ...renamedSchema, labels: renamedSchema.labels.map((l) => (l.name === label.name ? label : l)) };
-  return combineChanges([rename, { type: 'schema', from: renamedSchema, to: after }]);
+  const renamed = { ...old, name: label.name };
+  return combineChanges([rename, sameValue(renamed, label) ? null : { type: 'schema-item', what: 'label', before: renamed, after: label, at }]);
 }
 
-/** A schema edit that touches no annotation (adding labels, types or categories, colours, hotkeys). */
+const LIST_OF = { label: 'labels', 'relation-type': 'relationTypes', category: 'documentCategories' } as const;
+
+/** Indexes of a longest increasing run (not necessarily contiguous) of `values`. */
+function longestIncreasing(values: readonly number[]): Set<number> {
+  const length = values.map(() => 1);
+  const previous = values.map(() => -1);
+  values.forEach((value, i) => {
+    for (let j = 0; j < i; j++) {
+      if ((values[j] as number) < value && (length[j] as number) + 1 > (length[i] as number)) {
+        length[i] = (length[j] as number) + 1;
+        previous[i] = j;
+      }
+    }
+  });
+  let at = length.indexOf(Math.max(0, ...length));
+  const kept = new Set<number>();
+  while (at !== -1) {
+    kept.add(at);
+    at = previous[at] as number;
+  }
+  return kept;
+}
+
+function itemChanges<K extends SchemaItemKind>(what: K, from: ReadonlyArray<SchemaItems[K]>, to: ReadonlyArray<SchemaItems[K]>): SchemaItemChange[] {
+  const change = (before: SchemaItems[K] | null, after: SchemaItems[K] | null, at: number) => ({ type: 'schema-item', what, before, after, at }) as SchemaItemChange;
+  const fromIndex = new Map(from.map((item, i) => [item.name, i]));
+  // Items both lists hold stay in place when they keep their order; the others move (removed, then added).
+  const common = to.filter((item) => fromIndex.has(item.name));
+  const inOrder = longestIncreasing(common.map((item) => fromIndex.get(item.name) as number));
+  const staying = new Set(common.filter((_, i) => inOrder.has(i)).map((item) => item.name));
+  const changes: SchemaItemChange[] = [];
+  // Removals from the end first, so every recorded place stays right; then redefinitions; then additions in order.
+  for (let at = from.length - 1; at >= 0; at--) {
+    const item = from[at] as SchemaItems[K];
+    if (!staying.has(item.name)) changes.push(change(item, null, at));
+  }
+  const kept = from.filter((item) => staying.has(item.name));
+  const target = new Map(to.map((item) => [item.name, item]));
+  kept.forEach((item, at) => {
+    const next = target.get(item.name) as SchemaItems[K];
+    if (!sameValue(item, next)) changes.push(change(item, next, at));
+  });
+  to.forEach((item, at) => {
+    if (!staying.has(item.name)) changes.push(change(null, item, at));
+  });
+  return changes;
+}
+
+/** The item-by-item changes from one schema to another (added, removed, redefined; renames are not guessed). */
 export function schemaChange(from: LabelSchema, to: LabelSchema): Change | null {
-  return from === to ? null : { type: 'schema', from, to };
+  if (from === to) return null;
+  return combineChanges([
+    ...itemChanges('label', from.labels, to.labels),
+    ...itemChanges('relation-type', from.relationTypes, to.relationTypes),
+    ...itemChanges('category', from.documentCategories, to.documentCategories),
+  ]);
 }
 
 /**
  * Deletes a label, relation type or document category with everything that uses it: a label's
- * spans and their relations, a type's relations, a category's values in document annotations.
- * `state` must hold those annotations (storage loads them: changeScope of a rename of the same item).
+ * spans and their relations (and its place in relation types' ends), a type's relations, a
+ * category's values in document annotations. `state` must hold those annotations (storage
+ * loads them: change.ts `deletionScope`).
  */
 export function deleteSchemaItem(state: AnnotationState, what: SchemaItemKind, name: string, now: number): Change | null {
   const schema = state.schema;
+  const list = schema[LIST_OF[what]] as ReadonlyArray<{ name: string }>;
+  const at = list.findIndex((item) => item.name === name);
+  if (at === -1) return null;
   const removed: AnnotationRecord[] = [];
   const added: AnnotationRecord[] = [];
-  let after: LabelSchema;
+  const schemaParts: Change[] = [];
   if (what === 'label') {
     const spans = [...state.annotations.span.values()].filter((s) => s.label === name);
     removed.push(...relationsOf(state, new Set(spans.map((s) => s.id))).map(relationRecord), ...spans.map(spanRecord));
-    after = {
-      ...schema,
-      labels: schema.labels.filter((l) => l.name !== name),
-      relationTypes: schema.relationTypes.map((t) => ({ ...t, sources: t.sources.filter((n) => n !== name), targets: t.targets.filter((n) => n !== name) })),
-    };
+    schema.relationTypes.forEach((type, index) => {
+      if (!type.sources.includes(name) && !type.targets.includes(name)) return;
+      const after = { ...type, sources: type.sources.filter((n) => n !== name), targets: type.targets.filter((n) => n !== name) };
+      schemaParts.push({ type: 'schema-item', what: 'relation-type', before: type, after, at: index });
+    });
   } else if (what === 'relation-type') {
     removed.push(...[...state.annotations.relation.values()].filter((r) => r.type === name).map(relationRecord));
-    after = { ...schema, relationTypes: schema.relationTypes.filter((t) => t.name !== name) };
   } else {
     for (const annotation of state.annotations.document.values()) {
       if (!Object.hasOwn(annotation.labels, name)) continue;
@@ -186,7 +235,7 @@ export function deleteSchemaItem(state: AnnotationState, what: SchemaItemKind, n
       removed.push(documentRecord(annotation));
       if (Object.keys(labels).length > 0 || annotation.note !== '') added.push(documentRecord({ ...annotation, labels, updatedAt: now }));
     }
-    after = { ...schema, documentCategories: schema.documentCategories.filter((c) => c.name !== name) };
   }
-  return combineChanges([removed.length + added.length > 0 ? { type: 'edit', removed, added } : null, { type: 'schema', from: schema, to: after }]);
+  schemaParts.push({ type: 'schema-item', what, before: list[at], after: null, at } as SchemaItemChange);
+  return combineChanges([removed.length + added.length > 0 ? { type: 'edit', removed, added } : null, ...schemaParts]);
 }

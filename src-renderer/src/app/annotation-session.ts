@@ -1,16 +1,29 @@
-// The annotating use-case for the open document: spans in memory for instant feedback,
-// every change written to IndexedDB in one transaction, and an undo/redo history.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Label, Span } from '../../../src-shared/domain';
+// The annotating use-case for the open document: its annotations (spans, relations, document
+// labels and notes) of the annotator being edited, held in memory for instant feedback; every
+// edit built by the core (annotations/edits.ts) as one change, shown at once, written by
+// storage in one transaction, and recorded for undo and redo.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { applyChange } from '../../../src-shared/annotations/apply';
+import { changesSchema, deletionScope, documentsTouched, invertChange, type Change, type SchemaItemKind } from '../../../src-shared/annotations/change';
+import * as edits from '../../../src-shared/annotations/edits';
+import { createState, statusIn, type AnnotationState } from '../../../src-shared/annotations/state';
+import type { AttributeValue, DocumentAnnotation, DocumentCategory, DocumentStatus, Label, LabelSchema, Relation, Span } from '../../../src-shared/domain';
+import { errorMessage, ok } from '../../../src-shared/result';
 import { snapToWords } from '../../../src-shared/segmentation';
 import { moveSpanEdge, type SpanEdge } from '../../../src-shared/span-edit';
+import { withAttribute } from '../../../src-shared/annotations/attribute-rules';
 import { UndoHistory } from '../../../src-shared/undo-history';
+import { commitBuilt, commitChange } from '../storage/commit';
 import type { SpanwrightDatabase } from '../storage/database';
-import { applySpanChange, invertChange, readSpans, type SpanChange } from '../storage/spans';
+import { readDocumentAnnotations } from '../storage/spans';
 import { newId } from './ids';
 
 export interface AnnotationSession {
   spans: Span[];
+  relations: Relation[];
+  /** The edited annotator's document labels and note for the open document. */
+  documentAnnotation: DocumentAnnotation | undefined;
+  status: DocumentStatus;
   loaded: boolean;
   canUndo: boolean;
   canRedo: boolean;
@@ -24,23 +37,38 @@ export interface AnnotationSession {
   /** Replaces `replacing` (spans of this layer) with copies of `copies`, as one undoable change. */
   replaceWith(replacing: readonly Span[], copies: ReadonlyArray<Pick<Span, 'layer' | 'label' | 'start' | 'end' | 'attributes'>>): Promise<void>;
   remove(span: Span): Promise<void>;
+  setSpanAttribute(span: Span, name: string, value: AttributeValue | undefined): void;
+  setSpanNote(span: Span, note: string): void;
+  /** Links two spans; returns the relation, or why it cannot be made. */
+  addRelation(type: string, from: Span, to: Span): Relation | string;
+  removeRelation(relation: Relation): void;
+  setRelationNote(relation: Relation, note: string): void;
+  toggleDocumentLabel(category: DocumentCategory, value: string): void;
+  setDocumentNote(note: string): void;
+  setStatus(status: DocumentStatus): void;
+  /** A label's new definition (renames are undoable and rewrite every span of the project). */
+  editLabel(oldName: string, label: Label): Promise<void>;
+  /** A schema edit that rewrites no annotation (adding, recolouring); not an undo step. */
+  changeSchema(to: LabelSchema): Promise<void>;
+  /** Deletes a label, relation type or category with everything that uses it; undoable. */
+  deleteSchemaItem(what: SchemaItemKind, name: string): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
 }
 
-function applyInMemory(spans: readonly Span[], change: SpanChange): Span[] {
-  const removed = new Set(change.removed.map((s) => s.id));
-  const added = new Map(change.added.map((s) => [s.id, s]));
-  const next = spans.filter((s) => !removed.has(s.id) && !added.has(s.id));
-  next.push(...change.added);
-  return next;
+interface OpenDocument {
+  documentId: string | null;
+  annotator: string;
+  state: AnnotationState;
+  loaded: boolean;
 }
+
+const sortByPosition = (spans: Span[]) => spans.sort((a, b) => a.start - b.start || b.end - a.end);
 
 export function useAnnotationSession(
   db: SpanwrightDatabase,
   projectId: string,
-  /** Changes when the schema changes (renames and deletes rewrite spans): spans are re-read. */
-  schemaRevision: number,
+  schema: LabelSchema,
   documentId: string | null,
   text: string | undefined,
   annotator: string,
@@ -48,15 +76,26 @@ export function useAnnotationSession(
   openDocument: (documentId: string) => void,
   onError: (message: string) => void,
 ): AnnotationSession {
-  const [state, setState] = useState<{ documentId: string | null; spans: Span[]; loaded: boolean }>({ documentId: null, spans: [], loaded: false });
-  const history = useRef(new UndoHistory<SpanChange>());
+  const [open, setOpen] = useState<OpenDocument>(() => ({ documentId: null, annotator, state: createState(schema), loaded: false }));
+  // One history per project, kept while the window lives: switching projects and back keeps it.
+  const histories = useRef(new Map<string, UndoHistory<Change>>());
+  const history = useMemo(() => {
+    const existing = histories.current.get(projectId);
+    if (existing) return existing;
+    const created = new UndoHistory<Change>();
+    histories.current.set(projectId, created);
+    return created;
+  }, [projectId]);
   const [, setVersion] = useState(0);
-  const current = useRef(state);
-  current.current = state;
+  const current = useRef(open);
+  current.current = open;
+  const schemaRef = useRef(schema);
+  schemaRef.current = schema;
+  const [reloads, setReloads] = useState(0);
 
   // Writes run one after another, in the order the user made the changes, so an undo
   // pressed before the previous write finished still lands after it,
-  // and a document's spans are read only after the writes queued before.
+  // and a document's annotations are read only after the writes queued before.
   const writes = useRef<Promise<unknown>>(Promise.resolve());
   const [pendingWrites, setPendingWrites] = useState(0);
 
@@ -68,67 +107,96 @@ export function useAnnotationSession(
     return () => window.removeEventListener('beforeunload', warn);
   }, [pendingWrites]);
 
-
   useEffect(() => {
     let cancelled = false;
-    setState((s) => (s.documentId === documentId ? s : { documentId, spans: [], loaded: false }));
+    setOpen((s) => (s.documentId === documentId && s.annotator === annotator ? s : { documentId, annotator, state: createState(schemaRef.current), loaded: false }));
     if (documentId) {
-      writes.current.then(() => readSpans(db, documentId, [annotator])).then(
-        (spans) => !cancelled && setState({ documentId, spans, loaded: true }),
-        (error: unknown) => onError(`Could not read the spans: ${String(error)}`),
-      );
+      writes.current
+        .then(async () => {
+          const [records, doc] = await Promise.all([readDocumentAnnotations(db, documentId, [annotator]), db.documents.get(documentId)]);
+          const status = doc?.statuses[annotator];
+          return createState(schemaRef.current, records, status ? [{ documentId, annotator, status }] : []);
+        })
+        .then(
+          (state) => !cancelled && setOpen({ documentId, annotator, state, loaded: true }),
+          (error: unknown) => onError(`Could not read the annotations: ${errorMessage(error)}`),
+        );
     }
     return () => {
       cancelled = true;
     };
-  }, [db, documentId, schemaRevision, onError, annotator]);
+  }, [db, documentId, onError, annotator, reloads]);
 
-  // A label rename or delete rewrites spans underneath the history: undoing past it would
-  // bring back spans with labels that no longer exist, so the history starts again.
-  useEffect(() => {
-    history.current.clear();
-    setVersion((v) => v + 1);
-  }, [projectId, schemaRevision]);
+  /** The state edits are built from: the open document's annotations under the current schema. */
+  const editState = useCallback((): AnnotationState => ({ ...current.current.state, schema: schemaRef.current }), []);
+
+  /** Whether a change can be shown before it is stored: it touches only the open document. */
+  const isLocal = useCallback((change: Change): boolean => {
+    if (changesSchema(change)) return false;
+    const touched = documentsTouched(change);
+    return touched.size === 1 && touched.has(current.current.documentId ?? '');
+  }, []);
 
   /**
-   * Shows the change at once and queues its write; a failed write is rolled back on screen
-   * and `onFailure` runs (to take it out of the history).
+   * Shows a local change at once and queues its write; a failed write is rolled back on screen
+   * and `onFailure` runs (to take it out of the history). A change beyond the open document is
+   * written first, then the document is read again.
    */
   const apply = useCallback(
-    (change: SpanChange, onFailure: () => void): void => {
-      const onScreen = current.current.documentId === change.documentId;
-      if (onScreen) setState((s) => ({ ...s, spans: applyInMemory(s.spans, change) }));
-      setPendingWrites((n) => n + 1);
-      const write = writes.current.then(() => applySpanChange(db, change));
-      writes.current = write
-        .catch((error: unknown) => {
-          if (onScreen) setState((s) => ({ ...s, spans: applyInMemory(s.spans, invertChange(change)) }));
+    (change: Change, onFailure: () => void): void => {
+      const local = isLocal(change);
+      if (local) {
+        const shown = applyChange(editState(), change);
+        if (!shown.ok) {
           onFailure();
           setVersion((v) => v + 1);
-          onError(`The change was not saved: ${error instanceof Error ? error.message : String(error)}`);
+          onError(shown.error);
+          return;
+        }
+        setOpen((s) => ({ ...s, state: shown.value }));
+      }
+      setPendingWrites((n) => n + 1);
+      const write = writes.current.then(() => commitChange(db, projectId, change, { annotator }));
+      writes.current = write
+        .then(() => {
+          if (!local) setReloads((n) => n + 1);
+        })
+        .catch((error: unknown) => {
+          if (local) {
+            const back = applyChange(editState(), invertChange(change));
+            if (back.ok) setOpen((s) => ({ ...s, state: back.value }));
+            else setReloads((n) => n + 1);
+          }
+          onFailure();
+          setVersion((v) => v + 1);
+          onError(`The change was not saved: ${errorMessage(error)}`);
         })
         .finally(() => setPendingWrites((n) => n - 1));
     },
-    [db, onError],
+    [annotator, db, editState, isLocal, onError, projectId],
   );
 
   const perform = useCallback(
-    (change: SpanChange) => {
-      history.current.record(change);
+    (change: Change | null) => {
+      if (!change) return;
+      history.record(change);
       setVersion((v) => v + 1);
-      apply(change, () => history.current.discard(change));
+      apply(change, () => history.discard(change));
     },
-    [apply],
+    [apply, history],
   );
+
+  const spans = useMemo(() => sortByPosition([...open.state.annotations.span.values()]), [open.state]);
+  const relations = useMemo(() => [...open.state.annotations.relation.values()], [open.state]);
+  const documentAnnotation = documentId ? edits.documentAnnotationIn(open.state, documentId, annotator) : undefined;
 
   const addSpan = useCallback(
     async (label: Label, range: { start: number; end: number }): Promise<Span | string> => {
       if (!documentId || text === undefined) return 'Open a document first.';
       const snapped = snapToWords(text, range.start, range.end, language);
       if (!snapped) return 'Select some text first: the selection holds only spaces.';
-      const existing = current.current.spans.find(
-        (s) => s.label === label.name && s.start === snapped.start && s.end === snapped.end,
-      );
+      const state = editState();
+      const existing = [...state.annotations.span.values()].find((s) => s.label === label.name && s.start === snapped.start && s.end === snapped.end);
       if (existing) return existing;
       const now = Date.now();
       const span: Span = {
@@ -136,16 +204,16 @@ export function useAnnotationSession(
         start: snapped.start, end: snapped.end, text: text.slice(snapped.start, snapped.end),
         attributes: {}, origin: 'manual', createdAt: now, updatedAt: now,
       };
-      perform({ documentId, removed: [], added: [span] });
+      perform(edits.addSpans(state, [span]));
       return span;
     },
-    [annotator, documentId, language, perform, projectId, text],
+    [annotator, documentId, editState, language, perform, projectId, text],
   );
 
   const relabel = useCallback(
     async (span: Span, label: Label) => {
       if (span.label === label.name) return;
-      perform({ documentId: span.documentId, removed: [span], added: [{ ...span, label: label.name, layer: label.layer, updatedAt: Date.now() }] });
+      perform(edits.updateSpan(span, { ...span, label: label.name, layer: label.layer, updatedAt: Date.now() }));
     },
     [perform],
   );
@@ -158,9 +226,9 @@ export function useAnnotationSession(
         id: newId(), projectId, documentId, annotator, layer: c.layer, label: c.label, start: c.start, end: c.end,
         text: text.slice(c.start, c.end), attributes: { ...c.attributes }, origin: 'teammate', createdAt: now, updatedAt: now,
       }));
-      perform({ documentId, removed: replacing, added });
+      perform(edits.replaceSpans(editState(), replacing, added));
     },
-    [annotator, documentId, perform, projectId, text],
+    [annotator, documentId, editState, perform, projectId, text],
   );
 
   const moveEdge = useCallback(
@@ -168,47 +236,160 @@ export function useAnnotationSession(
       if (text === undefined) return false;
       const moved = moveSpanEdge(text, span, edge, direction, language);
       if (!moved) return false;
-      perform({
-        documentId: span.documentId,
-        removed: [span],
-        added: [{ ...span, start: moved.start, end: moved.end, text: text.slice(moved.start, moved.end), updatedAt: Date.now() }],
-      });
+      perform(edits.updateSpan(span, { ...span, start: moved.start, end: moved.end, text: text.slice(moved.start, moved.end), updatedAt: Date.now() }));
       return true;
     },
     [language, perform, text],
   );
 
-  const remove = useCallback(
-    async (span: Span) => perform({ documentId: span.documentId, removed: [span], added: [] }),
+  const remove = useCallback(async (span: Span) => perform(edits.removeSpans(editState(), [span])), [editState, perform]);
+
+  const setSpanAttribute = useCallback(
+    (span: Span, name: string, value: AttributeValue | undefined) => {
+      const attributes = withAttribute(span.attributes, name, value);
+      perform(edits.updateSpan(span, { ...span, attributes, updatedAt: Date.now() }));
+    },
     [perform],
+  );
+
+  const setSpanNote = useCallback(
+    (span: Span, note: string) => {
+      if ((span.note ?? '') === note) return;
+      const next: Span = { ...span, updatedAt: Date.now() };
+      if (note === '') delete next.note;
+      else next.note = note;
+      perform(edits.updateSpan(span, next));
+    },
+    [perform],
+  );
+
+  const addRelation = useCallback(
+    (type: string, from: Span, to: Span): Relation | string => {
+      if (!documentId) return 'Open a document first.';
+      const now = Date.now();
+      const relation: Relation = { id: newId(), projectId, documentId, annotator, type, from: from.id, to: to.id, origin: 'manual', createdAt: now, updatedAt: now };
+      const change = edits.addRelation(editState(), relation);
+      if (!change.ok) return change.error;
+      perform(change.value);
+      return relation;
+    },
+    [annotator, documentId, editState, perform, projectId],
+  );
+
+  const removeRelation = useCallback((relation: Relation) => perform(edits.removeRelations([relation])), [perform]);
+
+  const setRelationNote = useCallback(
+    (relation: Relation, note: string) => {
+      if ((relation.note ?? '') === note) return;
+      const next: Relation = { ...relation, updatedAt: Date.now() };
+      if (note === '') delete next.note;
+      else next.note = note;
+      perform(edits.updateRelation(relation, next));
+    },
+    [perform],
+  );
+
+  const updateDocument = useCallback(
+    (update: (labels: Record<string, string[]>, note: string) => { labels: Record<string, string[]>; note: string }) => {
+      if (!documentId) return;
+      perform(edits.updateDocumentAnnotation(editState(), { projectId, documentId, annotator }, update, Date.now()));
+    },
+    [annotator, documentId, editState, perform, projectId],
+  );
+
+  const toggleDocumentLabel = useCallback(
+    (category: DocumentCategory, value: string) => updateDocument((labels, note) => ({ labels: edits.toggleDocumentLabel(labels, category, value), note })),
+    [updateDocument],
+  );
+  const setDocumentNote = useCallback((note: string) => updateDocument((labels) => ({ labels, note })), [updateDocument]);
+
+  const setStatus = useCallback(
+    (status: DocumentStatus) => {
+      if (!documentId) return;
+      perform(edits.statusChange(editState(), documentId, annotator, status));
+    },
+    [annotator, documentId, editState, perform],
+  );
+
+  /** Schema changes are written first (they reach beyond the open document), then shown. */
+  const commitSchemaChange = useCallback(
+    async (change: Change | null, undoable: boolean) => {
+      if (!change) return;
+      if (undoable) perform(change);
+      else apply(change, () => undefined);
+      await writes.current;
+    },
+    [apply, perform],
+  );
+
+  const editLabel = useCallback(
+    async (oldName: string, label: Label) => {
+      const change = edits.editLabel(schemaRef.current, oldName, label);
+      await commitSchemaChange(change, label.name !== oldName);
+    },
+    [commitSchemaChange],
+  );
+
+  const changeSchema = useCallback(async (to: LabelSchema) => commitSchemaChange(edits.schemaChange(schemaRef.current, to), false), [commitSchemaChange]);
+
+  const deleteSchemaItem = useCallback(
+    async (what: SchemaItemKind, name: string) => {
+      setPendingWrites((n) => n + 1);
+      const write = writes.current.then(() =>
+        commitBuilt(db, projectId, deletionScope(what, name), (state) => ok(edits.deleteSchemaItem(state, what, name, Date.now())), { annotator }),
+      );
+      writes.current = write.catch(() => undefined).finally(() => setPendingWrites((n) => n - 1));
+      const change = await write;
+      if (change) history.record(change);
+      setVersion((v) => v + 1);
+      setReloads((n) => n + 1);
+    },
+    [annotator, db, history, projectId],
   );
 
   const travel = useCallback(
     (direction: 'undo' | 'redo') => {
-      const entry = direction === 'undo' ? history.current.takeUndo() : history.current.takeRedo();
+      const entry = direction === 'undo' ? history.takeUndo() : history.takeRedo();
       if (!entry) return;
       const change = direction === 'undo' ? invertChange(entry) : entry;
-      if (current.current.documentId !== change.documentId) openDocument(change.documentId);
-      apply(change, () => (direction === 'undo' ? history.current.restoreUndo(entry) : history.current.restoreRedo(entry)));
+      const touched = [...documentsTouched(change)];
+      const documentOfChange = touched.length === 1 ? touched[0] : undefined;
+      if (documentOfChange !== undefined && current.current.documentId !== documentOfChange) openDocument(documentOfChange);
+      apply(change, () => (direction === 'undo' ? history.restoreUndo(entry) : history.restoreRedo(entry)));
       setVersion((v) => v + 1);
     },
-    [apply, openDocument],
+    [apply, history, openDocument],
   );
 
   const undo = useCallback(async () => travel('undo'), [travel]);
   const redo = useCallback(async () => travel('redo'), [travel]);
 
+  const isOpen = open.documentId === documentId && open.annotator === annotator;
   return {
-    spans: state.documentId === documentId ? state.spans : [],
-    loaded: state.loaded && state.documentId === documentId,
-    canUndo: history.current.canUndo,
-    canRedo: history.current.canRedo,
+    spans: isOpen ? spans : [],
+    relations: isOpen ? relations : [],
+    documentAnnotation: isOpen ? documentAnnotation : undefined,
+    status: isOpen && documentId ? statusIn(open.state, documentId, annotator) : 'todo',
+    loaded: open.loaded && isOpen,
+    canUndo: history.canUndo,
+    canRedo: history.canRedo,
     pendingWrites,
     addSpan,
     relabel,
     moveEdge,
     replaceWith,
     remove,
+    setSpanAttribute,
+    setSpanNote,
+    addRelation,
+    removeRelation,
+    setRelationNote,
+    toggleDocumentLabel,
+    setDocumentNote,
+    setStatus,
+    editLabel,
+    changeSchema,
+    deleteSchemaItem,
     undo,
     redo,
   };

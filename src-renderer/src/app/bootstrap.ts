@@ -1,6 +1,7 @@
 // First steps on every start: the annotator identity, the project to open (the demo project
 // on first start), and a request for persistent storage so the browser never evicts our data.
 import type { Annotator } from '../../../src-shared/domain';
+import { rememberAnnotator } from '../storage/annotators';
 import type { SpanwrightDatabase } from '../storage/database';
 import { readSetting, SETTING, writeSetting, isString } from '../storage/settings';
 import { createDemoProject } from './demo-project';
@@ -33,7 +34,7 @@ async function startOnce(db: SpanwrightDatabase): Promise<StartState> {
     annotator = { id: newId(), name: '' };
     await writeSetting(db, SETTING.annotator, annotator);
   }
-  await db.annotators.put(annotator);
+  await rememberAnnotator(db, annotator);
   let projectId = await readSetting(db, SETTING.lastProjectId, isString);
   if (!projectId || !(await db.projects.get(projectId))) {
     projectId = (await db.projects.orderBy('name').first())?.id ?? (await createDemoProject(db, annotator.id));

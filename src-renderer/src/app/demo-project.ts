@@ -1,11 +1,12 @@
 // Creates the demo project a new user sees on first start, from resources/demo/articles.json.
 import demo from '../../../resources/demo/articles.json';
 import { defaultSchema } from '../../../src-shared/default-schema';
+import type { NewDocument } from '../../../src-shared/annotations/change';
+import { spanRecord, type AnnotationRecord } from '../../../src-shared/annotations/kinds';
 import type { DocumentRecord, Span } from '../../../src-shared/domain';
 import { findLabel } from '../../../src-shared/schema-rules';
 import { hashText } from '../../../src-shared/text-hash';
 import type { SpanwrightDatabase } from '../storage/database';
-import { storeDocuments, type PreparedDocument } from '../storage/documents';
 import { createProject } from '../storage/projects';
 import { newId } from './ids';
 
@@ -28,7 +29,9 @@ export async function createDemoProject(db: SpanwrightDatabase, annotator: strin
   const schema = defaultSchema();
   const projectId = newId();
   const now = Date.now();
-  const prepared: PreparedDocument[] = demo.documents.map((doc, order) => {
+  const documents: NewDocument[] = [];
+  const annotations: AnnotationRecord[] = [];
+  demo.documents.forEach((doc, order) => {
     const documentId = newId();
     const spans: Span[] = (doc.spans as DemoSpan[]).map((s) => {
       const start = locate(doc.text, s);
@@ -40,19 +43,17 @@ export async function createDemoProject(db: SpanwrightDatabase, annotator: strin
         createdAt: now, updatedAt: now,
       };
     });
+    annotations.push(...spans.map(spanRecord));
     const record: DocumentRecord = {
       id: documentId, projectId, sourceId: documentId, order,
       meta: { title: doc.title, language: doc.language, source: doc.source },
       textHash: hashText(doc.text), textLength: doc.text.length,
       statuses: spans.length > 0 ? { [annotator]: 'in_progress' } : {},
-      spanCounts: spans.length > 0 ? { [annotator]: spans.length } : {},
+      spanCounts: {},
       createdAt: now, updatedAt: now,
     };
-    return { record, text: doc.text, spans };
+    documents.push({ record, text: doc.text });
   });
-  await db.transaction('rw', db.projects, db.documents, db.texts, db.spans, async () => {
-    await createProject(db, projectId, demo.name, schema);
-    await storeDocuments(db, prepared);
-  });
+  await createProject(db, { id: projectId, name: demo.name, schema }, annotator, { change: { type: 'add-documents', documents, annotations } });
   return projectId;
 }

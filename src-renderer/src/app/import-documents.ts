@@ -1,11 +1,17 @@
 // The import use-case: parse files with the core, find duplicates and unknown labels, and
-// hand the UI a plan; nothing is written until the user confirms, then all in one transaction.
-import type { Annotator, DocumentRecord, DocumentStatus, Label, LabelSchema, Span } from '../../../src-shared/domain';
+// hand the UI a plan; nothing is written until the user confirms, then all in one change.
+import { combineChanges, type Change, type NewDocument } from '../../../src-shared/annotations/change';
+import { schemaChange } from '../../../src-shared/annotations/edits';
+import { annotationsFromDraft } from '../../../src-shared/annotations/from-draft';
+import type { AnnotationRecord } from '../../../src-shared/annotations/kinds';
+import { sameValue } from '../../../src-shared/annotations/same-value';
+import type { Annotator, DocumentDraft, DocumentRecord, DocumentStatus, Label, LabelSchema, SpanOrigin } from '../../../src-shared/domain';
 import type { ImportIssue, ParsedDocument, UnknownLabel } from '../../../src-shared/formats/import-result';
-import { labelsForImportedNames } from '../../../src-shared/schema-rules';
+import { addImportedSchemaItems, labelsForImportedNames } from '../../../src-shared/schema-rules';
+import { commitChange } from '../storage/commit';
 import type { SpanwrightDatabase } from '../storage/database';
-import { existingHashes, nextDocumentOrder, storeDocuments, type PreparedDocument } from '../storage/documents';
-import { addLabels } from '../storage/projects';
+import { existingHashes, nextDocumentOrder } from '../storage/documents';
+import { usedAnnotationIds } from '../storage/spans';
 import { newId } from './ids';
 import { defaultParser, groupImportFiles, type FileParser } from './parse-files';
 
@@ -84,83 +90,91 @@ export interface ImportOutcome {
   documents: number;
   spans: number;
   droppedSpans: number;
+  droppedRelations: number;
+  droppedDocumentLabels: number;
   addedLabels: string[];
 }
 
+/** Ids the files name for their annotations, and which of them the project already uses. */
+async function takenIds(db: SpanwrightDatabase, projectId: string, drafts: readonly DocumentDraft[]): Promise<Set<string>> {
+  const named = drafts.flatMap((d) => [...d.spans.flatMap((s) => (s.sourceId ? [s.sourceId] : [])), ...(d.relations ?? []).flatMap((r) => (r.sourceId ? [r.sourceId] : []))]);
+  return usedAnnotationIds(db, projectId, named);
+}
+
+/** An id allocator: the file's own id while it is free in the project, else a fresh one. */
+export function idAllocator(taken: Set<string>): (sourceId: string | undefined) => string {
+  return (sourceId) => {
+    if (sourceId === undefined || taken.has(sourceId)) return newId();
+    taken.add(sourceId);
+    return sourceId;
+  };
+}
+
 /**
- * Writes the plan's documents, and the unknown labels when `addUnknownLabels` is set
- * (otherwise spans with those labels are left out), in one transaction.
+ * The change that adds the plan's documents with their annotations, and the unknown labels
+ * when `addUnknownLabels` is set (otherwise spans with those labels are left out).
  */
+export async function buildImportChange(
+  db: SpanwrightDatabase,
+  plan: Pick<ImportPlan, 'projectId' | 'documents' | 'unknownLabels'>,
+  schema: LabelSchema,
+  annotator: string,
+  addUnknownLabels: boolean,
+  origin: SpanOrigin = 'imported',
+  /** Ids already given out by the same change (a teammate import's matched documents). */
+  alsoTaken: ReadonlySet<string> = new Set(),
+): Promise<{ change: Change | null; outcome: ImportOutcome; annotators: Annotator[] }> {
+  const newLabels = addUnknownLabels ? labelsForImportedNames(schema, plan.unknownLabels) : [];
+  const grown = addImportedSchemaItems({ ...schema, labels: [...schema.labels, ...newLabels] }, plan.documents.map((d) => d.draft));
+  const labels = new Map<string, Label>(grown.labels.map((l) => [l.name, l]));
+  const now = Date.now();
+  const outcome: ImportOutcome = { documents: plan.documents.length, spans: 0, droppedSpans: 0, droppedRelations: 0, droppedDocumentLabels: 0, addedLabels: newLabels.map((l) => l.name) };
+  let order = await nextDocumentOrder(db, plan.projectId);
+  const idFor = idAllocator(new Set([...(await takenIds(db, plan.projectId, plan.documents.map((d) => d.draft))), ...alsoTaken]));
+  const documents: NewDocument[] = [];
+  const annotations: AnnotationRecord[] = [];
+  for (const doc of plan.documents) {
+    const documentId = newId();
+    const made = annotationsFromDraft(doc.draft, {
+      projectId: plan.projectId, documentId, annotator, labels, relationTypes: new Set(grown.relationTypes.map((t) => t.name)),
+      categories: new Set(grown.documentCategories.map((c) => c.name)), idFor, now, origin,
+    });
+    outcome.spans += made.spans.length;
+    outcome.droppedSpans += made.droppedSpans;
+    outcome.droppedRelations += made.droppedRelations;
+    outcome.droppedDocumentLabels += made.droppedDocumentLabels;
+    annotations.push(...made.records);
+    const statuses: Record<string, DocumentStatus> = { ...doc.draft.statuses };
+    // A plain `status` (and spans without an annotator) belong to whoever imports the file.
+    if (doc.draft.status && !doc.draft.statuses) statuses[annotator] = doc.draft.status;
+    for (const span of made.spans) if (!statuses[span.annotator]) statuses[span.annotator] = 'in_progress';
+    const record: DocumentRecord = {
+      id: documentId, projectId: plan.projectId, sourceId: doc.draft.id ?? documentId, order: order++, meta: doc.draft.meta,
+      textHash: doc.textHash, textLength: doc.draft.text.length, statuses, spanCounts: {},
+      createdAt: now, updatedAt: now,
+    };
+    documents.push({ record, text: doc.draft.text });
+  }
+  const change = combineChanges([
+    schemaChange(schema, grown === schema || sameValue(grown, schema) ? schema : grown),
+    documents.length > 0 ? { type: 'add-documents', documents, annotations } : null,
+  ]);
+  return { change, outcome, annotators: plan.documents.flatMap((d) => d.draft.annotators ?? []) };
+}
+
+/** Writes the plan's documents (all or nothing) and returns what was imported. */
 export async function commitImport(
   db: SpanwrightDatabase,
   plan: ImportPlan,
   schema: LabelSchema,
   annotator: string,
   addUnknownLabels: boolean,
-  onProgress?: (done: number, total: number) => void,
 ): Promise<ImportOutcome> {
-  const newLabels = addUnknownLabels ? labelsForImportedNames(schema, plan.unknownLabels) : [];
-  const allowed = new Map<string, Label>([...schema.labels, ...newLabels].map((l) => [l.name, l]));
-  const now = Date.now();
-  let droppedSpans = 0;
-  let spanTotal = 0;
-  await db.transaction('rw', [db.projects, db.documents, db.texts, db.spans, db.annotators], async () => {
-    let order = await nextDocumentOrder(db, plan.projectId);
-    // Keep the span ids a file names (a lossless export) unless the project already uses them.
-    const named = plan.documents.flatMap((d) => d.draft.spans.flatMap((s) => (s.sourceId ? [s.sourceId] : [])));
-    const taken = new Set(
-      (await db.spans.bulkGet(named.map((id): [string, string] => [plan.projectId, id]))).flatMap((s) => (s ? [s.id] : [])),
-    );
-    const spanId = (sourceId: string | undefined): string => {
-      if (sourceId === undefined || taken.has(sourceId)) return newId();
-      taken.add(sourceId);
-      return sourceId;
-    };
-    const prepared: PreparedDocument[] = plan.documents.map((doc) => {
-      const documentId = newId();
-      const spans: Span[] = [];
-      for (const draft of doc.draft.spans) {
-        const label = allowed.get(draft.label);
-        if (!label) {
-          droppedSpans++;
-          continue;
-        }
-        spans.push({
-          id: spanId(draft.sourceId), projectId: plan.projectId, documentId,
-          annotator: draft.annotator ?? annotator, layer: label.layer, label: label.name,
-          start: draft.start, end: draft.end, text: doc.draft.text.slice(draft.start, draft.end),
-          attributes: draft.attributes ?? {}, origin: draft.origin ?? 'imported',
-          createdAt: now, updatedAt: now,
-        });
-      }
-      spanTotal += spans.length;
-      const spanCounts: Record<string, number> = {};
-      for (const span of spans) spanCounts[span.annotator] = (spanCounts[span.annotator] ?? 0) + 1;
-      const statuses: Record<string, DocumentStatus> = { ...doc.draft.statuses };
-      // A plain `status` (and spans without an annotator) belong to whoever imports the file.
-      if (doc.draft.status && !doc.draft.statuses) statuses[annotator] = doc.draft.status;
-      for (const who of Object.keys(spanCounts)) if (!statuses[who]) statuses[who] = 'in_progress';
-      const record: DocumentRecord = {
-        id: documentId, projectId: plan.projectId, sourceId: doc.draft.id ?? documentId, order: order++, meta: doc.draft.meta,
-        textHash: doc.textHash, textLength: doc.draft.text.length, statuses, spanCounts,
-        createdAt: now, updatedAt: now,
-      };
-      return { record, text: doc.draft.text, spans };
-    });
-    if (newLabels.length > 0) await addLabels(db, plan.projectId, newLabels);
-    await rememberAnnotators(db, plan.documents.flatMap((d) => d.draft.annotators ?? []));
-    await storeDocuments(db, prepared, onProgress);
-  });
-  return { documents: plan.documents.length, spans: spanTotal, droppedSpans, addedLabels: newLabels.map((l) => l.name) };
-}
-
-/** Records the names files give for annotators, without renaming ones already known. */
-async function rememberAnnotators(db: SpanwrightDatabase, annotators: readonly Annotator[]): Promise<void> {
-  const fresh = new Map(annotators.map((a) => [a.id, a]));
-  if (fresh.size === 0) return;
-  const known = await db.annotators.bulkGet([...fresh.keys()]);
-  for (const existing of known) if (existing) fresh.delete(existing.id);
-  await db.annotators.bulkPut([...fresh.values()]);
+  // The schema as stored now: the plan may have been made before a label was edited.
+  const current = (await db.projects.get(plan.projectId))?.schema ?? schema;
+  const { change, outcome, annotators } = await buildImportChange(db, plan, current, annotator, addUnknownLabels);
+  if (change) await commitChange(db, plan.projectId, change, { annotator }, { annotators });
+  return outcome;
 }
 
 /** Adds a file's unknown labels to the running tally of several files. */

@@ -1,15 +1,28 @@
 // Merging a teammate's exported work into this project: their spans become their own layer
 // on the matching documents (by id, then by text hash), replacing what an earlier import of
 // theirs put there. Your layer and the gold layer are never changed by an import.
-import { GOLD_ANNOTATOR, type Annotator, type DocumentRecord, type DocumentStatus, type LabelSchema, type SourcedSpanDraft, type Span } from '../../../src-shared/domain';
-import { addSpanCounts } from '../../../src-shared/document-rules';
+import { combineChanges, type Change } from '../../../src-shared/annotations/change';
+import { schemaChange, statusChange } from '../../../src-shared/annotations/edits';
+import { annotationsFromDraft } from '../../../src-shared/annotations/from-draft';
+import type { AnnotationRecord } from '../../../src-shared/annotations/kinds';
+import { createState, statusIn } from '../../../src-shared/annotations/state';
+import {
+  GOLD_ANNOTATOR,
+  type Annotator,
+  type DocumentDraft,
+  type DocumentRecord,
+  type DocumentStatus,
+  type LabelSchema,
+  type RelationDraft,
+  type SourcedSpanDraft,
+} from '../../../src-shared/domain';
 import type { ImportIssue, ParsedDocument, UnknownLabel } from '../../../src-shared/formats/import-result';
-import { labelsForImportedNames } from '../../../src-shared/schema-rules';
+import { addImportedSchemaItems, labelsForImportedNames } from '../../../src-shared/schema-rules';
 import { describeTextDifference } from '../../../src-shared/review/text-difference';
+import { commitChange } from '../storage/commit';
 import type { SpanwrightDatabase } from '../storage/database';
-import { addLabels } from '../storage/projects';
-import { newId } from './ids';
-import { commitImport, tallyUnknownLabels, type ImportPlan, type InputFile } from './import-documents';
+import { readDocumentAnnotations, usedAnnotationIds } from '../storage/spans';
+import { buildImportChange, idAllocator, tallyUnknownLabels, type InputFile } from './import-documents';
 import { defaultParser, groupImportFiles, type FileParser } from './parse-files';
 
 export interface TeammateLayer {
@@ -22,6 +35,8 @@ export interface TeammateMatch {
   documentId: string;
   title: string;
   layers: TeammateLayer[];
+  /** The file's documents for it, with every annotation given its teammate and yours and gold's left out. */
+  drafts: DocumentDraft[];
 }
 
 export interface TeammatePlan {
@@ -90,20 +105,21 @@ export async function planTeammateImport(
           continue;
         }
         const layers = new Map<string, TeammateLayer>();
-        for (const span of doc.draft.spans) {
-          let annotator = span.annotator;
-          if (annotator === undefined) {
-            const fallback = fileAnnotator(doc.file);
-            names.set(fallback.id, fallback.name);
-            annotator = fallback.id;
-          }
-          if (protectedIds.has(annotator)) {
-            plan.protectedSpans++;
-            continue;
-          }
+        const owned = ownedDraft(doc.draft, () => {
+          const fallback = fileAnnotator(doc.file);
+          names.set(fallback.id, fallback.name);
+          return fallback.id;
+        }, protectedIds);
+        plan.protectedSpans += owned.protectedSpans;
+        for (const span of owned.draft.spans) {
+          const annotator = span.annotator as string;
           const layer = layers.get(annotator) ?? { annotator, spans: [] };
-          layer.spans.push({ ...span, annotator });
+          layer.spans.push(span);
           layers.set(annotator, layer);
+        }
+        for (const annotation of owned.draft.documentAnnotations ?? []) {
+          const annotator = annotation.annotator as string;
+          if (!layers.has(annotator)) layers.set(annotator, { annotator, spans: [] });
         }
         // A teammate's status comes with their layer, even for a document they left empty.
         for (const [who, status] of Object.entries(doc.draft.statuses ?? {})) {
@@ -113,7 +129,8 @@ export async function planTeammateImport(
           layers.set(who, layer);
         }
         if (layers.size === 0) continue;
-        const match = matched.get(target.id) ?? { documentId: target.id, title: target.meta.title, layers: [] };
+        const match = matched.get(target.id) ?? { documentId: target.id, title: target.meta.title, layers: [], drafts: [] };
+        match.drafts.push(owned.draft);
         for (const layer of layers.values()) {
           const existing = match.layers.find((l) => l.annotator === layer.annotator);
           if (existing) existing.spans.push(...layer.spans);
@@ -140,6 +157,38 @@ export async function planTeammateImport(
   return plan;
 }
 
+/**
+ * The draft with every span, relation and document annotation given an annotator (the file's
+ * name stands in where none is given), and those of yours and gold's left out (counted).
+ */
+function ownedDraft(draft: DocumentDraft, fallback: () => string, protectedIds: ReadonlySet<string>): { draft: DocumentDraft; protectedSpans: number } {
+  let fallbackId: string | undefined;
+  const owner = (annotator: string | undefined) => annotator ?? (fallbackId ??= fallback());
+  let protectedSpans = 0;
+  const newIndex: Array<number | undefined> = [];
+  const spans: SourcedSpanDraft[] = [];
+  for (const span of draft.spans) {
+    const annotator = owner(span.annotator);
+    if (protectedIds.has(annotator)) {
+      protectedSpans++;
+      newIndex.push(undefined);
+      continue;
+    }
+    newIndex.push(spans.length);
+    spans.push({ ...span, annotator });
+  }
+  const relations: RelationDraft[] = [];
+  for (const relation of draft.relations ?? []) {
+    const from = newIndex[relation.from];
+    const to = newIndex[relation.to];
+    if (from !== undefined && to !== undefined) relations.push({ ...relation, from, to, annotator: spans[from]?.annotator });
+  }
+  const documentAnnotations = (draft.documentAnnotations ?? [])
+    .map((a) => ({ ...a, annotator: owner(a.annotator) }))
+    .filter((a) => !protectedIds.has(a.annotator));
+  return { draft: { ...draft, spans, relations, documentAnnotations }, protectedSpans };
+}
+
 export interface TeammateOutcome {
   documents: number;
   spans: number;
@@ -147,7 +196,7 @@ export interface TeammateOutcome {
   droppedSpans: number;
 }
 
-/** Replaces each teammate's layer on the matched documents, in one transaction. */
+/** Replaces each teammate's annotations on the matched documents (and adds new documents), as one change. */
 export async function commitTeammateImport(
   db: SpanwrightDatabase,
   plan: TeammatePlan,
@@ -156,64 +205,71 @@ export async function commitTeammateImport(
   options: { addNewDocuments: boolean; addUnknownLabels: boolean },
 ): Promise<TeammateOutcome> {
   const now = Date.now();
-  let spans = 0;
-  let droppedSpans = 0;
-  let newDocuments = 0;
-  await db.transaction('rw', [db.projects, db.documents, db.texts, db.spans, db.annotators], async () => {
-    const fresh = options.addUnknownLabels ? labelsForImportedNames(schema, plan.unknownLabels) : [];
-    if (fresh.length > 0) await addLabels(db, plan.projectId, fresh);
-    const grown: LabelSchema = { ...schema, labels: [...schema.labels, ...fresh] };
-    const labels = new Map(grown.labels.map((l) => [l.name, l]));
-    const known = await db.annotators.bulkGet(plan.annotators.map((a) => a.id));
-    await db.annotators.bulkPut(plan.annotators.filter((_, i) => !known[i]).map(({ id, name }) => ({ id, name })));
+  // The schema as stored now: the plan may have been made before a label was edited.
+  schema = (await db.projects.get(plan.projectId))?.schema ?? schema;
+  const outcome: TeammateOutcome = { documents: plan.matches.length, spans: 0, newDocuments: 0, droppedSpans: 0 };
+  const fresh = options.addUnknownLabels ? labelsForImportedNames(schema, plan.unknownLabels) : [];
+  const allDrafts = [...plan.matches.flatMap((m) => m.drafts), ...(options.addNewDocuments ? plan.unmatched.map((d) => d.draft) : [])];
+  const grown = addImportedSchemaItems({ ...schema, labels: [...schema.labels, ...fresh] }, allDrafts);
+  const labels = new Map(grown.labels.map((l) => [l.name, l]));
+  const relationTypes = new Set(grown.relationTypes.map((t) => t.name));
+  const categories = new Set(grown.documentCategories.map((c) => c.name));
 
-    for (const match of plan.matches) {
-      const doc = await db.documents.get(match.documentId);
-      const text = (await db.texts.get(match.documentId))?.text;
-      if (!doc || text === undefined) throw new Error(`“${match.title}” is no longer in the project.`);
-      const existing = await db.spans.where('documentId').equals(match.documentId).toArray();
-      const statuses = { ...doc.statuses };
-      const delta = new Map<string, number>();
-      for (const layer of match.layers) {
-        const old = existing.filter((s) => s.annotator === layer.annotator);
-        await db.spans.bulkDelete(old.map((s): [string, string] => [plan.projectId, s.id]));
-        const taken = new Set(
-          (await db.spans.bulkGet(layer.spans.flatMap((s) => (s.sourceId ? [[plan.projectId, s.sourceId] as [string, string]] : [])))).flatMap((s) =>
-            s ? [s.id] : [],
-          ),
-        );
-        const fresh: Span[] = [];
-        for (const draft of layer.spans) {
-          const label = labels.get(draft.label);
-          if (!label) {
-            droppedSpans++;
-            continue;
-          }
-          const id = draft.sourceId && !taken.has(draft.sourceId) ? draft.sourceId : newId();
-          taken.add(id);
-          fresh.push({
-            id, projectId: plan.projectId, documentId: match.documentId, annotator: layer.annotator,
-            layer: label.layer, label: label.name, start: draft.start, end: draft.end, text: text.slice(draft.start, draft.end),
-            attributes: draft.attributes ?? {}, origin: 'teammate', createdAt: now, updatedAt: now,
-          });
-        }
-        await db.spans.bulkAdd(fresh);
-        spans += fresh.length;
-        delta.set(layer.annotator, fresh.length - old.length);
-        statuses[layer.annotator] = layer.status ?? (fresh.length > 0 ? 'in_progress' : (statuses[layer.annotator] ?? 'todo'));
-      }
-      await db.documents.update(match.documentId, { spanCounts: addSpanCounts(doc.spanCounts, delta), statuses, updatedAt: now });
+  const removed: AnnotationRecord[] = [];
+  const added: AnnotationRecord[] = [];
+  const statusChanges: Change[] = [];
+  const named = allDrafts.flatMap((d) => [...d.spans.flatMap((s) => (s.sourceId ? [s.sourceId] : [])), ...(d.relations ?? []).flatMap((r) => (r.sourceId ? [r.sourceId] : []))]);
+  const taken = await usedAnnotationIds(db, plan.projectId, named);
+  const idFor = idAllocator(taken);
+  for (const match of plan.matches) {
+    const doc = await db.documents.get(match.documentId);
+    if (!doc) throw new Error(`“${match.title}” is no longer in the project.`);
+    const replaced = new Set(match.layers.map((l) => l.annotator));
+    const existing = (await readDocumentAnnotations(db, match.documentId)).filter((r) => replaced.has(r.value.annotator));
+    removed.push(...existing);
+    // Their old ids are free again: a re-import keeps them.
+    for (const record of existing) if (record.kind !== 'document') taken.delete(record.value.id);
+    for (const draft of match.drafts) {
+      const made = annotationsFromDraft(draft, {
+        projectId: plan.projectId, documentId: match.documentId, annotator: self.id, labels, relationTypes, categories,
+        idFor, now, origin: 'teammate',
+      });
+      added.push(...made.records);
+      outcome.spans += made.spans.length;
+      outcome.droppedSpans += made.droppedSpans;
     }
-
-    if (options.addNewDocuments && plan.unmatched.length > 0) {
-      const subPlan: ImportPlan = {
-        projectId: plan.projectId, files: plan.files, documents: plan.unmatched, issues: [], duplicates: [], unknownLabels: [],
-      };
-      const outcome = await commitImport(db, subPlan, grown, self.id, false);
-      newDocuments = outcome.documents;
-      spans += outcome.spans;
-      droppedSpans += outcome.droppedSpans;
+    const state = createState(grown, [], Object.entries(doc.statuses).map(([annotator, status]) => ({ documentId: doc.id, annotator, status })));
+    for (const layer of match.layers) {
+      const spansNow = added.some((r) => r.kind === 'span' && r.value.documentId === doc.id && r.value.annotator === layer.annotator);
+      const to = layer.status ?? (spansNow ? 'in_progress' : statusIn(state, doc.id, layer.annotator));
+      const change = statusChange(state, doc.id, layer.annotator, to);
+      if (change) statusChanges.push(change);
     }
-  });
-  return { documents: plan.matches.length, spans, newDocuments, droppedSpans };
+  }
+  let documents: Change | null = null;
+  const annotators = plan.annotators.map(({ id, name }) => ({ id, name }));
+  if (options.addNewDocuments && plan.unmatched.length > 0) {
+    const built = await buildImportChange(
+      db,
+      { projectId: plan.projectId, documents: plan.unmatched, unknownLabels: [] },
+      grown,
+      self.id,
+      false,
+      'teammate',
+      taken,
+    );
+    documents = built.change;
+    annotators.push(...built.annotators);
+    outcome.newDocuments = built.outcome.documents;
+    outcome.spans += built.outcome.spans;
+    outcome.droppedSpans += built.outcome.droppedSpans;
+  }
+  const change = combineChanges([
+    schemaChange(schema, grown),
+    removed.length + added.length > 0 ? { type: 'edit', removed, added } : null,
+    ...statusChanges,
+    documents,
+  ]);
+  if (change) await commitChange(db, plan.projectId, change, { annotator: self.id }, { annotators });
+  return outcome;
 }

@@ -10,7 +10,7 @@ import { createProject } from '../storage/projects';
 import { isStringList, readSetting, SETTING, writeSetting } from '../storage/settings';
 import type { PreparedExport } from './export-documents';
 import { newId } from './ids';
-import { commitImport, type ImportPlan } from './import-documents';
+import { buildImportChange, type ImportPlan } from './import-documents';
 
 /** Everything the project holds: schema, guidelines, every document with every annotator's work. */
 export async function prepareProjectBundle(db: SpanwrightDatabase, project: Project, self: Annotator): Promise<PreparedExport> {
@@ -92,13 +92,8 @@ export async function importProjectBundle(db: SpanwrightDatabase, fileName: stri
     duplicates: [],
     unknownLabels: [],
   };
-  await db.transaction('rw', [db.projects, db.documents, db.texts, db.spans, db.annotators], async () => {
-    await createProject(db, projectId, name, header.schema);
-    await db.projects.update(projectId, { guidelines: header.guidelines });
-    const known = await db.annotators.bulkGet(header.annotators.map((a) => a.id));
-    await db.annotators.bulkPut(header.annotators.filter((_, i) => !known[i]));
-    await commitImport(db, plan, header.schema, self.id, false);
-  });
+  const { change } = await buildImportChange(db, plan, header.schema, self.id, false);
+  await createProject(db, { id: projectId, name, schema: header.schema, guidelines: header.guidelines }, self.id, { change, annotators: header.annotators });
   // The reviewer's rejections follow their documents (found by the ids the bundle gives).
   if (header.reviewRejected) {
     const restored = await db.documents.where('projectId').equals(projectId).toArray();

@@ -12,3 +12,8 @@ export async function renameSelf(db: SpanwrightDatabase, self: Annotator, name: 
   });
   return renamed;
 }
+
+/** Records an annotator's name (yours on every start). */
+export async function rememberAnnotator(db: SpanwrightDatabase, annotator: Annotator): Promise<void> {
+  await db.annotators.put({ id: annotator.id, name: annotator.name });
+}

@@ -1,7 +1,9 @@
 // The IndexedDB database: every table and every schema version, in order. Upgrade
 // functions live beside the version they belong to (see docs/architecture.md).
 import Dexie, { type Table } from 'dexie';
-import type { Annotator, DocumentRecord, DocumentStatus, Project, Span } from '../../../src-shared/domain';
+import type { Change } from '../../../src-shared/annotations/change';
+import type { Annotator, DocumentAnnotation, DocumentRecord, DocumentStatus, Project, Relation, Span } from '../../../src-shared/domain';
+import { restoreSchema } from '../../../src-shared/schema-restore';
 
 export interface DocumentText {
   documentId: string;
@@ -13,6 +15,20 @@ export interface Setting {
   value: unknown;
 }
 
+/** One committed change: what happened, when, by whom. The log team sync reads (and an audit trail). */
+export interface ChangeLogEntry {
+  /** Local order of commits (auto-increment). */
+  seq?: number;
+  /** Unique across machines. */
+  id: string;
+  projectId: string;
+  time: number;
+  /** Who made the change (your id, or gold when reviewing). */
+  annotator: string;
+  /** The change as applied; texts of added documents are left out (they live in `texts`, unchanged). */
+  change: Change;
+}
+
 export class SpanwrightDatabase extends Dexie {
   projects!: Table<Project, string>;
   documents!: Table<DocumentRecord, string>;
@@ -21,6 +37,10 @@ export class SpanwrightDatabase extends Dexie {
   settings!: Table<Setting, string>;
   /** Names of every annotator whose work is in the database (teammates, gold, you). */
   annotators!: Table<Annotator, string>;
+  relations!: Table<Relation, [string, string]>;
+  /** Document labels and document notes, one row per document and annotator. */
+  documentAnnotations!: Table<DocumentAnnotation, [string, string]>;
+  changeLog!: Table<ChangeLogEntry, number>;
 
   constructor(name = 'spanwright') {
     super(name);
@@ -56,6 +76,28 @@ export class SpanwrightDatabase extends Dexie {
             delete doc['spanCount'];
           });
         if (me) await tx.table('annotators').put({ id: me.id, name: me.name });
+      });
+    // Version 3: relations, document annotations (document labels and notes) and the change
+    // log. Schemas gain their relation types, document categories and label attributes (none).
+    this.version(3)
+      .stores({
+        relations: '[projectId+id], documentId, projectId, [projectId+type]',
+        documentAnnotations: '[documentId+annotator], projectId, documentId',
+        changeLog: '++seq, &id, projectId',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('projects')
+          .toCollection()
+          .modify((project: Record<string, unknown>) => {
+            const restored = restoreSchema(project['schema']);
+            if (restored.ok) project['schema'] = restored.value;
+            else {
+              // A schema this version cannot fully read keeps everything it has, plus the new lists.
+              const schema = project['schema'] as Record<string, unknown>;
+              project['schema'] = { ...schema, relationTypes: schema['relationTypes'] ?? [], documentCategories: schema['documentCategories'] ?? [] };
+            }
+          });
       });
   }
 }

@@ -1,76 +1,52 @@
-// Project and label-schema writes. Label renames and deletes touch the schema and every
-// affected span in one transaction, so a crash never leaves spans pointing at nothing.
-import { addSpanCounts } from '../../../src-shared/document-rules';
-import type { Label, LabelSchema, Project } from '../../../src-shared/domain';
+// Projects: creating one (with the documents it starts with, in one transaction), its name and
+// guidelines, and reading what a schema edit would touch. Label schema edits are changes
+// (commit.ts), so they are logged and undoable.
+import type { Change } from '../../../src-shared/annotations/change';
+import type { Annotator, LabelSchema, Project } from '../../../src-shared/domain';
+import { commitChange } from './commit';
 import type { SpanwrightDatabase } from './database';
 
-export async function createProject(db: SpanwrightDatabase, id: string, name: string, schema: LabelSchema): Promise<Project> {
+/**
+ * Creates a project and commits the change that fills it (its documents), all or nothing.
+ * The author is who imports or creates it.
+ */
+export async function createProject(
+  db: SpanwrightDatabase,
+  project: { id: string; name: string; schema: LabelSchema; guidelines?: string },
+  author: string,
+  contents?: { change: Change | null; annotators?: readonly Annotator[] },
+): Promise<Project> {
   const now = Date.now();
-  const project: Project = { id, name, schema, guidelines: '', createdAt: now, updatedAt: now };
-  await db.projects.add(project);
-  return project;
+  const created: Project = { id: project.id, name: project.name, schema: project.schema, guidelines: project.guidelines ?? '', createdAt: now, updatedAt: now };
+  await db.transaction('rw', [db.projects, db.documents, db.texts, db.spans, db.relations, db.documentAnnotations, db.annotators, db.changeLog], async () => {
+    await db.projects.add(created);
+    if (contents?.change) await commitChange(db, project.id, contents.change, { annotator: author }, { annotators: contents.annotators ?? [] });
+  });
+  return created;
 }
 
 export async function renameProject(db: SpanwrightDatabase, projectId: string, name: string): Promise<void> {
   await db.projects.update(projectId, { name, updatedAt: Date.now() });
 }
 
-async function mustGetProject(db: SpanwrightDatabase, projectId: string): Promise<Project> {
-  const project = await db.projects.get(projectId);
-  if (!project) throw new Error(`Project ${projectId} no longer exists.`);
-  return project;
+/** How many spans use a label, per annotator (the delete dialog names them). */
+export async function countLabelUses(db: SpanwrightDatabase, projectId: string, name: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  await db.spans
+    .where('[projectId+label]')
+    .equals([projectId, name])
+    .each((span) => counts.set(span.annotator, (counts.get(span.annotator) ?? 0) + 1));
+  return counts;
 }
 
-export async function addLabels(db: SpanwrightDatabase, projectId: string, labels: readonly Label[]): Promise<void> {
-  await db.transaction('rw', db.projects, async () => {
-    const project = await mustGetProject(db, projectId);
-    const names = new Set(project.schema.labels.map((l) => l.name));
-    const fresh = labels.filter((l) => !names.has(l.name));
-    await db.projects.update(projectId, { schema: { ...project.schema, labels: [...project.schema.labels, ...fresh] }, updatedAt: Date.now() });
-  });
-}
-
-/** Replaces one label's definition; when the name changes, every span using it follows. */
-export async function updateLabel(db: SpanwrightDatabase, projectId: string, oldName: string, label: Label): Promise<void> {
-  await db.transaction('rw', db.projects, db.spans, async () => {
-    const project = await mustGetProject(db, projectId);
-    const labels = project.schema.labels.map((l) => (l.name === oldName ? label : l));
-    await db.projects.update(projectId, { schema: { ...project.schema, labels }, updatedAt: Date.now() });
-    if (label.name !== oldName) {
-      await db.spans
-        .where('[projectId+label]')
-        .equals([projectId, oldName])
-        .modify({ label: label.name, updatedAt: Date.now() });
-    }
-  });
-}
-
-export async function countSpansWithLabel(db: SpanwrightDatabase, projectId: string, name: string): Promise<number> {
-  return db.spans.where('[projectId+label]').equals([projectId, name]).count();
-}
-
-/** Deletes a label and every span that uses it, keeping document span counts right. */
-export async function deleteLabel(db: SpanwrightDatabase, projectId: string, name: string): Promise<number> {
-  return db.transaction('rw', db.projects, db.spans, db.documents, async () => {
-    const project = await mustGetProject(db, projectId);
-    const doomed = await db.spans.where('[projectId+label]').equals([projectId, name]).toArray();
-    const perDocument = new Map<string, Map<string, number>>();
-    for (const span of doomed) {
-      const delta = perDocument.get(span.documentId) ?? new Map<string, number>();
-      delta.set(span.annotator, (delta.get(span.annotator) ?? 0) - 1);
-      perDocument.set(span.documentId, delta);
-    }
-    await db.spans.bulkDelete(doomed.map((s): [string, string] => [projectId, s.id]));
-    for (const [documentId, delta] of perDocument) {
-      const doc = await db.documents.get(documentId);
-      if (doc) await db.documents.update(documentId, { spanCounts: addSpanCounts(doc.spanCounts, delta) });
-    }
-    await db.projects.update(projectId, {
-      schema: { ...project.schema, labels: project.schema.labels.filter((l) => l.name !== name) },
-      updatedAt: Date.now(),
-    });
-    return doomed.length;
-  });
+/** How many relations use a relation type, per annotator. */
+export async function countRelationTypeUses(db: SpanwrightDatabase, projectId: string, type: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  await db.relations
+    .where('[projectId+type]')
+    .equals([projectId, type])
+    .each((relation) => counts.set(relation.annotator, (counts.get(relation.annotator) ?? 0) + 1));
+  return counts;
 }
 
 export async function setGuidelines(db: SpanwrightDatabase, projectId: string, guidelines: string): Promise<void> {

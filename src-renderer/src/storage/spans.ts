@@ -1,42 +1,35 @@
-// Span writes. A change (spans removed, spans added) is applied in one transaction together
-// with the document's span count, so the list and the document never disagree.
-import { addSpanCounts, statusOf } from '../../../src-shared/document-rules';
+// Reading annotations. (Every write goes through commit.ts.)
+import { documentRecord, relationRecord, spanRecord, type AnnotationRecord } from '../../../src-shared/annotations/kinds';
 import type { Span } from '../../../src-shared/domain';
 import type { SpanwrightDatabase } from './database';
-
-export interface SpanChange {
-  documentId: string;
-  removed: readonly Span[];
-  added: readonly Span[];
-}
-
-export function invertChange(change: SpanChange): SpanChange {
-  return { documentId: change.documentId, removed: change.added, added: change.removed };
-}
-
-export async function applySpanChange(db: SpanwrightDatabase, change: SpanChange): Promise<void> {
-  await db.transaction('rw', db.spans, db.documents, async () => {
-    const doc = await db.documents.get(change.documentId);
-    if (!doc) throw new Error('The document no longer exists.');
-    const key = (id: string): [string, string] => [doc.projectId, id];
-    const addedIds = new Set(change.added.map((s) => s.id));
-    const removedIds = change.removed.map((s) => s.id).filter((id) => !addedIds.has(id));
-    const before = await db.spans.bulkGet([...removedIds, ...addedIds].map(key));
-    await db.spans.bulkDelete(removedIds.map(key));
-    await db.spans.bulkPut([...change.added]);
-    const delta = new Map<string, number>();
-    const count = (annotator: string, by: number) => delta.set(annotator, (delta.get(annotator) ?? 0) + by);
-    for (const span of before) if (span) count(span.annotator, -1);
-    for (const span of change.added) count(span.annotator, +1);
-    // A first span moves that annotator's document from "to do" to "in progress".
-    const statuses = { ...doc.statuses };
-    for (const span of change.added) if (statusOf(doc, span.annotator) === 'todo') statuses[span.annotator] = 'in_progress';
-    await db.documents.update(change.documentId, { spanCounts: addSpanCounts(doc.spanCounts, delta), statuses, updatedAt: Date.now() });
-  });
-}
 
 /** A document's spans; only those of the given annotators when `annotators` is set. */
 export async function readSpans(db: SpanwrightDatabase, documentId: string, annotators?: readonly string[]): Promise<Span[]> {
   const all = await db.spans.where('documentId').equals(documentId).toArray();
   return annotators ? all.filter((s) => annotators.includes(s.annotator)) : all;
+}
+
+/** Every annotation of a document (spans, relations, document labels and notes), of the given annotators when set. */
+export async function readDocumentAnnotations(db: SpanwrightDatabase, documentId: string, annotators?: readonly string[]): Promise<AnnotationRecord[]> {
+  const [spans, relations, documents] = await db.transaction('r', db.spans, db.relations, db.documentAnnotations, () =>
+    Promise.all([
+      db.spans.where('documentId').equals(documentId).toArray(),
+      db.relations.where('documentId').equals(documentId).toArray(),
+      db.documentAnnotations.where('documentId').equals(documentId).toArray(),
+    ]),
+  );
+  const keep = (annotator: string) => !annotators || annotators.includes(annotator);
+  return [
+    ...spans.filter((s) => keep(s.annotator)).map(spanRecord),
+    ...relations.filter((r) => keep(r.annotator)).map(relationRecord),
+    ...documents.filter((d) => keep(d.annotator)).map(documentRecord),
+  ];
+}
+
+/** Which of these span or relation ids the project already uses. */
+export async function usedAnnotationIds(db: SpanwrightDatabase, projectId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const keys = ids.map((id): [string, string] => [projectId, id]);
+  const [spans, relations] = await Promise.all([db.spans.bulkGet(keys), db.relations.bulkGet(keys)]);
+  return new Set([...spans, ...relations].flatMap((r) => (r ? [r.id] : [])));
 }

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand, SpanwrightBridge } from '../../../src-shared/bridge';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import { DOCUMENT_STATUSES, GOLD_ANNOTATOR, type Annotator, type DocumentStatus, type Label, type Span } from '../../../src-shared/domain';
-import { statusOf } from '../../../src-shared/document-rules';
+import { errorMessage } from '../../../src-shared/result';
 import { findLabelByHotkey } from '../../../src-shared/schema-rules';
 import { useAnnotationSession } from '../app/annotation-session';
 import { useAdjudication } from '../app/adjudication';
@@ -14,8 +14,8 @@ import { prepareProjectBundle } from '../app/project-bundle';
 import { prepareExport, saveExport, type ExportRequest, type PreparedExport } from '../app/export-documents';
 import { newId } from '../app/ids';
 import type { SpanwrightDatabase } from '../storage/database';
-import { readDocumentText, setDocumentStatus } from '../storage/documents';
-import { addLabels, countSpansWithLabel, createProject, deleteLabel, setGuidelines, updateLabel } from '../storage/projects';
+import { readDocumentText } from '../storage/documents';
+import { countLabelUses, createProject, setGuidelines } from '../storage/projects';
 import { isNumber, isString, readSetting, SETTING, writeSetting } from '../storage/settings';
 import { selectedRange } from './document/dom-offsets';
 import { DocumentView } from './document/DocumentView';
@@ -157,7 +157,7 @@ export function Workbench(props: {
   const session = useAnnotationSession(
     db,
     projectId,
-    project?.updatedAt ?? 0,
+    schema,
     documentId,
     text,
     layerOwner,
@@ -492,8 +492,8 @@ export function Workbench(props: {
               <h1 title={openRecord.meta.title}>{openRecord.meta.title}</h1>
               <select
                 aria-label="Document status"
-                value={statusOf(openRecord, layerOwner)}
-                onChange={(e) => void setDocumentStatus(db, openRecord.id, layerOwner, e.target.value as DocumentStatus)}
+                value={session.status}
+                onChange={(e) => session.setStatus(e.target.value as DocumentStatus)}
               >
                 {DOCUMENT_STATUSES.map((s) => (
                   <option key={s} value={s}>
@@ -641,11 +641,12 @@ export function Workbench(props: {
           guidelines={project.guidelines}
           onSaveGuidelines={(text) => setGuidelines(db, projectId, text).catch((e: unknown) => reportError(String(e)))}
           schema={schema}
-          onSave={async (oldName, label) => updateLabel(db, projectId, oldName, label).catch((e: unknown) => reportError(String(e)))}
-          onAdd={async (label) => addLabels(db, projectId, [label]).catch((e: unknown) => reportError(String(e)))}
-          countUses={(name) => countSpansWithLabel(db, projectId, name)}
+          onSave={async (oldName, label) => session.editLabel(oldName, label).catch((e: unknown) => reportError(errorMessage(e)))}
+          onAdd={async (label) => session.changeSchema({ ...schema, labels: [...schema.labels, label] }).catch((e: unknown) => reportError(errorMessage(e)))}
+          countUses={async (name) => [...(await countLabelUses(db, projectId, name)).values()].reduce((a, b) => a + b, 0)}
           onDelete={async (name) => {
-            const removed = await deleteLabel(db, projectId, name);
+            const removed = [...(await countLabelUses(db, projectId, name)).values()].reduce((a, b) => a + b, 0);
+            await session.deleteSchemaItem('label', name).catch((e: unknown) => reportError(errorMessage(e)));
             notify(`Deleted ${name}${removed > 0 ? ` and its ${removed} spans` : ''}.`, 'success');
           }}
           onClose={() => setDialog(null)}
@@ -677,7 +678,7 @@ export function Workbench(props: {
           onClose={() => setDialog(null)}
           onCreate={async (name) => {
             const id = newId();
-            await createProject(db, id, name, defaultSchema());
+            await createProject(db, { id, name, schema: defaultSchema() }, annotator.id);
             setDialog(null);
             setProjectId(id);
           }}

@@ -36,13 +36,12 @@ export function useImportFlows(deps: {
       try {
         const total = plan.documents.length;
         setProgress({ label: 'Importing', done: 0, total });
-        const outcome = await commitImport(db, plan, project.schema, annotator.id, addUnknownLabels, (done) =>
-          setProgress({ label: 'Importing', done, total }),
-        );
+        const outcome = await commitImport(db, plan, project.schema, annotator.id, addUnknownLabels);
         const parts = [`Imported ${outcome.documents} ${outcome.documents === 1 ? 'document' : 'documents'}`];
         if (outcome.spans > 0) parts.push(`${outcome.spans} spans`);
         if (outcome.addedLabels.length > 0) parts.push(`new labels: ${outcome.addedLabels.join(', ')}`);
         if (outcome.droppedSpans > 0) parts.push(`${outcome.droppedSpans} spans with unknown labels left out`);
+        if (outcome.droppedRelations > 0) parts.push(`${outcome.droppedRelations} relations whose ends were left out`);
         notify(parts.join(', ') + '.', 'success');
       } catch (error) {
         reportError(`Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}`);

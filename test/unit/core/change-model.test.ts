@@ -8,6 +8,7 @@ import {
   deleteSchemaItem,
   editLabel,
   removeRelations,
+  schemaChange,
   removeSpans,
   statusChange,
   toggleDocumentLabel,
@@ -121,6 +122,36 @@ describe('the change model', () => {
     expect(deleted.annotations.relation.size).toBe(0);
     expect(deleted.schema.labels.some((l) => l.name === 'PERSON')).toBe(false);
     expect(snapshot(must(deleted, invertChange(change)))).toEqual(snapshot(state));
+  });
+
+  it('recolouring one label leaves the undo of another label’s rename valid', () => {
+    const state = must(base(), addSpans(base(), [span('s1', 'PERSON', 0, 8)]));
+    const person = state.schema.labels.find((l) => l.name === 'PERSON');
+    if (!person) throw new Error('no PERSON');
+    const rename = editLabel(state.schema, 'PERSON', { ...person, name: 'PER' }) as Change;
+    const renamed = must(state, rename);
+    const recoloured = renamed.schema.labels.map((l) => (l.name === 'ORG' ? { ...l, color: '#123456' } : l));
+    const after = must(renamed, schemaChange(renamed.schema, { ...renamed.schema, labels: [...recoloured, { name: 'NEW', layer: 'entity', color: '#000000', hotkey: '' }] }));
+    const undone = must(after, invertChange(rename));
+    expect(undone.annotations.span.get('s1')?.label).toBe('PERSON');
+    expect(undone.schema.labels.map((l) => l.name)).toEqual(['PERSON', 'ORG', 'LOC', 'DATE', 'QUANTITY', 'EVENT', 'CLAIM', 'NEW']);
+    expect(undone.schema.labels.find((l) => l.name === 'ORG')?.color).toBe('#123456');
+  });
+
+  it('turns any schema into any other item by item, and back', () => {
+    const nameArbitrary = fc.constantFrom('A', 'B', 'C', 'D', 'E');
+    const labels = fc.uniqueArray(fc.record({ name: nameArbitrary, color: fc.constantFrom('#111111', '#222222') }), { selector: (l) => l.name, maxLength: 5 });
+    fc.assert(
+      fc.property(labels, labels, (from, to) => {
+        const schemaOf = (list: typeof from) => ({ ...defaultSchema(), labels: list.map((l) => ({ ...l, layer: 'entity' as const, hotkey: '' })) });
+        const start = createState(schemaOf(from));
+        const change = schemaChange(start.schema, schemaOf(to));
+        if (!change) return;
+        const changed = must(start, change);
+        expect(changed.schema).toEqual(schemaOf(to));
+        expect(must(changed, invertChange(change)).schema).toEqual(schemaOf(from));
+      }),
+    );
   });
 
   it('keeps document labels per annotator; an emptied annotation is removed', () => {

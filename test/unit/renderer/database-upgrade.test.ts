@@ -31,7 +31,7 @@ it('upgrades a version-1 database: statuses and span counts become per annotator
 
   const db = new SpanwrightDatabase(name);
   await db.open();
-  expect(db.verno).toBe(2);
+  expect(db.verno).toBe(3);
   const d1 = await db.documents.get('d1');
   expect(d1).toMatchObject({ statuses: { me: 'done' }, spanCounts: { me: 2 } });
   expect(d1).not.toHaveProperty('status');
@@ -40,5 +40,66 @@ it('upgrades a version-1 database: statuses and span counts become per annotator
   expect(await db.spans.count()).toBe(2);
   expect((await db.texts.get('d1'))?.text).toBe('Ana met Ben');
   expect(await db.annotators.get('me')).toEqual({ id: 'me', name: 'Ana' });
+  await db.delete();
+});
+
+it('upgrades a version-2 database: nothing is lost, schemas gain relation types and categories', async () => {
+  const name = `upgrade-v2-${Math.random()}`;
+  const v2 = new Dexie(name);
+  v2.version(1).stores({
+    projects: 'id, name',
+    documents: 'id, projectId, [projectId+order], [projectId+textHash]',
+    texts: 'documentId',
+    spans: '[projectId+id], documentId, projectId, [projectId+label]',
+    settings: 'key',
+  });
+  v2.version(2).stores({ annotators: 'id' });
+  await v2.open();
+  const labels = [
+    { name: 'PERSON', layer: 'entity', color: '#f4a3a3', hotkey: 'p', description: 'People', futureField: 'kept' },
+    { name: 'CLAIM', layer: 'claim', color: '#d0342c', hotkey: 'c' },
+  ];
+  await v2.table('projects').add({ id: 'p', name: 'Old', schema: { labels }, guidelines: 'Be careful.', createdAt: 1, updatedAt: 2 });
+  const base = { projectId: 'p', sourceId: 'x', meta: { title: 't' }, textHash: 'h', textLength: 11, createdAt: 0, updatedAt: 0 };
+  await v2.table('documents').add({ ...base, id: 'd1', order: 0, statuses: { me: 'done', ben: 'in_progress' }, spanCounts: { me: 1, ben: 1 } });
+  await v2.table('texts').add({ documentId: 'd1', text: 'Ana met Ben' });
+  const span = { projectId: 'p', documentId: 'd1', layer: 'entity', label: 'PERSON', attributes: { kb_id: 'Q1' }, origin: 'manual', createdAt: 0, updatedAt: 0 };
+  await v2.table('spans').bulkAdd([
+    { ...span, id: 's1', annotator: 'me', start: 0, end: 3, text: 'Ana' },
+    { ...span, id: 's2', annotator: 'ben', start: 8, end: 11, text: 'Ben' },
+  ]);
+  await v2.table('settings').bulkAdd([
+    { key: 'annotator', value: { id: 'me', name: 'Ana' } },
+    { key: 'scrollTop:d1', value: 120 },
+  ]);
+  await v2.table('annotators').bulkAdd([
+    { id: 'me', name: 'Ana' },
+    { id: 'ben', name: 'Ben' },
+  ]);
+  v2.close();
+
+  const db = new SpanwrightDatabase(name);
+  await db.open();
+  expect(db.verno).toBe(3);
+  const project = await db.projects.get('p');
+  expect(project?.schema.relationTypes).toEqual([]);
+  expect(project?.schema.documentCategories).toEqual([]);
+  expect(project?.schema.labels.map((l) => [l.name, l.attributes ?? []])).toEqual([
+    ['PERSON', []],
+    ['CLAIM', []],
+  ]);
+  expect(project?.schema.labels[0]).toMatchObject({ description: 'People', futureField: 'kept' });
+  expect(project?.guidelines).toBe('Be careful.');
+  expect(await db.documents.get('d1')).toMatchObject({ statuses: { me: 'done', ben: 'in_progress' }, spanCounts: { me: 1, ben: 1 } });
+  expect((await db.texts.get('d1'))?.text).toBe('Ana met Ben');
+  expect((await db.spans.toArray()).map((s) => [s.id, s.annotator, s.attributes])).toEqual([
+    ['s1', 'me', { kb_id: 'Q1' }],
+    ['s2', 'ben', { kb_id: 'Q1' }],
+  ]);
+  expect(await db.settings.get('scrollTop:d1')).toEqual({ key: 'scrollTop:d1', value: 120 });
+  expect(await db.annotators.count()).toBe(2);
+  expect(await db.relations.count()).toBe(0);
+  expect(await db.documentAnnotations.count()).toBe(0);
+  expect(await db.changeLog.count()).toBe(0);
   await db.delete();
 });

@@ -11,7 +11,7 @@ let db: SpanwrightDatabase;
 
 beforeEach(async () => {
   db = new SpanwrightDatabase(`import-${Math.random()}`);
-  await createProject(db, 'p', 'Test', defaultSchema());
+  await createProject(db, { id: 'p', name: 'Test', schema: defaultSchema() }, 'me');
 });
 afterEach(() => db.delete());
 

@@ -25,7 +25,7 @@ function teammateLine(spans: Array<[number, number, string, string]>, extra: Rec
 
 beforeEach(async () => {
   db = new SpanwrightDatabase(`teammate-${Math.random()}`);
-  await createProject(db, 'p', 'Test', defaultSchema());
+  await createProject(db, { id: 'p', name: 'Test', schema: defaultSchema() }, 'me');
   const plan = await planImport(db, 'p', defaultSchema(), [{ name: 'mine.jsonl', bytes: bytes([{ id: 'doc-1', text: TEXT, label: [[6, 14, 'PERSON']] }]) }], undefined, inlineParser());
   await commitImport(db, plan, defaultSchema(), me.id, false);
 });

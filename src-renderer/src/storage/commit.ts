@@ -1,0 +1,223 @@
+// The one writer of annotations: every change (spans, relations, document labels and notes,
+// statuses, the label schema, imported documents) is applied here, in one transaction, by the
+// core's pure applyChange over the slice of the project it touches, and appended to the
+// change log. Nothing else in the renderer writes these tables.
+import { applyChange } from '../../../src-shared/annotations/apply';
+import { changeScope, type Change, type ChangeScope } from '../../../src-shared/annotations/change';
+import { documentAnnotationKey, ANNOTATION_KIND_IDS, type AnnotationKindId, type AnnotationRecord, type AnnotationValues } from '../../../src-shared/annotations/kinds';
+import { createState, type AnnotationState } from '../../../src-shared/annotations/state';
+import type { Annotator, DocumentRecord, DocumentStatus, Project } from '../../../src-shared/domain';
+import type { Result } from '../../../src-shared/result';
+import type { SpanwrightDatabase } from './database';
+
+/** Who commits a change: the change log records it. */
+export interface Author {
+  annotator: string;
+}
+
+interface Slice {
+  project: Project;
+  state: AnnotationState;
+  /** Document rows whose every annotation is in the slice (their counts can be recounted). */
+  documents: Map<string, DocumentRecord>;
+}
+
+const tablesOf = (db: SpanwrightDatabase) => [db.projects, db.documents, db.texts, db.spans, db.relations, db.documentAnnotations, db.annotators, db.changeLog];
+
+function storageKey<K extends AnnotationKindId>(kind: K, value: AnnotationValues[K]): [string, string] {
+  if (kind === 'document') {
+    const annotation = value as AnnotationValues['document'];
+    return [annotation.documentId, annotation.annotator];
+  }
+  const keyed = value as { projectId: string; id: string };
+  return [keyed.projectId, keyed.id];
+}
+
+function tableOf(db: SpanwrightDatabase, kind: AnnotationKindId) {
+  return kind === 'span' ? db.spans : kind === 'relation' ? db.relations : db.documentAnnotations;
+}
+
+async function loadSlice(db: SpanwrightDatabase, projectId: string, scope: ChangeScope): Promise<Slice> {
+  const project = await db.projects.get(projectId);
+  if (!project) throw new Error('The project no longer exists.');
+  const records: AnnotationRecord[] = [];
+  const seen = new Set<string>();
+  const add = (record: AnnotationRecord, key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    records.push(record);
+  };
+  const documentIds = new Set(scope.documents);
+  const labelSpans = scope.labels.size === 0 ? [] : await db.spans.where('[projectId+label]').anyOf([...scope.labels].map((l) => [projectId, l])).toArray();
+  if (scope.labelDocuments) for (const span of labelSpans) documentIds.add(span.documentId);
+  for (const span of labelSpans) add({ kind: 'span', value: span }, `span\u0000${span.id}`);
+
+  const ids = [...documentIds];
+  const documents = new Map<string, DocumentRecord>();
+  for (const doc of await db.documents.bulkGet(ids)) if (doc && doc.projectId === projectId) documents.set(doc.id, doc);
+  for (const id of scope.documents) {
+    if (!documents.has(id) && !scope.newDocuments.has(id)) throw new Error('The document no longer exists in this project.');
+  }
+  if (ids.length > 0) {
+    const [spans, relations, annotations] = await Promise.all([
+      db.spans.where('documentId').anyOf(ids).toArray(),
+      db.relations.where('documentId').anyOf(ids).toArray(),
+      db.documentAnnotations.where('documentId').anyOf(ids).toArray(),
+    ]);
+    for (const value of spans) add({ kind: 'span', value }, `span\u0000${value.id}`);
+    for (const value of relations) add({ kind: 'relation', value }, `relation\u0000${value.id}`);
+    for (const value of annotations) add({ kind: 'document', value }, `document\u0000${documentAnnotationKey(value.documentId, value.annotator)}`);
+  }
+  if (scope.relationTypes.size > 0) {
+    const relations = await db.relations.where('[projectId+type]').anyOf([...scope.relationTypes].map((t) => [projectId, t])).toArray();
+    for (const value of relations) add({ kind: 'relation', value }, `relation\u0000${value.id}`);
+  }
+  if (scope.categories) {
+    for (const value of await db.documentAnnotations.where('projectId').equals(projectId).toArray()) {
+      add({ kind: 'document', value }, `document\u0000${documentAnnotationKey(value.documentId, value.annotator)}`);
+    }
+  }
+  const statuses = [...documents.values()].flatMap((doc) =>
+    Object.entries(doc.statuses).map(([annotator, status]) => ({ documentId: doc.id, annotator, status })),
+  );
+  return { project, state: createState(project.schema, records, statuses), documents };
+}
+
+async function writeAnnotations(db: SpanwrightDatabase, before: AnnotationState, after: AnnotationState): Promise<void> {
+  for (const kind of ANNOTATION_KIND_IDS) {
+    const old = before.annotations[kind] as ReadonlyMap<string, AnnotationValues[typeof kind]>;
+    const next = after.annotations[kind] as ReadonlyMap<string, AnnotationValues[typeof kind]>;
+    if (old === next) continue;
+    const deleted = [...old].filter(([key]) => !next.has(key)).map(([, value]) => storageKey(kind, value));
+    const changed = [...next].filter(([key, value]) => old.has(key) && old.get(key) !== value).map(([, value]) => value);
+    // New records are added, never put: an id already used elsewhere in the project aborts the change.
+    const added = [...next].filter(([key]) => !old.has(key)).map(([, value]) => value);
+    const table = tableOf(db, kind) as unknown as {
+      bulkDelete(keys: unknown[]): Promise<void>;
+      bulkPut(items: unknown[]): Promise<unknown>;
+      bulkAdd(items: unknown[]): Promise<unknown>;
+    };
+    if (deleted.length > 0) await table.bulkDelete(deleted);
+    if (changed.length > 0) await table.bulkPut(changed);
+    if (added.length > 0) await table.bulkAdd(added);
+  }
+}
+
+/** Span counts and statuses of the slice's documents, from the state after the change. */
+async function writeDocumentFacts(db: SpanwrightDatabase, slice: Slice, after: AnnotationState, now: number): Promise<void> {
+  const counts = new Map<string, Record<string, number>>();
+  for (const span of after.annotations.span.values()) {
+    if (!slice.documents.has(span.documentId)) continue;
+    const perAnnotator = counts.get(span.documentId) ?? {};
+    perAnnotator[span.annotator] = (perAnnotator[span.annotator] ?? 0) + 1;
+    counts.set(span.documentId, perAnnotator);
+  }
+  const statuses = new Map<string, Record<string, DocumentStatus>>();
+  for (const [key, status] of after.statuses) {
+    const [documentId, annotator] = key.split('\u0000') as [string, string];
+    const perAnnotator = statuses.get(documentId) ?? {};
+    perAnnotator[annotator] = status;
+    statuses.set(documentId, perAnnotator);
+  }
+  for (const doc of slice.documents.values()) {
+    const spanCounts = counts.get(doc.id) ?? {};
+    const docStatuses = statuses.get(doc.id) ?? {};
+    if (sameCounts(spanCounts, doc.spanCounts) && sameCounts(docStatuses, doc.statuses)) continue;
+    await db.documents.update(doc.id, { spanCounts, statuses: docStatuses, updatedAt: now });
+  }
+}
+
+function sameCounts<T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+/** What the log keeps of a change: imported texts are not repeated (they never change). */
+function loggedForm(change: Change): Change {
+  switch (change.type) {
+    case 'add-documents':
+    case 'remove-documents':
+      return { ...change, documents: change.documents.map((d) => ({ record: d.record, text: '' })) };
+    case 'batch':
+      return { ...change, changes: change.changes.map(loggedForm) };
+    default:
+      return change;
+  }
+}
+
+async function writeDocuments(db: SpanwrightDatabase, change: Change, projectId: string): Promise<void> {
+  if (change.type === 'batch') {
+    for (const part of change.changes) await writeDocuments(db, part, projectId);
+    return;
+  }
+  if (change.type === 'add-documents') {
+    const existing = (await db.documents.bulkGet(change.documents.map((d) => d.record.id))).filter((d) => d !== undefined);
+    if (existing.length > 0) throw new Error(`Document ${existing[0]?.meta.title ?? ''} is in the database already.`);
+    if (change.documents.some((d) => d.record.projectId !== projectId)) throw new Error('A document belongs to another project.');
+    await db.documents.bulkAdd(change.documents.map((d) => d.record));
+    await db.texts.bulkAdd(change.documents.map((d) => ({ documentId: d.record.id, text: d.text })));
+  } else if (change.type === 'remove-documents') {
+    const ids = change.documents.map((d) => d.record.id);
+    await db.documents.bulkDelete(ids);
+    await db.texts.bulkDelete(ids);
+  }
+}
+
+async function commitInTransaction(db: SpanwrightDatabase, projectId: string, change: Change, author: Author, slice: Slice, extra?: CommitExtras): Promise<void> {
+  const applied = applyChange(slice.state, change);
+  if (!applied.ok) throw new Error(applied.error);
+  const now = Date.now();
+  await writeDocuments(db, change, projectId);
+  // Added documents are counted from their annotations like any other.
+  for (const part of change.type === 'batch' ? change.changes : [change]) {
+    if (part.type === 'add-documents') for (const d of part.documents) slice.documents.set(d.record.id, d.record);
+  }
+  await writeAnnotations(db, slice.state, applied.value);
+  if (applied.value.schema !== slice.state.schema) await db.projects.update(projectId, { schema: applied.value.schema, updatedAt: now });
+  await writeDocumentFacts(db, slice, applied.value, now);
+  if (extra?.annotators && extra.annotators.length > 0) {
+    const known = await db.annotators.bulkGet(extra.annotators.map((a) => a.id));
+    await db.annotators.bulkPut(extra.annotators.filter((_, i) => !known[i]));
+  }
+  await db.changeLog.add({ id: crypto.randomUUID(), projectId, time: now, annotator: author.annotator, change: loggedForm(change) });
+}
+
+export interface CommitExtras {
+  /** Names of annotators the change brings (imports): added when not known yet. */
+  annotators?: readonly Annotator[];
+}
+
+/** Applies one change in one transaction (all of it or nothing) and logs it. Throws with the reason when it does not fit. */
+export async function commitChange(db: SpanwrightDatabase, projectId: string, change: Change, author: Author, extra?: CommitExtras): Promise<void> {
+  await db.transaction('rw', tablesOf(db), async () => {
+    const slice = await loadSlice(db, projectId, changeScope(change));
+    await commitInTransaction(db, projectId, change, author, slice, extra);
+  });
+}
+
+/**
+ * Builds a change from the slice of the project `scope` names (a label delete needs every
+ * span of the label) and commits it, in one transaction. Returns the change (for undo), or
+ * null when there was nothing to do; throws with the reason when it cannot be built.
+ */
+export async function commitBuilt(
+  db: SpanwrightDatabase,
+  projectId: string,
+  scope: ChangeScope,
+  build: (state: AnnotationState) => Result<Change | null>,
+  author: Author,
+): Promise<Change | null> {
+  return db.transaction('rw', tablesOf(db), async () => {
+    const slice = await loadSlice(db, projectId, scope);
+    const built = build(slice.state);
+    if (!built.ok) throw new Error(built.error);
+    if (built.value === null) return null;
+    await commitInTransaction(db, projectId, built.value, author, slice);
+    return built.value;
+  });
+}
+
+/** Reads the slice of a project a scope names, for building a change or counting what it would touch. */
+export async function readSlice(db: SpanwrightDatabase, projectId: string, scope: ChangeScope): Promise<AnnotationState> {
+  return db.transaction('r', tablesOf(db), async () => (await loadSlice(db, projectId, scope)).state);
+}

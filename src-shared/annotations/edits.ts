@@ -135,14 +135,23 @@ export function statusChange(state: AnnotationState, documentId: string, annotat
   return from === to ? null : { type: 'status', documentId, annotator, from, to };
 }
 
+/**
+ * A schema item's new definition (a label, relation type or document category); a new name
+ * renames it everywhere it is used (spans, relation-type ends, relations, document labels).
+ */
+export function editSchemaItem<K extends SchemaItemKind>(schema: LabelSchema, what: K, oldName: string, item: SchemaItems[K]): Change | null {
+  const list = schema[LIST_OF[what]] as unknown as ReadonlyArray<SchemaItems[K]>;
+  const at = list.findIndex((l) => l.name === oldName);
+  const old = list[at];
+  if (!old) return null;
+  const rename: Change | null = item.name === oldName ? null : { type: 'rename', what, from: oldName, to: item.name };
+  const renamed = { ...old, name: item.name };
+  return combineChanges([rename, sameValue(renamed, item) ? null : ({ type: 'schema-item', what, before: renamed, after: item, at } as SchemaItemChange)]);
+}
+
 /** A label's new definition; a new name renames every span (and relation-type ends) with it. */
 export function editLabel(schema: LabelSchema, oldName: string, label: Label): Change | null {
-  const at = schema.labels.findIndex((l) => l.name === oldName);
-  const old = schema.labels[at];
-  if (!old) return null;
-  const rename: Change | null = label.name === oldName ? null : { type: 'rename', what: 'label', from: oldName, to: label.name };
-  const renamed = { ...old, name: label.name };
-  return combineChanges([rename, sameValue(renamed, label) ? null : { type: 'schema-item', what: 'label', before: renamed, after: label, at }]);
+  return editSchemaItem(schema, 'label', oldName, label);
 }
 
 const LIST_OF = { label: 'labels', 'relation-type': 'relationTypes', category: 'documentCategories' } as const;

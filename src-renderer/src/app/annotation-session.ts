@@ -4,7 +4,7 @@
 // storage in one transaction, and recorded for undo and redo.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { applyChange } from '../../../src-shared/annotations/apply';
-import { changesSchema, deletionScope, documentsTouched, invertChange, type Change, type SchemaItemKind } from '../../../src-shared/annotations/change';
+import { changesSchema, deletionScope, documentsTouched, invertChange, type Change, type SchemaItemKind, type SchemaItems } from '../../../src-shared/annotations/change';
 import * as edits from '../../../src-shared/annotations/edits';
 import { createState, statusIn, type AnnotationState } from '../../../src-shared/annotations/state';
 import type { AttributeValue, DocumentAnnotation, DocumentCategory, DocumentStatus, Label, LabelSchema, Relation, Span } from '../../../src-shared/domain';
@@ -48,6 +48,8 @@ export interface AnnotationSession {
   setStatus(status: DocumentStatus): void;
   /** A label's new definition (renames are undoable and rewrite every span of the project). */
   editLabel(oldName: string, label: Label): Promise<void>;
+  /** A relation type's or document category's new definition (renames undoable, like labels'). */
+  editSchemaItem<K extends SchemaItemKind>(what: K, oldName: string, item: SchemaItems[K]): Promise<void>;
   /** A schema edit that rewrites no annotation (adding, recolouring); not an undo step. */
   changeSchema(to: LabelSchema): Promise<void>;
   /** Deletes a label, relation type or category with everything that uses it; undoable. */
@@ -330,6 +332,14 @@ export function useAnnotationSession(
     [commitSchemaChange],
   );
 
+  const editSchemaItem = useCallback(
+    async <K extends SchemaItemKind>(what: K, oldName: string, item: SchemaItems[K]) => {
+      const change = edits.editSchemaItem(schemaRef.current, what, oldName, item);
+      await commitSchemaChange(change, item.name !== oldName);
+    },
+    [commitSchemaChange],
+  );
+
   const changeSchema = useCallback(async (to: LabelSchema) => commitSchemaChange(edits.schemaChange(schemaRef.current, to), false), [commitSchemaChange]);
 
   const deleteSchemaItem = useCallback(
@@ -388,6 +398,7 @@ export function useAnnotationSession(
     setDocumentNote,
     setStatus,
     editLabel,
+    editSchemaItem,
     changeSchema,
     deleteSchemaItem,
     undo,

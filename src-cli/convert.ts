@@ -2,6 +2,7 @@
 // on standard error whatever the target format cannot hold.
 import { LAYERS, type LayerId } from '../src-shared/domain';
 import { createExporter } from '../src-shared/formats/exporter';
+import type { LeftOut, LeftOutSpan } from '../src-shared/formats/left-out';
 import { zipFiles } from '../src-shared/formats/zip-archive';
 import { startCommand, usageError } from './arguments';
 import { describeFailure, issueLine, toExportDocument } from './corpus-file';
@@ -94,8 +95,8 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
       await sink?.write(written.chunk);
       files.push(...written.files);
       for (const entry of written.leftOut) {
-        leftOut += entry.spans.length;
-        const what = entry.spans.map((s) => `${s.label} [${s.start}, ${s.end}) "${s.text}"`).join(', ');
+        leftOut += entry.spans.length + (entry.relations?.length ?? 0) + (entry.documentAnnotations?.length ?? 0);
+        const what = describeLeftOut(entry);
         output.stderr(
           `${issueLine({ file: doc.file, ...(doc.line !== undefined ? { line: doc.line } : {}), reason: `${entry.dropped ? 'left out' : 'changed'} (${entry.reason}): ${what}` })}\n`,
         );
@@ -121,7 +122,24 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
   }
   if (out !== '-')
     output.stderr(
-      `${documents} documents written to ${out}${leftOut > 0 ? `; ${leftOut} spans left out or changed (listed above)` : ''}\n`,
+      `${documents} documents written to ${out}${leftOut > 0 ? `; ${leftOut} annotations left out or changed (listed above)` : ''}\n`,
     );
   return EXIT_OK;
+}
+
+/** What a left-out entry lists: spans, relations (source -TYPE-> target) or document labels and notes. */
+function describeLeftOut(entry: LeftOut): string {
+  const span = (s: LeftOutSpan | null): string => (s ? `${s.label} [${s.start}, ${s.end}) "${s.text}"` : '(missing span)');
+  const parts = [
+    ...entry.spans.map(span),
+    ...(entry.relations ?? []).map((r) => `${span(r.from)} -${r.type}-> ${span(r.to)}`),
+    ...(entry.documentAnnotations ?? []).map((a) =>
+      entry.reason === 'document-notes-not-held'
+        ? `note "${a.note}"`
+        : Object.entries(a.labels)
+            .map(([category, values]) => `${category}: ${values.join(', ')}`)
+            .join('; '),
+    ),
+  ];
+  return parts.join(', ');
 }

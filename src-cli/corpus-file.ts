@@ -2,8 +2,8 @@
 // same core importers as the app, and turned back into exportable documents.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { DocumentStatus, SourcedSpanDraft, Span } from '../src-shared/domain';
 import { parseBratFiles } from '../src-shared/formats/brat';
+import { draftToExportDocument } from '../src-shared/formats/draft-document';
 import type { ExportDocument } from '../src-shared/formats/format-module';
 import { formatImportIssue, parseImportFile } from '../src-shared/formats/import';
 import type { ImportParseResult, ParsedDocument } from '../src-shared/formats/import-result';
@@ -50,32 +50,13 @@ export { formatImportIssue };
 
 /** A parsed document as the exporters take it. Span ids: the file's, else derived from the span. */
 export function toExportDocument(doc: ParsedDocument, fallbackId: string): ExportDocument {
-  const text = doc.draft.text;
-  const spans: Span[] = doc.draft.spans.map((s: SourcedSpanDraft, index) => ({
-    id: s.sourceId ?? `${fallbackId}-s${index + 1}`,
-    projectId: '',
-    documentId: doc.draft.id ?? fallbackId,
-    annotator: s.annotator ?? '',
-    layer: s.layer ?? 'entity',
-    label: s.label,
-    start: s.start,
-    end: s.end,
-    text: text.slice(s.start, s.end),
-    attributes: s.attributes ?? {},
-    origin: s.origin ?? 'imported',
-    createdAt: 0,
-    updatedAt: 0,
-  }));
-  const statuses: Record<string, DocumentStatus> | undefined = doc.draft.statuses;
-  return {
-    id: doc.draft.id ?? fallbackId,
-    meta: doc.draft.meta,
-    status: doc.draft.status ?? 'todo',
-    ...(statuses ? { statuses } : {}),
-    ...(doc.draft.annotators ? { annotators: doc.draft.annotators } : {}),
-    text,
-    spans,
-  };
+  return draftToExportDocument(doc.draft, {
+    id: fallbackId,
+    spanId: (index) => `${fallbackId}-s${index + 1}`,
+    relationId: (index) => `${fallbackId}-r${index + 1}`,
+    annotator: '',
+    origin: 'imported',
+  });
 }
 
 /** What went wrong with a file, in words (not Node's "ENOENT: ..."). */

@@ -239,7 +239,10 @@ function readPair(pair: Pair, labels: LabelIndex, result: ImportParseResult): vo
     spans.push(...read.spans);
     skipped = read.skipped;
   }
-  const restored = readJsonDocument({ id: pair.name, text, meta: { title: pair.name }, spans }, { defaultTitle: pair.name, labels });
+  const restored = readJsonDocument(
+    { id: pair.name, text, meta: { title: pair.name }, spans },
+    { defaultTitle: pair.name, labels, categories: [] },
+  );
   if ('reason' in restored) {
     result.issues.push({ file: pair.txt.display, reason: restored.reason });
     return;

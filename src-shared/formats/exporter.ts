@@ -8,6 +8,7 @@
 // writes is in its module, found through the registry.
 import type { LayerId } from '../domain';
 import { OffsetConverter } from '../offsets';
+import { documentAnnotationsToWrite, hasLabels, sortedRelations } from './export-relations';
 import { compareSpans, type OutSpan } from './export-spans';
 import type { ExportDocument, ExportFile, ExportOptions, FormatId, FormatInfo } from './format-module';
 import { LeftOutReport, type LeftOut } from './left-out';
@@ -58,6 +59,7 @@ export function createExporter(formatId: FormatId, options: ExportOptions = {}):
     const report = new LeftOutReport(doc.id);
     const spans = selectSpans(doc, layers, labelMap, report);
     const written = writer.write(doc, spans, report);
+    reportWhatTheFormatCannotHold(format, doc, spans, report);
     // A JSON array's items are joined by ',\n' (the header opens the array, the footer closes it).
     const separator = format.shape === 'json-array' && documents > 0 ? ',\n' : '';
     documents++;
@@ -85,6 +87,24 @@ export function createExporter(formatId: FormatId, options: ExportOptions = {}):
     labels: () =>
       format.layerMode === 'one' && !format.overlaps ? ['O', ...labelNames().flatMap((name) => [`B-${name}`, `I-${name}`])] : labelNames(),
   };
+}
+
+/** Attributes, notes, relations and document labels of formats that have no place for them. */
+function reportWhatTheFormatCannotHold(format: FormatInfo, doc: ExportDocument, spans: readonly OutSpan[], report: LeftOutReport): void {
+  const { holds } = format;
+  const written = spans.filter((out) => report.written(out.span.id));
+  if (!holds.attributes) for (const out of written) if (Object.keys(out.span.attributes).length > 0) report.add('attributes-not-held', out);
+  if (!holds.spanNotes)
+    for (const out of written) if (out.span.note !== undefined && out.span.note !== '') report.add('span-notes-not-held', out);
+  if (!holds.relations) {
+    for (const relation of sortedRelations(doc, report)) {
+      report.addRelation('relations-not-held', relation, report.spansById.get(relation.from), report.spansById.get(relation.to));
+    }
+  }
+  for (const annotation of documentAnnotationsToWrite(doc)) {
+    if (!holds.documentLabels && hasLabels(annotation)) report.addDocumentAnnotation('document-labels-not-held', annotation);
+    if (!holds.documentNotes && annotation.note !== '') report.addDocumentAnnotation('document-notes-not-held', annotation);
+  }
 }
 
 function chooseLayers(format: FormatInfo, chosen: readonly LayerId[] | undefined): LayerId[] {
@@ -128,6 +148,7 @@ function selectSpans(
     }
     const mapped = Object.hasOwn(labelMap, span.label) ? labelMap[span.label] : span.label;
     const out: OutSpan = { span, label: mapped ?? span.label, start, end, text: doc.text.slice(span.start, span.end) };
+    report.spansById.set(span.id, out);
     if (!layers.includes(span.layer)) report.add('layer', out);
     else if (mapped === null || mapped === undefined) report.add('label-dropped', out);
     else selected.push(out);

@@ -1,7 +1,7 @@
 // The contract of a format module (doccano.ts, brat.ts...): what the format can hold, how it
 // reads a JSON document, and how it writes documents. registry.ts collects the modules;
 // import.ts and exporter.ts dispatch to them.
-import type { DocumentDraft, DocumentMeta, DocumentStatus, LayerId, Span } from '../domain';
+import type { DocumentAnnotation, DocumentCategory, DocumentDraft, DocumentMeta, DocumentStatus, LayerId, Relation, Span } from '../domain';
 import type { OutSpan } from './export-spans';
 import type { ImportFormat } from './import-result';
 import type { Json } from './json-values';
@@ -60,6 +60,10 @@ export interface ExportDocument {
   annotators?: ReadonlyArray<{ id: string; name: string }>;
   text: string;
   spans: readonly Span[];
+  /** Relations between the spans above (a relation with an end not among them is reported, not written). */
+  relations?: readonly Relation[];
+  /** Each exported annotator's document labels and note. */
+  documentAnnotations?: readonly DocumentAnnotation[];
 }
 
 export interface ExportOptions {
@@ -73,6 +77,8 @@ export interface ExportOptions {
   labels?: readonly string[];
   /** spaCy JSONL only: write `tokens` and span `token_start`/`token_end` (default true). */
   spacyTokens?: boolean;
+  /** The project's document categories: spaCy `cats` lists every value of a category, chosen or not. */
+  documentCategories?: readonly DocumentCategory[];
 }
 
 export interface ExportFile {
@@ -108,6 +114,8 @@ export interface ReadContext {
   /** The title of a document that names none (`file #3`). */
   defaultTitle: string;
   labels: LabelIndex;
+  /** The project's document categories: a document label without a category is put in the one that has its value. */
+  categories: readonly DocumentCategory[];
 }
 
 /** Reads one JSON object of a JSONL/JSON file as a document of its format. */

@@ -2,7 +2,7 @@
 // JSON objects, each read by the format module that claims it (registry.ts). (brat: brat.ts.)
 // Never throws: every problem becomes an issue naming the file, the line and the reason, and
 // a line with any problem is rejected whole.
-import type { Label } from '../domain';
+import type { DocumentCategory, Label } from '../domain';
 import { errorMessage } from '../result';
 import { decodeTextFile } from './decode';
 import { baseName, extensionOf } from './file-names';
@@ -18,11 +18,20 @@ export function formatImportIssue(issue: ImportIssue): string {
   return `${issue.file}, ${issue.lineKind ?? 'line'} ${issue.line}: ${issue.reason}`;
 }
 
-export function parseImportFile(fileName: string, bytes: Uint8Array, knownLabels: readonly Label[]): ImportParseResult {
+/**
+ * `knownLabels`: the project's labels (a label's layer comes from them). `categories`: the
+ * project's document categories, for formats whose document labels name no category.
+ */
+export function parseImportFile(
+  fileName: string,
+  bytes: Uint8Array,
+  knownLabels: readonly Label[],
+  categories: readonly DocumentCategory[] = [],
+): ImportParseResult {
   const file = baseName(fileName);
   const result: ImportParseResult = { file, documents: [], issues: [], unknownLabels: [] };
   try {
-    readFile(file, bytes, knownLabels, result);
+    readFile(file, bytes, knownLabels, categories, result);
   } catch (error) {
     // Defensive: a bug here must cost one file, not the app.
     result.documents = [];
@@ -32,7 +41,13 @@ export function parseImportFile(fileName: string, bytes: Uint8Array, knownLabels
   return result;
 }
 
-function readFile(file: string, bytes: Uint8Array, knownLabels: readonly Label[], result: ImportParseResult): void {
+function readFile(
+  file: string,
+  bytes: Uint8Array,
+  knownLabels: readonly Label[],
+  categories: readonly DocumentCategory[],
+  result: ImportParseResult,
+): void {
   const extension = extensionOf(file);
   const stem = extension ? file.slice(0, -(extension.length + 1)) : file;
   if (extension !== 'txt' && extension !== 'jsonl' && extension !== 'ndjson' && extension !== 'json') {
@@ -65,7 +80,7 @@ function readFile(file: string, bytes: Uint8Array, knownLabels: readonly Label[]
       result.issues.push({ file, ...at, reason: `not a JSON object (found ${describe(value)})` });
       return;
     }
-    const parsed = jsonReaderFor(value).read(value, { defaultTitle: title, labels });
+    const parsed = jsonReaderFor(value).read(value, { defaultTitle: title, labels, categories });
     if ('reason' in parsed) {
       result.issues.push({ file, ...at, reason: parsed.reason });
       return;

@@ -1,7 +1,8 @@
 // What an export leaves out of a document, per reason, so the export dialog and the CLI can
 // say so: nothing is dropped without the user being told.
-import type { LayerId } from '../domain';
+import type { DocumentAnnotation, LayerId, Relation } from '../domain';
 import { compareOut, type OutSpan } from './export-spans';
+import { compareText } from './stable-order';
 
 export type LeftOutReason =
   /** The span's layer is not exported (not chosen, or the format cannot hold it). */
@@ -21,7 +22,23 @@ export type LeftOutReason =
   /** Claim detection: the claim lies only in white space between sentences. */
   | 'outside-sentences'
   /** brat: the span holds nothing but line breaks, so no fragment of it can be written. */
-  | 'only-line-breaks';
+  | 'only-line-breaks'
+  /** The format cannot hold span attributes: the spans are written without them. */
+  | 'attributes-not-held'
+  /** The format cannot hold notes on spans: the spans are written without them. */
+  | 'span-notes-not-held'
+  /** The format cannot hold relations (listed in `relations`). */
+  | 'relations-not-held'
+  /** An end of the relation is not written (another reason leaves it out), so neither is the relation. */
+  | 'relation-end-left-out'
+  /** The relation type cannot be written in this format (brat: white space or empty). */
+  | 'relation-type-unsupported'
+  /** spaCy/Prodigy: an end of the relation lines up with no token, so `head`/`child` are missing. */
+  | 'relation-not-token-aligned'
+  /** The format cannot hold document labels (listed in `documentAnnotations`). */
+  | 'document-labels-not-held'
+  /** The format cannot hold notes on documents (listed in `documentAnnotations`). */
+  | 'document-notes-not-held';
 
 const REASON_ORDER: readonly LeftOutReason[] = [
   'layer',
@@ -33,7 +50,23 @@ const REASON_ORDER: readonly LeftOutReason[] = [
   'crosses-sentence',
   'outside-sentences',
   'only-line-breaks',
+  'attributes-not-held',
+  'span-notes-not-held',
+  'relations-not-held',
+  'relation-end-left-out',
+  'relation-type-unsupported',
+  'relation-not-token-aligned',
+  'document-labels-not-held',
+  'document-notes-not-held',
 ];
+
+/** Reasons that leave the listed things in the output, changed (a warning). */
+const KEPT_CHANGED: ReadonlySet<LeftOutReason> = new Set([
+  'crosses-sentence',
+  'attributes-not-held',
+  'span-notes-not-held',
+  'relation-not-token-aligned',
+]);
 
 export interface LeftOutSpan {
   id: string;
@@ -46,36 +79,96 @@ export interface LeftOutSpan {
   text: string;
 }
 
+/** A relation an export leaves out; its ends as the report lists spans (null: not in the document). */
+export interface LeftOutRelation {
+  id: string;
+  type: string;
+  annotator: string;
+  from: LeftOutSpan | null;
+  to: LeftOutSpan | null;
+}
+
+/** One annotator's document labels or note that an export leaves out. */
+export interface LeftOutDocumentAnnotation {
+  annotator: string;
+  labels: Record<string, string[]>;
+  note: string;
+}
+
 export interface LeftOut {
   documentId: string;
   reason: LeftOutReason;
   /**
    * true: the spans are not in the output. false: they are, but changed (a claim cut at
-   * sentence edges, a spaCy span without token offsets): a warning.
+   * sentence edges, a spaCy span without token offsets, a span without its attributes): a warning.
    */
   dropped: boolean;
+  /** The spans concerned (empty for reasons about relations or document annotations). */
   spans: LeftOutSpan[];
+  /** Relation reasons: the relations concerned. */
+  relations?: LeftOutRelation[];
+  /** Document label and note reasons: the annotations concerned. */
+  documentAnnotations?: LeftOutDocumentAnnotation[];
 }
 
 /** Collects what a document's export leaves out, grouped by reason. */
+interface Group {
+  dropped: boolean;
+  spans: OutSpan[];
+  relations: LeftOutRelation[];
+  documentAnnotations: LeftOutDocumentAnnotation[];
+}
+
 export class LeftOutReport {
-  private readonly groups = new Map<LeftOutReason, { dropped: boolean; spans: OutSpan[] }>();
+  private readonly groups = new Map<LeftOutReason, Group>();
   readonly droppedIds = new Set<string>();
+  /** Every span of the document as exporters write it, by id (relation ends are looked up here). */
+  readonly spansById = new Map<string, OutSpan>();
   /** spaCy keeps spans that tokens cannot express (with character offsets only). */
   keepsUnaligned = false;
 
   constructor(private readonly documentId: string) {}
 
   add(reason: LeftOutReason, span: OutSpan): void {
-    const unaligned = reason === 'not-token-aligned' || reason === 'no-tokens';
-    const dropped = reason !== 'crosses-sentence' && !(unaligned && this.keepsUnaligned);
-    if (dropped) this.droppedIds.add(span.span.id);
+    const group = this.group(reason);
+    if (group.dropped) this.droppedIds.add(span.span.id);
+    group.spans.push(span);
+  }
+
+  /** Whether a span of the document is in the output (known, and no reason so far dropped it). */
+  written(spanId: string): boolean {
+    return this.spansById.has(spanId) && !this.droppedIds.has(spanId);
+  }
+
+  /** A relation left out (or written changed); `from`/`to` are its ends, when in the document. */
+  addRelation(reason: LeftOutReason, relation: Relation, from: OutSpan | undefined, to: OutSpan | undefined): void {
+    const end = (out: OutSpan | undefined): LeftOutSpan | null => (out ? leftOutSpan(out) : null);
+    this.group(reason).relations.push({
+      id: relation.id,
+      type: relation.type,
+      annotator: relation.annotator,
+      from: end(from),
+      to: end(to),
+    });
+  }
+
+  addDocumentAnnotation(reason: LeftOutReason, annotation: DocumentAnnotation): void {
+    this.group(reason).documentAnnotations.push({ annotator: annotation.annotator, labels: annotation.labels, note: annotation.note });
+  }
+
+  private group(reason: LeftOutReason): Group {
     let group = this.groups.get(reason);
     if (!group) {
-      group = { dropped, spans: [] };
+      const unaligned = reason === 'not-token-aligned' || reason === 'no-tokens';
+      group = {
+        dropped: !KEPT_CHANGED.has(reason) && !(unaligned && this.keepsUnaligned),
+        spans: [],
+        relations: [],
+        documentAnnotations: [],
+      };
       this.groups.set(reason, group);
     }
-    group.spans.push(span);
+    return group;
   }
 
   list(): LeftOut[] {
@@ -83,15 +176,22 @@ export class LeftOutReport {
     for (const reason of REASON_ORDER) {
       const group = this.groups.get(reason);
       if (!group) continue;
-      out.push({
+      const entry: LeftOut = {
         documentId: this.documentId,
         reason,
         dropped: group.dropped,
-        spans: [...group.spans]
-          .sort(compareOut)
-          .map(({ span, start, end, text }) => ({ id: span.id, layer: span.layer, label: span.label, start, end, text })),
-      });
+        spans: [...group.spans].sort(compareOut).map(leftOutSpan),
+      };
+      if (group.relations.length > 0) entry.relations = group.relations;
+      if (group.documentAnnotations.length > 0) {
+        entry.documentAnnotations = [...group.documentAnnotations].sort((a, b) => compareText(a.annotator, b.annotator));
+      }
+      out.push(entry);
     }
     return out;
   }
+}
+
+function leftOutSpan({ span, start, end, text }: OutSpan): LeftOutSpan {
+  return { id: span.id, layer: span.layer, label: span.label, start, end, text };
 }

@@ -1,6 +1,8 @@
 // The project bundle: one file that restores a project exactly: a header line with the
-// project's name, label schema, guidelines and annotator names, then one Spanwright JSONL
-// line per document (every annotator's spans and statuses).
+// project's name, schema (labels, relation types, document categories), guidelines and
+// annotator names, then one Spanwright JSONL line per document (every annotator's spans,
+// relations, document labels, notes and statuses). Version 2 bundles may hold relations and
+// document annotations, which version 1 readers would drop: they refuse them instead.
 import type { Annotator, LabelSchema } from '../domain';
 import { restoreSchema } from '../schema-restore';
 import { decodeTextFile } from './decode';
@@ -8,7 +10,8 @@ import { parseImportFile } from './import';
 import type { ImportParseResult } from './import-result';
 
 export const BUNDLE_FORMAT = 'spanwright-project';
-export const BUNDLE_FORMAT_VERSION = 1;
+export const BUNDLE_FORMAT_VERSION = 2;
+const READ_BUNDLE_VERSIONS: readonly number[] = [1, 2];
 export const BUNDLE_EXTENSION = 'spanwright';
 
 export interface BundleHeader {
@@ -46,8 +49,8 @@ function readHeader(line: string): BundleHeader | string {
   }
   const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   if (v['format'] !== BUNDLE_FORMAT) return 'not a Spanwright project bundle';
-  if (v['format_version'] !== BUNDLE_FORMAT_VERSION)
-    return `unsupported bundle format_version ${JSON.stringify(v['format_version'])} (this version reads ${BUNDLE_FORMAT_VERSION})`;
+  if (!READ_BUNDLE_VERSIONS.includes(v['format_version'] as number))
+    return `unsupported bundle format_version ${JSON.stringify(v['format_version'])} (this version reads ${READ_BUNDLE_VERSIONS.join(' and ')})`;
   const project = (typeof v['project'] === 'object' && v['project'] !== null ? v['project'] : {}) as Record<string, unknown>;
   if (typeof project['name'] !== 'string' || project['name'].trim() === '') return 'the project has no name';
   const schema = restoreSchema(project['schema']);
@@ -100,7 +103,12 @@ export function parseProjectBundle(fileName: string, bytes: Uint8Array): { heade
     };
   }
   const rest = newline === -1 ? '' : decoded.text.slice(newline + 1);
-  const result = parseImportFile(`${fileName}.jsonl`, new TextEncoder().encode(rest), header.schema.labels);
+  const result = parseImportFile(
+    `${fileName}.jsonl`,
+    new TextEncoder().encode(rest),
+    header.schema.labels,
+    header.schema.documentCategories,
+  );
   result.file = fileName;
   for (const issue of result.issues) {
     issue.file = fileName;

@@ -90,7 +90,7 @@ describe('serializeDocument: exact output', () => {
 
   it('Spanwright JSONL', () => {
     expect(serializeDocument('spanwright', doc)).toBe(
-      '{"format":"spanwright","format_version":1,"offset_unit":"codepoint","id":"d1","text":"😀 Ana said: taxes fell.",' +
+      '{"format":"spanwright","format_version":2,"offset_unit":"codepoint","id":"d1","text":"😀 Ana said: taxes fell.",' +
         '"meta":{"title":"T","source":"S","desk":"x","text":"collides","id":"collides too"},"status":"done","spans":[' +
         '{"id":"a","layer":"entity","label":"PER","start":2,"end":5,"text":"Ana","annotator":"ana","attributes":{},"origin":"manual"},' +
         '{"id":"b","layer":"claim","label":"CLAIM","start":12,"end":22,"text":"taxes fell","annotator":"ana","attributes":{"sure":true},"origin":"manual"}]}',

@@ -320,12 +320,12 @@ describe('parseImportFile: rejected lines', () => {
     );
     expect(reasonOf({ format: 'spanwright', text: 'a', status: 'finished' })).toBe('unknown status "finished" (expected todo, in_progress, done, skipped)');
     expect(reasonOf({ format: 'spanwright', text: 'a', offset_unit: 'byte' })).toBe('unsupported offset_unit "byte" (expected "codepoint" or "utf16")');
-    expect(reasonOf({ format: 'spanwright', text: 'a', format_version: 2 })).toBe('unsupported format_version 2 (this version of Spanwright reads 1)');
+    expect(reasonOf({ format: 'spanwright', text: 'a', format_version: 3 })).toBe('unsupported format_version 3 (this version of Spanwright reads 1 and 2)');
     expect(reasonOf({ format: 'spanwright', text: 'ab', spans: [{ start: 0, end: 1, label: 'A', origin: 'magic' }] })).toBe(
       'span 1 has an unknown origin "magic" (expected manual, imported, suggestion, teammate)',
     );
     expect(reasonOf({ format: 'spanwright', text: 'ab', spans: [{ start: 0, end: 1, label: 'A', attributes: { a: [1] } }] })).toBe(
-      'span 1 "attributes" must be an object of string, number or boolean values',
+      'span 1 "attributes" must be an object of string, number, boolean or string-list values',
     );
     expect(reasonOf({ format: 'spanwright', text: 'ab', spans: [{ start: 0, end: 1, label: 'A', id: false }] })).toBe(
       'span 1 "id" must be a non-empty string or a number (found a boolean)',

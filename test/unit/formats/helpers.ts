@@ -1,6 +1,7 @@
 // Shared by the format tests: running an exporter over documents, and rebuilding export
 // documents from imported drafts (what the app does by storing them first).
-import type { DocumentDraft, LayerId } from '../../../src-shared/domain';
+import type { DocumentDraft } from '../../../src-shared/domain';
+import { draftToExportDocument } from '../../../src-shared/formats/draft-document';
 import { createExporter } from '../../../src-shared/formats/exporter';
 import type { ExportDocument, ExportFile, ExportOptions, FormatId } from '../../../src-shared/formats/format-module';
 import type { LeftOut } from '../../../src-shared/formats/left-out';
@@ -29,25 +30,11 @@ export function runExport(format: FormatId, docs: readonly ExportDocument[], opt
 }
 
 export function fromDraft(draft: DocumentDraft, fallbackId: string): ExportDocument {
-  return {
-    id: draft.id ?? fallbackId,
-    meta: draft.meta,
-    status: draft.status ?? 'todo',
-    text: draft.text,
-    spans: draft.spans.map((s, index) => ({
-      id: s.sourceId ?? `s${index}`,
-      projectId: 'p',
-      documentId: 'd',
-      annotator: s.annotator ?? 'ana',
-      layer: (s.layer ?? 'entity') as LayerId,
-      label: s.label,
-      start: s.start,
-      end: s.end,
-      text: draft.text.slice(s.start, s.end),
-      attributes: s.attributes ?? {},
-      origin: s.origin ?? 'manual',
-      createdAt: 0,
-      updatedAt: 0,
-    })),
-  };
+  return draftToExportDocument(draft, {
+    id: fallbackId,
+    spanId: (index) => `s${index}`,
+    relationId: (index) => `r${index}`,
+    annotator: 'ana',
+    origin: 'manual',
+  });
 }

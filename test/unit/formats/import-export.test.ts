@@ -13,7 +13,11 @@ describe('createExporter options', () => {
     const run = runExport('doccano', goldenDocuments().slice(0, 1), { labelMap: { LOC: 'GPE', ORG: null } });
     expect(run.text).toContain('[19,24,"GPE"]');
     expect(run.text).not.toContain('ORG');
-    expect(run.leftOut).toEqual([{ documentId: 'news-1', reason: 'label-dropped', dropped: true, spans: [{ id: 's1d', layer: 'entity', label: 'ORG', start: 0, end: 5, text: 'Ana 😀' }] }]);
+    expect(run.leftOut).toEqual([
+      { documentId: 'news-1', reason: 'label-dropped', dropped: true, spans: [{ id: 's1d', layer: 'entity', label: 'ORG', start: 0, end: 5, text: 'Ana 😀' }] },
+      // doccano has no place for attributes: the span is written without them (a warning).
+      { documentId: 'news-1', reason: 'attributes-not-held', dropped: false, spans: [{ id: 's1b', layer: 'entity', label: 'PER', start: 10, end: 15, text: 'Jose\u0301' }] },
+    ]);
     expect(run.labels).toEqual(['CLAIM', 'GPE', 'PER']);
   });
 

@@ -25,7 +25,10 @@ describe('project bundle', () => {
     const { header: read, result } = parseProjectBundle('x.spanwright', encode(`${broken}\n${doc}\n`));
     expect(read).toBeNull();
     expect(result.issues).toEqual([{ file: 'x.spanwright', line: 1, reason: 'label 1 of the schema is malformed (needs a name and a layer, entity or claim)' }]);
-    expect(parseProjectBundle('y.spanwright', encode(header.replace('"format_version":1', '"format_version":9'))).result.issues[0]?.reason).toMatch(/unsupported bundle format_version 9/);
+    expect(header).toContain('"format_version":2');
+    expect(parseProjectBundle('y.spanwright', encode(header.replace('"format_version":2', '"format_version":9'))).result.issues[0]?.reason).toMatch(/unsupported bundle format_version 9/);
+    // Bundles written before relations (version 1) are still read.
+    expect(parseProjectBundle('v1.spanwright', encode(`${header.replace('"format_version":2', '"format_version":1')}\n${doc}\n`)).result.documents).toHaveLength(1);
   });
 
   it('carries the reviewer’s rejected review items by document id', () => {

@@ -1,7 +1,7 @@
 // Projects: creating one (with the documents it starts with, in one transaction), its name and
 // guidelines, and reading what a schema edit would touch. Label schema edits are changes
 // (commit.ts), so they are logged and undoable.
-import type { Change } from '../../../src-shared/annotations/change';
+import type { Change, SchemaItemKind } from '../../../src-shared/annotations/change';
 import type { Annotator, LabelSchema, Project } from '../../../src-shared/domain';
 import { commitChange } from './commit';
 import type { SpanwrightDatabase } from './database';
@@ -17,11 +17,23 @@ export async function createProject(
   contents?: { change: Change | null; annotators?: readonly Annotator[] },
 ): Promise<Project> {
   const now = Date.now();
-  const created: Project = { id: project.id, name: project.name, schema: project.schema, guidelines: project.guidelines ?? '', createdAt: now, updatedAt: now };
-  await db.transaction('rw', [db.projects, db.documents, db.texts, db.spans, db.relations, db.documentAnnotations, db.annotators, db.changeLog], async () => {
-    await db.projects.add(created);
-    if (contents?.change) await commitChange(db, project.id, contents.change, { annotator: author }, { annotators: contents.annotators ?? [] });
-  });
+  const created: Project = {
+    id: project.id,
+    name: project.name,
+    schema: project.schema,
+    guidelines: project.guidelines ?? '',
+    createdAt: now,
+    updatedAt: now,
+  };
+  await db.transaction(
+    'rw',
+    [db.projects, db.documents, db.texts, db.spans, db.relations, db.documentAnnotations, db.annotators, db.changeLog],
+    async () => {
+      await db.projects.add(created);
+      if (contents?.change)
+        await commitChange(db, project.id, contents.change, { annotator: author }, { annotators: contents.annotators ?? [] });
+    },
+  );
   return created;
 }
 
@@ -47,6 +59,35 @@ export async function countRelationTypeUses(db: SpanwrightDatabase, projectId: s
     .equals([projectId, type])
     .each((relation) => counts.set(relation.annotator, (counts.get(relation.annotator) ?? 0) + 1));
   return counts;
+}
+
+/** How many documents are labelled in a document category, per annotator. */
+export async function countCategoryUses(db: SpanwrightDatabase, projectId: string, category: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  await db.documentAnnotations
+    .where('projectId')
+    .equals(projectId)
+    .each((annotation) => {
+      if ((annotation.labels[category]?.length ?? 0) > 0) counts.set(annotation.annotator, (counts.get(annotation.annotator) ?? 0) + 1);
+    });
+  return counts;
+}
+
+/** What deleting a schema item takes with it, per annotator: spans, relations or labelled documents. */
+export async function countSchemaItemUses(
+  db: SpanwrightDatabase,
+  projectId: string,
+  what: SchemaItemKind,
+  name: string,
+): Promise<Map<string, number>> {
+  switch (what) {
+    case 'label':
+      return countLabelUses(db, projectId, name);
+    case 'relation-type':
+      return countRelationTypeUses(db, projectId, name);
+    case 'category':
+      return countCategoryUses(db, projectId, name);
+  }
 }
 
 export async function setGuidelines(db: SpanwrightDatabase, projectId: string, guidelines: string): Promise<void> {

@@ -4,14 +4,14 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deletionScope, invertChange, type Change, type NewDocument } from '../../../src-shared/annotations/change';
 import { addRelation, addSpans, deleteSchemaItem, editLabel, removeSpans } from '../../../src-shared/annotations/edits';
-import { relationRecord, spanRecord } from '../../../src-shared/annotations/kinds';
+import { documentRecord as documentAnnotationRecord, relationRecord, spanRecord } from '../../../src-shared/annotations/kinds';
 import { createState } from '../../../src-shared/annotations/state';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import type { DocumentRecord, Relation, Span } from '../../../src-shared/domain';
 import { ok } from '../../../src-shared/result';
 import { commitBuilt, commitChange } from '../../../src-renderer/src/storage/commit';
 import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
-import { countLabelUses, createProject } from '../../../src-renderer/src/storage/projects';
+import { countLabelUses, countSchemaItemUses, createProject } from '../../../src-renderer/src/storage/projects';
 import { readDocumentAnnotations, readSpans } from '../../../src-renderer/src/storage/spans';
 
 let db: SpanwrightDatabase;
@@ -161,5 +161,25 @@ describe('label renames and deletes', () => {
     expect((await db.spans.toArray()).map((s) => s.id).sort()).toEqual(['a', 'b', 'c']);
     expect((await db.documents.get('d2'))?.spanCounts).toEqual({ ana: 1 });
     expect((await db.projects.get('p'))?.schema).toEqual(defaultSchema());
+  });
+});
+
+describe('what a schema delete takes with it', () => {
+  it('counts per annotator the spans of a label, the relations of a type and the documents labelled in a category', async () => {
+    await commitChange(db, 'p', newDocuments(['d1', 'd2'], [span('c', 'd1', 'CLAIM', 0, 10), span('a', 'd1', 'PERSON', 0, 3), span('t', 'd2', 'PERSON', 0, 3, 'ana')]), me);
+    await commitChange(db, 'p', { type: 'edit', removed: [], added: [relationRecord(relation('r', 'SOURCE', 'c', 'a'))] }, me);
+    const labelled = (documentId: string, annotator: string, labels: Record<string, string[]>) =>
+      documentAnnotationRecord({ projectId: 'p', documentId, annotator, labels, note: '', updatedAt: 0 });
+    await commitChange(
+      db,
+      'p',
+      { type: 'edit', removed: [], added: [labelled('d1', 'me', { topic: ['health'] }), labelled('d2', 'me', { topic: [] }), labelled('d2', 'ana', { topic: ['crime'] })] },
+      me,
+    );
+    expect(await countSchemaItemUses(db, 'p', 'label', 'PERSON')).toEqual(new Map([['me', 1], ['ana', 1]]));
+    expect(await countSchemaItemUses(db, 'p', 'relation-type', 'SOURCE')).toEqual(new Map([['me', 1]]));
+    expect(await countSchemaItemUses(db, 'p', 'relation-type', 'ABOUT')).toEqual(new Map());
+    // A category with no value chosen does not count.
+    expect(await countSchemaItemUses(db, 'p', 'category', 'topic')).toEqual(new Map([['me', 1], ['ana', 1]]));
   });
 });

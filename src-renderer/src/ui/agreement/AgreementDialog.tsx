@@ -1,6 +1,7 @@
 // Agreement between annotators, for the open document or the whole project: span-level
-// precision/recall/F1, kappas and alpha, a per-label F1 chart and a confusion heat map, all
-// computed by the core (src-shared/agreement), and saved as CSV or JSON.
+// precision/recall/F1, kappas and alpha, a per-label F1 chart and a confusion heat map,
+// relation P/R/F1, attribute and document-label kappas, all computed by the core
+// (src-shared/agreement), and saved as CSV or JSON.
 import { useEffect, useMemo, useState } from 'react';
 import { reportToCsv, reportToJson, type AgreementReport, type ConfusionMatrix } from '../../../../src-shared/agreement';
 import type { SpanwrightBridge } from '../../../../src-shared/bridge';
@@ -8,6 +9,7 @@ import type { LayerId } from '../../../../src-shared/domain';
 import { computeAgreement, loadAgreementInput, uniqueNames } from '../../app/agreement-input';
 import type { SpanwrightDatabase } from '../../storage/database';
 import { Modal } from '../Modal';
+import { AttributeAgreementTable, DocumentLabelAgreementTable, RelationAgreementTable } from './AnnotationAgreementTables';
 import './agreement.css';
 
 const fixed = (value: number | null | undefined) => (value === null || value === undefined ? 'n/a' : value.toFixed(3));
@@ -39,7 +41,10 @@ function F1Bars(props: { labels: Array<{ label: string; f1: number }> }) {
 function HeatMap(props: { matrix: ConfusionMatrix; rowName: string; columnName: string }) {
   // Scale colours without the outside/outside cell, which dwarfs every other count.
   const outside = props.matrix.labels.length - 1;
-  const max = Math.max(1, ...props.matrix.counts.flatMap((row, r) => row.filter((_, c) => !(r === outside && c === outside && props.matrix.labels[r] === 'O'))));
+  const max = Math.max(
+    1,
+    ...props.matrix.counts.flatMap((row, r) => row.filter((_, c) => !(r === outside && c === outside && props.matrix.labels[r] === 'O'))),
+  );
   return (
     <table className="heat-map">
       <caption>
@@ -62,7 +67,11 @@ function HeatMap(props: { matrix: ConfusionMatrix; rowName: string; columnName: 
             {props.matrix.labels.map((column, c) => {
               const count = props.matrix.counts[r]?.[c] ?? 0;
               return (
-                <td key={column} style={{ ['--heat' as string]: String(Math.min(1, count / max)) }} className={r === c ? 'heat-map__diagonal' : undefined}>
+                <td
+                  key={column}
+                  style={{ ['--heat' as string]: String(Math.min(1, count / max)) }}
+                  className={r === c ? 'heat-map__diagonal' : undefined}
+                >
                   {count}
                 </td>
               );
@@ -124,6 +133,10 @@ export function AgreementDialog(props: {
   const report = result?.report;
   const pair = report?.pairs[pairIndex];
   const scores = pair ? pair[mode] : null;
+  const hasRelations = report?.relationCounts.some((count) => count > 0) ?? false;
+  const relations = report?.relations[pairIndex];
+  const attributes = report?.attributes[pairIndex];
+  const documentLabels = report && report.documentLabels.overall.length > 0;
 
   const save = async (kind: 'csv' | 'json') => {
     if (!report) return;
@@ -192,7 +205,9 @@ export function AgreementDialog(props: {
           {failure}
         </p>
       )}
-      {report && report.message && <p className="hint">{report.message[0]?.toUpperCase() + report.message.slice(1)}: choose at least two.</p>}
+      {report && report.message && (
+        <p className="hint">{report.message[0]?.toUpperCase() + report.message.slice(1)}: choose at least two.</p>
+      )}
       {report && report.pairs.length > 0 && pair && scores && (
         <>
           {report.pairs.length > 1 && (
@@ -248,6 +263,8 @@ export function AgreementDialog(props: {
             </table>
             <F1Bars labels={scores.labels.map((l) => ({ label: l.label, f1: l.f1 }))} />
           </div>
+          {hasRelations && relations && <RelationAgreementTable pair={relations} mode={mode} />}
+          {attributes && attributes.attributes.length > 0 && <AttributeAgreementTable pair={attributes} />}
           <table className="agreement-table">
             <caption>Kappa</caption>
             <thead>
@@ -283,6 +300,12 @@ export function AgreementDialog(props: {
               </tr>
             </tbody>
           </table>
+          {documentLabels &&
+            (report.documents > 1 ? (
+              <DocumentLabelAgreementTable report={report} />
+            ) : (
+              <p className="hint">Document labels are compared over several documents: choose the whole project.</p>
+            ))}
           <div className="agreement-heat-maps">
             {pair.confusion.map((c) => (
               <HeatMap key={c.layer} matrix={c.tokens} rowName={pair.reference} columnName={pair.candidate} />
@@ -296,6 +319,7 @@ export function AgreementDialog(props: {
                   <th>Document</th>
                   <th>Exact F1</th>
                   <th>Overlap F1</th>
+                  {hasRelations && <th>Relation F1 ({mode})</th>}
                   {report.layers.map((l) => (
                     <th key={l}>κ {LAYER_NAMES[l].toLowerCase()}</th>
                   ))}
@@ -309,6 +333,7 @@ export function AgreementDialog(props: {
                       <th scope="row">{result?.titles.get(d.documentId) ?? d.documentId}</th>
                       <td>{fixed(p?.exact.overall.f1)}</td>
                       <td>{fixed(p?.overlap.overall.f1)}</td>
+                      {hasRelations && <td>{fixed(d.relations[pairIndex]?.[mode].overall.f1)}</td>}
                       {report.layers.map((l) => (
                         <td key={l}>{fixed(p?.cohenKappa.find((k) => k.layer === l)?.kappa)}</td>
                       ))}

@@ -369,3 +369,131 @@ describe('spanwright agree beyond spans', { timeout: 30_000 }, () => {
     expect(usage.stderr).toContain('--schema needs a file');
   });
 });
+
+describe('spanwright agree with relations and document labels', { timeout: 30_000 }, () => {
+  const D4 = 'Paris is big.';
+  type Line = {
+    id: string;
+    text: string;
+    spans: Array<[string, number, number, string]>;
+    relations?: Array<[string, string, string]>;
+    topic?: string[];
+  };
+  // Spanwright JSONL 2: spans with ids, relations between them, document labels, all of one annotator.
+  function v2(annotator: string, line: Line): unknown {
+    return {
+      format: 'spanwright',
+      format_version: 2,
+      id: line.id,
+      text: line.text,
+      spans: line.spans.map(([id, start, end, label]) => ({ id, layer: 'entity', label, start, end, annotator })),
+      ...(line.relations ? { relations: line.relations.map(([type, from, to], i) => ({ id: `r${i}`, type, from, to, annotator })) } : {}),
+      ...(line.topic ? { document_annotations: [{ annotator, labels: { topic: line.topic }, note: '' }] } : {}),
+    };
+  }
+
+  beforeAll(() => {
+    // Ann: Ada -MET-> Charles, Charles -IN-> London. Bob: Charles -MET-> Ada, Charles -IN-> "Londo".
+    write('ann-relations.jsonl', [
+      v2('ann', {
+        id: 'd1',
+        text: D1,
+        spans: [
+          ['a1', 0, 12, 'PER'],
+          ['a2', 17, 32, 'PER'],
+          ['a3', 36, 42, 'LOC'],
+        ],
+        relations: [
+          ['MET', 'a1', 'a2'],
+          ['IN', 'a2', 'a3'],
+        ],
+        topic: ['history'],
+      }),
+      v2('ann', { id: 'd4', text: D4, spans: [], topic: ['sport'] }),
+    ]);
+    write('bob-relations.jsonl', [
+      v2('bob', {
+        id: 'd1',
+        text: D1,
+        spans: [
+          ['b1', 0, 12, 'PER'],
+          ['b2', 17, 32, 'PER'],
+          ['b3', 36, 41, 'LOC'],
+        ],
+        relations: [
+          ['MET', 'b2', 'b1'],
+          ['IN', 'b2', 'b3'],
+        ],
+        topic: ['history'],
+      }),
+      v2('bob', { id: 'd4', text: D4, spans: [] }),
+    ]);
+    writeFileSync(
+      join(dir, 'met-undirected.json'),
+      JSON.stringify({
+        labels: [],
+        relationTypes: [{ name: 'MET', color: '#336699', hotkey: '', directed: false, sources: [], targets: [] }],
+      }),
+    );
+  });
+
+  type Report = {
+    relationCounts: number[];
+    relations: Array<{
+      exact: { overall: { tp: number; fp: number; fn: number; f1: number } };
+      overlap: { overall: { tp: number; fp: number; fn: number; f1: number } };
+    }>;
+    documentLabels: { pairs: Array<{ categories: Array<{ category: string; kappa: number; items: number }> }> };
+  };
+
+  it('scores relations: type and both ends must match, directed unless the schema says otherwise', () => {
+    const result = run('agree', 'ann-relations.jsonl', 'bob-relations.jsonl', '--json');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.relationCounts).toEqual([2, 2]);
+    const [pair] = report.relations;
+    // MET is directed without a schema: Ada -> Charles is not Charles -> Ada. IN: London vs "Londo".
+    // Exact: tp 0, fp 2, fn 2 (F1 0). Overlap: "Londo" overlaps London, so IN matches: tp 1, fp 1, fn 1, F1 = 2/4.
+    expect(pair?.exact.overall).toMatchObject({ tp: 0, fp: 2, fn: 2, f1: 0 });
+    expect(pair?.overlap.overall).toMatchObject({ tp: 1, fp: 1, fn: 1, f1: 0.5 });
+
+    const undirected = JSON.parse(
+      run('agree', 'ann-relations.jsonl', 'bob-relations.jsonl', '--schema', 'met-undirected.json', '--json').stdout,
+    ) as Report;
+    // MET undirected: it matches too. Exact: tp 1, fp 1, fn 1 (F1 1/2); overlap: tp 2 (F1 1).
+    expect(undirected.relations[0]?.exact.overall).toMatchObject({ tp: 1, fp: 1, fn: 1, f1: 0.5 });
+    expect(undirected.relations[0]?.overlap.overall).toMatchObject({ tp: 2, fp: 0, fn: 0, f1: 1 });
+  });
+
+  it('gives Cohen’s kappa per document category', () => {
+    const report = JSON.parse(run('agree', 'ann-relations.jsonl', 'bob-relations.jsonl', '--json').stdout) as Report;
+    // topic: ann history, sport; bob history, nothing. po = 1/2; pe = (1/2)(1/2) = 1/4 (history); kappa = 1/3.
+    const [topic] = report.documentLabels.pairs[0]?.categories ?? [];
+    expect(topic).toMatchObject({ category: 'topic', items: 2 });
+    expect(topic?.kappa).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('prints the relation and document-label tables, and their CSV rows', () => {
+    const table = run('agree', 'ann-relations.jsonl', 'bob-relations.jsonl', '--schema=met-undirected.json');
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/^\s+annotator\s+spans\s+relations$/m);
+    expect(table.stdout).toContain('ann (reference) vs bob: relations (type and both ends must match)');
+    expect(table.stdout).toMatch(/^\s+IN\s+1\s+1\s+0\.000\s+0\.000\s+0\.000\s+1\.000\s+1\.000\s+1\.000$/m);
+    expect(table.stdout).toMatch(/^\s+all\s+2\s+2\s+0\.500\s+0\.500\s+0\.500\s+1\.000\s+1\.000\s+1\.000$/m);
+    expect(table.stdout).toContain("Document labels over 2 documents, Cohen's kappa per pair:");
+    expect(table.stdout).toMatch(/^\s+topic\s+2\s+0\.333$/m);
+    const lines = run('agree', 'ann-relations.jsonl', 'bob-relations.jsonl', '--csv', '--schema', 'met-undirected.json').stdout.split(
+      '\r\n',
+    );
+    expect(lines).toContain(',ann,bob,relation_exact,,MET,1,0,0,1,1,1,,,');
+    expect(lines).toContain(',ann,bob,relation_overlap,,,2,0,0,1,1,1,,,');
+    expect(lines).toContain('d1,ann,bob,relation_exact,,IN,0,1,1,0,0,0,,,');
+    expect(lines.find((line) => line.startsWith(',ann,bob,document_label_kappa,,topic,'))).toMatch(/,0\.333\d*,,2$/);
+  });
+
+  it('--layer claim leaves out relations whose ends are entities', () => {
+    const report = JSON.parse(run('agree', 'ann-relations.jsonl', 'bob-relations.jsonl', '--layer', 'claim', '--json').stdout) as Report;
+    expect(report.relationCounts).toEqual([0, 0]);
+  });
+});

@@ -145,7 +145,8 @@ export function readSpanLists(
 }
 
 function rawSpan(shape: SpanShape, item: unknown, fileLayers: boolean): RawSpan | undefined {
-  if (shape === 'tuple') {
+  // doccano's intent detection writes `entities` as [start, end, "LABEL"] too.
+  if (shape === 'tuple' || (shape === 'doccano-entity' && Array.isArray(item))) {
     if (!Array.isArray(item) || item.length !== 3) return undefined;
     const [start, end, label] = item as [unknown, unknown, unknown];
     return { start, end, label };
@@ -184,7 +185,10 @@ export function holdsSpans(value: Json, key: string): boolean {
   const list = value[key];
   if (key === 'spans') return list !== null;
   if (!Array.isArray(list)) return false;
-  return list.length === 0 || (key === 'entities' ? list.every(isObject) : !list.every((item) => typeof item === 'string'));
+  return (
+    list.length === 0 ||
+    (key === 'entities' ? list.every((item) => isObject(item) || Array.isArray(item)) : !list.every((item) => typeof item === 'string'))
+  );
 }
 
 export interface JsonDocumentRead {
@@ -194,15 +198,24 @@ export interface JsonDocumentRead {
 
 /**
  * A doccano, spaCy/Prodigy or plain JSON document: `text`, optional `id`, metadata (`meta` and
- * top-level keys), and spans from every span list it has. Keys that name document classes (a
- * string `label`) are kept as metadata; spaCy `tokens` are left out (an export writes them again).
+ * top-level keys), and spans from every span list it has. `ownKeys` are the format's own (read
+ * by its module, not metadata); a `label` that names document classes is otherwise kept as
+ * metadata; spaCy `tokens` are left out (an export writes them again).
  */
-export function readJsonDocument(value: Json, context: ReadContext): JsonDocumentRead | { reason: string } {
+export function readJsonDocument(
+  value: Json,
+  context: ReadContext,
+  ownKeys: readonly string[] = [],
+): JsonDocumentRead | { reason: string } {
   const text = readText(value);
   if (typeof text !== 'string') return text;
   const id = readId(value);
   if ('reason' in id) return id;
-  const meta = readMeta(value, context.defaultTitle, (key) => isSpanListKey(key) || (key === 'tokens' && Array.isArray(value['spans'])));
+  const meta = readMeta(
+    value,
+    context.defaultTitle,
+    (key) => isSpanListKey(key) || ownKeys.includes(key) || (key === 'tokens' && Array.isArray(value['spans'])),
+  );
   if ('reason' in meta) return meta;
 
   const lists: SpanList[] = [];
@@ -211,7 +224,7 @@ export function readJsonDocument(value: Json, context: ReadContext): JsonDocumen
     const list = value[key];
     if (key === 'spans' && list !== null && !Array.isArray(list)) return { reason: `"spans" must be an array (found ${describe(list)})` };
     if (holdsSpans(value, key)) lists.push({ key, shape, items: list as unknown[] });
-    else if (key !== 'spans') setOwn(meta.extra, key, list);
+    else if (key !== 'spans' && !ownKeys.includes(key)) setOwn(meta.extra, key, list);
   }
   const spans = readSpanLists(lists, new SpanContext(text, 'codepoint', context.labels), {
     finish: (draft) => {

@@ -204,11 +204,12 @@ describe('parseImportFile: spans', () => {
     });
   });
 
-  it('a plain-string label is a document class, kept in meta.extra', () => {
+  it('a plain-string label or a list of strings is a doccano document class, read as document labels', () => {
     const result = parseImportFile('c.jsonl', jsonl({ text: 'Great game', label: 'POSITIVE' }, { text: 'Bad', label: ['NEG', 'SPORT'] }), []);
-    expect(result.documents.map((d) => [d.format, d.draft.meta.extra, d.draft.spans])).toEqual([
-      ['jsonl', { label: 'POSITIVE' }, []],
-      ['jsonl', { label: ['NEG', 'SPORT'] }, []],
+    expect(result.issues).toEqual([]);
+    expect(result.documents.map((d) => [d.format, d.draft.meta.extra, d.draft.spans, d.draft.documentAnnotations])).toEqual([
+      ['doccano', undefined, [], [{ labels: { class: ['POSITIVE'] }, note: '' }]],
+      ['doccano', undefined, [], [{ labels: { class: ['NEG', 'SPORT'] }, note: '' }]],
     ]);
   });
 

@@ -22,9 +22,25 @@ export function escapeRegExp(text: string): string {
  * inside its first character to inside its last, the way a person selects a few words.
  */
 export async function dragSelect(page: Page, text: string, occurrence = 1): Promise<void> {
+  const points = await textPoints(page, text, occurrence);
+  await page.mouse.move(points.from.x, points.from.y);
+  await page.mouse.down();
+  await page.mouse.move((points.from.x + points.to.x) / 2, (points.from.y + points.to.y) / 2, { steps: 4 });
+  await page.mouse.move(points.to.x, points.to.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** Clicks the first character of `text` (its n-th occurrence) in the document view, as a person clicks a word. */
+export async function clickText(page: Page, text: string, occurrence = 1): Promise<void> {
+  const { from } = await textPoints(page, text, occurrence);
+  await page.mouse.click(from.x + 1, from.y);
+}
+
+/** Where the first and the last character of `text` are drawn. */
+async function textPoints(page: Page, text: string, occurrence: number): Promise<{ from: { x: number; y: number }; to: { x: number; y: number } }> {
   // Paragraph breaks are not in the DOM's text nodes: look for the text without them.
   const flat = text.replace(/\r?\n/g, '');
-  const points = await page.evaluate(
+  return page.evaluate(
     ({ text, occurrence }) => {
       const root = document.querySelector('[role="article"]');
       if (!root) throw new Error('no document view');
@@ -65,11 +81,6 @@ export async function dragSelect(page: Page, text: string, occurrence = 1): Prom
     },
     { text: flat, occurrence },
   );
-  await page.mouse.move(points.from.x, points.from.y);
-  await page.mouse.down();
-  await page.mouse.move((points.from.x + points.to.x) / 2, (points.from.y + points.to.y) / 2, { steps: 4 });
-  await page.mouse.move(points.to.x, points.to.y, { steps: 4 });
-  await page.mouse.up();
 }
 
 /** The text of each span as the view draws it: all fragments with the same id, joined. */

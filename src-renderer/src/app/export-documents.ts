@@ -3,7 +3,7 @@
 // hand back the finished output with a summary; saving then streams it through the bridge.
 import type { SaveStream } from '../../../src-shared/bridge';
 import { statusOf } from '../../../src-shared/document-rules';
-import type { DocumentRecord, DocumentStatus, LayerId, Span } from '../../../src-shared/domain';
+import type { DocumentAnnotation, DocumentRecord, DocumentStatus, LayerId, Relation, Span } from '../../../src-shared/domain';
 import { createExporter, type Exporter } from '../../../src-shared/formats/exporter';
 import type { LeftOut } from '../../../src-shared/formats/left-out';
 import { formatInfo, type FormatId } from '../../../src-shared/formats/registry';
@@ -116,15 +116,26 @@ export async function prepareExport(
   // One read of every span of the project (an index range scan) is far faster than a
   // multi-key query per batch; texts, the bulk of the data, are read a batch at a time.
   const spansByDocument = new Map<string, Span[]>();
+  const relationsByDocument = new Map<string, Relation[]>();
+  const documentAnnotationsByDocument = new Map<string, DocumentAnnotation[]>();
   const wanted = new Set(documents.map((d) => d.id));
-  for (const projectId of new Set(documents.map((d) => d.projectId))) {
-    const all = await db.spans.where('projectId').equals(projectId).toArray();
-    for (const span of all) {
-      if (!wanted.has(span.documentId) || !chosen(span.annotator)) continue;
-      const list = spansByDocument.get(span.documentId);
-      if (list) list.push(span);
-      else spansByDocument.set(span.documentId, [span]);
+  const collect = <T extends { documentId: string; annotator: string }>(into: Map<string, T[]>, rows: readonly T[]) => {
+    for (const row of rows) {
+      if (!wanted.has(row.documentId) || !chosen(row.annotator)) continue;
+      const list = into.get(row.documentId);
+      if (list) list.push(row);
+      else into.set(row.documentId, [row]);
     }
+  };
+  for (const projectId of new Set(documents.map((d) => d.projectId))) {
+    const [spans, relations, annotations] = await Promise.all([
+      db.spans.where('projectId').equals(projectId).toArray(),
+      db.relations.where('projectId').equals(projectId).toArray(),
+      db.documentAnnotations.where('projectId').equals(projectId).toArray(),
+    ]);
+    collect(spansByDocument, spans);
+    collect(relationsByDocument, relations);
+    collect(documentAnnotationsByDocument, annotations);
   }
 
   // Documents grouped by split (one group, '', without a split), each group its own exporter.
@@ -160,6 +171,8 @@ export async function prepareExport(
         annotators: [...present].map((id) => ({ id, name: request.selection.names.get(id) ?? id })),
         text,
         spans: docSpans,
+        relations: relationsByDocument.get(doc.id) ?? [],
+        documentAnnotations: documentAnnotationsByDocument.get(doc.id) ?? [],
       });
       if (output.chunk) bodies.get(group)?.push(output.chunk);
       for (const file of output.files) zip?.add({ path: group ? `${group}/${file.path}` : file.path, content: file.content });

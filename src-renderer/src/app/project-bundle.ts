@@ -1,6 +1,6 @@
 // Saving a whole project as one bundle file, and restoring a bundle as a new project.
 import { statusOf } from '../../../src-shared/document-rules';
-import type { Annotator, Project, Span } from '../../../src-shared/domain';
+import type { Annotator, Project } from '../../../src-shared/domain';
 import { serializeDocument } from '../../../src-shared/formats/exporter';
 import { formatImportIssue } from '../../../src-shared/formats/import';
 import { BUNDLE_EXTENSION, bundleHeaderLine, parseProjectBundle } from '../../../src-shared/formats/project-bundle';
@@ -12,24 +12,44 @@ import type { PreparedExport } from './export-documents';
 import { newId } from './ids';
 import { buildImportChange, type ImportPlan } from './import-documents';
 
+function groupByDocument<T extends { documentId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const byDocument = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = byDocument.get(row.documentId);
+    if (list) list.push(row);
+    else byDocument.set(row.documentId, [row]);
+  }
+  return byDocument;
+}
+
 /** Everything the project holds: schema, guidelines, every document with every annotator's work. */
 export async function prepareProjectBundle(db: SpanwrightDatabase, project: Project, self: Annotator): Promise<PreparedExport> {
-  const [documents, spans, annotators] = await db.transaction('r', db.documents, db.spans, db.annotators, () =>
-    Promise.all([
-      db.documents.where('[projectId+order]').between([project.id, -Infinity], [project.id, Infinity]).toArray(),
-      db.spans.where('projectId').equals(project.id).toArray(),
-      db.annotators.toArray(),
-    ]),
+  const [documents, spans, relations, documentAnnotations, annotators] = await db.transaction(
+    'r',
+    [db.documents, db.spans, db.relations, db.documentAnnotations, db.annotators],
+    () =>
+      Promise.all([
+        db.documents.where('[projectId+order]').between([project.id, -Infinity], [project.id, Infinity]).toArray(),
+        db.spans.where('projectId').equals(project.id).toArray(),
+        db.relations.where('projectId').equals(project.id).toArray(),
+        db.documentAnnotations.where('projectId').equals(project.id).toArray(),
+        db.annotators.toArray(),
+      ]),
   );
   const reviewRejected: Record<string, string[]> = {};
   for (const doc of documents) {
     const rejected = await readSetting(db, SETTING.reviewRejected(doc.id), isStringList);
     if (rejected && rejected.length > 0) reviewRejected[doc.sourceId] = rejected;
   }
-  const byDocument = new Map<string, Span[]>();
-  for (const span of spans) byDocument.set(span.documentId, [...(byDocument.get(span.documentId) ?? []), span]);
+  const byDocument = groupByDocument(spans);
+  const relationsByDocument = groupByDocument(relations);
+  const annotationsByDocument = groupByDocument(documentAnnotations);
   const names = new Map(annotators.map((a) => [a.id, a.name]));
-  const used = new Set([...spans.map((s) => s.annotator), ...documents.flatMap((d) => Object.keys(d.statuses))]);
+  const used = new Set([
+    ...spans.map((s) => s.annotator),
+    ...documentAnnotations.map((a) => a.annotator),
+    ...documents.flatMap((d) => Object.keys(d.statuses)),
+  ]);
   const parts: string[] = [
     bundleHeaderLine({
       name: project.name,
@@ -46,7 +66,8 @@ export async function prepareProjectBundle(db: SpanwrightDatabase, project: Proj
       const text = texts[i]?.text;
       if (text === undefined) throw new Error(`The text of "${doc.meta.title}" is missing from the database.`);
       const docSpans = byDocument.get(doc.id) ?? [];
-      const present = new Set([...docSpans.map((s) => s.annotator), ...Object.keys(doc.statuses)]);
+      const docAnnotations = annotationsByDocument.get(doc.id) ?? [];
+      const present = new Set([...docSpans.map((s) => s.annotator), ...docAnnotations.map((a) => a.annotator), ...Object.keys(doc.statuses)]);
       parts.push(
         serializeDocument('spanwright', {
           id: doc.sourceId,
@@ -56,6 +77,8 @@ export async function prepareProjectBundle(db: SpanwrightDatabase, project: Proj
           annotators: [...present].map((id) => ({ id, name: names.get(id) ?? id })),
           text,
           spans: docSpans,
+          relations: relationsByDocument.get(doc.id) ?? [],
+          documentAnnotations: docAnnotations,
         }) + '\n',
       );
     }

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LabelSchema, LayerId } from '../../../src-shared/domain';
 import { defaultLayers, FORMATS, formatInfo, type FormatId } from '../../../src-shared/formats/registry';
-import type { LeftOutReason } from '../../../src-shared/formats/exporter';
+import { LEFT_OUT_REASON_TEXT } from '../../../src-shared/formats/left-out-messages';
 import type { ExportSummary, PreparedExport } from '../app/export-documents';
 import { Modal } from './Modal';
 import { ProgressBar } from './ProgressBar';
@@ -23,17 +23,7 @@ export interface ExportChoices {
   split: { ratios: { train: number; dev: number; test: number }; seed: number; stratify: boolean } | null;
 }
 
-const REASONS: Record<LeftOutReason, string> = {
-  layer: 'layer not exported or not held by this format',
-  'label-dropped': 'label left out',
-  'label-unsupported': 'label name not allowed in this format',
-  overlap: 'overlaps another span (this format cannot hold overlaps)',
-  'not-token-aligned': 'edge inside a token',
-  'no-tokens': 'covers no token',
-  'crosses-sentence': 'runs over a sentence edge (split between sentences)',
-  'outside-sentences': 'lies between sentences',
-  'only-line-breaks': 'holds only line breaks',
-};
+const REASONS = LEFT_OUT_REASON_TEXT;
 
 function LeftOutList(props: { entries: ExportSummary['leftOut'] }) {
   const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);

@@ -1,54 +1,17 @@
-// Edit the label schema: rename (spans follow), recolour, change hotkeys, add, delete
-// (asking first, with the number of spans that use the label).
-import { useState } from 'react';
-import type { Label, LabelSchema, LayerId } from '../../../src-shared/domain';
-import { labelProblem } from '../../../src-shared/schema-rules';
+// The schema editor: labels (with their attributes), relation types and document categories,
+// in tabs, plus the project's guidelines. Renames and deletes are undoable changes made by the
+// annotation session; a delete first says what goes with it, and whose work that is.
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { SchemaItemKind, SchemaItems } from '../../../src-shared/annotations/change';
+import type { LabelSchema } from '../../../src-shared/domain';
+import { errorMessage } from '../../../src-shared/result';
+import type { AnnotationSession } from '../app/annotation-session';
 import { Modal } from './Modal';
-
-function LabelRow(props: {
-  label: Label;
-  schema: LabelSchema;
-  onSave: (oldName: string, label: Label) => Promise<void>;
-  onDelete: (label: Label) => void;
-}) {
-  const [draft, setDraft] = useState(props.label);
-  const [problem, setProblem] = useState<string | null>(null);
-  const changed = JSON.stringify(draft) !== JSON.stringify(props.label);
-  const save = async () => {
-    const reason = labelProblem(props.schema, draft, props.label.name);
-    setProblem(reason);
-    if (!reason) await props.onSave(props.label.name, draft);
-  };
-  return (
-    <tr>
-      <td>
-        <input aria-label={`Name of ${props.label.name}`} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
-        {problem && <div role="alert" className="field-error">{problem}</div>}
-      </td>
-      <td>{props.label.layer}</td>
-      <td>
-        <input type="color" aria-label={`Colour of ${props.label.name}`} value={draft.color} onChange={(e) => setDraft({ ...draft, color: e.target.value })} />
-      </td>
-      <td>
-        <input
-          className="hotkey-input"
-          aria-label={`Hotkey of ${props.label.name}`}
-          value={draft.hotkey}
-          maxLength={2}
-          onChange={(e) => setDraft({ ...draft, hotkey: [...e.target.value].slice(-1).join('') })}
-        />
-      </td>
-      <td className="row-actions">
-        <button type="button" disabled={!changed} onClick={save}>
-          Save
-        </button>
-        <button type="button" className="danger" onClick={() => props.onDelete(props.label)} aria-label={`Delete ${props.label.name}`}>
-          Delete
-        </button>
-      </td>
-    </tr>
-  );
-}
+import { CategoriesTab } from './schema-editor/CategoriesTab';
+import { DeleteConfirmation, deletedMessage, type PendingDelete } from './schema-editor/DeleteConfirmation';
+import type { SchemaEditing } from './schema-editor/editing';
+import { LabelsTab } from './schema-editor/LabelsTab';
+import { RelationTypesTab } from './schema-editor/RelationTypesTab';
 
 function GuidelinesEditor(props: { guidelines: string; onSave: (text: string) => Promise<void> }) {
   const [text, setText] = useState(props.guidelines);
@@ -56,7 +19,7 @@ function GuidelinesEditor(props: { guidelines: string; onSave: (text: string) =>
     <section className="guidelines-editor" aria-label="Guidelines">
       <label className="field">
         <span>Guidelines (shown to annotators beside the labels, and saved in project bundles)</span>
-        <textarea aria-label="Guidelines text" rows={5} value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea aria-label="Guidelines text" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
       </label>
       <button type="button" disabled={text === props.guidelines} onClick={() => void props.onSave(text)}>
         Save guidelines
@@ -65,103 +28,140 @@ function GuidelinesEditor(props: { guidelines: string; onSave: (text: string) =>
   );
 }
 
+const TABS = [
+  {
+    id: 'labels',
+    title: 'Labels',
+    hint: 'Kinds of span. Renaming a label renames its spans (Ctrl+Z undoes it); its attributes are the values annotators give each span.',
+  },
+  {
+    id: 'relation-types',
+    title: 'Relation types',
+    hint: 'Links between two spans, from a source label to a target label. No label ticked at an end means any label.',
+  },
+  {
+    id: 'categories',
+    title: 'Document categories',
+    hint: 'Labels for a whole document, set in its header. Renaming or removing a value does not change documents that already have it.',
+  },
+] as const;
+
+type TabId = (typeof TABS)[number]['id'];
+
 export function LabelsDialog(props: {
+  schema: LabelSchema;
   guidelines: string;
   onSaveGuidelines: (text: string) => Promise<void>;
-  schema: LabelSchema;
-  onSave: (oldName: string, label: Label) => Promise<void>;
-  onAdd: (label: Label) => Promise<void>;
-  countUses: (name: string) => Promise<number>;
-  onDelete: (name: string) => Promise<void>;
+  session: Pick<AnnotationSession, 'editSchemaItem' | 'changeSchema' | 'deleteSchemaItem'>;
+  /** What deleting an item takes along, per annotator id. */
+  countUses: (what: SchemaItemKind, name: string) => Promise<ReadonlyMap<string, number>>;
+  /** Annotators' names to show, by id ("Ana (you)", "Gold"). */
+  names: ReadonlyMap<string, string>;
+  onDone: (message: string) => void;
+  onError: (message: string) => void;
   onClose: () => void;
 }) {
-  const [fresh, setFresh] = useState<Label>({ name: '', layer: 'entity', color: '#8fd3c8', hotkey: '' });
-  const [problem, setProblem] = useState<string | null>(null);
-  const [confirm, setConfirm] = useState<{ label: Label; uses: number } | null>(null);
+  const { session, onError } = props;
+  const [tab, setTab] = useState<TabId>('labels');
+  const [pending, setPending] = useState<PendingDelete | null>(null);
+  const baseId = useId();
+  const tabRefs = useRef(new Map<TabId, HTMLButtonElement>());
 
-  const add = async () => {
-    const reason = labelProblem(props.schema, fresh);
-    setProblem(reason);
-    if (reason) return;
-    await props.onAdd(fresh);
-    setFresh({ name: '', layer: fresh.layer, color: '#8fd3c8', hotkey: '' });
+  const attempt = async (work: () => Promise<void>): Promise<boolean> => {
+    try {
+      await work();
+      return true;
+    } catch (e) {
+      onError(errorMessage(e));
+      return false;
+    }
   };
+
+  const editing: SchemaEditing = {
+    schema: props.schema,
+    save: <K extends SchemaItemKind>(what: K, oldName: string, item: SchemaItems[K]) =>
+      attempt(() => session.editSchemaItem(what, oldName, item)),
+    add: (to) => attempt(() => session.changeSchema(to)),
+    askDelete: (what, name, opener) => {
+      void props
+        .countUses(what, name)
+        .then((uses) => setPending({ what, name, uses, opener }))
+        .catch((e: unknown) => onError(errorMessage(e)));
+    },
+  };
+
+  const remove = async (doomed: PendingDelete) => {
+    setPending(null);
+    tabRefs.current.get(tab)?.focus();
+    if (await attempt(() => session.deleteSchemaItem(doomed.what, doomed.name))) props.onDone(deletedMessage(doomed));
+  };
+
+  // Arrow keys move between tabs, as in every tab list (WAI-ARIA Authoring Practices).
+  const onTabKey = (event: KeyboardEvent) => {
+    const at = TABS.findIndex((t) => t.id === tab);
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    const to = event.key === 'Home' ? 0 : event.key === 'End' ? TABS.length - 1 : step === 0 ? -1 : (at + step + TABS.length) % TABS.length;
+    const next = TABS[to];
+    if (!next) return;
+    event.preventDefault();
+    setTab(next.id);
+    tabRefs.current.get(next.id)?.focus();
+  };
+
+  const panels = { labels: LabelsTab, 'relation-types': RelationTypesTab, categories: CategoriesTab } as const;
 
   return (
     <Modal title="Labels" onClose={props.onClose} wide>
-      <table className="labels-table">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Layer</th>
-            <th>Colour</th>
-            <th>Hotkey</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {props.schema.labels.map((label) => (
-            <LabelRow
-              key={label.name}
-              label={label}
-              schema={props.schema}
-              onSave={props.onSave}
-              onDelete={async (l) => setConfirm({ label: l, uses: await props.countUses(l.name) })}
-            />
+      <div className="schema-editor">
+        <div role="tablist" aria-label="Schema" className="schema-editor__tabs" onKeyDown={onTabKey}>
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              id={`${baseId}-tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`${baseId}-panel-${t.id}`}
+              tabIndex={tab === t.id ? 0 : -1}
+              ref={(el) => {
+                if (el) tabRefs.current.set(t.id, el);
+              }}
+              onClick={() => setTab(t.id)}
+            >
+              {t.title}
+            </button>
           ))}
-          <tr className="labels-table__new">
-            <td>
-              <input aria-label="New label name" placeholder="New label" value={fresh.name} onChange={(e) => setFresh({ ...fresh, name: e.target.value })} />
-              {problem && <div role="alert" className="field-error">{problem}</div>}
-            </td>
-            <td>
-              <select aria-label="New label layer" value={fresh.layer} onChange={(e) => setFresh({ ...fresh, layer: e.target.value as LayerId })}>
-                <option value="entity">entity</option>
-                <option value="claim">claim</option>
-              </select>
-            </td>
-            <td>
-              <input type="color" aria-label="New label colour" value={fresh.color} onChange={(e) => setFresh({ ...fresh, color: e.target.value })} />
-            </td>
-            <td>
-              <input
-                className="hotkey-input"
-                aria-label="New label hotkey"
-                value={fresh.hotkey}
-                onChange={(e) => setFresh({ ...fresh, hotkey: [...e.target.value].slice(-1).join('') })}
-              />
-            </td>
-            <td>
-              <button type="button" className="primary" onClick={add}>
-                Add label
-              </button>
-            </td>
-          </tr>
-        </tbody>
-      </table>
-      {confirm && (
-        <div role="alertdialog" aria-label={`Delete ${confirm.label.name}?`} className="confirm">
-          <p>
-            Delete the label <strong>{confirm.label.name}</strong>?{' '}
-            {confirm.uses === 0
-              ? 'No span uses it.'
-              : `${confirm.uses} ${confirm.uses === 1 ? 'span uses' : 'spans use'} it and will be deleted too.`}
-          </p>
-          <button type="button" onClick={() => setConfirm(null)}>
-            Keep it
-          </button>
-          <button
-            type="button"
-            className="danger"
-            onClick={async () => {
-              await props.onDelete(confirm.label.name);
-              setConfirm(null);
-            }}
-          >
-            Delete label
-          </button>
         </div>
-      )}
+        {TABS.map((t) => {
+          const Panel = panels[t.id];
+          return (
+            // Hidden panels stay mounted, so a half-edited form survives a look at another tab.
+            <div
+              key={t.id}
+              role="tabpanel"
+              id={`${baseId}-panel-${t.id}`}
+              aria-labelledby={`${baseId}-tab-${t.id}`}
+              hidden={tab !== t.id}
+              className="schema-editor__panel"
+            >
+              <h3>{t.title}</h3>
+              <p className="hint">{t.hint}</p>
+              <Panel editing={editing} />
+            </div>
+          );
+        })}
+        {pending && (
+          <DeleteConfirmation
+            pending={pending}
+            names={props.names}
+            onKeep={() => {
+              setPending(null);
+              pending.opener.focus();
+            }}
+            onDelete={() => void remove(pending)}
+          />
+        )}
+      </div>
       <GuidelinesEditor guidelines={props.guidelines} onSave={props.onSaveGuidelines} />
       <div className="modal__actions">
         <button type="button" onClick={props.onClose}>

@@ -1,7 +1,10 @@
-// The selected span: its label (changeable), text, offsets, and a delete button;
-// plus the other spans under the last click, to reach nested ones.
-import type { Label, LabelSchema, Span } from '../../../src-shared/domain';
+// The selected span: its label (changeable), text, offsets, attributes, note, relations and a
+// delete button; plus the other spans under the last click, to reach nested ones.
+import type { AttributeValue, Label, LabelSchema, Relation, RelationType, Span } from '../../../src-shared/domain';
 import { toCodePointOffset } from '../../../src-shared/offsets';
+import { AttributeField } from './AttributeField';
+import { NoteField } from './NoteField';
+import { SpanRelations } from './SpanRelations';
 
 export function SpanDetails(props: {
   span: Span;
@@ -13,8 +16,18 @@ export function SpanDetails(props: {
   onMoveEdge: (edge: 'start' | 'end', direction: -1 | 1) => void;
   onDelete: () => void;
   onSelect: (spanId: string) => void;
+  relations: readonly Relation[];
+  spansById: ReadonlyMap<string, Span>;
+  onSetAttribute: (name: string, value: AttributeValue | undefined) => void;
+  onSetNote: (note: string) => void;
+  onStartLink: (type: RelationType) => void;
+  onRemoveRelation: (relation: Relation) => void;
+  onJump: (spanId: string) => void;
 }) {
   const { span, schema } = props;
+  const definitions = schema.labels.find((l) => l.name === span.label)?.attributes ?? [];
+  const known = new Set(definitions.map((d) => d.name));
+  const others = Object.entries(span.attributes).filter(([name]) => !known.has(name));
   return (
     <section className="span-details" aria-label="Selected span">
       <h3>Selected span</h3>
@@ -56,6 +69,34 @@ export function SpanDetails(props: {
           →
         </button>
       </div>
+      {(definitions.length > 0 || others.length > 0) && (
+        <div className="span-details__attributes" role="group" aria-label="Attributes">
+          <h4>Attributes</h4>
+          {definitions.map((definition) => (
+            <AttributeField
+              key={definition.name}
+              definition={definition}
+              value={span.attributes[definition.name]}
+              onChange={(value) => props.onSetAttribute(definition.name, value)}
+            />
+          ))}
+          {others.map(([name, value]) => (
+            <p key={name} className="span-details__meta" title="Not defined for this label in the schema; kept and exported as it is">
+              {name}: {Array.isArray(value) ? value.join(', ') : String(value)}
+            </p>
+          ))}
+        </div>
+      )}
+      <NoteField label="Span note" note={span.note ?? ''} onSave={props.onSetNote} />
+      <SpanRelations
+        span={span}
+        schema={schema}
+        relations={props.relations}
+        spansById={props.spansById}
+        onJump={props.onJump}
+        onRemove={props.onRemoveRelation}
+        onStartLink={props.onStartLink}
+      />
       <button type="button" className="danger" onClick={props.onDelete}>
         Delete span
       </button>

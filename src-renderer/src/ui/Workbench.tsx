@@ -15,7 +15,7 @@ import { prepareExport, saveExport, type ExportRequest, type PreparedExport } fr
 import { newId } from '../app/ids';
 import type { SpanwrightDatabase } from '../storage/database';
 import { readDocumentText } from '../storage/documents';
-import { countLabelUses, createProject, setGuidelines } from '../storage/projects';
+import { countSchemaItemUses, createProject, setGuidelines } from '../storage/projects';
 import { isNumber, isString, readSetting, SETTING, writeSetting } from '../storage/settings';
 import { selectedRange } from './document/dom-offsets';
 import { DocumentView } from './document/DocumentView';
@@ -32,6 +32,12 @@ import { NewProjectDialog } from './NewProjectDialog';
 import { ProgressBar } from './ProgressBar';
 import { SpanDetails } from './SpanDetails';
 import { useToasts } from './Toasts';
+import { DocumentLabels } from './DocumentLabels';
+import { MissingAttributesDialog } from './MissingAttributesDialog';
+import { NoteField } from './NoteField';
+import { typesFrom } from './SpanRelations';
+import { useRelationLinking } from './useRelationLinking';
+import { missingRequiredAttributes, type MissingAttributes } from '../../../src-shared/annotations/attribute-rules';
 import { FilePickerButton } from './FilePickerButton';
 import { readDroppedFiles, useImportFlows } from './useImportFlows';
 
@@ -51,6 +57,8 @@ function labelColorCss(labels: readonly Label[]): string {
 export function displayName(annotator: Annotator): string {
   return annotator.name.trim() || `Annotator ${annotator.id.slice(0, 4)}`;
 }
+
+const clipText = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text).replace(/\s+/g, ' ');
 
 function isEditableTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -220,6 +228,52 @@ export function Workbench(props: {
   );
 
   const { acceptVersion, acceptAgreements } = useAdjudication(session, review);
+  const linking = useRelationLinking(session, schema, notify);
+  const [missingAttributes, setMissingAttributes] = useState<MissingAttributes[] | null>(null);
+  const cancelLinking = linking.cancel;
+  useEffect(() => cancelLinking(), [documentId, mode, cancelLinking]);
+
+  /** Selects a span and brings it into view (relations, review, the missing-attributes list). */
+  const jumpToSpan = useCallback((spanId: string) => {
+    setSelectedSpanIds([spanId]);
+    documentViewRef.current?.querySelector(`[data-span-id="${CSS.escape(spanId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, []);
+
+  // Relations: how many each span has (a link mark), and those of the selected span (arcs).
+  const linkCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const r of session.relations) {
+      counts.set(r.from, (counts.get(r.from) ?? 0) + 1);
+      counts.set(r.to, (counts.get(r.to) ?? 0) + 1);
+    }
+    return counts;
+  }, [session.relations]);
+  const focusSpanId = linking.linking?.from.id ?? selectedSpan?.id;
+  const selectedRelations = useMemo(
+    () => (focusSpanId ? session.relations.filter((r) => r.from === focusSpanId || r.to === focusSpanId) : []),
+    [focusSpanId, session.relations],
+  );
+  const arcs = useMemo(
+    () =>
+      selectedRelations.map((r) => {
+        const type = schema.relationTypes.find((t) => t.name === r.type);
+        return { id: r.id, from: r.from, to: r.to, type: r.type, color: type?.color ?? '#555555', directed: type?.directed ?? true };
+      }),
+    [schema.relationTypes, selectedRelations],
+  );
+  const relatedSpanIds = useMemo(() => {
+    if (linking.linking) return linking.candidateId ? [linking.candidateId] : [];
+    return selectedRelations.map((r) => (r.from === focusSpanId ? r.to : r.from));
+  }, [focusSpanId, linking.candidateId, linking.linking, selectedRelations]);
+
+  const changeStatus = useCallback(
+    (status: DocumentStatus) => {
+      const missing = status === 'done' ? missingRequiredAttributes(schema, session.spans) : [];
+      if (missing.length > 0) setMissingAttributes(missing);
+      else session.setStatus(status);
+    },
+    [schema, session],
+  );
 
   const stepReview = useCallback(
     (direction: 1 | -1) => {
@@ -305,7 +359,10 @@ export function Workbench(props: {
 
   const keyRef = useRef<(event: KeyboardEvent) => void>(() => undefined);
   keyRef.current = (event) => {
-    if (dialog || imports.importPlan || imports.teammatePlan) return;
+    if (dialog || imports.importPlan || imports.teammatePlan || missingAttributes) return;
+    if ((linking.linking || linking.choosingFor) && !isEditableTarget(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      if (linkingKey(event)) return;
+    }
     const mod = event.ctrlKey || event.metaKey;
     const key = event.key.toLowerCase();
     // Text fields keep their own undo and redo.
@@ -382,6 +439,16 @@ export function Workbench(props: {
       }
       return;
     }
+    if (selectedSpan && !pendingRange) {
+      // With a span selected, r (or a relation type's key) starts a relation from it.
+      const type = schema.relationTypes.find((t) => t.hotkey !== '' && t.hotkey.toLowerCase() === key);
+      if (type || key === 'r') {
+        event.preventDefault();
+        if (type) linking.start(type, selectedSpan);
+        else linking.begin(selectedSpan);
+        return;
+      }
+    }
     if (event.key === 'Escape') {
       setSelectedSpanIds([]);
       window.getSelection()?.removeAllRanges();
@@ -391,7 +458,49 @@ export function Workbench(props: {
     if (label) {
       event.preventDefault();
       void applyLabel(label);
+      return;
     }
+    for (const category of schema.documentCategories) {
+      const value = category.values.find((v) => v.hotkey !== '' && v.hotkey.toLowerCase() === key);
+      if (value && documentId) {
+        event.preventDefault();
+        session.toggleDocumentLabel(category, value.name);
+        return;
+      }
+    }
+  };
+
+  /** Keys while a relation is being made; true when the key was used. */
+  const linkingKey = (event: KeyboardEvent): boolean => {
+    const key = event.key.toLowerCase();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      linking.cancel();
+      return true;
+    }
+    if (linking.choosingFor) {
+      const choices = typesFrom(schema, linking.choosingFor);
+      const byKey = choices.find((t) => t.hotkey !== '' && t.hotkey.toLowerCase() === key) ?? (/^[1-9]$/.test(key) ? choices[Number(key) - 1] : undefined);
+      if (byKey) {
+        event.preventDefault();
+        linking.start(byKey, linking.choosingFor);
+      }
+      return true;
+    }
+    if (event.key === ']' || event.key === '[') {
+      event.preventDefault();
+      linking.step(event.key === ']' ? 1 : -1);
+      const candidate = linking.candidateId;
+      if (candidate) documentViewRef.current?.querySelector(`[data-span-id="${CSS.escape(candidate)}"]`)?.scrollIntoView({ block: 'nearest' });
+      return true;
+    }
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      const target = session.spans.find((s) => s.id === linking.candidateId);
+      if (target) linking.finish(target);
+      return true;
+    }
+    return false;
   };
   useEffect(() => {
     const listener = (event: KeyboardEvent) => keyRef.current(event);
@@ -493,7 +602,7 @@ export function Workbench(props: {
               <select
                 aria-label="Document status"
                 value={session.status}
-                onChange={(e) => session.setStatus(e.target.value as DocumentStatus)}
+                onChange={(e) => changeStatus(e.target.value as DocumentStatus)}
               >
                 {DOCUMENT_STATUSES.map((s) => (
                   <option key={s} value={s}>
@@ -513,6 +622,27 @@ export function Workbench(props: {
                 ›
               </button>
             </div>
+            <DocumentLabels categories={schema.documentCategories} annotation={session.documentAnnotation} onToggle={session.toggleDocumentLabel} />
+            {(linking.linking || linking.choosingFor) && (
+              <div className="linking-banner" role="status">
+                {linking.linking ? (
+                  <>
+                    Linking {linking.linking.from.label} “{clipText(linking.linking.from.text)}” with <strong>{linking.linking.type.name}</strong>: click
+                    the target span, or step with [ and ] and press Enter. Esc cancels.
+                  </>
+                ) : (
+                  <>
+                    Link {linking.choosingFor?.label} with:{' '}
+                    {typesFrom(schema, linking.choosingFor as Span).map((t, i) => (
+                      <button key={t.name} type="button" onClick={() => linking.choosingFor && linking.start(t, linking.choosingFor)}>
+                        {t.name} <kbd>{t.hotkey || String(i + 1)}</kbd>
+                      </button>
+                    ))}{' '}
+                    Esc cancels.
+                  </>
+                )}
+              </div>
+            )}
             <DocumentView
               documentId={openRecord.id}
               text={text}
@@ -529,7 +659,15 @@ export function Workbench(props: {
               }
               initialScrollTop={openText?.scrollTop ?? 0}
               onSelectRange={setPendingRange}
+              linkCounts={linkCounts}
+              relatedSpanIds={relatedSpanIds}
+              arcs={arcs}
               onSpanClick={(ids) => {
+                if (linking.linking) {
+                  const target = ids.map((id) => spansById.get(id)).find((span) => span && span.id !== linking.linking?.from.id);
+                  if (target) linking.finish(target);
+                  return;
+                }
                 const reference = mode === 'review' ? ids.find((id) => !spansById.has(id)) : undefined;
                 const goldIds = ids.filter((id) => spansById.has(id));
                 if (reference && goldIds.length === 0) {
@@ -600,12 +738,24 @@ export function Workbench(props: {
             onMoveEdge={(edge, direction) => session.moveEdge(selectedSpan, edge, direction)}
             onDelete={() => void deleteSelected()}
             onSelect={(id) => setSelectedSpanIds([id, ...selectedSpanIds.filter((x) => x !== id)])}
+            relations={session.relations}
+            spansById={spansById}
+            onSetAttribute={(name, value) => session.setSpanAttribute(selectedSpan, name, value)}
+            onSetNote={(note) => session.setSpanNote(selectedSpan, note)}
+            onStartLink={(type) => linking.start(type, selectedSpan)}
+            onRemoveRelation={(relation) => session.removeRelation(relation)}
+            onJump={jumpToSpan}
           />
         ) : mode === 'review' ? null : (
           <p className="hint sidebar__hint">
             Select text, then press a label’s key or click the label. Click a span (or step through spans with [ and ]) to change or delete
             it.
           </p>
+        )}
+        {openRecord && session.loaded && (
+          <section className="document-note" aria-label="This document">
+            <NoteField label="Document note" note={session.documentAnnotation?.note ?? ''} onSave={session.setDocumentNote} />
+          </section>
         )}
       </aside>
 
@@ -641,14 +791,11 @@ export function Workbench(props: {
           guidelines={project.guidelines}
           onSaveGuidelines={(text) => setGuidelines(db, projectId, text).catch((e: unknown) => reportError(String(e)))}
           schema={schema}
-          onSave={async (oldName, label) => session.editLabel(oldName, label).catch((e: unknown) => reportError(errorMessage(e)))}
-          onAdd={async (label) => session.changeSchema({ ...schema, labels: [...schema.labels, label] }).catch((e: unknown) => reportError(errorMessage(e)))}
-          countUses={async (name) => [...(await countLabelUses(db, projectId, name)).values()].reduce((a, b) => a + b, 0)}
-          onDelete={async (name) => {
-            const removed = [...(await countLabelUses(db, projectId, name)).values()].reduce((a, b) => a + b, 0);
-            await session.deleteSchemaItem('label', name).catch((e: unknown) => reportError(errorMessage(e)));
-            notify(`Deleted ${name}${removed > 0 ? ` and its ${removed} spans` : ''}.`, 'success');
-          }}
+          session={session}
+          countUses={(what, name) => countSchemaItemUses(db, projectId, what, name)}
+          names={names}
+          onDone={(message) => notify(message, 'success')}
+          onError={reportError}
           onClose={() => setDialog(null)}
         />
       )}
@@ -681,6 +828,20 @@ export function Workbench(props: {
             await createProject(db, { id, name, schema: defaultSchema() }, annotator.id);
             setDialog(null);
             setProjectId(id);
+          }}
+        />
+      )}
+      {missingAttributes && (
+        <MissingAttributesDialog
+          missing={missingAttributes}
+          onJump={(spanId) => {
+            setMissingAttributes(null);
+            jumpToSpan(spanId);
+          }}
+          onCancel={() => setMissingAttributes(null)}
+          onConfirm={() => {
+            setMissingAttributes(null);
+            session.setStatus('done');
           }}
         />
       )}

@@ -7,6 +7,7 @@ import { linesTouched, splitLines, type Line } from '../../../../src-shared/span
 import { SourceTextNode, SpanMarkNode } from './nodes';
 import { $renderAllLines, $renderLines, type ViewSpan } from './render-lines';
 import { selectedRange } from './dom-offsets';
+import { RelationArcs, type RelationArc } from './RelationArcs';
 
 export interface DocumentViewProps {
   documentId: string;
@@ -25,15 +26,31 @@ export interface DocumentViewProps {
   articleRef?: React.MutableRefObject<HTMLElement | null>;
   /** Review: spans of these annotators (id -> name) are drawn as read-only references. */
   referenceAnnotators?: ReadonlyMap<string, string>;
+  /** How many relations each span takes part in (spans with any get a link mark). */
+  linkCounts?: ReadonlyMap<string, number>;
+  /** Spans linked to the selected one: drawn lit up, like it. */
+  relatedSpanIds?: readonly string[];
+  /** Relations drawn as arcs over the text (those of the selected span). */
+  arcs?: readonly RelationArc[];
 }
 
-function groupByLine(lines: readonly Line[], spans: readonly Span[], references?: ReadonlyMap<string, string>): Map<number, ViewSpan[]> {
+const NO_LINKS: ReadonlyMap<string, number> = new Map();
+
+function groupByLine(
+  lines: readonly Line[],
+  spans: readonly Span[],
+  references: ReadonlyMap<string, string> | undefined,
+  links: ReadonlyMap<string, number>,
+): Map<number, ViewSpan[]> {
   const byLine = new Map<number, ViewSpan[]>();
   for (const span of spans) {
     const referenceOf = references?.get(span.annotator);
     for (const index of linesTouched(lines, span.start, span.end)) {
       const list = byLine.get(index);
-      const view: ViewSpan = { id: span.id, layer: span.layer, label: span.label, start: span.start, end: span.end, text: span.text, annotator: span.annotator };
+      const view: ViewSpan = {
+        id: span.id, layer: span.layer, label: span.label, start: span.start, end: span.end, text: span.text, annotator: span.annotator,
+        links: links.get(span.id) ?? 0,
+      };
       if (referenceOf !== undefined) view.referenceOf = referenceOf;
       if (list) list.push(view);
       else byLine.set(index, [view]);
@@ -42,12 +59,18 @@ function groupByLine(lines: readonly Line[], spans: readonly Span[], references?
   return byLine;
 }
 
-function signature(span: Span): string {
-  return `${span.layer}\u0000${span.label}\u0000${span.start}\u0000${span.end}\u0000${span.annotator}`;
+function signature(span: Span, links: ReadonlyMap<string, number>): string {
+  return `${span.layer}\u0000${span.label}\u0000${span.start}\u0000${span.end}\u0000${span.annotator}\u0000${links.get(span.id) ?? 0}`;
 }
 
-/** Lines whose drawing differs between two span lists. */
-function changedLines(lines: readonly Line[], before: readonly Span[], after: readonly Span[]): Set<number> {
+/** Lines whose drawing differs between two span lists (or their relation counts). */
+function changedLines(
+  lines: readonly Line[],
+  before: readonly Span[],
+  after: readonly Span[],
+  linksBefore: ReadonlyMap<string, number>,
+  linksAfter: ReadonlyMap<string, number>,
+): Set<number> {
   const old = new Map(before.map((s) => [s.id, s]));
   const touched = new Set<number>();
   const mark = (s: Span) => linesTouched(lines, s.start, s.end).forEach((i) => touched.add(i));
@@ -55,7 +78,7 @@ function changedLines(lines: readonly Line[], before: readonly Span[], after: re
     const previous = old.get(span.id);
     if (!previous) mark(span);
     else {
-      if (signature(previous) !== signature(span)) {
+      if (signature(previous, linksBefore) !== signature(span, linksAfter)) {
         mark(previous);
         mark(span);
       }
@@ -80,7 +103,16 @@ export function DocumentView(props: DocumentViewProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
-  const rendered = useRef<{ documentId: string; text: string; lines: Line[]; keys: NodeKey[]; spans: readonly Span[]; references?: ReadonlyMap<string, string> } | null>(null);
+  const rendered = useRef<{
+    documentId: string;
+    text: string;
+    lines: Line[];
+    keys: NodeKey[];
+    spans: readonly Span[];
+    links: ReadonlyMap<string, number>;
+    references?: ReadonlyMap<string, string>;
+  } | null>(null);
+  const links = props.linkCounts ?? NO_LINKS;
   const callbacks = useRef(props);
   callbacks.current = props;
 
@@ -109,33 +141,37 @@ export function DocumentView(props: DocumentViewProps) {
     const editor = editorRef.current as LexicalEditor;
     const previous = rendered.current;
     if (previous && previous.documentId === documentId && previous.text === text && previous.references === props.referenceAnnotators) {
-      if (previous.spans === spans) return;
+      if (previous.spans === spans && previous.links === links) return;
       const lines = previous.lines;
-      const touched = changedLines(lines, previous.spans, spans);
-      const byLine = groupByLine(lines, spans, props.referenceAnnotators);
+      const touched = changedLines(lines, previous.spans, spans, previous.links, links);
+      const byLine = groupByLine(lines, spans, props.referenceAnnotators, links);
       editor.update(() => $renderLines(text, lines, previous.keys, touched, byLine), { discrete: true });
       previous.spans = spans;
+      previous.links = links;
       return;
     }
     const lines = splitLines(text);
-    const byLine = groupByLine(lines, spans, props.referenceAnnotators);
+    const byLine = groupByLine(lines, spans, props.referenceAnnotators, links);
     let keys: NodeKey[] = [];
     editor.update(() => {
       keys = $renderAllLines(text, lines, byLine);
     }, { discrete: true });
-    rendered.current = { documentId, text, lines, keys, spans, references: props.referenceAnnotators };
+    rendered.current = { documentId, text, lines, keys, spans, links, references: props.referenceAnnotators };
     // Only a newly opened document goes to its remembered place; a redraw keeps the scroll.
     if (scrollRef.current && previous?.documentId !== documentId) scrollRef.current.scrollTop = initialScrollTop;
-  }, [documentId, text, spans, initialScrollTop, props.referenceAnnotators]);
+  }, [documentId, text, spans, links, initialScrollTop, props.referenceAnnotators]);
 
-  // Mark the selected span's fragments (the DOM may have been rebuilt, so after every draw).
+  // Mark the selected span's fragments, and those of the spans linked to it (the DOM may have
+  // been rebuilt, so after every draw).
   useLayoutEffect(() => {
     const root = rootRef.current;
     if (!root) return;
-    root.querySelectorAll('.span--selected').forEach((el) => el.classList.remove('span--selected'));
-    for (const id of highlightedSpanIds) {
-      root.querySelectorAll(`[data-span-id="${CSS.escape(id)}"]`).forEach((el) => el.classList.add('span--selected'));
-    }
+    const mark = (className: string, ids: readonly string[]) => {
+      root.querySelectorAll(`.${className}`).forEach((el) => el.classList.remove(className));
+      for (const id of ids) root.querySelectorAll(`[data-span-id="${CSS.escape(id)}"]`).forEach((el) => el.classList.add(className));
+    };
+    mark('span--selected', highlightedSpanIds);
+    mark('span--related', props.relatedSpanIds ?? []);
   });
 
   useEffect(() => {
@@ -186,6 +222,7 @@ export function DocumentView(props: DocumentViewProps) {
 
   return (
     <div className="document-scroll" ref={scrollRef} onScroll={onScroll}>
+      <RelationArcs arcs={props.arcs ?? []} root={rootRef} spans={spans} />
       <div
         className="document-text"
         ref={rootRef}

@@ -78,6 +78,8 @@ export interface SpanMarkData {
   annotator: string;
   /** Another annotator's span shown for comparison. */
   reference: boolean;
+  /** The span takes part in a relation. */
+  linked: boolean;
 }
 
 type SerializedSpanMarkNode = Spread<SpanMarkData, SerializedElementNode>;
@@ -94,8 +96,8 @@ export class SpanMarkNode extends ElementNode {
   }
 
   static override importJSON(json: SerializedLexicalNode): SpanMarkNode {
-    const { spanId, label, layer, depth, isFirst, isLast, title, annotator, reference } = json as unknown as SpanMarkData;
-    return new SpanMarkNode({ spanId, label, layer, depth, isFirst, isLast, title, annotator, reference });
+    const { spanId, label, layer, depth, isFirst, isLast, title, annotator, reference, linked } = json as unknown as SpanMarkData;
+    return new SpanMarkNode({ spanId, label, layer, depth, isFirst, isLast, title, annotator, reference, linked });
   }
 
   constructor(data: SpanMarkData, key?: NodeKey) {
@@ -121,9 +123,9 @@ export class SpanMarkNode extends ElementNode {
   }
 
   override createDOM(): HTMLElement {
-    const { spanId, label, layer, depth, isFirst, isLast, title, annotator, reference } = this.__data;
+    const { spanId, label, layer, depth, isFirst, isLast, title, annotator, reference, linked } = this.__data;
     const dom = document.createElement('span');
-    dom.className = `span span--${layer}${isFirst ? ' span--first' : ''}${isLast ? ' span--last' : ''}${reference ? ' span--reference' : ''}`;
+    dom.className = `span span--${layer}${isFirst ? ' span--first' : ''}${isLast ? ' span--last' : ''}${reference ? ' span--reference' : ''}${linked ? ' span--linked' : ''}`;
     dom.dataset.annotator = annotator;
     dom.dataset.spanId = spanId;
     dom.dataset.label = label;

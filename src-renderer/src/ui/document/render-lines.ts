@@ -8,6 +8,8 @@ export interface ViewSpan extends LayoutSpan {
   annotator: string;
   /** Set for another annotator's span shown for comparison (review): drawn, not editable. */
   referenceOf?: string;
+  /** How many relations this span takes part in (drawn as a link mark, said in its title). */
+  links: number;
 }
 
 const TITLE_TEXT_MAX = 120;
@@ -15,7 +17,8 @@ const TITLE_TEXT_MAX = 120;
 function hoverTitle(span: ViewSpan): string {
   const text = span.text.length > TITLE_TEXT_MAX ? `${span.text.slice(0, TITLE_TEXT_MAX)}…` : span.text;
   const who = span.referenceOf ? `${span.referenceOf} · ` : '';
-  return `${who}${span.label}: “${text.replace(/\s+/g, ' ')}”`;
+  const links = span.links === 0 ? '' : ` · ${span.links} ${span.links === 1 ? 'relation' : 'relations'}`;
+  return `${who}${span.label}: “${text.replace(/\s+/g, ' ')}”${links}`;
 }
 
 function $buildNodes(text: string, nodes: readonly LayoutNode[]): LexicalNode[] {
@@ -32,6 +35,7 @@ function $buildNodes(text: string, nodes: readonly LayoutNode[]): LexicalNode[] 
       title: hoverTitle(span),
       annotator: span.annotator,
       reference: span.referenceOf !== undefined,
+      linked: span.links > 0,
     });
     mark.append(...$buildNodes(text, node.children));
     return mark;

@@ -1,19 +1,22 @@
 // brat standoff: one `<name>.txt` (the text, exactly) and `<name>.ann` per document, zipped,
 // with `annotation.conf`; offsets in code points of the `.txt` (CRLF counts two). Read from
 // zips or loose `.txt`/`.ann` files by `parseBratFiles`.
-import type { Label } from '../domain';
+import type { AttributeDefinition, AttributeValue, Label, RelationDraft, SourcedSpanDraft } from '../domain';
 import { OffsetConverter } from '../offsets';
 import { errorMessage } from '../result';
 import { decodeTextFile } from './decode';
+import { relationsToWrite } from './export-relations';
 import type { ExportDocument, ExportFile, FormatModule } from './format-module';
 import type { OutSpan } from './export-spans';
 import { baseName, extensionOf } from './file-names';
 import type { ImportIssue, ImportParseResult } from './import-result';
 import { readJsonDocument } from './json-document';
 import { LabelIndex } from './label-index';
+import { setOwn } from './json-values';
 import { isSingleWordLabel } from './label-names';
 import type { LeftOutReport } from './left-out';
 import { edgeProblem } from './restore-span';
+import { compareText } from './stable-order';
 import { unzipFiles } from './zip-archive';
 
 // --- writing -------------------------------------------------------------------------------------
@@ -37,15 +40,41 @@ export function bratDocumentName(id: string, used: Set<string>): string {
   return name;
 }
 
+/** What annotation.conf must declare: the relation types and attributes (with their values) written. */
+interface Declared {
+  relationTypes: Set<string>;
+  /** Attribute name -> values written ('' for a binary attribute). */
+  attributes: Map<string, Set<string>>;
+}
+
+/** An attribute value as brat writes it: `''` for a binary attribute set to true, else one value per `A` line. */
+function attributeValues(value: AttributeValue): string[] | undefined {
+  if (value === true) return [''];
+  if (value === false) return [];
+  const values = Array.isArray(value) ? value : [String(value)];
+  return values.every((v) => v !== '' && !/\s/u.test(v)) ? values : undefined;
+}
+
+/** A note on one `#` line: brat's fields hold no line break. */
+const oneLine = (text: string): string => text.replace(new RegExp(LINE_BREAKS.source, 'gu'), ' ');
+
 /**
- * `<name>.txt` (the text exactly) and `<name>.ann` with one `T` line per span. A span that
- * runs over a line break is written in brat's discontinuous form, split at the breaks, its
- * fragments' texts joined with a space (the offsets still cover it exactly).
+ * `<name>.txt` (the text exactly) and `<name>.ann`: a `T` line per span, then `A` lines
+ * (attributes), `R` lines (relations between written spans) and `#` AnnotatorNotes on spans and
+ * relations. A span that runs over a line break is written in brat's discontinuous form, split
+ * at the breaks, its fragments' texts joined with a space (the offsets still cover it exactly).
  */
-function writeDocument(doc: ExportDocument, spans: readonly OutSpan[], used: Set<string>, report: LeftOutReport): ExportFile[] {
+function writeDocument(
+  doc: ExportDocument,
+  spans: readonly OutSpan[],
+  used: Set<string>,
+  declared: Declared,
+  report: LeftOutReport,
+): ExportFile[] {
   const name = bratDocumentName(doc.id, used);
   const converter = new OffsetConverter(doc.text);
-  const lines: string[] = [];
+  const textBound: string[] = [];
+  const written: Array<{ out: OutSpan; id: string }> = [];
   for (const out of spans) {
     if (!isSingleWordLabel(out.label)) {
       report.add('label-unsupported', out);
@@ -65,27 +94,85 @@ function writeDocument(doc: ExportDocument, spans: readonly OutSpan[], used: Set
     }
     const offsets = fragments.map((f) => `${converter.toCodePoint(f.start)} ${converter.toCodePoint(f.end)}`).join(';');
     const text = fragments.map((f) => doc.text.slice(f.start, f.end)).join(' ');
-    lines.push(`T${lines.length + 1}\t${out.label} ${offsets}\t${text}\n`);
+    const id = `T${textBound.length + 1}`;
+    textBound.push(`${id}\t${out.label} ${offsets}\t${text}\n`);
+    written.push({ out, id });
+  }
+  const tIds = new Map(written.map(({ out, id }) => [out.span.id, id]));
+
+  const attributes: string[] = [];
+  for (const { out, id } of written) {
+    const entries = Object.entries(out.span.attributes).sort(([a], [b]) => compareText(a, b));
+    let unsupported = false;
+    for (const [attribute, value] of entries) {
+      const values = attributeValues(value);
+      if (values === undefined || !isSingleWordLabel(attribute)) {
+        unsupported = true;
+        continue;
+      }
+      for (const v of values) {
+        attributes.push(`A${attributes.length + 1}\t${attribute} ${id}${v === '' ? '' : ` ${v}`}\n`);
+        const known = declared.attributes.get(attribute) ?? new Set<string>();
+        known.add(v);
+        declared.attributes.set(attribute, known);
+      }
+    }
+    if (unsupported) report.add('attribute-unsupported', out);
+  }
+
+  const relations: string[] = [];
+  const relationIds = new Map<string, string>();
+  for (const { relation, from, to } of relationsToWrite(doc, report)) {
+    if (!isSingleWordLabel(relation.type)) {
+      report.addRelation('relation-type-unsupported', relation, from, to);
+      continue;
+    }
+    const id = `R${relations.length + 1}`;
+    relations.push(`${id}\t${relation.type} Arg1:${tIds.get(from.span.id) ?? ''} Arg2:${tIds.get(to.span.id) ?? ''}\n`);
+    relationIds.set(relation.id, id);
+    declared.relationTypes.add(relation.type);
+  }
+
+  const notes: string[] = [];
+  const note = (target: string, text: string | undefined): void => {
+    if (text !== undefined && text !== '') notes.push(`#${notes.length + 1}\tAnnotatorNotes ${target}\t${oneLine(text)}\n`);
+  };
+  for (const { out, id } of written) note(id, out.span.note);
+  for (const relation of doc.relations ?? []) {
+    const id = relationIds.get(relation.id);
+    if (id !== undefined) note(id, relation.note);
   }
   return [
     { path: `${name}.txt`, content: doc.text },
-    { path: `${name}.ann`, content: lines.join('') },
+    { path: `${name}.ann`, content: [...textBound, ...attributes, ...relations, ...notes].join('') },
   ];
 }
 
-/** brat's annotation.conf: the labels as entity types; `<OVERLAP>` lets spans overlap in any way. */
-function bratConfig(labels: readonly string[]): string {
+/**
+ * brat's annotation.conf: the labels as entity types; `<OVERLAP>` lets spans overlap in any
+ * way; the relation types and attributes written, on any entity.
+ */
+function bratConfig(labels: readonly string[], declared: Declared): string {
   const entities = labels.filter(isSingleWordLabel);
+  const relations = [...declared.relationTypes].sort(compareText).map((type) => `${type}\tArg1:<ENTITY>, Arg2:<ENTITY>`);
+  const attributes = [...declared.attributes.entries()]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([attribute, values]) => {
+      const named = [...values].filter((v) => v !== '').sort(compareText);
+      return named.length === 0 ? `${attribute}\tArg:<ENTITY>` : `${attribute}\tArg:<ENTITY>, Value:${named.join('|')}`;
+    });
   return [
     '[entities]',
     ...entities,
     '',
     '[relations]',
     '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>',
+    ...relations,
     '',
     '[events]',
     '',
     '[attributes]',
+    ...attributes,
     '',
   ].join('\n');
 }
@@ -101,13 +188,14 @@ export const brat: FormatModule = {
     shape: 'files',
     importable: true,
     keepsText: true,
-    holds: { relations: false, attributes: false, spanNotes: false, documentLabels: false, documentNotes: false, annotators: false },
+    holds: { relations: true, attributes: true, spanNotes: true, documentLabels: false, documentNotes: false, annotators: false },
   },
   createWriter: () => {
     const used = new Set<string>();
+    const declared: Declared = { relationTypes: new Set(), attributes: new Map() };
     return {
-      write: (doc, spans, report) => ({ files: writeDocument(doc, spans, used, report) }),
-      closingFiles: (labels) => [{ path: 'annotation.conf', content: bratConfig(labels) }],
+      write: (doc, spans, report) => ({ files: writeDocument(doc, spans, used, declared, report) }),
+      closingFiles: (labels) => [{ path: 'annotation.conf', content: bratConfig(labels, declared) }],
     };
   },
 };
@@ -136,15 +224,14 @@ interface Pair {
 /** brat's configuration files, read by brat itself and not needed here. */
 const CONFIG_FILES = new Set(['annotation.conf', 'visual.conf', 'tools.conf', 'kb_shortcuts.conf']);
 
-/** Lines that hold what Spanwright cannot keep (relations, events, attributes, normalisations, notes). */
-const OTHER_KINDS: Record<string, string> = {
-  R: 'relation',
-  '*': 'relation',
-  E: 'event',
-  A: 'attribute',
-  M: 'attribute',
-  N: 'normalization',
-  '#': 'note',
+/** Lines that hold what Spanwright cannot keep: events and normalisations (links to knowledge bases). */
+const OTHER_KINDS: Record<string, string> = { E: 'event', N: 'normalization' };
+const NOTE_ON_OTHER = 'note on an event or normalization';
+/** Why each kind of skipped line is not imported. */
+const NOT_KEPT: Record<string, string> = {
+  event: 'Spanwright has no events',
+  normalization: 'Spanwright has no normalizations (put a knowledge-base id in an attribute such as kb_id)',
+  [NOTE_ON_OTHER]: 'Spanwright keeps notes on spans and relations only',
 };
 
 /**
@@ -156,9 +243,10 @@ export function parseBratFiles(files: readonly InputFile[], knownLabels: readonl
   const file = files.length === 1 ? baseName(files[0]?.name ?? 'brat') : `${files.length} brat files`;
   const result: ImportParseResult = { file, documents: [], issues: [], unknownLabels: [] };
   const labels = new LabelIndex(knownLabels);
+  const definitions = new Map(knownLabels.map((label) => [label.name, label.attributes ?? []]));
   try {
     const pairs = collectPairs(files, result.issues);
-    for (const pair of pairs) readPair(pair, labels, result);
+    for (const pair of pairs) readPair(pair, labels, definitions, result);
   } catch (error) {
     result.documents = [];
     result.issues.push({ file, reason: `could not be read: ${errorMessage(error)}` });
@@ -200,7 +288,12 @@ function collectPairs(files: readonly InputFile[], issues: ImportIssue[]): Pair[
   return [...pairs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, pair]) => pair);
 }
 
-function readPair(pair: Pair, labels: LabelIndex, result: ImportParseResult): void {
+function readPair(
+  pair: Pair,
+  labels: LabelIndex,
+  definitions: ReadonlyMap<string, readonly AttributeDefinition[]>,
+  result: ImportParseResult,
+): void {
   if (!pair.txt) {
     if (pair.ann) result.issues.push({ file: pair.ann.display, reason: `not imported: no ${pair.name}.txt beside it` });
     return;
@@ -215,8 +308,7 @@ function readPair(pair: Pair, labels: LabelIndex, result: ImportParseResult): vo
     return;
   }
   const text = decoded.text;
-  const spans: Array<{ start: number; end: number; label: string }> = [];
-  let skipped = new Map<string, number>();
+  let read: AnnRead = { spans: [], relations: [], attributes: [], notes: [], problems: [], skipped: new Map() };
   if (pair.ann) {
     const ann = decodeTextFile(pair.ann.bytes);
     if (!ann.ok && ann.reason !== 'file is empty') {
@@ -227,7 +319,7 @@ function readPair(pair: Pair, labels: LabelIndex, result: ImportParseResult): vo
       );
       return;
     }
-    const read = readAnn(text, ann.ok ? ann.text : '');
+    read = readAnn(text, ann.ok ? ann.text : '');
     for (const problem of read.problems) result.issues.push({ file: pair.ann.display, line: problem.line, reason: problem.reason });
     if (read.problems.length > 0) {
       result.issues.push({
@@ -236,30 +328,100 @@ function readPair(pair: Pair, labels: LabelIndex, result: ImportParseResult): vo
       });
       return;
     }
-    spans.push(...read.spans);
-    skipped = read.skipped;
   }
   const restored = readJsonDocument(
-    { id: pair.name, text, meta: { title: pair.name }, spans },
+    { id: pair.name, text, meta: { title: pair.name }, spans: read.spans.map(({ start, end, label }) => ({ start, end, label })) },
     { defaultTitle: pair.name, labels, categories: [] },
   );
   if ('reason' in restored) {
     result.issues.push({ file: pair.txt.display, reason: restored.reason });
     return;
   }
-  for (const [kind, count] of skipped) {
+  const draft = restored.draft;
+  // readJsonDocument keeps the order of the T lines: a T id's span is at its line's index.
+  const index = new Map(read.spans.map((span, at) => [span.id, at]));
+  const spanOf = (id: string): SourcedSpanDraft | undefined => draft.spans[index.get(id) ?? -1];
+  const grouped = new Map<string, Map<string, Array<string | true>>>();
+  for (const { target, name, value } of read.attributes) {
+    const byName = grouped.get(target) ?? new Map<string, Array<string | true>>();
+    byName.set(name, [...(byName.get(name) ?? []), value]);
+    grouped.set(target, byName);
+  }
+  for (const [target, byName] of grouped) {
+    const span = spanOf(target);
+    if (!span) continue;
+    const defined = definitions.get(span.label) ?? [];
+    const attributes: Record<string, AttributeValue> = {};
+    for (const [name, values] of byName)
+      setOwn(
+        attributes,
+        name,
+        attributeValue(
+          values,
+          defined.find((d) => d.name === name),
+        ),
+      );
+    span.attributes = attributes;
+  }
+  const relations: RelationDraft[] = [];
+  const relationIndex = new Map<string, number>();
+  for (const relation of read.relations) {
+    const from = index.get(relation.from);
+    const to = index.get(relation.to);
+    if (from === undefined || to === undefined) continue;
+    if (relation.id !== undefined) relationIndex.set(relation.id, relations.length);
+    relations.push({ type: relation.type, from, to, origin: 'imported' });
+  }
+  for (const { target, text: note } of read.notes) {
+    const span = spanOf(target);
+    const relation = relations[relationIndex.get(target) ?? -1];
+    if (span) span.note = span.note === undefined ? note : `${span.note}\n${note}`;
+    else if (relation) relation.note = relation.note === undefined ? note : `${relation.note}\n${note}`;
+  }
+  if (relations.length > 0) draft.relations = relations;
+  for (const [kind, count] of read.skipped) {
     result.issues.push({
       file: pair.ann?.display ?? pair.txt.display,
-      reason: `${count} ${kind} line${count > 1 ? 's' : ''} not imported: Spanwright keeps only text-bound (T) annotations`,
+      reason: `${count} ${kind} line${count > 1 ? 's' : ''} not imported: ${NOT_KEPT[kind] ?? 'Spanwright cannot keep it'}`,
     });
   }
-  labels.count(restored.draft.spans);
-  result.documents.push({ file: pair.txt.display, format: 'brat', draft: restored.draft });
+  labels.count(draft.spans);
+  result.documents.push({ file: pair.txt.display, format: 'brat', draft });
+}
+
+/**
+ * An attribute's value from its `A` lines (`true` for a binary one), typed by the label's
+ * definition when the project has one: yes/no, number, one or several choices, text.
+ */
+function attributeValue(values: ReadonlyArray<string | true>, definition: AttributeDefinition | undefined): AttributeValue {
+  const strings = values.map((v) => (v === true ? 'true' : v));
+  switch (definition?.type) {
+    case 'boolean':
+      return strings[0] !== 'false';
+    case 'number': {
+      const number = Number(strings[0]);
+      return Number.isFinite(number) ? number : (strings[0] ?? '');
+    }
+    case 'multi-choice':
+      return strings;
+    case 'choice':
+    case 'text':
+      return strings[0] ?? '';
+    case undefined:
+      if (values.length === 1) return values[0] ?? '';
+      return strings;
+  }
 }
 
 interface AnnRead {
-  /** Code points. */
-  spans: Array<{ start: number; end: number; label: string }>;
+  /** Code points, in the order of their lines. */
+  spans: Array<{ id: string; start: number; end: number; label: string }>;
+  /** `R` lines, and `*` equivalences as relations from the first member to each other one. */
+  relations: Array<{ id?: string; type: string; from: string; to: string }>;
+  /** `A`/`M` lines: `true` for a binary attribute. */
+  attributes: Array<{ target: string; name: string; value: string | true }>;
+  /** `#` lines on T or R annotations. */
+  notes: Array<{ target: string; text: string }>;
   problems: Array<{ line: number; reason: string }>;
   /** Lines of kinds Spanwright does not keep, counted by kind. */
   skipped: Map<string, number>;
@@ -267,12 +429,26 @@ interface AnnRead {
 
 const TEXT_BOUND = /^(T[^\t]*)\t([^\t ]+) ([^\t]+)\t(.*)$/u;
 const FRAGMENTS = /^\d+ \d+(;\d+ \d+)*$/u;
+const RELATION = /^(R[^\t]*)\t(\S+) \S+:(\S+) \S+:(\S+)\s*$/u;
+const EQUIVALENCE = /^\*[^\t]*\t(\S+)((?: \S+)+)\s*$/u;
+const ATTRIBUTE = /^([AM][^\t]*)\t(\S+) (\S+)(?: (\S+))?\s*$/u;
+const NOTE = /^#[^\t]*\t\S+ (\S+)\t(.*)$/u;
 
-/** Reads the `T` lines of an `.ann` file against its text. */
+/**
+ * Reads an `.ann` file against its text: `T` (spans), `R` and `*` (relations), `A`/`M`
+ * (attributes) and `#` (notes). Relations, attributes and notes must point at annotations of
+ * the file (a note on an event or normalisation is counted as not imported).
+ */
 export function readAnn(text: string, ann: string): AnnRead {
   const converter = new OffsetConverter(text);
-  const read: AnnRead = { spans: [], problems: [], skipped: new Map() };
+  const read: AnnRead = { spans: [], relations: [], attributes: [], notes: [], problems: [], skipped: new Map() };
   const ids = new Set<string>();
+  /** Ids of T lines that are themselves reported: what points at them is not reported again. */
+  const failed = new Set<string>();
+  const pending: Array<{ line: number; check: () => string | undefined }> = [];
+  const skip = (kind: string): void => {
+    read.skipped.set(kind, (read.skipped.get(kind) ?? 0) + 1);
+  };
   ann.split('\n').forEach((rawLine, index) => {
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     if (line.trim() === '') return;
@@ -280,9 +456,53 @@ export function readAnn(text: string, ann: string): AnnRead {
     const problem = (reason: string): void => {
       read.problems.push({ line: lineNumber, reason });
     };
-    const other = OTHER_KINDS[line.charAt(0)];
+    const kind = line.charAt(0);
+    const other = OTHER_KINDS[kind];
     if (other) {
-      read.skipped.set(other, (read.skipped.get(other) ?? 0) + 1);
+      ids.add(line.split('\t', 1)[0] ?? '');
+      skip(other);
+      return;
+    }
+    if (kind === 'R' || kind === '*') {
+      const relation = kind === 'R' ? RELATION.exec(line) : null;
+      const equivalence = kind === '*' ? EQUIVALENCE.exec(line) : null;
+      if (relation) {
+        const [, id = '', type = '', from = '', to = ''] = relation;
+        if (ids.has(id)) return problem(`annotation id ${id} is used twice`);
+        ids.add(id);
+        read.relations.push({ id, type, from, to });
+        pending.push({ line: lineNumber, check: () => spanIds(id, [from, to]) });
+        return;
+      }
+      if (equivalence) {
+        const [, type = '', members = ''] = equivalence;
+        const [first = '', ...others] = members.trim().split(' ');
+        if (others.length === 0) return problem('malformed equivalence: expected "*<tab>Equiv T1 T2 ..." with two or more annotations');
+        for (const other of others) read.relations.push({ type, from: first, to: other });
+        pending.push({ line: lineNumber, check: () => spanIds('*', [first, ...others]) });
+        return;
+      }
+      return problem(
+        kind === 'R'
+          ? 'malformed relation: expected "R1<tab>TYPE Arg1:T1 Arg2:T2"'
+          : 'malformed equivalence: expected "*<tab>Equiv T1 T2 ..."',
+      );
+    }
+    if (kind === 'A' || kind === 'M') {
+      const match = ATTRIBUTE.exec(line);
+      if (!match) return problem('malformed attribute: expected "A1<tab>NAME T1" or "A1<tab>NAME T1 VALUE"');
+      const [, id = '', name = '', target = '', value] = match;
+      if (ids.has(id)) return problem(`annotation id ${id} is used twice`);
+      ids.add(id);
+      read.attributes.push({ target, name, value: value ?? true });
+      pending.push({ line: lineNumber, check: () => spanIds(id, [target]) });
+      return;
+    }
+    if (kind === '#') {
+      const match = NOTE.exec(line);
+      if (!match) return problem('malformed note: expected "#1<tab>AnnotatorNotes T1<tab>text"');
+      const [, target = '', note = ''] = match;
+      read.notes.push({ target, text: note });
       return;
     }
     const match = TEXT_BOUND.exec(line);
@@ -290,13 +510,14 @@ export function readAnn(text: string, ann: string): AnnRead {
       problem(
         line.startsWith('T')
           ? 'malformed text-bound annotation: expected "T1<tab>LABEL start end<tab>text"'
-          : `unknown annotation kind ${JSON.stringify(line.charAt(0))}`,
+          : `unknown annotation kind ${JSON.stringify(kind)}`,
       );
       return;
     }
     const [, id = '', label = '', offsets = '', spanText = ''] = match;
     if (ids.has(id)) return problem(`annotation id ${id} is used twice`);
     ids.add(id);
+    failed.add(id); // until the line is read whole
     if (!FRAGMENTS.test(offsets))
       return problem(`${id} offsets ${JSON.stringify(offsets)} are malformed: expected "start end" or "start end;start end"`);
     const fragments = offsets.split(';').map((fragment) => fragment.split(' ').map(Number) as [number, number]);
@@ -334,7 +555,29 @@ export function readAnn(text: string, ann: string): AnnRead {
       [last[1], fragments[fragments.length - 1]?.[1] ?? 0],
     ]);
     if (edges !== undefined) return problem(edges);
-    read.spans.push({ start: fragments[0]?.[0] ?? 0, end: fragments[fragments.length - 1]?.[1] ?? 0, label });
+    failed.delete(id);
+    read.spans.push({ id, start: fragments[0]?.[0] ?? 0, end: fragments[fragments.length - 1]?.[1] ?? 0, label });
   });
+
+  // Relations and attributes may come before the T lines they point at: checked at the end.
+  const textBound = new Set(read.spans.map((span) => span.id));
+  const relationIds = new Set(read.relations.flatMap((relation) => (relation.id === undefined ? [] : [relation.id])));
+  function spanIds(owner: string, targets: readonly string[]): string | undefined {
+    const missing = targets.find((target) => !textBound.has(target));
+    if (missing === undefined || failed.has(missing)) return undefined;
+    return ids.has(missing)
+      ? `${owner} points at ${missing}, which is not a text-bound annotation (Spanwright links spans only)`
+      : `${owner} points at ${missing}, which is not in this file`;
+  }
+  for (const { line, check } of pending) {
+    const reason = check();
+    if (reason !== undefined) read.problems.push({ line, reason });
+  }
+  read.notes = read.notes.filter((note) => {
+    if (textBound.has(note.target) || relationIds.has(note.target)) return true;
+    skip(NOTE_ON_OTHER);
+    return false;
+  });
+  read.problems.sort((a, b) => a.line - b.line);
   return read;
 }

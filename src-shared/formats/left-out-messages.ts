@@ -12,6 +12,7 @@ export const LEFT_OUT_REASON_TEXT: Readonly<Record<LeftOutReason, string>> = {
   'outside-sentences': 'lies between sentences',
   'only-line-breaks': 'holds only line breaks',
   'attributes-not-held': 'written without its attributes (this format cannot hold them)',
+  'attribute-unsupported': 'written without an attribute whose name or value holds white space (not allowed in this format)',
   'span-notes-not-held': 'written without its note (this format cannot hold notes)',
   'relations-not-held': 'relation not written (this format cannot hold relations)',
   'relation-end-left-out': 'relation not written: one of its ends is left out',

@@ -25,6 +25,8 @@ export type LeftOutReason =
   | 'only-line-breaks'
   /** The format cannot hold span attributes: the spans are written without them. */
   | 'attributes-not-held'
+  /** brat: an attribute's name or value holds white space (free text): the span is written without it. */
+  | 'attribute-unsupported'
   /** The format cannot hold notes on spans: the spans are written without them. */
   | 'span-notes-not-held'
   /** The format cannot hold relations (listed in `relations`). */
@@ -51,6 +53,7 @@ const REASON_ORDER: readonly LeftOutReason[] = [
   'outside-sentences',
   'only-line-breaks',
   'attributes-not-held',
+  'attribute-unsupported',
   'span-notes-not-held',
   'relations-not-held',
   'relation-end-left-out',
@@ -64,6 +67,7 @@ const REASON_ORDER: readonly LeftOutReason[] = [
 const KEPT_CHANGED: ReadonlySet<LeftOutReason> = new Set([
   'crosses-sentence',
   'attributes-not-held',
+  'attribute-unsupported',
   'span-notes-not-held',
   'relation-not-token-aligned',
 ]);

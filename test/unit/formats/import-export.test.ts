@@ -127,10 +127,11 @@ describe('brat import', () => {
     ]);
   });
 
-  it('reads discontinuous spans split at line breaks, refuses other gaps, and reports relations', () => {
-    const ok = parseBratFiles([txt, { name: 'n.ann', bytes: utf8('T1\tPER 6 9;11 14\tmet Bob\nR1\tRel Arg1:T1 Arg2:T1\n') }], []);
+  it('reads discontinuous spans split at line breaks, refuses other gaps, reads relations and reports events', () => {
+    const ok = parseBratFiles([txt, { name: 'n.ann', bytes: utf8('T1\tPER 6 9;11 14\tmet Bob\nR1\tRel Arg1:T1 Arg2:T1\nE1\tMeet:T1\n') }], []);
     expect(ok.documents[0]?.draft.spans).toEqual([{ layer: 'entity', label: 'PER', start: 7, end: 15, origin: 'imported' }]);
-    expect(ok.issues).toEqual([{ file: 'n.ann', reason: '1 relation line not imported: Spanwright keeps only text-bound (T) annotations' }]);
+    expect(ok.documents[0]?.draft.relations).toEqual([{ type: 'Rel', from: 0, to: 0, origin: 'imported' }]);
+    expect(ok.issues).toEqual([{ file: 'n.ann', reason: '1 event line not imported: Spanwright has no events' }]);
     const gap = parseBratFiles([txt, { name: 'n.ann', bytes: utf8('T1\tPER 0 3;6 9\tAna met\n') }], []);
     expect(gap.issues[0]?.reason).toMatch(/discontinuous with text between its fragments/);
   });

@@ -229,11 +229,21 @@ export function deleteSchemaItem(state: AnnotationState, what: SchemaItemKind, n
   if (what === 'label') {
     const spans = [...state.annotations.span.values()].filter((s) => s.label === name);
     removed.push(...relationsOf(state, new Set(spans.map((s) => s.id))).map(relationRecord), ...spans.map(spanRecord));
-    schema.relationTypes.forEach((type, index) => {
-      if (!type.sources.includes(name) && !type.targets.includes(name)) return;
+    // A relation type loses the label from its ends; one left with no allowed source or
+    // target (an empty list would mean "any label") goes too, with its relations.
+    const goneTypes = new Set<string>();
+    for (let index = schema.relationTypes.length - 1; index >= 0; index--) {
+      const type = schema.relationTypes[index] as (typeof schema.relationTypes)[number];
+      if (!type.sources.includes(name) && !type.targets.includes(name)) continue;
       const after = { ...type, sources: type.sources.filter((n) => n !== name), targets: type.targets.filter((n) => n !== name) };
-      schemaParts.push({ type: 'schema-item', what: 'relation-type', before: type, after, at: index });
-    });
+      const emptied = (type.sources.length > 0 && after.sources.length === 0) || (type.targets.length > 0 && after.targets.length === 0);
+      if (emptied) goneTypes.add(type.name);
+      schemaParts.push({ type: 'schema-item', what: 'relation-type', before: type, after: emptied ? null : after, at: index });
+    }
+    const removedIds = new Set(removed.map((r) => (r.kind === 'relation' ? r.value.id : '')));
+    for (const relation of state.annotations.relation.values()) {
+      if (goneTypes.has(relation.type) && !removedIds.has(relation.id)) removed.unshift(relationRecord(relation));
+    }
   } else if (what === 'relation-type') {
     removed.push(...[...state.annotations.relation.values()].filter((r) => r.type === name).map(relationRecord));
   } else {

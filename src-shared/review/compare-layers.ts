@@ -1,6 +1,7 @@
 // Compares annotators' spans on one document: groups overlapping spans of the same layer
 // into review items and says how the annotators agree on each.
-import type { LayerId } from '../domain';
+import { sameValue } from '../annotations/same-value';
+import type { AttributeValue, LayerId } from '../domain';
 
 export interface ReviewSpan {
   id: string;
@@ -9,14 +10,17 @@ export interface ReviewSpan {
   label: string;
   start: number;
   end: number;
+  /** Compared too: the same span with other attribute values is a disagreement. */
+  attributes?: Readonly<Record<string, AttributeValue>>;
 }
 
 /**
- * agreement: every compared annotator has the same single span (start, end, label);
- * label: same boundaries, different labels; boundary: overlapping spans with different
- * boundaries; missing: some annotators have nothing here.
+ * agreement: every compared annotator has the same single span (start, end, label,
+ * attributes); attributes: the same span with other attribute values; label: same
+ * boundaries, different labels; boundary: overlapping spans with different boundaries;
+ * missing: some annotators have nothing here.
  */
-export type ReviewKind = 'agreement' | 'label' | 'boundary' | 'missing';
+export type ReviewKind = 'agreement' | 'attributes' | 'label' | 'boundary' | 'missing';
 
 export interface ReviewItem {
   /** Stable for the same spans: used to remember a reviewer's decision. */
@@ -38,7 +42,9 @@ function kindOf(versions: ReviewItem['versions']): ReviewKind {
   if (allSingle) {
     const reference = first[0] as ReviewSpan;
     const spans = versions.map((v) => v.spans[0] as ReviewSpan);
-    if (spans.every((s) => sameSpan(s, reference))) return 'agreement';
+    if (spans.every((s) => sameSpan(s, reference))) {
+      return spans.every((s) => sameValue(s.attributes ?? {}, reference.attributes ?? {})) ? 'agreement' : 'attributes';
+    }
     if (spans.every((s) => s.start === reference.start && s.end === reference.end)) return 'label';
   }
   return 'boundary';

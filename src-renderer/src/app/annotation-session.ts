@@ -35,7 +35,7 @@ export interface AnnotationSession {
   /** Moves one edge of a span by a token (word or punctuation); false when it cannot move. */
   moveEdge(span: Span, edge: SpanEdge, direction: -1 | 1): boolean;
   /** Replaces `replacing` (spans of this layer) with copies of `copies`, as one undoable change. */
-  replaceWith(replacing: readonly Span[], copies: ReadonlyArray<Pick<Span, 'layer' | 'label' | 'start' | 'end' | 'attributes'>>): Promise<void>;
+  replaceWith(replacing: readonly Span[], copies: ReadonlyArray<Pick<Span, 'layer' | 'label' | 'start' | 'end' | 'attributes' | 'note'>>): Promise<void>;
   remove(span: Span): Promise<void>;
   setSpanAttribute(span: Span, name: string, value: AttributeValue | undefined): void;
   setSpanNote(span: Span, note: string): void;
@@ -54,6 +54,8 @@ export interface AnnotationSession {
   changeSchema(to: LabelSchema): Promise<void>;
   /** Deletes a label, relation type or category with everything that uses it; undoable. */
   deleteSchemaItem(what: SchemaItemKind, name: string): Promise<void>;
+  /** One undoable step built by the core from the open document's state (review's adjudication). */
+  performWith(build: (state: AnnotationState) => Change | null): void;
   undo(): Promise<void>;
   redo(): Promise<void>;
 }
@@ -221,13 +223,17 @@ export function useAnnotationSession(
   );
 
   const replaceWith = useCallback(
-    async (replacing: readonly Span[], copies: ReadonlyArray<Pick<Span, 'layer' | 'label' | 'start' | 'end' | 'attributes'>>) => {
+    async (replacing: readonly Span[], copies: ReadonlyArray<Pick<Span, 'layer' | 'label' | 'start' | 'end' | 'attributes' | 'note'>>) => {
       if (!documentId || text === undefined || (replacing.length === 0 && copies.length === 0)) return;
       const now = Date.now();
-      const added: Span[] = copies.map((c) => ({
-        id: newId(), projectId, documentId, annotator, layer: c.layer, label: c.label, start: c.start, end: c.end,
-        text: text.slice(c.start, c.end), attributes: { ...c.attributes }, origin: 'teammate', createdAt: now, updatedAt: now,
-      }));
+      const added: Span[] = copies.map((c) => {
+        const span: Span = {
+          id: newId(), projectId, documentId, annotator, layer: c.layer, label: c.label, start: c.start, end: c.end,
+          text: text.slice(c.start, c.end), attributes: { ...c.attributes }, origin: 'teammate', createdAt: now, updatedAt: now,
+        };
+        if (c.note) span.note = c.note;
+        return span;
+      });
       perform(edits.replaceSpans(editState(), replacing, added));
     },
     [annotator, documentId, editState, perform, projectId, text],
@@ -357,6 +363,8 @@ export function useAnnotationSession(
     [annotator, db, history, projectId],
   );
 
+  const performWith = useCallback((build: (state: AnnotationState) => Change | null) => perform(build(editState())), [editState, perform]);
+
   const travel = useCallback(
     (direction: 'undo' | 'redo') => {
       const entry = direction === 'undo' ? history.takeUndo() : history.takeRedo();
@@ -401,6 +409,7 @@ export function useAnnotationSession(
     editSchemaItem,
     changeSchema,
     deleteSchemaItem,
+    performWith,
     undo,
     redo,
   };

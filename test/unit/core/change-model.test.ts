@@ -154,6 +154,21 @@ describe('the change model', () => {
     );
   });
 
+  it('deleting the only allowed source of a relation type deletes the type and its relations; undo restores all', () => {
+    let state = must(base(), addSpans(base(), [span('c', 'CLAIM', 0, 60), span('p', 'PERSON', 0, 8), span('o', 'ORG', 10, 14)]));
+    const link = addRelation(state, relation('r', 'SOURCE', 'c', 'p'));
+    if (!link.ok) throw new Error(link.error);
+    state = must(state, link.value);
+    const change = deleteSchemaItem(state, 'label', 'CLAIM', 5) as Change;
+    const deleted = must(state, change);
+    expect(deleted.schema.relationTypes.map((t) => t.name)).toEqual([]);
+    expect(deleted.annotations.relation.size).toBe(0);
+    expect(snapshot(must(deleted, invertChange(change)))).toEqual(snapshot(state));
+    // Deleting PERSON only narrows SOURCE's targets to ORG.
+    const narrowed = must(state, deleteSchemaItem(state, 'label', 'PERSON', 5));
+    expect(narrowed.schema.relationTypes.find((t) => t.name === 'SOURCE')?.targets).toEqual(['ORG']);
+  });
+
   it('keeps document labels per annotator; an emptied annotation is removed', () => {
     const owner = { projectId: 'p', documentId: 'd1', annotator: 'ana' };
     const topic = { name: 'topic', multiple: true };

@@ -6,7 +6,10 @@ import type { ExportDocument } from './format-module';
 export interface DraftDefaults {
   /** The id of the document when the draft names none. */
   id: string;
-  /** The id of a span or relation the draft names none for. */
+  /**
+   * The id of a span or relation the draft names none for, or whose id an earlier one of the
+   * document already has (a suffix is added while the default is taken too).
+   */
   spanId: (index: number) => string;
   relationId: (index: number) => string;
   /** Whose annotations the draft names no annotator for. */
@@ -15,12 +18,36 @@ export interface DraftDefaults {
   origin: SpanOrigin;
 }
 
+/**
+ * Ids unique within one document, as the app's import gives them: the file's own id the first
+ * time it appears, else a default that no other item names. Spans and relations are numbered
+ * apart (nothing refers to a relation by id); relations take their ends from the spans by
+ * index, so a span given another id keeps its relations.
+ */
+function uniqueIds(items: ReadonlyArray<{ sourceId?: string }>): (sourceId: string | undefined, fallback: string) => string {
+  const named = new Set<string>();
+  for (const item of items) if (item.sourceId !== undefined) named.add(item.sourceId);
+  const given = new Set<string>();
+  return (sourceId, fallback) => {
+    if (sourceId !== undefined && !given.has(sourceId)) {
+      given.add(sourceId);
+      return sourceId;
+    }
+    let id = fallback;
+    for (let n = 2; given.has(id) || named.has(id); n++) id = `${fallback}-${n}`;
+    given.add(id);
+    return id;
+  };
+}
+
 export function draftToExportDocument(draft: DocumentDraft, defaults: DraftDefaults): ExportDocument {
   const id = draft.id ?? defaults.id;
   const base = { projectId: '', documentId: id, createdAt: 0, updatedAt: 0 };
+  const spanId = uniqueIds(draft.spans);
+  const relationId = uniqueIds(draft.relations ?? []);
   const spans: Span[] = draft.spans.map((s, index) => ({
     ...base,
-    id: s.sourceId ?? defaults.spanId(index),
+    id: spanId(s.sourceId, defaults.spanId(index)),
     annotator: s.annotator ?? defaults.annotator,
     layer: s.layer ?? 'entity',
     label: s.label,
@@ -38,7 +65,7 @@ export function draftToExportDocument(draft: DocumentDraft, defaults: DraftDefau
     if (!from || !to) return;
     relations.push({
       ...base,
-      id: r.sourceId ?? defaults.relationId(index),
+      id: relationId(r.sourceId, defaults.relationId(index)),
       annotator: r.annotator ?? from.annotator,
       type: r.type,
       from: from.id,

@@ -156,3 +156,83 @@ test.describe('relations, attributes, document labels and notes', () => {
     expect(JSON.stringify(harbour)).toContain('"misinformation risk":["low"]');
   });
 });
+
+test('review compares relations, attributes and document labels, and takes them into gold', async ({ page }) => {
+  await openApp(page);
+  const harbour = (await exportLinesOf(page)).find((d) => d.meta.title === HARBOUR) as { id: string; text: string; meta: { title: string } };
+  const at = (text: string) => {
+    const unit = harbour.text.indexOf(text);
+    const start = Array.from(harbour.text.slice(0, unit)).length;
+    return { start, end: start + Array.from(text).length };
+  };
+  const teammate = (who: string, checkworthy: string, topic: string, note: string) => ({
+    name: `${who}.jsonl`,
+    mimeType: 'application/jsonl',
+    buffer: Buffer.from(
+      JSON.stringify({
+        format: 'spanwright',
+        format_version: 2,
+        offset_unit: 'codepoint',
+        id: harbour.id,
+        text: harbour.text,
+        meta: harbour.meta,
+        statuses: { [who]: 'done' },
+        annotators: [{ id: who, name: who.toUpperCase() }],
+        spans: [
+          { id: `${who}-c`, layer: 'claim', label: 'CLAIM', ...at(CLAIM), annotator: who, attributes: { checkworthy }, origin: 'manual' },
+          { id: `${who}-p`, layer: 'entity', label: 'PERSON', ...at('Dana Whitcombe'), annotator: who, attributes: {}, origin: 'manual' },
+        ],
+        relations: [{ id: `${who}-r`, type: 'SOURCE', from: `${who}-c`, to: `${who}-p`, annotator: who, origin: 'manual' }],
+        document_annotations: [{ annotator: who, labels: { topic: [topic] }, note }],
+      }) + '\n',
+    ),
+  });
+  await page.getByLabel('Import teammate work').setInputFiles([teammate('ana', 'yes', 'economy', 'Figure from the mayor only'), teammate('ben', 'no', 'politics', '')]);
+  await page.getByRole('dialog', { name: 'Teammate work' }).getByRole('button', { name: 'Merge' }).click();
+  await openDocument(page, HARBOUR);
+  await page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Review' }).click();
+  const review = page.getByRole('region', { name: 'Review' });
+  await review.getByRole('checkbox', { name: /\(you\)/ }).uncheck();
+
+  // The claim: same span, other attributes.
+  await expect(review.getByRole('list', { name: 'Review items' }).getByRole('listitem')).toHaveCount(2);
+  await review.getByRole('list', { name: 'Review items' }).getByRole('button', { name: /it would carry/ }).click();
+  await expect(review.getByRole('group', { name: 'Review item' })).toContainText('Same span, other attributes');
+  await expect(review.getByRole('group', { name: 'Review item' })).toContainText('checkworthy: yes');
+  await expect(review.getByRole('group', { name: 'Review item' })).toContainText('checkworthy: no');
+  await expect(review.getByRole('region', { name: 'Document notes' })).toContainText('ANA: Figure from the mayor only');
+
+  // The relation both made: accepting it brings its ends into gold too.
+  const relations = review.getByRole('region', { name: 'Relations to review' });
+  await expect(relations.getByRole('listitem')).toHaveCount(1);
+  await expect(relations.getByRole('listitem')).toContainText('SOURCE CLAIM “it would carry');
+  await expect(relations.getByRole('listitem')).toContainText('Everyone · Open');
+  await relations.getByRole('button', { name: 'Accept relation' }).click();
+  await expect(relations.getByRole('listitem')).toContainText('Everyone · In gold');
+  await expect(page.locator('[data-annotator="gold"][data-label="PERSON"]')).toHaveText('Dana Whitcombe');
+  await expect(page.locator('[data-annotator="gold"][data-label="CLAIM"]')).toHaveCount(1);
+
+  // Document labels: Ana says economy, Ben politics; take Ana's.
+  const topic = review.getByRole('group', { name: 'Document label topic' });
+  await expect(topic).toContainText('disagreement');
+  await topic.getByRole('button', { name: 'Accept ANA’s' }).click();
+  await expect(topic).toContainText('in gold');
+  await expect(page.getByRole('group', { name: 'topic' }).getByRole('button', { name: 'economy' })).toHaveAttribute('aria-pressed', 'true');
+
+  // One undo takes the gold document label back.
+  await page.keyboard.press('Control+z');
+  await expect(topic).toContainText('open');
+  await page.screenshot({ path: 'test-results/review-relations.png' });
+});
+
+async function exportLinesOf(page: Page) {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByLabel('Format').selectOption({ label: 'Spanwright JSONL' });
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save' }).click()]);
+  await expect(dialog).toBeHidden();
+  return (await readDownload(download))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { id: string; text: string; meta: { title: string } });
+}

@@ -1,12 +1,15 @@
 // Adjudication: taking an annotator's version of a review item into the gold layer (one
 // undoable change that replaces whatever gold held there), or every agreement at once.
 import { useCallback, useMemo } from 'react';
-import type { Span } from '../../../src-shared/domain';
+import { GOLD_ANNOTATOR, type Span } from '../../../src-shared/domain';
+import { acceptDocumentLabels, acceptRelation } from '../../../src-shared/review/adjudicate';
+import type { DocumentLabelReviewItem, RelationReviewItem } from '../../../src-shared/review/compare-relations';
+import { newId } from './ids';
 import type { ReviewItem } from '../../../src-shared/review/compare-layers';
 import type { AnnotationSession } from './annotation-session';
 import type { ReviewState } from './review-state';
 
-export function useAdjudication(gold: AnnotationSession, review: ReviewState) {
+export function useAdjudication(gold: AnnotationSession, review: ReviewState, projectId: string, documentId: string | null) {
   const referenceById = useMemo(() => new Map(review.referenceSpans.map((s) => [s.id, s])), [review.referenceSpans]);
   const copiesOf = useCallback(
     (ids: readonly string[]) => ids.map((id) => referenceById.get(id)).filter((s): s is Span => s !== undefined),
@@ -31,5 +34,32 @@ export function useAdjudication(gold: AnnotationSession, review: ReviewState) {
     void gold.replaceWith([], copiesOf(ids));
   }, [copiesOf, gold, review]);
 
-  return { acceptVersion, acceptAgreements };
+  const owner = useCallback(
+    () => (documentId ? { projectId, documentId, annotator: GOLD_ANNOTATOR.id } : null),
+    [documentId, projectId],
+  );
+
+  /** Gold takes a compared annotator's relation (its ends too, where gold lacks them). */
+  const acceptRelationItem = useCallback(
+    (item: RelationReviewItem) => {
+      const who = owner();
+      if (!who) return;
+      gold.performWith((state) => acceptRelation(state, who, item.example, newId, Date.now()));
+      if (review.rejected.has(item.key)) void review.toggleRejected(item.key);
+    },
+    [gold, owner, review],
+  );
+
+  /** Gold takes one annotator's values of a document category. */
+  const acceptDocumentLabelVersion = useCallback(
+    (item: DocumentLabelReviewItem, version: number) => {
+      const who = owner();
+      const chosen = item.versions[version];
+      if (!who || !chosen) return;
+      gold.performWith((state) => acceptDocumentLabels(state, who, item.category, chosen.values, Date.now()));
+    },
+    [gold, owner],
+  );
+
+  return { acceptVersion, acceptAgreements, acceptRelationItem, acceptDocumentLabelVersion };
 }

@@ -1,10 +1,13 @@
 // Review of one document: which annotators to compare, progress, and the review item in
 // hand with each annotator's version to accept into the gold layer, or reject.
+import type { Span } from '../../../src-shared/domain';
 import type { ReviewItem, ReviewKind } from '../../../src-shared/review/compare-layers';
+import type { DocumentLabelReviewItem, RelationReviewItem } from '../../../src-shared/review/compare-relations';
 import type { ReviewState } from '../app/review-state';
 
 export const KIND_NAMES: Record<ReviewKind, string> = {
   agreement: 'Agreement',
+  attributes: 'Same span, other attributes',
   label: 'Same span, other label',
   boundary: 'Different boundaries',
   missing: 'Not everyone marked this',
@@ -25,11 +28,20 @@ export function ReviewPanel(props: {
   onReject: (item: ReviewItem) => void;
   onAcceptAgreements: () => void;
   onStep: (direction: 1 | -1) => void;
+  onAcceptRelation: (item: RelationReviewItem) => void;
+  onAcceptDocumentLabels: (item: DocumentLabelReviewItem, version: number) => void;
+  onRejectKey: (key: string) => void;
 }) {
   const { review, text, names } = props;
   const item = review.items[props.current];
   const settled = item ? review.settled[props.current] : false;
   const name = (id: string) => names.get(id) ?? id;
+  const spansById = new Map<string, Span>(review.referenceSpans.map((span) => [span.id, span]));
+  const attributesOf = (id: string) => {
+    const span = spansById.get(id);
+    const entries = Object.entries(span?.attributes ?? {});
+    return entries.length === 0 ? '' : entries.map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`).join(' · ');
+  };
   return (
     <section className="review" aria-label="Review">
       <h3>Review</h3>
@@ -84,6 +96,8 @@ export function ReviewPanel(props: {
                         {version.spans.map((span) => (
                           <li key={span.id}>
                             <strong>{span.label}</strong> “{excerpt(text, span.start, span.end)}”
+                            {attributesOf(span.id) && <div className="review-item__attributes">{attributesOf(span.id)}</div>}
+                            {spansById.get(span.id)?.note && <div className="review-item__note">Note: {spansById.get(span.id)?.note}</div>}
                           </li>
                         ))}
                       </ul>
@@ -98,6 +112,70 @@ export function ReviewPanel(props: {
                 {review.rejected.has(item.key) ? 'Undo reject' : 'Reject all'}
               </button>
             </div>
+          )}
+          {review.relationItems.length > 0 && (
+            <section className="review__relations" aria-label="Relations to review">
+              <h4>Relations</h4>
+              <ul>
+                {review.relationItems.map((relationItem, index) => {
+                  const { from, to } = relationItem.example;
+                  const state = review.rejected.has(relationItem.key) ? 'Rejected' : review.relationSettled[index] ? 'In gold' : 'Open';
+                  return (
+                    <li key={relationItem.key} className={`review-relation review-relation--${relationItem.kind}`}>
+                      <div>
+                        <strong>{relationItem.type}</strong> {from.label} “{excerpt(text, from.start, from.end)}” → {to.label} “{excerpt(text, to.start, to.end)}”
+                      </div>
+                      <div className="review-relation__meta">
+                        {relationItem.kind === 'agreement' ? 'Everyone' : relationItem.annotators.map(name).join(', ')} · {state}
+                      </div>
+                      <button type="button" onClick={() => props.onAcceptRelation(relationItem)} disabled={review.relationSettled[index] && !review.rejected.has(relationItem.key)}>
+                        Accept relation
+                      </button>
+                      <button type="button" className="danger" onClick={() => props.onRejectKey(relationItem.key)}>
+                        {review.rejected.has(relationItem.key) ? 'Undo reject' : 'Reject'}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          )}
+          {review.documentLabelItems.length > 0 && (
+            <section className="review__document-labels" aria-label="Document labels to review">
+              <h4>Document labels</h4>
+              {review.documentLabelItems.map((labelItem, index) => (
+                <div key={labelItem.category} className="review-document-label" role="group" aria-label={`Document label ${labelItem.category}`}>
+                  <div>
+                    <strong>{labelItem.category}</strong> · {labelItem.kind === 'agreement' ? 'agreement' : 'disagreement'} ·{' '}
+                    {review.documentLabelSettled[index] ? 'in gold' : 'open'}
+                  </div>
+                  <ul>
+                    {labelItem.versions.map((version, v) => (
+                      <li key={version.annotator}>
+                        {name(version.annotator)}: {version.values.length === 0 ? <span className="hint">nothing</span> : version.values.join(', ')}{' '}
+                        {version.values.length > 0 && (
+                          <button type="button" onClick={() => props.onAcceptDocumentLabels(labelItem, v)}>
+                            Accept {name(version.annotator)}’s
+                          </button>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </section>
+          )}
+          {review.documentNotes.length > 0 && (
+            <section className="review__notes" aria-label="Document notes">
+              <h4>Notes on this document</h4>
+              <ul>
+                {review.documentNotes.map((n) => (
+                  <li key={n.annotator}>
+                    <strong>{name(n.annotator)}:</strong> {n.note}
+                  </li>
+                ))}
+              </ul>
+            </section>
           )}
           <ol className="review__items" aria-label="Review items">
             {review.items.map((it, index) => (

@@ -5,7 +5,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand, SpanwrightBridge } from '../../../src-shared/bridge';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import { DOCUMENT_STATUSES, GOLD_ANNOTATOR, type Annotator, type DocumentStatus, type Label, type Span } from '../../../src-shared/domain';
-import { errorMessage } from '../../../src-shared/result';
 import { findLabelByHotkey } from '../../../src-shared/schema-rules';
 import { useAnnotationSession } from '../app/annotation-session';
 import { useAdjudication } from '../app/adjudication';
@@ -173,7 +172,11 @@ export function Workbench(props: {
     openDocument,
     reportError,
   );
-  const review = useReview(db, documentId, session.spans, mode === 'review');
+  const goldForReview = useMemo(
+    () => ({ spans: session.spans, relations: session.relations, documentAnnotation: session.documentAnnotation }),
+    [session.spans, session.relations, session.documentAnnotation],
+  );
+  const review = useReview(db, documentId, goldForReview, schema, mode === 'review');
   const names = useMemo(() => {
     const map = new Map((annotators ?? []).map((a) => [a.id, displayName(a)]));
     map.set(annotator.id, `${displayName(annotator)} (you)`);
@@ -227,7 +230,7 @@ export function Workbench(props: {
     [notify, pendingRange, selectedSpan, session],
   );
 
-  const { acceptVersion, acceptAgreements } = useAdjudication(session, review);
+  const { acceptVersion, acceptAgreements, acceptRelationItem, acceptDocumentLabelVersion } = useAdjudication(session, review, projectId, documentId);
   const linking = useRelationLinking(session, schema, notify);
   const [missingAttributes, setMissingAttributes] = useState<MissingAttributes[] | null>(null);
   const cancelLinking = linking.cancel;
@@ -723,6 +726,9 @@ export function Workbench(props: {
             onReject={(item) => void review.toggleRejected(item.key)}
             onAcceptAgreements={acceptAgreements}
             onStep={stepReview}
+            onAcceptRelation={acceptRelationItem}
+            onAcceptDocumentLabels={acceptDocumentLabelVersion}
+            onRejectKey={(key) => void review.toggleRejected(key)}
           />
         )}
         {selectedSpan ? (

@@ -243,10 +243,9 @@ export function parseBratFiles(files: readonly InputFile[], knownLabels: readonl
   const file = files.length === 1 ? baseName(files[0]?.name ?? 'brat') : `${files.length} brat files`;
   const result: ImportParseResult = { file, documents: [], issues: [], unknownLabels: [] };
   const labels = new LabelIndex(knownLabels);
-  const definitions = new Map(knownLabels.map((label) => [label.name, label.attributes ?? []]));
   try {
     const pairs = collectPairs(files, result.issues);
-    for (const pair of pairs) readPair(pair, labels, definitions, result);
+    for (const pair of pairs) readPair(pair, labels, result);
   } catch (error) {
     result.documents = [];
     result.issues.push({ file, reason: `could not be read: ${errorMessage(error)}` });
@@ -288,12 +287,7 @@ function collectPairs(files: readonly InputFile[], issues: ImportIssue[]): Pair[
   return [...pairs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, pair]) => pair);
 }
 
-function readPair(
-  pair: Pair,
-  labels: LabelIndex,
-  definitions: ReadonlyMap<string, readonly AttributeDefinition[]>,
-  result: ImportParseResult,
-): void {
+function readPair(pair: Pair, labels: LabelIndex, result: ImportParseResult): void {
   if (!pair.txt) {
     if (pair.ann) result.issues.push({ file: pair.ann.display, reason: `not imported: no ${pair.name}.txt beside it` });
     return;
@@ -350,7 +344,7 @@ function readPair(
   for (const [target, byName] of grouped) {
     const span = spanOf(target);
     if (!span) continue;
-    const defined = definitions.get(span.label) ?? [];
+    const defined = labels.attributesOf(span.label);
     const attributes: Record<string, AttributeValue> = {};
     for (const [name, values] of byName)
       setOwn(

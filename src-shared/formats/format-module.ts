@@ -1,7 +1,17 @@
 // The contract of a format module (doccano.ts, brat.ts...): what the format can hold, how it
 // reads a JSON document, and how it writes documents. registry.ts collects the modules;
 // import.ts and exporter.ts dispatch to them.
-import type { DocumentAnnotation, DocumentCategory, DocumentDraft, DocumentMeta, DocumentStatus, LayerId, Relation, Span } from '../domain';
+import type {
+  AttributeType,
+  DocumentAnnotation,
+  DocumentCategory,
+  DocumentDraft,
+  DocumentMeta,
+  DocumentStatus,
+  LayerId,
+  Relation,
+  Span,
+} from '../domain';
 import type { OutSpan } from './export-spans';
 import type { ImportFormat } from './import-result';
 import type { Json } from './json-values';
@@ -79,6 +89,8 @@ export interface ExportOptions {
   spacyTokens?: boolean;
   /** The project's document categories: spaCy `cats` lists every value of a category, chosen or not. */
   documentCategories?: readonly DocumentCategory[];
+  /** The type of each attribute by name, from the schema: Label Studio writes text as a text area, others as choices. */
+  attributeTypes?: Readonly<Record<string, AttributeType>>;
 }
 
 export interface ExportFile {

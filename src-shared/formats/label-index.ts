@@ -1,14 +1,23 @@
 // The project's labels as an import sees them: the layer of a label name, and the names a
 // file uses that the project lacks (listed for the user to create).
-import { LAYERS, type Label, type LayerId, type SpanDraft } from '../domain';
+import { LAYERS, type AttributeDefinition, type Label, type LayerId, type SpanDraft } from '../domain';
 import type { UnknownLabel } from './import-result';
 
 export class LabelIndex {
   private readonly known = new Map<string, LayerId>();
+  private readonly attributes = new Map<string, readonly AttributeDefinition[]>();
   private readonly unknownCounts = new Map<string, UnknownLabel>();
 
   constructor(labels: readonly Label[]) {
-    for (const label of labels) this.known.set(label.name, label.layer);
+    for (const label of labels) {
+      this.known.set(label.name, label.layer);
+      this.attributes.set(label.name, label.attributes ?? []);
+    }
+  }
+
+  /** The attributes the project defines for a label's spans (none for an unknown label). */
+  attributesOf(name: string): readonly AttributeDefinition[] {
+    return this.attributes.get(name) ?? [];
   }
 
   /** The project's layer for a known label, else the file's layer, else `claim` for "claim", else `entity`. */

@@ -1,14 +1,36 @@
-// Label Studio tasks (what its JSON export gives and its import reads): the text and metadata
-// under `data`, spans as `labels` results (offsets in code points, Python string indices).
-import type { ExportDocument, FormatModule, JsonReader, ObjectResult, ReadContext } from './format-module';
+// Label Studio tasks (what its JSON export gives and its import reads,
+// https://labelstud.io/guide/task_format): the text and metadata under `data`, spans as
+// `labels` results (offsets in code points, Python string indices), relations as `relation`
+// results (`from_id`, `to_id`, `direction`, `labels`), and classifications as `choices`,
+// `textarea` and `number` results: per region (the result has its region's `id`) they are span
+// attributes, a `textarea` named `note` the span's note; per task (no region) `choices` are
+// document labels (the control's name is the category), a `textarea` named `note` the
+// document's note.
+import type { AttributeDefinition, AttributeValue, DocumentAnnotationDraft, RelationDraft } from '../domain';
+import { documentAnnotationsToWrite, relationsToWrite } from './export-relations';
 import type { OutSpan } from './export-spans';
+import type { ExportDocument, ExportOptions, FormatModule, JsonReader, ObjectResult, ReadContext } from './format-module';
 import { readJsonDocument } from './json-document';
-import { isObject, quote, type Json } from './json-values';
+import { isObject, quote, setOwn, type Json } from './json-values';
+import type { LeftOutReport } from './left-out';
 import { flatMeta } from './metadata';
+import { compareText } from './stable-order';
+
+/** The control that holds notes, on a region or on the task. */
+const NOTE = 'note';
+const CLASSIFICATIONS = new Set(['choices', 'textarea', 'number']);
+
+interface Region {
+  /** The annotation the region belongs to (ids are unique within one). */
+  annotation: number;
+  id: string;
+  /** Indexes of its spans (a region with several labels is several spans). */
+  spans: number[];
+}
 
 /**
- * A task: `data.text` (other `data` keys are metadata) and the `labels` results of its
- * annotations (or, when it has none, its predictions).
+ * A task: `data.text` (other `data` keys are metadata) and the results of its annotations (or,
+ * when it has none, its predictions), all annotators' together.
  */
 function read(value: Json, context: ReadContext): ObjectResult {
   const data = value['data'] as Json;
@@ -16,42 +38,138 @@ function read(value: Json, context: ReadContext): ObjectResult {
   const source = annotations === value['annotations'] ? 'annotations' : 'predictions';
   const spans: Json[] = [];
   const ids: Array<string | undefined> = [];
+  const regions: Region[] = [];
+  const others: Array<{ annotation: number; item: Json; where: string }> = [];
   let cancelled = false;
-  let relations = 0;
   for (const [index, annotation] of (Array.isArray(annotations) ? annotations : []).entries()) {
     if (!isObject(annotation) || !Array.isArray(annotation['result'])) return { reason: `${source}[${index}] has no "result" array` };
     if (annotation['was_cancelled'] === true) cancelled = true;
     for (const [resultIndex, item] of annotation['result'].entries()) {
       const where = `${source}[${index}].result[${resultIndex}]`;
       if (!isObject(item)) return { reason: `${where} is not an object` };
-      if (item['type'] === 'relation') {
-        relations++;
+      if (item['type'] !== 'labels') {
+        others.push({ annotation: index, item, where });
         continue;
       }
-      // Choices, text areas... belong to no span: Spanwright has nowhere to keep them.
-      if (item['type'] !== 'labels')
-        return { reason: `${where} has type ${quote(item['type'])}: only "labels" results (spans) can be imported` };
       const result = item['value'];
       if (!isObject(result) || !Array.isArray(result['labels']) || result['labels'].length === 0) {
         return { reason: `${where} is malformed: expected "value": {"start", "end", "text", "labels": ["LABEL"]}` };
       }
+      const region: Region = { annotation: index, id: typeof item['id'] === 'string' ? item['id'] : '', spans: [] };
       for (const label of result['labels'] as unknown[]) {
+        region.spans.push(spans.length);
         spans.push({ start: result['start'], end: result['end'], label, text: result['text'] });
-        ids.push(result['labels'].length === 1 && typeof item['id'] === 'string' && item['id'] !== '' ? item['id'] : undefined);
+        ids.push(result['labels'].length === 1 && region.id !== '' ? region.id : undefined);
       }
+      regions.push(region);
     }
   }
   const { text, ...meta } = data;
   if (text === undefined) return { reason: 'missing "data.text" field' };
   const read = readJsonDocument({ ...('id' in value ? { id: value['id'] } : {}), text, meta, spans }, context);
   if ('reason' in read) return read;
-  read.draft.spans.forEach((span, index) => {
+  const draft = read.draft;
+  draft.spans.forEach((span, index) => {
     const id = ids[index];
     if (id !== undefined) span.sourceId = id;
   });
-  if (cancelled) read.draft.status = 'skipped';
-  const notes = relations > 0 ? [`${relations} relation${relations > 1 ? 's' : ''} not imported: Spanwright has no relations yet`] : [];
-  return { draft: read.draft, format: 'label-studio', notes };
+  if (cancelled) draft.status = 'skipped';
+
+  const notes: string[] = [];
+  const regionOf = (annotation: number, id: unknown): Region | undefined =>
+    typeof id === 'string' && id !== '' ? regions.find((r) => r.annotation === annotation && r.id === id) : undefined;
+  const relations: RelationDraft[] = [];
+  const document: DocumentAnnotationDraft = { labels: {}, note: '' };
+  const skipped = new Map<string, number>();
+  for (const { annotation, item, where } of others) {
+    const type = item['type'];
+    const result = isObject(item['value']) ? item['value'] : {};
+    const name = typeof item['from_name'] === 'string' ? item['from_name'] : '';
+    if (type === 'relation') {
+      const from = regionOf(annotation, item['from_id']);
+      const to = regionOf(annotation, item['to_id']);
+      if (!from || !to) {
+        notes.push(
+          `${where}: relation not imported: ${from ? 'to_id' : 'from_id'} ${quote(from ? item['to_id'] : item['from_id'])} is no labelled region`,
+        );
+        continue;
+      }
+      const [source, target] = item['direction'] === 'left' ? [to, from] : [from, to];
+      const types = Array.isArray(item['labels']) && item['labels'].length > 0 ? (item['labels'] as unknown[]) : ['relation'];
+      for (const relationType of types) {
+        if (typeof relationType !== 'string' || relationType === '') continue;
+        for (const f of source.spans)
+          for (const t of target.spans) relations.push({ type: relationType, from: f, to: t, origin: 'imported' });
+      }
+      continue;
+    }
+    if (typeof type !== 'string' || !CLASSIFICATIONS.has(type)) {
+      skipped.set(String(type), (skipped.get(String(type)) ?? 0) + 1);
+      continue;
+    }
+    const values = classificationValues(type, result);
+    if (values === undefined)
+      return {
+        reason: `${where} is malformed: expected "value": {"${type === 'number' ? 'number' : type === 'textarea' ? 'text' : 'choices'}": ...}`,
+      };
+    const region = regionOf(annotation, item['id']);
+    if (region) {
+      for (const index of region.spans) {
+        const span = draft.spans[index];
+        if (!span) continue;
+        if (type === 'textarea' && name === NOTE) {
+          span.note = values.join('\n');
+          continue;
+        }
+        const definition = context.labels.attributesOf(span.label).find((d) => d.name === name);
+        span.attributes = { ...span.attributes };
+        setOwn(span.attributes, name, attributeValue(type, values, definition));
+      }
+    } else if (type === 'choices') {
+      const chosen = Object.hasOwn(document.labels, name) ? (document.labels[name] ?? []) : [];
+      setOwn(document.labels, name, [...chosen, ...values.map(String).filter((v) => !chosen.includes(v))]);
+    } else if (type === 'textarea' && name === NOTE) {
+      document.note = document.note === '' ? values.join('\n') : `${document.note}\n${values.join('\n')}`;
+    } else {
+      notes.push(
+        `${where}: a ${type} result on the whole task ("${name}") not imported: Spanwright keeps document labels (choices) and a note`,
+      );
+    }
+  }
+  for (const [type, count] of skipped)
+    notes.push(
+      `${count} result${count > 1 ? 's' : ''} of type ${quote(type)} not imported: Spanwright keeps spans, relations and classifications`,
+    );
+  if (relations.length > 0) draft.relations = relations;
+  if (Object.keys(document.labels).length > 0 || document.note !== '') draft.documentAnnotations = [document];
+  return { draft, format: 'label-studio', notes };
+}
+
+function classificationValues(type: string, value: Json): Array<string | number> | undefined {
+  const given = value[type === 'number' ? 'number' : type === 'textarea' ? 'text' : 'choices'];
+  if (type === 'number') return typeof given === 'number' ? [given] : undefined;
+  if (type === 'textarea' && typeof given === 'string') return [given];
+  return Array.isArray(given) && given.every((v) => typeof v === 'string') ? (given as string[]) : undefined;
+}
+
+/** A region's classification as a span attribute, typed by the label's attribute definition when there is one. */
+function attributeValue(type: string, values: ReadonlyArray<string | number>, definition: AttributeDefinition | undefined): AttributeValue {
+  const first = values[0] ?? '';
+  switch (definition?.type) {
+    case 'boolean':
+      return String(first) === 'true' || String(first) === 'yes';
+    case 'number':
+      return typeof first === 'number' ? first : Number.isFinite(Number(first)) ? Number(first) : String(first);
+    case 'multi-choice':
+      return values.map(String);
+    case 'choice':
+    case 'text':
+      return String(first);
+    case undefined:
+      if (type === 'number') return first;
+      if (type === 'choices' && values.length > 1) return values.map(String);
+      return String(first);
+  }
 }
 
 const reader: JsonReader = {
@@ -61,15 +179,54 @@ const reader: JsonReader = {
   read,
 };
 
-/** One task: spans as `labels` results of one annotation; result ids are span ids. */
-function writeTask(doc: ExportDocument, spans: readonly OutSpan[]): string {
-  const result = spans.map(({ span, label, start, end, text }) => ({
-    id: span.id,
-    from_name: 'label',
-    to_name: 'text',
-    type: 'labels',
-    value: { start, end, text, labels: [label] },
-  }));
+/**
+ * A span attribute as a per-region result: a number, a text area for text attributes (by the
+ * schema's `attributeTypes`), else choices (a yes/no attribute: "true" or "false").
+ */
+function attributeResult(name: string, value: AttributeValue, types: ExportOptions['attributeTypes']): { type: string; value: Json } {
+  if (typeof value === 'number') return { type: 'number', value: { number: value } };
+  if (typeof value === 'boolean') return { type: 'choices', value: { choices: [value ? 'true' : 'false'] } };
+  if (Array.isArray(value)) return { type: 'choices', value: { choices: value } };
+  const type = types && Object.hasOwn(types, name) ? types[name] : undefined;
+  return type === 'text' ? { type: 'textarea', value: { text: [value] } } : { type: 'choices', value: { choices: [value] } };
+}
+
+/**
+ * One task: spans as `labels` results of one annotation (result ids are span ids), each span's
+ * attributes and note as results of its region, relations between written spans, and the
+ * document labels (a `choices` result per category) and note of every annotator.
+ */
+function writeTask(doc: ExportDocument, spans: readonly OutSpan[], report: LeftOutReport, options: ExportOptions): string {
+  const result: Json[] = [];
+  for (const { span, label, start, end, text } of spans) {
+    const region = { start, end, text };
+    result.push({ id: span.id, from_name: 'label', to_name: 'text', type: 'labels', value: { ...region, labels: [label] } });
+    for (const [name, value] of Object.entries(span.attributes).sort(([a], [b]) => compareText(a, b))) {
+      const written = attributeResult(name, value, options.attributeTypes);
+      result.push({ id: span.id, from_name: name, to_name: 'text', type: written.type, value: { ...region, ...written.value } });
+    }
+    if (span.note !== undefined && span.note !== '') {
+      result.push({ id: span.id, from_name: NOTE, to_name: 'text', type: 'textarea', value: { ...region, text: [span.note] } });
+    }
+  }
+  for (const { relation, from, to } of relationsToWrite(doc, report)) {
+    result.push({ from_id: from.span.id, to_id: to.span.id, type: 'relation', direction: 'right', labels: [relation.type] });
+  }
+  const labels = new Map<string, string[]>();
+  const documentNotes: string[] = [];
+  for (const annotation of documentAnnotationsToWrite(doc)) {
+    for (const [category, values] of Object.entries(annotation.labels)) {
+      const chosen = labels.get(category) ?? [];
+      labels.set(category, [...chosen, ...values.filter((v) => !chosen.includes(v))]);
+    }
+    if (annotation.note !== '') documentNotes.push(annotation.note);
+  }
+  for (const [category, values] of [...labels.entries()].sort(([a], [b]) => compareText(a, b))) {
+    if (values.length > 0)
+      result.push({ id: `document-${category}`, from_name: category, to_name: 'text', type: 'choices', value: { choices: values } });
+  }
+  if (documentNotes.length > 0)
+    result.push({ id: `document-${NOTE}`, from_name: NOTE, to_name: 'text', type: 'textarea', value: { text: documentNotes } });
   // A document nobody has started is a task without annotations, not one annotated as empty.
   const annotations =
     doc.status === 'todo' && result.length === 0 ? [] : [{ ...(doc.status === 'skipped' ? { was_cancelled: true } : {}), result }];
@@ -87,8 +244,8 @@ export const labelStudio: FormatModule = {
     shape: 'json-array',
     importable: true,
     keepsText: true,
-    holds: { relations: false, attributes: false, spanNotes: false, documentLabels: false, documentNotes: false, annotators: false },
+    holds: { relations: true, attributes: true, spanNotes: true, documentLabels: true, documentNotes: true, annotators: false },
   },
   reader,
-  createWriter: () => ({ write: (doc, spans) => ({ chunk: writeTask(doc, spans) }) }),
+  createWriter: (options) => ({ write: (doc, spans, report) => ({ chunk: writeTask(doc, spans, report, options) }) }),
 };

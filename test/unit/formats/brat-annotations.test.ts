@@ -170,7 +170,7 @@ describe('brat relations, attributes and notes', () => {
       ...doc,
       spans: doc.spans.map((s) => (s.label === 'PERSON' && s.text === 'Ana Ruiz' ? { ...s, attributes: { kb_id: 'not an id' } } : s)),
       relations: (doc.relations ?? []).map((r) => (r.type === 'BASED_IN' ? { ...r, type: 'BASED IN' } : r)),
-      documentAnnotations: [{ projectId: '', documentId: 'tram', annotator: 'ana', labels: { topic: ['transport'] }, note: '' }],
+      documentAnnotations: [{ projectId: '', documentId: 'tram', annotator: 'ana', labels: { topic: ['transport'] }, note: '', updatedAt: 0 }],
     };
     const run = runExport('brat', [changed]);
     expect(run.leftOut.map((l) => [l.reason, l.dropped, l.spans.map((s) => s.text), (l.relations ?? []).map((r) => r.type)])).toEqual([

@@ -78,14 +78,16 @@ describe('Label Studio import', () => {
     expect(result.documents[1]?.draft.spans.map((s) => s.label)).toEqual(['PER']);
   });
 
-  it('rejects a task whose span text does not match, and reports relations it skips', () => {
+  it('rejects a task whose span text does not match, and reports a relation to no region', () => {
     const bad = parseImportFile('t.json', utf8(JSON.stringify([task({ annotations: [{ result: [labels(5, 10, 'Paris', 'LOC')] }] })])), []);
     expect(bad.documents).toEqual([]);
     expect(bad.issues[0]).toMatchObject({ line: 1, lineKind: 'item', reason: expect.stringMatching(/does not match/) });
     const relation = { type: 'relation', from_id: 'r1', to_id: 'r2', direction: 'right' };
     const withRelation = parseImportFile('t.json', utf8(JSON.stringify([task({ annotations: [{ result: [labels(6, 11, 'Paris', 'LOC'), relation] }] })])), []);
     expect(withRelation.documents).toHaveLength(1);
-    expect(withRelation.issues).toEqual([{ file: 't.json', line: 1, lineKind: 'item', reason: '1 relation not imported: Spanwright has no relations yet' }]);
+    expect(withRelation.issues).toEqual([
+      { file: 't.json', line: 1, lineKind: 'item', reason: 'annotations[0].result[1]: relation not imported: to_id "r2" is no labelled region' },
+    ]);
   });
 });
 

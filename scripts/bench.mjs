@@ -8,6 +8,9 @@
 //   open    - opening a 100 KB article with 2,000 spans, against the same article without spans
 //   label   - label keypress to the highlight in the DOM, in that big article, against the
 //             same in a short article
+//   relations - opening that article with 1,000 relations as well, against it without them;
+//             Enter (the keyboard's relation step) to the new relation's arc on screen, in that
+//             article, against the same in a short article
 //   export  - preparing a 10,000-document export (Spanwright JSONL and Hugging Face), and the
 //             longest main-thread stall meanwhile, against a 1,000-document export
 import { spawn } from 'node:child_process';
@@ -51,6 +54,64 @@ function spansFor(text) {
     }
   }
   return spans;
+}
+
+/** The same spans as a Spanwright JSONL line with span ids, and 1,000 relations: each claim ABOUT five ORG spans before it. */
+function withRelations(text, spans) {
+  const ids = spans.map((_, i) => `s${i}`);
+  const relations = [];
+  spans.forEach((span, i) => {
+    if (span.label !== 'CLAIM') return;
+    // Claim 0 links forward; every other claim links the five entities before it, so the first after it stays free.
+    const targets = i === 0 ? [1, 2, 3, 4, 5] : [i - 1, i - 2, i - 3, i - 4, i - 5];
+    for (const t of targets) relations.push({ id: `r${relations.length}`, type: 'ABOUT', from: ids[i], to: ids[t] });
+  });
+  return {
+    format: 'spanwright',
+    format_version: 2,
+    offset_unit: 'codepoint',
+    id: 'big-relations',
+    text,
+    meta: { title: 'Big with relations' },
+    spans: spans.map((span, i) => ({ id: ids[i], layer: span.label === 'CLAIM' ? 'claim' : 'entity', ...span })),
+    relations,
+  };
+}
+
+/** Time from Enter (confirming a relation's target from the keyboard) to its arc on screen. */
+async function relationLatency(page, rounds) {
+  const times = [];
+  const claims = page.locator('[role="article"] [data-label="CLAIM"].span--first');
+  const count = await claims.count();
+  for (let round = 0; round < rounds; round++) {
+    await page.keyboard.press('Escape');
+    // Claims after the first: the first entity after each is not linked yet.
+    // A click on the claim's own text (a wrapped span's box is wider than its text).
+    await claims
+      .nth(1 + ((round * 7) % (count - 1)))
+      .evaluate((claim) => (claim.querySelector(':scope > [data-offset]') ?? claim).dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    await page.getByRole('region', { name: 'Selected span' }).waitFor();
+    await page.keyboard.press('a');
+    await page.getByRole('status').filter({ hasText: 'Linking' }).waitFor();
+    // Step to a target not linked yet in earlier rounds.
+    for (let step = 0; step < round % 3; step++) await page.keyboard.press(']');
+    const before = await page.locator('.relation-arcs [data-relation-id]').count();
+    await page.evaluate((before) => {
+      window.__bench = { keydown: 0, seen: 0 };
+      window.addEventListener('keydown', () => (window.__bench.keydown = performance.now()), { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        if (document.querySelectorAll('.relation-arcs [data-relation-id]').length > before) {
+          window.__bench.seen = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document.querySelector('.document-scroll'), { childList: true, subtree: true });
+    }, before);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.__bench.seen > 0);
+    times.push(await page.evaluate(() => window.__bench.seen - window.__bench.keydown));
+  }
+  return times;
 }
 
 function percentile(values, p) {
@@ -179,24 +240,32 @@ async function main() {
     await page.goto(`http://127.0.0.1:${PORT}/`);
     await page.getByRole('list', { name: 'Documents' }).waitFor();
     const text = bigArticle();
+    const spans = spansFor(text);
     const lines = [
       JSON.stringify({ id: 'big-plain', title: 'Big plain', text: text + ' ' }),
-      JSON.stringify({ id: 'big-spans', title: 'Big with spans', text, spans: spansFor(text) }),
+      JSON.stringify({ id: 'big-spans', title: 'Big with spans', text, spans }),
+      // Two more spaces: another text to the duplicate check, the same article to the eye.
+      JSON.stringify(withRelations(text + '  ', spans)),
     ].join('\n');
     await page.getByLabel('Import documents').setInputFiles([{ name: 'bench.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines) }]);
-    await page.getByRole('listitem', { name: /^Big with spans/ }).waitFor();
+    await page.getByRole('listitem', { name: /^Big with relations/ }).waitFor();
 
     const plainOpen = [];
     const spansOpen = [];
+    const relationsOpen = [];
     for (let i = 0; i < 5; i++) {
       plainOpen.push(await openDocument(page, 'Big plain'));
       spansOpen.push(await openDocument(page, 'Big with spans'));
+      relationsOpen.push(await openDocument(page, 'Big with relations'));
     }
+    const bigRelation = await relationLatency(page, ROUNDS);
     const bigLabel = await labelLatency(page, ROUNDS);
     await openDocument(page, 'Harbour city opens new tram line');
     const smallLabel = await labelLatency(page, ROUNDS);
+    const smallRelation = await relationLatency(page, Math.min(ROUNDS, 2));
 
-    const exportTimes = await exportBench(browser);
+    // BENCH_SKIP_EXPORT=1 leaves out the (slow) export part.
+    const exportTimes = process.env.BENCH_SKIP_EXPORT ? [] : await exportBench(browser);
 
     const row = (name, values, baseline) => {
       const p50 = percentile(values, 50);
@@ -209,6 +278,9 @@ async function main() {
     row('open 100 KB, 2000 spans', spansOpen, plainOpen);
     row('label key -> highlight, short article (baseline)', smallLabel);
     row('label key -> highlight, 100 KB / 2000 spans', bigLabel, smallLabel);
+    row('open 100 KB, 2000 spans + 1000 relations', relationsOpen, spansOpen);
+    row('relation Enter -> arc, short article (baseline)', smallRelation);
+    row('relation Enter -> arc, 100 KB / 1000 relations', bigRelation, smallRelation);
     for (const [name, values, baseline] of exportTimes) row(name, values, baseline);
   } finally {
     await browser.close();

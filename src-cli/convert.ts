@@ -24,7 +24,8 @@ Formats:
   --from  auto (default: by content; a .zip is brat), ${READABLE_FORMATS.join(', ')}
           (a line of another format is then an error)
   --to    ${WRITABLE_FORMATS.join(', ')}
-          (brat writes a zip; hf-token also writes OUT.labels.json with the tag list)
+          (brat writes a zip; hf-token also writes OUT.labels.json with the tag list,
+           and OUT.document-labels.jsonl when documents have document labels)
 Options:
   --layer entity|claim   export only this layer (one-layer formats: which one)
   --map OLD=NEW          rename a label (--map LOC=GPE); --map OLD= leaves it out
@@ -114,6 +115,11 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
     if (target.id === 'hf-token') {
       if (out === '-') output.stderr(`tag list: ${exporter.labels().join(' ')}\n`);
       else await writeOutput(`${out}.labels.json`, JSON.stringify(exporter.labels(), null, 2) + '\n');
+      // Document labels: a text-classification JSONL beside the token file.
+      for (const file of exporter.closingFiles()) {
+        if (out === '-') output.stderr(`${file.path} not written to standard output: give an output file (-o) to write it beside it\n`);
+        else await writeOutput(`${out}.${file.path}`, file.content);
+      }
     }
   } catch (error) {
     await sink?.abort();

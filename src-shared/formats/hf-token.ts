@@ -1,11 +1,34 @@
 // Hugging Face token classification JSONL: `{"id", "tokens", "ner_tags"}` with IOB2 tag
 // strings, one layer. The text is rebuilt on import as the tokens joined by single spaces.
+// Document labels go in a text-classification JSONL beside it (`document-labels.jsonl`:
+// `{"id", "text", "labels": {category: [values]}}`), written after the last document.
 import { codePointLength } from '../offsets';
 import { tokenize } from '../segmentation';
 import { bioSpans, bioTags } from './bio-tags';
-import type { FormatModule, JsonReader, ObjectResult, ReadContext } from './format-module';
+import { documentAnnotationsToWrite } from './export-relations';
+import type { ExportDocument, FormatModule, JsonReader, ObjectResult, ReadContext } from './format-module';
 import { readJsonDocument } from './json-document';
 import { describe, quote, setOwn, type Json } from './json-values';
+import { compareText } from './stable-order';
+
+/** The side file of document labels, in the export's zip. */
+export const DOCUMENT_LABELS_FILE = 'document-labels.jsonl';
+
+/** A document's labels, all annotators' values together by category (categories in name order), or none. */
+function documentLabelsLine(doc: ExportDocument): string | undefined {
+  const labels = new Map<string, string[]>();
+  for (const annotation of documentAnnotationsToWrite(doc)) {
+    for (const [category, values] of Object.entries(annotation.labels)) {
+      const chosen = labels.get(category) ?? [];
+      labels.set(category, [...chosen, ...values.filter((v) => !chosen.includes(v))]);
+    }
+  }
+  const entries = [...labels.entries()].filter(([, values]) => values.length > 0).sort(([a], [b]) => compareText(a, b));
+  if (entries.length === 0) return undefined;
+  const record: Record<string, string[]> = {};
+  for (const [category, values] of entries) setOwn(record, category, values);
+  return JSON.stringify({ id: doc.id, text: doc.text, labels: record });
+}
 
 /** An `I-X` that does not continue an `X` starts a new span, as conlleval reads it. */
 function read(value: Json, context: ReadContext): ObjectResult {
@@ -67,16 +90,22 @@ export const hfToken: FormatModule = {
     shape: 'lines',
     importable: true,
     keepsText: false,
-    holds: { relations: false, attributes: false, spanNotes: false, documentLabels: false, documentNotes: false, annotators: false },
+    holds: { relations: false, attributes: false, spanNotes: false, documentLabels: true, documentNotes: false, annotators: false },
   },
   reader,
-  createWriter: (options) => ({
-    write: (doc, spans, report) => {
-      const tokens = tokenize(doc.text, options.locale);
-      const kept = bioSpans(spans, tokens, report, (label) => label !== '');
-      return {
-        chunk: JSON.stringify({ id: doc.id, tokens: tokens.map((token) => token.text), ner_tags: bioTags(tokens.length, kept) }) + '\n',
-      };
-    },
-  }),
+  createWriter: (options) => {
+    const documentLabels: string[] = [];
+    return {
+      write: (doc, spans, report) => {
+        const tokens = tokenize(doc.text, options.locale);
+        const kept = bioSpans(spans, tokens, report, (label) => label !== '');
+        const labels = documentLabelsLine(doc);
+        if (labels !== undefined) documentLabels.push(labels + '\n');
+        return {
+          chunk: JSON.stringify({ id: doc.id, tokens: tokens.map((token) => token.text), ner_tags: bioTags(tokens.length, kept) }) + '\n',
+        };
+      },
+      closingFiles: () => (documentLabels.length > 0 ? [{ path: DOCUMENT_LABELS_FILE, content: documentLabels.join('') }] : []),
+    };
+  },
 };

@@ -135,8 +135,18 @@ export class LeftOutReport {
 
   add(reason: LeftOutReason, span: OutSpan): void {
     const group = this.group(reason);
-    if (group.dropped) this.droppedIds.add(span.span.id);
+    if (group.dropped) {
+      this.droppedIds.add(span.span.id);
+      if (!this.dropReasons.has(span.span.id)) this.dropReasons.set(span.span.id, reason);
+    }
     group.spans.push(span);
+  }
+
+  private readonly dropReasons = new Map<string, LeftOutReason>();
+
+  /** Why a span is not in the output (the first reason), if it is not. */
+  dropReason(spanId: string): LeftOutReason | undefined {
+    return this.dropReasons.get(spanId);
   }
 
   /** Whether a span of the document is in the output (known, and no reason so far dropped it). */

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseBratFiles } from '../src-shared/formats/brat';
+import type { LabelSchema } from '../src-shared/domain';
 import { draftToExportDocument } from '../src-shared/formats/draft-document';
 import type { ExportDocument } from '../src-shared/formats/format-module';
 import { formatImportIssue, parseImportFile } from '../src-shared/formats/import';
@@ -26,11 +27,12 @@ export async function readCorpusFile(path: string, stdinName = 'stdin.jsonl'): P
   return { name: path, bytes: new Uint8Array(await readFile(path)) };
 }
 
-/** Parses with the importer that fits: brat for a .zip, the line formats otherwise. */
-export function parseCorpus(file: CorpusFile): ImportParseResult {
+/** Parses with the importer that fits: brat for a .zip, the line formats otherwise (see readCorpusItems for `schema`). */
+export function parseCorpus(file: CorpusFile, schema?: LabelSchema): ImportParseResult {
+  const labels = schema?.labels ?? [];
   const result = file.name.toLowerCase().endsWith('.zip')
-    ? parseBratFiles([{ name: basename(file.name), bytes: file.bytes }], [])
-    : parseImportFile(basename(file.name), file.bytes, []);
+    ? parseBratFiles([{ name: basename(file.name), bytes: file.bytes }], labels)
+    : parseImportFile(basename(file.name), file.bytes, labels, schema?.documentCategories ?? []);
   // Messages name the path the user typed, not just its base name.
   for (const issue of result.issues) issue.file = file.name;
   for (const doc of result.documents) doc.file = file.name;

@@ -3,6 +3,7 @@
 // import, so a line that is not UTF-8 (or is binary) is caught on that line.
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
+import type { LabelSchema } from '../src-shared/domain';
 import type { ImportIssue, ParsedDocument } from '../src-shared/formats/import-result';
 import { parseImportFile } from '../src-shared/formats/import';
 import { parseCorpus, readCorpusFile, type CorpusFile } from './corpus-file';
@@ -70,8 +71,8 @@ async function readWhole(input: AsyncIterable<Buffer>): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-function* wholeFileItems(file: CorpusFile): Generator<CorpusItem> {
-  const result = parseCorpus(file);
+function* wholeFileItems(file: CorpusFile, schema: LabelSchema | undefined): Generator<CorpusItem> {
+  const result = parseCorpus(file, schema);
   for (const issue of result.issues) yield { kind: 'issue', issue };
   for (const document of result.documents) yield { kind: 'document', document };
 }
@@ -79,11 +80,12 @@ function* wholeFileItems(file: CorpusFile): Generator<CorpusItem> {
 /**
  * Every document and problem of a corpus, in file order, with the file's line numbers. JSONL
  * (and standard input) streams; other files (.json, .txt, a brat .zip) are read whole by the
- * same core readers. `stdin` says how to read standard input.
+ * same core readers. `stdin` says how to read standard input. With a `schema`, readers take
+ * labels' layers and attributes, and document categories, from it (as an import into a project).
  */
-export async function* readCorpusItems(path: string, stdin: StdinShape = 'auto'): AsyncGenerator<CorpusItem> {
+export async function* readCorpusItems(path: string, stdin: StdinShape = 'auto', schema?: LabelSchema): AsyncGenerator<CorpusItem> {
   if (path !== '-' && !isLineCorpus(path)) {
-    yield* wholeFileItems(await readCorpusFile(path));
+    yield* wholeFileItems(await readCorpusFile(path), schema);
     return;
   }
   let source: AsyncIterable<Uint8Array | string>;
@@ -95,7 +97,7 @@ export async function* readCorpusItems(path: string, stdin: StdinShape = 'auto')
       .trimStart();
     const shape = stdin !== 'auto' ? stdin : start.startsWith('PK\x03\x04') ? 'zip' : start.startsWith('[') ? 'json' : 'jsonl';
     if (shape !== 'jsonl') {
-      yield* wholeFileItems({ name: `stdin.${shape}`, bytes: await readWhole(all) });
+      yield* wholeFileItems({ name: `stdin.${shape}`, bytes: await readWhole(all) }, schema);
       return;
     }
     source = all;
@@ -115,7 +117,7 @@ export async function* readCorpusItems(path: string, stdin: StdinShape = 'auto')
     const body = lineBody(line, number);
     if (body.toString('utf8').trim() === '') continue;
     nonBlank++;
-    const result = parseImportFile(`${base}.jsonl`, body, []);
+    const result = parseImportFile(`${base}.jsonl`, body, schema?.labels ?? [], schema?.documentCategories ?? []);
     let binary = false;
     for (const issue of result.issues) {
       if (issue.reason.startsWith('no documents')) continue;

@@ -1,23 +1,33 @@
 // `spanwright validate`: checks corpus files the way an import would, plus duplicates, and
 // says exactly where each problem is (file:line: reason).
+import type { LabelSchema } from '../src-shared/domain';
 import { hashText } from '../src-shared/text-hash';
+import { AnnotationChecks } from './annotation-checks';
 import { startCommand, usageError } from './arguments';
 import { issueLine, readFailure } from './corpus-file';
 import { corpusName, isLineCorpus, readCorpusItems } from './corpus-stream';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
+import { loadSchema } from './schema-file';
 
 export const VALIDATE_SUMMARY = 'check corpus files: schema, offsets, span texts, duplicates';
 
-const USAGE = `Usage: spanwright validate FILE... [--json]
+const USAGE = `Usage: spanwright validate FILE... [--schema FILE] [--json]
 
 Checks each file (Spanwright, doccano, spaCy/Prodigy, Label Studio, Hugging Face JSONL, or a
 brat .zip; '-' reads standard input as JSONL): valid JSON, a text per document, spans with
 integer offsets inside the text that do not split a character, span texts that match their
 offsets, known format versions and offset units, and no document twice (same id or text).
+Relations: both ends are spans of the document, of one annotator, not the same span, no
+relation twice; span and relation ids used once per document. A label's attribute holds one
+kind of value (text, number, yes/no, list) across the file. Document labels: named
+categories, no empty or repeated value, one entry per annotator. Notes are text.
 
 Options:
-  --json      the findings as JSON
-  -h, --help  this help
+  --schema FILE  a project bundle (.spanwright) or JSON schema: labels, attributes (and the
+                 type of their values), relation types (and the labels they link) and
+                 document categories (and their values) must be the schema's
+  --json         the findings as JSON
+  -h, --help     this help
 
 Exit codes: 0 no problem, 1 problems found (or a file could not be read), 2 wrong usage.
 `;
@@ -33,20 +43,24 @@ export interface FileFindings {
   file: string;
   documents: number;
   spans: number;
+  relations: number;
   problems: Problem[];
 }
 
-export async function validateFile(path: string): Promise<FileFindings> {
+export async function validateFile(path: string, schema?: LabelSchema): Promise<FileFindings> {
   const problems: Problem[] = [];
   // A .json array's documents are numbered by item, a JSONL file's by line.
   const lineKind = isLineCorpus(path) ? 'line' : 'item';
-  const at = (line: number | undefined): Partial<Problem> => (line === undefined ? {} : lineKind === 'item' ? { line, lineKind } : { line });
+  const at = (line: number | undefined): Partial<Problem> =>
+    line === undefined ? {} : lineKind === 'item' ? { line, lineKind } : { line };
   const where = (line: number | undefined) => (line === undefined ? 'another document' : `${lineKind} ${line}`);
   const byId = new Map<string, number | undefined>();
   const byText = new Map<string, number | undefined>();
+  const checks = new AnnotationChecks(schema);
   let documents = 0;
   let spans = 0;
-  for await (const item of readCorpusItems(path)) {
+  let relations = 0;
+  for await (const item of readCorpusItems(path, 'auto', schema)) {
     if (item.kind === 'issue') {
       const { line, lineKind: kind, reason } = item.issue;
       problems.push({ ...(line !== undefined ? { line } : {}), ...(kind === 'item' ? { lineKind: kind } : {}), reason });
@@ -55,8 +69,17 @@ export async function validateFile(path: string): Promise<FileFindings> {
     const doc = item.document;
     documents++;
     spans += doc.draft.spans.length;
+    relations += doc.draft.relations?.length ?? 0;
+    // A document of a brat zip has no line: its problems name it.
+    const named = doc.line === undefined ? `document "${doc.draft.meta.title}"` : undefined;
+    for (const reason of checks.check(doc.draft, named ?? where(doc.line)))
+      problems.push({ ...at(doc.line), reason: named ? `${named}: ${reason}` : reason });
     if (doc.draft.id !== undefined) {
-      if (byId.has(doc.draft.id)) problems.push({ ...at(doc.line), reason: `document id "${doc.draft.id}" is used again (first on ${where(byId.get(doc.draft.id))})` });
+      if (byId.has(doc.draft.id))
+        problems.push({
+          ...at(doc.line),
+          reason: `document id "${doc.draft.id}" is used again (first on ${where(byId.get(doc.draft.id))})`,
+        });
       else byId.set(doc.draft.id, doc.line);
     }
     // Only the hash of each text is kept, so memory does not grow with the texts.
@@ -66,25 +89,36 @@ export async function validateFile(path: string): Promise<FileFindings> {
   }
   // Stable: the problems of one line stay in the order found; file-wide problems come first.
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { file: corpusName(path), documents, spans, problems };
+  return { file: corpusName(path), documents, spans, relations, problems };
 }
 
 export async function runValidate(args: string[], output: CliOutput): Promise<number> {
-  const parsed = startCommand('validate', args, { flags: ['json'] }, USAGE, output);
+  const parsed = startCommand('validate', args, { flags: ['json'], values: ['schema'] }, USAGE, output);
   if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length === 0) return usageError('validate', 'name at least one file', USAGE, output);
+  const schemaPath = parsed.values.get('schema');
+  let schema: LabelSchema | undefined;
+  if (schemaPath !== undefined) {
+    const loaded = await loadSchema(schemaPath);
+    if (!loaded.ok) {
+      output.stderr(`${schemaPath}: ${loaded.error}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    schema = loaded.value;
+  }
   const findings: FileFindings[] = [];
   for (const path of parsed.positionals) {
     try {
-      findings.push(await validateFile(path));
+      findings.push(await validateFile(path, schema));
     } catch (error) {
-      findings.push({ file: path, documents: 0, spans: 0, problems: [{ reason: readFailure(error) }] });
+      findings.push({ file: path, documents: 0, spans: 0, relations: 0, problems: [{ reason: readFailure(error) }] });
     }
   }
   if (parsed.flags.has('json')) output.stdout(JSON.stringify({ files: findings }, null, 2) + '\n');
   else {
     for (const f of findings) {
-      if (f.problems.length === 0) output.stdout(`${f.file}: ${f.documents} documents, ${f.spans} spans, OK\n`);
+      const relations = f.relations > 0 ? `, ${f.relations} relations` : '';
+      if (f.problems.length === 0) output.stdout(`${f.file}: ${f.documents} documents, ${f.spans} spans${relations}, OK\n`);
       else for (const p of f.problems) output.stdout(issueLine({ file: f.file, ...p }) + '\n');
     }
   }

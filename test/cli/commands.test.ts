@@ -49,7 +49,7 @@ describe('validate', () => {
   it('reads standard input and gives JSON', () => {
     const result = run(['validate', '--json', '-'], JSON.stringify(GOOD[0]) + '\n');
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ files: [{ file: 'stdin.jsonl', documents: 1, spans: 2, problems: [] }] });
+    expect(JSON.parse(result.stdout)).toEqual({ files: [{ file: 'stdin.jsonl', documents: 1, spans: 2, relations: 0, problems: [] }] });
   });
 
   it('exit 2 without a file, 1 for a missing file', () => {

@@ -109,8 +109,8 @@ describe('validate', () => {
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual({
       files: [
-        { file: 'fine.jsonl', documents: 1, spans: 1, problems: [] },
-        { file: 'stdin.jsonl', documents: 2, spans: 0, problems: [{ line: 2, reason: 'the same text as line 1' }] },
+        { file: 'fine.jsonl', documents: 1, spans: 1, relations: 0, problems: [] },
+        { file: 'stdin.jsonl', documents: 2, spans: 0, relations: 0, problems: [{ line: 2, reason: 'the same text as line 1' }] },
       ],
     });
   });

@@ -1,0 +1,355 @@
+// Relations, span attributes, document labels and notes through validate, stats, convert,
+// split and merge, run as processes on files written by hand: Spanwright JSONL 2, doccano
+// relation extraction (`entities` with ids, `relations` with `from_id`/`to_id`/`type`) and
+// Prodigy (`relations` with `head`/`child`, `head_span`/`child_span`, `label`).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = resolve(__dirname, '../../bin/spanwright.mjs');
+let dir = '';
+
+function run(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', input });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const write = (name: string, lines: unknown[]) =>
+  writeFileSync(join(dir, name), lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n');
+
+// 🚋 is one code point and two UTF-16 units: offsets in every file are code points.
+const LATE = 'Ana Ruiz 🚋 said the tram is late.';
+const FELL = 'Taxes fell, the mayor of Valdeluz said.';
+
+/** Code-point offsets of `part` in `text`. */
+function at(text: string, part: string): [number, number] {
+  const start = Array.from(text.slice(0, text.indexOf(part))).length;
+  return [start, start + Array.from(part).length];
+}
+
+type SpanSpec = { id: string; part: string; label: string; layer?: string; annotator?: string; attributes?: unknown; note?: unknown };
+
+function span(text: string, spec: SpanSpec): Record<string, unknown> {
+  const [start, end] = at(text, spec.part);
+  return {
+    id: spec.id,
+    layer: spec.layer ?? (spec.label === 'CLAIM' ? 'claim' : 'entity'),
+    label: spec.label,
+    start,
+    end,
+    text: spec.part,
+    annotator: spec.annotator ?? 'ana',
+    ...(spec.attributes !== undefined ? { attributes: spec.attributes } : {}),
+    ...(spec.note !== undefined ? { note: spec.note } : {}),
+  };
+}
+
+/** A Spanwright JSONL 2 line. */
+function v2(
+  id: string,
+  text: string,
+  spans: SpanSpec[],
+  relations: Array<{ id?: string; type: string; from: string; to: string; annotator?: string; note?: string }> = [],
+  documentAnnotations: unknown[] = [],
+): Record<string, unknown> {
+  return {
+    format: 'spanwright',
+    format_version: 2,
+    offset_unit: 'codepoint',
+    id,
+    text,
+    meta: { title: id },
+    status: 'done',
+    spans: spans.map((s) => span(text, s)),
+    ...(relations.length > 0 ? { relations } : {}),
+    ...(documentAnnotations.length > 0 ? { document_annotations: documentAnnotations } : {}),
+  };
+}
+
+const NEWS = [
+  v2(
+    'late',
+    LATE,
+    [
+      { id: 's1', part: 'Ana Ruiz', label: 'PERSON', attributes: { kb_id: 'Q1' } },
+      { id: 's2', part: 'the tram is late', label: 'CLAIM', attributes: { checkworthy: 'yes' }, note: 'Which tram?' },
+      { id: 's3', part: 'tram', label: 'VEHICLE' },
+    ],
+    [
+      { id: 'r1', type: 'SOURCE', from: 's2', to: 's1', annotator: 'ana' },
+      { id: 'r2', type: 'ABOUT', from: 's2', to: 's3', annotator: 'ana', note: 'or the line?' },
+    ],
+    [{ annotator: 'ana', labels: { topic: ['transport'], risk: ['low'] }, note: 'Ask the desk.' }],
+  ),
+  v2(
+    'fell',
+    FELL,
+    [
+      { id: 's1', part: 'Taxes fell', label: 'CLAIM', attributes: { checkworthy: 'no', claim_type: 'statistic' } },
+      { id: 's2', part: 'the mayor of Valdeluz', label: 'PERSON' },
+      { id: 's3', part: 'Valdeluz', label: 'LOC', attributes: { kb_id: 'Q2' } },
+    ],
+    [{ id: 'r1', type: 'SOURCE', from: 's1', to: 's2', annotator: 'ana' }],
+    [{ annotator: 'ana', labels: { topic: ['economy'] }, note: '' }],
+  ),
+];
+
+// doccano relation extraction, as its export writes it: entity ids, relations by those ids, classes in `cats`.
+const DOCCANO_RE = {
+  id: 12,
+  text: LATE,
+  entities: [
+    { id: 40, label: 'PERSON', start_offset: 0, end_offset: 8 },
+    { id: 41, label: 'CLAIM', start_offset: 16, end_offset: 32 },
+  ],
+  relations: [{ id: 7, from_id: 41, to_id: 40, type: 'SOURCE' }],
+  cats: ['transport'],
+};
+
+// Prodigy rel.manual: `head`/`child` are the token_end of each end, with head_span/child_span.
+const PRODIGY = {
+  text: 'Ana Ruiz drives the tram.',
+  tokens: [
+    { text: 'Ana', start: 0, end: 3, id: 0, ws: true },
+    { text: 'Ruiz', start: 4, end: 8, id: 1, ws: true },
+    { text: 'drives', start: 9, end: 15, id: 2, ws: true },
+    { text: 'the', start: 16, end: 19, id: 3, ws: true },
+    { text: 'tram', start: 20, end: 24, id: 4, ws: false },
+    { text: '.', start: 24, end: 25, id: 5, ws: false },
+  ],
+  spans: [
+    { start: 0, end: 8, token_start: 0, token_end: 1, label: 'PERSON' },
+    { start: 20, end: 24, token_start: 4, token_end: 4, label: 'VEHICLE' },
+  ],
+  relations: [
+    {
+      head: 4,
+      child: 1,
+      head_span: { start: 20, end: 24, token_start: 4, token_end: 4, label: 'VEHICLE' },
+      child_span: { start: 0, end: 8, token_start: 0, token_end: 1, label: 'PERSON' },
+      label: 'DRIVEN_BY',
+    },
+  ],
+  accept: ['urgent'],
+  answer: 'accept',
+};
+
+const SCHEMA = {
+  schema: {
+    labels: [
+      {
+        name: 'PERSON',
+        layer: 'entity',
+        color: '#f4a3a3',
+        hotkey: 'p',
+        attributes: [{ name: 'kb_id', type: 'text', values: [], required: false }],
+      },
+      {
+        name: 'LOC',
+        layer: 'entity',
+        color: '#a8e0a0',
+        hotkey: 'l',
+        attributes: [{ name: 'kb_id', type: 'text', values: [], required: false }],
+      },
+      { name: 'VEHICLE', layer: 'entity', color: '#a8e0a1', hotkey: 'v' },
+      {
+        name: 'CLAIM',
+        layer: 'claim',
+        color: '#d0342c',
+        hotkey: 'c',
+        attributes: [
+          { name: 'checkworthy', type: 'choice', values: ['yes', 'no', 'unsure'], required: true },
+          { name: 'claim_type', type: 'choice', values: ['statistic', 'quote'], required: false },
+        ],
+      },
+    ],
+    relationTypes: [
+      { name: 'SOURCE', color: '#7a4fd6', hotkey: 's', directed: true, sources: ['CLAIM'], targets: ['PERSON'] },
+      { name: 'ABOUT', color: '#2f8f83', hotkey: 'a', directed: true, sources: ['CLAIM'], targets: [] },
+    ],
+    documentCategories: [
+      {
+        name: 'topic',
+        multiple: true,
+        values: [
+          { name: 'transport', hotkey: '' },
+          { name: 'economy', hotkey: '' },
+        ],
+      },
+      {
+        name: 'risk',
+        multiple: false,
+        values: [
+          { name: 'low', hotkey: '' },
+          { name: 'high', hotkey: '' },
+        ],
+      },
+    ],
+  },
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'spanwright-annotations-'));
+  write('news.jsonl', NEWS);
+  write('re.jsonl', [DOCCANO_RE]);
+  write('prodigy.jsonl', [PRODIGY]);
+  writeFileSync(join(dir, 'schema.json'), JSON.stringify(SCHEMA));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('validate', { timeout: 30_000 }, () => {
+  it('counts relations of good files in every format, and says OK', () => {
+    const result = run(['validate', 'news.jsonl', 're.jsonl', 'prodigy.jsonl']);
+    expect(result).toEqual({
+      status: 0,
+      stdout:
+        'news.jsonl: 2 documents, 6 spans, 3 relations, OK\n' +
+        're.jsonl: 1 documents, 2 spans, 1 relations, OK\n' +
+        'prodigy.jsonl: 1 documents, 2 spans, 1 relations, OK\n',
+      stderr: '',
+    });
+    expect(JSON.parse(run(['validate', '--json', 're.jsonl']).stdout)).toEqual({
+      files: [{ file: 're.jsonl', documents: 1, spans: 2, relations: 1, problems: [] }],
+    });
+  });
+
+  it('names the line and the reason of every relation, attribute, document-label and note problem', () => {
+    // Every line its own text (the same text twice is a problem of its own).
+    const late = (n: number) => `${LATE} #${n}`;
+    write('bad-annotations.jsonl', [
+      // 1: a relation end that is no span of the line.
+      v2('a', late(1), [{ id: 's1', part: 'Ana Ruiz', label: 'PERSON' }], [{ type: 'SOURCE', from: 's1', to: 's9' }]),
+      // 2: a relation of ben's between ana's spans.
+      v2(
+        'b',
+        late(2),
+        [
+          { id: 's1', part: 'Ana Ruiz', label: 'PERSON' },
+          { id: 's2', part: 'tram', label: 'VEHICLE' },
+        ],
+        [{ type: 'DRIVES', from: 's1', to: 's2', annotator: 'ben' }],
+      ),
+      // 3: a span linked to itself, spans of two annotators, the same relation twice, ids used twice.
+      v2(
+        'c',
+        late(3),
+        [
+          { id: 's1', part: 'Ana Ruiz', label: 'PERSON' },
+          { id: 's2', part: 'tram', label: 'VEHICLE', annotator: 'ben' },
+          { id: 's3', part: 'the tram is late', label: 'CLAIM' },
+          { id: 's3', part: 'late', label: 'STATE' },
+        ],
+        [
+          { id: 'r1', type: 'SAME', from: 's1', to: 's1' },
+          { id: 'r2', type: 'DRIVES', from: 's1', to: 's2' },
+          { id: 'r3', type: 'SOURCE', from: 's3', to: 's1' },
+          { id: 'r3', type: 'SOURCE', from: 's3', to: 's1' },
+        ],
+      ),
+      // 4: a span note that is not text.
+      v2('d', late(4), [{ id: 's1', part: 'Ana Ruiz', label: 'PERSON', note: 7 }]),
+      // 5: kb_id of PERSON is text on line 6 of this file, a number here... (first seen: line 5's text)
+      v2('e', FELL, [{ id: 's1', part: 'the mayor of Valdeluz', label: 'PERSON', attributes: { kb_id: 'Q3' } }]),
+      v2('f', late(6), [{ id: 's1', part: 'Ana Ruiz', label: 'PERSON', attributes: { kb_id: 3, '': 'x' } }]),
+      // 7: an attribute value that is no attribute value.
+      v2('g', late(7), [{ id: 's1', part: 'Ana Ruiz', label: 'PERSON', attributes: { kb_id: { qid: 'Q1' } } }]),
+      // 8: document labels: a value twice, an empty value, a nameless category, one annotator twice.
+      v2(
+        'h',
+        late(8),
+        [],
+        [],
+        [
+          { annotator: 'ana', labels: { topic: ['transport', 'transport', ''] }, note: '' },
+          { annotator: 'ana', labels: { '': ['x'] }, note: 'again' },
+        ],
+      ),
+      // 9: document labels that are not lists of text; 10: a document note that is not text.
+      v2('i', late(9), [], [], [{ annotator: 'ana', labels: { topic: 'transport' }, note: '' }]),
+      v2('j', late(10), [], [], [{ annotator: 'ana', labels: {}, note: false }]),
+      // 11: doccano: a relation to an entity the line does not have; 12: Prodigy: a head that is no span.
+      { ...DOCCANO_RE, id: 13, text: 'Another text.', entities: [{ id: 1, label: 'X', start_offset: 0, end_offset: 7 }], cats: [] },
+      { ...PRODIGY, text: 'Ana Ruiz drives the tram!', relations: [{ head: 3, child: 1, label: 'DRIVEN_BY' }] },
+    ]);
+    const result = run(['validate', 'bad-annotations.jsonl']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(
+      [
+        'bad-annotations.jsonl:1: relation 1 "to" "s9" is not the id of a span of this document',
+        'bad-annotations.jsonl:2: relation 1 links spans of another annotator than its own ("ben")',
+        'bad-annotations.jsonl:3: span id "s3" is used again: CLAIM [16, 32) "the tram is late" and STATE [28, 32) "late"',
+        'bad-annotations.jsonl:3: relation PERSON [0, 8) "Ana Ruiz" -SAME-> PERSON [0, 8) "Ana Ruiz" links a span to itself',
+        'bad-annotations.jsonl:3: relation PERSON [0, 8) "Ana Ruiz" -DRIVES-> VEHICLE [20, 24) "tram" links spans of two annotators ("ana" and "ben")',
+        'bad-annotations.jsonl:3: relation id "r3" is used again (relation STATE [28, 32) "late" -SOURCE-> PERSON [0, 8) "Ana Ruiz")',
+        'bad-annotations.jsonl:3: relation STATE [28, 32) "late" -SOURCE-> PERSON [0, 8) "Ana Ruiz" is given twice',
+        'bad-annotations.jsonl:4: span 1 "note" must be a string (found a number)',
+        'bad-annotations.jsonl:6: PERSON [0, 8) "Ana Ruiz": attribute kb_id of PERSON is a number here, but text on line 5',
+        'bad-annotations.jsonl:6: PERSON [0, 8) "Ana Ruiz": an attribute has no name',
+        'bad-annotations.jsonl:7: span 1 "attributes" must be an object of string, number, boolean or string-list values',
+        'bad-annotations.jsonl:8: document labels of annotator "ana": topic has an empty value',
+        'bad-annotations.jsonl:8: document labels of annotator "ana": topic has "transport" twice',
+        'bad-annotations.jsonl:8: annotator "ana" gives document labels and a note twice',
+        'bad-annotations.jsonl:8: document labels of annotator "ana": a category has no name',
+        'bad-annotations.jsonl:9: document_annotations[0] "labels" of category "topic" must be a list of strings',
+        'bad-annotations.jsonl:10: document_annotations[0] "note" must be a string (found a boolean)',
+        'bad-annotations.jsonl:11: relation 1 not imported: from_id "41" is not the id of an entity of this line',
+        'bad-annotations.jsonl:12: relation 1 not imported: its head is no span of this line',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--schema: labels, attribute values, relation types and ends, categories and values must be the schema’s', () => {
+    write('off-schema.jsonl', [
+      v2(
+        'a',
+        LATE,
+        [
+          { id: 's1', part: 'Ana Ruiz', label: 'PERSON', attributes: { kb_id: 1, wiki: 'x' } },
+          { id: 's2', part: 'the tram is late', label: 'CLAIM', attributes: { checkworthy: 'maybe', claim_type: ['quote'] } },
+          { id: 's3', part: 'tram', label: 'TRAIN' },
+        ],
+        [
+          { type: 'SOURCE', from: 's2', to: 's3' },
+          { type: 'MENTIONS', from: 's2', to: 's1' },
+        ],
+        [{ annotator: 'ana', labels: { topic: ['sport'], risk: ['low', 'high'], tone: ['calm'] }, note: '' }],
+      ),
+    ]);
+    const result = run(['validate', '--schema', 'schema.json', 'off-schema.jsonl', 'news.jsonl', 're.jsonl', 'prodigy.jsonl']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(
+      [
+        'off-schema.jsonl:1: PERSON [0, 8) "Ana Ruiz": kb_id is text (found 1)',
+        'off-schema.jsonl:1: PERSON [0, 8) "Ana Ruiz": attribute wiki is not defined for PERSON in the schema',
+        'off-schema.jsonl:1: CLAIM [16, 32) "the tram is late": checkworthy is one of yes, no, unsure (found "maybe")',
+        'off-schema.jsonl:1: CLAIM [16, 32) "the tram is late": claim_type is one of statistic, quote (found ["quote"])',
+        'off-schema.jsonl:1: TRAIN [20, 24) "tram": label TRAIN is not in the schema',
+        'off-schema.jsonl:1: relation CLAIM [16, 32) "the tram is late" -SOURCE-> TRAIN [20, 24) "tram": SOURCE goes from CLAIM to PERSON, not from CLAIM to TRAIN',
+        'off-schema.jsonl:1: relation CLAIM [16, 32) "the tram is late" -MENTIONS-> PERSON [0, 8) "Ana Ruiz": type MENTIONS is not in the schema',
+        'off-schema.jsonl:1: document labels of annotator "ana": "sport" is not a value of topic (it offers transport, economy)',
+        'off-schema.jsonl:1: document labels of annotator "ana": risk takes one value, not 2 (low, high)',
+        'off-schema.jsonl:1: document labels of annotator "ana": category tone is not in the schema',
+        'news.jsonl: 2 documents, 6 spans, 3 relations, OK',
+        // doccano's classes land in the schema's category that offers them.
+        're.jsonl: 1 documents, 2 spans, 1 relations, OK',
+        'prodigy.jsonl:1: relation VEHICLE [20, 24) "tram" -DRIVEN_BY-> PERSON [0, 8) "Ana Ruiz": type DRIVEN_BY is not in the schema',
+        'prodigy.jsonl:1: document labels: "urgent" is a value of no category in the schema',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--schema that cannot be read is bad input; --schema without a file is wrong usage', () => {
+    const missing = run(['validate', '--schema', 'nope.json', 'news.jsonl']);
+    expect(missing).toEqual({ status: 1, stdout: '', stderr: 'nope.json: cannot be read: no such file or directory\n' });
+    writeFileSync(join(dir, 'not-schema.json'), '{"labels": 3}');
+    const bad = run(['validate', '--schema', 'not-schema.json', 'news.jsonl']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^not-schema\.json: /);
+    expect(run(['validate', 'news.jsonl', '--schema']).status).toBe(2);
+  });
+});

@@ -14,6 +14,7 @@ interface DemoSpan {
   label: string;
   text: string;
   occurrence?: number;
+  attributes?: Record<string, string>;
 }
 
 function locate(text: string, wanted: DemoSpan): number {
@@ -39,7 +40,7 @@ export async function createDemoProject(db: SpanwrightDatabase, annotator: strin
       if (!label) throw new Error(`Demo label ${s.label} is not in the default schema`);
       return {
         id: newId(), projectId, documentId, annotator, layer: label.layer, label: label.name,
-        start, end: start + s.text.length, text: s.text, attributes: {}, origin: 'manual',
+        start, end: start + s.text.length, text: s.text, attributes: { ...s.attributes }, origin: 'manual',
         createdAt: now, updatedAt: now,
       };
     });

@@ -3,7 +3,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { spanCountOf, statusOf } from '../../../src-shared/document-rules';
-import { DOCUMENT_STATUSES, type DocumentRecord, type DocumentStatus } from '../../../src-shared/domain';
+import { DOCUMENT_STATUSES, type DocumentCategory, type DocumentRecord, type DocumentStatus } from '../../../src-shared/domain';
 
 export const STATUS_NAMES: Record<DocumentStatus, string> = {
   todo: 'To do',
@@ -15,17 +15,33 @@ export const STATUS_NAMES: Record<DocumentStatus, string> = {
 export interface DocumentFilter {
   text: string;
   status: DocumentStatus | 'all';
+  /** A document label to require: a category and one of its values; null for any. */
+  documentLabel: { category: string; value: string } | null;
 }
 
-/** Documents matching the filter; statuses are those of `annotatorId`. */
-export function filterDocuments(documents: readonly DocumentRecord[], filter: DocumentFilter, annotatorId: string): DocumentRecord[] {
+export const NO_FILTER: DocumentFilter = { text: '', status: 'all', documentLabel: null };
+
+/**
+ * Documents matching the filter; statuses are those of `annotatorId`, and so are the document
+ * labels in `labelsByDocument` (document id -> category -> values).
+ */
+export function filterDocuments(
+  documents: readonly DocumentRecord[],
+  filter: DocumentFilter,
+  annotatorId: string,
+  labelsByDocument: ReadonlyMap<string, Readonly<Record<string, readonly string[]>>> = new Map(),
+): DocumentRecord[] {
   const needle = filter.text.trim().toLocaleLowerCase();
+  const wanted = filter.documentLabel;
   return documents.filter(
     (d) =>
       (filter.status === 'all' || statusOf(d, annotatorId) === filter.status) &&
-      (needle === '' || d.meta.title.toLocaleLowerCase().includes(needle)),
+      (needle === '' || d.meta.title.toLocaleLowerCase().includes(needle)) &&
+      (wanted === null || (labelsByDocument.get(d.id)?.[wanted.category]?.includes(wanted.value) ?? false)),
   );
 }
+
+const LABEL_SEPARATOR = '\u0000';
 
 const ROW_HEIGHT = 52;
 
@@ -38,6 +54,8 @@ export function DocumentList(props: {
   onOpen: (documentId: string) => void;
   /** Whose status and span count the list shows. */
   annotatorId: string;
+  /** Document categories the list can be filtered by. */
+  categories: readonly DocumentCategory[];
 }) {
   const { documents, filter } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -70,6 +88,27 @@ export function DocumentList(props: {
             </option>
           ))}
         </select>
+        {props.categories.length > 0 && (
+          <select
+            aria-label="Document label filter"
+            value={filter.documentLabel ? `${filter.documentLabel.category}${LABEL_SEPARATOR}${filter.documentLabel.value}` : ''}
+            onChange={(e) => {
+              const [category, value] = e.target.value.split(LABEL_SEPARATOR);
+              props.onFilterChange({ ...filter, documentLabel: category && value !== undefined ? { category, value } : null });
+            }}
+          >
+            <option value="">All document labels</option>
+            {props.categories.map((category) => (
+              <optgroup key={category.name} label={category.name}>
+                {category.values.map((value) => (
+                  <option key={value.name} value={`${category.name}${LABEL_SEPARATOR}${value.name}`}>
+                    {category.name}: {value.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        )}
       </div>
       <div className="document-list__count" aria-live="polite">
         {documents.length === props.total ? `${props.total} ${props.total === 1 ? 'document' : 'documents'}` : `${documents.length} of ${props.total} documents`}

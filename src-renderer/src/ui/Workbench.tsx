@@ -18,7 +18,7 @@ import { countSchemaItemUses, createProject, setGuidelines } from '../storage/pr
 import { isNumber, isString, readSetting, SETTING, writeSetting } from '../storage/settings';
 import { selectedRange } from './document/dom-offsets';
 import { DocumentView } from './document/DocumentView';
-import { DocumentList, filterDocuments, STATUS_NAMES, type DocumentFilter } from './DocumentList';
+import { DocumentList, filterDocuments, NO_FILTER, STATUS_NAMES, type DocumentFilter } from './DocumentList';
 import { ExportDialog, type ExportChoices } from './ExportDialog';
 import { IdentityDialog, IdentityForm } from './IdentityDialog';
 import { AgreementDialog } from './agreement/AgreementDialog';
@@ -75,7 +75,7 @@ export function Workbench(props: {
   const { toasts, notify } = useToasts();
   const [projectId, setProjectId] = useState(props.initialProjectId);
   const [documentId, setDocumentId] = useState<string | null>(null);
-  const [filter, setFilter] = useState<DocumentFilter>({ text: '', status: 'all' });
+  const [filter, setFilter] = useState<DocumentFilter>(NO_FILTER);
   const [pendingRange, setPendingRange] = useState<{ start: number; end: number } | null>(null);
   const [selectedSpanIds, setSelectedSpanIds] = useState<string[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -109,7 +109,22 @@ export function Workbench(props: {
   const openRecord = useLiveQuery(() => (documentId ? db.documents.get(documentId) : undefined), [db, documentId]);
   const [openText, setOpenText] = useState<{ documentId: string; text: string; scrollTop: number } | null>(null);
   const schema = project?.schema ?? defaultSchema();
-  const filtered = useMemo(() => filterDocuments(documents ?? [], filter, layerOwner), [documents, filter, layerOwner]);
+  // Document labels are read only while the list is filtered by one.
+  const documentLabels = useLiveQuery(
+    async () =>
+      filter.documentLabel
+        ? new Map(
+            (await db.documentAnnotations.where('projectId').equals(projectId).toArray())
+              .filter((a) => a.annotator === layerOwner)
+              .map((a) => [a.documentId, a.labels]),
+          )
+        : undefined,
+    [db, projectId, layerOwner, filter.documentLabel],
+  );
+  const filtered = useMemo(
+    () => filterDocuments(documents ?? [], filter, layerOwner, documentLabels),
+    [documents, filter, layerOwner, documentLabels],
+  );
 
   const reportError = useCallback((message: string) => notify(message, 'error'), [notify]);
   const openDocument = useCallback(
@@ -595,6 +610,7 @@ export function Workbench(props: {
         openDocumentId={documentId}
         onOpen={openDocument}
         annotatorId={layerOwner}
+        categories={schema.documentCategories}
       />
 
       <main className="document-pane">

@@ -353,3 +353,74 @@ describe('validate', { timeout: 30_000 }, () => {
     expect(run(['validate', 'news.jsonl', '--schema']).status).toBe(2);
   });
 });
+
+describe('stats', { timeout: 30_000 }, () => {
+  it('counts relations per type, attributes filled and missing, document labels and notes', () => {
+    const result = run(['stats', 'news.jsonl']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(
+      [
+        'news.jsonl: 2 documents, 6 spans, 3 relations',
+        '  labels:',
+        '    CLAIM                          2',
+        '    PERSON                         2',
+        '    LOC                            1',
+        '    VEHICLE                        1',
+        '  layers:',
+        '    entity                         4',
+        '    claim                          2',
+        '  annotators:',
+        '    ana                            6',
+        '  document statuses:',
+        '    done                           2',
+        '  relation types:',
+        '    SOURCE                         2',
+        '    ABOUT                          1',
+        '  attributes:',
+        '    CLAIM checkworthy              2 filled, 0 missing',
+        '    CLAIM claim_type               1 filled, 1 missing',
+        '    LOC kb_id                      1 filled, 0 missing',
+        '    PERSON kb_id                   1 filled, 1 missing',
+        '  document labels:',
+        '    risk: low                      1',
+        '    topic: economy                 1',
+        '    topic: transport               1',
+        '  notes:',
+        '    spans                          1',
+        '    relations                      1',
+        '    documents                      1',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--json, with a schema: its attributes count where no span has them, doccano classes go in its categories', () => {
+    const result = run(['stats', '--json', '--schema', 'schema.json', 're.jsonl', '-'], JSON.stringify(PRODIGY) + '\n');
+    expect(result.status).toBe(0);
+    const [doccano, prodigy] = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+    expect(doccano).toMatchObject({
+      file: 're.jsonl',
+      relations: 1,
+      relationTypes: { SOURCE: 1 },
+      attributes: {
+        CLAIM: { checkworthy: { filled: 0, missing: 1 }, claim_type: { filled: 0, missing: 1 } },
+        PERSON: { kb_id: { filled: 0, missing: 1 } },
+      },
+      documentLabels: { topic: { transport: 1 } },
+      notes: { spans: 0, relations: 0, documents: 0 },
+    });
+    expect(prodigy).toMatchObject({
+      file: 'stdin.jsonl',
+      relations: 1,
+      relationTypes: { DRIVEN_BY: 1 },
+      attributes: { PERSON: { kb_id: { filled: 0, missing: 1 } } },
+      documentLabels: { class: { urgent: 1 } },
+    });
+    // Without a schema a doccano class has no category.
+    expect(JSON.parse(run(['stats', '--json', 're.jsonl']).stdout)).toMatchObject({
+      attributes: {},
+      documentLabels: { class: { transport: 1 } },
+    });
+  });
+});

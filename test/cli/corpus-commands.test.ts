@@ -185,6 +185,11 @@ describe('stats', () => {
       annotators: { '(none)': 1 },
       statuses: {},
       annotatorStatuses: {},
+      relations: 0,
+      relationTypes: {},
+      attributes: {},
+      documentLabels: {},
+      notes: { spans: 0, relations: 0, documents: 0 },
     });
   });
 });

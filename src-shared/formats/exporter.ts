@@ -15,9 +15,6 @@ import { LeftOutReport, type LeftOut } from './left-out';
 import { defaultLayers, formatModule } from './registry';
 import { compareText } from './stable-order';
 
-/** The export dialog shows the reasons; it reads their names from here. */
-export type { LeftOutReason } from './left-out';
-
 export interface DocumentOutput {
   /** Text to append to the file ('' for brat). */
   chunk: string;

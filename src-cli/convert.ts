@@ -2,8 +2,9 @@
 // on standard error whatever the target format cannot hold.
 import { LAYERS, type LayerId } from '../src-shared/domain';
 import { createExporter } from '../src-shared/formats/exporter';
-import type { LeftOut, LeftOutSpan } from '../src-shared/formats/left-out';
+import type { LeftOut } from '../src-shared/formats/left-out';
 import { zipFiles } from '../src-shared/formats/zip-archive';
+import { relationInWords, spanInWords } from './annotation-text';
 import { startCommand, usageError } from './arguments';
 import { describeFailure, issueLine, toExportDocument } from './corpus-file';
 import { readCorpusItems } from './corpus-stream';
@@ -117,7 +118,7 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
       else await writeOutput(`${out}.labels.json`, JSON.stringify(exporter.labels(), null, 2) + '\n');
       // Document labels: a text-classification JSONL beside the token file.
       for (const file of exporter.closingFiles()) {
-        if (out === '-') output.stderr(`${file.path} not written to standard output: give an output file (-o) to write it beside it\n`);
+        if (out === '-') output.stderr(`${file.path} not written to standard output: give OUT as a file to have it written beside it\n`);
         else await writeOutput(`${out}.${file.path}`, file.content);
       }
     }
@@ -133,19 +134,24 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
   return EXIT_OK;
 }
 
-/** What a left-out entry lists: spans, relations (source -TYPE-> target) or document labels and notes. */
+/**
+ * What a left-out entry lists: spans, relations (source -TYPE-> target), or document labels and
+ * notes (with their annotator, when the file names one).
+ */
 function describeLeftOut(entry: LeftOut): string {
-  const span = (s: LeftOutSpan | null): string => (s ? `${s.label} [${s.start}, ${s.end}) "${s.text}"` : '(missing span)');
   const parts = [
-    ...entry.spans.map(span),
-    ...(entry.relations ?? []).map((r) => `${span(r.from)} -${r.type}-> ${span(r.to)}`),
-    ...(entry.documentAnnotations ?? []).map((a) =>
-      entry.reason === 'document-notes-not-held'
-        ? `note "${a.note}"`
-        : Object.entries(a.labels)
-            .map(([category, values]) => `${category}: ${values.join(', ')}`)
-            .join('; '),
-    ),
+    ...entry.spans.map(spanInWords),
+    ...(entry.relations ?? []).map((r) => relationInWords(r.type, r.from, r.to)),
+    ...(entry.documentAnnotations ?? []).map((a) => {
+      const what =
+        entry.reason === 'document-notes-not-held'
+          ? `note "${a.note}"`
+          : Object.entries(a.labels)
+              .filter(([, values]) => values.length > 0)
+              .map(([category, values]) => `${category}: ${values.join(', ')}`)
+              .join('; ');
+      return a.annotator ? `${a.annotator}: ${what}` : what;
+    }),
   ];
   return parts.join(', ');
 }

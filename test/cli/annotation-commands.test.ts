@@ -3,7 +3,7 @@
 // relation extraction (`entities` with ids, `relations` with `from_id`/`to_id`/`type`) and
 // Prodigy (`relations` with `head`/`child`, `head_span`/`child_span`, `label`).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,12 @@ function run(args: string[], input?: string): { status: number | null; stdout: s
 
 const write = (name: string, lines: unknown[]) =>
   writeFileSync(join(dir, name), lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n');
+const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+const jsonLines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 // 🚋 is one code point and two UTF-16 units: offsets in every file are code points.
 const LATE = 'Ana Ruiz 🚋 said the tram is late.';
@@ -422,5 +428,199 @@ describe('stats', { timeout: 30_000 }, () => {
       attributes: {},
       documentLabels: { class: { transport: 1 } },
     });
+  });
+});
+
+type Entity = { id: number; label: string; start_offset: number; end_offset: number };
+type DoccanoRelation = { from_id: number; to_id: number; type: string };
+type NativeSpan = { id: string; label: string; text: string; attributes: Record<string, unknown>; note?: string };
+type NativeRelation = { type: string; from: string; to: string; note?: string };
+
+/** (source text, type, target text) of a doccano relation-extraction line. */
+function doccanoTriples(line: Record<string, unknown>, text = line['text'] as string): string[] {
+  const entities = line['entities'] as Entity[];
+  const textOf = (id: number) => {
+    const entity = entities.find((e) => e.id === id);
+    if (!entity) throw new Error(`no entity ${id}`);
+    return Array.from(text).slice(entity.start_offset, entity.end_offset).join('');
+  };
+  return (line['relations'] as DoccanoRelation[]).map((r) => `${textOf(r.from_id)} -${r.type}-> ${textOf(r.to_id)}`);
+}
+
+/** (source text, type, target text) of a Spanwright line; every end must be a span of the line. */
+function nativeTriples(line: Record<string, unknown>): string[] {
+  const spans = line['spans'] as NativeSpan[];
+  const textOf = (id: string) => {
+    const found = spans.filter((s) => s.id === id);
+    if (found.length !== 1) throw new Error(`span id ${id} is on ${found.length} spans`);
+    return (found[0] as NativeSpan).text;
+  };
+  return ((line['relations'] ?? []) as NativeRelation[]).map((r) => `${textOf(r.from)} -${r.type}-> ${textOf(r.to)}`);
+}
+
+describe('convert', { timeout: 30_000 }, () => {
+  it('Spanwright JSONL 2 -> Spanwright keeps relations, attributes, document labels and notes; again gives the same bytes', () => {
+    const first = run(['convert', '--to', 'spanwright', 'news.jsonl', 'news.again.jsonl']);
+    expect(first).toEqual({ status: 0, stdout: '', stderr: '2 documents written to news.again.jsonl\n' });
+    const [late, fell] = jsonLines(read('news.again.jsonl'));
+    expect(nativeTriples(late ?? {})).toEqual(['the tram is late -SOURCE-> Ana Ruiz', 'the tram is late -ABOUT-> tram']);
+    expect(nativeTriples(fell ?? {})).toEqual(['Taxes fell -SOURCE-> the mayor of Valdeluz']);
+    expect((late?.['relations'] as NativeRelation[]).map((r) => r.note)).toEqual([undefined, 'or the line?']);
+    expect((late?.['spans'] as NativeSpan[]).map((s) => [s.label, s.attributes, s.note])).toEqual([
+      ['PERSON', { kb_id: 'Q1' }, undefined],
+      ['CLAIM', { checkworthy: 'yes' }, 'Which tram?'],
+      ['VEHICLE', {}, undefined],
+    ]);
+    expect(late?.['document_annotations']).toEqual([
+      { annotator: 'ana', labels: { risk: ['low'], topic: ['transport'] }, note: 'Ask the desk.' },
+    ]);
+    const second = run(['convert', '--to', 'spanwright', 'news.again.jsonl', '-']);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toBe(read('news.again.jsonl'));
+  });
+
+  it('to doccano: entities with ids, relations by them, classes in cats; what doccano cannot hold is listed per document', () => {
+    const result = run(['convert', '--to', 'doccano', 'news.jsonl', 'news.doccano.jsonl']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(
+      [
+        'news.jsonl:1: changed (attributes-not-held): PERSON [0, 8) "Ana Ruiz", CLAIM [16, 32) "the tram is late"',
+        'news.jsonl:1: changed (span-notes-not-held): CLAIM [16, 32) "the tram is late"',
+        'news.jsonl:1: left out (document-notes-not-held): ana: note "Ask the desk."',
+        'news.jsonl:2: changed (attributes-not-held): CLAIM [0, 10) "Taxes fell", LOC [25, 33) "Valdeluz"',
+        '2 documents written to news.doccano.jsonl; 6 annotations left out or changed (listed above)',
+        '',
+      ].join('\n'),
+    );
+    const [late, fell] = jsonLines(read('news.doccano.jsonl'));
+    expect(doccanoTriples(late ?? {})).toEqual(['the tram is late -SOURCE-> Ana Ruiz', 'the tram is late -ABOUT-> tram']);
+    expect(late?.['cats']).toEqual(['low', 'transport']);
+    expect(doccanoTriples(fell ?? {})).toEqual(['Taxes fell -SOURCE-> the mayor of Valdeluz']);
+  });
+
+  it('doccano relation extraction -> Spanwright -> doccano keeps the relation triples and classes', () => {
+    const toNative = run(['convert', '--to', 'spanwright', 're.jsonl', 're.native.jsonl']);
+    expect(toNative).toEqual({ status: 0, stdout: '', stderr: '1 documents written to re.native.jsonl\n' });
+    const [native] = jsonLines(read('re.native.jsonl'));
+    expect(nativeTriples(native ?? {})).toEqual(['the tram is late -SOURCE-> Ana Ruiz']);
+    expect(native?.['document_annotations']).toEqual([{ annotator: '', labels: { class: ['transport'] }, note: '' }]);
+    const back = run(['convert', '--to', 'doccano', 're.native.jsonl', '-']);
+    expect(back.status).toBe(0);
+    const [line] = jsonLines(back.stdout);
+    expect(doccanoTriples(line ?? {})).toEqual(doccanoTriples(DOCCANO_RE));
+    expect(line?.['cats']).toEqual(['transport']);
+  });
+
+  it('Prodigy relations -> spaCy and doccano: the same spans linked, head and child on their last tokens', () => {
+    const spacy = run(['convert', '--to', 'spacy', 'prodigy.jsonl', '-']);
+    expect(spacy.status).toBe(0);
+    expect(spacy.stderr).toBe('');
+    const [line] = jsonLines(spacy.stdout);
+    expect(line?.['relations']).toEqual([
+      {
+        head: 4,
+        child: 1,
+        head_span: { start: 20, end: 24, token_start: 4, token_end: 4, label: 'VEHICLE' },
+        child_span: { start: 0, end: 8, token_start: 0, token_end: 1, label: 'PERSON' },
+        label: 'DRIVEN_BY',
+      },
+    ]);
+    expect(line?.['accept']).toEqual(['urgent']);
+    const doccano = run(['convert', '--to', 'doccano', 'prodigy.jsonl', '-']);
+    expect(doccanoTriples(jsonLines(doccano.stdout)[0] ?? {})).toEqual(['tram -DRIVEN_BY-> Ana Ruiz']);
+  });
+
+  it('Spanwright -> brat zip -> Spanwright keeps relations, attributes and notes (R, A and # lines)', () => {
+    const toBrat = run(['convert', '--to', 'brat', 'news.jsonl', 'news.zip']);
+    expect(toBrat.status).toBe(0);
+    expect(toBrat.stderr).toBe(
+      [
+        'news.jsonl:1: left out (document-labels-not-held): ana: topic: transport; risk: low',
+        'news.jsonl:1: left out (document-notes-not-held): ana: note "Ask the desk."',
+        'news.jsonl:2: left out (document-labels-not-held): ana: topic: economy',
+        '2 documents written to news.zip; 3 annotations left out or changed (listed above)',
+        '',
+      ].join('\n'),
+    );
+    const back = run(['convert', '--to', 'spanwright', 'news.zip', '-']);
+    expect(back.status).toBe(0);
+    // A zip's documents come in the order of their file names.
+    const lines = jsonLines(back.stdout).sort((a, b) => (String(a['id']) < String(b['id']) ? 1 : -1));
+    expect(lines.map((line) => line['id'])).toEqual(['late', 'fell']);
+    expect(lines.map(nativeTriples)).toEqual([
+      ['the tram is late -SOURCE-> Ana Ruiz', 'the tram is late -ABOUT-> tram'],
+      ['Taxes fell -SOURCE-> the mayor of Valdeluz'],
+    ]);
+    expect((lines[0]?.['spans'] as NativeSpan[]).map((s) => [s.label, s.attributes, s.note])).toEqual([
+      ['PERSON', { kb_id: 'Q1' }, undefined],
+      ['CLAIM', { checkworthy: 'yes' }, 'Which tram?'],
+      ['VEHICLE', {}, undefined],
+    ]);
+    expect((lines[0]?.['relations'] as NativeRelation[]).map((r) => r.note)).toEqual([undefined, 'or the line?']);
+  });
+
+  it('a format without relations lists each one left out, per document; so does a relation with an end in a layer not written', () => {
+    const conll = run(['convert', '--to', 'conll2003', 'news.jsonl', 'news.conll']);
+    expect(conll.status).toBe(0);
+    expect(conll.stderr).toBe(
+      [
+        'news.jsonl:1: left out (layer): CLAIM [16, 32) "the tram is late"',
+        'news.jsonl:1: changed (attributes-not-held): PERSON [0, 8) "Ana Ruiz"',
+        'news.jsonl:1: left out (relations-not-held): CLAIM [16, 32) "the tram is late" -SOURCE-> PERSON [0, 8) "Ana Ruiz", CLAIM [16, 32) "the tram is late" -ABOUT-> VEHICLE [20, 24) "tram"',
+        'news.jsonl:1: left out (document-labels-not-held): ana: topic: transport; risk: low',
+        'news.jsonl:1: left out (document-notes-not-held): ana: note "Ask the desk."',
+        'news.jsonl:2: left out (layer): CLAIM [0, 10) "Taxes fell"',
+        // CoNLL tags cannot nest: Valdeluz inside the mayor of Valdeluz is left out.
+        'news.jsonl:2: left out (overlap): LOC [25, 33) "Valdeluz"',
+        'news.jsonl:2: left out (relations-not-held): CLAIM [0, 10) "Taxes fell" -SOURCE-> PERSON [12, 33) "the mayor of Valdeluz"',
+        'news.jsonl:2: left out (document-labels-not-held): ana: topic: economy',
+        '2 documents written to news.conll; 10 annotations left out or changed (listed above)',
+        '',
+      ].join('\n'),
+    );
+    const entities = run(['convert', '--to', 'spanwright', '--layer', 'entity', 'news.jsonl', '-']);
+    expect(entities.status).toBe(0);
+    expect(entities.stderr).toContain(
+      'news.jsonl:1: left out (relation-end-left-out): CLAIM [16, 32) "the tram is late" -SOURCE-> PERSON [0, 8) "Ana Ruiz", CLAIM [16, 32) "the tram is late" -ABOUT-> VEHICLE [20, 24) "tram"',
+    );
+    expect(jsonLines(entities.stdout).map((line) => line['relations'])).toEqual([undefined, undefined]);
+  });
+
+  it('a span id a file uses twice: every written relation still links the spans it linked', () => {
+    write('twice.jsonl', [
+      v2(
+        'twice',
+        LATE,
+        [
+          { id: '1', part: 'Ana Ruiz', label: 'PERSON' },
+          { id: '1', part: 'tram', label: 'VEHICLE' },
+          { id: '2', part: 'the tram is late', label: 'CLAIM' },
+        ],
+        // "1" names the last span with it (the reader's rule): the tram.
+        [{ id: '1', type: 'ABOUT', from: '2', to: '1' }],
+      ),
+    ]);
+    const native = run(['convert', '--to', 'spanwright', 'twice.jsonl', '-']);
+    expect(native.status).toBe(0);
+    const [line] = jsonLines(native.stdout);
+    // In text order: Ana Ruiz keeps "1", the claim "2"; the tram gets an id of its own.
+    expect((line?.['spans'] as NativeSpan[]).map((s) => s.id)).toEqual(['1', '2', 'doc-1-s2']);
+    expect(nativeTriples(line ?? {})).toEqual(['the tram is late -ABOUT-> tram']);
+    const doccano = run(['convert', '--to', 'doccano', 'twice.jsonl', '-']);
+    expect(doccanoTriples(jsonLines(doccano.stdout)[0] ?? {})).toEqual(['the tram is late -ABOUT-> tram']);
+  });
+
+  it('a relation a doccano line cannot resolve is a problem: nothing is written', () => {
+    write('re-bad.jsonl', [
+      DOCCANO_RE,
+      { ...DOCCANO_RE, id: 13, text: FELL, relations: [{ id: 1, from_id: 41, to_id: 99, type: 'SOURCE' }] },
+    ]);
+    const result = run(['convert', '--to', 'spanwright', 're-bad.jsonl', 're-bad.out.jsonl']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      're-bad.jsonl:2: relation 1 not imported: to_id "99" is not the id of an entity of this line\n' +
+        "spanwright convert: nothing written: fix the lines above (see 'spanwright validate')\n",
+    );
+    expect(existsSync(join(dir, 're-bad.out.jsonl'))).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { agreementReport, reportToCsv, reportToJson, type AgreementOptions } fro
 import { LAYERS, type LayerId } from '../src-shared/domain';
 import { parseImportFile } from '../src-shared/formats/import';
 import type { ImportIssue, ParsedDocument } from '../src-shared/formats/import-result';
-import { annotatorLayer, readSchemaFile, schemaOptions } from './agreement-input';
+import { annotationSetOf, readSchemaFile, schemaOptions } from './agreement-input';
 import { formatReportTable } from './agreement-table';
 import { matchDocuments } from './document-matching';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliOutput } from './output';
@@ -140,10 +140,10 @@ export async function runAgree(args: string[], output: CliOutput): Promise<numbe
 
   const names = annotatorNames(read);
   for (const note of names.notes) output.stderr(`note: ${note}\n`);
-  const layers = read.map((_, f) => annotatorLayer(names.names[f] as string, match.documents, f));
+  const annotationSets = read.map((_, f) => annotationSetOf(names.names[f] as string, match.documents, f));
   const report = agreementReport(
     match.documents.map((document) => ({ id: document.id, text: document.text })),
-    layers,
+    annotationSets,
     options,
   );
   output.stdout(format === 'json' ? reportToJson(report) : format === 'csv' ? reportToCsv(report) : formatReportTable(report));

@@ -1,6 +1,6 @@
 // What `agree` compares: each file's spans, relations, attribute values and document labels on
 // the matched documents, and what a schema file says of relation types and document categories.
-import type { AgreementDocumentLabels, AgreementOptions, AgreementRelation, AgreementSpan, AnnotatorLayer } from '../src-shared/agreement';
+import type { AgreementDocumentLabels, AgreementOptions, AgreementRelation, AgreementSpan, AnnotationSet } from '../src-shared/agreement';
 import type { DocumentDraft, LabelSchema } from '../src-shared/domain';
 import { isProjectBundle, parseProjectBundle } from '../src-shared/formats/project-bundle';
 import { errorMessage, fail, ok, type Result } from '../src-shared/result';
@@ -12,7 +12,7 @@ import type { MatchedDocument } from './document-matching';
  * document (`s0`, `s1`...) so relations, whose ends are places, can point at them. A file is
  * one annotator's: every span, relation and document label in it counts, whoever it names.
  */
-export function annotatorLayer(annotator: string, documents: readonly MatchedDocument[], file: number): AnnotatorLayer {
+export function annotationSetOf(annotator: string, documents: readonly MatchedDocument[], file: number): AnnotationSet {
   const spans: AgreementSpan[] = [];
   const relations: AgreementRelation[] = [];
   const documentLabels: AgreementDocumentLabels[] = [];

@@ -6,7 +6,7 @@ export {
   type AgreementDocumentLabels,
   type AgreementRelation,
   type AgreementSpan,
-  type AnnotatorLayer,
+  type AnnotationSet,
 } from './types';
 export { score, addCounts, type MatchCounts, type Score } from './scores';
 export { matchSpans, MATCH_MODES, type MatchMode, type MatchOptions, type SpanMatching } from './span-matching';

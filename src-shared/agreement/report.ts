@@ -11,7 +11,7 @@ import { scoreRelations, sumRelationScores, type RelationEnds, type RelationScor
 import { matchSpans, type SpanMatching } from './span-matching';
 import { scoreMatching, sumSpanScores, type SpanScores } from './span-scores';
 import { tokenLabels } from './token-labels';
-import { OUTSIDE, type AgreementDocument, type AgreementSpan, type AnnotatorLayer } from './types';
+import { OUTSIDE, type AgreementDocument, type AgreementSpan, type AnnotationSet } from './types';
 
 export interface AgreementOptions {
   /** Only this layer (default: every layer). */
@@ -121,10 +121,10 @@ export const NEEDS_TWO_ANNOTATORS = 'agreement needs at least two annotators';
  */
 export function agreementReport(
   documents: readonly AgreementDocument[],
-  layers: readonly AnnotatorLayer[],
+  annotationSets: readonly AnnotationSet[],
   options: AgreementOptions = {},
 ): AgreementReport {
-  const annotators = layers.map((layer) => layer.annotator);
+  const annotators = annotationSets.map((set) => set.annotator);
   const repeatedAnnotator = annotators.find((name, i) => annotators.indexOf(name) !== i);
   if (repeatedAnnotator !== undefined) throw new RangeError(`agreementReport: annotator "${repeatedAnnotator}" appears twice`);
   const documentIds = new Set<string>();
@@ -139,9 +139,9 @@ export function agreementReport(
     documentIds.has(span.documentId) && reportLayers.includes(span.layer) && (!labelFilter || labelFilter.has(span.label));
 
   // spansOf[annotator][documentId]
-  const spansOf = layers.map((layer) => {
+  const spansOf = annotationSets.map((set) => {
     const byDocument = new Map<string, AgreementSpan[]>();
-    for (const span of layer.spans) {
+    for (const span of set.spans) {
       if (!keep(span)) continue;
       const list = byDocument.get(span.documentId);
       if (list) list.push(span);
@@ -150,9 +150,9 @@ export function agreementReport(
     return byDocument;
   });
   const spanCounts = spansOf.map((byDocument) => [...byDocument.values()].reduce((total, list) => total + list.length, 0));
-  const relationsOf = layers.map((layer, a) => relationEnds(layer, spansOf[a] as Map<string, AgreementSpan[]>));
+  const relationsOf = annotationSets.map((set, a) => relationEnds(set, spansOf[a] as Map<string, AgreementSpan[]>));
   const relationCounts = relationsOf.map((byDocument) => [...byDocument.values()].reduce((total, list) => total + list.length, 0));
-  const enough = layers.length >= 2;
+  const enough = annotationSets.length >= 2;
   const undirected = new Set((options.relationTypes ?? []).filter((type) => !type.directed).map((type) => type.name));
 
   const perDocument: DocumentAgreement[] = [];
@@ -180,22 +180,22 @@ export function agreementReport(
     labels: options.labels ? [...options.labels] : null,
     documents: documents.length,
     message: enough ? null : NEEDS_TWO_ANNOTATORS,
-    ...figures(mergeParts(parts, layers.length, reportLayers), annotators, reportLayers),
+    ...figures(mergeParts(parts, annotationSets.length, reportLayers), annotators, reportLayers),
     perDocument,
     documentLabels: documentLabelAgreement(
       ids,
       annotators,
-      layers.map((layer) => documentLabelsOf(layer, documentIds)),
+      annotationSets.map((set) => documentLabelsOf(set, documentIds)),
       options.documentCategories,
     ),
   };
 }
 
 /** An annotator's relations by document, their ends resolved to indexes into its counted spans of the document. */
-function relationEnds(layer: AnnotatorLayer, spans: ReadonlyMap<string, readonly AgreementSpan[]>): Map<string, RelationEnds[]> {
+function relationEnds(set: AnnotationSet, spans: ReadonlyMap<string, readonly AgreementSpan[]>): Map<string, RelationEnds[]> {
   const byDocument = new Map<string, RelationEnds[]>();
   const indexes = new Map<string, Map<string, number>>();
-  for (const relation of layer.relations ?? []) {
+  for (const relation of set.relations ?? []) {
     const documentSpans = spans.get(relation.documentId);
     if (!documentSpans) continue;
     let index = indexes.get(relation.documentId);
@@ -219,9 +219,9 @@ function relationEnds(layer: AnnotatorLayer, spans: ReadonlyMap<string, readonly
 }
 
 /** An annotator's document labels by document; two entries for one document are taken together. */
-function documentLabelsOf(layer: AnnotatorLayer, documentIds: ReadonlySet<string>): Map<string, Record<string, string[]>> {
+function documentLabelsOf(set: AnnotationSet, documentIds: ReadonlySet<string>): Map<string, Record<string, string[]>> {
   const byDocument = new Map<string, Record<string, string[]>>();
-  for (const entry of layer.documentLabels ?? []) {
+  for (const entry of set.documentLabels ?? []) {
     if (!documentIds.has(entry.documentId)) continue;
     const chosen = byDocument.get(entry.documentId) ?? {};
     for (const [category, values] of Object.entries(entry.labels)) {

@@ -29,7 +29,7 @@ export interface AgreementDocumentLabels {
 }
 
 /** Everything one annotator marked, over all documents. */
-export interface AnnotatorLayer {
+export interface AnnotationSet {
   annotator: string;
   spans: AgreementSpan[];
   /** Relations between the spans above (absent: none). */

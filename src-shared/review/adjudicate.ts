@@ -1,4 +1,4 @@
-// Adjudication steps beyond spans, as changes to the gold layer built from what it holds:
+// Adjudication steps beyond spans, as changes to gold's annotations built from what it holds:
 // taking a teammate's relation (with its ends, copied when gold lacks them) and taking an
 // annotator's values of a document category.
 import { combineChanges, type Change } from '../annotations/change';

@@ -56,7 +56,7 @@ export function compareRelations(
   return ordered.sort((a, b) => a.example.from.start - b.example.from.start || a.example.to.start - b.example.to.start || (a.key < b.key ? -1 : 1));
 }
 
-/** Whether the gold layer holds this relation (the same type between spans of the same extents and labels). */
+/** Whether gold holds this relation (the same type between spans of the same extents and labels). */
 export function relationInGold(item: RelationReviewItem, goldRelations: readonly Relation[], goldSpans: readonly Span[], directed: boolean): boolean {
   const byId = new Map(goldSpans.map((s) => [s.id, s]));
   return goldRelations.some((relation) => {

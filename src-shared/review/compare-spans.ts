@@ -51,7 +51,7 @@ function kindOf(versions: ReviewItem['versions']): ReviewKind {
 }
 
 /** Review items of `annotators` (in that order) over `spans`, sorted by position. */
-export function compareLayers(spans: readonly ReviewSpan[], annotators: readonly string[]): ReviewItem[] {
+export function compareSpans(spans: readonly ReviewSpan[], annotators: readonly string[]): ReviewItem[] {
   const compared = spans.filter((s) => annotators.includes(s.annotator));
   const items: ReviewItem[] = [];
   for (const layer of ['entity', 'claim'] as const) {
@@ -80,7 +80,7 @@ export function compareLayers(spans: readonly ReviewSpan[], annotators: readonly
 }
 
 /**
- * An item is settled when the gold layer holds one of its versions' spans exactly, or any
+ * An item is settled when gold holds one of its versions' spans exactly, or any
  * gold span of its layer overlapping it (the reviewer edited it), or it was rejected.
  */
 export function isSettled(item: ReviewItem, gold: readonly ReviewSpan[], rejected: ReadonlySet<string>): boolean {

@@ -1,6 +1,6 @@
 // `agree` in-process: drafts with relations, attributes and document labels become the core's input; schema files; the tables.
 import { describe, expect, it } from 'vitest';
-import { annotatorLayer, readSchemaFile, schemaOptions } from '../../src-cli/agreement-input';
+import { annotationSetOf, readSchemaFile, schemaOptions } from '../../src-cli/agreement-input';
 import { formatReportTable } from '../../src-cli/agreement-table';
 import type { MatchedDocument } from '../../src-cli/document-matching';
 import { agreementReport } from '../../src-shared/agreement';
@@ -28,9 +28,9 @@ const DOCUMENTS: MatchedDocument[] = [
   { id: 'd1', text: TEXT, drafts: [draft([19, 22], 'yes', ['politics']), draft([14, 22], 'no', ['politics'])] },
 ];
 
-describe('annotatorLayer', () => {
+describe('annotationSetOf', () => {
   it('names spans by place so relations can point at them, and keeps attributes and document labels', () => {
-    const layer = annotatorLayer('ann', DOCUMENTS, 0);
+    const layer = annotationSetOf('ann', DOCUMENTS, 0);
     expect(layer).toEqual({
       annotator: 'ann',
       spans: [
@@ -43,7 +43,7 @@ describe('annotatorLayer', () => {
   });
 
   it('feeds the report and its tables', () => {
-    const report = agreementReport([{ id: 'd1', text: TEXT }], [annotatorLayer('ann', DOCUMENTS, 0), annotatorLayer('bob', DOCUMENTS, 1)]);
+    const report = agreementReport([{ id: 'd1', text: TEXT }], [annotationSetOf('ann', DOCUMENTS, 0), annotationSetOf('bob', DOCUMENTS, 1)]);
     // SOURCE: Ana vs "said Ana": exact no match (tp 0, fp 1, fn 1), overlap a match.
     expect(report.relations[0]?.exact.overall).toMatchObject({ tp: 0, fp: 1, fn: 1 });
     expect(report.relations[0]?.overlap.overall).toMatchObject({ tp: 1, f1: 1 });

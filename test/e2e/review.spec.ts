@@ -3,7 +3,7 @@ import { exportLines, openApp, openDocument, pythonSlice, readDownload, teammate
 
 const HARBOUR = 'Harbour city opens new tram line';
 
-test('two teammates disagree; the reviewer merges their work, adjudicates and exports the gold layer', async ({ page }) => {
+test('two teammates disagree; the reviewer merges their work, adjudicates and exports the gold annotations', async ({ page }) => {
   await openApp(page);
   await page.getByRole('region', { name: 'Welcome' }).getByLabel('Your name').fill('Rita');
   await page.getByRole('region', { name: 'Welcome' }).getByRole('button', { name: 'Save' }).click();
@@ -30,7 +30,7 @@ test('two teammates disagree; the reviewer merges their work, adjudicates and ex
   await merge.getByRole('button', { name: 'Merge' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Merged 8 spans of Ana, Ben into 1 document' })).toBeVisible();
 
-  // Your own layer is untouched: the annotate view still shows your 9 demo spans only.
+  // Your own annotations are untouched: the annotate view still shows your 9 demo spans only.
   await openDocument(page, HARBOUR);
   await expect(page.locator('[data-span-id]:not(.span--reference)').first()).toBeVisible();
   await expect(page.locator('[data-annotator="ana"]')).toHaveCount(0);
@@ -64,7 +64,7 @@ test('two teammates disagree; the reviewer merges their work, adjudicates and ex
   await page.keyboard.press('x');
   await expect(review).toContainText('No disagreements left');
 
-  // Undo works in review too, on the gold layer.
+  // Undo works in review too, on the gold annotations.
   await page.keyboard.press('Control+z');
   await expect(page.locator('[data-annotator="gold"][data-label="LOC"]', { hasText: 'Coastlink' })).toHaveCount(0);
   await expect(review).toContainText('1 disagreement left');

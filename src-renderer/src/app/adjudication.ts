@@ -1,11 +1,11 @@
-// Adjudication: taking an annotator's version of a review item into the gold layer (one
+// Adjudication: taking an annotator's version of a review item into gold (one
 // undoable change that replaces whatever gold held there), or every agreement at once.
 import { useCallback, useMemo } from 'react';
 import { GOLD_ANNOTATOR, type Span } from '../../../src-shared/domain';
 import { acceptDocumentLabels, acceptRelation } from '../../../src-shared/review/adjudicate';
 import type { DocumentLabelReviewItem, RelationReviewItem } from '../../../src-shared/review/compare-relations';
 import { newId } from './ids';
-import type { ReviewItem } from '../../../src-shared/review/compare-layers';
+import type { ReviewItem } from '../../../src-shared/review/compare-spans';
 import type { AnnotationSession } from './annotation-session';
 import type { ReviewState } from './review-state';
 

@@ -8,13 +8,13 @@ import {
   type AgreementOptions,
   type AgreementReport,
   type AgreementSpan,
-  type AnnotatorLayer,
+  type AnnotationSet,
 } from '../../../src-shared/agreement';
 import type { SpanwrightDatabase } from '../storage/database';
 
 export interface AgreementInput {
   documents: AgreementDocument[];
-  layers: AnnotatorLayer[];
+  annotationSets: AnnotationSet[];
   /** Document titles by id, for per-document tables. */
   titles: Map<string, string>;
   /** The project schema's relation types and document categories (undirected types, multiple-choice categories). */
@@ -57,7 +57,7 @@ export async function loadAgreementInput(
     ).filter((r) => r.projectId === projectId);
     const labels = (await db.documentAnnotations.where('projectId').equals(projectId).toArray()).filter((a) => wanted.has(a.documentId));
     const display = uniqueNames(annotators, names);
-    const layers: AnnotatorLayer[] = annotators.map((id) => ({
+    const annotationSets: AnnotationSet[] = annotators.map((id) => ({
       annotator: display.get(id) ?? id,
       spans: spans.filter((s) => s.annotator === id && wanted.has(s.documentId)).map(agreementSpan),
       relations: relations
@@ -70,7 +70,7 @@ export async function loadAgreementInput(
     }));
     return {
       documents: docs.map((d, i) => ({ id: d.id, text: texts[i]?.text ?? '' })),
-      layers,
+      annotationSets,
       titles: new Map(docs.map((d) => [d.id, d.meta.title])),
       schema: {
         relationTypes: (project?.schema.relationTypes ?? []).map(({ name, directed }) => ({ name, directed })),
@@ -112,7 +112,7 @@ export function computeAgreement(
 ): { report: Promise<AgreementReport>; cancel: () => void } {
   const options: AgreementOptions = { ...choices, ...input.schema };
   if (typeof Worker === 'undefined')
-    return { report: Promise.resolve(agreementReport(input.documents, input.layers, options)), cancel: () => undefined };
+    return { report: Promise.resolve(agreementReport(input.documents, input.annotationSets, options)), cancel: () => undefined };
   const worker = new Worker(new URL('./agreement-worker.ts', import.meta.url), { type: 'module' });
   const report = new Promise<AgreementReport>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<{ ok: true; report: AgreementReport } | { ok: false; reason: string }>) => {
@@ -124,7 +124,7 @@ export function computeAgreement(
       worker.terminate();
       reject(new Error(event.message));
     };
-    worker.postMessage({ documents: input.documents, layers: input.layers, options });
+    worker.postMessage({ documents: input.documents, annotationSets: input.annotationSets, options });
   });
   return { report, cancel: () => worker.terminate() };
 }

@@ -1,17 +1,17 @@
 // Web worker: computes the agreement report off the UI thread (tokenising a large project
 // takes seconds, which must not freeze the window).
-import { agreementReport, type AgreementDocument, type AgreementOptions, type AnnotatorLayer } from '../../../src-shared/agreement';
+import { agreementReport, type AgreementDocument, type AgreementOptions, type AnnotationSet } from '../../../src-shared/agreement';
 
 export interface AgreementRequest {
   documents: AgreementDocument[];
-  layers: AnnotatorLayer[];
+  annotationSets: AnnotationSet[];
   options: AgreementOptions;
 }
 
 self.onmessage = (event: MessageEvent<AgreementRequest>) => {
-  const { documents, layers, options } = event.data;
+  const { documents, annotationSets, options } = event.data;
   try {
-    self.postMessage({ ok: true, report: agreementReport(documents, layers, options) });
+    self.postMessage({ ok: true, report: agreementReport(documents, annotationSets, options) });
   } catch (error) {
     self.postMessage({ ok: false, reason: error instanceof Error ? error.message : String(error) });
   }

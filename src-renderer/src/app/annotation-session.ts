@@ -34,7 +34,7 @@ export interface AnnotationSession {
   relabel(span: Span, label: Label): Promise<void>;
   /** Moves one edge of a span by a token (word or punctuation); false when it cannot move. */
   moveEdge(span: Span, edge: SpanEdge, direction: -1 | 1): boolean;
-  /** Replaces `replacing` (spans of this layer) with copies of `copies`, as one undoable change. */
+  /** Replaces `replacing` (spans of the edited annotator) with copies of `copies`, as one undoable change. */
   replaceWith(replacing: readonly Span[], copies: ReadonlyArray<Pick<Span, 'layer' | 'label' | 'start' | 'end' | 'attributes' | 'note'>>): Promise<void>;
   remove(span: Span): Promise<void>;
   setSpanAttribute(span: Span, name: string, value: AttributeValue | undefined): void;

@@ -1,6 +1,6 @@
-// Merging a teammate's exported work into this project: their spans become their own layer
+// Merging a teammate's exported work into this project: their annotations become their own annotation set
 // on the matching documents (by id, then by text hash), replacing what an earlier import of
-// theirs put there. Your layer and the gold layer are never changed by an import.
+// theirs put there. Your set and the gold set are never changed by an import.
 import { combineChanges, type Change } from '../../../src-shared/annotations/change';
 import { schemaChange, statusChange } from '../../../src-shared/annotations/edits';
 import { annotationsFromDraft } from '../../../src-shared/annotations/from-draft';
@@ -25,7 +25,7 @@ import { readDocumentAnnotations, usedAnnotationIds } from '../storage/spans';
 import { buildImportChange, idAllocator, tallyUnknownLabels, type InputFile } from './import-documents';
 import { defaultParser, groupImportFiles, type FileParser } from './parse-files';
 
-export interface TeammateLayer {
+export interface TeammateAnnotations {
   annotator: string;
   spans: SourcedSpanDraft[];
   status?: DocumentStatus;
@@ -34,7 +34,8 @@ export interface TeammateLayer {
 export interface TeammateMatch {
   documentId: string;
   title: string;
-  layers: TeammateLayer[];
+  /** Each teammate's annotations for it. */
+  annotationSets: TeammateAnnotations[];
   /** The file's documents for it, with every annotation given its teammate and yours and gold's left out. */
   drafts: DocumentDraft[];
 }
@@ -47,7 +48,7 @@ export interface TeammatePlan {
   mismatches: Array<{ file: string; line?: number; title: string; reason: string }>;
   /** Documents the project does not have (can be added as new documents). */
   unmatched: Array<ParsedDocument & { textHash: string }>;
-  /** Spans of yours or of the gold layer found in the files: left alone. */
+  /** Spans of yours or of the gold set found in the files: left alone. */
   protectedSpans: number;
   annotators: Array<{ id: string; name: string; spans: number; documents: number }>;
   issues: ImportIssue[];
@@ -104,7 +105,7 @@ export async function planTeammateImport(
           plan.unmatched.push({ ...doc, textHash });
           continue;
         }
-        const layers = new Map<string, TeammateLayer>();
+        const sets = new Map<string, TeammateAnnotations>();
         const owned = ownedDraft(doc.draft, () => {
           const fallback = fileAnnotator(doc.file);
           names.set(fallback.id, fallback.name);
@@ -113,28 +114,28 @@ export async function planTeammateImport(
         plan.protectedSpans += owned.protectedSpans;
         for (const span of owned.draft.spans) {
           const annotator = span.annotator as string;
-          const layer = layers.get(annotator) ?? { annotator, spans: [] };
-          layer.spans.push(span);
-          layers.set(annotator, layer);
+          const set = sets.get(annotator) ?? { annotator, spans: [] };
+          set.spans.push(span);
+          sets.set(annotator, set);
         }
         for (const annotation of owned.draft.documentAnnotations ?? []) {
           const annotator = annotation.annotator as string;
-          if (!layers.has(annotator)) layers.set(annotator, { annotator, spans: [] });
+          if (!sets.has(annotator)) sets.set(annotator, { annotator, spans: [] });
         }
-        // A teammate's status comes with their layer, even for a document they left empty.
+        // A teammate's status comes with their set, even for a document they left empty.
         for (const [who, status] of Object.entries(doc.draft.statuses ?? {})) {
           if (protectedIds.has(who)) continue;
-          const layer = layers.get(who) ?? { annotator: who, spans: [] };
-          layer.status = status;
-          layers.set(who, layer);
+          const set = sets.get(who) ?? { annotator: who, spans: [] };
+          set.status = status;
+          sets.set(who, set);
         }
-        if (layers.size === 0) continue;
-        const match = matched.get(target.id) ?? { documentId: target.id, title: target.meta.title, layers: [], drafts: [] };
+        if (sets.size === 0) continue;
+        const match = matched.get(target.id) ?? { documentId: target.id, title: target.meta.title, annotationSets: [], drafts: [] };
         match.drafts.push(owned.draft);
-        for (const layer of layers.values()) {
-          const existing = match.layers.find((l) => l.annotator === layer.annotator);
-          if (existing) existing.spans.push(...layer.spans);
-          else match.layers.push(layer);
+        for (const set of sets.values()) {
+          const existing = match.annotationSets.find((l) => l.annotator === set.annotator);
+          if (existing) existing.spans.push(...set.spans);
+          else match.annotationSets.push(set);
         }
         matched.set(target.id, match);
       }
@@ -146,11 +147,11 @@ export async function planTeammateImport(
   plan.unknownLabels = [...unknown.values()];
   const perAnnotator = new Map<string, { spans: number; documents: number }>();
   for (const match of plan.matches) {
-    for (const layer of match.layers) {
-      const tally = perAnnotator.get(layer.annotator) ?? { spans: 0, documents: 0 };
-      tally.spans += layer.spans.length;
+    for (const set of match.annotationSets) {
+      const tally = perAnnotator.get(set.annotator) ?? { spans: 0, documents: 0 };
+      tally.spans += set.spans.length;
       tally.documents += 1;
-      perAnnotator.set(layer.annotator, tally);
+      perAnnotator.set(set.annotator, tally);
     }
   }
   plan.annotators = [...perAnnotator].map(([id, tally]) => ({ id, name: names.get(id) ?? id, ...tally }));
@@ -224,7 +225,7 @@ export async function commitTeammateImport(
   for (const match of plan.matches) {
     const doc = await db.documents.get(match.documentId);
     if (!doc) throw new Error(`“${match.title}” is no longer in the project.`);
-    const replaced = new Set(match.layers.map((l) => l.annotator));
+    const replaced = new Set(match.annotationSets.map((l) => l.annotator));
     const existing = (await readDocumentAnnotations(db, match.documentId)).filter((r) => replaced.has(r.value.annotator));
     removed.push(...existing);
     // Their old ids are free again: a re-import keeps them.
@@ -239,10 +240,10 @@ export async function commitTeammateImport(
       outcome.droppedSpans += made.droppedSpans;
     }
     const state = createState(grown, [], Object.entries(doc.statuses).map(([annotator, status]) => ({ documentId: doc.id, annotator, status })));
-    for (const layer of match.layers) {
-      const spansNow = added.some((r) => r.kind === 'span' && r.value.documentId === doc.id && r.value.annotator === layer.annotator);
-      const to = layer.status ?? (spansNow ? 'in_progress' : statusIn(state, doc.id, layer.annotator));
-      const change = statusChange(state, doc.id, layer.annotator, to);
+    for (const set of match.annotationSets) {
+      const spansNow = added.some((r) => r.kind === 'span' && r.value.documentId === doc.id && r.value.annotator === set.annotator);
+      const to = set.status ?? (spansNow ? 'in_progress' : statusIn(state, doc.id, set.annotator));
+      const change = statusChange(state, doc.id, set.annotator, to);
       if (change) statusChanges.push(change);
     }
   }

@@ -1,4 +1,4 @@
-// The review use-case for the open document: every annotator's spans beside the gold layer,
+// The review use-case for the open document: every annotator's spans beside the gold annotations,
 // compared into review items, with the reviewer's rejections remembered per document.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
@@ -10,7 +10,7 @@ import {
   type DocumentLabelReviewItem,
   type RelationReviewItem,
 } from '../../../src-shared/review/compare-relations';
-import { compareLayers, isSettled, type ReviewItem } from '../../../src-shared/review/compare-layers';
+import { compareSpans, isSettled, type ReviewItem } from '../../../src-shared/review/compare-spans';
 import type { SpanwrightDatabase } from '../storage/database';
 import { isStringList, readSetting, SETTING, writeSetting } from '../storage/settings';
 
@@ -72,7 +72,7 @@ export function useReview(
   const enabled = useMemo(() => new Set(annotators.filter((a) => !disabled.has(a))), [annotators, disabled]);
   const referenceSpans = useMemo(() => others.filter((s) => enabled.has(s.annotator)), [others, enabled]);
   const rejected = useMemo(() => new Set(rejectedList ?? []), [rejectedList]);
-  const items = useMemo(() => compareLayers(referenceSpans, [...enabled]), [referenceSpans, enabled]);
+  const items = useMemo(() => compareSpans(referenceSpans, [...enabled]), [referenceSpans, enabled]);
   const settled = useMemo(() => items.map((item) => isSettled(item, gold.spans, rejected)), [items, gold.spans, rejected]);
   const directed = useCallback((type: string) => schema.relationTypes.find((t) => t.name === type)?.directed ?? true, [schema.relationTypes]);
   const relationItems = useMemo(

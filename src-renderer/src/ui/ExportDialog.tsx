@@ -12,11 +12,11 @@ import { ProgressBar } from './ProgressBar';
 export type ExportScope = 'all' | 'filtered';
 
 /** Whose annotations: one annotator's id (yours, gold, a teammate's) or 'all'. */
-export type ExportLayer = string;
+export type AnnotationSetChoice = string;
 
 export interface ExportChoices {
   format: FormatId;
-  annotations: ExportLayer;
+  annotations: AnnotationSetChoice;
   scope: ExportScope;
   layers: LayerId[];
   labelMap: Record<string, string | null>;
@@ -90,7 +90,8 @@ export function ExportDialog(props: {
   totalCount: number;
   filteredCount: number;
   /** Choices for whose annotations to export, yours first. */
-  layers: ReadonlyArray<{ id: ExportLayer; name: string }>;
+  /** Whose annotations can be exported: yours, gold, each teammate's, everyone's. */
+  annotationSets: ReadonlyArray<{ id: AnnotationSetChoice; name: string }>;
   prepare: (choices: ExportChoices, onProgress: (done: number, total: number) => void, isCancelled: () => boolean) => Promise<PreparedExport | null>;
   save: (prepared: PreparedExport) => Promise<void>;
   /** Saves the whole project (schema, guidelines, every layer) as one bundle file. */
@@ -98,7 +99,7 @@ export function ExportDialog(props: {
   onClose: () => void;
 }) {
   const [format, setFormat] = useState<FormatId>('spanwright');
-  const [annotations, setAnnotations] = useState<ExportLayer>(props.layers[0]?.id ?? 'all');
+  const [annotations, setAnnotations] = useState<AnnotationSetChoice>(props.annotationSets[0]?.id ?? 'all');
   const [scope, setScope] = useState<ExportScope>('all');
   const [layers, setLayers] = useState<LayerId[]>(defaultLayers('spanwright'));
   const [renames, setRenames] = useState<Record<string, string>>({});
@@ -190,7 +191,7 @@ export function ExportDialog(props: {
           <label className="field">
             <span>Annotations</span>
             <select aria-label="Annotations" value={annotations} onChange={(e) => setAnnotations(e.target.value)} disabled={saving}>
-              {props.layers.map((l) => (
+              {props.annotationSets.map((l) => (
                 <option key={l.id} value={l.id}>
                   {l.name}
                 </option>

@@ -1,7 +1,7 @@
 // Review of one document: which annotators to compare, progress, and the review item in
-// hand with each annotator's version to accept into the gold layer, or reject.
+// hand with each annotator's version to accept into gold, or reject.
 import type { Span } from '../../../src-shared/domain';
-import type { ReviewItem, ReviewKind } from '../../../src-shared/review/compare-layers';
+import type { ReviewItem, ReviewKind } from '../../../src-shared/review/compare-spans';
 import type { DocumentLabelReviewItem, RelationReviewItem } from '../../../src-shared/review/compare-relations';
 import type { ReviewState } from '../app/review-state';
 
@@ -48,7 +48,7 @@ export function ReviewPanel(props: {
       {review.annotators.length === 0 ? (
         <p className="hint">
           No annotations to compare in this document yet. Import your teammates’ exports with <em>Teammate work…</em>, then
-          build the gold layer here.
+          build the gold annotations here.
         </p>
       ) : (
         <>

@@ -19,7 +19,7 @@ export function TeammateImportDialog(props: {
       {plan.annotators.length > 0 ? (
         <section aria-label="Annotators">
           <p>
-            {plan.matches.length} matching {plan.matches.length === 1 ? 'document' : 'documents'}. Each annotator’s layer replaces what an
+            {plan.matches.length} matching {plan.matches.length === 1 ? 'document' : 'documents'}. Each annotator’s annotations replace what an
             earlier import of theirs put there:
           </p>
           <ul>
@@ -35,7 +35,7 @@ export function TeammateImportDialog(props: {
       )}
       {plan.protectedSpans > 0 && (
         <p className="hint">
-          {plan.protectedSpans} {plan.protectedSpans === 1 ? 'span is' : 'spans are'} yours or gold: your own layers are never changed by an
+          {plan.protectedSpans} {plan.protectedSpans === 1 ? 'span is' : 'spans are'} yours or gold: your own annotations are never changed by an
           import.
         </p>
       )}

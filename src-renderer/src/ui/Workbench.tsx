@@ -82,15 +82,15 @@ export function Workbench(props: {
   const [dragging, setDragging] = useState(false);
   const [mode, setMode] = useState<'annotate' | 'review'>('annotate');
   const [reviewIndex, setReviewIndex] = useState(0);
-  // Whose layer is edited: yours when annotating, the gold layer when reviewing.
-  const layerOwner = mode === 'review' ? GOLD_ANNOTATOR.id : annotator.id;
+  // Whose annotations are edited: yours when annotating, gold's when reviewing.
+  const editedAnnotator = mode === 'review' ? GOLD_ANNOTATOR.id : annotator.id;
   const fileInput = useRef<HTMLInputElement>(null);
   const documentViewRef = useRef<HTMLElement | null>(null);
 
   const projects = useLiveQuery(() => db.projects.orderBy('name').toArray(), [db]);
   const annotators = useLiveQuery(() => db.annotators.toArray(), [db]);
 
-  const exportLayers = useMemo(
+  const exportAnnotationSets = useMemo(
     () => [
       { id: annotator.id, name: `Mine (${displayName(annotator)})` },
       { id: GOLD_ANNOTATOR.id, name: 'Gold (adjudicated)' },
@@ -115,15 +115,15 @@ export function Workbench(props: {
       filter.documentLabel
         ? new Map(
             (await db.documentAnnotations.where('projectId').equals(projectId).toArray())
-              .filter((a) => a.annotator === layerOwner)
+              .filter((a) => a.annotator === editedAnnotator)
               .map((a) => [a.documentId, a.labels]),
           )
         : undefined,
-    [db, projectId, layerOwner, filter.documentLabel],
+    [db, projectId, editedAnnotator, filter.documentLabel],
   );
   const filtered = useMemo(
-    () => filterDocuments(documents ?? [], filter, layerOwner, documentLabels),
-    [documents, filter, layerOwner, documentLabels],
+    () => filterDocuments(documents ?? [], filter, editedAnnotator, documentLabels),
+    [documents, filter, editedAnnotator, documentLabels],
   );
 
   const reportError = useCallback((message: string) => notify(message, 'error'), [notify]);
@@ -182,7 +182,7 @@ export function Workbench(props: {
     schema,
     documentId,
     text,
-    layerOwner,
+    editedAnnotator,
     openRecord?.meta.language,
     openDocument,
     reportError,
@@ -609,7 +609,7 @@ export function Workbench(props: {
         onFilterChange={setFilter}
         openDocumentId={documentId}
         onOpen={openDocument}
-        annotatorId={layerOwner}
+        annotatorId={editedAnnotator}
         categories={schema.documentCategories}
       />
 
@@ -720,7 +720,7 @@ export function Workbench(props: {
             <IdentityForm annotator={annotator} submitLabel="Save" onSave={(name) => void props.onRenameAnnotator(name)} />
           </section>
         )}
-        {mode === 'review' && <p className="mode-note">Reviewing: labels go into the gold layer.</p>}
+        {mode === 'review' && <p className="mode-note">Reviewing: labels go into the gold annotations.</p>}
         <LabelPalette schema={schema} onApply={(l) => void applyLabel(l)} counts={labelCounts} />
         {project?.guidelines.trim() && (
           <details className="guidelines">
@@ -798,7 +798,7 @@ export function Workbench(props: {
           schema={schema}
           totalCount={documents?.length ?? 0}
           filteredCount={filtered.length}
-          layers={exportLayers}
+          annotationSets={exportAnnotationSets}
           prepare={prepareExportFor}
           save={saveExportFile}
           saveBundle={async () => {

@@ -1,5 +1,5 @@
 // The import flows of the workbench: documents (with their problem report), project
-// bundles (restored as new projects) and teammates' work (merged as their layers).
+// bundles (restored as new projects) and teammates' work (merged as their annotations).
 import { useCallback, useState, type RefObject } from 'react';
 import type { SpanwrightBridge } from '../../../src-shared/bridge';
 import type { Annotator, Project } from '../../../src-shared/domain';

@@ -6,7 +6,7 @@ import {
   reportToJson,
   type AgreementDocument,
   type AgreementSpan,
-  type AnnotatorLayer,
+  type AnnotationSet,
 } from '../../../src-shared/agreement';
 import type { AttributeValue, LayerId } from '../../../src-shared/domain';
 
@@ -35,7 +35,7 @@ function at(
 
 // d1: both mark Ada Lovelace, Charles Babbage (PER) and London (LOC; bob "Londo").
 // d2: a CLAIM "Paris is big" with its SOURCE Ana; bob's CLAIM is the same, his source "said Ana".
-const ANN: AnnotatorLayer = {
+const ANN: AnnotationSet = {
   annotator: 'ann',
   spans: [
     at('a1', 'd1', 'Ada Lovelace', 'PER', { kb_id: 'Q7259' }),
@@ -55,7 +55,7 @@ const ANN: AnnotatorLayer = {
     { documentId: 'd2', labels: { topic: ['sport'] } },
   ],
 };
-const BOB: AnnotatorLayer = {
+const BOB: AnnotationSet = {
   annotator: 'bob',
   spans: [
     at('b1', 'd1', 'Ada Lovelace', 'PER', { kb_id: 'Q7259' }),

@@ -8,7 +8,7 @@ import {
   reportToJson,
   type AgreementDocument,
   type AgreementSpan,
-  type AnnotatorLayer,
+  type AnnotationSet,
 } from '../../../src-shared/agreement';
 import type { LayerId } from '../../../src-shared/domain';
 
@@ -26,12 +26,12 @@ function at(documentId: 'd1' | 'd2', part: string, label: string, layer: LayerId
   return { documentId, layer, label, start, end: start + part.length };
 }
 
-const ANN: AnnotatorLayer = {
+const ANN: AnnotationSet = {
   annotator: 'ann',
   spans: [at('d1', 'Ada Lovelace', 'PER'), at('d1', 'London', 'LOC'), at('d2', 'Paris', 'LOC')],
 };
-const BOB: AnnotatorLayer = { annotator: 'bob', spans: [at('d1', 'Ada Lovelace', 'PER'), at('d1', 'London', 'PER')] };
-const CY: AnnotatorLayer = { annotator: 'cy', spans: ANN.spans.map((span) => ({ ...span })) };
+const BOB: AnnotationSet = { annotator: 'bob', spans: [at('d1', 'Ada Lovelace', 'PER'), at('d1', 'London', 'PER')] };
+const CY: AnnotationSet = { annotator: 'cy', spans: ANN.spans.map((span) => ({ ...span })) };
 
 describe('agreementReport', () => {
   const report = agreementReport(DOCUMENTS, [ANN, BOB, CY]);

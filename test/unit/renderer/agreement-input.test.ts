@@ -99,7 +99,7 @@ const names = new Map([
 describe('loadAgreementInput', () => {
   it('reads spans with their ids and attributes, relations and document labels of the chosen documents', async () => {
     const input = await loadAgreementInput(db, 'p', ['d1'], ['ann', 'bob'], names);
-    const [ann, bob] = input.layers;
+    const [ann, bob] = input.annotationSets;
     expect(ann?.annotator).toBe('Ann');
     expect(ann?.spans.find((s) => s.id === 'a1')).toEqual({
       id: 'a1',

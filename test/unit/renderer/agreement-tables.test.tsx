@@ -7,10 +7,10 @@ import {
   DocumentLabelAgreementTable,
   RelationAgreementTable,
 } from '../../../src-renderer/src/ui/agreement/AnnotationAgreementTables';
-import { agreementReport, type AnnotatorLayer } from '../../../src-shared/agreement';
+import { agreementReport, type AnnotationSet } from '../../../src-shared/agreement';
 
 const TEXT = 'Paris is big, said Ana.';
-const layer = (annotator: string, source: [number, number], checkworthy: string, topic: string): AnnotatorLayer => ({
+const layer = (annotator: string, source: [number, number], checkworthy: string, topic: string): AnnotationSet => ({
   annotator,
   spans: [
     { id: 'c', documentId: 'd1', layer: 'claim', label: 'CLAIM', start: 0, end: 12, attributes: { checkworthy } },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compareLayers, isSettled, type ReviewSpan } from '../../../src-shared/review/compare-layers';
+import { compareSpans, isSettled, type ReviewSpan } from '../../../src-shared/review/compare-spans';
 import { describeTextDifference } from '../../../src-shared/review/text-difference';
 
 let n = 0;
@@ -8,9 +8,9 @@ const s = (annotator: string, label: string, start: number, end: number, layer: 
   id: `s${n++}`, annotator, layer, label, start, end,
 });
 
-describe('compareLayers', () => {
+describe('compareSpans', () => {
   it('sorts every kind of (dis)agreement into its item', () => {
-    const items = compareLayers(
+    const items = compareSpans(
       [
         s('a', 'PERSON', 0, 5), s('b', 'PERSON', 0, 5), // agreement
         s('a', 'ORG', 10, 15), s('b', 'LOC', 10, 15), // label
@@ -32,20 +32,20 @@ describe('compareLayers', () => {
   });
 
   it('only compares the annotators asked for, in their order', () => {
-    const items = compareLayers([s('a', 'PERSON', 0, 5), s('c', 'ORG', 0, 5)], ['a', 'b']);
+    const items = compareSpans([s('a', 'PERSON', 0, 5), s('c', 'ORG', 0, 5)], ['a', 'b']);
     expect(items).toHaveLength(1);
     expect(items[0]?.kind).toBe('missing');
     expect(items[0]?.versions.map((v) => v.annotator)).toEqual(['a', 'b']);
   });
 
   it('two spans of one annotator in one item is a boundary disagreement', () => {
-    const items = compareLayers([s('a', 'LOC', 0, 10), s('b', 'LOC', 0, 4), s('b', 'LOC', 5, 10)], ['a', 'b']);
+    const items = compareSpans([s('a', 'LOC', 0, 10), s('b', 'LOC', 0, 4), s('b', 'LOC', 5, 10)], ['a', 'b']);
     expect(items.map((i) => i.kind)).toEqual(['boundary']);
   });
 
   it('keys stay the same for the same spans, whatever their ids or order', () => {
-    const one = compareLayers([s('a', 'LOC', 0, 4), s('b', 'ORG', 0, 4)], ['a', 'b']);
-    const two = compareLayers([s('b', 'ORG', 0, 4), s('a', 'LOC', 0, 4)], ['a', 'b']);
+    const one = compareSpans([s('a', 'LOC', 0, 4), s('b', 'ORG', 0, 4)], ['a', 'b']);
+    const two = compareSpans([s('b', 'ORG', 0, 4), s('a', 'LOC', 0, 4)], ['a', 'b']);
     expect(one[0]?.key).toBe(two[0]?.key);
   });
 
@@ -63,7 +63,7 @@ describe('compareLayers', () => {
     fc.assert(
       fc.property(arb, (raw) => {
         const spans = raw.map((r, i) => ({ id: `x${i}`, annotator: r.annotator, label: r.label, layer: r.layer, start: r.start, end: r.start + r.length }));
-        const items = compareLayers(spans, ['a', 'b', 'c']);
+        const items = compareSpans(spans, ['a', 'b', 'c']);
         const seen = items.flatMap((i) => i.versions.flatMap((v) => v.spans.map((x) => x.id))).sort();
         expect(seen).toEqual(spans.map((x) => x.id).sort());
         for (const layer of ['entity', 'claim']) {
@@ -76,7 +76,7 @@ describe('compareLayers', () => {
 });
 
 describe('isSettled', () => {
-  const [item] = compareLayers([s('a', 'ORG', 10, 15), s('b', 'LOC', 10, 15)], ['a', 'b']);
+  const [item] = compareSpans([s('a', 'ORG', 10, 15), s('b', 'LOC', 10, 15)], ['a', 'b']);
   it('is settled by a gold span over it, or a rejection, not by a gold span elsewhere', () => {
     expect(isSettled(item!, [], new Set())).toBe(false);
     expect(isSettled(item!, [s('gold', 'LOC', 10, 15)], new Set())).toBe(true);

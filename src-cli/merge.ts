@@ -1,12 +1,12 @@
 // `spanwright merge`: one Spanwright JSONL from several exports of the same documents (each
 // annotator's work), matched by id, else by text; a document whose text differs is an error.
-import type { Annotator, DocumentStatus, Span } from '../src-shared/domain';
 import { serializeDocument } from '../src-shared/formats/exporter';
 import type { ExportDocument } from '../src-shared/formats/format-module';
 import { describeTextDifference } from '../src-shared/review/text-difference';
 import { hashText } from '../src-shared/text-hash';
 import { startCommand, usageError } from './arguments';
 import { issueLine, parseCorpus, readCorpusFile, readFailure, toExportDocument } from './corpus-file';
+import { MergedDocument } from './merged-document';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
 import { writeOutput } from './write-output';
 
@@ -15,8 +15,12 @@ export const MERGE_SUMMARY = "merge several annotators' Spanwright JSONL exports
 const USAGE = `Usage: spanwright merge A.jsonl B.jsonl [...] -o OUT.jsonl
 
 Merges exports of the same documents (matched by id, else by text) into one Spanwright JSONL
-holding every annotator's spans, statuses and names. Identical spans are kept once; documents
-found in only some inputs are kept. A document with the same id but another text is an error
+holding every annotator's spans, relations, span attributes, document labels, notes, statuses
+and names. Identical spans and relations are kept once (their notes joined; an attribute
+another copy gives another value keeps the first, with a note on standard error); span and
+relation ids two inputs use for different things are renumbered, and relations follow their
+spans. Document labels of one annotator are joined. Documents found in only some inputs are
+kept. A document with the same id but another text is an error
 naming both places. Two documents of one input stay two, even with the same text.
 OUT ('-' for standard output) is written whole or not at all.
 
@@ -34,12 +38,8 @@ interface Merged {
   where: string;
   /** The inputs that gave a copy of this document (by index). */
   inputs: Set<number>;
-  spans: Map<string, Span>;
-  statuses: Record<string, DocumentStatus>;
-  annotators: Map<string, Annotator>;
+  content: MergedDocument;
 }
-
-const spanKey = (s: Span) => JSON.stringify([s.annotator, s.layer, s.label, s.start, s.end]);
 
 export async function runMerge(args: string[], output: CliOutput): Promise<number> {
   const usage = (reason: string) => usageError('merge', reason, USAGE, output);
@@ -74,14 +74,22 @@ export async function runMerge(args: string[], output: CliOutput): Promise<numbe
       const byIdFound = id !== undefined ? byId.get(id) : undefined;
       const found = byIdFound ?? byHash.get(hash)?.find((m) => !m.inputs.has(input));
       if (found && !byIdFound && id !== undefined && found.hasId && found.doc.id !== id) {
-        output.stderr(`note: ${where}: document "${id}" has the same text as "${found.doc.id}" (${found.where}); merged as "${found.doc.id}"\n`);
+        output.stderr(
+          `note: ${where}: document "${id}" has the same text as "${found.doc.id}" (${found.where}); merged as "${found.doc.id}"\n`,
+        );
       }
       if (found && found.doc.text !== doc.text) {
         output.stderr(`${where}: document "${doc.id}" differs from ${found.where}: ${describeTextDifference(found.doc.text, doc.text)}\n`);
         problems++;
         continue;
       }
-      const target: Merged = found ?? { doc, hasId: id !== undefined, where, inputs: new Set(), spans: new Map(), statuses: {}, annotators: new Map() };
+      const target: Merged = found ?? {
+        doc,
+        hasId: id !== undefined,
+        where,
+        inputs: new Set(),
+        content: new MergedDocument(doc.text),
+      };
       if (!found) {
         merged.push(target);
         byHash.set(hash, [...(byHash.get(hash) ?? []), target]);
@@ -93,20 +101,14 @@ export async function runMerge(args: string[], output: CliOutput): Promise<numbe
       }
       if (id !== undefined && !byId.has(id)) byId.set(id, target);
       target.inputs.add(input);
-      for (const span of doc.spans) if (!target.spans.has(spanKey(span))) target.spans.set(spanKey(span), span);
-      Object.assign(target.statuses, doc.statuses ?? {});
-      for (const a of doc.annotators ?? []) target.annotators.set(a.id, a);
+      for (const note of target.content.add(doc, where)) output.stderr(`note: ${note}\n`);
     }
   }
   if (problems > 0) {
     output.stderr('spanwright merge: nothing written: fix the problems above\n');
     return EXIT_BAD_INPUT;
   }
-  const text = merged
-    .map((m) =>
-      serializeDocument('spanwright', { ...m.doc, spans: [...m.spans.values()], statuses: m.statuses, annotators: [...m.annotators.values()] }),
-    )
-    .join('\n');
+  const text = merged.map((m) => serializeDocument('spanwright', m.content.document(m.doc))).join('\n');
   await writeOutput(out, merged.length > 0 ? text + '\n' : '');
   if (out !== '-') output.stderr(`${merged.length} documents merged into ${out}\n`);
   return EXIT_OK;

@@ -624,3 +624,94 @@ describe('convert', { timeout: 30_000 }, () => {
     expect(existsSync(join(dir, 're-bad.out.jsonl'))).toBe(false);
   });
 });
+
+describe('merge', { timeout: 30_000 }, () => {
+  /** Relation triples of one annotator in a merged line. */
+  function triplesOf(line: Record<string, unknown>, annotator: string): string[] {
+    const relations = (line['relations'] ?? []) as Array<NativeRelation & { annotator: string }>;
+    return nativeTriples({ ...line, relations: relations.filter((r) => r.annotator === annotator) });
+  }
+
+  it("keeps each annotator's relations, document labels and notes; ids two inputs share are renumbered", () => {
+    // Ben numbers his spans and relations as Ana does (s1, s2, r1), for other spans.
+    write('ben.jsonl', [
+      v2(
+        'late',
+        LATE,
+        [
+          { id: 's1', part: 'tram', label: 'VEHICLE', annotator: 'ben' },
+          { id: 's2', part: 'the tram is late', label: 'CLAIM', annotator: 'ben', attributes: { checkworthy: 'unsure' } },
+          { id: 's3', part: 'Ana Ruiz', label: 'PERSON', annotator: 'ben', note: 'the mayor?' },
+        ],
+        [
+          { id: 'r1', type: 'ABOUT', from: 's2', to: 's1', annotator: 'ben' },
+          { id: 'r2', type: 'SOURCE', from: 's2', to: 's3', annotator: 'ben' },
+        ],
+        [{ annotator: 'ben', labels: { topic: ['transport'] }, note: 'Late again.' }],
+      ),
+    ]);
+    const result = run(['merge', 'news.jsonl', 'ben.jsonl', '-o', 'team.jsonl']);
+    expect(result).toEqual({ status: 0, stdout: '', stderr: '2 documents merged into team.jsonl\n' });
+    const [late, fell] = jsonLines(read('team.jsonl'));
+    const spans = late?.['spans'] as Array<NativeSpan & { annotator: string }>;
+    expect(new Set(spans.map((s) => s.id)).size).toBe(6);
+    expect(spans.filter((s) => s.annotator === 'ana').map((s) => s.id)).toEqual(['s1', 's2', 's3']);
+    expect(triplesOf(late ?? {}, 'ana')).toEqual(['the tram is late -SOURCE-> Ana Ruiz', 'the tram is late -ABOUT-> tram']);
+    expect(triplesOf(late ?? {}, 'ben')).toEqual(['the tram is late -SOURCE-> Ana Ruiz', 'the tram is late -ABOUT-> tram']);
+    const relationIds = (late?.['relations'] as Array<{ id: string }>).map((r) => r.id);
+    expect(new Set(relationIds).size).toBe(4);
+    expect(late?.['document_annotations']).toEqual([
+      { annotator: 'ana', labels: { risk: ['low'], topic: ['transport'] }, note: 'Ask the desk.' },
+      { annotator: 'ben', labels: { topic: ['transport'] }, note: 'Late again.' },
+    ]);
+    expect(spans.filter((s) => s.note !== undefined).map((s) => [s.annotator, s.note])).toEqual([
+      ['ben', 'the mayor?'],
+      ['ana', 'Which tram?'],
+    ]);
+    expect(triplesOf(fell ?? {}, 'ana')).toEqual(['Taxes fell -SOURCE-> the mayor of Valdeluz']);
+    // The merged file is valid as it is.
+    expect(run(['validate', 'team.jsonl']).stdout).toBe('team.jsonl: 2 documents, 9 spans, 5 relations, OK\n');
+  });
+
+  it('doccano files without span ids: relations follow their spans, an identical one is kept once', () => {
+    const other = {
+      text: LATE,
+      entities: [
+        { id: 1, label: 'VEHICLE', start_offset: 20, end_offset: 24 },
+        { id: 2, label: 'CLAIM', start_offset: 16, end_offset: 32 },
+        { id: 3, label: 'PERSON', start_offset: 0, end_offset: 8 },
+      ],
+      relations: [
+        { id: 1, from_id: 2, to_id: 1, type: 'ABOUT' },
+        { id: 2, from_id: 2, to_id: 3, type: 'SOURCE' },
+      ],
+      cats: ['delays'],
+    };
+    write('re-other.jsonl', [other]);
+    const result = run(['merge', 're.jsonl', 're-other.jsonl', '-o', '-']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    const [line] = jsonLines(result.stdout);
+    // Neither file names an annotator: their work is one layer, each span and relation once.
+    expect(nativeTriples(line ?? {}).sort()).toEqual(['the tram is late -ABOUT-> tram', 'the tram is late -SOURCE-> Ana Ruiz']);
+    expect((line?.['spans'] as NativeSpan[]).map((s) => s.label)).toEqual(['PERSON', 'CLAIM', 'VEHICLE']);
+    // Both files' span ids are made from the text (doc-<hash>-s1...): the tram's is renumbered.
+    expect(new Set((line?.['spans'] as NativeSpan[]).map((s) => s.id)).size).toBe(3);
+    expect(line?.['document_annotations']).toEqual([{ annotator: '', labels: { class: ['transport', 'delays'] }, note: '' }]);
+  });
+
+  it('the same span with another attribute value keeps the first, and says so', () => {
+    write('ana-again.jsonl', [
+      v2('late', LATE, [
+        { id: 'x', part: 'the tram is late', label: 'CLAIM', attributes: { checkworthy: 'no', claim_type: 'quote' }, note: 'Ask Ben.' },
+      ]),
+    ]);
+    const result = run(['merge', 'news.jsonl', 'ana-again.jsonl', '-o', '-']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(
+      'note: ana-again.jsonl:1: CLAIM [16, 32) "the tram is late" of ana: attribute checkworthy is "no" here but "yes" in news.jsonl:1; kept "yes"\n',
+    );
+    const claim = (jsonLines(result.stdout)[0]?.['spans'] as NativeSpan[]).find((s) => s.label === 'CLAIM');
+    expect(claim).toMatchObject({ id: 's2', attributes: { checkworthy: 'yes', claim_type: 'quote' }, note: 'Which tram?\nAsk Ben.' });
+  });
+});

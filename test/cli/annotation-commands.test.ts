@@ -625,6 +625,23 @@ describe('convert', { timeout: 30_000 }, () => {
   });
 });
 
+describe('split', { timeout: 30_000 }, () => {
+  it('copies lines with relations, attributes, document labels and notes byte for byte', () => {
+    // Key order and spacing of the files as they were written: split must not re-serialise.
+    const lines = [...NEWS.map((l) => JSON.stringify(l, null, 0)), JSON.stringify(DOCCANO_RE).replace(/,/g, ', '), JSON.stringify(PRODIGY)];
+    writeFileSync(join(dir, 'mixed.jsonl'), lines.join('\r\n') + '\r\n');
+    const result = run(['split', 'mixed.jsonl', '--out-dir', 'mixed-split', '--ratios', '1,0,0', '--json']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toMatchObject({ train: 4, dev: 0, test: 0 });
+    expect(read('mixed-split/mixed.train.jsonl')).toBe(read('mixed.jsonl'));
+    const spread = run(['split', 'mixed.jsonl', '--out-dir', 'mixed-spread', '--ratios', '50,25,25', '--seed', '3']);
+    expect(spread.status).toBe(0);
+    const all = ['train', 'dev', 'test'].flatMap((name) => read(`mixed-spread/mixed.${name}.jsonl`).split('\r\n').filter(Boolean));
+    expect(all.sort()).toEqual([...lines].sort());
+  });
+});
+
 describe('merge', { timeout: 30_000 }, () => {
   /** Relation triples of one annotator in a merged line. */
   function triplesOf(line: Record<string, unknown>, annotator: string): string[] {

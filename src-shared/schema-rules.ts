@@ -1,7 +1,7 @@
 // Rules for editing a label schema: what makes a name, colour or hotkey acceptable for a label,
 // an attribute, a relation type or a document category. The schema editor and anything else
 // that edits a schema ask here, so the rules are written once.
-import type { AttributeDefinition, DocumentCategory, DocumentDraft, Label, LabelSchema, LayerId, RelationType } from './domain';
+import type { AttributeDefinition, AttributeType, DocumentCategory, DocumentDraft, Label, LabelSchema, LayerId, RelationType } from './domain';
 import { EXTRA_LABEL_COLORS } from './default-schema';
 
 const NAME = /^[^\s"'<>`\\][^"'<>`\\]{0,47}$/u;
@@ -227,4 +227,11 @@ export function addImportedSchemaItems(schema: LabelSchema, drafts: readonly Doc
   const documentCategories = schema.documentCategories.map((c) => grownCategories.get(c.name) ?? c);
   for (const [name, category] of grownCategories) if (!categories.has(name)) documentCategories.push(category);
   return { ...schema, relationTypes: [...schema.relationTypes, ...freshTypes], documentCategories };
+}
+
+/** Each attribute's type by name, over every label (the first label to define a name decides). */
+export function attributeTypesOf(schema: Pick<LabelSchema, 'labels'>): Record<string, AttributeType> {
+  const types: Record<string, AttributeType> = {};
+  for (const label of schema.labels) for (const attribute of label.attributes ?? []) if (!Object.hasOwn(types, attribute.name)) types[attribute.name] = attribute.type;
+  return types;
 }

@@ -1,5 +1,5 @@
 // What each left-out reason means, in words for people (the export summary, the CLI).
-import type { LeftOutReason } from './left-out';
+import type { LeftOut, LeftOutReason, LeftOutSpan } from './left-out';
 
 export const LEFT_OUT_REASON_TEXT: Readonly<Record<LeftOutReason, string>> = {
   layer: 'layer not exported or not held by this format',
@@ -21,3 +21,37 @@ export const LEFT_OUT_REASON_TEXT: Readonly<Record<LeftOutReason, string>> = {
   'document-labels-not-held': 'document labels not written (this format cannot hold them)',
   'document-notes-not-held': 'document note not written (this format cannot hold notes)',
 };
+
+const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text).replace(/\s+/g, ' ');
+
+/** Each span, relation or document annotation an entry concerns, in words. */
+export function leftOutItemTexts(entry: LeftOut): string[] {
+  const span = (s: LeftOutSpan | null) => (s ? `${s.label} “${clip(s.text)}”` : 'a span left out');
+  return [
+    ...entry.spans.map(span),
+    ...(entry.relations ?? []).map((r) => `${r.type}: ${span(r.from)} → ${span(r.to)}`),
+    ...(entry.documentAnnotations ?? []).map((a) => {
+      const labels = Object.entries(a.labels).map(([category, values]) => `${category}: ${values.join(', ')}`);
+      return [...labels, ...(a.note !== '' ? [`note “${clip(a.note)}”`] : [])].join('; ');
+    }),
+  ];
+}
+
+/** How many spans, relations and document annotations the entries concern. */
+export function countLeftOut(entries: readonly LeftOut[]): { spans: number; relations: number; documentAnnotations: number } {
+  return {
+    spans: entries.reduce((n, e) => n + e.spans.length, 0),
+    relations: entries.reduce((n, e) => n + (e.relations?.length ?? 0), 0),
+    documentAnnotations: entries.reduce((n, e) => n + (e.documentAnnotations?.length ?? 0), 0),
+  };
+}
+
+/** "3 spans, 1 relation" (nothing counted: "nothing"). */
+export function describeLeftOutCount(count: { spans: number; relations: number; documentAnnotations: number }): string {
+  const parts = [
+    count.spans > 0 ? `${count.spans} ${count.spans === 1 ? 'span' : 'spans'}` : '',
+    count.relations > 0 ? `${count.relations} ${count.relations === 1 ? 'relation' : 'relations'}` : '',
+    count.documentAnnotations > 0 ? `${count.documentAnnotations} document ${count.documentAnnotations === 1 ? 'annotation' : 'annotations'}` : '',
+  ].filter((p) => p !== '');
+  return parts.length === 0 ? 'nothing' : parts.join(', ');
+}

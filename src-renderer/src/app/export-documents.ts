@@ -3,8 +3,9 @@
 // hand back the finished output with a summary; saving then streams it through the bridge.
 import type { SaveStream } from '../../../src-shared/bridge';
 import { statusOf } from '../../../src-shared/document-rules';
-import type { DocumentAnnotation, DocumentRecord, DocumentStatus, LayerId, Relation, Span } from '../../../src-shared/domain';
+import type { AttributeType, DocumentAnnotation, DocumentCategory, DocumentRecord, DocumentStatus, LayerId, Relation, Span } from '../../../src-shared/domain';
 import { createExporter, type Exporter } from '../../../src-shared/formats/exporter';
+import type { ExportOptions } from '../../../src-shared/formats/format-module';
 import type { LeftOut } from '../../../src-shared/formats/left-out';
 import { formatInfo, type FormatId } from '../../../src-shared/formats/registry';
 import { createZipWriter } from '../../../src-shared/formats/zip-archive';
@@ -32,6 +33,9 @@ export interface ExportRequest {
   split: { ratios: SplitRatios; seed: number; stratify: boolean } | null;
   /** The project's label names in schema order (label lists follow it). */
   schemaLabels: readonly string[];
+  /** The schema's document categories and attribute types, for the formats that write them. */
+  documentCategories?: readonly DocumentCategory[];
+  attributeTypes?: Readonly<Record<string, AttributeType>>;
 }
 
 export interface LeftOutReport extends LeftOut {
@@ -92,7 +96,13 @@ export async function prepareExport(
 ): Promise<PreparedExport | null> {
   const info = formatInfo(request.format);
   const chosen = (who: string) => request.selection.annotators === 'all' || request.selection.annotators.includes(who);
-  const options = { layers: request.layers, labelMap: request.labelMap, labels: request.schemaLabels };
+  const options: ExportOptions = {
+    layers: request.layers,
+    labelMap: request.labelMap,
+    labels: request.schemaLabels,
+    documentCategories: request.documentCategories ?? [],
+    attributeTypes: request.attributeTypes ?? {},
+  };
 
   const exporters = new Map<string, Exporter>();
   const bodies = new Map<string, string[]>();

@@ -65,7 +65,7 @@ async function planWith(
   const known = await existingHashes(db, projectId);
   const plan: ImportPlan = { projectId, files: files.map((f) => f.name), documents: [], issues: [], duplicates: [], unknownLabels: [] };
   const unknown = new Map<string, UnknownLabel>();
-  const requests = groupImportFiles(files, schema.labels);
+  const requests = groupImportFiles(files, schema);
   for (const [index, request] of requests.entries()) {
     const { result, hashes } = await parser.parse(request);
     plan.issues.push(...result.issues);

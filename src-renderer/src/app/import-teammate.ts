@@ -84,7 +84,7 @@ export async function planTeammateImport(
   const protectedIds = PROTECTED(self);
   const matched = new Map<string, TeammateMatch>();
   try {
-    for (const request of groupImportFiles(files, project.schema.labels)) {
+    for (const request of groupImportFiles(files, project.schema)) {
       const { result, hashes } = await parser.parse(request);
       plan.issues.push(...result.issues);
       tallyUnknownLabels(unknown, result.unknownLabels);

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LabelSchema, LayerId } from '../../../src-shared/domain';
 import { defaultLayers, FORMATS, formatInfo, type FormatId } from '../../../src-shared/formats/registry';
-import { LEFT_OUT_REASON_TEXT } from '../../../src-shared/formats/left-out-messages';
+import { countLeftOut, describeLeftOutCount, LEFT_OUT_REASON_TEXT, leftOutItemTexts } from '../../../src-shared/formats/left-out-messages';
 import type { ExportSummary, PreparedExport } from '../app/export-documents';
 import { Modal } from './Modal';
 import { ProgressBar } from './ProgressBar';
@@ -26,12 +26,11 @@ export interface ExportChoices {
 const REASONS = LEFT_OUT_REASON_TEXT;
 
 function LeftOutList(props: { entries: ExportSummary['leftOut'] }) {
-  const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
   return (
     <ul>
       {props.entries.slice(0, 200).map((l, i) => (
         <li key={i}>
-          <strong>{l.title}</strong>: {REASONS[l.reason]}: {l.spans.map((s) => `${s.label} “${clip(s.text)}”`).join(', ')}
+          <strong>{l.title}</strong>: {REASONS[l.reason]}: {leftOutItemTexts(l).join(', ')}
         </li>
       ))}
     </ul>
@@ -42,7 +41,7 @@ function Summary(props: { summary: ExportSummary }) {
   const { summary } = props;
   const dropped = summary.leftOut.filter((l) => l.dropped);
   const changed = summary.leftOut.filter((l) => !l.dropped);
-  const count = (list: typeof summary.leftOut) => list.reduce((n, l) => n + l.spans.length, 0);
+  const count = (list: typeof summary.leftOut) => describeLeftOutCount(countLeftOut(list));
   return (
     <section className="export-summary" aria-label="Export summary">
       <p>
@@ -62,7 +61,7 @@ function Summary(props: { summary: ExportSummary }) {
       {dropped.length > 0 && (
         <details className="export-summary__left-out">
           <summary>
-            {count(dropped)} {count(dropped) === 1 ? 'span' : 'spans'} left out, in {new Set(dropped.map((l) => l.documentId)).size}{' '}
+            {count(dropped)} left out, in {new Set(dropped.map((l) => l.documentId)).size}{' '}
             {new Set(dropped.map((l) => l.documentId)).size === 1 ? 'document' : 'documents'}
           </summary>
           <LeftOutList entries={dropped} />
@@ -71,7 +70,7 @@ function Summary(props: { summary: ExportSummary }) {
       {changed.length > 0 && (
         <details className="export-summary__warnings">
           <summary>
-            {count(changed)} {count(changed) === 1 ? 'span' : 'spans'} written with a change (warnings)
+            {count(changed)} written with a change (warnings)
           </summary>
           <LeftOutList entries={changed} />
         </details>

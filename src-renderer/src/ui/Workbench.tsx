@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand, SpanwrightBridge } from '../../../src-shared/bridge';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import { DOCUMENT_STATUSES, GOLD_ANNOTATOR, type Annotator, type DocumentStatus, type Label, type Span } from '../../../src-shared/domain';
-import { findLabelByHotkey } from '../../../src-shared/schema-rules';
+import { attributeTypesOf, findLabelByHotkey } from '../../../src-shared/schema-rules';
 import { useAnnotationSession } from '../app/annotation-session';
 import { useAdjudication } from '../app/adjudication';
 import { useReview } from '../app/review-state';
@@ -342,6 +342,8 @@ export function Workbench(props: {
         labelMap: choices.labelMap,
         split: choices.split,
         schemaLabels: schema.labels.map((l) => l.name),
+        documentCategories: schema.documentCategories,
+        attributeTypes: attributeTypesOf(schema),
         selection: {
           annotators: layer === 'all' ? 'all' : [layer],
           primary: layer === 'all' ? annotator.id : layer,
@@ -350,7 +352,7 @@ export function Workbench(props: {
       };
       return prepareExport(db, chosen, request, project?.name ?? 'spanwright', onProgress, isCancelled);
     },
-    [annotator.id, annotators, db, documents, filtered, project?.name, schema.labels],
+    [annotator.id, annotators, db, documents, filtered, project?.name, schema],
   );
 
   const saveExportFile = async (prepared: PreparedExport) => {

@@ -127,6 +127,19 @@ test.describe('relations, attributes, document labels and notes', () => {
     await expect(relationList(page).getByRole('listitem')).toHaveCount(0);
     await page.keyboard.press('Control+Shift+z');
     await expect(relationList(page).getByRole('listitem')).toHaveCount(1);
+    // A document label and a note from the keyboard: focus, Space; type, Tab away.
+    await page.getByRole('group', { name: 'topic' }).getByRole('button', { name: 'economy' }).focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('group', { name: 'topic' }).getByRole('button', { name: 'economy' })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByLabel('Document note').focus();
+    await page.keyboard.type('Check the ridership model');
+    await page.keyboard.press('Tab');
+    await expect(page.getByText('All changes saved')).toBeVisible();
+    await text.focus();
+    await page.keyboard.press('Control+z');
+    await expect(page.getByLabel('Document note')).toHaveValue('');
+    await page.keyboard.press('Control+Shift+z');
+    await expect(page.getByLabel('Document note')).toHaveValue('Check the ridership model');
   });
 
   test('marking a document done with a required attribute missing names the spans first', async ({ page }) => {
@@ -167,6 +180,21 @@ test.describe('relations, attributes, document labels and notes', () => {
     expect(claim).toMatchObject({ attributes: { checkworthy: 'yes' }, note: 'Check the operator’s report' });
     expect(harbour.relations).toEqual([expect.objectContaining({ type: 'SOURCE', from: claim?.id, to: person?.id })]);
     expect(JSON.stringify(harbour)).toContain('"misinformation risk":["low"]');
+
+    // Imported into a new project, everything comes back.
+    await page.getByRole('button', { name: 'New project' }).click();
+    await page.getByRole('dialog', { name: 'New project' }).getByLabel('Project name').fill('Round trip');
+    await page.getByRole('dialog', { name: 'New project' }).getByRole('button', { name: 'Create project' }).click();
+    await page.getByLabel('Import documents').setInputFiles([
+      { name: 'export.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n') + '\n') },
+    ]);
+    await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(4);
+    await openDocument(page, HARBOUR);
+    await clickSpan(page, 'CLAIM', CLAIM);
+    await expect(details(page).getByLabel('checkworthy')).toHaveValue('yes');
+    await expect(details(page).getByLabel('Span note')).toHaveValue('Check the operator’s report');
+    await expect(relationList(page).getByRole('listitem')).toHaveText(['SOURCE → PERSON “Dana Whitcombe”×']);
+    await expect(page.getByRole('group', { name: 'misinformation risk' }).getByRole('button', { name: 'low' })).toHaveAttribute('aria-pressed', 'true');
   });
 });
 

@@ -67,6 +67,7 @@ describe('stats', () => {
     expect(JSON.parse(result.stdout)).toEqual({
       file: 'good.jsonl', documents: 3, spans: 4,
       labels: { LOC: 2, PERSON: 2 }, layers: { entity: 4 }, annotators: { '(none)': 4 }, statuses: {}, annotatorStatuses: {},
+      relations: 0, relationTypes: {}, attributes: {}, documentLabels: {}, notes: { spans: 0, relations: 0, documents: 0 },
     });
   });
 });

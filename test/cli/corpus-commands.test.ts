@@ -55,7 +55,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('validate', () => {
+describe('validate', { timeout: 30_000 }, () => {
   it('names the line and the reason of every kind of problem, and exits 1', () => {
     write('problems.jsonl', [
       { id: 'ok', text: TRAM, label: [[8, 16, 'PERSON']] },
@@ -126,7 +126,7 @@ describe('validate', () => {
   });
 });
 
-describe('stats', () => {
+describe('stats', { timeout: 30_000 }, () => {
   beforeAll(() => {
     const first = native('d1', TRAM, 'ana', [
       ['entity', 8, 16, 'PERSON'],
@@ -194,7 +194,7 @@ describe('stats', () => {
   });
 });
 
-describe('split', () => {
+describe('split', { timeout: 30_000 }, () => {
   const corpus = Array.from({ length: 30 }, (_, i) => ({
     id: `doc${i}`,
     text: `Document ${i} about 🚋 trams.`,
@@ -249,7 +249,7 @@ describe('split', () => {
   });
 });
 
-describe('merge', () => {
+describe('merge', { timeout: 30_000 }, () => {
   it('keeps documents found in only some inputs, matches id-less copies by text, and writes to stdout', () => {
     write('m-ana.jsonl', [native('d1', TRAM, 'ana', [['entity', 8, 16, 'PERSON']]), native('only-ana', 'Only Ana has this.', 'ana', [])]);
     // Ben's copy of d1 has no id (doccano without ids): it is found by its text.
@@ -299,7 +299,7 @@ describe('merge', () => {
   });
 });
 
-describe('convert', () => {
+describe('convert', { timeout: 30_000 }, () => {
   const source = [
     native('e1', TRAM, 'ana', [
       ['entity', 8, 16, 'PERSON'],

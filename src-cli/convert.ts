@@ -17,9 +17,10 @@ export const CONVERT_SUMMARY = 'convert a corpus between formats (JSONL, Label S
 const USAGE = `Usage: spanwright convert [--from FORMAT] --to FORMAT [--layer entity|claim] [--map OLD=NEW]... IN OUT
 
 Reads IN (a file, or '-' for standard input) and writes OUT (a file, or '-' for standard
-output) in another format. Offsets are Unicode code points in every format. What the target
-format cannot hold (overlaps in BIO tags, claims in CoNLL...) is listed on standard error.
-OUT is written whole or not at all.
+output) in another format. Offsets are Unicode code points in every format. Relations, span
+attributes, document labels and notes go to every format that holds them. What the target
+format cannot hold (overlaps in BIO tags, claims in CoNLL, relations in CoNLL...) is listed
+on standard error, per document. OUT is written whole or not at all.
 
 Formats:
   --from  auto (default: by content; a .zip is brat), ${READABLE_FORMATS.join(', ')}

@@ -9,7 +9,7 @@ import { corpusName, isLineCorpus, readCorpusItems } from './corpus-stream';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
 import { loadSchema } from './schema-file';
 
-export const VALIDATE_SUMMARY = 'check corpus files: schema, offsets, span texts, duplicates';
+export const VALIDATE_SUMMARY = 'check corpus files: schema, offsets, span texts, relations, labels, duplicates';
 
 const USAGE = `Usage: spanwright validate FILE... [--schema FILE] [--json]
 

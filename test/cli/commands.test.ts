@@ -31,7 +31,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('validate', () => {
+describe('validate', { timeout: 30_000 }, () => {
   it('says OK with counts for a good file', () => {
     expect(run(['validate', 'good.jsonl'])).toEqual({ status: 0, stdout: 'good.jsonl: 3 documents, 4 spans, OK\n', stderr: '' });
   });
@@ -60,7 +60,7 @@ describe('validate', () => {
   });
 });
 
-describe('stats', () => {
+describe('stats', { timeout: 30_000 }, () => {
   it('counts documents and spans per label, layer and annotator', () => {
     const result = run(['stats', '--json', 'good.jsonl']);
     expect(result.status).toBe(0);
@@ -72,7 +72,7 @@ describe('stats', () => {
   });
 });
 
-describe('convert', () => {
+describe('convert', { timeout: 30_000 }, () => {
   it('doccano -> Spanwright -> doccano keeps offsets (code points) and labels, with renames', () => {
     expect(run(['convert', '--to', 'spanwright', '--map', 'LOC=GPE', 'good.jsonl', 'native.jsonl']).status).toBe(0);
     const native = readFileSync(join(dir, 'native.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -103,7 +103,7 @@ describe('convert', () => {
   });
 });
 
-describe('split', () => {
+describe('split', { timeout: 30_000 }, () => {
   it('is reproducible from the seed and puts each document in one file', () => {
     const first = run(['split', 'good.jsonl', '--out-dir', 's1', '--ratios', '60,20,20', '--seed', '5', '--json']);
     expect(first.status).toBe(0);
@@ -124,7 +124,7 @@ describe('split', () => {
   });
 });
 
-describe('merge', () => {
+describe('merge', { timeout: 30_000 }, () => {
   const native = (annotator: string, spans: Array<[number, number, string]>, text = EMOJI) =>
     JSON.stringify({
       format: 'spanwright', format_version: 1, offset_unit: 'codepoint', id: 'a', text, meta: { title: 'A' }, status: 'done',

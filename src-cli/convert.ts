@@ -3,6 +3,7 @@
 import { LAYERS, type LayerId } from '../src-shared/domain';
 import { createExporter } from '../src-shared/formats/exporter';
 import type { LeftOut } from '../src-shared/formats/left-out';
+import { refuses } from '../src-shared/formats/import-result';
 import { zipFiles } from '../src-shared/formats/zip-archive';
 import { relationInWords, spanInWords } from './annotation-text';
 import { startCommand, usageError } from './arguments';
@@ -14,13 +15,15 @@ import { openOutput, writeOutput } from './write-output';
 
 export const CONVERT_SUMMARY = 'convert a corpus between formats (JSONL, Label Studio, brat, HF, CoNLL...)';
 
-const USAGE = `Usage: spanwright convert [--from FORMAT] --to FORMAT [--layer entity|claim] [--map OLD=NEW]... IN OUT
+const USAGE = `Usage: spanwright convert [--from FORMAT] --to FORMAT [--layer entity|claim] [--map OLD=NEW]... [--strict] IN OUT
 
 Reads IN (a file, or '-' for standard input) and writes OUT (a file, or '-' for standard
 output) in another format. Offsets are Unicode code points in every format. Relations, span
 attributes, document labels and notes go to every format that holds them. What the target
 format cannot hold (overlaps in BIO tags, claims in CoNLL, relations in CoNLL...) is listed
-on standard error, per document. OUT is written whole or not at all.
+on standard error, per document, and so is what the input holds that Spanwright does not
+keep (brat events, a relation whose end is no span: 'note: ...'). OUT is written whole or
+not at all.
 
 Formats:
   --from  auto (default: by content; a .zip is brat), ${READABLE_FORMATS.join(', ')}
@@ -31,6 +34,7 @@ Formats:
 Options:
   --layer entity|claim   export only this layer (one-layer formats: which one)
   --map OLD=NEW          rename a label (--map LOC=GPE); --map OLD= leaves it out
+  --strict               a note about something not imported is a problem: nothing is written
   -h, --help             this help
 
 Exit codes: 0 done, 1 bad input (nothing written), 2 wrong usage.
@@ -47,11 +51,12 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
     else rest.push(arg);
   }
   const usage = (reason: string) => usageError('convert', reason, USAGE, output);
-  const parsed = startCommand('convert', rest, { values: ['from', 'to', 'layer'] }, USAGE, output);
+  const parsed = startCommand('convert', rest, { flags: ['strict'], values: ['from', 'to', 'layer'] }, USAGE, output);
   if (typeof parsed === 'number') return parsed;
   const to = parsed.values.get('to');
   const from = parsed.values.get('from') ?? 'auto';
   const layer = parsed.values.get('layer');
+  const strict = parsed.flags.has('strict');
   if (!to) return usage('--to is required');
   const target = resolveFormat(to, 'to');
   if (!target) return usage(`unknown format "${to}" for --to (it takes ${WRITABLE_FORMATS.join(', ')})`);
@@ -79,7 +84,7 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
     for await (const item of readCorpusItems(input, stdinShape(source))) {
       if (item.kind === 'issue') {
         output.stderr(issueLine(item.issue) + '\n');
-        problems++;
+        if (strict || refuses(item.issue)) problems++;
         continue;
       }
       const doc = item.document;
@@ -107,7 +112,9 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
     }
     if (problems > 0) {
       await sink?.abort();
-      output.stderr(`spanwright convert: nothing written: fix the lines above (see 'spanwright validate')\n`);
+      output.stderr(
+        `spanwright convert: nothing written: fix the lines above (see 'spanwright validate')${strict ? '; --strict counts notes too' : ''}\n`,
+      );
       return EXIT_BAD_INPUT;
     }
     if (sink) {

@@ -43,9 +43,17 @@ export function parseCorpus(file: CorpusFile, schema?: LabelSchema): ImportParse
  * `file:line: reason`, the form editors and CI logs link to; an item of a JSON array (which
  * has no line of its own) is `file: item N: reason`.
  */
-export function issueLine(issue: { file: string; line?: number; lineKind?: 'line' | 'item'; reason: string }): string {
-  if (issue.line === undefined) return `${issue.file}: ${issue.reason}`;
-  return issue.lineKind === 'item' ? `${issue.file}: item ${issue.line}: ${issue.reason}` : `${issue.file}:${issue.line}: ${issue.reason}`;
+export function issueLine(issue: {
+  file: string;
+  line?: number;
+  lineKind?: 'line' | 'item';
+  reason: string;
+  severity?: 'note';
+}): string {
+  // A note (something not imported while its document is) says so, so it reads apart from a refusal.
+  const reason = issue.severity === 'note' ? `note: ${issue.reason}` : issue.reason;
+  if (issue.line === undefined) return `${issue.file}: ${reason}`;
+  return issue.lineKind === 'item' ? `${issue.file}: item ${issue.line}: ${reason}` : `${issue.file}:${issue.line}: ${reason}`;
 }
 
 export { formatImportIssue };

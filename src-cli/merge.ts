@@ -2,6 +2,7 @@
 // annotator's work), matched by id, else by text; a document whose text differs is an error.
 import { serializeDocument } from '../src-shared/formats/exporter';
 import type { ExportDocument } from '../src-shared/formats/format-module';
+import { refuses } from '../src-shared/formats/import-result';
 import { describeTextDifference } from '../src-shared/review/text-difference';
 import { hashText } from '../src-shared/text-hash';
 import { startCommand, usageError } from './arguments';
@@ -63,7 +64,7 @@ export async function runMerge(args: string[], output: CliOutput): Promise<numbe
       continue;
     }
     for (const issue of result.issues) output.stderr(issueLine(issue) + '\n');
-    problems += result.issues.length;
+    problems += result.issues.filter(refuses).length;
     for (const [index, parsedDoc] of result.documents.entries()) {
       const where = `${parsedDoc.file}:${parsedDoc.line ?? index + 1}`;
       const hash = hashText(parsedDoc.draft.text);

@@ -3,6 +3,7 @@
 // and notes.
 import { hasAttributeValue } from '../src-shared/annotations/attribute-rules';
 import type { LabelSchema } from '../src-shared/domain';
+import { refuses } from '../src-shared/formats/import-result';
 import { startCommand, usageError } from './arguments';
 import { issueLine, readFailure } from './corpus-file';
 import { corpusName, readCorpusItems } from './corpus-stream';
@@ -17,7 +18,8 @@ Counts what each file holds ('-' reads standard input as JSONL): documents, span
 layer and annotator, documents per status, relations per type, each label's attributes
 (spans with a value, spans without), document labels per category and value, and notes on
 spans, relations and documents. Lines with problems are reported on standard error and left
-out of the counts (see 'spanwright validate').
+out of the counts (see 'spanwright validate'); so are notes on what a file holds that is not
+imported (brat events...), which do not change the exit code.
 
 Options:
   --schema FILE  a project bundle (.spanwright) or JSON schema: its attributes are counted
@@ -134,7 +136,7 @@ export async function runStats(args: string[], output: CliOutput): Promise<numbe
       for await (const item of readCorpusItems(path, 'auto', schema)) {
         if (item.kind === 'issue') {
           output.stderr(issueLine(item.issue) + '\n');
-          exit = EXIT_BAD_INPUT;
+          if (refuses(item.issue)) exit = EXIT_BAD_INPUT;
           continue;
         }
         const doc = item.document;

@@ -11,7 +11,7 @@ import { loadSchema } from './schema-file';
 
 export const VALIDATE_SUMMARY = 'check corpus files: schema, offsets, span texts, relations, labels, duplicates';
 
-const USAGE = `Usage: spanwright validate FILE... [--schema FILE] [--json]
+const USAGE = `Usage: spanwright validate FILE... [--schema FILE] [--strict] [--json]
 
 Checks each file (Spanwright, doccano, spaCy/Prodigy, Label Studio, Hugging Face JSONL, or a
 brat .zip; '-' reads standard input as JSONL): valid JSON, a text per document, spans with
@@ -21,11 +21,15 @@ Relations: both ends are spans of the document, of one annotator, not the same s
 relation twice; span and relation ids used once per document. A label's attribute holds one
 kind of value (text, number, yes/no, list) across the file. Document labels: named
 categories, no empty or repeated value, one entry per annotator. Notes are text.
+What a file holds that an import does not keep while keeping its document (brat events, a
+relation whose end is no span) is listed as 'note: ...'; the file is then not "OK", but the
+exit code stays 0 unless --strict.
 
 Options:
   --schema FILE  a project bundle (.spanwright) or JSON schema: labels, attributes (and the
                  type of their values), relation types (and the labels they link) and
                  document categories (and their values) must be the schema's
+  --strict       notes count as problems (exit code 1)
   --json         the findings as JSON
   -h, --help     this help
 
@@ -37,6 +41,8 @@ export interface Problem {
   /** What `line` counts: a line of the file (default), or an item of a JSON array. */
   lineKind?: 'line' | 'item';
   reason: string;
+  /** 'note': something not imported while its document is; it fails validation only with --strict. */
+  severity?: 'note';
 }
 
 export interface FileFindings {
@@ -62,8 +68,13 @@ export async function validateFile(path: string, schema?: LabelSchema): Promise<
   let relations = 0;
   for await (const item of readCorpusItems(path, 'auto', schema)) {
     if (item.kind === 'issue') {
-      const { line, lineKind: kind, reason } = item.issue;
-      problems.push({ ...(line !== undefined ? { line } : {}), ...(kind === 'item' ? { lineKind: kind } : {}), reason });
+      const { line, lineKind: kind, reason, severity } = item.issue;
+      problems.push({
+        ...(line !== undefined ? { line } : {}),
+        ...(kind === 'item' ? { lineKind: kind } : {}),
+        reason,
+        ...(severity ? { severity } : {}),
+      });
       continue;
     }
     const doc = item.document;
@@ -93,7 +104,7 @@ export async function validateFile(path: string, schema?: LabelSchema): Promise<
 }
 
 export async function runValidate(args: string[], output: CliOutput): Promise<number> {
-  const parsed = startCommand('validate', args, { flags: ['json'], values: ['schema'] }, USAGE, output);
+  const parsed = startCommand('validate', args, { flags: ['json', 'strict'], values: ['schema'] }, USAGE, output);
   if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length === 0) return usageError('validate', 'name at least one file', USAGE, output);
   const schemaPath = parsed.values.get('schema');
@@ -120,7 +131,12 @@ export async function runValidate(args: string[], output: CliOutput): Promise<nu
       const relations = f.relations > 0 ? `, ${f.relations} relations` : '';
       if (f.problems.length === 0) output.stdout(`${f.file}: ${f.documents} documents, ${f.spans} spans${relations}, OK\n`);
       else for (const p of f.problems) output.stdout(issueLine({ file: f.file, ...p }) + '\n');
+      // Only notes: what was read is sound, but it is not all the file holds, so never "OK".
+      const notes = f.problems.filter((p) => p.severity === 'note').length;
+      if (notes > 0 && notes === f.problems.length)
+        output.stdout(`${f.file}: ${f.documents} documents, ${f.spans} spans${relations}; ${notes} note${notes > 1 ? 's' : ''} on what is not imported\n`);
     }
   }
-  return findings.some((f) => f.problems.length > 0) ? EXIT_BAD_INPUT : EXIT_OK;
+  const strict = parsed.flags.has('strict');
+  return findings.some((f) => f.problems.some((p) => strict || p.severity !== 'note')) ? EXIT_BAD_INPUT : EXIT_OK;
 }

@@ -262,7 +262,7 @@ function collectPairs(files: readonly InputFile[], issues: ImportIssue[]): Pair[
     if (name.startsWith('.') || path.startsWith('__MACOSX/') || CONFIG_FILES.has(name)) return;
     const extension = extensionOf(name);
     if (extension !== 'txt' && extension !== 'ann') {
-      issues.push({ file: display, reason: 'not imported: brat documents are .txt and .ann files' });
+      issues.push({ file: display, reason: 'not imported: brat documents are .txt and .ann files', severity: 'note' });
       return;
     }
     const stem = path.slice(0, -4);
@@ -377,6 +377,7 @@ function readPair(pair: Pair, labels: LabelIndex, result: ImportParseResult): vo
     result.issues.push({
       file: pair.ann?.display ?? pair.txt.display,
       reason: `${count} ${kind} line${count > 1 ? 's' : ''} not imported: ${NOT_KEPT[kind] ?? 'Spanwright cannot keep it'}`,
+      severity: 'note',
     });
   }
   labels.count(draft.spans);

@@ -12,6 +12,17 @@ export interface ImportIssue {
   /** What `line` counts: a line of the file (default) or an item of a JSON array. */
   lineKind?: 'line' | 'item';
   reason: string;
+  /**
+   * 'note': something the file holds that Spanwright does not keep (a brat event, a relation
+   * whose end is no span); the document itself is imported. Absent: the entry (a line, an
+   * item, a document) is refused with this reason.
+   */
+  severity?: 'note';
+}
+
+/** Whether an issue refuses something (as opposed to a note about what was not kept). */
+export function refuses(issue: ImportIssue): boolean {
+  return issue.severity !== 'note';
 }
 
 export interface ParsedDocument {

@@ -86,7 +86,7 @@ function readFile(
       return;
     }
     labels.count(parsed.draft.spans);
-    for (const note of parsed.notes ?? []) result.issues.push({ file, ...at, reason: note });
+    for (const note of parsed.notes ?? []) result.issues.push({ file, ...at, reason: note, severity: 'note' });
     result.documents.push(
       line === undefined
         ? { file, format: parsed.format, draft: parsed.draft }

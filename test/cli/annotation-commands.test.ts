@@ -301,8 +301,8 @@ describe('validate', { timeout: 30_000 }, () => {
         'bad-annotations.jsonl:8: document labels of annotator "ana": a category has no name',
         'bad-annotations.jsonl:9: document_annotations[0] "labels" of category "topic" must be a list of strings',
         'bad-annotations.jsonl:10: document_annotations[0] "note" must be a string (found a boolean)',
-        'bad-annotations.jsonl:11: relation 1 not imported: from_id "41" is not the id of an entity of this line',
-        'bad-annotations.jsonl:12: relation 1 not imported: its head is no span of this line',
+        'bad-annotations.jsonl:11: note: relation 1 not imported: from_id "41" is not the id of an entity of this line',
+        'bad-annotations.jsonl:12: note: relation 1 not imported: its head is no span of this line',
         '',
       ].join('\n'),
     );
@@ -610,18 +610,25 @@ describe('convert', { timeout: 30_000 }, () => {
     expect(doccanoTriples(jsonLines(doccano.stdout)[0] ?? {})).toEqual(['the tram is late -ABOUT-> tram']);
   });
 
-  it('a relation a doccano line cannot resolve is a problem: nothing is written', () => {
+  it('a relation a doccano line cannot resolve is a note: the rest is written; --strict writes nothing', () => {
     write('re-bad.jsonl', [
       DOCCANO_RE,
       { ...DOCCANO_RE, id: 13, text: FELL, relations: [{ id: 1, from_id: 41, to_id: 99, type: 'SOURCE' }] },
     ]);
     const result = run(['convert', '--to', 'spanwright', 're-bad.jsonl', 're-bad.out.jsonl']);
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(0);
     expect(result.stderr).toBe(
-      're-bad.jsonl:2: relation 1 not imported: to_id "99" is not the id of an entity of this line\n' +
-        "spanwright convert: nothing written: fix the lines above (see 'spanwright validate')\n",
+      're-bad.jsonl:2: note: relation 1 not imported: to_id "99" is not the id of an entity of this line\n' +
+        '2 documents written to re-bad.out.jsonl\n',
     );
-    expect(existsSync(join(dir, 're-bad.out.jsonl'))).toBe(false);
+    expect(jsonLines(read('re-bad.out.jsonl'))).toHaveLength(2);
+    const strict = run(['convert', '--strict', '--to', 'spanwright', 're-bad.jsonl', 're-bad.strict.jsonl']);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toBe(
+      're-bad.jsonl:2: note: relation 1 not imported: to_id "99" is not the id of an entity of this line\n' +
+        "spanwright convert: nothing written: fix the lines above (see 'spanwright validate'); --strict counts notes too\n",
+    );
+    expect(existsSync(join(dir, 're-bad.strict.jsonl'))).toBe(false);
   });
 });
 

@@ -155,6 +155,37 @@ export interface Relation {
   updatedAt: number;
 }
 
+/** Where a suggestion came from: a span made elsewhere, a term list, a patterns file, the tagger, a file's predictions. */
+export type SuggestionSource = 'same-string' | 'dictionary' | 'pattern' | 'model' | 'imported';
+
+export const SUGGESTION_SOURCES: readonly SuggestionSource[] = ['same-string', 'dictionary', 'pattern', 'model', 'imported'];
+
+/**
+ * A span proposed to an annotator, in their suggestion list, and never exported or compared:
+ * accepting it makes a Span (origin 'suggestion'); rejecting it keeps it, rejected, so the
+ * same proposal is not made again.
+ */
+export interface Suggestion {
+  id: string;
+  projectId: string;
+  documentId: string;
+  /** Whose suggestion list it is in: accepting it makes a span of theirs. */
+  annotator: string;
+  layer: LayerId;
+  label: string;
+  /** UTF-16 code units, half-open [start, end). */
+  start: number;
+  end: number;
+  /** Always the document's text.slice(start, end). */
+  text: string;
+  source: SuggestionSource;
+  /** The tagger's confidence (0-1); absent for rules. */
+  score?: number;
+  status: 'pending' | 'rejected';
+  createdAt: number;
+  updatedAt: number;
+}
+
 /** One annotator's document-level annotations: document labels by category, and a note. */
 export interface DocumentAnnotation {
   projectId: string;
@@ -223,6 +254,19 @@ export interface DocumentDraft {
   relations?: RelationDraft[];
   /** Document labels and notes (absent: none). */
   documentAnnotations?: DocumentAnnotationDraft[];
+  /** Proposed spans a file carries that nobody accepted (Prodigy rejects, Label Studio predictions): never spans. */
+  suggestions?: SuggestionDraft[];
+}
+
+/** A suggestion as carried by a file format: a proposal, pending or already rejected. */
+export interface SuggestionDraft {
+  label: string;
+  /** UTF-16 code units (importers convert from the file's unit). */
+  start: number;
+  end: number;
+  annotator?: string;
+  status: 'pending' | 'rejected';
+  score?: number;
 }
 
 /**

@@ -177,6 +177,7 @@ function applyRename(draft: Draft, what: SchemaItemKind, from: string, to: strin
       relationTypes: schema.relationTypes.map((t) => ({ ...t, sources: swap(t.sources), targets: swap(t.targets) })),
     };
     rewrite(draft, 'span', (span) => (span.label === from ? { ...span, label: to } : span));
+    rewrite(draft, 'suggestion', (suggestion) => (suggestion.label === from ? { ...suggestion, label: to } : suggestion));
   } else if (what === 'relation-type') {
     draft.schema = { ...schema, relationTypes: renamed(schema.relationTypes) };
     rewrite(draft, 'relation', (relation) => (relation.type === from ? { ...relation, type: to } : relation));

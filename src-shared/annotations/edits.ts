@@ -4,7 +4,7 @@
 import type { DocumentAnnotation, DocumentStatus, Label, LabelSchema, Relation, Span } from '../domain';
 import { fail, ok, type Result } from '../result';
 import { combineChanges, type Change, type SchemaItemChange, type SchemaItemKind, type SchemaItems } from './change';
-import { documentAnnotationKey, documentRecord, relationRecord, spanRecord, type AnnotationRecord } from './kinds';
+import { documentAnnotationKey, documentRecord, relationRecord, spanRecord, suggestionRecord, type AnnotationRecord } from './kinds';
 import { sameValue } from './same-value';
 import { statusIn, type AnnotationState } from './state';
 
@@ -13,7 +13,8 @@ export function relationsOf(state: AnnotationState, spanIds: ReadonlySet<string>
   return [...state.annotations.relation.values()].filter((r) => spanIds.has(r.from) || spanIds.has(r.to));
 }
 
-function firstWorkStatus(state: AnnotationState, documentId: string, annotator: string): Change | null {
+/** A first piece of work moves the annotator's document from "to do" to "in progress". */
+export function firstWorkStatus(state: AnnotationState, documentId: string, annotator: string): Change | null {
   return statusIn(state, documentId, annotator) === 'todo' ? { type: 'status', documentId, annotator, from: 'todo', to: 'in_progress' } : null;
 }
 
@@ -229,6 +230,7 @@ export function deleteSchemaItem(state: AnnotationState, what: SchemaItemKind, n
   if (what === 'label') {
     const spans = [...state.annotations.span.values()].filter((s) => s.label === name);
     removed.push(...relationsOf(state, new Set(spans.map((s) => s.id))).map(relationRecord), ...spans.map(spanRecord));
+    removed.push(...[...state.annotations.suggestion.values()].filter((s) => s.label === name).map(suggestionRecord));
     // A relation type loses the label from its ends; one left with no allowed source or
     // target (an empty list would mean "any label") goes too, with its relations.
     const goneTypes = new Set<string>();

@@ -1,13 +1,15 @@
 // The kinds of annotation, in one registry: spans, relations between spans, and document
-// annotations (document labels and a document note). Each kind says how its records are
+// annotations (document labels and a document note), and suggestions (proposed spans, never
+// exported). Each kind says how its records are
 // keyed, where they belong and which spans they need, so the change model, storage and
 // formats treat every kind alike; adding a kind is one entry here.
-import type { DocumentAnnotation, Relation, Span } from '../domain';
+import type { DocumentAnnotation, Relation, Span, Suggestion } from '../domain';
 
 export interface AnnotationValues {
   span: Span;
   relation: Relation;
   document: DocumentAnnotation;
+  suggestion: Suggestion;
 }
 
 export type AnnotationKindId = keyof AnnotationValues;
@@ -46,6 +48,14 @@ export const ANNOTATION_KINDS: { [K in AnnotationKindId]: AnnotationKind<K> } = 
     references: () => [],
     describe: () => 'document labels and note',
   },
+  suggestion: {
+    kind: 'suggestion',
+    // Suggestion ids are unique within a project, like span ids (a separate table, a separate key space).
+    key: (suggestion) => suggestion.id,
+    // A suggestion stands alone: accepting it makes a new span, it never points at one.
+    references: () => [],
+    describe: (suggestion) => `suggestion ${suggestion.label} “${shortText(suggestion.text)}”`,
+  },
 };
 
 export const ANNOTATION_KIND_IDS = Object.keys(ANNOTATION_KINDS) as AnnotationKindId[];
@@ -70,3 +80,4 @@ export function describeRecord(record: AnnotationRecord): string {
 export const spanRecord = (value: Span): AnnotationRecord => ({ kind: 'span', value });
 export const relationRecord = (value: Relation): AnnotationRecord => ({ kind: 'relation', value });
 export const documentRecord = (value: DocumentAnnotation): AnnotationRecord => ({ kind: 'document', value });
+export const suggestionRecord = (value: Suggestion): AnnotationRecord => ({ kind: 'suggestion', value });

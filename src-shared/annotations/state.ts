@@ -18,7 +18,7 @@ export function createState(
   records: Iterable<AnnotationRecord> = [],
   statuses: Iterable<{ documentId: string; annotator: string; status: DocumentStatus }> = [],
 ): AnnotationState {
-  const tables = { span: new Map(), relation: new Map(), document: new Map() } as { [K in AnnotationKindId]: Map<string, AnnotationValues[K]> };
+  const tables = { span: new Map(), relation: new Map(), document: new Map(), suggestion: new Map() } as { [K in AnnotationKindId]: Map<string, AnnotationValues[K]> };
   for (const record of records) (tables[record.kind] as Map<string, unknown>).set(recordKey(record), record.value);
   const statusMap = new Map<string, DocumentStatus>();
   for (const s of statuses) if (s.status !== 'todo') statusMap.set(documentAnnotationKey(s.documentId, s.annotator), s.status);

@@ -22,7 +22,9 @@ interface Slice {
   documents: Map<string, DocumentRecord>;
 }
 
-const tablesOf = (db: SpanwrightDatabase) => [db.projects, db.documents, db.texts, db.spans, db.relations, db.documentAnnotations, db.annotators, db.changeLog];
+export const tablesOf = (db: SpanwrightDatabase) => [
+  db.projects, db.documents, db.texts, db.spans, db.relations, db.documentAnnotations, db.suggestions, db.annotators, db.changeLog,
+];
 
 function storageKey<K extends AnnotationKindId>(kind: K, value: AnnotationValues[K]): [string, string] {
   if (kind === 'document') {
@@ -34,7 +36,16 @@ function storageKey<K extends AnnotationKindId>(kind: K, value: AnnotationValues
 }
 
 function tableOf(db: SpanwrightDatabase, kind: AnnotationKindId) {
-  return kind === 'span' ? db.spans : kind === 'relation' ? db.relations : db.documentAnnotations;
+  switch (kind) {
+    case 'span':
+      return db.spans;
+    case 'relation':
+      return db.relations;
+    case 'document':
+      return db.documentAnnotations;
+    case 'suggestion':
+      return db.suggestions;
+  }
 }
 
 async function loadSlice(db: SpanwrightDatabase, projectId: string, scope: ChangeScope): Promise<Slice> {
@@ -51,6 +62,11 @@ async function loadSlice(db: SpanwrightDatabase, projectId: string, scope: Chang
   const labelSpans = scope.labels.size === 0 ? [] : await db.spans.where('[projectId+label]').anyOf([...scope.labels].map((l) => [projectId, l])).toArray();
   if (scope.labelDocuments) for (const span of labelSpans) documentIds.add(span.documentId);
   for (const span of labelSpans) add({ kind: 'span', value: span }, `span\u0000${span.id}`);
+  if (scope.labels.size > 0) {
+    // A label renamed or deleted takes its suggestions along.
+    const labelSuggestions = await db.suggestions.where('[projectId+label]').anyOf([...scope.labels].map((l) => [projectId, l])).toArray();
+    for (const value of labelSuggestions) add({ kind: 'suggestion', value }, `suggestion\u0000${value.id}`);
+  }
 
   const ids = [...documentIds];
   const documents = new Map<string, DocumentRecord>();
@@ -59,14 +75,16 @@ async function loadSlice(db: SpanwrightDatabase, projectId: string, scope: Chang
     if (!documents.has(id) && !scope.newDocuments.has(id)) throw new Error('The document no longer exists in this project.');
   }
   if (ids.length > 0) {
-    const [spans, relations, annotations] = await Promise.all([
+    const [spans, relations, annotations, suggestions] = await Promise.all([
       db.spans.where('documentId').anyOf(ids).toArray(),
       db.relations.where('documentId').anyOf(ids).toArray(),
       db.documentAnnotations.where('documentId').anyOf(ids).toArray(),
+      db.suggestions.where('documentId').anyOf(ids).toArray(),
     ]);
     for (const value of spans) add({ kind: 'span', value }, `span\u0000${value.id}`);
     for (const value of relations) add({ kind: 'relation', value }, `relation\u0000${value.id}`);
     for (const value of annotations) add({ kind: 'document', value }, `document\u0000${documentAnnotationKey(value.documentId, value.annotator)}`);
+    for (const value of suggestions) add({ kind: 'suggestion', value }, `suggestion\u0000${value.id}`);
   }
   if (scope.relationTypes.size > 0) {
     const relations = await db.relations.where('[projectId+type]').anyOf([...scope.relationTypes].map((t) => [projectId, t])).toArray();

@@ -2,7 +2,7 @@
 // functions live beside the version they belong to (see docs/architecture.md).
 import Dexie, { type Table } from 'dexie';
 import type { Change } from '../../../src-shared/annotations/change';
-import type { Annotator, DocumentAnnotation, DocumentRecord, DocumentStatus, Project, Relation, Span } from '../../../src-shared/domain';
+import type { Annotator, DocumentAnnotation, DocumentRecord, DocumentStatus, Project, Relation, Span, Suggestion } from '../../../src-shared/domain';
 import { restoreSchema } from '../../../src-shared/schema-restore';
 
 export interface DocumentText {
@@ -41,6 +41,8 @@ export class SpanwrightDatabase extends Dexie {
   /** Document labels and document notes, one row per document and annotator. */
   documentAnnotations!: Table<DocumentAnnotation, [string, string]>;
   changeLog!: Table<ChangeLogEntry, number>;
+  /** Proposed spans per annotator (pending or rejected); never exported or compared. */
+  suggestions!: Table<Suggestion, [string, string]>;
 
   constructor(name = 'spanwright') {
     super(name);
@@ -99,5 +101,10 @@ export class SpanwrightDatabase extends Dexie {
             }
           });
       });
+    // Version 4: suggestions (same-string, dictionary, pattern, tagger and imported proposals).
+    // A new table only: nothing older changes.
+    this.version(4).stores({
+      suggestions: '[projectId+id], documentId, projectId, [projectId+label]',
+    });
   }
 }

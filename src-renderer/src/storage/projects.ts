@@ -3,7 +3,7 @@
 // (commit.ts), so they are logged and undoable.
 import type { Change, SchemaItemKind } from '../../../src-shared/annotations/change';
 import type { Annotator, LabelSchema, Project } from '../../../src-shared/domain';
-import { commitChange } from './commit';
+import { commitChange, tablesOf } from './commit';
 import type { SpanwrightDatabase } from './database';
 
 /**
@@ -25,15 +25,10 @@ export async function createProject(
     createdAt: now,
     updatedAt: now,
   };
-  await db.transaction(
-    'rw',
-    [db.projects, db.documents, db.texts, db.spans, db.relations, db.documentAnnotations, db.annotators, db.changeLog],
-    async () => {
-      await db.projects.add(created);
-      if (contents?.change)
-        await commitChange(db, project.id, contents.change, { annotator: author }, { annotators: contents.annotators ?? [] });
-    },
-  );
+  await db.transaction('rw', tablesOf(db), async () => {
+    await db.projects.add(created);
+    if (contents?.change) await commitChange(db, project.id, contents.change, { annotator: author }, { annotators: contents.annotators ?? [] });
+  });
   return created;
 }
 

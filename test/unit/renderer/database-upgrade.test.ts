@@ -1,4 +1,4 @@
-// Opens a database written by schema version 1 with the current code: nothing may be lost.
+// Opens databases written by every earlier schema version with the current code: nothing may be lost.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { expect, it } from 'vitest';
@@ -31,7 +31,7 @@ it('upgrades a version-1 database: statuses and span counts become per annotator
 
   const db = new SpanwrightDatabase(name);
   await db.open();
-  expect(db.verno).toBe(3);
+  expect(db.verno).toBe(4);
   const d1 = await db.documents.get('d1');
   expect(d1).toMatchObject({ statuses: { me: 'done' }, spanCounts: { me: 2 } });
   expect(d1).not.toHaveProperty('status');
@@ -80,7 +80,7 @@ it('upgrades a version-2 database: nothing is lost, schemas gain relation types 
 
   const db = new SpanwrightDatabase(name);
   await db.open();
-  expect(db.verno).toBe(3);
+  expect(db.verno).toBe(4);
   const project = await db.projects.get('p');
   expect(project?.schema.relationTypes).toEqual([]);
   expect(project?.schema.documentCategories).toEqual([]);
@@ -101,5 +101,54 @@ it('upgrades a version-2 database: nothing is lost, schemas gain relation types 
   expect(await db.relations.count()).toBe(0);
   expect(await db.documentAnnotations.count()).toBe(0);
   expect(await db.changeLog.count()).toBe(0);
+  await db.delete();
+});
+
+it('upgrades a version-3 database: every row of every table is kept, suggestions start empty', async () => {
+  const name = `upgrade-v3-${Math.random()}`;
+  const v3 = new Dexie(name);
+  v3.version(1).stores({
+    projects: 'id, name',
+    documents: 'id, projectId, [projectId+order], [projectId+textHash]',
+    texts: 'documentId',
+    spans: '[projectId+id], documentId, projectId, [projectId+label]',
+    settings: 'key',
+  });
+  v3.version(2).stores({ annotators: 'id' });
+  v3.version(3).stores({
+    relations: '[projectId+id], documentId, projectId, [projectId+type]',
+    documentAnnotations: '[documentId+annotator], projectId, documentId',
+    changeLog: '++seq, &id, projectId',
+  });
+  await v3.open();
+  const schema = {
+    labels: [{ name: 'PERSON', layer: 'entity', color: '#f4a3a3', hotkey: 'p', attributes: [] }],
+    relationTypes: [{ name: 'knows', color: '#000000', hotkey: '', directed: false, sources: [], targets: [] }],
+    documentCategories: [{ name: 'topic', multiple: false, values: [{ name: 'news', hotkey: '' }] }],
+  };
+  const rows = {
+    projects: [{ id: 'p', name: 'Three', schema, guidelines: 'g', createdAt: 1, updatedAt: 2 }],
+    documents: [
+      { id: 'd1', projectId: 'p', sourceId: 'x', order: 0, meta: { title: 't' }, textHash: 'h', textLength: 11, statuses: { me: 'done' }, spanCounts: { me: 2 }, createdAt: 0, updatedAt: 0 },
+    ],
+    texts: [{ documentId: 'd1', text: 'Ana met Ben' }],
+    spans: [
+      { id: 's1', projectId: 'p', documentId: 'd1', annotator: 'me', layer: 'entity', label: 'PERSON', start: 0, end: 3, text: 'Ana', attributes: {}, origin: 'manual', createdAt: 0, updatedAt: 0 },
+      { id: 's2', projectId: 'p', documentId: 'd1', annotator: 'me', layer: 'entity', label: 'PERSON', start: 8, end: 11, text: 'Ben', attributes: {}, origin: 'manual', createdAt: 0, updatedAt: 0 },
+    ],
+    settings: [{ key: 'annotator', value: { id: 'me', name: 'Ana' } }],
+    annotators: [{ id: 'me', name: 'Ana' }],
+    relations: [{ id: 'r1', projectId: 'p', documentId: 'd1', annotator: 'me', type: 'knows', from: 's1', to: 's2', origin: 'manual', createdAt: 0, updatedAt: 0 }],
+    documentAnnotations: [{ projectId: 'p', documentId: 'd1', annotator: 'me', labels: { topic: ['news'] }, note: 'n', updatedAt: 0 }],
+    changeLog: [{ seq: 1, id: 'c1', projectId: 'p', time: 0, annotator: 'me', change: { type: 'status', documentId: 'd1', annotator: 'me', from: 'in_progress', to: 'done' } }],
+  };
+  for (const [table, items] of Object.entries(rows)) await v3.table(table).bulkAdd(items);
+  v3.close();
+
+  const db = new SpanwrightDatabase(name);
+  await db.open();
+  expect(db.verno).toBe(4);
+  for (const [table, items] of Object.entries(rows)) expect(await db.table(table).toArray()).toEqual(items);
+  expect(await db.suggestions.count()).toBe(0);
   await db.delete();
 });

@@ -3,23 +3,17 @@
 // that edits a schema ask here, so the rules are written once.
 import type { AttributeDefinition, AttributeType, DocumentCategory, DocumentDraft, Label, LabelSchema, LayerId, RelationType } from './domain';
 import { EXTRA_LABEL_COLORS } from './default-schema';
+import { RESERVED_SINGLE_KEYS } from './keymap';
 
 const NAME = /^[^\s"'<>`\\][^"'<>`\\]{0,47}$/u;
 const COLOR = /^#[0-9a-f]{6}$/i;
 
 /**
- * Keys the app keeps for itself, with what they do. A schema hotkey is a single letter or
- * digit, so Enter and Escape (confirm and cancel, also in the relation flow) can never be one.
+ * Keys the app keeps for itself, with what they do: every single key of the keymap
+ * (keymap.ts). A schema hotkey is a single letter or digit, so Enter and Escape (confirm and
+ * cancel, also in the relation flow) can never be one.
  */
-export const RESERVED_HOTKEYS: ReadonlyMap<string, string> = new Map([
-  ['n', 'the next review item'],
-  ['b', 'the previous review item'],
-  ['x', 'rejecting a review item'],
-  ...['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => [digit, 'accepting a version in review'] as [string, string]),
-  ['[', 'the previous span'],
-  [']', 'the next span'],
-  ['r', 'starting a relation'],
-]);
+export const RESERVED_HOTKEYS: ReadonlyMap<string, string> = RESERVED_SINGLE_KEYS;
 
 /** What owns a hotkey: a label, a relation type, or a value of a document category. */
 export type HotkeyOwner =

@@ -6,6 +6,8 @@ import type { MenuCommand, SpanwrightBridge } from '../../../src-shared/bridge';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import { DOCUMENT_STATUSES, GOLD_ANNOTATOR, type Annotator, type DocumentStatus, type Label, type Span } from '../../../src-shared/domain';
 import { attributeTypesOf, findLabelByHotkey } from '../../../src-shared/schema-rules';
+import { commandFor, type KeyCommand, type KeyContext } from '../../../src-shared/keymap';
+import { statusOf } from '../../../src-shared/document-rules';
 import { useAnnotationSession } from '../app/annotation-session';
 import { useAdjudication } from '../app/adjudication';
 import { useReview } from '../app/review-state';
@@ -17,7 +19,8 @@ import { readDocumentText } from '../storage/documents';
 import { countSchemaItemUses, createProject, setGuidelines } from '../storage/projects';
 import { isNumber, isString, readSetting, SETTING, writeSetting } from '../storage/settings';
 import { selectedRange } from './document/dom-offsets';
-import { DocumentView } from './document/DocumentView';
+import { DocumentView, type DocumentViewHandle } from './document/DocumentView';
+import { useRelationView } from './document/useRelationView';
 import { DocumentList, filterDocuments, NO_FILTER, STATUS_NAMES, type DocumentFilter } from './DocumentList';
 import { ExportDialog, type ExportChoices } from './ExportDialog';
 import { IdentityDialog, IdentityForm } from './IdentityDialog';
@@ -31,16 +34,17 @@ import { NewProjectDialog } from './NewProjectDialog';
 import { ProgressBar } from './ProgressBar';
 import { SpanDetails } from './SpanDetails';
 import { useToasts } from './Toasts';
+import { TopBar, type WorkbenchDialog } from './TopBar';
+import { ShortcutSheet } from './ShortcutSheet';
 import { DocumentLabels } from './DocumentLabels';
 import { MissingAttributesDialog } from './MissingAttributesDialog';
 import { NoteField } from './NoteField';
 import { typesFrom } from './SpanRelations';
 import { useRelationLinking } from './useRelationLinking';
 import { missingRequiredAttributes, type MissingAttributes } from '../../../src-shared/annotations/attribute-rules';
-import { FilePickerButton } from './FilePickerButton';
 import { readDroppedFiles, useImportFlows } from './useImportFlows';
 
-type Dialog = 'export' | 'labels' | 'new-project' | 'identity' | 'agreement' | null;
+type Dialog = WorkbenchDialog | null;
 
 /** Per-label colours as CSS variables, so recolouring a label never re-renders the text. */
 function labelColorCss(labels: readonly Label[]): string {
@@ -86,6 +90,7 @@ export function Workbench(props: {
   const editedAnnotator = mode === 'review' ? GOLD_ANNOTATOR.id : annotator.id;
   const fileInput = useRef<HTMLInputElement>(null);
   const documentViewRef = useRef<HTMLElement | null>(null);
+  const documentViewHandle = useRef<DocumentViewHandle | null>(null);
 
   const projects = useLiveQuery(() => db.projects.orderBy('name').toArray(), [db]);
   const annotators = useLiveQuery(() => db.annotators.toArray(), [db]);
@@ -248,41 +253,21 @@ export function Workbench(props: {
   const { acceptVersion, acceptAgreements, acceptRelationItem, acceptDocumentLabelVersion } = useAdjudication(session, review, projectId, documentId);
   const linking = useRelationLinking(session, schema, notify);
   const [missingAttributes, setMissingAttributes] = useState<MissingAttributes[] | null>(null);
+  // The target in hand while linking stays in view.
+  useEffect(() => {
+    if (linking.candidateId) documentViewHandle.current?.scrollToSpan(linking.candidateId);
+  }, [linking.candidateId]);
   const cancelLinking = linking.cancel;
   useEffect(() => cancelLinking(), [documentId, mode, cancelLinking]);
 
   /** Selects a span and brings it into view (relations, review, the missing-attributes list). */
   const jumpToSpan = useCallback((spanId: string) => {
     setSelectedSpanIds([spanId]);
-    documentViewRef.current?.querySelector(`[data-span-id="${CSS.escape(spanId)}"]`)?.scrollIntoView({ block: 'nearest' });
+    documentViewHandle.current?.scrollToSpan(spanId);
   }, []);
 
-  // Relations: how many each span has (a link mark), and those of the selected span (arcs).
-  const linkCounts = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const r of session.relations) {
-      counts.set(r.from, (counts.get(r.from) ?? 0) + 1);
-      counts.set(r.to, (counts.get(r.to) ?? 0) + 1);
-    }
-    return counts;
-  }, [session.relations]);
   const focusSpanId = linking.linking?.from.id ?? selectedSpan?.id;
-  const selectedRelations = useMemo(
-    () => (focusSpanId ? session.relations.filter((r) => r.from === focusSpanId || r.to === focusSpanId) : []),
-    [focusSpanId, session.relations],
-  );
-  const arcs = useMemo(
-    () =>
-      selectedRelations.map((r) => {
-        const type = schema.relationTypes.find((t) => t.name === r.type);
-        return { id: r.id, from: r.from, to: r.to, type: r.type, color: type?.color ?? '#555555', directed: type?.directed ?? true };
-      }),
-    [schema.relationTypes, selectedRelations],
-  );
-  const relatedSpanIds = useMemo(() => {
-    if (linking.linking) return linking.candidateId ? [linking.candidateId] : [];
-    return selectedRelations.map((r) => (r.from === focusSpanId ? r.to : r.from));
-  }, [focusSpanId, linking.candidateId, linking.linking, selectedRelations]);
+  const relationView = useRelationView(session.relations, schema, focusSpanId, linking.linking ? linking.candidateId : undefined);
 
   const changeStatus = useCallback(
     (status: DocumentStatus) => {
@@ -303,7 +288,7 @@ export function Workbench(props: {
           setReviewIndex(at);
           setSelectedSpanIds([]);
           const first = item.versions.flatMap((v) => v.spans)[0];
-          if (first) document.querySelector(`[data-span-id="${CSS.escape(first.id)}"]`)?.scrollIntoView({ block: 'nearest' });
+          if (first) documentViewHandle.current?.scrollToSpan(first.id);
           return;
         }
       }
@@ -380,99 +365,41 @@ export function Workbench(props: {
   const keyRef = useRef<(event: KeyboardEvent) => void>(() => undefined);
   keyRef.current = (event) => {
     if (dialog || imports.importPlan || imports.teammatePlan || missingAttributes) return;
-    if ((linking.linking || linking.choosingFor) && !isEditableTarget(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      if (linkingKey(event)) return;
+    const inField = isEditableTarget(event.target);
+    const context: KeyContext = {
+      inField,
+      review: mode === 'review',
+      spanSelected: selectedSpan !== undefined,
+      textSelected: pendingRange !== null,
+      linking: linking.linking !== null || linking.choosingFor !== null,
+    };
+    const command = commandFor(event, context);
+    if (command) {
+      event.preventDefault();
+      runCommand(command, event);
+      return;
     }
-    const mod = event.ctrlKey || event.metaKey;
+    if (inField || event.ctrlKey || event.metaKey || event.altKey) return;
     const key = event.key.toLowerCase();
-    // Text fields keep their own undo and redo.
-    if (mod && (key === 'z' || key === 'y') && isEditableTarget(event.target)) return;
-    if (mod && key === 'z') {
-      event.preventDefault();
-      commandRef.current(event.shiftKey ? 'redo' : 'undo');
-      return;
-    }
-    if (mod && key === 'y') {
-      event.preventDefault();
-      commandRef.current('redo');
-      return;
-    }
-    if (mod && key === 'o') {
-      event.preventDefault();
-      commandRef.current('import');
-      return;
-    }
-    if (mod && key === 'e') {
-      event.preventDefault();
-      commandRef.current('export');
-      return;
-    }
-    if (
-      event.altKey &&
-      !mod &&
-      selectedSpan &&
-      (event.key === 'ArrowLeft' || event.key === 'ArrowRight') &&
-      !isEditableTarget(event.target)
-    ) {
-      // Alt+arrows move the selected span's end; with Shift, its start.
-      event.preventDefault();
-      session.moveEdge(selectedSpan, event.shiftKey ? 'start' : 'end', event.key === 'ArrowLeft' ? -1 : 1);
-      return;
-    }
-    if (isEditableTarget(event.target) || mod || event.altKey) return;
-    if (event.key === 'Delete' || event.key === 'Backspace') {
-      if (selectedSpan) {
+    if (linking.choosingFor) {
+      // Choosing a relation's type: its key, or its number in the list.
+      const choices = typesFrom(schema, linking.choosingFor);
+      const chosen = choices.find((t) => t.hotkey !== '' && t.hotkey.toLowerCase() === key) ?? (/^[1-9]$/.test(key) ? choices[Number(key) - 1] : undefined);
+      if (chosen) {
         event.preventDefault();
-        void deleteSelected();
+        linking.start(chosen, linking.choosingFor);
       }
       return;
     }
-    if (mode === 'review' && !pendingRange) {
-      const item = review.items[reviewIndex];
-      if (key === 'n' || key === 'b') {
-        event.preventDefault();
-        stepReview(key === 'n' ? 1 : -1);
-        return;
-      }
-      if (key === 'x' && item) {
-        event.preventDefault();
-        void review.toggleRejected(item.key);
-        return;
-      }
-      if (/^[1-9]$/.test(key) && item && Number(key) <= item.versions.length) {
-        event.preventDefault();
-        acceptVersion(item, Number(key) - 1);
-        return;
-      }
-    }
-    if (event.key === ']' || event.key === '[') {
-      // Step through the spans in text order: the selected one is outlined and its label and
-      // text shown in the details, so the keyboard reaches everything the mouse does.
-      event.preventDefault();
-      const ordered = [...session.spans].sort((a, b) => a.start - b.start || b.end - a.end);
-      if (ordered.length === 0) return;
-      const at = selectedSpan ? ordered.findIndex((s) => s.id === selectedSpan.id) : -1;
-      const next = event.key === ']' ? ordered[(at + 1) % ordered.length] : ordered[(at - 1 + ordered.length) % ordered.length];
-      if (next) {
-        setSelectedSpanIds([next.id]);
-        document.querySelector(`[data-span-id="${CSS.escape(next.id)}"]`)?.scrollIntoView({ block: 'nearest' });
-      }
-      return;
-    }
+    if (linking.linking) return;
     if (selectedSpan && !pendingRange) {
-      // With a span selected, r (or a relation type's key) starts a relation from it.
+      // With a span selected, a relation type's key starts a relation of that type from it.
       const type = schema.relationTypes.find((t) => t.hotkey !== '' && t.hotkey.toLowerCase() === key);
-      if (type || key === 'r') {
+      if (type) {
         event.preventDefault();
-        if (type) linking.start(type, selectedSpan);
-        else linking.begin(selectedSpan);
+        linking.start(type, selectedSpan);
         return;
       }
-    }
-    if (event.key === 'Escape') {
-      setSelectedSpanIds([]);
-      window.getSelection()?.removeAllRanges();
-      return;
     }
     const label = findLabelByHotkey(schema, event.key);
     if (label) {
@@ -490,37 +417,86 @@ export function Workbench(props: {
     }
   };
 
-  /** Keys while a relation is being made; true when the key was used. */
-  const linkingKey = (event: KeyboardEvent): boolean => {
-    const key = event.key.toLowerCase();
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      linking.cancel();
-      return true;
-    }
-    if (linking.choosingFor) {
-      const choices = typesFrom(schema, linking.choosingFor);
-      const byKey = choices.find((t) => t.hotkey !== '' && t.hotkey.toLowerCase() === key) ?? (/^[1-9]$/.test(key) ? choices[Number(key) - 1] : undefined);
-      if (byKey) {
-        event.preventDefault();
-        linking.start(byKey, linking.choosingFor);
+  /** What each command of the keymap (src-shared/keymap.ts) does here. */
+  const runCommand = (command: KeyCommand, event: KeyboardEvent): void => {
+    const item = review.items[reviewIndex];
+    switch (command) {
+      case 'undo':
+      case 'redo':
+      case 'import':
+      case 'export':
+        commandRef.current(command);
+        return;
+      case 'shortcuts':
+        setDialog('shortcuts');
+        return;
+      case 'next-span':
+      case 'previous-span': {
+        // Step through the spans in text order: the selected one is outlined and its label and
+        // text shown in the details, so the keyboard reaches everything the mouse does.
+        const ordered = session.spans;
+        if (ordered.length === 0) return;
+        const at = selectedSpan ? ordered.findIndex((s) => s.id === selectedSpan.id) : -1;
+        const next = command === 'next-span' ? ordered[(at + 1) % ordered.length] : ordered[(at - 1 + ordered.length) % ordered.length];
+        if (next) jumpToSpan(next.id);
+        return;
       }
-      return true;
+      case 'delete-span':
+        void deleteSelected();
+        return;
+      case 'clear-selection':
+        setSelectedSpanIds([]);
+        window.getSelection()?.removeAllRanges();
+        return;
+      case 'move-end-earlier':
+      case 'move-end-later':
+      case 'move-start-earlier':
+      case 'move-start-later':
+        if (selectedSpan) {
+          const edge = command.startsWith('move-end') ? 'end' : 'start';
+          session.moveEdge(selectedSpan, edge, command.endsWith('earlier') ? -1 : 1);
+        }
+        return;
+      case 'start-relation':
+        if (selectedSpan) linking.begin(selectedSpan);
+        return;
+      case 'link-next':
+      case 'link-previous':
+        if (linking.choosingFor) return;
+        linking.step(command === 'link-next' ? 1 : -1);
+        return;
+      case 'link-confirm': {
+        const target = session.spans.find((s) => s.id === linking.candidateId);
+        if (target) linking.finish(target);
+        return;
+      }
+      case 'link-cancel':
+        linking.cancel();
+        return;
+      case 'review-next':
+      case 'review-previous':
+        stepReview(command === 'review-next' ? 1 : -1);
+        return;
+      case 'review-reject':
+        if (item) void review.toggleRejected(item.key);
+        return;
+      case 'review-accept':
+        if (item && Number(event.key) <= item.versions.length) acceptVersion(item, Number(event.key) - 1);
+        return;
+      case 'next-document':
+        step(1);
+        return;
+      case 'previous-document':
+        step(-1);
+        return;
+      case 'next-todo-document': {
+        const after = filtered.slice(documentIndex + 1).concat(filtered.slice(0, Math.max(0, documentIndex)));
+        const todo = after.find((d) => statusOf(d, editedAnnotator) !== 'done' && statusOf(d, editedAnnotator) !== 'skipped');
+        if (todo) openDocument(todo.id);
+        else notify('Every document of the list is done or skipped.', 'info');
+        return;
+      }
     }
-    if (event.key === ']' || event.key === '[') {
-      event.preventDefault();
-      linking.step(event.key === ']' ? 1 : -1);
-      const candidate = linking.candidateId;
-      if (candidate) documentViewRef.current?.querySelector(`[data-span-id="${CSS.escape(candidate)}"]`)?.scrollIntoView({ block: 'nearest' });
-      return true;
-    }
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      const target = session.spans.find((s) => s.id === linking.candidateId);
-      if (target) linking.finish(target);
-      return true;
-    }
-    return false;
   };
   useEffect(() => {
     const listener = (event: KeyboardEvent) => keyRef.current(event);
@@ -553,56 +529,21 @@ export function Workbench(props: {
       }}
     >
       <style>{labelColorCss(schema.labels)}</style>
-      <header className="topbar">
-        <div className="brand" aria-hidden="true">
-          Spanwright
-        </div>
-        <label className="project-picker">
-          <span className="visually-hidden">Project</span>
-          <select aria-label="Project" value={projectId} onChange={(e) => setProjectId(e.target.value)}>
-            {(projects ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" onClick={() => setDialog('new-project')}>
-          New project
-        </button>
-        <div className="mode-switch" role="group" aria-label="Mode">
-          <button type="button" aria-pressed={mode === 'annotate'} onClick={() => setMode('annotate')}>
-            Annotate
-          </button>
-          <button type="button" aria-pressed={mode === 'review'} onClick={() => setMode('review')}>
-            Review
-          </button>
-        </div>
-        <span className="topbar__spacer" />
-        <FilePickerButton
-          label="Import documents"
-          text="Import documents…"
-          accept=".txt,.jsonl,.json,.zip,.ann,.spanwright"
-          inputRef={fileInput}
-          onFiles={imports.startImport}
-        />
-        <FilePickerButton label="Import teammate work" text="Teammate work…" accept=".jsonl,.json" onFiles={imports.startTeammateImport} />
-        <button type="button" onClick={() => setDialog('export')}>
-          Export
-        </button>
-        <button type="button" onClick={() => setDialog('labels')}>
-          Labels
-        </button>
-        <button type="button" onClick={() => setDialog('agreement')}>
-          Agreement
-        </button>
-        <button type="button" onClick={() => void session.undo()} disabled={!session.canUndo} title="Undo (Ctrl+Z)">
-          Undo
-        </button>
-        <button type="button" onClick={() => void session.redo()} disabled={!session.canRedo} title="Redo (Ctrl+Shift+Z)">
-          Redo
-        </button>
-      </header>
+      <TopBar
+        projects={projects ?? []}
+        projectId={projectId}
+        onProjectChange={setProjectId}
+        mode={mode}
+        onModeChange={setMode}
+        fileInput={fileInput}
+        onImport={imports.startImport}
+        onImportTeammates={imports.startTeammateImport}
+        onOpenDialog={setDialog}
+        canUndo={session.canUndo}
+        canRedo={session.canRedo}
+        onUndo={() => void session.undo()}
+        onRedo={() => void session.redo()}
+      />
 
       <DocumentList
         documents={filtered}
@@ -680,9 +621,10 @@ export function Workbench(props: {
               }
               initialScrollTop={openText?.scrollTop ?? 0}
               onSelectRange={setPendingRange}
-              linkCounts={linkCounts}
-              relatedSpanIds={relatedSpanIds}
-              arcs={arcs}
+              linkCounts={relationView.linkCounts}
+              relatedSpanIds={relationView.relatedSpanIds}
+              arcs={relationView.arcs}
+              handleRef={documentViewHandle}
               onSpanClick={(ids) => {
                 if (linking.linking) {
                   const target = ids.map((id) => spansById.get(id)).find((span) => span && span.id !== linking.linking?.from.id);
@@ -855,6 +797,7 @@ export function Workbench(props: {
           }}
         />
       )}
+      {dialog === 'shortcuts' && <ShortcutSheet schema={schema} onClose={() => setDialog(null)} />}
       {missingAttributes && (
         <MissingAttributesDialog
           missing={missingAttributes}

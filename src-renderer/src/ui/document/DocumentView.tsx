@@ -32,6 +32,13 @@ export interface DocumentViewProps {
   relatedSpanIds?: readonly string[];
   /** Relations drawn as arcs over the text (those of the selected span). */
   arcs?: readonly RelationArc[];
+  /** Receives what the view offers its owner (bringing a span into view). */
+  handleRef?: React.MutableRefObject<DocumentViewHandle | null>;
+}
+
+export interface DocumentViewHandle {
+  /** Scrolls the span's first fragment into view, if it is drawn. */
+  scrollToSpan(spanId: string): void;
 }
 
 const NO_LINKS: ReadonlyMap<string, number> = new Map();
@@ -125,6 +132,17 @@ export function DocumentView(props: DocumentViewProps) {
       onError: (error) => console.error(error),
     });
   }
+
+  useLayoutEffect(() => {
+    const handle = props.handleRef;
+    if (!handle) return;
+    handle.current = {
+      scrollToSpan: (spanId) => rootRef.current?.querySelector(`[data-span-id="${CSS.escape(spanId)}"]`)?.scrollIntoView({ block: 'nearest' }),
+    };
+    return () => {
+      handle.current = null;
+    };
+  }, [props.handleRef]);
 
   useLayoutEffect(() => {
     const editor = editorRef.current as LexicalEditor;

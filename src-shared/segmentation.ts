@@ -1,5 +1,7 @@
 // Grapheme and word boundaries for any script (Intl.Segmenter), used to snap a selection to
 // whole characters and words and to cut a text into tokens. Offsets are UTF-16 code units.
+// tokenize() is the one tokenizer: snapping, boundary moves, agreement and the token exports
+// all use it, so a token means the same everywhere.
 //
 // Segmenting is done in small pieces: a selection only segments a window around each edge, and
 // tokenize() cuts the text into chunks at white space. Besides being less work, this matters
@@ -107,7 +109,9 @@ function safeEndAfter(text: string, offset: number): number {
 function graphemeAt(text: string, offset: number): TextRange {
   const windowStart = safeStartBefore(text, offset);
   const windowEnd = safeEndAfter(text, offset + 1);
-  const segment = graphemes().segment(text.slice(windowStart, windowEnd)).containing(offset - windowStart);
+  const segment = graphemes()
+    .segment(text.slice(windowStart, windowEnd))
+    .containing(offset - windowStart);
   if (!segment) return { start: offset, end: offset + 1 };
   const start = windowStart + segment.index;
   return { start, end: start + segment.segment.length };
@@ -185,13 +189,91 @@ function splitRunTogether(text: string, segment: WordSegment): WordSegment[] {
   return parts;
 }
 
+/** Joins segments the word segmenter cut inside a grapheme cluster (it does, in old Hangul). */
+function wholeClusters(text: string, segments: readonly WordSegment[]): WordSegment[] {
+  const joined: WordSegment[] = [];
+  for (const segment of segments) {
+    const previous = joined[joined.length - 1];
+    if (previous && previous.end === segment.start && !isGraphemeBoundary(text, segment.start)) {
+      joined[joined.length - 1] = { start: previous.start, end: segment.end, isWordLike: previous.isWordLike || segment.isWordLike };
+    } else joined.push(segment);
+  }
+  return joined;
+}
+
+/** Hyphens that join the parts of a compound (Port-au-Prince, anak-anak, COVID-19). */
+const COMPOUND_HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
+
+/**
+ * Joins word-like segments linked by a single hyphen into one: the segmenter cuts
+ * "Port-au-Prince" into five pieces, annotators (and CoNLL, and spaCy's Indonesian
+ * exceptions) treat it as one word. Its parts stay reachable one character at a time.
+ */
+function joinCompounds(text: string, segments: readonly WordSegment[]): WordSegment[] {
+  const joined: WordSegment[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i] as WordSegment;
+    if (!segment.isWordLike) {
+      joined.push(segment);
+      continue;
+    }
+    let end = segment.end;
+    for (;;) {
+      const hyphen = segments[i + 1];
+      const next = segments[i + 2];
+      if (!hyphen || !next || !next.isWordLike) break;
+      if (hyphen.end - hyphen.start !== 1 || !COMPOUND_HYPHENS.has(text.charCodeAt(hyphen.start))) break;
+      end = next.end;
+      i += 2;
+    }
+    joined.push({ start: segment.start, end, isWordLike: true });
+  }
+  return joined;
+}
+
+// Clitics split off a word as spaCy's tokenizers do (spacy/lang/*/punctuation.py and
+// tokenizer_exceptions.py), for the languages of our users. They apply whatever the locale, so
+// that a text without a language tokenizes the same in the app and in every export; none of
+// them matches a word of the other languages (Indonesian jum'at, ma'af stay whole).
+/** French and Italian elision: l’Assemblée, d’Haïti, qu’il, jusqu’à, dell’anno (not quelqu’un). */
+const ELISION = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|dell|dall|nell|sull|all|un|quest|quell)['\u2019](?=\p{L})/iu;
+/** English possessive and clitics: Haiti’s, don't, we’re, they’ll, I’ve, she’d, I’m. */
+const ENGLISH_CLITIC = /(?<=\p{L}|\p{N})(?:n['\u2019]t|['\u2019](?:s|re|ll|ve|d|m))$/iu;
+/** Indonesian enclitics after a hyphen: Jakarta-nya, buku-ku, rumah-mu. */
+const INDONESIAN_CLITIC = /(?<=\p{L}|\p{N})[-\u2010\u2011](?:nya|ku|mu)$/iu;
+
+/** Cuts the clitics off a word-like segment; a cut that would split a grapheme cluster is skipped. */
+function splitClitics(text: string, segment: WordSegment): WordSegment[] {
+  if (!segment.isWordLike) return [segment];
+  const word = text.slice(segment.start, segment.end);
+  // The suffix first, so that all’s is all | ’s and not the Italian all’ | s.
+  const suffix = ENGLISH_CLITIC.exec(word) ?? INDONESIAN_CLITIC.exec(word);
+  const stem = suffix ? word.slice(0, suffix.index) : word;
+  const elision = ELISION.exec(stem);
+  const cuts: number[] = [];
+  if (elision) cuts.push(segment.start + elision[0].length);
+  if (suffix) cuts.push(segment.start + suffix.index);
+  const parts: WordSegment[] = [];
+  let partStart = segment.start;
+  for (const cut of cuts) {
+    if (cut <= partStart || cut >= segment.end || !isGraphemeBoundary(text, cut)) continue;
+    parts.push({ start: partStart, end: cut, isWordLike: true });
+    partStart = cut;
+  }
+  parts.push({ start: partStart, end: segment.end, isWordLike: true });
+  return parts;
+}
+
+/** The word and other segments of text[from, to): Intl.Segmenter's, with the rules above. */
 function* wordSegments(text: string, from: number, to: number, locale: string | undefined): Generator<WordSegment> {
-  for (let chunkStart = from; chunkStart < to; ) {
+  for (let chunkStart = from; chunkStart < to;) {
     const chunkEnd = chunkCut(text, chunkStart, to);
+    const segments: WordSegment[] = [];
     for (const segment of words(locale).segment(text.slice(chunkStart, chunkEnd))) {
       const start = chunkStart + segment.index;
-      yield* splitRunTogether(text, { start, end: start + segment.segment.length, isWordLike: segment.isWordLike === true });
+      segments.push(...splitRunTogether(text, { start, end: start + segment.segment.length, isWordLike: segment.isWordLike === true }));
     }
+    for (const segment of joinCompounds(text, wholeClusters(text, segments))) yield* splitClitics(text, segment);
     chunkStart = chunkEnd;
   }
 }
@@ -218,51 +300,109 @@ function chunkCut(text: string, start: number, to: number): number {
   return p;
 }
 
-/** The word segment holding the code unit at `offset`, found by segmenting a window around it. */
-function wordAt(text: string, offset: number, locale: string | undefined): WordSegment {
-  // White space always separates words, so a window bounded by white space sees the whole word.
-  let from = offset;
-  const fromLimit = Math.max(0, offset - WORD_WINDOW);
-  while (from > fromLimit && !isBlankUnit(text, from - 1)) from--;
-  from = safeStartBefore(text, from);
-  let to = offset + 1;
-  const toLimit = Math.min(text.length, offset + WORD_WINDOW);
-  while (to < toLimit && !isBlankUnit(text, to)) to++;
-  to = safeEndAfter(text, to);
-  for (const segment of wordSegments(text, from, to, locale)) {
-    if (segment.start <= offset && offset < segment.end) return segment;
-  }
-  return { start: offset, end: offset + 1, isWordLike: false };
+const WHITE_SPACE = /^\s$/u;
+/** What the word segmenter joins to the character before (white space, format, marks, skin tones). */
+const NOT_A_SEGMENT_START = /^[\s\p{Cf}\p{M}\p{Emoji_Modifier}]$/u;
+
+/** True when a word segment surely starts at `offset`: after white space, before a new cluster. */
+function isWindowStart(text: string, offset: number): boolean {
+  if (offset === 0) return true;
+  const next = String.fromCodePoint(text.codePointAt(offset) ?? 0);
+  return WHITE_SPACE.test(text.charAt(offset - 1)) && !NOT_A_SEGMENT_START.test(next) && isGraphemeBoundary(text, offset);
+}
+
+/** True when a word segment surely ends at `offset`: before white space that starts a cluster. */
+function isWindowEnd(text: string, offset: number): boolean {
+  if (offset === text.length) return true;
+  return WHITE_SPACE.test(text.charAt(offset)) && isGraphemeBoundary(text, offset);
 }
 
 /**
- * Snaps a mouse selection to whole words: a word the selection touches is included whole,
- * white space (and zero-width separators) at either edge is trimmed, punctuation is kept only
- * where selected, and the result never splits a grapheme cluster. Null when nothing but white
- * space is selected. The selection may cross line breaks; only its edges are segmented.
+ * Where to segment for the tokens around [start, end): widened to white space, which separates
+ * segments, so the tokens there are those of the whole text. A text with no white space near
+ * (CJK, a very long word) is cut at a grapheme boundary instead.
+ */
+function tokenWindow(text: string, start: number, end: number): TextRange {
+  let from = clamp(Math.min(start, end), text.length);
+  const fromLimit = Math.max(0, from - WORD_WINDOW);
+  while (from > fromLimit && !isWindowStart(text, from)) from--;
+  if (!isWindowStart(text, from)) from = safeStartBefore(text, from);
+  let to = Math.max(from, clamp(Math.max(start, end), text.length));
+  const toLimit = Math.min(text.length, to + WORD_WINDOW);
+  while (to < toLimit && !isWindowEnd(text, to)) to++;
+  if (!isWindowEnd(text, to)) to = safeEndAfter(text, to);
+  return { start: from, end: to };
+}
+
+/** The token holding the code unit at `offset`, if it is not white space. */
+function tokenAt(text: string, offset: number, locale: string | undefined): Token | undefined {
+  return tokenize(text, locale, { start: offset, end: offset + 1 }).find((token) => token.start <= offset && offset < token.end);
+}
+
+/**
+ * Snaps a mouse selection to whole tokens: a token the selection touches is included whole
+ * (Haiti in Haiti’s is the token Haiti, without ’s), white space (and zero-width separators)
+ * at either edge is trimmed, and the result never splits a grapheme cluster. Null when nothing
+ * but white space is selected. The selection may cross line breaks; only its edges are segmented.
  */
 export function snapToWords(text: string, start: number, end: number, locale?: string): TextRange | null {
-  let from = clamp(Math.min(start, end), text.length);
-  let to = clamp(Math.max(start, end), text.length);
-  while (from < to && isBlankUnit(text, from)) from++;
-  while (to > from && isBlankUnit(text, to - 1)) to--;
-  if (from >= to) return null;
-
-  const first = wordAt(text, from, locale);
-  if (first.isWordLike) from = Math.min(from, first.start);
-  const last = wordAt(text, to - 1, locale);
-  if (last.isWordLike) to = Math.max(to, last.end);
-
+  const trimmed = trimBlanks(text, start, end);
+  if (!trimmed) return null;
+  let { start: from, end: to } = trimmed;
+  const first = tokenAt(text, from, locale);
+  if (first) from = Math.min(from, first.start);
+  const last = tokenAt(text, to - 1, locale);
+  if (last) to = Math.max(to, last.end);
   return snapToGraphemes(text, from, to);
 }
 
 /**
- * Cuts a text into word and punctuation tokens (no white-space tokens), e.g. for BIO formats.
- * Emoji and symbols are tokens of their own.
+ * A selection kept as it is (Snap to words off): white space at either edge is trimmed and an
+ * edge inside a grapheme cluster widens to take it whole, but nothing else is added, so
+ * Januari can be taken out of Januaritempat. Null when nothing but white space is selected.
  */
-export function tokenize(text: string, locale?: string): Token[] {
+export function snapToCharacters(text: string, start: number, end: number): TextRange | null {
+  // Whole clusters first, then blank ones trimmed: a zero-width joiner inside an emoji is kept.
+  let { start: from, end: to } = snapToGraphemes(text, start, end);
+  while (from < to) {
+    const cluster = graphemeAt(text, from);
+    if (!isBlankSegment(text.slice(cluster.start, cluster.end))) break;
+    from = cluster.end;
+  }
+  while (to > from) {
+    const cluster = graphemeAt(text, to - 1);
+    if (!isBlankSegment(text.slice(cluster.start, cluster.end))) break;
+    to = cluster.start;
+  }
+  return from < to ? { start: from, end: to } : null;
+}
+
+function trimBlanks(text: string, start: number, end: number): TextRange | null {
+  let from = clamp(Math.min(start, end), text.length);
+  let to = clamp(Math.max(start, end), text.length);
+  while (from < to && isBlankUnit(text, from)) from++;
+  while (to > from && isBlankUnit(text, to - 1)) to--;
+  return from < to ? { start: from, end: to } : null;
+}
+
+/** The grapheme cluster just before (-1) or after (+1) `offset`; null at the text's edge. */
+export function graphemeNextTo(text: string, offset: number, direction: -1 | 1): TextRange | null {
+  if (direction === 1) return offset < text.length ? graphemeAt(text, offset) : null;
+  return offset > 0 ? graphemeAt(text, offset - 1) : null;
+}
+
+/**
+ * Cuts a text into word and punctuation tokens (no white-space tokens), as spaCy's tokenizer
+ * does for annotators: clitics are tokens of their own (Haiti | ’s, do | n't, l’ | Assemblée,
+ * qu’ | il), hyphenated compounds are one token (Port-au-Prince, anak-anak), emoji and symbols
+ * are tokens of their own, and no token splits a grapheme cluster. With `around`, only the
+ * tokens near that range are made (at least every token it overlaps), the same as the whole
+ * text's there.
+ */
+export function tokenize(text: string, locale?: string, around?: TextRange): Token[] {
+  const { start: from, end: to } = around ? tokenWindow(text, around.start, around.end) : { start: 0, end: text.length };
   const tokens: Token[] = [];
-  for (const segment of wordSegments(text, 0, text.length, locale)) {
+  for (const segment of wordSegments(text, from, to, locale)) {
     const tokenText = text.slice(segment.start, segment.end);
     if (!isBlankSegment(tokenText)) tokens.push({ start: segment.start, end: segment.end, text: tokenText });
   }

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isGraphemeBoundary, snapToGraphemes, snapToWords, tokenize } from '../../../src-shared/segmentation';
+import {
+  graphemeNextTo,
+  isGraphemeBoundary,
+  snapToCharacters,
+  snapToGraphemes,
+  snapToWords,
+  tokenize,
+} from '../../../src-shared/segmentation';
 
 /** Offsets of `part` (the n-th occurrence) in `text`. */
 function find(text: string, part: string, occurrence = 0): { start: number; end: number } {
@@ -74,7 +81,8 @@ describe('snapToWords: examples', () => {
     const text = 'Presiden mengatakan bahwa anak-anak sekolah libur.';
     expect(wordsOf(text, 'ngataka')).toBe('mengatakan');
     expect(wordsOf(text, 'nak-an')).toBe('anak-anak');
-    expect(wordsOf(text, 'hwa anak')).toBe('bahwa anak');
+    // A hyphenated compound is one token: touching its first part takes it whole.
+    expect(wordsOf(text, 'hwa anak')).toBe('bahwa anak-anak');
   });
 
   it('Spanish and French accents, precomposed and combining', () => {
@@ -158,7 +166,7 @@ describe('snapToWords: examples', () => {
 describe('tokenize', () => {
   it('yields words and punctuation, no white space', () => {
     const tokens = tokenize("Hello, world! It's 3.14 now.\tTabs\r\nnext");
-    expect(tokens.map((t) => t.text)).toEqual(['Hello', ',', 'world', '!', "It's", '3.14', 'now', '.', 'Tabs', 'next']);
+    expect(tokens.map((t) => t.text)).toEqual(['Hello', ',', 'world', '!', 'It', "'s", '3.14', 'now', '.', 'Tabs', 'next']);
     for (const token of tokens) expect(token.text.length).toBe(token.end - token.start);
     expect(tokens[2]).toEqual({ start: 7, end: 12, text: 'world' });
   });
@@ -171,7 +179,9 @@ describe('tokenize', () => {
     for (const piece of ['Prices rose 3.5% in 2024, e\u0301te\u0301 😀 中文 שלום.\r\n', '今日は良い天気です。', '今日は良い天気で ']) {
       const count = Math.ceil(20_000 / piece.length);
       const one = tokenize(piece);
-      const expected = Array.from({ length: count }, (_, i) => one.map((t) => ({ ...t, start: t.start + i * piece.length, end: t.end + i * piece.length }))).flat();
+      const expected = Array.from({ length: count }, (_, i) =>
+        one.map((t) => ({ ...t, start: t.start + i * piece.length, end: t.end + i * piece.length })),
+      ).flat();
       expect(tokenize(piece.repeat(count))).toEqual(expected);
     }
   });
@@ -181,11 +191,229 @@ describe('tokenize', () => {
   });
 });
 
+const texts = (text: string, locale?: string) => tokenize(text, locale).map((t) => t.text);
+
+describe('tokenize: clitics and compounds, as spaCy splits them', () => {
+  it('English possessives and clitics are tokens of their own, with either apostrophe', () => {
+    expect(texts('Haiti’s capital')).toEqual(['Haiti', '’s', 'capital']);
+    expect(texts("Haiti's capital")).toEqual(['Haiti', "'s", 'capital']);
+    expect(texts("don't, isn’t, we’re, they'll, I’ve, she’d, I'm")).toEqual([
+      'do',
+      "n't",
+      ',',
+      'is',
+      'n’t',
+      ',',
+      'we',
+      '’re',
+      ',',
+      'they',
+      "'ll",
+      ',',
+      'I',
+      '’ve',
+      ',',
+      'she',
+      '’d',
+      ',',
+      'I',
+      "'m",
+    ]);
+    expect(texts('HAITI’S DON’T')).toEqual(['HAITI', '’S', 'DO', 'N’T']);
+    // spaCy's rule, not ours to second-guess: all’s is all | ’s, never the Italian all’ | s.
+    expect(texts('all’s well')).toEqual(['all', '’s', 'well']);
+  });
+
+  it('a hyphenated compound is one token, and its possessive is cut off', () => {
+    expect(texts('Port-au-Prince’s port')).toEqual(['Port-au-Prince', '’s', 'port']);
+    expect(texts('COVID-19 in 2019-2020, anak-anak')).toEqual(['COVID-19', 'in', '2019-2020', ',', 'anak-anak']);
+    // Not a compound: a dash between words, or a hyphen at a word's edge.
+    expect(texts('peace—war -minus plus-')).toEqual(['peace', '—', 'war', '-', 'minus', 'plus', '-']);
+  });
+
+  it('French elision, with either apostrophe', () => {
+    expect(texts('l’Assemblée d’Haïti')).toEqual(['l’', 'Assemblée', 'd’', 'Haïti']);
+    expect(texts("qu’il s'est dit qu'elle n’a j'ai c’est")).toEqual([
+      'qu’',
+      'il',
+      "s'",
+      'est',
+      'dit',
+      "qu'",
+      'elle',
+      'n’',
+      'a',
+      "j'",
+      'ai',
+      'c’',
+      'est',
+    ]);
+    expect(texts('jusqu’à lorsqu’on')).toEqual(['jusqu’', 'à', 'lorsqu’', 'on']);
+    // Words spaCy keeps whole.
+    expect(texts('aujourd’hui quelqu’un')).toEqual(['aujourd’hui', 'quelqu’un']);
+  });
+
+  it('Indonesian: glued words stay whole, enclitics after a hyphen are cut, apostrophe words kept', () => {
+    expect(texts('Januaritempat')).toEqual(['Januaritempat']);
+    expect(texts('Haitimired')).toEqual(['Haitimired']);
+    expect(texts('Jakarta-nya buku-ku')).toEqual(['Jakarta', '-nya', 'buku', '-ku']);
+    expect(texts("Jum'at ma'af")).toEqual(["Jum'at", "ma'af"]);
+  });
+
+  it('Spanish: accents and ñ inside words, nothing cut', () => {
+    expect(texts('La biblioteca de Valdeluz cumplió años; ¿Peña-Nieto?')).toEqual([
+      'La',
+      'biblioteca',
+      'de',
+      'Valdeluz',
+      'cumplió',
+      'años',
+      ';',
+      '¿',
+      'Peña-Nieto',
+      '?',
+    ]);
+  });
+
+  it('never cuts inside a grapheme cluster', () => {
+    // A combining mark on the apostrophe joins it to its cluster: the clitic stays attached.
+    const text = 'Haiti’́s';
+    for (const token of tokenize(text)) {
+      expect(isGraphemeBoundary(text, token.start)).toBe(true);
+      expect(isGraphemeBoundary(text, token.end)).toBe(true);
+    }
+  });
+
+  it('gives the same tokens near a range as in the whole text', () => {
+    const text = 'The mayor of Port-au-Prince’s office said l’Assemblée d’Haïti met.';
+    const whole = tokenize(text);
+    const at = text.indexOf('Assemblée');
+    const near = tokenize(text, undefined, { start: at, end: at + 2 });
+    expect(near.length).toBeGreaterThan(0);
+    for (const token of near) expect(whole).toContainEqual(token);
+    expect(near.some((t) => t.text === 'Assemblée')).toBe(true);
+  });
+});
+
+describe('snapToWords: clitics and compounds', () => {
+  it('selecting a name before its possessive gives the name', () => {
+    expect(wordsOf('in Haiti’s capital', 'Haiti')).toBe('Haiti');
+    expect(wordsOf('in Haiti’s capital', 'ait')).toBe('Haiti');
+    expect(wordsOf('to Port-au-Prince’s port', 'Port-au-Prince')).toBe('Port-au-Prince');
+    expect(wordsOf('la séance de l’Assemblée', 'Assemblée')).toBe('Assemblée');
+    expect(wordsOf('le président d’Haïti', 'Haït')).toBe('Haïti');
+  });
+
+  it('takes the clitic when part of it is selected', () => {
+    expect(wordsOf('in Haiti’s capital', 'Haiti’')).toBe('Haiti’s');
+    expect(wordsOf('le président d’Haïti', 'd’')).toBe('d’');
+  });
+
+  it('a compound touched anywhere is taken whole; glued words too', () => {
+    expect(wordsOf('to Port-au-Prince’s port', 'Port')).toBe('Port-au-Prince');
+    expect(wordsOf('pada Januaritempat', 'Januari')).toBe('Januaritempat');
+  });
+});
+
+describe('snapToCharacters', () => {
+  it('keeps exactly the selected characters', () => {
+    const text = 'pada Januaritempat itu';
+    const januari = find(text, 'Januari');
+    expect(snapToCharacters(text, januari.start, januari.end)).toEqual(januari);
+    const port = find('Port-au-Prince', 'Port');
+    expect(snapToCharacters('Port-au-Prince', port.end, port.start)).toEqual(port);
+  });
+
+  it('trims white space at the edges and refuses a blank selection', () => {
+    const text = 'pada Januaritempat itu';
+    expect(snapToCharacters(text, 4, 12)).toEqual({ start: 5, end: 12 });
+    expect(snapToCharacters(text, 4, 5)).toBeNull();
+    expect(snapToCharacters(text, 7, 7)).toBeNull();
+  });
+
+  it('widens an edge inside a grapheme cluster to take it whole', () => {
+    const text = 'Café 👩‍👩‍👧 🇫🇷';
+    expect(snapToCharacters(text, 0, 4)).toEqual({ start: 0, end: 5 });
+    const family = find(text, '👩‍👩‍👧');
+    expect(snapToCharacters(text, family.start + 2, family.start + 3)).toEqual(family);
+  });
+});
+
+describe('graphemeNextTo', () => {
+  it('gives the whole cluster on either side, null at the edges', () => {
+    const text = 'aé👩‍👩‍👧';
+    expect(graphemeNextTo(text, 1, 1)).toEqual({ start: 1, end: 3 });
+    expect(graphemeNextTo(text, 3, -1)).toEqual({ start: 1, end: 3 });
+    expect(graphemeNextTo(text, 3, 1)).toEqual({ start: 3, end: 11 });
+    expect(graphemeNextTo(text, 11, 1)).toBeNull();
+    expect(graphemeNextTo(text, 0, -1)).toBeNull();
+  });
+});
+
 const pieces = [
-  'a', 'Z', 'é', 'e\u0301', '\u0301', 'ç', '😀', '👍🏽', '👩‍👩‍👧', '\u200d', '🇫🇷', '🇩', '中', '文', 'ש', 'ָ', 'ع', 'ل', '\u064b',
-  '\t', ' ', '\r', '\n', '\r\n', '\u200b', '.', ',', '-', '\u1100', '\u1161', '\u11a8', '가', 'क', '्', 'ष', '\ud800',
+  'a',
+  'Z',
+  'é',
+  'e\u0301',
+  '\u0301',
+  'ç',
+  '😀',
+  '👍🏽',
+  '👩‍👩‍👧',
+  '\u200d',
+  '🇫🇷',
+  '🇩',
+  '中',
+  '文',
+  'ש',
+  'ָ',
+  'ع',
+  'ل',
+  '\u064b',
+  '\t',
+  ' ',
+  '\r',
+  '\n',
+  '\r\n',
+  '\u200b',
+  '.',
+  ',',
+  '-',
+  '\u1100',
+  '\u1161',
+  '\u11a8',
+  '가',
+  'क',
+  '्',
+  'ष',
+  '\ud800',
 ];
 const pieceText = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join(''));
+/** Texts rich in what the clitic and compound rules look at. */
+const wordPieces = [
+  'Haiti',
+  'l',
+  'qu',
+  'n',
+  't',
+  's',
+  'nya',
+  'ré',
+  "'",
+  '’',
+  '-',
+  '\u2011',
+  ' ',
+  '.',
+  'e\u0301',
+  '\u0301',
+  '😀',
+  '\u200d',
+  '\r\n',
+  '19',
+];
+const wordText = fc.array(fc.constantFrom(...wordPieces), { maxLength: 25 }).map((parts) => parts.join(''));
+const anyText = fc.oneof(pieceText, wordText);
 const BLANK = /^(?:\s|\u200b|\u200c|\u200d|\u2060|\ufeff)$/u;
 
 describe('segmentation: properties', () => {
@@ -247,6 +475,68 @@ describe('segmentation: properties', () => {
         expect(result.start).toBeLessThanOrEqual(nonBlank[0] ?? -1);
         expect(result.end).toBeGreaterThan(nonBlank[nonBlank.length - 1] ?? Infinity);
         expect(result.start).toBeLessThan(result.end);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('tokens cover every non-blank character, in order, without overlap, on grapheme boundaries', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const tokens = tokenize(text);
+        const truth = truthBoundaries(text);
+        let covered = 0;
+        for (const token of tokens) {
+          expect(token.start).toBeGreaterThanOrEqual(covered);
+          expect(token.end).toBeGreaterThan(token.start);
+          expect(token.text).toBe(text.slice(token.start, token.end));
+          expect(truth.has(token.start), `start ${token.start}`).toBe(true);
+          expect(truth.has(token.end), `end ${token.end}`).toBe(true);
+          // What lies between tokens is white space only.
+          for (let i = covered; i < token.start; i++) expect(BLANK.test(text.charAt(i))).toBe(true);
+          covered = token.end;
+        }
+        for (let i = covered; i < text.length; i++) expect(BLANK.test(text.charAt(i))).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('tokens are stable: a line never changes the tokens of another, and a window sees the same tokens', () => {
+    fc.assert(
+      fc.property(anyText, anyText, fc.nat(), (a, b, n) => {
+        const shifted = tokenize(b).map((t) => ({ ...t, start: t.start + a.length + 1, end: t.end + a.length + 1 }));
+        expect(tokenize(`${a}\n${b}`)).toEqual([...tokenize(a), ...shifted]);
+        const text = `${a} ${b}`;
+        const whole = tokenize(text);
+        const at = n % (text.length + 1);
+        const near = tokenize(text, undefined, { start: at, end: Math.min(text.length, at + 1) });
+        for (const token of near) expect(whole).toContainEqual(token);
+        for (const token of whole) if (token.start <= at && at < token.end) expect(near).toContainEqual(token);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('snapToCharacters keeps the selected clusters, less blank ones at the edges', () => {
+    fc.assert(
+      fc.property(anyText, fc.nat(), fc.nat(), (text, x, y) => {
+        const start = Math.min(x % (text.length + 1), y % (text.length + 1));
+        const end = Math.max(x % (text.length + 1), y % (text.length + 1));
+        const result = snapToCharacters(text, start, end);
+        const whole = snapToGraphemes(text, start, end);
+        const truth = [...truthBoundaries(text)].sort((p, q) => p - q);
+        const clusters = truth
+          .slice(0, -1)
+          .map((p, i) => ({ start: p, end: truth[i + 1] ?? p }))
+          .filter((c) => c.start >= whole.start && c.end <= whole.end);
+        const isBlank = (c: { start: number; end: number }) => [...text.slice(c.start, c.end)].every((ch) => BLANK.test(ch));
+        const kept = clusters.filter((c) => !isBlank(c));
+        if (kept.length === 0) {
+          expect(result).toBeNull();
+          return;
+        }
+        expect(result).toEqual({ start: kept[0]?.start, end: kept[kept.length - 1]?.end });
       }),
       { numRuns: 300 },
     );

@@ -17,6 +17,14 @@ function at(part: string, label: string, layer: LayerId = 'entity'): AgreementSp
 describe('tokenLabels', () => {
   const tokens = tokenize(TEXT);
 
+  it('labels a possessive name apart from its ’s, so annotators who agree on Haiti agree on its tokens', () => {
+    const text = 'Haiti’s capital is Port-au-Prince.';
+    const spans: AgreementSpan[] = [{ documentId: 'd', layer: 'entity', label: 'LOC', start: 0, end: 5 }];
+    const possessive = tokenize(text);
+    expect(possessive.map((token) => token.text)).toEqual(['Haiti', '’s', 'capital', 'is', 'Port-au-Prince', '.']);
+    expect(tokenLabels(possessive, spans, 'entity')).toEqual(['LOC', 'O', 'O', 'O', 'O', 'O']);
+  });
+
   it('labels covered tokens and leaves the rest O (word and punctuation tokens, no spaces)', () => {
     expect(tokens.map((token) => token.text)).toEqual(['Ada', 'Lovelace', 'met', 'Charles', 'Babbage', 'in', 'London', '.']);
     expect(tokenLabels(tokens, [at('Ada Lovelace', 'PER'), at('London', 'LOC')], 'entity')).toEqual(['PER', 'PER', 'O', 'O', 'O', 'O', 'LOC', 'O']);

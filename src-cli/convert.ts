@@ -10,12 +10,13 @@ import { startCommand, usageError } from './arguments';
 import { describeFailure, issueLine, toExportDocument } from './corpus-file';
 import { readCorpusItems } from './corpus-stream';
 import { fitsFormat, READABLE_FORMATS, resolveFormat, stdinShape, WRITABLE_FORMATS } from './formats';
+import { loadReadOptions, READ_OPTION_VALUES, READ_OPTIONS_HELP } from './read-options';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
 import { openOutput, writeOutput } from './write-output';
 
 export const CONVERT_SUMMARY = 'convert a corpus between formats (JSONL, Label Studio, brat, HF, CoNLL...)';
 
-const USAGE = `Usage: spanwright convert [--from FORMAT] --to FORMAT [--layer entity|claim] [--map OLD=NEW]... [--strict] IN OUT
+const USAGE = `Usage: spanwright convert [--from FORMAT] --to FORMAT [--layer entity|claim] [--map OLD=NEW]... [--labels FILE] [--offsets UNIT] [--strict] IN OUT
 
 Reads IN (a file, or '-' for standard input) and writes OUT (a file, or '-' for standard
 output) in another format. Offsets are Unicode code points in every format. Relations, span
@@ -34,7 +35,7 @@ Formats:
 Options:
   --layer entity|claim   export only this layer (one-layer formats: which one)
   --map OLD=NEW          rename a label (--map LOC=GPE); --map OLD= leaves it out
-  --strict               a note about something not imported is a problem: nothing is written
+${READ_OPTIONS_HELP}  --strict               a note about something not imported is a problem: nothing is written
   -h, --help             this help
 
 Exit codes: 0 done, 1 bad input (nothing written), 2 wrong usage.
@@ -51,7 +52,13 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
     else rest.push(arg);
   }
   const usage = (reason: string) => usageError('convert', reason, USAGE, output);
-  const parsed = startCommand('convert', rest, { flags: ['strict'], values: ['from', 'to', 'layer'] }, USAGE, output);
+  const parsed = startCommand(
+    'convert',
+    rest,
+    { flags: ['strict'], values: ['from', 'to', 'layer', ...READ_OPTION_VALUES] },
+    USAGE,
+    output,
+  );
   if (typeof parsed === 'number') return parsed;
   const to = parsed.values.get('to');
   const from = parsed.values.get('from') ?? 'auto';
@@ -71,6 +78,12 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
     labelMap[old] = renamed === '' ? null : renamed;
   }
   const [input, out] = parsed.positionals as [string, string];
+  const readOptions = await loadReadOptions(parsed.values, input);
+  if (!readOptions.ok) {
+    if (readOptions.error.startsWith('--')) return usage(readOptions.error);
+    output.stderr(`spanwright convert: ${readOptions.error}\n`);
+    return EXIT_BAD_INPUT;
+  }
 
   const exporter = createExporter(target.id, { labelMap, ...(layer ? { layers: [layer as LayerId] } : {}) });
   // Line formats stream to OUT as they are read; brat (a zip) is built whole, then written.
@@ -81,7 +94,7 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
   let leftOut = 0;
   try {
     await sink?.write(exporter.header());
-    for await (const item of readCorpusItems(input, stdinShape(source))) {
+    for await (const item of readCorpusItems(input, stdinShape(source), undefined, readOptions.value)) {
       if (item.kind === 'issue') {
         output.stderr(issueLine(item.issue) + '\n');
         if (strict || refuses(item.issue)) problems++;

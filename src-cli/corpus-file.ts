@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { parseBratFiles } from '../src-shared/formats/brat';
 import type { LabelSchema } from '../src-shared/domain';
 import { draftToExportDocument } from '../src-shared/formats/draft-document';
-import type { ExportDocument } from '../src-shared/formats/format-module';
+import type { ExportDocument, ReadOptions } from '../src-shared/formats/format-module';
 import { formatImportIssue, parseImportFile } from '../src-shared/formats/import';
 import type { ImportParseResult, ParsedDocument } from '../src-shared/formats/import-result';
 
@@ -28,11 +28,11 @@ export async function readCorpusFile(path: string, stdinName = 'stdin.jsonl'): P
 }
 
 /** Parses with the importer that fits: brat for a .zip, the line formats otherwise (see readCorpusItems for `schema`). */
-export function parseCorpus(file: CorpusFile, schema?: LabelSchema): ImportParseResult {
+export function parseCorpus(file: CorpusFile, schema?: LabelSchema, options: ReadOptions = {}): ImportParseResult {
   const labels = schema?.labels ?? [];
   const result = file.name.toLowerCase().endsWith('.zip')
     ? parseBratFiles([{ name: basename(file.name), bytes: file.bytes }], labels)
-    : parseImportFile(basename(file.name), file.bytes, labels, schema?.documentCategories ?? []);
+    : parseImportFile(basename(file.name), file.bytes, labels, schema?.documentCategories ?? [], options);
   // Messages name the path the user typed, not just its base name.
   for (const issue of result.issues) issue.file = file.name;
   for (const doc of result.documents) doc.file = file.name;

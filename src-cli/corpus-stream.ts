@@ -4,6 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { LabelSchema } from '../src-shared/domain';
+import type { ReadOptions } from '../src-shared/formats/format-module';
 import type { ImportIssue, ParsedDocument } from '../src-shared/formats/import-result';
 import { parseImportFile } from '../src-shared/formats/import';
 import { parseCorpus, readCorpusFile, type CorpusFile } from './corpus-file';
@@ -71,8 +72,8 @@ async function readWhole(input: AsyncIterable<Buffer>): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-function* wholeFileItems(file: CorpusFile, schema: LabelSchema | undefined): Generator<CorpusItem> {
-  const result = parseCorpus(file, schema);
+function* wholeFileItems(file: CorpusFile, schema: LabelSchema | undefined, options: ReadOptions): Generator<CorpusItem> {
+  const result = parseCorpus(file, schema, options);
   for (const issue of result.issues) yield { kind: 'issue', issue };
   for (const document of result.documents) yield { kind: 'document', document };
 }
@@ -83,9 +84,14 @@ function* wholeFileItems(file: CorpusFile, schema: LabelSchema | undefined): Gen
  * same core readers. `stdin` says how to read standard input. With a `schema`, readers take
  * labels' layers and attributes, and document categories, from it (as an import into a project).
  */
-export async function* readCorpusItems(path: string, stdin: StdinShape = 'auto', schema?: LabelSchema): AsyncGenerator<CorpusItem> {
+export async function* readCorpusItems(
+  path: string,
+  stdin: StdinShape = 'auto',
+  schema?: LabelSchema,
+  options: ReadOptions = {},
+): AsyncGenerator<CorpusItem> {
   if (path !== '-' && !isLineCorpus(path)) {
-    yield* wholeFileItems(await readCorpusFile(path), schema);
+    yield* wholeFileItems(await readCorpusFile(path), schema, options);
     return;
   }
   let source: AsyncIterable<Uint8Array | string>;
@@ -97,7 +103,7 @@ export async function* readCorpusItems(path: string, stdin: StdinShape = 'auto',
       .trimStart();
     const shape = stdin !== 'auto' ? stdin : start.startsWith('PK\x03\x04') ? 'zip' : start.startsWith('[') ? 'json' : 'jsonl';
     if (shape !== 'jsonl') {
-      yield* wholeFileItems({ name: `stdin.${shape}`, bytes: await readWhole(all) }, schema);
+      yield* wholeFileItems({ name: `stdin.${shape}`, bytes: await readWhole(all) }, schema, options);
       return;
     }
     source = all;
@@ -117,7 +123,7 @@ export async function* readCorpusItems(path: string, stdin: StdinShape = 'auto',
     const body = lineBody(line, number);
     if (body.toString('utf8').trim() === '') continue;
     nonBlank++;
-    const result = parseImportFile(`${base}.jsonl`, body, schema?.labels ?? [], schema?.documentCategories ?? []);
+    const result = parseImportFile(`${base}.jsonl`, body, schema?.labels ?? [], schema?.documentCategories ?? [], options);
     let binary = false;
     for (const issue of result.issues) {
       if (issue.reason.startsWith('no documents')) continue;

@@ -8,11 +8,12 @@ import { startCommand, usageError } from './arguments';
 import { issueLine, readFailure } from './corpus-file';
 import { corpusName, readCorpusItems } from './corpus-stream';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
+import { loadReadOptions, READ_OPTION_VALUES, READ_OPTIONS_HELP } from './read-options';
 import { loadSchema } from './schema-file';
 
 export const STATS_SUMMARY = 'count documents, spans, relations, attributes, document labels and notes';
 
-const USAGE = `Usage: spanwright stats FILE... [--schema FILE] [--json]
+const USAGE = `Usage: spanwright stats FILE... [--schema FILE] [--labels FILE] [--offsets UNIT] [--json]
 
 Counts what each file holds ('-' reads standard input as JSONL): documents, spans per label,
 layer and annotator, documents per status, relations per type, each label's attributes
@@ -24,7 +25,7 @@ imported (brat events...), which do not change the exit code.
 Options:
   --schema FILE  a project bundle (.spanwright) or JSON schema: its attributes are counted
                  even where no span has them, and document classes go in its categories
-  --json         the counts as JSON (an object; an array of them for several files)
+${READ_OPTIONS_HELP}  --json         the counts as JSON (an object; an array of them for several files)
   -h, --help     this help
 
 Exit codes: 0 done, 1 a file could not be read or had problems, 2 wrong usage.
@@ -100,7 +101,7 @@ class AttributeTally {
 }
 
 export async function runStats(args: string[], output: CliOutput): Promise<number> {
-  const parsed = startCommand('stats', args, { flags: ['json'], values: ['schema'] }, USAGE, output);
+  const parsed = startCommand('stats', args, { flags: ['json'], values: ['schema', ...READ_OPTION_VALUES] }, USAGE, output);
   if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length === 0) return usageError('stats', 'name at least one file', USAGE, output);
   const schemaPath = parsed.values.get('schema');
@@ -116,6 +117,12 @@ export async function runStats(args: string[], output: CliOutput): Promise<numbe
   let exit = EXIT_OK;
   const all: CorpusStats[] = [];
   for (const path of parsed.positionals) {
+    const readOptions = await loadReadOptions(parsed.values, path);
+    if (!readOptions.ok) {
+      if (readOptions.error.startsWith('--')) return usageError('stats', readOptions.error, USAGE, output);
+      output.stderr(`spanwright stats: ${readOptions.error}\n`);
+      return EXIT_BAD_INPUT;
+    }
     const stats: CorpusStats = {
       file: corpusName(path),
       documents: 0,
@@ -133,7 +140,7 @@ export async function runStats(args: string[], output: CliOutput): Promise<numbe
     };
     const attributes = new AttributeTally(schema);
     try {
-      for await (const item of readCorpusItems(path, 'auto', schema)) {
+      for await (const item of readCorpusItems(path, 'auto', schema, readOptions.value)) {
         if (item.kind === 'issue') {
           output.stderr(issueLine(item.issue) + '\n');
           if (refuses(item.issue)) exit = EXIT_BAD_INPUT;

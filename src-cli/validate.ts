@@ -1,17 +1,19 @@
 // `spanwright validate`: checks corpus files the way an import would, plus duplicates, and
 // says exactly where each problem is (file:line: reason).
 import type { LabelSchema } from '../src-shared/domain';
+import type { ReadOptions } from '../src-shared/formats/format-module';
 import { hashText } from '../src-shared/text-hash';
 import { AnnotationChecks } from './annotation-checks';
 import { startCommand, usageError } from './arguments';
 import { issueLine, readFailure } from './corpus-file';
 import { corpusName, isLineCorpus, readCorpusItems } from './corpus-stream';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
+import { loadReadOptions, READ_OPTION_VALUES, READ_OPTIONS_HELP } from './read-options';
 import { loadSchema } from './schema-file';
 
 export const VALIDATE_SUMMARY = 'check corpus files: schema, offsets, span texts, relations, labels, duplicates';
 
-const USAGE = `Usage: spanwright validate FILE... [--schema FILE] [--strict] [--json]
+const USAGE = `Usage: spanwright validate FILE... [--schema FILE] [--labels FILE] [--offsets UNIT] [--strict] [--json]
 
 Checks each file (Spanwright, doccano, spaCy/Prodigy, Label Studio, Hugging Face JSONL, or a
 brat .zip; '-' reads standard input as JSONL): valid JSON, a text per document, spans with
@@ -29,7 +31,7 @@ Options:
   --schema FILE  a project bundle (.spanwright) or JSON schema: labels, attributes (and the
                  type of their values), relation types (and the labels they link) and
                  document categories (and their values) must be the schema's
-  --strict       notes count as problems (exit code 1)
+${READ_OPTIONS_HELP}  --strict       notes count as problems (exit code 1)
   --json         the findings as JSON
   -h, --help     this help
 
@@ -53,7 +55,7 @@ export interface FileFindings {
   problems: Problem[];
 }
 
-export async function validateFile(path: string, schema?: LabelSchema): Promise<FileFindings> {
+export async function validateFile(path: string, schema?: LabelSchema, options: ReadOptions = {}): Promise<FileFindings> {
   const problems: Problem[] = [];
   // A .json array's documents are numbered by item, a JSONL file's by line.
   const lineKind = isLineCorpus(path) ? 'line' : 'item';
@@ -66,7 +68,7 @@ export async function validateFile(path: string, schema?: LabelSchema): Promise<
   let documents = 0;
   let spans = 0;
   let relations = 0;
-  for await (const item of readCorpusItems(path, 'auto', schema)) {
+  for await (const item of readCorpusItems(path, 'auto', schema, options)) {
     if (item.kind === 'issue') {
       const { line, lineKind: kind, reason, severity } = item.issue;
       problems.push({
@@ -104,7 +106,7 @@ export async function validateFile(path: string, schema?: LabelSchema): Promise<
 }
 
 export async function runValidate(args: string[], output: CliOutput): Promise<number> {
-  const parsed = startCommand('validate', args, { flags: ['json', 'strict'], values: ['schema'] }, USAGE, output);
+  const parsed = startCommand('validate', args, { flags: ['json', 'strict'], values: ['schema', ...READ_OPTION_VALUES] }, USAGE, output);
   if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length === 0) return usageError('validate', 'name at least one file', USAGE, output);
   const schemaPath = parsed.values.get('schema');
@@ -119,8 +121,14 @@ export async function runValidate(args: string[], output: CliOutput): Promise<nu
   }
   const findings: FileFindings[] = [];
   for (const path of parsed.positionals) {
+    const options = await loadReadOptions(parsed.values, path);
+    if (!options.ok) {
+      if (options.error.startsWith('--')) return usageError('validate', options.error, USAGE, output);
+      output.stderr(`spanwright validate: ${options.error}\n`);
+      return EXIT_BAD_INPUT;
+    }
     try {
-      findings.push(await validateFile(path, schema));
+      findings.push(await validateFile(path, schema, options.value));
     } catch (error) {
       findings.push({ file: path, documents: 0, spans: 0, relations: 0, problems: [{ reason: readFailure(error) }] });
     }

@@ -3,12 +3,13 @@
 // and `relations` with `id`/`from_id`/`to_id`/`type`), text classification (`label`: a class
 // or a list of classes) and intent detection (`entities` as triples, `cats`: classes). Offsets
 // are code points. Metadata as top-level keys, as doccano keeps unknown keys.
-import type { RelationDraft } from '../domain';
-import { importedDocumentLabels } from './document-labels';
+import type { DocumentAnnotationDraft, RelationDraft } from '../domain';
+import { categorise, importedDocumentLabels } from './document-labels';
 import { flatDocumentLabels, relationsToWrite } from './export-relations';
 import type { ExportDocument, FormatModule, JsonReader, ObjectResult, ReadContext } from './format-module';
 import type { OutSpan } from './export-spans';
-import { holdsSpans, readJsonDocument, type ReadSpan } from './json-document';
+import { doccanoUser, holdsSpans, readJsonDocument, type ReadSpan } from './json-document';
+import { labelName } from './label-list';
 import { isObject, quote, type Json } from './json-values';
 import type { LeftOutReport } from './left-out';
 import { flatMeta } from './metadata';
@@ -18,7 +19,14 @@ function isClassList(value: unknown): boolean {
   return typeof value === 'string' || (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string'));
 }
 
-const spanKeys = ['label', 'labels', 'entities'];
+const spanKeys = ['label', 'labels', 'entities', 'annotations'];
+
+/** doccano 1.0 text classification: `annotations` of `{"label": 3, "user": 1}`, without offsets. */
+function classAnnotations(value: Json): Json[] | undefined {
+  const list = value['annotations'];
+  if (!Array.isArray(list) || list.length === 0 || holdsSpans(value, 'annotations')) return undefined;
+  return list.every((item) => isObject(item) && 'label' in item && !('start_offset' in item)) ? (list as Json[]) : undefined;
+}
 
 /** The keys of an object that hold document classes: `label` (when it holds no spans) and `cats`. */
 function classKeys(value: Json): string[] {
@@ -27,7 +35,8 @@ function classKeys(value: Json): string[] {
 
 function read(value: Json, context: ReadContext): ObjectResult {
   const classes = classKeys(value);
-  const ownKeys = [...classes, ...(Array.isArray(value['relations']) ? ['relations'] : [])];
+  const classItems = classAnnotations(value);
+  const ownKeys = [...classes, ...(Array.isArray(value['relations']) ? ['relations'] : []), ...(classItems ? ['annotations'] : [])];
   const read = readJsonDocument(value, context, ownKeys);
   if ('reason' in read) return read;
   const notes: string[] = [];
@@ -36,12 +45,42 @@ function read(value: Json, context: ReadContext): ObjectResult {
     return typeof given === 'string' ? [given] : (given as string[]);
   });
   const annotations = importedDocumentLabels(values, context.categories);
+  if (classItems) {
+    const byUser = userClasses(classItems, context);
+    if (typeof byUser === 'string') return { reason: byUser };
+    annotations.push(...byUser);
+  }
   if (annotations.length > 0) read.draft.documentAnnotations = annotations;
+  // doccano users are annotators of their own: name them, so the app can list their work.
+  const users = new Set([...read.draft.spans, ...annotations].flatMap((a) => (a.annotator ? [a.annotator] : [])));
+  if (users.size > 0) read.draft.annotators = [...users].map((id) => ({ id, name: id.replace('doccano-user-', 'doccano user ') }));
   if (Array.isArray(value['relations'])) {
     const relations = readRelations(value['relations'], read.spans, notes);
     if (relations.length > 0) read.draft.relations = relations;
   }
   return { draft: read.draft, format: 'doccano', notes };
+}
+
+/** doccano 1.0 class annotations, one document annotation per user; label ids named by the label list. */
+function userClasses(items: readonly Json[], context: ReadContext): DocumentAnnotationDraft[] | string {
+  const byUser = new Map<string, string[]>();
+  for (const [index, item] of items.entries()) {
+    const label = item['label'];
+    const name =
+      typeof label === 'number' ? labelName(context.labelList, label) : typeof label === 'string' && label !== '' ? label : undefined;
+    if (name === undefined)
+      return typeof label === 'number'
+        ? `annotation ${index + 1} label ${label} is a label id${context.labelList ? ' that the label list does not name' : ": give the label list (spanwright --labels labels.json, or the import's label list)"}`
+        : `annotation ${index + 1} has no label`;
+    const user = item['user'];
+    const annotator = typeof user === 'number' || (typeof user === 'string' && user !== '') ? doccanoUser(user) : '';
+    byUser.set(annotator, [...(byUser.get(annotator) ?? []), name]);
+  }
+  return [...byUser].map(([annotator, values]) => ({
+    ...(annotator !== '' ? { annotator } : {}),
+    labels: categorise(values, context.categories),
+    note: '',
+  }));
 }
 
 /**
@@ -82,7 +121,9 @@ function readRelations(items: readonly unknown[], spans: readonly ReadSpan[], no
 const reader: JsonReader = {
   format: 'doccano',
   // spaCy/Prodigy lines (`spans`) may carry a class `label` too: theirs is metadata.
-  claims: (value) => spanKeys.some((key) => holdsSpans(value, key)) || (!holdsSpans(value, 'spans') && classKeys(value).length > 0),
+  claims: (value) =>
+    spanKeys.some((key) => holdsSpans(value, key)) ||
+    (!holdsSpans(value, 'spans') && (classKeys(value).length > 0 || classAnnotations(value) !== undefined)),
   read,
 };
 

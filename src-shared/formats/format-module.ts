@@ -16,6 +16,8 @@ import type { OutSpan } from './export-spans';
 import type { ImportFormat } from './import-result';
 import type { Json } from './json-values';
 import type { LabelIndex } from './label-index';
+import type { LabelList } from './label-list';
+import type { OffsetUnit } from './restore-span';
 import type { LeftOutReport } from './left-out';
 
 /** The formats Spanwright writes (the export dialog and `spanwright convert --to`). */
@@ -122,7 +124,18 @@ export type ObjectResult =
     }
   | { reason: string };
 
-export interface ReadContext {
+/** What the user may say about a file when it does not say it itself. */
+export interface ReadOptions {
+  /** Names of label ids (doccano 1.0 `"label": 12`, Hugging Face numeric `ner_tags`): `--labels`, or a picker. */
+  labelList?: LabelList;
+  /**
+   * The unit of the file's offsets (doccano, Label Studio, spaCy), when it is not the one the
+   * spans' own `text` shows: 'utf16' for files made in JavaScript (doccano's default).
+   */
+  offsetUnit?: OffsetUnit;
+}
+
+export interface ReadContext extends ReadOptions {
   /** The title of a document that names none (`file #3`). */
   defaultTitle: string;
   labels: LabelIndex;

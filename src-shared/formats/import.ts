@@ -5,6 +5,7 @@
 import type { DocumentCategory, Label } from '../domain';
 import { errorMessage } from '../result';
 import { decodeTextFile } from './decode';
+import type { ReadOptions } from './format-module';
 import { baseName, extensionOf } from './file-names';
 import type { ImportIssue, ImportParseResult } from './import-result';
 import { isObject, describe, tryParseJson } from './json-values';
@@ -27,11 +28,12 @@ export function parseImportFile(
   bytes: Uint8Array,
   knownLabels: readonly Label[],
   categories: readonly DocumentCategory[] = [],
+  options: ReadOptions = {},
 ): ImportParseResult {
   const file = baseName(fileName);
   const result: ImportParseResult = { file, documents: [], issues: [], unknownLabels: [] };
   try {
-    readFile(file, bytes, knownLabels, categories, result);
+    readFile(file, bytes, knownLabels, categories, options, result);
   } catch (error) {
     // Defensive: a bug here must cost one file, not the app.
     result.documents = [];
@@ -46,6 +48,7 @@ function readFile(
   bytes: Uint8Array,
   knownLabels: readonly Label[],
   categories: readonly DocumentCategory[],
+  options: ReadOptions,
   result: ImportParseResult,
 ): void {
   const extension = extensionOf(file);
@@ -76,11 +79,14 @@ function readFile(
 
   const accept = (value: unknown, line: number | undefined, lineKind: 'line' | 'item', title: string): void => {
     const at = line === undefined ? {} : { line, lineKind };
+    // spaCy 2's training data: ["text", {"entities": [[start, end, "LABEL"]]}], the pairs its docs show.
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && isObject(value[1]) && !('text' in value[1]))
+      value = { ...value[1], text: value[0] };
     if (!isObject(value)) {
       result.issues.push({ file, ...at, reason: `not a JSON object (found ${describe(value)})` });
       return;
     }
-    const parsed = jsonReaderFor(value).read(value, { defaultTitle: title, labels, categories });
+    const parsed = jsonReaderFor(value).read(value, { ...options, defaultTitle: title, labels, categories });
     if ('reason' in parsed) {
       result.issues.push({ file, ...at, reason: parsed.reason });
       return;

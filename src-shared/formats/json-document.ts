@@ -6,6 +6,7 @@ import type { DocumentDraft, DocumentMeta, SourcedSpanDraft } from '../domain';
 import type { ReadContext } from './format-module';
 import { describe, isObject, setOwn, type Json } from './json-values';
 import { isMetaField, META_FIELDS, type MetaField } from './metadata';
+import { labelName, type LabelList } from './label-list';
 import { restoreSpan, SpanContext, type RawSpan } from './restore-span';
 
 /** The checked `text` of a document object, or why it cannot be one. */
@@ -104,6 +105,8 @@ export interface ReadSpan {
 export interface SpanListOptions {
   /** Trust the layer the file gives each span (lossless files only). */
   fileLayers?: boolean;
+  /** Names of label ids: a span whose label is a number (doccano 1.0) takes its name from here. */
+  labelList?: LabelList;
   /** Reads what a format keeps beyond offsets and label into the draft, or says why the span is refused. */
   finish?: (draft: SourcedSpanDraft, item: unknown, name: string) => string | undefined;
 }
@@ -126,6 +129,19 @@ export function readSpanLists(
       if (raw === undefined) {
         problems.push(`${name(index)} is malformed: ${SHAPE_MESSAGES[shape]}`);
         return;
+      }
+      if (typeof raw.label === 'number') {
+        // doccano 1.0 exports label ids; their names come from the project's label list.
+        const named = labelName(options.labelList, raw.label);
+        if (named === undefined) {
+          problems.push(
+            options.labelList
+              ? `${name(index)} label id ${raw.label} is not in the label list`
+              : `${name(index)} label ${raw.label} is a label id: give the label list (spanwright --labels labels.json, or the import's label list)`,
+          );
+          return;
+        }
+        raw.label = named;
       }
       const draft = restoreSpan(raw, name(index), context);
       if (typeof draft === 'string') {
@@ -171,6 +187,8 @@ const SPAN_LIST_KEYS: ReadonlyArray<readonly [string, SpanShape]> = [
   ['label', 'tuple'],
   ['labels', 'tuple'],
   ['entities', 'doccano-entity'],
+  // doccano 1.0 (and what doccano-transformer reads): `{"label": 12, "start_offset", "end_offset", "user": 1}`.
+  ['annotations', 'doccano-entity'],
   ['spans', 'object'],
 ];
 
@@ -185,6 +203,8 @@ export function holdsSpans(value: Json, key: string): boolean {
   const list = value[key];
   if (key === 'spans') return list !== null;
   if (!Array.isArray(list)) return false;
+  // doccano 1.0 `annotations` of a text classification project have no offsets: classes.
+  if (key === 'annotations') return list.length > 0 && list.every((item) => isObject(item) && 'start_offset' in item);
   return (
     list.length === 0 ||
     (key === 'entities' ? list.every((item) => isObject(item) || Array.isArray(item)) : !list.every((item) => typeof item === 'string'))
@@ -226,9 +246,15 @@ export function readJsonDocument(
     if (holdsSpans(value, key)) lists.push({ key, shape, items: list as unknown[] });
     else if (key !== 'spans' && !ownKeys.includes(key)) setOwn(meta.extra, key, list);
   }
+  const unread = unreadSpans(meta.extra);
+  if (unread !== undefined) return { reason: unread };
   const spans = readSpanLists(lists, new SpanContext(text, 'codepoint', context.labels), {
-    finish: (draft) => {
+    ...(context.labelList ? { labelList: context.labelList } : {}),
+    finish: (draft, item) => {
       draft.origin = 'imported';
+      // doccano 1.0: who made each annotation (doccano's user id).
+      const user = isObject(item) ? item['user'] : undefined;
+      if (typeof user === 'number' || (typeof user === 'string' && user !== '')) draft.annotator = doccanoUser(user);
       return undefined;
     },
   });
@@ -236,6 +262,39 @@ export function readJsonDocument(
   const draft: DocumentDraft = { text, meta: documentMeta(meta), spans: spans.map((s) => s.draft) };
   if (id.id !== undefined) draft.id = id.id;
   return { draft, spans };
+}
+
+/** The annotator a doccano user id becomes (`doccano-user-3`), so each user's work stays apart. */
+export function doccanoUser(user: number | string): string {
+  return `doccano-user-${user}`;
+}
+
+/** Whether a value looks like a list of spans: `[start, end, label]` triples or objects with offsets. */
+function looksLikeSpans(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length === 0) return false;
+  return value.every((item) => {
+    if (Array.isArray(item)) return item.length >= 3 && Number.isInteger(item[0]) && Number.isInteger(item[1]);
+    // Spans have a label (spaCy/Prodigy `tokens` have offsets too, and are not spans).
+    if (!isObject(item) || !('label' in item)) return false;
+    return (
+      (Number.isInteger(item['start']) && Number.isInteger(item['end'])) ||
+      (Number.isInteger(item['start_offset']) && Number.isInteger(item['end_offset']))
+    );
+  });
+}
+
+/**
+ * Why a document is refused when metadata (a key no reader took) holds what look like spans:
+ * importing it with no spans would lose them without a word (`validate` would say OK).
+ */
+function unreadSpans(extra: Record<string, unknown>): string | undefined {
+  for (const [key, value] of Object.entries(extra)) {
+    const inner = isObject(value) ? Object.entries(value).find(([, v]) => looksLikeSpans(v)) : undefined;
+    const where = looksLikeSpans(value) ? `"${key}"` : inner ? `"${key}.${inner[0]}"` : undefined;
+    if (where !== undefined)
+      return `${where} holds what look like spans in a shape Spanwright does not read (spans go in "label", "entities", "spans" or "annotations"; see docs/formats.md)`;
+  }
+  return undefined;
 }
 
 /** The code-point index of the first unpaired surrogate, if any. */

@@ -87,6 +87,7 @@ describe('doccano relation extraction', () => {
         line: 1,
         lineKind: 'line',
         reason: 'relation 2 not imported: to_id "999" is not the id of an entity of this line',
+        severity: 'note',
       },
     ]);
     expect(triples(result.documents[0]?.draft as DocumentDraft)).toEqual(['said ridership doubled -SOURCE-> Ana Ruiz']);

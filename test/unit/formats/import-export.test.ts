@@ -86,7 +86,7 @@ describe('Label Studio import', () => {
     const withRelation = parseImportFile('t.json', utf8(JSON.stringify([task({ annotations: [{ result: [labels(6, 11, 'Paris', 'LOC'), relation] }] })])), []);
     expect(withRelation.documents).toHaveLength(1);
     expect(withRelation.issues).toEqual([
-      { file: 't.json', line: 1, lineKind: 'item', reason: 'annotations[0].result[1]: relation not imported: to_id "r2" is no labelled region' },
+      { file: 't.json', line: 1, lineKind: 'item', reason: 'annotations[0].result[1]: relation not imported: to_id "r2" is no labelled region', severity: 'note' },
     ]);
   });
 });
@@ -133,7 +133,7 @@ describe('brat import', () => {
     const ok = parseBratFiles([txt, { name: 'n.ann', bytes: utf8('T1\tPER 6 9;11 14\tmet Bob\nR1\tRel Arg1:T1 Arg2:T1\nE1\tMeet:T1\n') }], []);
     expect(ok.documents[0]?.draft.spans).toEqual([{ layer: 'entity', label: 'PER', start: 7, end: 15, origin: 'imported' }]);
     expect(ok.documents[0]?.draft.relations).toEqual([{ type: 'Rel', from: 0, to: 0, origin: 'imported' }]);
-    expect(ok.issues).toEqual([{ file: 'n.ann', reason: '1 event line not imported: Spanwright has no events' }]);
+    expect(ok.issues).toEqual([{ file: 'n.ann', reason: '1 event line not imported: Spanwright has no events', severity: 'note' }]);
     const gap = parseBratFiles([txt, { name: 'n.ann', bytes: utf8('T1\tPER 0 3;6 9\tAna met\n') }], []);
     expect(gap.issues[0]?.reason).toMatch(/discontinuous with text between its fragments/);
   });

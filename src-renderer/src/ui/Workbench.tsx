@@ -29,6 +29,7 @@ import { ImportReportDialog } from './ImportReportDialog';
 import { ReviewPanel } from './ReviewPanel';
 import { TeammateImportDialog } from './TeammateImportDialog';
 import { LabelPalette } from './LabelPalette';
+import { useSnapping } from './useSnapping';
 import { LabelsDialog } from './LabelsDialog';
 import { NewProjectDialog } from './NewProjectDialog';
 import { ProgressBar } from './ProgressBar';
@@ -132,6 +133,7 @@ export function Workbench(props: {
   );
 
   const reportError = useCallback((message: string) => notify(message, 'error'), [notify]);
+  const snapping = useSnapping(db, projectId, documentViewRef, reportError);
   const openDocument = useCallback(
     (id: string) => {
       setDocumentId(id);
@@ -234,12 +236,13 @@ export function Workbench(props: {
       const article = documentViewRef.current;
       const range = (article && selectedRange(article)) ?? pendingRange;
       if (range) {
-        const result = await session.addSpan(label, range);
+        const result = await session.addSpan(label, range, { snapToWords: snapping.selectionSnaps() });
         if (typeof result === 'string') notify(result, 'info');
         else {
-          window.getSelection()?.removeAllRanges();
+          // The caret goes to the end of the new span: the next Ctrl+Shift+→ takes the word after it.
           setPendingRange(null);
           setSelectedSpanIds([result.id]);
+          documentViewHandle.current?.placeCaretAt(result.end);
         }
       } else if (selectedSpan) {
         await session.relabel(selectedSpan, label);
@@ -247,7 +250,7 @@ export function Workbench(props: {
         notify('Select some text in the document first, then choose a label.', 'info');
       }
     },
-    [notify, pendingRange, selectedSpan, session],
+    [notify, pendingRange, selectedSpan, session, snapping],
   );
 
   const { acceptVersion, acceptAgreements, acceptRelationItem, acceptDocumentLabelVersion } = useAdjudication(session, review, projectId, documentId);
@@ -438,7 +441,10 @@ export function Workbench(props: {
         if (ordered.length === 0) return;
         const at = selectedSpan ? ordered.findIndex((s) => s.id === selectedSpan.id) : -1;
         const next = command === 'next-span' ? ordered[(at + 1) % ordered.length] : ordered[(at - 1 + ordered.length) % ordered.length];
-        if (next) jumpToSpan(next.id);
+        if (next) {
+          jumpToSpan(next.id);
+          documentViewHandle.current?.placeCaretAt(next.start);
+        }
         return;
       }
       case 'delete-span':
@@ -452,9 +458,13 @@ export function Workbench(props: {
       case 'move-end-later':
       case 'move-start-earlier':
       case 'move-start-later':
+      case 'move-end-character-earlier':
+      case 'move-end-character-later':
+      case 'move-start-character-earlier':
+      case 'move-start-character-later':
         if (selectedSpan) {
           const edge = command.startsWith('move-end') ? 'end' : 'start';
-          session.moveEdge(selectedSpan, edge, command.endsWith('earlier') ? -1 : 1);
+          session.moveEdge(selectedSpan, edge, command.endsWith('earlier') ? -1 : 1, command.includes('character') ? 'character' : 'token');
         }
         return;
       case 'start-relation':
@@ -665,7 +675,13 @@ export function Workbench(props: {
           </section>
         )}
         {mode === 'review' && <p className="mode-note">Reviewing: labels go into the gold annotations.</p>}
-        <LabelPalette schema={schema} onApply={(l) => void applyLabel(l)} counts={labelCounts} />
+        <LabelPalette
+          schema={schema}
+          onApply={(l) => void applyLabel(l)}
+          counts={labelCounts}
+          snapToWords={snapping.snapToWords}
+          onSnapToWordsChange={snapping.setSnapToWords}
+        />
         {project?.guidelines.trim() && (
           <details className="guidelines">
             <summary>Guidelines</summary>

@@ -1,12 +1,13 @@
 // The read-only document view: Lexical renders the stored text as lines of plain text with
 // span fragments. A span change re-renders only the lines it touches.
 import { createEditor, type LexicalEditor, type NodeKey } from 'lexical';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Span } from '../../../../src-shared/domain';
 import { linesTouched, splitLines, type Line } from '../../../../src-shared/span-layout';
 import { SourceTextNode, SpanMarkNode } from './nodes';
 import { $renderAllLines, $renderLines, type ViewSpan } from './render-lines';
-import { selectedRange } from './dom-offsets';
+import { placeCaret, selectedRange } from './dom-offsets';
+import { TextCaret } from './TextCaret';
 import { RelationArcs, type RelationArc } from './RelationArcs';
 
 export interface DocumentViewProps {
@@ -32,13 +33,15 @@ export interface DocumentViewProps {
   relatedSpanIds?: readonly string[];
   /** Relations drawn as arcs over the text (those of the selected span). */
   arcs?: readonly RelationArc[];
-  /** Receives what the view offers its owner (bringing a span into view). */
+  /** Receives what the view offers its owner (bringing a span into view, placing the caret). */
   handleRef?: React.MutableRefObject<DocumentViewHandle | null>;
 }
 
 export interface DocumentViewHandle {
   /** Scrolls the span's first fragment into view, if it is drawn. */
   scrollToSpan(spanId: string): void;
+  /** Puts the caret at a stored offset (after the next draw) and focuses the text. */
+  placeCaretAt(offset: number): void;
 }
 
 const NO_LINKS: ReadonlyMap<string, number> = new Map();
@@ -96,13 +99,14 @@ function changedLines(
   return touched;
 }
 
-const NAVIGATION_KEYS: Record<string, ['forward' | 'backward', 'character' | 'word' | 'line' | 'lineboundary', 'word' | 'paragraph']> = {
+// Each key: direction, its step, and its step with Ctrl (Ctrl+Home/End: the document's ends).
+const NAVIGATION_KEYS: Record<string, ['forward' | 'backward', 'character' | 'word' | 'line' | 'lineboundary', 'word' | 'paragraph' | 'documentboundary']> = {
   ArrowRight: ['forward', 'character', 'word'],
   ArrowLeft: ['backward', 'character', 'word'],
   ArrowDown: ['forward', 'line', 'paragraph'],
   ArrowUp: ['backward', 'line', 'paragraph'],
-  End: ['forward', 'lineboundary', 'paragraph'],
-  Home: ['backward', 'lineboundary', 'paragraph'],
+  End: ['forward', 'lineboundary', 'documentboundary'],
+  Home: ['backward', 'lineboundary', 'documentboundary'],
 };
 
 export function DocumentView(props: DocumentViewProps) {
@@ -120,6 +124,8 @@ export function DocumentView(props: DocumentViewProps) {
     references?: ReadonlyMap<string, string>;
   } | null>(null);
   const links = props.linkCounts ?? NO_LINKS;
+  // A caret wanted at an offset: placed after the draw that follows (the text nodes change).
+  const [caretRequest, setCaretRequest] = useState<{ offset: number } | null>(null);
   const callbacks = useRef(props);
   callbacks.current = props;
 
@@ -138,6 +144,7 @@ export function DocumentView(props: DocumentViewProps) {
     if (!handle) return;
     handle.current = {
       scrollToSpan: (spanId) => rootRef.current?.querySelector(`[data-span-id="${CSS.escape(spanId)}"]`)?.scrollIntoView({ block: 'nearest' }),
+      placeCaretAt: (offset) => setCaretRequest({ offset }),
     };
     return () => {
       handle.current = null;
@@ -178,6 +185,15 @@ export function DocumentView(props: DocumentViewProps) {
     // Only a newly opened document goes to its remembered place; a redraw keeps the scroll.
     if (scrollRef.current && previous?.documentId !== documentId) scrollRef.current.scrollTop = initialScrollTop;
   }, [documentId, text, spans, links, initialScrollTop, props.referenceAnnotators]);
+
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    if (!caretRequest || !root) return;
+    root.focus({ preventScroll: true });
+    placeCaret(root, caretRequest.offset);
+    setCaretRequest(null);
+    // After the draw effect above (declared first), so the caret lands in the new text nodes.
+  }, [caretRequest, spans]);
 
   // Mark the selected span's fragments, and those of the spans linked to it (the DOM may have
   // been rebuilt, so after every draw).
@@ -241,6 +257,7 @@ export function DocumentView(props: DocumentViewProps) {
   return (
     <div className="document-scroll" ref={scrollRef} onScroll={onScroll}>
       <RelationArcs arcs={props.arcs ?? []} root={rootRef} spans={spans} />
+      <TextCaret root={rootRef} redraw={spans} />
       <div
         className="document-text"
         ref={rootRef}

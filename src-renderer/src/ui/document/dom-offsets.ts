@@ -47,3 +47,40 @@ export function selectedRange(root: HTMLElement): { start: number; end: number }
   if (start === null || end === null || end <= start) return null;
   return { start, end };
 }
+
+/**
+ * The DOM point of a stored offset: inside the text piece that holds it (at a piece's end when
+ * the offset ends a piece, so a caret after a span sits after it), or null when not drawn.
+ */
+export function domPointAt(root: HTMLElement, offset: number): { node: Node; offset: number } | null {
+  const pieces = root.querySelectorAll<HTMLElement>('[data-offset]');
+  let low = 0;
+  let high = pieces.length - 1;
+  // The last piece starting at or before the offset.
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (Number((pieces[mid] as HTMLElement).dataset.offset) <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  for (let at = found; at >= 0 && at >= found - 1; at--) {
+    const piece = pieces[at] as HTMLElement;
+    const start = Number(piece.dataset.offset);
+    const text = piece.firstChild;
+    const length = (piece.textContent ?? '').length;
+    // A piece that ends exactly at the offset holds it too (the end of a span).
+    if (text && offset >= start && offset <= start + length) return { node: text, offset: offset - start };
+  }
+  return null;
+}
+
+/** Puts a collapsed selection (the caret) at a stored offset. */
+export function placeCaret(root: HTMLElement, offset: number): boolean {
+  const point = domPointAt(root, offset);
+  const selection = window.getSelection();
+  if (!point || !selection) return false;
+  selection.collapse(point.node, point.offset);
+  return true;
+}

@@ -1,8 +1,9 @@
 // Turns a document read from a file (a DocumentDraft) into the annotations it brings: spans
 // with the project's labels, relations between them (ends by span, not by index any more) and
-// document annotations. What cannot be kept is counted, never dropped without a word.
-import type { DocumentAnnotation, DocumentDraft, Label, Relation, Span, SpanOrigin } from '../domain';
-import { documentRecord, relationRecord, spanRecord, type AnnotationRecord } from './kinds';
+// document annotations, and the proposals nobody accepted (suggestions, never spans). What
+// cannot be kept is counted, never dropped without a word.
+import type { DocumentAnnotation, DocumentDraft, Label, Relation, Span, SpanOrigin, Suggestion } from '../domain';
+import { documentRecord, relationRecord, spanRecord, suggestionRecord, type AnnotationRecord } from './kinds';
 
 export interface DraftContext {
   projectId: string;
@@ -33,11 +34,13 @@ export interface DraftAnnotations {
   droppedRelations: number;
   /** Document label values whose category is unknown. */
   droppedDocumentLabels: number;
+  /** Suggestions (a file's rejected or unjudged proposals) whose label is not in `labels`. */
+  droppedSuggestions: number;
 }
 
 export function annotationsFromDraft(draft: DocumentDraft, context: DraftContext): DraftAnnotations {
   const { projectId, documentId, now } = context;
-  const out: DraftAnnotations = { spans: [], records: [], droppedSpans: 0, droppedRelations: 0, droppedDocumentLabels: 0 };
+  const out: DraftAnnotations = { spans: [], records: [], droppedSpans: 0, droppedRelations: 0, droppedDocumentLabels: 0, droppedSuggestions: 0 };
   const kept: Array<Span | undefined> = draft.spans.map((spanDraft) => {
     const label = context.labels.get(spanDraft.label);
     const annotator = spanDraft.annotator ?? context.annotator;
@@ -88,6 +91,22 @@ export function annotationsFromDraft(draft: DocumentDraft, context: DraftContext
   }
   for (const annotation of byAnnotator.values()) {
     if (Object.keys(annotation.labels).length > 0 || annotation.note !== '') out.records.push(documentRecord(annotation));
+  }
+  for (const suggestionDraft of draft.suggestions ?? []) {
+    const label = context.labels.get(suggestionDraft.label);
+    const annotator = suggestionDraft.annotator ?? context.annotator;
+    if (context.onlyAnnotator !== undefined && annotator !== context.onlyAnnotator) continue;
+    if (!label) {
+      out.droppedSuggestions++;
+      continue;
+    }
+    const suggestion: Suggestion = {
+      id: context.idFor(undefined), projectId, documentId, annotator, layer: label.layer, label: label.name,
+      start: suggestionDraft.start, end: suggestionDraft.end, text: draft.text.slice(suggestionDraft.start, suggestionDraft.end),
+      source: 'imported', status: suggestionDraft.status, createdAt: now, updatedAt: now,
+    };
+    if (suggestionDraft.score !== undefined) suggestion.score = suggestionDraft.score;
+    out.records.push(suggestionRecord(suggestion));
   }
   return out;
 }

@@ -5,7 +5,8 @@
 // `textarea` and `number` results: per region (the result has its region's `id`) they are span
 // attributes, a `textarea` named `note` the span's note; per task (no region) `choices` are
 // document labels (the control's name is the category), a `textarea` named `note` the
-// document's note.
+// document's note. A task with predictions and no annotations brings its predicted regions as
+// pending suggestions, never as spans.
 import type { AttributeDefinition, AttributeValue, DocumentAnnotationDraft, RelationDraft } from '../domain';
 import { documentAnnotationsToWrite, relationsToWrite } from './export-relations';
 import type { OutSpan } from './export-spans';
@@ -15,6 +16,7 @@ import { isObject, quote, setOwn, type Json } from './json-values';
 import type { LeftOutReport } from './left-out';
 import { flatMeta } from './metadata';
 import { compareText } from './stable-order';
+import { spansAsSuggestions } from './suggestion-drafts';
 
 /** The control that holds notes, on a region or on the task. */
 const NOTE = 'note';
@@ -37,6 +39,7 @@ function read(value: Json, context: ReadContext): ObjectResult {
   const annotations = Array.isArray(value['annotations']) && value['annotations'].length > 0 ? value['annotations'] : value['predictions'];
   const source = annotations === value['annotations'] ? 'annotations' : 'predictions';
   const spans: Json[] = [];
+  const scores: Array<number | undefined> = [];
   const ids: Array<string | undefined> = [];
   const regions: Region[] = [];
   const others: Array<{ annotation: number; item: Json; where: string }> = [];
@@ -59,6 +62,7 @@ function read(value: Json, context: ReadContext): ObjectResult {
       for (const label of result['labels'] as unknown[]) {
         region.spans.push(spans.length);
         spans.push({ start: result['start'], end: result['end'], label, text: result['text'] });
+        scores.push(typeof item['score'] === 'number' ? item['score'] : typeof annotation['score'] === 'number' ? annotation['score'] : undefined);
         ids.push(result['labels'].length === 1 && region.id !== '' ? region.id : undefined);
       }
       regions.push(region);
@@ -142,6 +146,7 @@ function read(value: Json, context: ReadContext): ObjectResult {
     );
   if (relations.length > 0) draft.relations = relations;
   if (Object.keys(document.labels).length > 0 || document.note !== '') draft.documentAnnotations = [document];
+  if (source === 'predictions') notes.push(...spansAsSuggestions(draft, 'pending', 'they are predictions, not annotations', scores));
   return { draft, format: 'label-studio', notes };
 }
 

@@ -4,7 +4,8 @@
 // `head`/`child` are the token index of the last token of each end (`token_end`), with
 // `head_span`/`child_span` and the relation's `label`. Document labels as spaCy's `cats`
 // (scores; 0.5 or more is chosen) and Prodigy's `accept` (the chosen options of a choice
-// task). Tokens are not kept on import: an export writes them again.
+// task). Tokens are not kept on import: an export writes them again. A task answered `reject`
+// or `ignore` brings its spans as suggestions (rejected, pending), never as spans.
 import type { RelationDraft } from '../domain';
 import { OffsetConverter } from '../offsets';
 import { tokenize } from '../segmentation';
@@ -16,6 +17,7 @@ import { readJsonDocument, type ReadSpan } from './json-document';
 import { isObject, setOwn, type Json } from './json-values';
 import type { LeftOutReport } from './left-out';
 import { flatMeta } from './metadata';
+import { spansAsSuggestions } from './suggestion-drafts';
 import { tokenRange } from './token-range';
 
 /** spaCy's `cats`: a score for each class. */
@@ -53,6 +55,10 @@ function read(value: Json, context: ReadContext): ObjectResult {
     const relations = readRelations(value['relations'], read.spans, notes);
     if (relations.length > 0) read.draft.relations = relations;
   }
+  // Prodigy: a rejected task's spans are wrong; an ignored task's were never judged.
+  const answer = value['answer'];
+  if (answer === 'reject') notes.push(...spansAsSuggestions(read.draft, 'rejected', 'the task was answered "reject"'));
+  else if (answer === 'ignore') notes.push(...spansAsSuggestions(read.draft, 'pending', 'the task was answered "ignore"'));
   return { draft: read.draft, format: 'spacy', notes };
 }
 

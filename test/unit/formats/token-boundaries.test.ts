@@ -30,7 +30,7 @@ function entity(id: string, label: string, part: string): Span {
 
 const doc: ExportDocument = {
   id: 'd',
-  meta: {},
+  meta: { title: 'Haiti' },
   status: 'done',
   text: TEXT,
   spans: [

@@ -25,6 +25,10 @@ export type KeyCommand =
   | 'move-end-later'
   | 'move-start-earlier'
   | 'move-start-later'
+  | 'move-end-character-earlier'
+  | 'move-end-character-later'
+  | 'move-start-character-earlier'
+  | 'move-start-character-later'
   | 'start-relation'
   | 'link-next'
   | 'link-previous'
@@ -116,6 +120,34 @@ export const KEYMAP: readonly KeyBinding[] = [
     group: 'Spans',
     description: 'Move the selected span’s start one word later',
     matches: (p, c) => !c.inField && c.spanSelected && p.altKey && !mod(p) && p.shiftKey && p.key === 'ArrowRight',
+  },
+  {
+    command: 'move-end-character-earlier',
+    keys: 'Ctrl+Alt+←',
+    group: 'Spans',
+    description: 'Move the selected span’s end one character earlier',
+    matches: (p, c) => !c.inField && c.spanSelected && p.altKey && p.ctrlKey && !p.metaKey && !p.shiftKey && p.key === 'ArrowLeft',
+  },
+  {
+    command: 'move-end-character-later',
+    keys: 'Ctrl+Alt+→',
+    group: 'Spans',
+    description: 'Move the selected span’s end one character later',
+    matches: (p, c) => !c.inField && c.spanSelected && p.altKey && p.ctrlKey && !p.metaKey && !p.shiftKey && p.key === 'ArrowRight',
+  },
+  {
+    command: 'move-start-character-earlier',
+    keys: 'Ctrl+Alt+Shift+←',
+    group: 'Spans',
+    description: 'Move the selected span’s start one character earlier',
+    matches: (p, c) => !c.inField && c.spanSelected && p.altKey && p.ctrlKey && !p.metaKey && p.shiftKey && p.key === 'ArrowLeft',
+  },
+  {
+    command: 'move-start-character-later',
+    keys: 'Ctrl+Alt+Shift+→',
+    group: 'Spans',
+    description: 'Move the selected span’s start one character later',
+    matches: (p, c) => !c.inField && c.spanSelected && p.altKey && p.ctrlKey && !p.metaKey && p.shiftKey && p.key === 'ArrowRight',
   },
 
   {

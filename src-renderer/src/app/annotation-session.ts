@@ -9,8 +9,7 @@ import * as edits from '../../../src-shared/annotations/edits';
 import { createState, statusIn, type AnnotationState } from '../../../src-shared/annotations/state';
 import type { AttributeValue, DocumentAnnotation, DocumentCategory, DocumentStatus, Label, LabelSchema, Relation, Span } from '../../../src-shared/domain';
 import { errorMessage, ok } from '../../../src-shared/result';
-import { snapToWords } from '../../../src-shared/segmentation';
-import { moveSpanEdge, type SpanEdge } from '../../../src-shared/span-edit';
+import { moveSpanEdge, selectionExtent, type EdgeStep, type SpanEdge } from '../../../src-shared/span-edit';
 import { withAttribute } from '../../../src-shared/annotations/attribute-rules';
 import { UndoHistory } from '../../../src-shared/undo-history';
 import { commitBuilt, commitChange } from '../storage/commit';
@@ -29,11 +28,14 @@ export interface AnnotationSession {
   canRedo: boolean;
   /** Changes shown but not yet stored. */
   pendingWrites: number;
-  /** Creates a span of `label` over the range, snapped to words; returns it, or why not. */
-  addSpan(label: Label, range: { start: number; end: number }): Promise<Span | string>;
+  /**
+   * Creates a span of `label` over the range, snapped to whole tokens unless `snapToWords` is
+   * false (then exactly the selected characters); returns it, or why not.
+   */
+  addSpan(label: Label, range: { start: number; end: number }, options?: { snapToWords?: boolean }): Promise<Span | string>;
   relabel(span: Span, label: Label): Promise<void>;
-  /** Moves one edge of a span by a token (word or punctuation); false when it cannot move. */
-  moveEdge(span: Span, edge: SpanEdge, direction: -1 | 1): boolean;
+  /** Moves one edge of a span by a token (word or punctuation) or one character; false when it cannot move. */
+  moveEdge(span: Span, edge: SpanEdge, direction: -1 | 1, step?: EdgeStep): boolean;
   /** Replaces `replacing` (spans of the edited annotator) with copies of `copies`, as one undoable change. */
   replaceWith(replacing: readonly Span[], copies: ReadonlyArray<Pick<Span, 'layer' | 'label' | 'start' | 'end' | 'attributes' | 'note'>>): Promise<void>;
   remove(span: Span): Promise<void>;
@@ -195,9 +197,9 @@ export function useAnnotationSession(
   const documentAnnotation = documentId ? edits.documentAnnotationIn(open.state, documentId, annotator) : undefined;
 
   const addSpan = useCallback(
-    async (label: Label, range: { start: number; end: number }): Promise<Span | string> => {
+    async (label: Label, range: { start: number; end: number }, options?: { snapToWords?: boolean }): Promise<Span | string> => {
       if (!documentId || text === undefined) return 'Open a document first.';
-      const snapped = snapToWords(text, range.start, range.end, language);
+      const snapped = selectionExtent(text, range, options?.snapToWords ?? true, language);
       if (!snapped) return 'Select some text first: the selection holds only spaces.';
       const state = editState();
       const existing = [...state.annotations.span.values()].find((s) => s.label === label.name && s.start === snapped.start && s.end === snapped.end);
@@ -240,9 +242,9 @@ export function useAnnotationSession(
   );
 
   const moveEdge = useCallback(
-    (span: Span, edge: SpanEdge, direction: -1 | 1): boolean => {
+    (span: Span, edge: SpanEdge, direction: -1 | 1, step: EdgeStep = 'token'): boolean => {
       if (text === undefined) return false;
-      const moved = moveSpanEdge(text, span, edge, direction, language);
+      const moved = moveSpanEdge(text, span, edge, direction, language, step);
       if (!moved) return false;
       perform(edits.updateSpan(span, { ...span, start: moved.start, end: moved.end, text: text.slice(moved.start, moved.end), updatedAt: Date.now() }));
       return true;

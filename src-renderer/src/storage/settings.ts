@@ -1,4 +1,4 @@
-// Small key-value settings: identity, last open project and document, scroll positions.
+// Small key-value settings: identity, last open project and document, scroll positions, snapping.
 import type { SpanwrightDatabase } from './database';
 
 export async function readSetting<T>(db: SpanwrightDatabase, key: string, isValid: (v: unknown) => v is T): Promise<T | undefined> {
@@ -12,6 +12,7 @@ export async function writeSetting(db: SpanwrightDatabase, key: string, value: u
 
 export const isString = (v: unknown): v is string => typeof v === 'string';
 export const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+export const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 export const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 export const SETTING = {
@@ -19,6 +20,8 @@ export const SETTING = {
   lastProjectId: 'lastProjectId',
   openDocument: (projectId: string) => `openDocument:${projectId}`,
   scrollTop: (documentId: string) => `scrollTop:${documentId}`,
+  /** Whether a selection snaps to whole words in this project (on unless turned off). */
+  snapToWords: (projectId: string) => `snapToWords:${projectId}`,
   /** Review items the reviewer rejected (no gold span), by item key. */
   reviewRejected: (documentId: string) => `reviewRejected:${documentId}`,
 } as const;

@@ -37,10 +37,21 @@ describe('the keymap', () => {
     const keys = ['z', 'y', 'o', 'e', ']', '[', 'Delete', 'Backspace', 'Escape', 'Enter', 'ArrowLeft', 'ArrowRight', 'r', 'n', 'b', 'x', '1', '9', '?', 'PageDown', 'PageUp'];
     for (const context of contexts)
       for (const key of keys)
-        for (const mods of [{}, { ctrlKey: true }, { altKey: true }, { shiftKey: true }, { altKey: true, shiftKey: true }, { ctrlKey: true, shiftKey: true }]) {
+        for (const mods of [{}, { ctrlKey: true }, { altKey: true }, { shiftKey: true }, { altKey: true, shiftKey: true }, { ctrlKey: true, shiftKey: true }, { ctrlKey: true, altKey: true }, { ctrlKey: true, altKey: true, shiftKey: true }]) {
           const matching = KEYMAP.filter((b) => b.matches(press(key, mods), context)).map((b) => b.command);
           expect(matching.length, `${key} ${JSON.stringify(mods)} ${JSON.stringify(context)}: ${matching.join(', ')}`).toBeLessThanOrEqual(1);
         }
+  });
+
+  it('moves a span’s edge by one character with Ctrl+Alt (and Shift for the start)', () => {
+    const span = at({ spanSelected: true });
+    expect(commandFor(press('ArrowLeft', { ctrlKey: true, altKey: true }), span)).toBe('move-end-character-earlier');
+    expect(commandFor(press('ArrowRight', { ctrlKey: true, altKey: true }), span)).toBe('move-end-character-later');
+    expect(commandFor(press('ArrowLeft', { ctrlKey: true, altKey: true, shiftKey: true }), span)).toBe('move-start-character-earlier');
+    expect(commandFor(press('ArrowRight', { ctrlKey: true, altKey: true, shiftKey: true }), span)).toBe('move-start-character-later');
+    expect(commandFor(press('ArrowRight', { ctrlKey: true, altKey: true }), at())).toBeNull();
+    // Word steps keep Alt alone.
+    expect(commandFor(press('ArrowRight', { altKey: true }), span)).toBe('move-end-later');
   });
 
   it('keeps its single keys from the schema’s hotkeys, saying what for', () => {

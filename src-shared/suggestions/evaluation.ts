@@ -1,6 +1,6 @@
 // How good the tagger is: trained on four fifths of the annotator's Done documents and scored
 // on the fifth held out, span by span (label and both edges exact), as precision and recall.
-import type { Candidate } from './candidates';
+import { tokenizedDocument, type Candidate } from './candidates';
 import { tagDocument, trainTagger, type TaggerModel, type TrainingDocument, type TrainOptions } from './tagger';
 
 /** FNV-1a, so the held-out fifth depends on document ids only, not on their order. */
@@ -88,4 +88,19 @@ export function trainAndEvaluate(done: readonly TrainingDocument[], options: Tra
   const scored = scoreSpans(heldOut.map((d) => ({ predicted: tagDocument(trial, d), expected: d.spans })));
   const model = heldOut.length === 0 ? trial : trainTagger(done, options);
   return { model, evaluation: { ...scored, trainingDocuments: training.length, heldOutDocuments: heldOut.length } };
+}
+
+/** What the tagger's run needs: the Done documents with their spans, and the documents to suggest in. */
+export interface TaggerInput {
+  done: ReadonlyArray<{ id: string; text: string; spans: TrainingDocument['spans'] }>;
+  targets: ReadonlyArray<{ id: string; text: string }>;
+  locale?: string;
+}
+
+/** Trains (and scores) on the Done documents and tags the others: what the tagger worker runs. */
+export function trainAndSuggest(input: TaggerInput, options: TrainOptions = {}): { evaluation: Evaluation; candidates: Candidate[] } {
+  const done = input.done.map((d) => ({ ...tokenizedDocument(d.id, d.text, input.locale), spans: d.spans }));
+  const { model, evaluation } = trainAndEvaluate(done, options);
+  const candidates = model.tags.length <= 1 ? [] : input.targets.flatMap((t) => tagDocument(model, tokenizedDocument(t.id, t.text, input.locale)));
+  return { evaluation, candidates };
 }

@@ -1,0 +1,128 @@
+// The suggestion use-cases that run beyond the open document: same-string proposals after a
+// span is made, term lists and patterns files, and the tagger (trained in a worker). Each
+// stores its suggestions through the one writer; none is an undo step (a suggestion is a
+// proposal, not an edit). Accepting and rejecting are edits: annotation-session.ts.
+import { combineChanges, type ChangeScope } from '../../../src-shared/annotations/change';
+import { addSuggestions, removeSuggestions } from '../../../src-shared/annotations/suggestion-edits';
+import type { LabelSchema, Span, Suggestion } from '../../../src-shared/domain';
+import { ok } from '../../../src-shared/result';
+import { toSuggestions, tokenizedDocument, type Candidate } from '../../../src-shared/suggestions/candidates';
+import { trainAndSuggest, type Evaluation, type TaggerInput } from '../../../src-shared/suggestions/evaluation';
+import { patternCandidates, type MatchPattern } from '../../../src-shared/suggestions/patterns';
+import { sameStringCandidates } from '../../../src-shared/suggestions/same-string';
+import { commitBuilt } from '../storage/commit';
+import type { SpanwrightDatabase } from '../storage/database';
+import { newId } from './ids';
+
+function scopeOf(documentIds: Iterable<string>): ChangeScope {
+  return { documents: new Set(documentIds), labels: new Set(), relationTypes: new Set(), categories: false, labelDocuments: false, newDocuments: new Set() };
+}
+
+/** Every document of the project with its text. */
+async function projectTexts(db: SpanwrightDatabase, projectId: string): Promise<Map<string, string>> {
+  const ids = await db.documents.where('projectId').equals(projectId).primaryKeys();
+  const texts = await db.texts.bulkGet(ids);
+  return new Map(texts.flatMap((t) => (t ? [[t.documentId, t.text] as [string, string]] : [])));
+}
+
+/**
+ * Stores candidates as one annotator's pending suggestions (those under a same-label span or
+ * proposed before are left out); `replacing` goes in the same step. Returns how many are new.
+ */
+export async function storeCandidates(
+  db: SpanwrightDatabase,
+  projectId: string,
+  schema: LabelSchema,
+  annotator: string,
+  candidates: readonly Candidate[],
+  texts: ReadonlyMap<string, string>,
+  replacing: readonly Suggestion[] = [],
+): Promise<number> {
+  const layers = new Map(schema.labels.map((l) => [l.name, l.layer]));
+  const suggestions = toSuggestions(candidates, texts, { projectId, annotator, layerOf: (label) => layers.get(label), newId, now: Date.now() });
+  const documents = new Set([...suggestions.map((s) => s.documentId), ...replacing.map((s) => s.documentId)]);
+  if (documents.size === 0) return 0;
+  let added = 0;
+  await commitBuilt(
+    db,
+    projectId,
+    scopeOf(documents),
+    (state) => {
+      const cleared = removeSuggestions(replacing);
+      // Build the additions against the state without the replaced ones.
+      const remaining = new Map(state.annotations.suggestion);
+      for (const s of replacing) remaining.delete(s.id);
+      const adding = addSuggestions({ ...state, annotations: { ...state.annotations, suggestion: remaining } }, suggestions);
+      added = adding?.type === 'edit' ? adding.added.length : 0;
+      return ok(combineChanges([cleared, adding]));
+    },
+    { annotator },
+  );
+  return added;
+}
+
+/** After a span is made: its text proposed at every other occurrence in the project. */
+export async function proposeSameString(db: SpanwrightDatabase, projectId: string, schema: LabelSchema, span: Span, locale?: string): Promise<number> {
+  const texts = await projectTexts(db, projectId);
+  const documents = [...texts].filter(([, text]) => text.includes(span.text)).map(([id, text]) => tokenizedDocument(id, text, locale));
+  return storeCandidates(db, projectId, schema, span.annotator, sameStringCandidates(documents, span), texts);
+}
+
+/** A term list or patterns file run over every document of the project. */
+export async function proposeFromPatterns(
+  db: SpanwrightDatabase,
+  projectId: string,
+  schema: LabelSchema,
+  annotator: string,
+  patterns: readonly MatchPattern[],
+  source: 'dictionary' | 'pattern',
+  locale?: string,
+): Promise<number> {
+  const texts = await projectTexts(db, projectId);
+  const candidates = [...texts].flatMap(([id, text]) => patternCandidates(tokenizedDocument(id, text, locale), patterns, source));
+  return storeCandidates(db, projectId, schema, annotator, candidates, texts);
+}
+
+/** The tagger's input: the annotator's Done documents with their spans (of the given layer), and the rest. */
+export async function readTaggerInput(db: SpanwrightDatabase, projectId: string, annotator: string, labels: ReadonlySet<string>, locale?: string): Promise<TaggerInput> {
+  const documents = await db.documents.where('projectId').equals(projectId).toArray();
+  const texts = await projectTexts(db, projectId);
+  const doneIds = new Set(documents.filter((d) => d.statuses[annotator] === 'done').map((d) => d.id));
+  const spans = (await db.spans.where('projectId').equals(projectId).toArray()).filter((s) => s.annotator === annotator && doneIds.has(s.documentId) && labels.has(s.label));
+  const done = [...doneIds].map((id) => ({ id, text: texts.get(id) ?? '', spans: spans.filter((s) => s.documentId === id).map(({ label, start, end }) => ({ label, start, end })) }));
+  const targets = documents.filter((d) => !doneIds.has(d.id) && d.statuses[annotator] !== 'skipped').map((d) => ({ id: d.id, text: texts.get(d.id) ?? '' }));
+  return { done, targets, ...(locale ? { locale } : {}) };
+}
+
+/** Runs the tagger in a web worker where there is one (the app), in-line otherwise. */
+export function runTagger(input: TaggerInput): { result: Promise<{ evaluation: Evaluation; candidates: Candidate[] }>; cancel: () => void } {
+  if (typeof Worker === 'undefined') return { result: Promise.resolve(trainAndSuggest(input)), cancel: () => undefined };
+  const worker = new Worker(new URL('./tagger-worker.ts', import.meta.url), { type: 'module' });
+  const result = new Promise<{ evaluation: Evaluation; candidates: Candidate[] }>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<({ ok: true } & { evaluation: Evaluation; candidates: Candidate[] }) | { ok: false; reason: string }>) => {
+      worker.terminate();
+      if (event.data.ok) resolve({ evaluation: event.data.evaluation, candidates: event.data.candidates });
+      else reject(new Error(event.data.reason));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message));
+    };
+    worker.postMessage(input);
+  });
+  return { result, cancel: () => worker.terminate() };
+}
+
+/**
+ * Retrains the tagger on the annotator's Done documents and replaces their pending model
+ * suggestions with the new ones (rejected ones stay, so they are not proposed again).
+ */
+export async function retrainTagger(db: SpanwrightDatabase, projectId: string, schema: LabelSchema, annotator: string, locale?: string): Promise<{ evaluation: Evaluation; added: number }> {
+  const labels = new Set(schema.labels.filter((l) => l.layer === 'entity').map((l) => l.name));
+  const input = await readTaggerInput(db, projectId, annotator, labels, locale);
+  const { evaluation, candidates } = await runTagger(input).result;
+  const stale = (await db.suggestions.where('projectId').equals(projectId).toArray()).filter((s) => s.annotator === annotator && s.source === 'model' && s.status === 'pending');
+  const texts = new Map(input.targets.map((t) => [t.id, t.text]));
+  const added = await storeCandidates(db, projectId, schema, annotator, candidates, texts, stale);
+  return { evaluation, added };
+}

@@ -17,6 +17,7 @@ export type KeyCommand =
   | 'import'
   | 'export'
   | 'shortcuts'
+  | 'find'
   | 'previous-span'
   | 'next-span'
   | 'delete-span'
@@ -82,6 +83,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   },
   { command: 'import', keys: 'Ctrl/⌘+O', group: 'Files and history', description: 'Import documents', matches: (p) => mod(p) && letter(p, 'o') },
   { command: 'export', keys: 'Ctrl/⌘+E', group: 'Files and history', description: 'Export', matches: (p) => mod(p) && letter(p, 'e') },
+  { command: 'find', keys: 'Ctrl/⌘+F', group: 'Documents', description: 'Find in the document (Enter, Shift+Enter: next, previous); label all matches', matches: (p) => mod(p) && !p.shiftKey && letter(p, 'f') },
 
   { command: 'next-span', keys: ']', group: 'Spans', description: 'Select the next span (the caret goes to it)', purpose: 'the next span', matches: (p, c) => !c.inField && !c.linking && plain(p) && p.key === ']' },
   { command: 'previous-span', keys: '[', group: 'Spans', description: 'Select the previous span', purpose: 'the previous span', matches: (p, c) => !c.inField && !c.linking && plain(p) && p.key === '[' },
@@ -92,7 +94,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     description: 'Delete the selected span (and its relations)',
     matches: (p, c) => !c.inField && c.spanSelected && plain(p) && (p.key === 'Delete' || p.key === 'Backspace'),
   },
-  { command: 'clear-selection', keys: 'Esc', group: 'Spans', description: 'Clear the selection', matches: (p, c) => !c.inField && !c.linking && p.key === 'Escape' },
+  { command: 'clear-selection', keys: 'Esc', group: 'Spans', description: 'Clear the selection (and close find)', matches: (p, c) => !c.inField && !c.linking && p.key === 'Escape' },
   {
     command: 'move-end-earlier',
     keys: 'Alt+←',

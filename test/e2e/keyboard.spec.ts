@@ -138,3 +138,34 @@ test('keyboard only: the entities and claims of a seed article take at most 10 k
   console.log(`keys per span: ${keysPerSpan.join(' ')} (median ${median})`);
   expect(median).toBeLessThanOrEqual(10);
 });
+
+test('Ctrl+F finds in the document, steps with Enter, and labels all matches in one undoable step', async ({ page }) => {
+  await openApp(page);
+  await openDocument(page, 'Harbour city opens new tram line');
+  await page.getByRole('article', { name: 'Document text' }).focus();
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('search', { name: 'Find in document' });
+  await expect(find.getByLabel('Find', { exact: true })).toBeFocused();
+  await page.keyboard.type('TRAM');
+  await expect(find).toContainText('1 of 2');
+  expect(await page.evaluate(() => CSS.highlights.get('find-match')?.size)).toBe(2);
+  await page.keyboard.press('Enter');
+  await expect(find).toContainText('2 of 2');
+  await page.keyboard.press('Shift+Enter');
+  await expect(find).toContainText('1 of 2');
+  await find.getByLabel('Match case').check();
+  await expect(find).toContainText('No matches');
+  await find.getByLabel('Match case').uncheck();
+  await find.getByLabel('Whole words').check();
+  await expect(find).toContainText('1 of 2');
+
+  await find.getByLabel('Label for all matches').selectOption('EVENT');
+  await find.getByRole('button', { name: 'Label all matches (2)' }).click();
+  await expect(page.locator('[data-label="EVENT"]')).toHaveCount(2);
+  await expect(find.getByRole('button', { name: /^Label all matches/ })).toBeDisabled();
+  await expect(find).toContainText('2 already labelled');
+  await page.keyboard.press('Escape');
+  await expect(find).toBeHidden();
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('[data-label="EVENT"]')).toHaveCount(0);
+});

@@ -34,6 +34,8 @@ export interface AnnotationSession {
    */
   addSpan(label: Label, range: { start: number; end: number }, options?: { snapToWords?: boolean }): Promise<Span | string>;
   relabel(span: Span, label: Label): Promise<void>;
+  /** Spans of `label` over exactly these ranges (find: label all matches), as one undoable change. */
+  addSpansAt(label: Label, ranges: ReadonlyArray<{ start: number; end: number }>): number;
   /** Moves one edge of a span by a token (word or punctuation) or one character; false when it cannot move. */
   moveEdge(span: Span, edge: SpanEdge, direction: -1 | 1, step?: EdgeStep): boolean;
   /** Replaces `replacing` (spans of the edited annotator) with copies of `copies`, as one undoable change. */
@@ -216,6 +218,21 @@ export function useAnnotationSession(
     [annotator, documentId, editState, language, perform, projectId, text],
   );
 
+  const addSpansAt = useCallback(
+    (label: Label, ranges: ReadonlyArray<{ start: number; end: number }>): number => {
+      if (!documentId || text === undefined || ranges.length === 0) return 0;
+      const now = Date.now();
+      const spans: Span[] = ranges.map((range) => ({
+        id: newId(), projectId, documentId, annotator, layer: label.layer, label: label.name,
+        start: range.start, end: range.end, text: text.slice(range.start, range.end),
+        attributes: {}, origin: 'manual', createdAt: now, updatedAt: now,
+      }));
+      perform(edits.addSpans(editState(), spans));
+      return spans.length;
+    },
+    [annotator, documentId, editState, perform, projectId, text],
+  );
+
   const relabel = useCallback(
     async (span: Span, label: Label) => {
       if (span.label === label.name) return;
@@ -395,6 +412,7 @@ export function useAnnotationSession(
     canRedo: history.canRedo,
     pendingWrites,
     addSpan,
+    addSpansAt,
     relabel,
     moveEdge,
     replaceWith,

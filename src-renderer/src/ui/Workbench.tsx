@@ -37,6 +37,7 @@ import { SpanDetails } from './SpanDetails';
 import { useToasts } from './Toasts';
 import { TopBar, type WorkbenchDialog } from './TopBar';
 import { ShortcutSheet } from './ShortcutSheet';
+import { FindBar, type FindState } from './FindBar';
 import { DocumentLabels } from './DocumentLabels';
 import { MissingAttributesDialog } from './MissingAttributesDialog';
 import { NoteField } from './NoteField';
@@ -256,6 +257,13 @@ export function Workbench(props: {
   const { acceptVersion, acceptAgreements, acceptRelationItem, acceptDocumentLabelVersion } = useAdjudication(session, review, projectId, documentId);
   const linking = useRelationLinking(session, schema, notify);
   const [missingAttributes, setMissingAttributes] = useState<MissingAttributes[] | null>(null);
+  const [finding, setFinding] = useState(false);
+  const [findState, setFindState] = useState<FindState | null>(null);
+  const closeFind = useCallback(() => {
+    setFinding(false);
+    setFindState(null);
+    documentViewRef.current?.focus();
+  }, []);
   // The target in hand while linking stays in view.
   useEffect(() => {
     if (linking.candidateId) documentViewHandle.current?.scrollToSpan(linking.candidateId);
@@ -433,6 +441,9 @@ export function Workbench(props: {
       case 'shortcuts':
         setDialog('shortcuts');
         return;
+      case 'find':
+        setFinding(true);
+        return;
       case 'next-span':
       case 'previous-span': {
         // Step through the spans in text order: the selected one is outlined and its label and
@@ -451,6 +462,7 @@ export function Workbench(props: {
         void deleteSelected();
         return;
       case 'clear-selection':
+        if (finding) closeFind();
         setSelectedSpanIds([]);
         window.getSelection()?.removeAllRanges();
         return;
@@ -595,6 +607,19 @@ export function Workbench(props: {
               </button>
             </div>
             <DocumentLabels categories={schema.documentCategories} annotation={session.documentAnnotation} onToggle={session.toggleDocumentLabel} />
+            {finding && (
+              <FindBar
+                text={text}
+                spans={session.spans}
+                schema={schema}
+                onMatches={setFindState}
+                onClose={closeFind}
+                onLabelAll={(label, matches) => {
+                  const made = session.addSpansAt(label, matches);
+                  notify(`Labelled ${made} ${made === 1 ? 'match' : 'matches'} ${label.name}. Undo takes them all back.`, 'success');
+                }}
+              />
+            )}
             {(linking.linking || linking.choosingFor) && (
               <div className="linking-banner" role="status">
                 {linking.linking ? (
@@ -635,6 +660,7 @@ export function Workbench(props: {
               relatedSpanIds={relationView.relatedSpanIds}
               arcs={relationView.arcs}
               handleRef={documentViewHandle}
+              find={findState}
               onSpanClick={(ids) => {
                 if (linking.linking) {
                   const target = ids.map((id) => spansById.get(id)).find((span) => span && span.id !== linking.linking?.from.id);

@@ -6,7 +6,7 @@ import type { Span } from '../../../../src-shared/domain';
 import { linesTouched, splitLines, type Line } from '../../../../src-shared/span-layout';
 import { SourceTextNode, SpanMarkNode } from './nodes';
 import { $renderAllLines, $renderLines, type ViewSpan } from './render-lines';
-import { placeCaret, selectedRange } from './dom-offsets';
+import { domRangesFor, placeCaret, selectedRange } from './dom-offsets';
 import { TextCaret } from './TextCaret';
 import { RelationArcs, type RelationArc } from './RelationArcs';
 
@@ -33,6 +33,8 @@ export interface DocumentViewProps {
   relatedSpanIds?: readonly string[];
   /** Relations drawn as arcs over the text (those of the selected span). */
   arcs?: readonly RelationArc[];
+  /** Matches of the find bar, drawn as highlights (the current one apart) and beside the scrollbar. */
+  find?: { matches: ReadonlyArray<{ start: number; end: number }>; current: number } | null;
   /** Receives what the view offers its owner (bringing a span into view, placing the caret). */
   handleRef?: React.MutableRefObject<DocumentViewHandle | null>;
 }
@@ -195,6 +197,27 @@ export function DocumentView(props: DocumentViewProps) {
     // After the draw effect above (declared first), so the caret lands in the new text nodes.
   }, [caretRequest, spans]);
 
+  // Find: the CSS Custom Highlight API draws the matches without touching the text's DOM.
+  const find = props.find;
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
+    if (!root || !registry) return;
+    registry.delete('find-match');
+    registry.delete('find-current');
+    if (!find || find.matches.length === 0) return;
+    const ranges = domRangesFor(root, find.matches);
+    registry.set('find-match', new Highlight(...ranges));
+    const current = domRangesFor(root, find.matches.slice(find.current, find.current + 1))[0];
+    if (current) {
+      registry.set('find-current', new Highlight(current));
+      const scroller = scrollRef.current;
+      const box = current.getBoundingClientRect();
+      const frame = scroller?.getBoundingClientRect();
+      if (scroller && frame && (box.top < frame.top || box.bottom > frame.bottom)) scroller.scrollTop += box.top - frame.top - frame.height / 3;
+    }
+  }, [find, spans]);
+
   // Mark the selected span's fragments, and those of the spans linked to it (the DOM may have
   // been rebuilt, so after every draw).
   useLayoutEffect(() => {
@@ -255,19 +278,33 @@ export function DocumentView(props: DocumentViewProps) {
   };
 
   return (
-    <div className="document-scroll" ref={scrollRef} onScroll={onScroll}>
-      <RelationArcs arcs={props.arcs ?? []} root={rootRef} spans={spans} />
-      <TextCaret root={rootRef} redraw={spans} />
-      <div
-        className="document-text"
-        ref={rootRef}
-        role="article"
-        aria-label="Document text"
-        tabIndex={0}
-        onClick={onClick}
-        onKeyDown={onKeyDown}
-        lang={props.language}
-      />
+    <div className="document-frame">
+      <div className="document-scroll" ref={scrollRef} onScroll={onScroll}>
+        <RelationArcs arcs={props.arcs ?? []} root={rootRef} spans={spans} />
+        <TextCaret root={rootRef} redraw={spans} />
+        <div
+          className="document-text"
+          ref={rootRef}
+          role="article"
+          aria-label="Document text"
+          tabIndex={0}
+          onClick={onClick}
+          onKeyDown={onKeyDown}
+          lang={props.language}
+        />
+      </div>
+      {find && find.matches.length > 0 && (
+        // Where the matches are in the whole document, beside the scrollbar.
+        <div className="find-marks" aria-hidden="true">
+          {find.matches.slice(0, 2000).map((m, i) => (
+            <span
+              key={m.start}
+              className={i === find.current ? 'find-marks__mark find-marks__mark--current' : 'find-marks__mark'}
+              style={{ top: `${(m.start / Math.max(1, text.length)) * 100}%` }}
+            />
+          ))}
+        </div>
+      )}
     </div>
   );
 }

@@ -84,3 +84,39 @@ export function placeCaret(root: HTMLElement, offset: number): boolean {
   selection.collapse(point.node, point.offset);
   return true;
 }
+
+/** DOM ranges for stored ranges (found matches), looking the text pieces up once. */
+export function domRangesFor(root: HTMLElement, ranges: ReadonlyArray<{ start: number; end: number }>): Range[] {
+  const pieces = [...root.querySelectorAll<HTMLElement>('[data-offset]')];
+  const starts = pieces.map((p) => Number(p.dataset.offset));
+  const pointAt = (offset: number, preferEnd: boolean): { node: Node; offset: number } | null => {
+    // The last piece starting at or before the offset (or, for an end, strictly before it).
+    let low = 0;
+    let high = starts.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const start = starts[mid] as number;
+      if (preferEnd ? start < offset : start <= offset) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    const piece = pieces[found];
+    const node = piece?.firstChild;
+    if (!piece || !node) return null;
+    const inPiece = offset - (starts[found] as number);
+    return inPiece <= (piece.textContent ?? '').length ? { node, offset: inPiece } : null;
+  };
+  const result: Range[] = [];
+  for (const { start, end } of ranges) {
+    const from = pointAt(start, false);
+    const to = pointAt(end, true);
+    if (!from || !to) continue;
+    const range = document.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    result.push(range);
+  }
+  return result;
+}

@@ -80,6 +80,8 @@ export interface SpanMarkData {
   reference: boolean;
   /** The span takes part in a relation. */
   linked: boolean;
+  /** A suggestion, not a span: drawn with a dotted outline and no fill (suggestions.css). */
+  suggestion?: boolean;
 }
 
 type SerializedSpanMarkNode = Spread<SpanMarkData, SerializedElementNode>;
@@ -96,8 +98,8 @@ export class SpanMarkNode extends ElementNode {
   }
 
   static override importJSON(json: SerializedLexicalNode): SpanMarkNode {
-    const { spanId, label, layer, depth, isFirst, isLast, title, annotator, reference, linked } = json as unknown as SpanMarkData;
-    return new SpanMarkNode({ spanId, label, layer, depth, isFirst, isLast, title, annotator, reference, linked });
+    const { spanId, label, layer, depth, isFirst, isLast, title, annotator, reference, linked, suggestion } = json as unknown as SpanMarkData;
+    return new SpanMarkNode({ spanId, label, layer, depth, isFirst, isLast, title, annotator, reference, linked, ...(suggestion ? { suggestion } : {}) });
   }
 
   constructor(data: SpanMarkData, key?: NodeKey) {
@@ -123,11 +125,15 @@ export class SpanMarkNode extends ElementNode {
   }
 
   override createDOM(): HTMLElement {
-    const { spanId, label, layer, depth, isFirst, isLast, title, annotator, reference, linked } = this.__data;
+    const { spanId, label, layer, depth, isFirst, isLast, title, annotator, reference, linked, suggestion } = this.__data;
     const dom = document.createElement('span');
-    dom.className = `span span--${layer}${isFirst ? ' span--first' : ''}${isLast ? ' span--last' : ''}${reference ? ' span--reference' : ''}${linked ? ' span--linked' : ''}`;
+    dom.className = `span span--${layer}${isFirst ? ' span--first' : ''}${isLast ? ' span--last' : ''}${reference ? ' span--reference' : ''}${linked ? ' span--linked' : ''}${suggestion ? ' span--suggestion' : ''}`;
     dom.dataset.annotator = annotator;
     dom.dataset.spanId = spanId;
+    if (suggestion) {
+      dom.dataset.suggestion = 'true';
+      dom.setAttribute('aria-label', `Suggestion: ${title}`);
+    }
     dom.dataset.label = label;
     dom.dataset.layer = layer;
     dom.style.setProperty('--depth', String(depth));

@@ -2,6 +2,7 @@
 import { $createParagraphNode, $getNodeByKey, $getRoot, type ElementNode, type LexicalNode, type NodeKey } from 'lexical';
 import { layoutLine, type LayoutNode, type LayoutSpan, type Line } from '../../../../src-shared/span-layout';
 import { $createSourceTextNode, $createSpanMarkNode } from './nodes';
+import './suggestions.css';
 
 export interface ViewSpan extends LayoutSpan {
   text: string;
@@ -10,13 +11,15 @@ export interface ViewSpan extends LayoutSpan {
   referenceOf?: string;
   /** How many relations this span takes part in (drawn as a link mark, said in its title). */
   links: number;
+  /** A suggestion (id is the suggestion's), drawn apart from spans. */
+  suggestion?: boolean;
 }
 
 const TITLE_TEXT_MAX = 120;
 
 function hoverTitle(span: ViewSpan): string {
   const text = span.text.length > TITLE_TEXT_MAX ? `${span.text.slice(0, TITLE_TEXT_MAX)}…` : span.text;
-  const who = span.referenceOf ? `${span.referenceOf} · ` : '';
+  const who = span.suggestion ? 'Suggested · ' : span.referenceOf ? `${span.referenceOf} · ` : '';
   const links = span.links === 0 ? '' : ` · ${span.links} ${span.links === 1 ? 'relation' : 'relations'}`;
   return `${who}${span.label}: “${text.replace(/\s+/g, ' ')}”${links}`;
 }
@@ -36,6 +39,7 @@ function $buildNodes(text: string, nodes: readonly LayoutNode[]): LexicalNode[] 
       annotator: span.annotator,
       reference: span.referenceOf !== undefined,
       linked: span.links > 0,
+      ...(span.suggestion ? { suggestion: true } : {}),
     });
     mark.append(...$buildNodes(text, node.children));
     return mark;

@@ -91,4 +91,10 @@ test('Ctrl+Alt+arrows move an edge by one character, Alt+arrows by one token', a
   await expect.poll(() => spanTexts(page, 'LOC')).toEqual(['Port']);
   await page.keyboard.press('Control+z');
   await expect(details.locator('blockquote')).toHaveText('ort');
+  // The keys are on the shortcut sheet, drawn from the keymap.
+  await page.getByRole('article', { name: 'Document text' }).focus();
+  await page.keyboard.press('Shift+?');
+  const spans = page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByRole('region', { name: 'Spans' });
+  await expect(spans).toContainText('Ctrl+Alt+←');
+  await expect(spans).toContainText('Move the selected span’s start one character later');
 });

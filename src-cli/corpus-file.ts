@@ -1,7 +1,8 @@
 // Reading corpus files for the command line: a path or '-' (standard input), parsed by the
 // same core importers as the app, and turned back into exportable documents.
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
 import { parseBratFiles } from '../src-shared/formats/brat';
 import type { LabelSchema } from '../src-shared/domain';
 import { draftToExportDocument } from '../src-shared/formats/draft-document';
@@ -33,23 +34,51 @@ export function parseCorpus(file: CorpusFile, schema?: LabelSchema, options: Rea
   const result = file.name.toLowerCase().endsWith('.zip')
     ? parseBratFiles([{ name: basename(file.name), bytes: file.bytes }], labels)
     : parseImportFile(basename(file.name), file.bytes, labels, schema?.documentCategories ?? [], options);
-  // Messages name the path the user typed, not just its base name.
-  for (const issue of result.issues) issue.file = file.name;
-  for (const doc of result.documents) doc.file = file.name;
+  // Messages name the path the user typed, not just its base name; inside a zip, the entry too
+  // (`corpus.zip/news/a.ann`), so a bad .ann line is found.
+  const base = basename(file.name);
+  const named = (inner: string): string => (inner.startsWith(`${base}/`) ? file.name + inner.slice(base.length) : file.name);
+  for (const issue of result.issues) issue.file = named(issue.file);
+  for (const doc of result.documents) doc.file = named(doc.file);
   return result;
+}
+
+/**
+ * A brat corpus that is not a zip: a folder (its `.txt` and `.ann` files, at any depth), or a
+ * `.txt` with the `.ann` beside it. Messages name each file by its path.
+ */
+export async function parseBratPath(path: string, schema?: LabelSchema): Promise<ImportParseResult> {
+  const paths = (await stat(path)).isDirectory()
+    ? (await readdir(path, { recursive: true })).map((entry) => join(path, entry)).filter((p) => /\.(txt|ann)$/i.test(p))
+    : [path, path.replace(/\.txt$/i, '.ann')].filter((p) => existsSync(p));
+  paths.sort();
+  // parseBratFiles pairs files by name: give it paths relative to the folder, so that two
+  // folders' a.txt stay apart, and put the folder back in front in messages.
+  const root = (await stat(path)).isDirectory() ? path : dirname(path);
+  const files = await Promise.all(paths.map(async (p) => ({ name: relative(root, p), bytes: new Uint8Array(await readFile(p)) })));
+  const result = parseBratFiles(files, schema?.labels ?? [], { keepPaths: true });
+  const inRoot = (name: string): string => (files.some((f) => f.name === name) ? join(root, name) : name);
+  for (const issue of result.issues) issue.file = inRoot(issue.file);
+  for (const doc of result.documents) doc.file = inRoot(doc.file);
+  return result;
+}
+
+/** Whether a path is read as brat without being a zip: a folder, or a .txt with its .ann beside it. */
+export async function isBratPath(path: string): Promise<boolean> {
+  if (path === '-') return false;
+  try {
+    if ((await stat(path)).isDirectory()) return true;
+  } catch {
+    return false;
+  }
+  return /\.txt$/i.test(path) && existsSync(path.replace(/\.txt$/i, '.ann'));
 }
 
 /**
  * `file:line: reason`, the form editors and CI logs link to; an item of a JSON array (which
  * has no line of its own) is `file: item N: reason`.
  */
-export function issueLine(issue: {
-  file: string;
-  line?: number;
-  lineKind?: 'line' | 'item';
-  reason: string;
-  severity?: 'note';
-}): string {
+export function issueLine(issue: { file: string; line?: number; lineKind?: 'line' | 'item'; reason: string; severity?: 'note' }): string {
   // A note (something not imported while its document is) says so, so it reads apart from a refusal.
   const reason = issue.severity === 'note' ? `note: ${issue.reason}` : issue.reason;
   if (issue.line === undefined) return `${issue.file}: ${reason}`;

@@ -7,7 +7,7 @@ import type { LabelSchema } from '../src-shared/domain';
 import type { ReadOptions } from '../src-shared/formats/format-module';
 import type { ImportIssue, ParsedDocument } from '../src-shared/formats/import-result';
 import { parseImportFile } from '../src-shared/formats/import';
-import { parseCorpus, readCorpusFile, type CorpusFile } from './corpus-file';
+import { isBratPath, parseBratPath, parseCorpus, readCorpusFile, type CorpusFile } from './corpus-file';
 
 export type CorpusItem = { kind: 'document'; document: ParsedDocument } | { kind: 'issue'; issue: ImportIssue };
 
@@ -90,6 +90,12 @@ export async function* readCorpusItems(
   schema?: LabelSchema,
   options: ReadOptions = {},
 ): AsyncGenerator<CorpusItem> {
+  if (await isBratPath(path)) {
+    const result = await parseBratPath(path, schema);
+    for (const issue of result.issues) yield { kind: 'issue', issue };
+    for (const document of result.documents) yield { kind: 'document', document };
+    return;
+  }
   if (path !== '-' && !isLineCorpus(path)) {
     yield* wholeFileItems(await readCorpusFile(path), schema, options);
     return;

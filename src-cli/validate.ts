@@ -39,6 +39,8 @@ Exit codes: 0 no problem, 1 problems found (or a file could not be read), 2 wron
 `;
 
 export interface Problem {
+  /** The file inside the input the problem is in, when it is not the input itself (`corpus.zip/a.ann`). */
+  file?: string;
   line?: number;
   /** What `line` counts: a line of the file (default), or an item of a JSON array. */
   lineKind?: 'line' | 'item';
@@ -70,8 +72,9 @@ export async function validateFile(path: string, schema?: LabelSchema, options: 
   let relations = 0;
   for await (const item of readCorpusItems(path, 'auto', schema, options)) {
     if (item.kind === 'issue') {
-      const { line, lineKind: kind, reason, severity } = item.issue;
+      const { line, lineKind: kind, reason, severity, file } = item.issue;
       problems.push({
+        ...(file !== corpusName(path) ? { file } : {}),
         ...(line !== undefined ? { line } : {}),
         ...(kind === 'item' ? { lineKind: kind } : {}),
         reason,
@@ -138,7 +141,7 @@ export async function runValidate(args: string[], output: CliOutput): Promise<nu
     for (const f of findings) {
       const relations = f.relations > 0 ? `, ${f.relations} relations` : '';
       if (f.problems.length === 0) output.stdout(`${f.file}: ${f.documents} documents, ${f.spans} spans${relations}, OK\n`);
-      else for (const p of f.problems) output.stdout(issueLine({ file: f.file, ...p }) + '\n');
+      else for (const p of f.problems) output.stdout(issueLine({ ...p, file: p.file ?? f.file }) + '\n');
       // Only notes: what was read is sound, but it is not all the file holds, so never "OK".
       const notes = f.problems.filter((p) => p.severity === 'note').length;
       if (notes > 0 && notes === f.problems.length)

@@ -121,3 +121,51 @@ function countBelow(sorted: Uint32Array, limit: number): number {
   }
   return low;
 }
+
+/**
+ * Offsets as brat counts them: code points of the text as Python reads it with universal
+ * newlines (CRLF and a lone CR are one character, "\n"), and a leading byte order mark, which
+ * brat keeps and Spanwright's stored text does not, as one character (brat issue #853).
+ */
+export class UniversalNewlineOffsets {
+  /** The length of the text in these offsets. */
+  readonly length: number;
+  /** The UTF-16 offset in the stored text of every offset 0..length. */
+  private readonly utf16At: Uint32Array;
+
+  constructor(text: string, leadingBom = false) {
+    const at: number[] = leadingBom ? [0] : [];
+    let i = 0;
+    while (i < text.length) {
+      at.push(i);
+      const unit = text.charCodeAt(i);
+      if (unit === 0x0d && text.charCodeAt(i + 1) === 0x0a) i += 2;
+      else if (isHighSurrogate(unit) && isLowSurrogate(text.charCodeAt(i + 1))) i += 2;
+      else i += 1;
+    }
+    at.push(text.length);
+    this.utf16At = Uint32Array.from(at);
+    this.length = at.length - 1;
+  }
+
+  /** The UTF-16 offset of an offset, or undefined when it is out of range. */
+  toUtf16(offset: number): number | undefined {
+    if (!Number.isInteger(offset) || offset < 0 || offset > this.length) return undefined;
+    return this.utf16At[offset];
+  }
+
+  /** The offset of a UTF-16 offset (inside a CRLF or surrogate pair: the character's start). Throws RangeError outside the text. */
+  fromUtf16(utf16: number): number {
+    const last = this.utf16At[this.length] ?? 0;
+    checkOffset(utf16, last, 'UTF-16 code units');
+    // The last offset whose UTF-16 offset is at most utf16 (after a leading BOM: the later one).
+    let low = 0;
+    let high = this.length;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if ((this.utf16At[mid] ?? 0) <= utf16) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+}

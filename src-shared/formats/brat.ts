@@ -1,8 +1,9 @@
 // brat standoff: one `<name>.txt` (the text, exactly) and `<name>.ann` per document, zipped,
-// with `annotation.conf`; offsets in code points of the `.txt` (CRLF counts two). Read from
-// zips or loose `.txt`/`.ann` files by `parseBratFiles`.
+// with `annotation.conf`; offsets as brat counts them: code points of the `.txt` read with
+// universal newlines (a CRLF is one), a leading BOM one (UniversalNewlineOffsets). Read from
+// zips, folders and loose `.txt`/`.ann` files by `parseBratFiles`.
 import type { AttributeDefinition, AttributeValue, Label, RelationDraft, SourcedSpanDraft } from '../domain';
-import { OffsetConverter } from '../offsets';
+import { OffsetConverter, UniversalNewlineOffsets } from '../offsets';
 import { errorMessage } from '../result';
 import { decodeTextFile } from './decode';
 import { relationsToWrite } from './export-relations';
@@ -72,7 +73,8 @@ function writeDocument(
   report: LeftOutReport,
 ): ExportFile[] {
   const name = bratDocumentName(doc.id, used);
-  const converter = new OffsetConverter(doc.text);
+  // brat reads the .txt with universal newlines: a CRLF is one character in its offsets.
+  const offsets = new UniversalNewlineOffsets(doc.text);
   const textBound: string[] = [];
   const written: Array<{ out: OutSpan; id: string }> = [];
   for (const out of spans) {
@@ -92,10 +94,10 @@ function writeDocument(
       report.add('only-line-breaks', out);
       continue;
     }
-    const offsets = fragments.map((f) => `${converter.toCodePoint(f.start)} ${converter.toCodePoint(f.end)}`).join(';');
+    const where = fragments.map((f) => `${offsets.fromUtf16(f.start)} ${offsets.fromUtf16(f.end)}`).join(';');
     const text = fragments.map((f) => doc.text.slice(f.start, f.end)).join(' ');
     const id = `T${textBound.length + 1}`;
-    textBound.push(`${id}\t${out.label} ${offsets}\t${text}\n`);
+    textBound.push(`${id}\t${out.label} ${where}\t${text}\n`);
     written.push({ out, id });
   }
   const tIds = new Map(written.map(({ out, id }) => [out.span.id, id]));
@@ -224,27 +226,39 @@ interface Pair {
 /** brat's configuration files, read by brat itself and not needed here. */
 const CONFIG_FILES = new Set(['annotation.conf', 'visual.conf', 'tools.conf', 'kb_shortcuts.conf']);
 
+/** The relation type that links the parts of a brat span with text between its fragments. */
+export const FRAGMENT = 'FRAGMENT';
+
 /** Lines that hold what Spanwright cannot keep: events and normalisations (links to knowledge bases). */
 const OTHER_KINDS: Record<string, string> = { E: 'event', N: 'normalization' };
 const NOTE_ON_OTHER = 'note on an event or normalization';
+const LINK_TO_OTHER = 'relation, attribute or equivalence on an event';
 /** Why each kind of skipped line is not imported. */
 const NOT_KEPT: Record<string, string> = {
   event: 'Spanwright has no events',
   normalization: 'Spanwright has no normalizations (put a knowledge-base id in an attribute such as kb_id)',
   [NOTE_ON_OTHER]: 'Spanwright keeps notes on spans and relations only',
+  [LINK_TO_OTHER]: 'Spanwright has no events',
 };
 
 /**
  * Imports the brat documents among `files` (each a `.zip`, `.txt` or `.ann`): a `.txt` and the
  * `.ann` of the same name (in the same archive) make a document; a `.txt` alone has no spans.
- * Offsets are code points of the `.txt` as stored (CRLF counts as two).
+ * Offsets are as brat counts them (UniversalNewlineOffsets); an `.ann` whose offsets only fit
+ * plain code points (a CRLF as two, as Spanwright wrote before) is read that way, with a note.
+ * `keepPaths`: loose files are paired by their whole path (`news/a.txt` with `news/a.ann`, a
+ * folder's files), not by their base name.
  */
-export function parseBratFiles(files: readonly InputFile[], knownLabels: readonly Label[]): ImportParseResult {
+export function parseBratFiles(
+  files: readonly InputFile[],
+  knownLabels: readonly Label[],
+  options: { keepPaths?: boolean } = {},
+): ImportParseResult {
   const file = files.length === 1 ? baseName(files[0]?.name ?? 'brat') : `${files.length} brat files`;
   const result: ImportParseResult = { file, documents: [], issues: [], unknownLabels: [] };
   const labels = new LabelIndex(knownLabels);
   try {
-    const pairs = collectPairs(files, result.issues);
+    const pairs = collectPairs(files, result.issues, options.keepPaths === true);
     for (const pair of pairs) readPair(pair, labels, result);
   } catch (error) {
     result.documents = [];
@@ -255,7 +269,7 @@ export function parseBratFiles(files: readonly InputFile[], knownLabels: readonl
   return result;
 }
 
-function collectPairs(files: readonly InputFile[], issues: ImportIssue[]): Pair[] {
+function collectPairs(files: readonly InputFile[], issues: ImportIssue[], keepPaths: boolean): Pair[] {
   const pairs = new Map<string, Pair>();
   const add = (container: string, path: string, display: string, bytes: Uint8Array): void => {
     const name = baseName(path);
@@ -281,7 +295,8 @@ function collectPairs(files: readonly InputFile[], issues: ImportIssue[]): Pair[
       }
       for (const entry of unzipped.files) add(name, entry.path, `${name}/${entry.path}`, entry.bytes);
     } else {
-      add('', name, name, input.bytes);
+      const path = keepPaths ? input.name : name;
+      add('', path, path, input.bytes);
     }
   }
   return [...pairs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, pair]) => pair);
@@ -302,7 +317,16 @@ function readPair(pair: Pair, labels: LabelIndex, result: ImportParseResult): vo
     return;
   }
   const text = decoded.text;
-  let read: AnnRead = { spans: [], relations: [], attributes: [], notes: [], problems: [], skipped: new Map() };
+  let read: AnnRead = {
+    spans: [],
+    discontinuous: [],
+    fragmentLinks: [],
+    relations: [],
+    attributes: [],
+    notes: [],
+    problems: [],
+    skipped: new Map(),
+  };
   if (pair.ann) {
     const ann = decodeTextFile(pair.ann.bytes);
     if (!ann.ok && ann.reason !== 'file is empty') {
@@ -313,7 +337,21 @@ function readPair(pair: Pair, labels: LabelIndex, result: ImportParseResult): vo
       );
       return;
     }
-    read = readAnn(text, ann.ok ? ann.text : '');
+    const annText = ann.ok ? ann.text : '';
+    const bom = pair.txt.bytes[0] === 0xef && pair.txt.bytes[1] === 0xbb && pair.txt.bytes[2] === 0xbf;
+    read = readAnn(text, annText, { bom });
+    // Files Spanwright wrote before it counted as brat does (a CRLF as two): their texts tell.
+    if (read.problems.length > 0 && (bom || text.includes('\r'))) {
+      const asCodePoints = readAnn(text, annText, { codePoints: true });
+      if (asCodePoints.problems.length === 0) {
+        read = asCodePoints;
+        result.issues.push({
+          file: pair.ann.display,
+          reason: `offsets count ${bom ? 'no byte order mark' : 'a CRLF as two characters'}, not as brat does; read that way, as every span's text matches`,
+          severity: 'note',
+        });
+      }
+    }
     for (const problem of read.problems) result.issues.push({ file: pair.ann.display, line: problem.line, reason: problem.reason });
     if (read.problems.length > 0) {
       result.issues.push({
@@ -327,6 +365,13 @@ function readPair(pair: Pair, labels: LabelIndex, result: ImportParseResult): vo
     { id: pair.name, text, meta: { title: pair.name }, spans: read.spans.map(({ start, end, label }) => ({ start, end, label })) },
     { defaultTitle: pair.name, labels, categories: [] },
   );
+  for (const { line, id, parts } of read.discontinuous)
+    result.issues.push({
+      file: pair.ann?.display ?? pair.txt.display,
+      line,
+      reason: `${id} is discontinuous, with text between its fragments: imported as ${parts} spans of its label, the later ones linked to the first by ${FRAGMENT} relations (Spanwright spans are continuous)`,
+      severity: 'note',
+    });
   if ('reason' in restored) {
     result.issues.push({ file: pair.txt.display, reason: restored.reason });
     return;
@@ -359,6 +404,11 @@ function readPair(pair: Pair, labels: LabelIndex, result: ImportParseResult): vo
   }
   const relations: RelationDraft[] = [];
   const relationIndex = new Map<string, number>();
+  for (const { from, to } of read.fragmentLinks) {
+    const first = index.get(from);
+    const part = index.get(to);
+    if (first !== undefined && part !== undefined) relations.push({ type: FRAGMENT, from: first, to: part, origin: 'imported' });
+  }
   for (const relation of read.relations) {
     const from = index.get(relation.from);
     const to = index.get(relation.to);
@@ -409,8 +459,12 @@ function attributeValue(values: ReadonlyArray<string | true>, definition: Attrib
 }
 
 interface AnnRead {
-  /** Code points, in the order of their lines. */
+  /** Code points of the stored text, in the order of their lines (a discontinuous span's later parts: `T1\u00002`...). */
   spans: Array<{ id: string; start: number; end: number; label: string }>;
+  /** Discontinuous spans with text between their fragments, read as parts. */
+  discontinuous: Array<{ line: number; id: string; parts: number }>;
+  /** From the first part of such a span to each later part. */
+  fragmentLinks: Array<{ from: string; to: string }>;
   /** `R` lines, and `*` equivalences as relations from the first member to each other one. */
   relations: Array<{ id?: string; type: string; from: string; to: string }>;
   /** `A`/`M` lines: `true` for a binary attribute. */
@@ -434,12 +488,27 @@ const NOTE = /^#[^\t]*\t\S+ (\S+)\t(.*)$/u;
  * (attributes) and `#` (notes). Relations, attributes and notes must point at annotations of
  * the file (a note on an event or normalisation is counted as not imported).
  */
-export function readAnn(text: string, ann: string): AnnRead {
+export function readAnn(text: string, ann: string, counting: { bom?: boolean; codePoints?: boolean } = {}): AnnRead {
   const converter = new OffsetConverter(text);
-  const read: AnnRead = { spans: [], relations: [], attributes: [], notes: [], problems: [], skipped: new Map() };
+  // As brat counts (universal newlines, a BOM kept), or plain code points of the stored text.
+  const counted = counting.codePoints
+    ? { length: converter.codePointLength, toUtf16: (n: number) => converter.toUtf16(n) }
+    : new UniversalNewlineOffsets(text, counting.bom === true);
+  const read: AnnRead = {
+    spans: [],
+    discontinuous: [],
+    fragmentLinks: [],
+    relations: [],
+    attributes: [],
+    notes: [],
+    problems: [],
+    skipped: new Map(),
+  };
   const ids = new Set<string>();
   /** Ids of T lines that are themselves reported: what points at them is not reported again. */
   const failed = new Set<string>();
+  /** Ids of E and N lines: what points at them is counted as not imported, not refused. */
+  const otherIds = new Set<string>();
   const pending: Array<{ line: number; check: () => string | undefined }> = [];
   const skip = (kind: string): void => {
     read.skipped.set(kind, (read.skipped.get(kind) ?? 0) + 1);
@@ -455,6 +524,7 @@ export function readAnn(text: string, ann: string): AnnRead {
     const other = OTHER_KINDS[kind];
     if (other) {
       ids.add(line.split('\t', 1)[0] ?? '');
+      otherIds.add(line.split('\t', 1)[0] ?? '');
       skip(other);
       return;
     }
@@ -523,35 +593,48 @@ export function readAnn(text: string, ann: string): AnnRead {
       if (end <= start) return problem(`${where} is empty or has end before start`);
       if (start < previousEnd) return problem(`${where}: fragments must be in order and must not overlap`);
       previousEnd = end;
-      const from = converter.toUtf16(start);
-      const to = converter.toUtf16(end);
+      const from = counted.toUtf16(start);
+      const to = counted.toUtf16(end);
       if (from === undefined || to === undefined)
-        return problem(`${where} is out of range: the text is ${converter.codePointLength} code points long`);
+        return problem(`${where} is out of range: the text is ${counted.length} characters long (as brat counts them)`);
       utf16.push([from, to]);
     }
     const first = utf16[0];
     const last = utf16[utf16.length - 1];
     if (!first || !last) return problem(`${id} has no offsets`);
-    for (let i = 1; i < utf16.length; i++) {
-      const gap = text.slice(utf16[i - 1]?.[1] ?? 0, utf16[i]?.[0] ?? 0);
-      if (gap.trim() !== '') {
-        return problem(
-          `${id} is discontinuous with text between its fragments (${JSON.stringify(gap.length > 40 ? `${gap.slice(0, 40)}…` : gap)}): Spanwright spans are continuous`,
-        );
-      }
-    }
+    // Fragments with only white space between them (a span over a line break) are one span;
+    // with text between them, each run of them is a part of its own.
+    const parts: Array<[number, number, number, number]> = []; // utf16 start, end; file start, end
+    utf16.forEach(([from, to], i) => {
+      const previous = parts[parts.length - 1];
+      const fileStart = fragments[i]?.[0] ?? 0;
+      const fileEnd = fragments[i]?.[1] ?? 0;
+      if (previous && text.slice(previous[1], from).trim() === '') {
+        previous[1] = to;
+        previous[3] = fileEnd;
+      } else parts.push([from, to, fileStart, fileEnd]);
+    });
+    // The text field joins the fragments with a space (brat's own writer); one covering the
+    // whole extent is accepted too.
     const joined = utf16.map(([from, to]) => text.slice(from, to)).join(' ');
     const covered = text.slice(first[0], last[1]);
     if (spanText !== joined && spanText !== covered) {
       return problem(`${id} text ${JSON.stringify(spanText)} does not match the text at its offsets ${JSON.stringify(joined)}`);
     }
-    const edges = edgeProblem(text, `${id} [${fragments[0]?.[0]}, ${fragments[fragments.length - 1]?.[1]})`, [
-      [first[0], fragments[0]?.[0] ?? 0],
-      [last[1], fragments[fragments.length - 1]?.[1] ?? 0],
-    ]);
-    if (edges !== undefined) return problem(edges);
+    for (const [from, to, fileStart, fileEnd] of parts) {
+      const edges = edgeProblem(text, `${id} [${fileStart}, ${fileEnd})`, [
+        [from, fileStart],
+        [to, fileEnd],
+      ]);
+      if (edges !== undefined) return problem(edges);
+    }
     failed.delete(id);
-    read.spans.push({ id, start: fragments[0]?.[0] ?? 0, end: fragments[fragments.length - 1]?.[1] ?? 0, label });
+    parts.forEach(([from, to], n) => {
+      const partId = n === 0 ? id : `${id}\u0000${n + 1}`;
+      read.spans.push({ id: partId, start: converter.toCodePoint(from), end: converter.toCodePoint(to), label });
+      if (n > 0) read.fragmentLinks.push({ from: id, to: partId });
+    });
+    if (parts.length > 1) read.discontinuous.push({ line: lineNumber, id, parts: parts.length });
   });
 
   // Relations and attributes may come before the T lines they point at: checked at the end.
@@ -560,6 +643,10 @@ export function readAnn(text: string, ann: string): AnnRead {
   function spanIds(owner: string, targets: readonly string[]): string | undefined {
     const missing = targets.find((target) => !textBound.has(target));
     if (missing === undefined || failed.has(missing)) return undefined;
+    if (otherIds.has(missing)) {
+      skip(LINK_TO_OTHER);
+      return undefined;
+    }
     return ids.has(missing)
       ? `${owner} points at ${missing}, which is not a text-bound annotation (Spanwright links spans only)`
       : `${owner} points at ${missing}, which is not in this file`;

@@ -119,9 +119,10 @@ describe('validate', { timeout: 30_000 }, () => {
     const help = run(['validate', '--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: spanwright validate FILE/);
-    const wrong = run(['validate', '--strict', 'fine.jsonl']);
+    // (--strict is an option now: an unknown one is another name.)
+    const wrong = run(['validate', '--stirct', 'fine.jsonl']);
     expect(wrong.status).toBe(2);
-    expect(wrong.stderr).toMatch(/^spanwright validate: unknown option --strict/);
+    expect(wrong.stderr).toMatch(/^spanwright validate: unknown option --stirct/);
     expect(run(['validate', 'missing.jsonl']).stdout).toBe('missing.jsonl: cannot be read: no such file or directory\n');
   });
 });

@@ -75,7 +75,9 @@ function checkOutput(format: FormatId, doc: ExportDocument, run: ExportRun): Wri
         const [, typeAndOffsets = ''] = line.split('\t');
         const text = line.split('\t').slice(2).join('\t');
         const fragments = typeAndOffsets.split(' ').slice(1).join(' ').split(';').map((f) => f.split(' ').map(Number));
-        expect(fragments.map(([s, e]) => slice(doc.text, s ?? 0, e ?? 0)).join(' ')).toBe(text);
+        // brat reads the .txt with universal newlines (Python's open): CRLF and CR become "\n".
+        const asBratReads = doc.text.replace(/\r\n?/g, '\n');
+        expect(fragments.map(([s, e]) => slice(asBratReads, s ?? 0, e ?? 0)).join(' ')).toBe(text);
         expect(line.split('\n')).toHaveLength(1);
       }
       return { count: lines.length };

@@ -1,0 +1,88 @@
+// The command line on the shapes real files from the peers' tools come in (fixtures written by
+// hand from each format's documentation; see test/unit/formats/conformance for the citations):
+// notes never stop a command, brat folders and .txt+.ann pairs, label lists.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = resolve(__dirname, '../../bin/spanwright.mjs');
+let dir = '';
+
+function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const put = (name: string, content: string) => {
+  mkdirSync(join(dir, name, '..'), { recursive: true });
+  writeFileSync(join(dir, name), content);
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'spanwright-real-'));
+  // https://brat.nlplab.org/standoff.html: entities, a relation, an event, a normalization, a
+  // note on the event; a CRLF text counted as brat counts it (the CRLF is one character).
+  put('corpus/news/a.txt', 'Ana met Bob\r\nin Oslo.');
+  put(
+    'corpus/news/a.ann',
+    'T1\tPER 0 3\tAna\nT2\tPER 8 11\tBob\nT3\tGPE 15 19\tOslo\nT4\tMeet 4 7\tmet\nR1\tKnows Arg1:T1 Arg2:T2\n' +
+      'E1\tMeet:T4 Who:T1 Whom:T2\nN1\tReference T3 Wikidata:Q585\tOslo\n#1\tAnnotatorNotes E1\tfirst meeting\n',
+  );
+  put('corpus/news/b.txt', 'Nothing here.');
+  put('corpus/annotation.conf', '[entities]\nPER\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('brat corpora with relations and events', { timeout: 30_000 }, () => {
+  it('convert reads a folder, writes every document and lists what it left out as notes naming the .ann', () => {
+    const result = run(['convert', '--to', 'spanwright', 'corpus', 'out.jsonl']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(
+      [
+        'corpus/news/a.ann: note: 1 event line not imported: Spanwright has no events',
+        'corpus/news/a.ann: note: 1 normalization line not imported: Spanwright has no normalizations (put a knowledge-base id in an attribute such as kb_id)',
+        'corpus/news/a.ann: note: 1 note on an event or normalization line not imported: Spanwright keeps notes on spans and relations only',
+        '2 documents written to out.jsonl',
+        '',
+      ].join('\n'),
+    );
+    const lines = readFileSync(join(dir, 'out.jsonl'), 'utf8').trim().split('\n');
+    const a = JSON.parse(lines[0] ?? '{}') as { spans: Array<{ label: string; text: string }>; relations: unknown[] };
+    expect(a.spans.map((s) => `${s.label} ${s.text}`)).toEqual(['PER Ana', 'Meet met', 'PER Bob', 'GPE Oslo']);
+    expect(a.relations).toHaveLength(1);
+  });
+
+  it('--strict makes the notes problems; validate lists them, says no OK, exits 0 (1 with --strict)', () => {
+    expect(run(['convert', '--strict', '--to', 'spanwright', 'corpus', 'strict.jsonl']).status).toBe(1);
+    const validate = run(['validate', 'corpus/news/a.txt']);
+    expect(validate.status).toBe(0);
+    expect(validate.stdout).not.toMatch(/OK/);
+    expect(validate.stdout).toMatch(/^corpus\/news\/a\.ann: note: 1 event line not imported/m);
+    expect(validate.stdout).toMatch(/corpus\/news\/a\.txt: 1 documents, 4 spans, 1 relations; 3 notes on what is not imported\n$/);
+    expect(run(['validate', '--strict', 'corpus/news/a.txt']).status).toBe(1);
+  });
+
+  it('a bad .ann line of a folder names the .ann and its line', () => {
+    put('bad/x.txt', 'Ana');
+    put('bad/x.ann', 'T1\tPER 0 3\tAnna\n');
+    const result = run(['validate', 'bad']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^bad\/x\.ann:1: T1 text "Anna" does not match the text at its offsets "Ana"$/m);
+  });
+});
+
+describe('label lists', { timeout: 30_000 }, () => {
+  it('doccano 1.0 label ids: refused without a list, read with --labels', () => {
+    // doccano 1.0 export and its label export (doccano-transformer reads the same shape).
+    put('v1.jsonl', JSON.stringify({ id: 1, text: 'The UN met.', annotations: [{ label: 7, start_offset: 4, end_offset: 6, user: 2 }] }) + '\n');
+    put('doccano-labels.json', JSON.stringify([{ id: 7, text: 'ORG', background_color: '#209cee', text_color: '#ffffff' }]));
+    const without = run(['validate', 'v1.jsonl']);
+    expect(without.status).toBe(1);
+    expect(without.stdout).toMatch(/label 7 is a label id: give the label list/);
+    const withList = run(['convert', '--labels', 'doccano-labels.json', '--to', 'doccano', 'v1.jsonl', '-']);
+    expect(withList.status).toBe(0);
+    expect(JSON.parse(withList.stdout)).toMatchObject({ id: '1', label: [[4, 6, 'ORG']] });
+  });
+});

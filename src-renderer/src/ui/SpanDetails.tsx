@@ -55,17 +55,17 @@ export function SpanDetails(props: {
       </p>
       <div className="span-details__edges" role="group" aria-label="Boundaries">
         <span>Start</span>
-        <button type="button" aria-label="Start one word earlier" title="Start one word earlier (Alt+Shift+←)" onClick={() => props.onMoveEdge('start', -1)}>
+        <button type="button" aria-label="Start one word earlier" title="Start one word earlier (Alt+Shift+←; one character: Ctrl+Alt+Shift+←)" onClick={() => props.onMoveEdge('start', -1)}>
           ←
         </button>
-        <button type="button" aria-label="Start one word later" title="Start one word later (Alt+Shift+→)" onClick={() => props.onMoveEdge('start', 1)}>
+        <button type="button" aria-label="Start one word later" title="Start one word later (Alt+Shift+→; one character: Ctrl+Alt+Shift+→)" onClick={() => props.onMoveEdge('start', 1)}>
           →
         </button>
         <span>End</span>
-        <button type="button" aria-label="End one word earlier" title="End one word earlier (Alt+←)" onClick={() => props.onMoveEdge('end', -1)}>
+        <button type="button" aria-label="End one word earlier" title="End one word earlier (Alt+←; one character: Ctrl+Alt+←)" onClick={() => props.onMoveEdge('end', -1)}>
           ←
         </button>
-        <button type="button" aria-label="End one word later" title="End one word later (Alt+→)" onClick={() => props.onMoveEdge('end', 1)}>
+        <button type="button" aria-label="End one word later" title="End one word later (Alt+→; one character: Ctrl+Alt+→)" onClick={() => props.onMoveEdge('end', 1)}>
           →
         </button>
       </div>

@@ -7,7 +7,8 @@ import { applyChange } from '../../../src-shared/annotations/apply';
 import { changesSchema, deletionScope, documentsTouched, invertChange, type Change, type SchemaItemKind, type SchemaItems } from '../../../src-shared/annotations/change';
 import * as edits from '../../../src-shared/annotations/edits';
 import { createState, statusIn, type AnnotationState } from '../../../src-shared/annotations/state';
-import type { AttributeValue, DocumentAnnotation, DocumentCategory, DocumentStatus, Label, LabelSchema, Relation, Span } from '../../../src-shared/domain';
+import type { AttributeValue, DocumentAnnotation, DocumentCategory, DocumentStatus, Label, LabelSchema, Relation, Span, Suggestion } from '../../../src-shared/domain';
+import { acceptSuggestions, rejectSuggestions, visibleSuggestions } from '../../../src-shared/annotations/suggestion-edits';
 import { errorMessage, ok } from '../../../src-shared/result';
 import { moveSpanEdge, selectionExtent, type EdgeStep, type SpanEdge } from '../../../src-shared/span-edit';
 import { withAttribute } from '../../../src-shared/annotations/attribute-rules';
@@ -41,6 +42,14 @@ export interface AnnotationSession {
   /** Replaces `replacing` (spans of the edited annotator) with copies of `copies`, as one undoable change. */
   replaceWith(replacing: readonly Span[], copies: ReadonlyArray<Pick<Span, 'layer' | 'label' | 'start' | 'end' | 'attributes' | 'note'>>): Promise<void>;
   remove(span: Span): Promise<void>;
+  /** The open document's pending suggestions for the edited annotator (none under a same-label span). */
+  suggestions: Suggestion[];
+  /** Accepts suggestions as spans (origin 'suggestion'): one undoable step. */
+  acceptSuggestions(suggestions: readonly Suggestion[]): void;
+  /** Rejects suggestions (kept, rejected, so not proposed again): one undoable step. */
+  rejectSuggestions(suggestions: readonly Suggestion[]): void;
+  /** Reads the open document again (after suggestions were stored for it elsewhere). */
+  reload(): void;
   setSpanAttribute(span: Span, name: string, value: AttributeValue | undefined): void;
   setSpanNote(span: Span, note: string): void;
   /** Links two spans; returns the relation, or why it cannot be made. */
@@ -121,7 +130,7 @@ export function useAnnotationSession(
     if (documentId) {
       writes.current
         .then(async () => {
-          const [records, doc] = await Promise.all([readDocumentAnnotations(db, documentId, [annotator]), db.documents.get(documentId)]);
+          const [records, doc] = await Promise.all([readDocumentAnnotations(db, documentId, [annotator], { suggestions: true }), db.documents.get(documentId)]);
           const status = doc?.statuses[annotator];
           return createState(schemaRef.current, records, status ? [{ documentId, annotator, status }] : []);
         })
@@ -196,6 +205,13 @@ export function useAnnotationSession(
 
   const spans = useMemo(() => sortByPosition([...open.state.annotations.span.values()]), [open.state]);
   const relations = useMemo(() => [...open.state.annotations.relation.values()], [open.state]);
+  const suggestions = useMemo(() => visibleSuggestions(open.state.annotations.suggestion.values(), open.state.annotations.span.values()), [open.state]);
+  const acceptSuggestionList = useCallback(
+    (list: readonly Suggestion[]) => perform(acceptSuggestions(editState(), list, newId, Date.now())),
+    [editState, perform],
+  );
+  const rejectSuggestionList = useCallback((list: readonly Suggestion[]) => perform(rejectSuggestions(list, Date.now())), [perform]);
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
   const documentAnnotation = documentId ? edits.documentAnnotationIn(open.state, documentId, annotator) : undefined;
 
   const addSpan = useCallback(
@@ -432,5 +448,9 @@ export function useAnnotationSession(
     performWith,
     undo,
     redo,
+    suggestions,
+    acceptSuggestions: acceptSuggestionList,
+    rejectSuggestions: rejectSuggestionList,
+    reload,
   };
 }

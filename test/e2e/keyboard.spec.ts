@@ -169,3 +169,21 @@ test('Ctrl+F finds in the document, steps with Enter, and labels all matches in 
   await page.keyboard.press('Control+z');
   await expect(page.locator('[data-label="EVENT"]')).toHaveCount(0);
 });
+
+test('the document’s span list jumps to a span; the project progress counts documents done and spans per label', async ({ page }) => {
+  await openApp(page);
+  await openDocument(page, 'Harbour city opens new tram line');
+  await page.getByText('Spans in this document (9)').click();
+  const list = page.getByRole('list', { name: 'Spans in this document' });
+  await expect(list.getByRole('listitem')).toHaveCount(9);
+  await page.getByLabel('Show spans of label').selectOption({ label: 'PERSON (3)' });
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+  await list.getByRole('button', { name: /Amir Haddad/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Selected span' })).toContainText('Amir Haddad');
+
+  await page.getByLabel('Document status').selectOption('done');
+  await page.getByText('Project progress').click();
+  await expect(page.getByRole('list', { name: 'Documents done per annotator' })).toContainText('1 of 4 done');
+  await expect(page.getByRole('list', { name: 'Spans per label in the project' })).toContainText('PERSON: 6');
+});

@@ -38,6 +38,9 @@ import { useToasts } from './Toasts';
 import { TopBar, type WorkbenchDialog } from './TopBar';
 import { ShortcutSheet } from './ShortcutSheet';
 import { FindBar, type FindState } from './FindBar';
+import { SpanList } from './SpanList';
+import { ProjectProgress } from './ProjectProgress';
+import { countSpansPerLabel } from '../storage/spans';
 import { DocumentLabels } from './DocumentLabels';
 import { MissingAttributesDialog } from './MissingAttributesDialog';
 import { NoteField } from './NoteField';
@@ -258,6 +261,11 @@ export function Workbench(props: {
   const linking = useRelationLinking(session, schema, notify);
   const [missingAttributes, setMissingAttributes] = useState<MissingAttributes[] | null>(null);
   const [finding, setFinding] = useState(false);
+  const [progressOpen, setProgressOpen] = useState(false);
+  const projectLabelCounts = useLiveQuery(
+    () => (progressOpen ? countSpansPerLabel(db, projectId, editedAnnotator, schema.labels.map((l) => l.name)) : Promise.resolve(undefined)),
+    [db, projectId, editedAnnotator, schema.labels, progressOpen],
+  );
   const [findState, setFindState] = useState<FindState | null>(null);
   const closeFind = useCallback(() => {
     setFinding(false);
@@ -760,6 +768,16 @@ export function Workbench(props: {
             it.
           </p>
         )}
+        {openRecord && session.loaded && text !== undefined && (
+          <SpanList spans={session.spans} text={text} selectedId={selectedSpan?.id} onJump={jumpToSpan} />
+        )}
+        <ProjectProgress
+          documents={documents ?? []}
+          annotators={projectAnnotators.length > 0 ? projectAnnotators : [annotator.id]}
+          names={names}
+          labelCounts={projectLabelCounts}
+          onOpenChange={setProgressOpen}
+        />
         {openRecord && session.loaded && (
           <section className="document-note" aria-label="This document">
             <NoteField label="Document note" note={session.documentAnnotation?.note ?? ''} onSave={session.setDocumentNote} />

@@ -1,0 +1,39 @@
+// How far the project is: documents done of the total per annotator, and spans per label.
+import type { DocumentRecord } from '../../../src-shared/domain';
+import { statusOf } from '../../../src-shared/document-rules';
+
+export function ProjectProgress(props: {
+  documents: readonly DocumentRecord[];
+  annotators: readonly string[];
+  names: ReadonlyMap<string, string>;
+  /** Spans per label (the edited annotator's), read only while the panel is open. */
+  labelCounts: ReadonlyMap<string, number> | undefined;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const total = props.documents.length;
+  return (
+    <details className="project-progress" onToggle={(e) => props.onOpenChange(e.currentTarget.open)}>
+      <summary>Project progress</summary>
+      <ul aria-label="Documents done per annotator">
+        {props.annotators.map((id) => {
+          const done = props.documents.filter((d) => statusOf(d, id) === 'done').length;
+          return (
+            <li key={id}>
+              {props.names.get(id) ?? id}: {done} of {total} done
+              <progress value={done} max={Math.max(1, total)} aria-label={`${props.names.get(id) ?? id}: ${done} of ${total} documents done`} />
+            </li>
+          );
+        })}
+      </ul>
+      {props.labelCounts && (
+        <ul aria-label="Spans per label in the project" className="project-progress__labels">
+          {[...props.labelCounts].map(([label, count]) => (
+            <li key={label}>
+              {label}: {count}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}

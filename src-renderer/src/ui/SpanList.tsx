@@ -1,0 +1,37 @@
+// The open document's spans in text order (label, text, position), filtered by label; a click
+// or Enter selects a span and brings it into view.
+import { useMemo, useState } from 'react';
+import type { Span } from '../../../src-shared/domain';
+import { toCodePointOffset } from '../../../src-shared/offsets';
+
+const clip = (text: string) => (text.length > 48 ? `${text.slice(0, 48)}…` : text).replace(/\s+/g, ' ');
+
+export function SpanList(props: { spans: readonly Span[]; text: string; selectedId: string | undefined; onJump: (spanId: string) => void }) {
+  const [label, setLabel] = useState('');
+  const labels = useMemo(() => [...new Set(props.spans.map((s) => s.label))].sort(), [props.spans]);
+  const shown = label === '' ? props.spans : props.spans.filter((s) => s.label === label);
+  return (
+    <details className="span-list">
+      <summary>
+        Spans in this document ({props.spans.length})
+      </summary>
+      <select aria-label="Show spans of label" value={label} onChange={(e) => setLabel(e.target.value)}>
+        <option value="">All labels</option>
+        {labels.map((name) => (
+          <option key={name} value={name}>
+            {name} ({props.spans.filter((s) => s.label === name).length})
+          </option>
+        ))}
+      </select>
+      <ol aria-label="Spans in this document">
+        {shown.map((span) => (
+          <li key={span.id}>
+            <button type="button" aria-current={span.id === props.selectedId ? 'true' : undefined} onClick={() => props.onJump(span.id)}>
+              <strong>{span.label}</strong> {clip(span.text)} <span className="span-list__at">{toCodePointOffset(props.text, span.start)}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

@@ -1,8 +1,8 @@
 // The read-only document view: Lexical renders the stored text as lines of plain text with
 // span fragments. A span change re-renders only the lines it touches.
 import { createEditor, type LexicalEditor, type NodeKey } from 'lexical';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Span } from '../../../../src-shared/domain';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Span, Suggestion } from '../../../../src-shared/domain';
 import { linesTouched, splitLines, type Line } from '../../../../src-shared/span-layout';
 import { SourceTextNode, SpanMarkNode } from './nodes';
 import { $renderAllLines, $renderLines, type ViewSpan } from './render-lines';
@@ -37,6 +37,8 @@ export interface DocumentViewProps {
   find?: { matches: ReadonlyArray<{ start: number; end: number }>; current: number } | null;
   /** Receives what the view offers its owner (bringing a span into view, placing the caret). */
   handleRef?: React.MutableRefObject<DocumentViewHandle | null>;
+  /** Pending suggestions, drawn apart from spans (a click on one reports its id like a span's). */
+  suggestions?: readonly Suggestion[];
 }
 
 export interface DocumentViewHandle {
@@ -48,11 +50,20 @@ export interface DocumentViewHandle {
 
 const NO_LINKS: ReadonlyMap<string, number> = new Map();
 
+const NO_SUGGESTIONS: ReadonlySet<string> = new Set();
+
+/** A suggestion drawn as a span (marked as a suggestion by its id). */
+const drawnAsSpan = (s: Suggestion): Span => ({
+  id: s.id, projectId: s.projectId, documentId: s.documentId, annotator: s.annotator, layer: s.layer, label: s.label,
+  start: s.start, end: s.end, text: s.text, attributes: {}, origin: 'suggestion', createdAt: s.createdAt, updatedAt: s.updatedAt,
+});
+
 function groupByLine(
   lines: readonly Line[],
   spans: readonly Span[],
   references: ReadonlyMap<string, string> | undefined,
   links: ReadonlyMap<string, number>,
+  suggestionIds: ReadonlySet<string> = NO_SUGGESTIONS,
 ): Map<number, ViewSpan[]> {
   const byLine = new Map<number, ViewSpan[]>();
   for (const span of spans) {
@@ -64,6 +75,7 @@ function groupByLine(
         links: links.get(span.id) ?? 0,
       };
       if (referenceOf !== undefined) view.referenceOf = referenceOf;
+      if (suggestionIds.has(span.id)) view.suggestion = true;
       if (list) list.push(view);
       else byLine.set(index, [view]);
     }
@@ -163,30 +175,34 @@ export function DocumentView(props: DocumentViewProps) {
     };
   }, [articleRef]);
 
+  // Suggestions are drawn with the spans, as marks of their own kind.
+  const suggestionIds = useMemo(() => new Set((props.suggestions ?? []).map((x) => x.id)), [props.suggestions]);
+  const drawn = useMemo(() => (props.suggestions && props.suggestions.length > 0 ? [...spans, ...props.suggestions.map(drawnAsSpan)] : spans), [spans, props.suggestions]);
+
   // Draw: everything when the document changes, else only the lines whose spans changed.
   useLayoutEffect(() => {
     const editor = editorRef.current as LexicalEditor;
     const previous = rendered.current;
     if (previous && previous.documentId === documentId && previous.text === text && previous.references === props.referenceAnnotators) {
-      if (previous.spans === spans && previous.links === links) return;
+      if (previous.spans === drawn && previous.links === links) return;
       const lines = previous.lines;
-      const touched = changedLines(lines, previous.spans, spans, previous.links, links);
-      const byLine = groupByLine(lines, spans, props.referenceAnnotators, links);
+      const touched = changedLines(lines, previous.spans, drawn, previous.links, links);
+      const byLine = groupByLine(lines, drawn, props.referenceAnnotators, links, suggestionIds);
       editor.update(() => $renderLines(text, lines, previous.keys, touched, byLine), { discrete: true });
-      previous.spans = spans;
+      previous.spans = drawn;
       previous.links = links;
       return;
     }
     const lines = splitLines(text);
-    const byLine = groupByLine(lines, spans, props.referenceAnnotators, links);
+    const byLine = groupByLine(lines, drawn, props.referenceAnnotators, links, suggestionIds);
     let keys: NodeKey[] = [];
     editor.update(() => {
       keys = $renderAllLines(text, lines, byLine);
     }, { discrete: true });
-    rendered.current = { documentId, text, lines, keys, spans, links, references: props.referenceAnnotators };
+    rendered.current = { documentId, text, lines, keys, spans: drawn, links, references: props.referenceAnnotators };
     // Only a newly opened document goes to its remembered place; a redraw keeps the scroll.
     if (scrollRef.current && previous?.documentId !== documentId) scrollRef.current.scrollTop = initialScrollTop;
-  }, [documentId, text, spans, links, initialScrollTop, props.referenceAnnotators]);
+  }, [documentId, text, drawn, suggestionIds, links, initialScrollTop, props.referenceAnnotators]);
 
   useLayoutEffect(() => {
     const root = rootRef.current;

@@ -275,7 +275,7 @@ function looksLikeSpans(value: unknown): boolean {
   return value.every((item) => {
     if (Array.isArray(item)) return item.length >= 3 && Number.isInteger(item[0]) && Number.isInteger(item[1]);
     // Spans have a label (spaCy/Prodigy `tokens` have offsets too, and are not spans).
-    if (!isObject(item) || !('label' in item)) return false;
+    if (!isObject(item) || !('label' in item || 'labels' in item)) return false;
     return (
       (Number.isInteger(item['start']) && Number.isInteger(item['end'])) ||
       (Number.isInteger(item['start_offset']) && Number.isInteger(item['end_offset']))

@@ -44,12 +44,18 @@ function read(value: Json, context: ReadContext): ObjectResult {
   const regions: Region[] = [];
   const others: Array<{ annotation: number; item: Json; where: string }> = [];
   let cancelled = false;
-  for (const [index, annotation] of (Array.isArray(annotations) ? annotations : []).entries()) {
+  const list: unknown[] = Array.isArray(annotations) ? annotations : [];
+  // Several people's annotations of one task stay apart: each is the work of its `completed_by`.
+  const annotators = source === 'annotations' ? annotatorsOf(list) : undefined;
+  const spanAnnotators: Array<string | undefined> = [];
+  const toNames = new Set<unknown>();
+  for (const [index, annotation] of list.entries()) {
     if (!isObject(annotation) || !Array.isArray(annotation['result'])) return { reason: `${source}[${index}] has no "result" array` };
     if (annotation['was_cancelled'] === true) cancelled = true;
     for (const [resultIndex, item] of annotation['result'].entries()) {
       const where = `${source}[${index}].result[${resultIndex}]`;
       if (!isObject(item)) return { reason: `${where} is not an object` };
+      toNames.add(item['to_name']);
       if (item['type'] !== 'labels') {
         others.push({ annotation: index, item, where });
         continue;
@@ -62,28 +68,43 @@ function read(value: Json, context: ReadContext): ObjectResult {
       for (const label of result['labels'] as unknown[]) {
         region.spans.push(spans.length);
         spans.push({ start: result['start'], end: result['end'], label, text: result['text'] });
-        scores.push(typeof item['score'] === 'number' ? item['score'] : typeof annotation['score'] === 'number' ? annotation['score'] : undefined);
+        scores.push(
+          typeof item['score'] === 'number' ? item['score'] : typeof annotation['score'] === 'number' ? annotation['score'] : undefined,
+        );
         ids.push(result['labels'].length === 1 && region.id !== '' ? region.id : undefined);
+        spanAnnotators.push(annotators?.[index]?.id);
       }
       regions.push(region);
     }
   }
-  const { text, ...meta } = data;
-  if (text === undefined) return { reason: 'missing "data.text" field' };
+  const textKey = textKeyOf(data, spans, toNames);
+  if (typeof textKey !== 'string') return textKey;
+  const { [textKey]: text, ...meta } = data;
   const read = readJsonDocument({ ...('id' in value ? { id: value['id'] } : {}), text, meta, spans }, context);
   if ('reason' in read) return read;
   const draft = read.draft;
   draft.spans.forEach((span, index) => {
     const id = ids[index];
     if (id !== undefined) span.sourceId = id;
+    const annotator = spanAnnotators[index];
+    if (annotator !== undefined) span.annotator = annotator;
   });
+  if (annotators) draft.annotators = uniqueAnnotators(annotators);
   if (cancelled) draft.status = 'skipped';
 
   const notes: string[] = [];
   const regionOf = (annotation: number, id: unknown): Region | undefined =>
     typeof id === 'string' && id !== '' ? regions.find((r) => r.annotation === annotation && r.id === id) : undefined;
   const relations: RelationDraft[] = [];
-  const document: DocumentAnnotationDraft = { labels: {}, note: '' };
+  const documents = new Map<string | undefined, DocumentAnnotationDraft>();
+  const documentOf = (annotation: number): DocumentAnnotationDraft => {
+    const annotator = annotators?.[annotation]?.id;
+    const found = documents.get(annotator);
+    if (found) return found;
+    const made: DocumentAnnotationDraft = { ...(annotator !== undefined ? { annotator } : {}), labels: {}, note: '' };
+    documents.set(annotator, made);
+    return made;
+  };
   const skipped = new Map<string, number>();
   for (const { annotation, item, where } of others) {
     const type = item['type'];
@@ -102,8 +123,10 @@ function read(value: Json, context: ReadContext): ObjectResult {
       const types = Array.isArray(item['labels']) && item['labels'].length > 0 ? (item['labels'] as unknown[]) : ['relation'];
       for (const relationType of types) {
         if (typeof relationType !== 'string' || relationType === '') continue;
+        const annotator = annotators?.[annotation]?.id;
         for (const f of source.spans)
-          for (const t of target.spans) relations.push({ type: relationType, from: f, to: t, origin: 'imported' });
+          for (const t of target.spans)
+            relations.push({ type: relationType, from: f, to: t, origin: 'imported', ...(annotator !== undefined ? { annotator } : {}) });
       }
       continue;
     }
@@ -130,9 +153,11 @@ function read(value: Json, context: ReadContext): ObjectResult {
         setOwn(span.attributes, name, attributeValue(type, values, definition));
       }
     } else if (type === 'choices') {
+      const document = documentOf(annotation);
       const chosen = Object.hasOwn(document.labels, name) ? (document.labels[name] ?? []) : [];
       setOwn(document.labels, name, [...chosen, ...values.map(String).filter((v) => !chosen.includes(v))]);
     } else if (type === 'textarea' && name === NOTE) {
+      const document = documentOf(annotation);
       document.note = document.note === '' ? values.join('\n') : `${document.note}\n${values.join('\n')}`;
     } else {
       notes.push(
@@ -145,9 +170,60 @@ function read(value: Json, context: ReadContext): ObjectResult {
       `${count} result${count > 1 ? 's' : ''} of type ${quote(type)} not imported: Spanwright keeps spans, relations and classifications`,
     );
   if (relations.length > 0) draft.relations = relations;
-  if (Object.keys(document.labels).length > 0 || document.note !== '') draft.documentAnnotations = [document];
+  const kept = [...documents.values()].filter((d) => Object.keys(d.labels).length > 0 || d.note !== '');
+  if (kept.length > 0) draft.documentAnnotations = kept;
   if (source === 'predictions') notes.push(...spansAsSuggestions(draft, 'pending', 'they are predictions, not annotations', scores));
   return { draft, format: 'label-studio', notes };
+}
+
+/**
+ * Who made each annotation, when a task has several from different people (`completed_by`: a
+ * user id, or in older exports the user object): `label-studio-user-3`, named by e-mail when
+ * the export gives it. One person's annotations (or none named) stay the importer's work.
+ */
+function annotatorsOf(annotations: readonly unknown[]): Array<{ id: string; name: string } | undefined> | undefined {
+  const people = annotations.map((annotation) => {
+    const by = isObject(annotation) ? annotation['completed_by'] : undefined;
+    const user = isObject(by) ? by['id'] : by;
+    if (typeof user !== 'number' && (typeof user !== 'string' || user === '')) return undefined;
+    const email = isObject(by) && typeof by['email'] === 'string' && by['email'] !== '' ? by['email'] : undefined;
+    return { id: `label-studio-user-${user}`, name: email ?? `Label Studio user ${user}` };
+  });
+  const distinct = new Set(people.flatMap((p) => (p ? [p.id] : [])));
+  return distinct.size > 1 ? people : undefined;
+}
+
+function uniqueAnnotators(people: ReadonlyArray<{ id: string; name: string } | undefined>): Array<{ id: string; name: string }> {
+  const byId = new Map<string, { id: string; name: string }>();
+  for (const person of people) if (person && !byId.has(person.id)) byId.set(person.id, person);
+  return [...byId.values()];
+}
+
+/**
+ * The `data` key that holds the text: `text`; else the key the results' `to_name` names (the
+ * object tag's name is often its `value="$key"`); else the only string; else the string every
+ * span's `text` fits. Why none fits, otherwise.
+ */
+function textKeyOf(data: Json, spans: readonly Json[], toNames: ReadonlySet<unknown>): string | { reason: string } {
+  if ('text' in data) return 'text';
+  const strings = Object.keys(data).filter((key) => typeof data[key] === 'string' && data[key] !== '');
+  const named = strings.filter((key) => toNames.has(key));
+  if (named.length === 1 && named[0] !== undefined) return named[0];
+  if (strings.length === 1 && strings[0] !== undefined) return strings[0];
+  const fits = strings.filter((key) => {
+    const chars = Array.from(data[key] as string);
+    return (
+      spans.length > 0 &&
+      spans.every((s) => typeof s['text'] !== 'string' || chars.slice(Number(s['start']), Number(s['end'])).join('') === s['text'])
+    );
+  });
+  if (fits.length === 1 && fits[0] !== undefined) return fits[0];
+  return {
+    reason:
+      strings.length === 0
+        ? 'missing "data.text" field (and no other text under "data")'
+        : `missing "data.text" field: the text is one of ${strings.map((k) => `"data.${k}"`).join(', ')}, and the spans do not tell which`,
+  };
 }
 
 function classificationValues(type: string, value: Json): Array<string | number> | undefined {
@@ -176,6 +252,59 @@ function attributeValue(type: string, values: ReadonlyArray<string | number>, de
       return String(first);
   }
 }
+
+/** The keys of a JSON-MIN row that hold regions: lists of `{"start", "end", "text", "labels": [...]}`. */
+function regionKeys(value: Json): string[] {
+  return Object.keys(value).filter((key) => {
+    const list = value[key];
+    return (
+      Array.isArray(list) &&
+      list.length > 0 &&
+      list.every(
+        (item) => isObject(item) && Number.isInteger(item['start']) && Number.isInteger(item['end']) && Array.isArray(item['labels']),
+      )
+    );
+  });
+}
+
+/** JSON-MIN keys that describe the annotation, not the task (kept as metadata, but the annotator). */
+const MIN_ANNOTATOR = 'annotator';
+
+/**
+ * Label Studio's JSON-MIN export (https://labelstud.io/guide/export#JSON-MIN): one row per
+ * annotation, the task's data keys at the top, each labels control's regions under its name
+ * (`"label": [{"start", "end", "text", "labels"}]`), `annotator` its user id.
+ */
+function readMin(value: Json, context: ReadContext): ObjectResult {
+  const keys = regionKeys(value);
+  const spans: Json[] = keys.flatMap((key) =>
+    (value[key] as Json[]).flatMap((region) =>
+      (region['labels'] as unknown[]).map((label) => ({ start: region['start'], end: region['end'], label, text: region['text'] })),
+    ),
+  );
+  const data: Json = {};
+  for (const [key, item] of Object.entries(value))
+    if (!keys.includes(key) && key !== 'id' && key !== MIN_ANNOTATOR) setOwn(data, key, item);
+  const textKey = textKeyOf(data, spans, new Set());
+  if (typeof textKey !== 'string') return textKey;
+  const { [textKey]: text, ...meta } = data;
+  const read = readJsonDocument({ ...('id' in value ? { id: value['id'] } : {}), text, meta, spans }, context);
+  if ('reason' in read) return read;
+  const user = value[MIN_ANNOTATOR];
+  if (typeof user === 'number' || (typeof user === 'string' && user !== '')) {
+    const id = `label-studio-user-${user}`;
+    for (const span of read.draft.spans) span.annotator = id;
+    read.draft.annotators = [{ id, name: `Label Studio user ${user}` }];
+  }
+  return { draft: read.draft, format: 'label-studio', notes: [] };
+}
+
+/** Reads JSON-MIN rows (asked before doccano, whose `label` key the default control name shares). */
+export const labelStudioMinReader: JsonReader = {
+  format: 'label-studio',
+  claims: (value) => !isObject(value['data']) && regionKeys(value).length > 0,
+  read: readMin,
+};
 
 const reader: JsonReader = {
   format: 'label-studio',

@@ -9,7 +9,7 @@ import { doccano } from './doccano';
 import type { FormatId, FormatInfo, FormatModule, JsonReader, ReadOnlyFormat } from './format-module';
 import { hfToken } from './hf-token';
 import type { Json } from './json-values';
-import { labelStudio } from './label-studio';
+import { labelStudio, labelStudioMinReader } from './label-studio';
 import { plainJsonl, plainJsonlReader } from './plain-jsonl';
 import { plainText } from './plain-text';
 import { spacy } from './spacy';
@@ -27,13 +27,16 @@ export const READ_ONLY_FORMATS: readonly ReadOnlyFormat[] = [plainText, plainJso
 
 /**
  * The readers of JSON objects (a JSONL line, a JSON array item), asked in this order: the
- * first that claims an object reads it. Label Studio and Hugging Face objects have no `text`;
+ * first that claims an object reads it. Label Studio tasks and Hugging Face objects have no `text`;
  * doccano's span lists win over spaCy's `spans` in an object that has both; plain JSONL takes
  * any other object.
  */
-const JSON_READERS: readonly JsonReader[] = [labelStudio, hfToken, spanwrightJsonl, doccano, spacy].flatMap((module) =>
-  module.reader ? [module.reader] : [],
-);
+const JSON_READERS: readonly JsonReader[] = [
+  ...[labelStudio, hfToken, spanwrightJsonl].flatMap((module) => (module.reader ? [module.reader] : [])),
+  // Label Studio JSON-MIN rows name their regions' list after the control, often `label`.
+  labelStudioMinReader,
+  ...[doccano, spacy].flatMap((module) => (module.reader ? [module.reader] : [])),
+];
 
 export function formatModule(id: FormatId): FormatModule {
   const module = MODULES.find((candidate) => candidate.info.id === id);

@@ -11,6 +11,8 @@
 //   relations - opening that article with 1,000 relations as well, against it without them;
 //             Enter (the keyboard's relation step) to the new relation's arc on screen, in that
 //             article, against the same in a short article
+//   find    - Ctrl+F in a 1 MB article: the last key of the query to the match count on screen,
+//             against the same in the short demo article
 //   export  - preparing a 10,000-document export (Spanwright JSONL and Hugging Face), and the
 //             longest main-thread stall meanwhile, against a 1,000-document export
 import { spawn } from 'node:child_process';
@@ -111,6 +113,36 @@ async function relationLatency(page, rounds) {
     await page.waitForFunction(() => window.__bench.seen > 0);
     times.push(await page.evaluate(() => window.__bench.seen - window.__bench.keydown));
   }
+  return times;
+}
+
+/** Time from the query's last key to the match count in the find bar. */
+async function findLatency(page, rounds) {
+  const times = [];
+  await page.getByRole('article', { name: 'Document text' }).focus();
+  await page.keyboard.press('Control+f');
+  const input = page.getByRole('search', { name: 'Find in document' }).getByLabel('Find', { exact: true });
+  for (let round = 0; round < rounds; round++) {
+    await input.fill('');
+    await input.type('budge');
+    await page.evaluate(() => {
+      window.__bench = { keydown: 0, seen: 0 };
+      window.addEventListener('keydown', () => (window.__bench.keydown = performance.now()), { capture: true, once: true });
+      const count = document.querySelector('.find-bar__count');
+      const observer = new MutationObserver(() => {
+        if (/of \d+/.test(count?.textContent ?? '') && (count?.textContent ?? '') !== window.__bench.before) {
+          window.__bench.seen = performance.now();
+          observer.disconnect();
+        }
+      });
+      window.__bench.before = count?.textContent ?? '';
+      observer.observe(count, { childList: true, subtree: true, characterData: true });
+    });
+    await page.keyboard.press('t');
+    await page.waitForFunction(() => window.__bench.seen > 0);
+    times.push(await page.evaluate(() => window.__bench.seen - window.__bench.keydown));
+  }
+  await page.keyboard.press('Escape');
   return times;
 }
 
@@ -246,6 +278,8 @@ async function main() {
       JSON.stringify({ id: 'big-spans', title: 'Big with spans', text, spans }),
       // Two more spaces: another text to the duplicate check, the same article to the eye.
       JSON.stringify(withRelations(text + '  ', spans)),
+      // Ten times the article: 1 MB, for find.
+      JSON.stringify({ id: 'big-find', title: 'Megabyte', text: Array.from({ length: 10 }, () => text).join('\n\n') }),
     ].join('\n');
     await page.getByLabel('Import documents').setInputFiles([{ name: 'bench.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines) }]);
     await page.getByRole('listitem', { name: /^Big with relations/ }).waitFor();
@@ -263,6 +297,9 @@ async function main() {
     await openDocument(page, 'Harbour city opens new tram line');
     const smallLabel = await labelLatency(page, ROUNDS);
     const smallRelation = await relationLatency(page, Math.min(ROUNDS, 2));
+    const smallFind = await findLatency(page, 5);
+    await openDocument(page, 'Megabyte');
+    const bigFind = await findLatency(page, 5);
 
     // BENCH_SKIP_EXPORT=1 leaves out the (slow) export part.
     const exportTimes = process.env.BENCH_SKIP_EXPORT ? [] : await exportBench(browser);
@@ -281,6 +318,8 @@ async function main() {
     row('open 100 KB, 2000 spans + 1000 relations', relationsOpen, spansOpen);
     row('relation Enter -> arc, short article (baseline)', smallRelation);
     row('relation Enter -> arc, 100 KB / 1000 relations', bigRelation, smallRelation);
+    row('find: key -> match count, short article (baseline)', smallFind);
+    row('find: key -> match count, 1 MB article', bigFind, smallFind);
     for (const [name, values, baseline] of exportTimes) row(name, values, baseline);
   } finally {
     await browser.close();

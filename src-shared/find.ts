@@ -2,6 +2,8 @@
 // words only, as UTF-16 ranges of the stored text (what spans use). Case folding uses the
 // regular expression engine's Unicode rules, so offsets never shift (lower-casing a string
 // can change its length, e.g. "İ").
+import { isGraphemeBoundary } from './segmentation';
+
 
 export interface FindOptions {
   caseSensitive: boolean;
@@ -25,6 +27,8 @@ export function findAll(text: string, query: string, options: FindOptions, limit
     const start = match.index;
     const end = start + match[0].length;
     if (options.wholeWord && !isWholeWord(text, start, end)) continue;
+    // A match inside a character (the e of a decomposed é) is no match a span could take.
+    if (!isGraphemeBoundary(text, start) || !isGraphemeBoundary(text, end)) continue;
     matches.push({ start, end });
     if (matches.length >= limit) break;
   }

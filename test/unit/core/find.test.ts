@@ -25,6 +25,12 @@ describe('findAll', () => {
     expect(findAll(text, '🚋', any).map((m) => text.slice(m.start, m.end))).toEqual(['🚋']);
   });
 
+  it('never matches inside a character (a decomposed é, a flag)', () => {
+    const text = 'cafe\u0301 cafe 🇫🇷';
+    expect(findAll(text, 'cafe', { ...any, caseSensitive: true }).map((m) => m.start)).toEqual([6]);
+    expect(findAll(text, '🇫', any)).toEqual([]);
+  });
+
   it('treats the query as text, not as a pattern', () => {
     expect(findAll('a+b (c) a.b', 'a.b', any)).toEqual([{ start: 8, end: 11 }]);
     expect(findAll('a+b (c)', '(c)', any)).toEqual([{ start: 4, end: 7 }]);

@@ -4,7 +4,6 @@
 // can change its length, e.g. "İ").
 import { isGraphemeBoundary } from './segmentation';
 
-
 export interface FindOptions {
   caseSensitive: boolean;
   wholeWord: boolean;

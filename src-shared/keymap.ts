@@ -41,7 +41,11 @@ export type KeyCommand =
   | 'review-accept'
   | 'next-document'
   | 'previous-document'
-  | 'next-todo-document';
+  | 'next-todo-document'
+  | 'next-suggestion'
+  | 'previous-suggestion'
+  | 'accept-suggestion'
+  | 'reject-suggestion';
 
 /** Where the workbench is when a key arrives. */
 export interface KeyContext {
@@ -53,9 +57,11 @@ export interface KeyContext {
   textSelected: boolean;
   /** A relation is being made: choosing its type or its target. */
   linking: boolean;
+  /** A suggestion is selected (Enter or Tab accepts it, Backspace or x rejects it). */
+  suggestionSelected?: boolean;
 }
 
-export type KeyGroup = 'Files and history' | 'Spans' | 'Relations' | 'Documents' | 'Review' | 'Help';
+export type KeyGroup = 'Files and history' | 'Spans' | 'Suggestions' | 'Relations' | 'Documents' | 'Review' | 'Help';
 
 export interface KeyBinding {
   command: KeyCommand;
@@ -197,6 +203,24 @@ export const KEYMAP: readonly KeyBinding[] = [
     description: 'Accept that annotator’s version',
     purpose: 'accepting a version in review',
     matches: (p, c) => !c.inField && c.review && !c.textSelected && plain(p) && /^[1-9]$/.test(p.key),
+  },
+
+  // After review's, so that x is named for review in the hotkey rules (its first binding).
+  { command: 'next-suggestion', keys: '}', group: 'Suggestions', description: 'Select the next suggestion', purpose: 'the next suggestion', matches: (p, c) => !c.inField && !c.linking && !c.review && plain(p) && p.key === '}' },
+  { command: 'previous-suggestion', keys: '{', group: 'Suggestions', description: 'Select the previous suggestion', purpose: 'the previous suggestion', matches: (p, c) => !c.inField && !c.linking && !c.review && plain(p) && p.key === '{' },
+  {
+    command: 'accept-suggestion',
+    keys: 'Enter, Tab',
+    group: 'Suggestions',
+    description: 'Accept the selected suggestion as a span (then the next is selected); a click on one accepts it too',
+    matches: (p, c) => !c.inField && !c.linking && c.suggestionSelected === true && !c.spanSelected && plain(p) && !p.shiftKey && (p.key === 'Enter' || p.key === 'Tab'),
+  },
+  {
+    command: 'reject-suggestion',
+    keys: 'Backspace, x',
+    group: 'Suggestions',
+    description: 'Reject the selected suggestion (it is not proposed again)',
+    matches: (p, c) => !c.inField && !c.linking && !c.review && c.suggestionSelected === true && !c.spanSelected && !c.textSelected && plain(p) && (p.key === 'Backspace' || letter(p, 'x')),
   },
 
   { command: 'shortcuts', keys: '?', group: 'Help', description: 'Show every key', matches: (p, c) => !c.inField && !mod(p) && p.key === '?' },

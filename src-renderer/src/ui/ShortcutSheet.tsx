@@ -4,7 +4,7 @@ import { KEYMAP, type KeyGroup } from '../../../src-shared/keymap';
 import type { LabelSchema } from '../../../src-shared/domain';
 import { Modal } from './Modal';
 
-const GROUPS: readonly KeyGroup[] = ['Spans', 'Relations', 'Documents', 'Review', 'Files and history', 'Help'];
+const GROUPS: readonly KeyGroup[] = ['Spans', 'Suggestions', 'Relations', 'Documents', 'Review', 'Files and history', 'Help'];
 
 export function ShortcutSheet(props: { schema: LabelSchema; onClose: () => void }) {
   const { schema } = props;

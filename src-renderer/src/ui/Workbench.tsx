@@ -39,6 +39,8 @@ import { TopBar, type WorkbenchDialog } from './TopBar';
 import { ShortcutSheet } from './ShortcutSheet';
 import { FindBar, type FindState } from './FindBar';
 import { SpanList } from './SpanList';
+import { SuggestionsPanel } from './SuggestionsPanel';
+import { useSuggestionFlow } from './useSuggestionFlow';
 import { ProjectProgress } from './ProjectProgress';
 import { countSpansPerLabel } from '../storage/spans';
 import { DocumentLabels } from './DocumentLabels';
@@ -198,6 +200,7 @@ export function Workbench(props: {
     openDocument,
     reportError,
   );
+  const suggestionFlow = useSuggestionFlow({ db, projectId, schema, annotator: editedAnnotator, language: openRecord?.meta.language, session, notify });
   const goldForReview = useMemo(
     () => ({ spans: session.spans, relations: session.relations, documentAnnotation: session.documentAnnotation }),
     [session.spans, session.relations, session.documentAnnotation],
@@ -247,6 +250,7 @@ export function Workbench(props: {
           setPendingRange(null);
           setSelectedSpanIds([result.id]);
           documentViewHandle.current?.placeCaretAt(result.end);
+          suggestionFlow.spanMade(result);
         }
       } else if (selectedSpan) {
         await session.relabel(selectedSpan, label);
@@ -254,7 +258,7 @@ export function Workbench(props: {
         notify('Select some text in the document first, then choose a label.', 'info');
       }
     },
-    [notify, pendingRange, selectedSpan, session, snapping],
+    [notify, pendingRange, selectedSpan, session, snapping, suggestionFlow],
   );
 
   const { acceptVersion, acceptAgreements, acceptRelationItem, acceptDocumentLabelVersion } = useAdjudication(session, review, projectId, documentId);
@@ -391,6 +395,7 @@ export function Workbench(props: {
       spanSelected: selectedSpan !== undefined,
       textSelected: pendingRange !== null,
       linking: linking.linking !== null || linking.choosingFor !== null,
+      suggestionSelected: mode !== 'review' && suggestionFlow.selected !== undefined,
     };
     const command = commandFor(event, context);
     if (command) {
@@ -526,6 +531,21 @@ export function Workbench(props: {
         else notify('Every document of the list is done or skipped.', 'info');
         return;
       }
+      case 'next-suggestion':
+      case 'previous-suggestion': {
+        const next = suggestionFlow.step(command === 'next-suggestion' ? 1 : -1);
+        if (next) {
+          setSelectedSpanIds([]);
+          documentViewHandle.current?.scrollToSpan(next.id);
+        }
+        return;
+      }
+      case 'accept-suggestion':
+        suggestionFlow.acceptSelected();
+        return;
+      case 'reject-suggestion':
+        suggestionFlow.rejectSelected();
+        return;
     }
   };
   useEffect(() => {
@@ -660,8 +680,11 @@ export function Workbench(props: {
                   ? reviewItem.versions.flatMap((v) => v.spans.map((x) => x.id))
                   : selectedSpan
                     ? [selectedSpan.id]
-                    : []
+                    : suggestionFlow.selected
+                      ? [suggestionFlow.selected.id]
+                      : []
               }
+              suggestions={mode === 'review' ? undefined : suggestionFlow.suggestions}
               initialScrollTop={openText?.scrollTop ?? 0}
               onSelectRange={setPendingRange}
               linkCounts={relationView.linkCounts}
@@ -670,6 +693,7 @@ export function Workbench(props: {
               handleRef={documentViewHandle}
               find={findState}
               onSpanClick={(ids) => {
+                if (!linking.linking && mode !== 'review' && suggestionFlow.click(ids)) return;
                 if (linking.linking) {
                   const target = ids.map((id) => spansById.get(id)).find((span) => span && span.id !== linking.linking?.from.id);
                   if (target) linking.finish(target);
@@ -768,6 +792,7 @@ export function Workbench(props: {
             it.
           </p>
         )}
+        {openRecord && session.loaded && mode !== 'review' && <SuggestionsPanel flow={suggestionFlow} schema={schema} />}
         {openRecord && session.loaded && text !== undefined && (
           <SpanList spans={session.spans} text={text} selectedId={selectedSpan?.id} onJump={jumpToSpan} />
         )}

@@ -1,0 +1,169 @@
+// The suggestion flow of the open document: which suggestion is selected, the keys and clicks
+// that accept or reject it, accepting all of them (or a label's), and the sources that run in
+// the background: same string after a span is made, patterns files and term lists, and the
+// tagger retrained when a document is marked Done.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { LabelSchema, Span, Suggestion } from '../../../src-shared/domain';
+import type { Evaluation } from '../../../src-shared/suggestions/evaluation';
+import { parsePatterns, parseTermList } from '../../../src-shared/suggestions/patterns';
+import { errorMessage } from '../../../src-shared/result';
+import type { AnnotationSession } from '../app/annotation-session';
+import { proposeFromPatterns, proposeSameString, retrainTagger } from '../app/suggestion-sources';
+import type { SpanwrightDatabase } from '../storage/database';
+
+export interface SuggestionFlow {
+  suggestions: readonly Suggestion[];
+  selected: Suggestion | undefined;
+  select(id: string | null): void;
+  step(direction: 1 | -1): Suggestion | undefined;
+  acceptSelected(): void;
+  rejectSelected(): void;
+  /** Accepts the document's pending suggestions, or only those of one label. */
+  acceptAll(label?: string): void;
+  /** A click on marks: accepts the suggestion under it, if any; true when it did. */
+  click(ids: readonly string[]): boolean;
+  /** After a span is made: its text is proposed at its other occurrences. */
+  spanMade(span: Span): void;
+  /** A patterns.jsonl file, or a term list (.txt) for one label. */
+  importRules(file: { name: string; text: string }, termLabel?: string): Promise<void>;
+  retrain(): void;
+  training: boolean;
+  evaluation: Evaluation | null;
+}
+
+export function useSuggestionFlow(options: {
+  db: SpanwrightDatabase;
+  projectId: string;
+  schema: LabelSchema;
+  annotator: string;
+  language: string | undefined;
+  session: AnnotationSession;
+  notify: (message: string, kind: 'info' | 'error') => void;
+}): SuggestionFlow {
+  const { db, projectId, schema, annotator, language, session, notify } = options;
+  const suggestions = session.suggestions;
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [training, setTraining] = useState(false);
+  const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
+  const selected = suggestions.find((s) => s.id === selectedId);
+  const latest = useRef({ session, schema });
+  latest.current = { session, schema };
+
+  useEffect(() => setEvaluation(null), [projectId, annotator]);
+
+  const step = useCallback(
+    (direction: 1 | -1, from?: Suggestion): Suggestion | undefined => {
+      if (suggestions.length === 0) return undefined;
+      const anchor = from ?? selected;
+      const at = anchor ? suggestions.findIndex((s) => s.id === anchor.id) : -1;
+      const next = at === -1 ? (direction === 1 ? suggestions[0] : suggestions[suggestions.length - 1]) : suggestions[(at + direction + suggestions.length) % suggestions.length];
+      setSelectedId(next?.id ?? null);
+      return next;
+    },
+    [selected, suggestions],
+  );
+
+  /** After answering one, the next in the text is selected, so Enter, Enter... goes through them. */
+  const answer = useCallback(
+    (what: 'accept' | 'reject', suggestion: Suggestion) => {
+      const rest = suggestions.filter((s) => s.id !== suggestion.id);
+      const next = rest.find((s) => s.start >= suggestion.start) ?? rest[0];
+      setSelectedId(next?.id ?? null);
+      if (what === 'accept') session.acceptSuggestions([suggestion]);
+      else session.rejectSuggestions([suggestion]);
+    },
+    [session, suggestions],
+  );
+
+  const acceptSelected = useCallback(() => {
+    if (selected) answer('accept', selected);
+  }, [answer, selected]);
+  const rejectSelected = useCallback(() => {
+    if (selected) answer('reject', selected);
+  }, [answer, selected]);
+
+  const acceptAll = useCallback(
+    (label?: string) => {
+      const chosen = suggestions.filter((s) => label === undefined || s.label === label);
+      if (chosen.length === 0) return;
+      setSelectedId(null);
+      session.acceptSuggestions(chosen);
+    },
+    [session, suggestions],
+  );
+
+  const click = useCallback(
+    (ids: readonly string[]) => {
+      const hit = suggestions.find((s) => ids.includes(s.id));
+      if (!hit) return false;
+      answer('accept', hit);
+      return true;
+    },
+    [answer, suggestions],
+  );
+
+  const spanMade = useCallback(
+    (span: Span) => {
+      void proposeSameString(db, projectId, latest.current.schema, span, language)
+        .then((added) => {
+          if (added > 0) latest.current.session.reload();
+        })
+        .catch((error: unknown) => notify(`Could not propose suggestions: ${errorMessage(error)}`, 'error'));
+    },
+    [db, language, notify, projectId],
+  );
+
+  const importRules = useCallback(
+    async (file: { name: string; text: string }, termLabel?: string) => {
+      const known = new Set(latest.current.schema.labels.map((l) => l.name));
+      let patterns;
+      if (termLabel !== undefined) patterns = parseTermList(termLabel, file.text, language);
+      else {
+        const parsed = parsePatterns(file.name, file.text, language);
+        for (const issue of parsed.issues.slice(0, 3)) notify(`${issue.file}, line ${issue.line ?? '?'}: ${issue.reason}`, 'error');
+        const unknown = parsed.labels.filter((l) => !known.has(l));
+        if (unknown.length > 0) notify(`Labels not in this project, left out: ${unknown.join(', ')}`, 'info');
+        patterns = parsed.patterns;
+      }
+      const added = await proposeFromPatterns(db, projectId, latest.current.schema, annotator, patterns, termLabel !== undefined ? 'dictionary' : 'pattern', language);
+      notify(`${added} new suggestion${added === 1 ? '' : 's'} from ${file.name}.`, 'info');
+      if (added > 0) latest.current.session.reload();
+    },
+    [annotator, db, language, notify, projectId],
+  );
+
+  const retrain = useCallback(() => {
+    setTraining(true);
+    retrainTagger(db, projectId, latest.current.schema, annotator, language)
+      .then(({ evaluation: scores, added }) => {
+        setEvaluation(scores);
+        if (added > 0) latest.current.session.reload();
+      })
+      .catch((error: unknown) => notify(`The tagger could not be trained: ${errorMessage(error)}`, 'error'))
+      .finally(() => setTraining(false));
+  }, [annotator, db, language, notify, projectId]);
+
+  // Retrained as you work: whenever the open document becomes Done.
+  const status = session.status;
+  const wasDone = useRef(status === 'done');
+  useEffect(() => {
+    if (status === 'done' && !wasDone.current) retrain();
+    wasDone.current = status === 'done';
+  }, [retrain, status]);
+
+  return {
+    suggestions,
+    selected,
+    select: setSelectedId,
+    step: (direction) => step(direction),
+    acceptSelected,
+    rejectSelected,
+    acceptAll,
+    click,
+    spanMade,
+    importRules,
+    retrain,
+    training,
+    evaluation,
+  };
+}

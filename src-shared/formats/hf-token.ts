@@ -3,13 +3,15 @@
 // Document labels go in a text-classification JSONL beside it (`document-labels.jsonl`:
 // `{"id", "text", "labels": {category: [values]}}`), written after the last document.
 import { codePointLength } from '../offsets';
-import { tokenize } from '../segmentation';
 import { bioSpans, bioTags } from './bio-tags';
 import { documentAnnotationsToWrite } from './export-relations';
 import type { ExportDocument, FormatModule, JsonReader, ObjectResult, ReadContext } from './format-module';
 import { readJsonDocument } from './json-document';
 import { describe, quote, setOwn, type Json } from './json-values';
+import { labelName } from './label-list';
+import { exportTokens, withSourceTokens } from './source-tokens';
 import { compareText } from './stable-order';
+import { spansFromTags } from './tag-scheme';
 
 /** The side file of document labels, in the export's zip. */
 export const DOCUMENT_LABELS_FILE = 'document-labels.jsonl';
@@ -30,47 +32,55 @@ function documentLabelsLine(doc: ExportDocument): string | undefined {
   return JSON.stringify({ id: doc.id, text: doc.text, labels: record });
 }
 
-/** An `I-X` that does not continue an `X` starts a new span, as conlleval reads it. */
+/**
+ * The text is the tokens joined by single spaces; the tokens are kept (`meta.extra.tokens`) so
+ * an export writes them back unchanged. Tags are names (IOB2, IOB1 or BIOES), or class numbers
+ * named by the label list (`Dataset.to_json` writes `ClassLabel` numbers).
+ */
 function read(value: Json, context: ReadContext): ObjectResult {
   const tokens = value['tokens'] as unknown[];
-  const tags = value['ner_tags'];
-  if (!Array.isArray(tags)) return { reason: `"ner_tags" must be an array (found ${describe(tags)})` };
-  if (tags.length !== tokens.length) return { reason: `"tokens" has ${tokens.length} items but "ner_tags" has ${tags.length}` };
+  const given = value['ner_tags'];
+  if (!Array.isArray(given)) return { reason: `"ner_tags" must be an array (found ${describe(given)})` };
+  if (given.length !== tokens.length) return { reason: `"tokens" has ${tokens.length} items but "ner_tags" has ${given.length}` };
+  const tags: string[] = [];
+  for (const [index, tag] of given.entries()) {
+    if (typeof tag === 'string') tags.push(tag);
+    else if (typeof tag === 'number') {
+      const name = labelName(context.labelList, tag);
+      if (name === undefined)
+        return {
+          reason: context.labelList
+            ? `tag ${index + 1} is ${tag}, which the tag list does not name`
+            : `tag ${index + 1} is the class number ${tag}: give the tag list (spanwright --labels labels.json; by default FILE.labels.json beside the file)`,
+        };
+      tags.push(name);
+    } else return { reason: `tag ${index + 1} must be a tag name or class number (found ${describe(tag)})` };
+  }
+  const starts: number[] = [];
+  const ends: number[] = [];
   let text = '';
   let length = 0; // code points
-  const spans: Array<{ start: number; end: number; label: string }> = [];
-  let open: { start: number; end: number; label: string } | undefined;
   for (const [index, token] of tokens.entries()) {
-    const tag = tags[index];
     if (typeof token !== 'string' || token === '')
       return { reason: `token ${index + 1} must be a non-empty string (found ${describe(token)})` };
-    if (typeof tag !== 'string') {
-      return {
-        reason: `tag ${index + 1} is ${describe(tag)}: "ner_tags" must be tag names ("B-PER"), not class numbers (map them with the dataset's label list first)`,
-      };
-    }
-    const match = /^([BI])-(.+)$/u.exec(tag);
-    if (tag !== 'O' && !match) return { reason: `tag ${index + 1} ${quote(tag)} is not a BIO tag (expected "O", "B-LABEL" or "I-LABEL")` };
     if (text !== '') {
       text += ' ';
       length++;
     }
-    const start = length;
+    starts.push(length);
     text += token;
     length += codePointLength(token);
-    const end = length;
-    if (match && match[1] === 'I' && open && open.label === match[2]) {
-      open.end = end;
-      continue;
-    }
-    if (open) spans.push(open);
-    open = match ? { start, end, label: match[2] ?? '' } : undefined;
+    ends.push(length);
   }
-  if (open) spans.push(open);
+  const tagged = spansFromTags(tags);
+  if (!Array.isArray(tagged)) return { reason: `tag ${tagged.index + 1} ${quote(tags[tagged.index])} ${tagged.reason}` };
+  const spans = tagged.map(({ first, last, label }) => ({ start: starts[first], end: ends[last], label }));
   const meta: Json = {};
   for (const [key, field] of Object.entries(value)) if (key !== 'id' && key !== 'tokens' && key !== 'ner_tags') setOwn(meta, key, field);
   const read = readJsonDocument({ ...('id' in value ? { id: value['id'] } : {}), text, meta, spans }, context);
-  return 'reason' in read ? read : { draft: read.draft, format: 'hf-token' };
+  if ('reason' in read) return read;
+  read.draft.meta = withSourceTokens(read.draft.meta, tokens);
+  return { draft: read.draft, format: 'hf-token' };
 }
 
 const reader: JsonReader = {
@@ -97,7 +107,7 @@ export const hfToken: FormatModule = {
     const documentLabels: string[] = [];
     return {
       write: (doc, spans, report) => {
-        const tokens = tokenize(doc.text, options.locale);
+        const { tokens } = exportTokens(doc.text, doc.meta, options.locale);
         const kept = bioSpans(spans, tokens, report, (label) => label !== '');
         const labels = documentLabelsLine(doc);
         if (labels !== undefined) documentLabels.push(labels + '\n');

@@ -3,7 +3,7 @@
 import type { DocumentDraft, LayerId } from '../domain';
 
 /** The format a document was read as: a registered format, plain text, or plain JSONL (text only). */
-export type ImportFormat = 'text' | 'jsonl' | 'spanwright' | 'doccano' | 'spacy' | 'label-studio' | 'hf-token' | 'brat';
+export type ImportFormat = 'text' | 'jsonl' | 'spanwright' | 'doccano' | 'spacy' | 'label-studio' | 'hf-token' | 'brat' | 'conll2003';
 
 export interface ImportIssue {
   file: string;

@@ -4,6 +4,7 @@
 // a line with any problem is rejected whole.
 import type { DocumentCategory, Label } from '../domain';
 import { errorMessage } from '../result';
+import { looksLikeColumns, readColumnFile } from './conll2003';
 import { decodeTextFile } from './decode';
 import type { ReadOptions } from './format-module';
 import { baseName, extensionOf } from './file-names';
@@ -12,6 +13,9 @@ import { isObject, describe, tryParseJson } from './json-values';
 import { LabelIndex } from './label-index';
 import { readPlainText } from './plain-text';
 import { jsonReaderFor } from './registry';
+
+/** Extensions of column files (CoNLL-2003, WNUT-17, IOB/BIO dumps). */
+const COLUMN_EXTENSIONS = new Set(['conll', 'iob', 'iob1', 'iob2', 'bio', 'bioes', 'tsv']);
 
 /** One line for the user: `news.jsonl, line 7: span 2 [12, 9) has end before start`. */
 export function formatImportIssue(issue: ImportIssue): string {
@@ -53,10 +57,11 @@ function readFile(
 ): void {
   const extension = extensionOf(file);
   const stem = extension ? file.slice(0, -(extension.length + 1)) : file;
-  if (extension !== 'txt' && extension !== 'jsonl' && extension !== 'ndjson' && extension !== 'json') {
+  const columnFile = COLUMN_EXTENSIONS.has(extension);
+  if (extension !== 'txt' && extension !== 'jsonl' && extension !== 'ndjson' && extension !== 'json' && !columnFile) {
     result.issues.push({
       file,
-      reason: `unsupported file type${extension ? ` ".${extension}"` : ''}: import .txt, .jsonl or .json files`,
+      reason: `unsupported file type${extension ? ` ".${extension}"` : ''}: import .txt, .jsonl, .json or CoNLL (.conll) files`,
     });
     return;
   }
@@ -69,6 +74,15 @@ function readFile(
   }
   const text = decoded.text;
   const labels = new LabelIndex(knownLabels);
+
+  // CoNLL and other column files (CoNLL-2003's own files are .txt).
+  if (columnFile || (extension === 'txt' && looksLikeColumns(text))) {
+    readColumnFile(file, text, { ...options, defaultTitle: stem, labels, categories }, result);
+    if (result.documents.length === 0 && !result.issues.some((i) => i.severity !== 'note'))
+      result.issues.push({ file, reason: 'no documents found: the file has no tokens' });
+    result.unknownLabels = labels.unknown();
+    return;
+  }
 
   if (extension === 'txt') {
     const draft = readPlainText(text, stem);

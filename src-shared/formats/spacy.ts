@@ -8,7 +8,6 @@
 // or `ignore` brings its spans as suggestions (rejected, pending), never as spans.
 import type { RelationDraft } from '../domain';
 import { OffsetConverter } from '../offsets';
-import { tokenize } from '../segmentation';
 import { importedDocumentLabels } from './document-labels';
 import { flatDocumentLabels, relationsToWrite } from './export-relations';
 import type { OutSpan } from './export-spans';
@@ -17,6 +16,7 @@ import { readJsonDocument, type ReadSpan } from './json-document';
 import { isObject, setOwn, type Json } from './json-values';
 import type { LeftOutReport } from './left-out';
 import { flatMeta } from './metadata';
+import { exportTokens, TOKENS_KEY, withSourceTokens } from './source-tokens';
 import { spansAsSuggestions } from './suggestion-drafts';
 import { tokenRange } from './token-range';
 
@@ -59,6 +59,8 @@ function read(value: Json, context: ReadContext): ObjectResult {
   const answer = value['answer'];
   if (answer === 'reject') notes.push(...spansAsSuggestions(read.draft, 'rejected', 'the task was answered "reject"'));
   else if (answer === 'ignore') notes.push(...spansAsSuggestions(read.draft, 'pending', 'the task was answered "ignore"'));
+  // The file's tokens are kept as given, so a spaCy or token export writes them back unchanged.
+  if (Array.isArray(value['tokens'])) read.draft.meta = withSourceTokens(read.draft.meta, value['tokens']);
   return { draft: read.draft, format: 'spacy', notes };
 }
 
@@ -112,12 +114,13 @@ type TokenFields = { token_start: number; token_end: number } | Record<string, n
 function writeSpacy(doc: ExportDocument, spans: readonly OutSpan[], options: ExportOptions, report: LeftOutReport): string {
   const withTokens = options.spacyTokens !== false;
   const converter = new OffsetConverter(doc.text);
-  const tokens = withTokens ? tokenize(doc.text, options.locale) : [];
+  const { tokens, own } = withTokens ? exportTokens(doc.text, doc.meta, options.locale) : { tokens: [], own: false };
   const tokenFields = new Map<string, TokenFields>();
   if (withTokens) {
     report.keepsUnaligned = true;
     for (const out of spans) {
-      const range = tokenRange(tokens, out.span.start, out.span.end);
+      // Exact: spaCy's Doc.char_span is None for a span whose edge is not a token's edge (white space).
+      const range = tokenRange(tokens, out.span.start, out.span.end, { exact: true });
       if (typeof range === 'string') report.add(range, out);
       tokenFields.set(out.span.id, typeof range === 'string' ? {} : { token_start: range.first, token_end: range.last });
     }
@@ -140,19 +143,23 @@ function writeSpacy(doc: ExportDocument, spans: readonly OutSpan[], options: Exp
     text: doc.text,
     ...(withTokens
       ? {
-          tokens: tokens.map((token, id) => ({
-            text: token.text,
-            start: converter.toCodePoint(token.start),
-            end: converter.toCodePoint(token.end),
-            id,
-            ws: /\s/u.test(doc.text.charAt(token.end)),
-          })),
+          // The file's own spaCy tokens go back as they came; others are written anew.
+          tokens:
+            own && isObject((doc.meta.extra?.[TOKENS_KEY] as unknown[] | undefined)?.[0])
+              ? doc.meta.extra?.[TOKENS_KEY]
+              : tokens.map((token, id) => ({
+                  text: token.text,
+                  start: converter.toCodePoint(token.start),
+                  end: converter.toCodePoint(token.end),
+                  id,
+                  ws: /\s/u.test(doc.text.charAt(token.end)),
+                })),
         }
       : {}),
     spans: spans.map((out) => ({ start: out.start, end: out.end, ...fields(out), label: out.label, text: out.text })),
     ...(relations.length > 0 ? { relations } : {}),
     ...(chosen.length > 0 ? { cats: cats(chosen, options), accept: chosen } : {}),
-    meta: { id: doc.id, ...flatMeta(doc.meta, ['id']) },
+    meta: { id: doc.id, ...flatMeta(doc.meta, withTokens ? ['id', TOKENS_KEY] : ['id']) },
   });
 }
 

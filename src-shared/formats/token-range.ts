@@ -6,6 +6,7 @@ export function tokenRange(
   tokens: readonly Token[],
   start: number,
   end: number,
+  options: { exact?: boolean } = {},
 ): { first: number; last: number } | 'not-token-aligned' | 'no-tokens' {
   // First token ending after `start`, and first token starting at or after `end`.
   const first = lowerBound(tokens, (token) => token.end > start);
@@ -15,6 +16,8 @@ export function tokenRange(
   if (firstToken && firstToken.start < start && start < firstToken.end) return 'not-token-aligned';
   if (lastToken && after - 1 >= first && lastToken.start < end && end < lastToken.end) return 'not-token-aligned';
   if (after - 1 < first) return 'no-tokens';
+  // `exact` (spaCy): the span must start and end where tokens do, not in white space beside them.
+  if (options.exact && (firstToken?.start !== start || lastToken?.end !== end)) return 'not-token-aligned';
   return { first, last: after - 1 };
 }
 

@@ -100,7 +100,8 @@ describe('Hugging Face token JSONL import', () => {
     expect(result.documents[0]?.draft).toEqual({
       id: 'x',
       text: 'Ana 😀 in New York',
-      meta: { title: 'hf #1', extra: { split: 'train' } },
+      // The tokens are kept, so an export writes them back unchanged (issue 8).
+      meta: { title: 'hf #1', extra: { split: 'train', tokens: ['Ana', '😀', 'in', 'New', 'York'] } },
       spans: [
         { layer: 'entity', label: 'PER', start: 0, end: 3, origin: 'imported' },
         { layer: 'entity', label: 'LOC', start: 10, end: 18, origin: 'imported' },
@@ -108,9 +109,11 @@ describe('Hugging Face token JSONL import', () => {
     });
   });
 
-  it('refuses class numbers and tags that are not BIO', () => {
-    expect(parseImportFile('hf.jsonl', utf8(JSON.stringify({ tokens: ['a'], ner_tags: [3] })), []).issues[0]?.reason).toMatch(/not class numbers/);
-    expect(parseImportFile('hf.jsonl', utf8(JSON.stringify({ tokens: ['a'], ner_tags: ['E-X'] })), []).issues[0]?.reason).toMatch(/not a BIO tag/);
+  // Class numbers are read with a tag list now (test/unit/formats/conformance/hf-conll.test.ts),
+  // and BIOES tags (E-X) are read too.
+  it('refuses class numbers without a tag list, and tags that are not BIO', () => {
+    expect(parseImportFile('hf.jsonl', utf8(JSON.stringify({ tokens: ['a'], ner_tags: [3] })), []).issues[0]?.reason).toMatch(/is the class number 3: give the tag list/);
+    expect(parseImportFile('hf.jsonl', utf8(JSON.stringify({ tokens: ['a'], ner_tags: ['X-Y'] })), []).issues[0]?.reason).toMatch(/not a BIO tag/);
     expect(parseImportFile('hf.jsonl', utf8(JSON.stringify({ tokens: ['a', 'b'], ner_tags: ['O'] })), []).issues[0]?.reason).toMatch(/2 items but "ner_tags" has 1/);
   });
 });

@@ -18,13 +18,14 @@ describe('round trip', () => {
   const importable = FORMATS.filter((format) => format.importable).map((format) => format.id);
 
   it('covers every importable format', () => {
-    expect(importable).toEqual(['spanwright', 'doccano', 'spacy', 'label-studio', 'brat', 'hf-token']);
+    // CoNLL-2003 is read since column files are (test/unit/formats/conformance/tokens.test.ts).
+    expect(importable).toEqual(['spanwright', 'doccano', 'spacy', 'label-studio', 'brat', 'hf-token', 'conll2003']);
   });
 
   for (const format of importable.filter((id): id is Exclude<FormatId, 'brat'> => id !== 'brat')) {
     it(`${format}: export -> import -> export is identical`, () => {
       const first = runExport(format, goldenDocuments());
-      const extension = format === 'label-studio' ? 'json' : 'jsonl';
+      const extension = format === 'label-studio' ? 'json' : format === 'conll2003' ? 'conll' : 'jsonl';
       const imported = parseImportFile(`export.${extension}`, utf8(first.text), LABELS);
       expect(imported.issues).toEqual([]);
       expect(imported.unknownLabels).toEqual([]);

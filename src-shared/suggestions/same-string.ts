@@ -1,35 +1,45 @@
 // Same string: a span you make is proposed at every other occurrence of its exact text in the
 // project (case-sensitive, starting and ending on token boundaries, so `Haiti` is found in
-// `Haiti’s` but not in `Haitian`).
+// `Haiti’s` but not in `Haitian`). Only the text around each occurrence is tokenized, so a
+// large project costs a string search, not a tokenization.
 import type { Span } from '../domain';
-import type { Candidate, TokenizedDocument } from './candidates';
+import { tokenize } from '../segmentation';
+import type { Candidate } from './candidates';
 
-/** Every occurrence of `needle` in the document that starts and ends on token boundaries. */
-export function exactMatches(document: TokenizedDocument, needle: string): Array<{ start: number; end: number }> {
+/** A text found more often than this in the project is too common to propose (`the`, `said`). */
+export const SAME_STRING_LIMIT = 500;
+
+/** Every occurrence of `needle` in the text that starts and ends on token boundaries. */
+export function exactMatches(document: { text: string }, needle: string, locale?: string): Array<{ start: number; end: number }> {
   if (needle.trim() === '') return [];
-  const starts = new Set<number>();
-  const ends = new Set<number>();
-  for (const token of document.tokens) {
-    starts.add(token.start);
-    ends.add(token.end);
-  }
+  const { text } = document;
   const found: Array<{ start: number; end: number }> = [];
-  for (let at = document.text.indexOf(needle); at !== -1; at = document.text.indexOf(needle, at + 1)) {
-    if (starts.has(at) && ends.has(at + needle.length)) found.push({ start: at, end: at + needle.length });
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    const end = at + needle.length;
+    const tokens = tokenize(text, locale, { start: at, end });
+    if (tokens.some((t) => t.start === at) && tokens.some((t) => t.end === end)) found.push({ start: at, end });
   }
   return found;
 }
 
 /**
  * Candidates for the other occurrences of a span's text, in every given document (the span's
- * own extent excluded). Same-label spans and earlier proposals are filtered when stored.
+ * own extent excluded); none when there are more than `limit`. Same-label spans and earlier
+ * proposals are filtered when stored.
  */
-export function sameStringCandidates(documents: Iterable<TokenizedDocument>, span: Pick<Span, 'documentId' | 'label' | 'start' | 'end' | 'text'>): Candidate[] {
+export function sameStringCandidates(
+  documents: Iterable<{ id: string; text: string }>,
+  span: Pick<Span, 'documentId' | 'label' | 'start' | 'end' | 'text'>,
+  options: { locale?: string; limit?: number } = {},
+): Candidate[] {
+  const limit = options.limit ?? SAME_STRING_LIMIT;
   const out: Candidate[] = [];
   for (const document of documents) {
-    for (const match of exactMatches(document, span.text)) {
+    if (!document.text.includes(span.text)) continue;
+    for (const match of exactMatches(document, span.text, options.locale)) {
       if (document.id === span.documentId && match.start === span.start && match.end === span.end) continue;
       out.push({ documentId: document.id, label: span.label, start: match.start, end: match.end, source: 'same-string' });
+      if (out.length > limit) return [];
     }
   }
   return out;

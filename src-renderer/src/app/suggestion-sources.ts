@@ -64,8 +64,8 @@ export async function storeCandidates(
 /** After a span is made: its text proposed at every other occurrence in the project. */
 export async function proposeSameString(db: SpanwrightDatabase, projectId: string, schema: LabelSchema, span: Span, locale?: string): Promise<number> {
   const texts = await projectTexts(db, projectId);
-  const documents = [...texts].filter(([, text]) => text.includes(span.text)).map(([id, text]) => tokenizedDocument(id, text, locale));
-  return storeCandidates(db, projectId, schema, span.annotator, sameStringCandidates(documents, span), texts);
+  const documents = [...texts].map(([id, text]) => ({ id, text }));
+  return storeCandidates(db, projectId, schema, span.annotator, sameStringCandidates(documents, span, locale ? { locale } : {}), texts);
 }
 
 /** A term list or patterns file run over every document of the project. */

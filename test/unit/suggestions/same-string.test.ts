@@ -47,6 +47,13 @@ describe('same-string suggestions', () => {
     expect(addSuggestions(otherLabel, suggestions)).toMatchObject({ type: 'edit', added: [{ kind: 'suggestion' }, { kind: 'suggestion' }] });
   });
 
+  it('proposes nothing for a text found more often than the limit', () => {
+    const many = tokenizedDocument('m', 'the cat and the dog and the bird');
+    const the = { documentId: 'm', label: 'X', start: 0, end: 3, text: 'the' };
+    expect(sameStringCandidates([many], the)).toHaveLength(2);
+    expect(sameStringCandidates([many], the, { limit: 1 })).toEqual([]);
+  });
+
   it('of overlapping candidates keeps the longest, the earlier on a tie', () => {
     const c = (start: number, end: number) => ({ documentId: 'd', label: 'X', start, end, source: 'pattern' as const });
     expect(longestFirst([c(0, 5), c(3, 12), c(12, 14), c(13, 15)]).map((x) => [x.start, x.end])).toEqual([

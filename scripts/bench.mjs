@@ -168,6 +168,31 @@ async function openDocument(page, title) {
   return (await page.evaluate(() => performance.now())) - started;
 }
 
+/** Opening a document until its suggestions are drawn (they come with its annotations). */
+async function openWithSuggestions(page, title) {
+  const started = await page.evaluate(() => performance.now());
+  await page.getByRole('list', { name: 'Documents' }).getByRole('listitem', { name: new RegExp(`^${title}`) }).click();
+  await page.waitForFunction((t) => document.querySelector('h1')?.textContent === t && document.querySelector('[role="article"] [data-suggestion]'), title);
+  return (await page.evaluate(() => performance.now())) - started;
+}
+
+/** Suggestions for the big article: a patterns file run over the project from the Suggestions panel. */
+async function suggestionBench(page) {
+  await openDocument(page, 'Harbour city opens new tram line');
+  const patterns = ['{"label":"ORG","pattern":[{"LOWER":"council"}]}', '{"label":"DATE","pattern":"Monday"}'].join('\n');
+  await page.getByLabel('Suggestion patterns file').setInputFiles([{ name: 'bench-patterns.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(patterns) }]);
+  await page.getByText(/new suggestions? from bench-patterns\.jsonl/).waitFor({ timeout: 120_000 });
+  const plainOpen = [];
+  const suggestedOpen = [];
+  for (let i = 0; i < 5; i++) {
+    await openDocument(page, 'Harbour city opens new tram line');
+    plainOpen.push(await openDocument(page, 'Big with spans'));
+    await openDocument(page, 'Harbour city opens new tram line');
+    suggestedOpen.push(await openWithSuggestions(page, 'Big plain'));
+  }
+  return { plainOpen, suggestedOpen, count: await page.locator('[role="article"] [data-suggestion]').count() };
+}
+
 /** Time from the label key's keydown to the new span element in the DOM. */
 async function labelLatency(page, rounds) {
   const times = [];
@@ -301,6 +326,8 @@ async function main() {
     await openDocument(page, 'Megabyte');
     const bigFind = await findLatency(page, 5);
 
+    const suggested = await suggestionBench(page);
+
     // BENCH_SKIP_EXPORT=1 leaves out the (slow) export part.
     const exportTimes = process.env.BENCH_SKIP_EXPORT ? [] : await exportBench(browser);
 
@@ -320,6 +347,7 @@ async function main() {
     row('relation Enter -> arc, 100 KB / 1000 relations', bigRelation, smallRelation);
     row('find: key -> match count, short article (baseline)', smallFind);
     row('find: key -> match count, 1 MB article', bigFind, smallFind);
+    row(`open 100 KB -> ${suggested.count} suggestions drawn (target 200 ms)`, suggested.suggestedOpen, suggested.plainOpen);
     for (const [name, values, baseline] of exportTimes) row(name, values, baseline);
   } finally {
     await browser.close();

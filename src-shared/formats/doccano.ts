@@ -37,9 +37,9 @@ function read(value: Json, context: ReadContext): ObjectResult {
   const classes = classKeys(value);
   const classItems = classAnnotations(value);
   const ownKeys = [...classes, ...(Array.isArray(value['relations']) ? ['relations'] : []), ...(classItems ? ['annotations'] : [])];
-  const read = readJsonDocument(value, context, ownKeys);
+  const read = readJsonDocument(value, context, ownKeys, { offsetUnits: 'file' });
   if ('reason' in read) return read;
-  const notes: string[] = [];
+  const notes: string[] = [...read.notes];
   const values = classes.flatMap((key) => {
     const given = value[key];
     return typeof given === 'string' ? [given] : (given as string[]);

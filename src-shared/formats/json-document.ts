@@ -7,7 +7,7 @@ import type { ReadContext } from './format-module';
 import { describe, isObject, setOwn, type Json } from './json-values';
 import { isMetaField, META_FIELDS, type MetaField } from './metadata';
 import { labelName, type LabelList } from './label-list';
-import { restoreSpan, SpanContext, type RawSpan } from './restore-span';
+import { restoreSpan, SpanContext, type OffsetUnit, type RawSpan } from './restore-span';
 
 /** The checked `text` of a document object, or why it cannot be one. */
 export function readText(value: Json): string | { reason: string } {
@@ -214,6 +214,8 @@ export function holdsSpans(value: Json, key: string): boolean {
 export interface JsonDocumentRead {
   draft: DocumentDraft;
   spans: ReadSpan[];
+  /** What the reader noticed and the user should know (the offset unit it chose). */
+  notes: string[];
 }
 
 /**
@@ -226,6 +228,7 @@ export function readJsonDocument(
   value: Json,
   context: ReadContext,
   ownKeys: readonly string[] = [],
+  options: { offsetUnits?: 'file' } = {},
 ): JsonDocumentRead | { reason: string } {
   const text = readText(value);
   if (typeof text !== 'string') return text;
@@ -248,20 +251,81 @@ export function readJsonDocument(
   }
   const unread = unreadSpans(meta.extra);
   if (unread !== undefined) return { reason: unread };
-  const spans = readSpanLists(lists, new SpanContext(text, 'codepoint', context.labels), {
-    ...(context.labelList ? { labelList: context.labelList } : {}),
-    finish: (draft, item) => {
-      draft.origin = 'imported';
-      // doccano 1.0: who made each annotation (doccano's user id).
-      const user = isObject(item) ? item['user'] : undefined;
-      if (typeof user === 'number' || (typeof user === 'string' && user !== '')) draft.annotator = doccanoUser(user);
-      return undefined;
-    },
-  });
+  const read = (unit: OffsetUnit) =>
+    readSpanLists(lists, new SpanContext(text, unit, context.labels), {
+      ...(context.labelList ? { labelList: context.labelList } : {}),
+      finish: (draft, item) => {
+        draft.origin = 'imported';
+        // doccano 1.0: who made each annotation (doccano's user id).
+        const user = isObject(item) ? item['user'] : undefined;
+        if (typeof user === 'number' || (typeof user === 'string' && user !== '')) draft.annotator = doccanoUser(user);
+        return undefined;
+      },
+    });
+  const notes: string[] = [];
+  const spans = options.offsetUnits === 'file' ? readInFileUnit(text, lists, context.offsetUnit, read, notes) : read('codepoint');
   if ('reason' in spans) return spans;
   const draft: DocumentDraft = { text, meta: documentMeta(meta), spans: spans.map((s) => s.draft) };
   if (id.id !== undefined) draft.id = id.id;
-  return { draft, spans };
+  return { draft, spans, notes };
+}
+
+/** Whether a text has characters that code points and UTF-16 count differently (emoji...). */
+const hasAstral = (text: string): boolean => /[\u{10000}-\u{10FFFF}]/u.test(text);
+
+/**
+ * Spans of a file whose offsets may be code points (Python) or UTF-16 code units (JavaScript,
+ * doccano's default): the unit the user chose; else code points, or UTF-16 when only they fit
+ * (spans' `text`, ranges and character edges tell), with a note; when both fit and the spans
+ * carry no text to tell, code points, with a note saying how to choose the other.
+ */
+function readInFileUnit(
+  text: string,
+  lists: readonly SpanList[],
+  chosen: OffsetUnit | undefined,
+  read: (unit: OffsetUnit) => ReadSpan[] | { reason: string },
+  notes: string[],
+): ReadSpan[] | { reason: string } {
+  if (chosen !== undefined) return read(chosen);
+  const asCodePoints = read('codepoint');
+  if (!hasAstral(text) || lists.every((list) => list.items.length === 0)) return asCodePoints;
+  const asUtf16 = read('utf16');
+  if ('reason' in asCodePoints) {
+    if ('reason' in asUtf16) return asCodePoints;
+    notes.push(
+      'offsets read as UTF-16 code units (as JavaScript counts): only they fit the spans; choose the unit to override (--offsets)',
+    );
+    return asUtf16;
+  }
+  if ('reason' in asUtf16) return asCodePoints;
+  const same = asCodePoints.every((s, i) => s.draft.start === asUtf16[i]?.draft.start && s.draft.end === asUtf16[i]?.draft.end);
+  if (same) return asCodePoints;
+  // Both fit and no text tells: the reading whose spans start and end at word edges more often.
+  const codePointEdges = wordEdges(text, asCodePoints);
+  const utf16Edges = wordEdges(text, asUtf16);
+  if (utf16Edges > codePointEdges) {
+    notes.push(
+      'offsets read as UTF-16 code units (as JavaScript counts): code points fit too, but put span edges inside words; choose the unit to override (--offsets)',
+    );
+    return asUtf16;
+  }
+  if (utf16Edges === codePointEdges)
+    notes.push(
+      'offsets read as code points, but UTF-16 code units fit too and the spans carry no text to tell: if the file counts UTF-16 (JavaScript, doccano), choose that unit (--offsets utf16)',
+    );
+  return asCodePoints;
+}
+
+/** How many span edges fall at a word's edge: no letter or digit on both sides, no space inside. */
+function wordEdges(text: string, spans: readonly ReadSpan[]): number {
+  const word = /[\p{L}\p{N}\p{M}]/u;
+  const at = (i: number): string => (i < 0 || i >= text.length ? ' ' : (text.charAt(i) ?? ' '));
+  let count = 0;
+  for (const { draft } of spans) {
+    if (!(word.test(at(draft.start - 1)) && word.test(at(draft.start))) && !/\s/u.test(at(draft.start))) count++;
+    if (!(word.test(at(draft.end - 1)) && word.test(at(draft.end))) && !/\s/u.test(at(draft.end - 1))) count++;
+  }
+  return count;
 }
 
 /** The annotator a doccano user id becomes (`doccano-user-3`), so each user's work stays apart. */

@@ -80,7 +80,7 @@ function read(value: Json, context: ReadContext): ObjectResult {
   const textKey = textKeyOf(data, spans, toNames);
   if (typeof textKey !== 'string') return textKey;
   const { [textKey]: text, ...meta } = data;
-  const read = readJsonDocument({ ...('id' in value ? { id: value['id'] } : {}), text, meta, spans }, context);
+  const read = readJsonDocument({ ...('id' in value ? { id: value['id'] } : {}), text, meta, spans }, context, [], { offsetUnits: 'file' });
   if ('reason' in read) return read;
   const draft = read.draft;
   draft.spans.forEach((span, index) => {
@@ -92,7 +92,7 @@ function read(value: Json, context: ReadContext): ObjectResult {
   if (annotators) draft.annotators = uniqueAnnotators(annotators);
   if (cancelled) draft.status = 'skipped';
 
-  const notes: string[] = [];
+  const notes: string[] = [...read.notes];
   const regionOf = (annotation: number, id: unknown): Region | undefined =>
     typeof id === 'string' && id !== '' ? regions.find((r) => r.annotation === annotation && r.id === id) : undefined;
   const relations: RelationDraft[] = [];
@@ -288,7 +288,7 @@ function readMin(value: Json, context: ReadContext): ObjectResult {
   const textKey = textKeyOf(data, spans, new Set());
   if (typeof textKey !== 'string') return textKey;
   const { [textKey]: text, ...meta } = data;
-  const read = readJsonDocument({ ...('id' in value ? { id: value['id'] } : {}), text, meta, spans }, context);
+  const read = readJsonDocument({ ...('id' in value ? { id: value['id'] } : {}), text, meta, spans }, context, [], { offsetUnits: 'file' });
   if ('reason' in read) return read;
   const user = value[MIN_ANNOTATOR];
   if (typeof user === 'number' || (typeof user === 'string' && user !== '')) {
@@ -296,7 +296,7 @@ function readMin(value: Json, context: ReadContext): ObjectResult {
     for (const span of read.draft.spans) span.annotator = id;
     read.draft.annotators = [{ id, name: `Label Studio user ${user}` }];
   }
-  return { draft: read.draft, format: 'label-studio', notes: [] };
+  return { draft: read.draft, format: 'label-studio', notes: read.notes };
 }
 
 /** Reads JSON-MIN rows (asked before doccano, whose `label` key the default control name shares). */

@@ -31,9 +31,9 @@ function read(value: Json, context: ReadContext): ObjectResult {
     ...(hasCats(value) ? ['cats'] : []),
     ...(hasAccept(value) ? ['accept'] : []),
   ];
-  const read = readJsonDocument(value, context, ownKeys);
+  const read = readJsonDocument(value, context, ownKeys, { offsetUnits: 'file' });
   if ('reason' in read) return read;
-  const notes: string[] = [];
+  const notes: string[] = [...read.notes];
   const values: string[] = [];
   if (hasCats(value)) {
     for (const [name, score] of Object.entries(value['cats'] as Json)) {

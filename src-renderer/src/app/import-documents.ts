@@ -92,6 +92,8 @@ export interface ImportOutcome {
   droppedSpans: number;
   droppedRelations: number;
   droppedDocumentLabels: number;
+  /** Proposals the files carried that nobody accepted (Prodigy rejects, Label Studio predictions), imported as suggestions. */
+  suggestions: number;
   addedLabels: string[];
 }
 
@@ -128,7 +130,7 @@ export async function buildImportChange(
   const grown = addImportedSchemaItems({ ...schema, labels: [...schema.labels, ...newLabels] }, plan.documents.map((d) => d.draft));
   const labels = new Map<string, Label>(grown.labels.map((l) => [l.name, l]));
   const now = Date.now();
-  const outcome: ImportOutcome = { documents: plan.documents.length, spans: 0, droppedSpans: 0, droppedRelations: 0, droppedDocumentLabels: 0, addedLabels: newLabels.map((l) => l.name) };
+  const outcome: ImportOutcome = { documents: plan.documents.length, spans: 0, droppedSpans: 0, droppedRelations: 0, droppedDocumentLabels: 0, suggestions: 0, addedLabels: newLabels.map((l) => l.name) };
   let order = await nextDocumentOrder(db, plan.projectId);
   const idFor = idAllocator(new Set([...(await takenIds(db, plan.projectId, plan.documents.map((d) => d.draft))), ...alsoTaken]));
   const documents: NewDocument[] = [];
@@ -143,6 +145,7 @@ export async function buildImportChange(
     outcome.droppedSpans += made.droppedSpans;
     outcome.droppedRelations += made.droppedRelations;
     outcome.droppedDocumentLabels += made.droppedDocumentLabels;
+    outcome.suggestions += made.records.filter((r) => r.kind === 'suggestion').length;
     annotations.push(...made.records);
     const statuses: Record<string, DocumentStatus> = { ...doc.draft.statuses };
     // A plain `status` (and spans without an annotator) belong to whoever imports the file.

@@ -39,6 +39,7 @@ export function useImportFlows(deps: {
         const outcome = await commitImport(db, plan, project.schema, annotator.id, addUnknownLabels);
         const parts = [`Imported ${outcome.documents} ${outcome.documents === 1 ? 'document' : 'documents'}`];
         if (outcome.spans > 0) parts.push(`${outcome.spans} spans`);
+        if (outcome.suggestions > 0) parts.push(`${outcome.suggestions} suggestions (rejected or unjudged proposals, not spans)`);
         if (outcome.addedLabels.length > 0) parts.push(`new labels: ${outcome.addedLabels.join(', ')}`);
         if (outcome.droppedSpans > 0) parts.push(`${outcome.droppedSpans} spans with unknown labels left out`);
         if (outcome.droppedRelations > 0) parts.push(`${outcome.droppedRelations} relations whose ends were left out`);

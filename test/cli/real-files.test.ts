@@ -76,7 +76,10 @@ describe('brat corpora with relations and events', { timeout: 30_000 }, () => {
 describe('label lists', { timeout: 30_000 }, () => {
   it('doccano 1.0 label ids: refused without a list, read with --labels', () => {
     // doccano 1.0 export and its label export (doccano-transformer reads the same shape).
-    put('v1.jsonl', JSON.stringify({ id: 1, text: 'The UN met.', annotations: [{ label: 7, start_offset: 4, end_offset: 6, user: 2 }] }) + '\n');
+    put(
+      'v1.jsonl',
+      JSON.stringify({ id: 1, text: 'The UN met.', annotations: [{ label: 7, start_offset: 4, end_offset: 6, user: 2 }] }) + '\n',
+    );
     put('doccano-labels.json', JSON.stringify([{ id: 7, text: 'ORG', background_color: '#209cee', text_color: '#ffffff' }]));
     const without = run(['validate', 'v1.jsonl']);
     expect(without.status).toBe(1);
@@ -84,5 +87,33 @@ describe('label lists', { timeout: 30_000 }, () => {
     const withList = run(['convert', '--labels', 'doccano-labels.json', '--to', 'doccano', 'v1.jsonl', '-']);
     expect(withList.status).toBe(0);
     expect(JSON.parse(withList.stdout)).toMatchObject({ id: '1', label: [[4, 6, 'ORG']] });
+  });
+});
+
+describe('column files, numeric tags and offset units', { timeout: 30_000 }, () => {
+  it('converts a CoNLL-2003 file (its own .txt) to Hugging Face and back with the same tokens', () => {
+    put('eng.txt', '-DOCSTART- -X- -X- O\n\nU.S. NNP B-NP B-LOC\nofficials NNS I-NP O\nmet VBD B-VP O\n.  . O O\n\n');
+    const toHf = run(['convert', '--to', 'hf-token', 'eng.txt', 'eng.jsonl']);
+    expect(toHf.status).toBe(0);
+    expect(toHf.stderr).toMatch(/note: columns 2 to 3 .* not imported/);
+    expect(JSON.parse(readFileSync(join(dir, 'eng.jsonl'), 'utf8'))).toMatchObject({
+      tokens: ['U.S.', 'officials', 'met', '.'],
+      ner_tags: ['B-LOC', 'O', 'O', 'O'],
+    });
+  });
+
+  it('reads numeric ner_tags with the tag list beside the file (FILE.labels.json)', () => {
+    put('num.jsonl', JSON.stringify({ id: 'a', tokens: ['Ana', 'sings'], ner_tags: [1, 0] }) + '\n');
+    expect(run(['validate', 'num.jsonl']).stdout).toMatch(/class number 1: give the tag list/);
+    put('num.jsonl.labels.json', JSON.stringify(['O', 'B-PER', 'I-PER']));
+    expect(run(['validate', 'num.jsonl'])).toMatchObject({ status: 0, stdout: 'num.jsonl: 1 documents, 1 spans, OK\n' });
+  });
+
+  it('--offsets utf16 reads doccano offsets as JavaScript counts them', () => {
+    put('js.jsonl', JSON.stringify({ text: '😀 ab cd', label: [[3, 5, 'X']] }) + '\n');
+    const chosen = run(['convert', '--offsets', 'utf16', '--to', 'spanwright', 'js.jsonl', '-']);
+    expect(chosen.status).toBe(0);
+    expect(JSON.parse(chosen.stdout)).toMatchObject({ spans: [{ start: 2, end: 4, text: 'ab' }] });
+    expect(run(['convert', '--offsets', 'bytes', '--to', 'spanwright', 'js.jsonl', '-']).status).toBe(2);
   });
 });

@@ -3,6 +3,7 @@
 import type { DocumentCategory, Label, LabelSchema } from '../../../src-shared/domain';
 import { parseBratFiles } from '../../../src-shared/formats/brat';
 import { parseImportFile } from '../../../src-shared/formats/import';
+import type { ReadOptions } from '../../../src-shared/formats/format-module';
 import type { ImportParseResult } from '../../../src-shared/formats/import-result';
 import { hashText } from '../../../src-shared/text-hash';
 
@@ -14,11 +15,14 @@ export interface ParsedFile {
 
 /** One import unit: a file on its own, or brat files that belong together (.zip, .txt + .ann). */
 export type ParseRequest =
-  | { kind: 'file'; name: string; bytes: Uint8Array; labels: Label[]; categories: DocumentCategory[] }
+  | { kind: 'file'; name: string; bytes: Uint8Array; labels: Label[]; categories: DocumentCategory[]; options?: ReadOptions }
   | { kind: 'brat'; files: Array<{ name: string; bytes: Uint8Array }>; labels: Label[] };
 
 export function parseRequest(request: ParseRequest): ParsedFile {
-  const result = request.kind === 'file' ? parseImportFile(request.name, request.bytes, request.labels, request.categories) : parseBratFiles(request.files, request.labels);
+  const result =
+    request.kind === 'file'
+      ? parseImportFile(request.name, request.bytes, request.labels, request.categories, request.options)
+      : parseBratFiles(request.files, request.labels);
   return { result, hashes: result.documents.map((d) => hashText(d.draft.text)) };
 }
 
@@ -60,15 +64,20 @@ const stem = (name: string) => name.slice(0, name.lastIndexOf('.'));
 
 /**
  * Groups chosen files into parse requests: zips and .ann files (with the .txt of the same
- * name) go to the brat reader; everything else is read on its own.
+ * name) go to the brat reader; everything else is read on its own. `options`: what the user
+ * said about the files (a label list for label ids, the unit of their offsets).
  */
-export function groupImportFiles(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, schema: Pick<LabelSchema, 'labels' | 'documentCategories'>): ParseRequest[] {
+export function groupImportFiles(
+  files: ReadonlyArray<{ name: string; bytes: Uint8Array }>,
+  schema: Pick<LabelSchema, 'labels' | 'documentCategories'>,
+  options: ReadOptions = {},
+): ParseRequest[] {
   const labels = schema.labels;
   const annStems = new Set(files.filter((f) => extension(f.name) === 'ann').map((f) => stem(f.name)));
   const brat = files.filter((f) => extension(f.name) === 'zip' || extension(f.name) === 'ann' || (extension(f.name) === 'txt' && annStems.has(stem(f.name))));
   const requests: ParseRequest[] = files
     .filter((f) => !brat.includes(f))
-    .map((f) => ({ kind: 'file', name: f.name, bytes: f.bytes, labels: [...labels], categories: [...schema.documentCategories] }));
+    .map((f) => ({ kind: 'file', name: f.name, bytes: f.bytes, labels: [...labels], categories: [...schema.documentCategories], options }));
   if (brat.length > 0) requests.push({ kind: 'brat', files: brat.map((f) => ({ name: f.name, bytes: f.bytes })), labels: [...labels] });
   return requests;
 }

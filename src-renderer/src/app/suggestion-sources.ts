@@ -18,11 +18,21 @@ function scopeOf(documentIds: Iterable<string>): ChangeScope {
   return { documents: new Set(documentIds), labels: new Set(), relationTypes: new Set(), categories: false, labelDocuments: false, newDocuments: new Set() };
 }
 
+/** Texts already read, per database and project: a stored text never changes, so only new documents are read. */
+const textCache = new WeakMap<SpanwrightDatabase, Map<string, Map<string, string>>>();
+
 /** Every document of the project with its text. */
 async function projectTexts(db: SpanwrightDatabase, projectId: string): Promise<Map<string, string>> {
+  let projects = textCache.get(db);
+  if (!projects) textCache.set(db, (projects = new Map()));
+  const cached = projects.get(projectId) ?? new Map<string, string>();
   const ids = await db.documents.where('projectId').equals(projectId).primaryKeys();
-  const texts = await db.texts.bulkGet(ids);
-  return new Map(texts.flatMap((t) => (t ? [[t.documentId, t.text] as [string, string]] : [])));
+  const missing = ids.filter((id) => !cached.has(id));
+  for (const t of await db.texts.bulkGet(missing)) if (t) cached.set(t.documentId, t.text);
+  const current = new Set(ids);
+  for (const id of [...cached.keys()]) if (!current.has(id)) cached.delete(id);
+  projects.set(projectId, cached);
+  return new Map(cached);
 }
 
 /**

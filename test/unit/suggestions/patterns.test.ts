@@ -1,9 +1,11 @@
 // patterns.jsonl and term lists: read with a line and reason for every refused entry, and
 // matched over the core tokenizer's tokens with spaCy's semantics (OP, SHAPE, longest match).
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tokenizedDocument } from '../../../src-shared/suggestions/candidates';
 import { parsePatterns, parseTermList, patternCandidates, wordShape } from '../../../src-shared/suggestions/patterns';
+import { exactMatches } from '../../../src-shared/suggestions/same-string';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -100,5 +102,23 @@ describe('term lists', () => {
       ['dictionary', 'Port-au-Prince'],
       ['dictionary', 'Haiti'],
     ]);
+  });
+});
+
+describe('properties', () => {
+  it('a phrase pattern finds exactly the same-string matches of its text (distinct words, no overlaps)', () => {
+    const word = fc.constantFrom('Ana', 'Lima', 'met', 'port', 'Port', 'Lima’s', 'ana', '2012', 'co-op');
+    const separator = fc.constantFrom(' ', ', ', '. ', ' (', ') ', ' - ');
+    const text = fc.array(fc.tuple(word, separator), { minLength: 1, maxLength: 30 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
+    const phrase = fc.uniqueArray(fc.constantFrom('Ana', 'Lima', 'met', 'port', '2012'), { minLength: 1, maxLength: 2 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(text, phrase, (body, term) => {
+        const doc = tokenizedDocument('d', body);
+        const pattern = parseTermList('X', term);
+        const byPattern = patternCandidates(doc, pattern, 'dictionary').map((c) => [c.start, c.end]);
+        expect(byPattern).toEqual(exactMatches(doc, term).map((m) => [m.start, m.end]));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

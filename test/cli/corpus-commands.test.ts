@@ -367,7 +367,8 @@ describe('convert', { timeout: 30_000 }, () => {
         "spanwright convert: nothing written: fix the lines above (see 'spanwright validate')\n",
     );
     expect(readdirSync(dir).filter((f) => f.includes('mixed.out'))).toEqual([]);
-    expect(run(['convert', '--from', 'conll2003', '--to', 'spacy', 'mixed.jsonl', '-']).status).toBe(2);
+    // CoNLL files are read now; claim detection JSONL is still export only.
+    expect(run(['convert', '--from', 'claims', '--to', 'spacy', 'mixed.jsonl', '-']).status).toBe(2);
   });
 
   it('exit 1, not a crash, when OUT cannot be written', () => {

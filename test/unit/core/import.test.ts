@@ -80,7 +80,7 @@ describe('parseImportFile: plain text', () => {
 
   it('rejects unsupported file types', () => {
     expect(parseImportFile('data.csv', utf8('a,b'), []).issues).toEqual([
-      { file: 'data.csv', reason: 'unsupported file type ".csv": import .txt, .jsonl or .json files' },
+      { file: 'data.csv', reason: 'unsupported file type ".csv": import .txt, .jsonl, .json or CoNLL (.conll) files' },
     ]);
   });
 });
@@ -297,7 +297,10 @@ describe('parseImportFile: rejected lines', () => {
       'span 1 is malformed: expected {"start_offset": ..., "end_offset": ..., "label": "LABEL"}',
     );
     expect(reasonOf({ text: 'abc', label: [[0, 1, '']] })).toBe('span 1 has no label (expected a non-empty string, found a string)');
-    expect(reasonOf({ text: 'abc', label: [[0, 1, 5]] })).toBe('span 1 has no label (expected a non-empty string, found a number)');
+    // A number is a label id (doccano 1.0), named by the label list the import is given.
+    expect(reasonOf({ text: 'abc', label: [[0, 1, 5]] })).toBe(
+      "span 1 label 5 is a label id: give the label list (spanwright --labels labels.json, or the import's label list)",
+    );
     expect(reasonOf({ text: 'abc', label: [[0, 1.5, 'A']] })).toBe('span 1 offsets are not integers: [0, 1.5)');
     expect(reasonOf({ text: 'abc', label: [['0', 1, 'A']] })).toBe('span 1 offsets are not integers: ["0", 1)');
     expect(reasonOf({ text: 'a😀c', label: [[1, 4, 'A']] })).toBe('span 1 [1, 4) is out of range: the text is 3 code points long');

@@ -157,7 +157,8 @@ export function DocumentView(props: DocumentViewProps) {
     const handle = props.handleRef;
     if (!handle) return;
     handle.current = {
-      scrollToSpan: (spanId) => rootRef.current?.querySelector(`[data-span-id="${CSS.escape(spanId)}"]`)?.scrollIntoView({ block: 'nearest' }),
+      scrollToSpan: (spanId) =>
+        rootRef.current?.querySelector(`[data-span-id="${CSS.escape(spanId)}"], [data-suggestion-id="${CSS.escape(spanId)}"]`)?.scrollIntoView({ block: 'nearest' }),
       placeCaretAt: (offset) => setCaretRequest({ offset }),
     };
     return () => {
@@ -241,7 +242,8 @@ export function DocumentView(props: DocumentViewProps) {
     if (!root) return;
     const mark = (className: string, ids: readonly string[]) => {
       root.querySelectorAll(`.${className}`).forEach((el) => el.classList.remove(className));
-      for (const id of ids) root.querySelectorAll(`[data-span-id="${CSS.escape(id)}"]`).forEach((el) => el.classList.add(className));
+      for (const id of ids)
+        root.querySelectorAll(`[data-span-id="${CSS.escape(id)}"], [data-suggestion-id="${CSS.escape(id)}"]`).forEach((el) => el.classList.add(className));
     };
     mark('span--selected', highlightedSpanIds);
     mark('span--related', props.relatedSpanIds ?? []);
@@ -260,11 +262,13 @@ export function DocumentView(props: DocumentViewProps) {
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed) return;
     const ids: string[] = [];
-    let element = (event.target as HTMLElement).closest<HTMLElement>('[data-span-id]');
+    // Spans and suggestions under the click, innermost first.
+    const marks = '[data-span-id], [data-suggestion-id]';
+    let element = (event.target as HTMLElement).closest<HTMLElement>(marks);
     while (element && rootRef.current?.contains(element)) {
-      const id = element.dataset.spanId;
+      const id = element.dataset.spanId ?? element.dataset.suggestionId;
       if (id && !ids.includes(id)) ids.push(id);
-      element = element.parentElement?.closest<HTMLElement>('[data-span-id]') ?? null;
+      element = element.parentElement?.closest<HTMLElement>(marks) ?? null;
     }
     callbacks.current.onSpanClick(ids);
   };

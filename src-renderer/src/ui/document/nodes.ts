@@ -129,11 +129,13 @@ export class SpanMarkNode extends ElementNode {
     const dom = document.createElement('span');
     dom.className = `span span--${layer}${isFirst ? ' span--first' : ''}${isLast ? ' span--last' : ''}${reference ? ' span--reference' : ''}${linked ? ' span--linked' : ''}${suggestion ? ' span--suggestion' : ''}`;
     dom.dataset.annotator = annotator;
-    dom.dataset.spanId = spanId;
+    // A suggestion is not a span: it has its own id attribute, so nothing that reads spans from
+    // the page (tests, arcs, the caret) takes it for one.
     if (suggestion) {
+      dom.dataset.suggestionId = spanId;
       dom.dataset.suggestion = 'true';
       dom.setAttribute('aria-label', `Suggestion: ${title}`);
-    }
+    } else dom.dataset.spanId = spanId;
     dom.dataset.label = label;
     dom.dataset.layer = layer;
     dom.style.setProperty('--depth', String(depth));

@@ -20,7 +20,7 @@ export interface SuggestionFlow {
   rejectSelected(): void;
   /** Accepts the document's pending suggestions, or only those of one label. */
   acceptAll(label?: string): void;
-  /** A click on marks: accepts the suggestion under it, if any; true when it did. */
+  /** A click on marks (innermost first): accepts the suggestion when it is the innermost; true when it did. */
   click(ids: readonly string[]): boolean;
   /** After a span is made: its text is proposed at its other occurrences. */
   spanMade(span: Span): void;
@@ -94,7 +94,8 @@ export function useSuggestionFlow(options: {
 
   const click = useCallback(
     (ids: readonly string[]) => {
-      const hit = suggestions.find((s) => ids.includes(s.id));
+      // Only the innermost mark counts: a click on a span inside (or over) a suggestion selects the span.
+      const hit = suggestions.find((s) => s.id === ids[0]);
       if (!hit) return false;
       answer('accept', hit);
       return true;

@@ -13,6 +13,7 @@ test('same-string suggestion: accepted with Enter and undone, rejected with x', 
   const suggestion = text.locator('[data-suggestion="true"][data-label="EVENT"]');
   await expect(spans).toHaveCount(1);
   await expect(suggestion).toHaveText('budget');
+  await expect(suggestion).toHaveAttribute('title', 'Suggested (same-string) · EVENT: “budget”');
   await expect(page.getByRole('region', { name: 'Suggestions' })).toContainText('1 in this document');
 
   // Select it with }, accept it with Enter: a span (origin suggestion) replaces it.

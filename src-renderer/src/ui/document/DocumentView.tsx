@@ -50,7 +50,7 @@ export interface DocumentViewHandle {
 
 const NO_LINKS: ReadonlyMap<string, number> = new Map();
 
-const NO_SUGGESTIONS: ReadonlySet<string> = new Set();
+const NO_SUGGESTIONS: ReadonlyMap<string, Suggestion> = new Map();
 
 /** A suggestion drawn as a span (marked as a suggestion by its id). */
 const drawnAsSpan = (s: Suggestion): Span => ({
@@ -63,7 +63,7 @@ function groupByLine(
   spans: readonly Span[],
   references: ReadonlyMap<string, string> | undefined,
   links: ReadonlyMap<string, number>,
-  suggestionIds: ReadonlySet<string> = NO_SUGGESTIONS,
+  suggestions: ReadonlyMap<string, Suggestion> = NO_SUGGESTIONS,
 ): Map<number, ViewSpan[]> {
   const byLine = new Map<number, ViewSpan[]>();
   for (const span of spans) {
@@ -75,7 +75,8 @@ function groupByLine(
         links: links.get(span.id) ?? 0,
       };
       if (referenceOf !== undefined) view.referenceOf = referenceOf;
-      if (suggestionIds.has(span.id)) view.suggestion = true;
+      const suggestion = suggestions.get(span.id);
+      if (suggestion) view.suggestion = suggestion.score === undefined ? { source: suggestion.source } : { source: suggestion.source, score: suggestion.score };
       if (list) list.push(view);
       else byLine.set(index, [view]);
     }
@@ -177,7 +178,7 @@ export function DocumentView(props: DocumentViewProps) {
   }, [articleRef]);
 
   // Suggestions are drawn with the spans, as marks of their own kind.
-  const suggestionIds = useMemo(() => new Set((props.suggestions ?? []).map((x) => x.id)), [props.suggestions]);
+  const suggestionsById = useMemo(() => new Map((props.suggestions ?? []).map((x) => [x.id, x])), [props.suggestions]);
   const drawn = useMemo(() => (props.suggestions && props.suggestions.length > 0 ? [...spans, ...props.suggestions.map(drawnAsSpan)] : spans), [spans, props.suggestions]);
 
   // Draw: everything when the document changes, else only the lines whose spans changed.
@@ -188,14 +189,14 @@ export function DocumentView(props: DocumentViewProps) {
       if (previous.spans === drawn && previous.links === links) return;
       const lines = previous.lines;
       const touched = changedLines(lines, previous.spans, drawn, previous.links, links);
-      const byLine = groupByLine(lines, drawn, props.referenceAnnotators, links, suggestionIds);
+      const byLine = groupByLine(lines, drawn, props.referenceAnnotators, links, suggestionsById);
       editor.update(() => $renderLines(text, lines, previous.keys, touched, byLine), { discrete: true });
       previous.spans = drawn;
       previous.links = links;
       return;
     }
     const lines = splitLines(text);
-    const byLine = groupByLine(lines, drawn, props.referenceAnnotators, links, suggestionIds);
+    const byLine = groupByLine(lines, drawn, props.referenceAnnotators, links, suggestionsById);
     let keys: NodeKey[] = [];
     editor.update(() => {
       keys = $renderAllLines(text, lines, byLine);
@@ -203,7 +204,7 @@ export function DocumentView(props: DocumentViewProps) {
     rendered.current = { documentId, text, lines, keys, spans: drawn, links, references: props.referenceAnnotators };
     // Only a newly opened document goes to its remembered place; a redraw keeps the scroll.
     if (scrollRef.current && previous?.documentId !== documentId) scrollRef.current.scrollTop = initialScrollTop;
-  }, [documentId, text, drawn, suggestionIds, links, initialScrollTop, props.referenceAnnotators]);
+  }, [documentId, text, drawn, suggestionsById, links, initialScrollTop, props.referenceAnnotators]);
 
   useLayoutEffect(() => {
     const root = rootRef.current;

@@ -11,15 +11,16 @@ export interface ViewSpan extends LayoutSpan {
   referenceOf?: string;
   /** How many relations this span takes part in (drawn as a link mark, said in its title). */
   links: number;
-  /** A suggestion (id is the suggestion's), drawn apart from spans. */
-  suggestion?: boolean;
+  /** A suggestion (id is the suggestion's), drawn apart from spans: where it came from, and the tagger's confidence. */
+  suggestion?: { source: string; score?: number };
 }
 
 const TITLE_TEXT_MAX = 120;
 
 function hoverTitle(span: ViewSpan): string {
   const text = span.text.length > TITLE_TEXT_MAX ? `${span.text.slice(0, TITLE_TEXT_MAX)}…` : span.text;
-  const who = span.suggestion ? 'Suggested · ' : span.referenceOf ? `${span.referenceOf} · ` : '';
+  const suggested = span.suggestion && `Suggested (${span.suggestion.source}${span.suggestion.score === undefined ? '' : ` ${Math.round(span.suggestion.score * 100)} %`}) · `;
+  const who = suggested || (span.referenceOf ? `${span.referenceOf} · ` : '');
   const links = span.links === 0 ? '' : ` · ${span.links} ${span.links === 1 ? 'relation' : 'relations'}`;
   return `${who}${span.label}: “${text.replace(/\s+/g, ' ')}”${links}`;
 }

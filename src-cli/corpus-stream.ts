@@ -12,7 +12,7 @@ import { isBratPath, parseBratPath, parseCorpus, readCorpusFile, type CorpusFile
 export type CorpusItem = { kind: 'document'; document: ParsedDocument } | { kind: 'issue'; issue: ImportIssue };
 
 /** How standard input is read: 'auto' looks at its first bytes (a zip is brat, '[' a JSON array). */
-export type StdinShape = 'auto' | 'jsonl' | 'json' | 'zip';
+export type StdinShape = 'auto' | 'jsonl' | 'json' | 'zip' | 'conll';
 
 /** Whether a path is read line by line (JSONL) rather than whole (.json, .txt, brat .zip). */
 export function isLineCorpus(path: string): boolean {
@@ -107,7 +107,16 @@ export async function* readCorpusItems(
       .subarray(first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0)
       .toString('latin1')
       .trimStart();
-    const shape = stdin !== 'auto' ? stdin : start.startsWith('PK\x03\x04') ? 'zip' : start.startsWith('[') ? 'json' : 'jsonl';
+    const shape =
+      stdin !== 'auto'
+        ? stdin
+        : start.startsWith('PK\x03\x04')
+          ? 'zip'
+          : start.startsWith('[')
+            ? 'json'
+            : start.startsWith('-DOCSTART-')
+              ? 'conll'
+              : 'jsonl';
     if (shape !== 'jsonl') {
       yield* wholeFileItems({ name: `stdin.${shape}`, bytes: await readWhole(all) }, schema, options);
       return;

@@ -27,5 +27,6 @@ export function fitsFormat(expected: FormatInfo, found: ImportFormat): boolean {
 /** How standard input must be read for a format: brat is a zip, Label Studio a JSON array. */
 export function stdinShape(format: FormatInfo | undefined): StdinShape {
   if (!format) return 'auto';
+  if (format.id === 'conll2003') return 'conll'; // a column file, read whole
   return format.shape === 'files' ? 'zip' : format.shape === 'json-array' ? 'json' : 'jsonl';
 }

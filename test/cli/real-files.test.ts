@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const BIN = resolve(__dirname, '../../bin/spanwright.mjs');
 let dir = '';
 
-function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
+function run(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', input });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -100,6 +100,15 @@ describe('column files, numeric tags and offset units', { timeout: 30_000 }, () 
       tokens: ['U.S.', 'officials', 'met', '.'],
       ner_tags: ['B-LOC', 'O', 'O', 'O'],
     });
+  });
+
+  it('reads a column file from standard input (-DOCSTART-, or --from conll2003)', () => {
+    const docstart = run(['convert', '--to', 'doccano', '-', '-'], '-DOCSTART- -X- -X- O\n\nOslo NNP B-NP B-LOC\nrains VBZ B-VP O\n\n');
+    expect(docstart.status).toBe(0);
+    expect(JSON.parse(docstart.stdout)).toMatchObject({ text: 'Oslo rains', label: [[0, 4, 'LOC']] });
+    const chosen = run(['convert', '--from', 'conll2003', '--to', 'doccano', '-', '-'], 'Oslo\tB-LOC\nrains\tO\n');
+    expect(chosen).toMatchObject({ status: 0, stderr: '' });
+    expect(JSON.parse(chosen.stdout)).toMatchObject({ text: 'Oslo rains', label: [[0, 4, 'LOC']] });
   });
 
   it('reads numeric ner_tags with the tag list beside the file (FILE.labels.json)', () => {

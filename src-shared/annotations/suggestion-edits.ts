@@ -65,20 +65,37 @@ export function extentKey(s: Pick<Suggestion, 'documentId' | 'annotator' | 'labe
  * Pending suggestions of the same label that the new spans overlap go too (they are answered);
  * a suggestion a same-label span already covers is removed without making a second span.
  */
-export function acceptSuggestions(state: AnnotationState, suggestions: readonly Suggestion[], newSpanId: () => string, now: number): Change | null {
+export function acceptSuggestions(
+  state: AnnotationState,
+  suggestions: readonly Suggestion[],
+  newSpanId: () => string,
+  now: number,
+): Change | null {
   const spans = new SameLabelSpans(state.annotations.span.values());
   const made: Span[] = [];
   const removed = new Map<string, Suggestion>();
   // Longest first, so of two overlapping suggestions of one label the longer becomes the span.
-  const order = [...suggestions].filter((s) => s.status === 'pending').sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const order = [...suggestions]
+    .filter((s) => s.status === 'pending')
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   for (const suggestion of order) {
     if (removed.has(suggestion.id)) continue;
     removed.set(suggestion.id, suggestion);
     if (spans.overlaps(suggestion)) continue;
     const span: Span = {
-      id: newSpanId(), projectId: suggestion.projectId, documentId: suggestion.documentId, annotator: suggestion.annotator,
-      layer: suggestion.layer, label: suggestion.label, start: suggestion.start, end: suggestion.end, text: suggestion.text,
-      attributes: {}, origin: 'suggestion', createdAt: now, updatedAt: now,
+      id: newSpanId(),
+      projectId: suggestion.projectId,
+      documentId: suggestion.documentId,
+      annotator: suggestion.annotator,
+      layer: suggestion.layer,
+      label: suggestion.label,
+      start: suggestion.start,
+      end: suggestion.end,
+      text: suggestion.text,
+      attributes: {},
+      origin: 'suggestion',
+      createdAt: now,
+      updatedAt: now,
     };
     made.push(span);
     spans.add(span);

@@ -8,7 +8,12 @@ import type { DocumentDraft, SuggestionDraft } from '../domain';
  * span index). Their relations cannot be kept on a suggestion: the returned notes say so.
  * (Attributes and notes of proposed spans are not kept either.)
  */
-export function spansAsSuggestions(draft: DocumentDraft, status: SuggestionDraft['status'], why: string, scores: ReadonlyArray<number | undefined> = []): string[] {
+export function spansAsSuggestions(
+  draft: DocumentDraft,
+  status: SuggestionDraft['status'],
+  why: string,
+  scores: ReadonlyArray<number | undefined> = [],
+): string[] {
   const notes: string[] = [];
   draft.suggestions = [
     ...(draft.suggestions ?? []),

@@ -79,8 +79,19 @@ export function toSuggestions(candidates: readonly Candidate[], texts: ReadonlyM
     const text = texts.get(c.documentId);
     if (layer === undefined || text === undefined) continue;
     const suggestion: Suggestion = {
-      id: owner.newId(), projectId: owner.projectId, documentId: c.documentId, annotator: owner.annotator, layer, label: c.label,
-      start: c.start, end: c.end, text: text.slice(c.start, c.end), source: c.source, status: 'pending', createdAt: owner.now, updatedAt: owner.now,
+      id: owner.newId(),
+      projectId: owner.projectId,
+      documentId: c.documentId,
+      annotator: owner.annotator,
+      layer,
+      label: c.label,
+      start: c.start,
+      end: c.end,
+      text: text.slice(c.start, c.end),
+      source: c.source,
+      status: 'pending',
+      createdAt: owner.now,
+      updatedAt: owner.now,
     };
     if (c.score !== undefined) suggestion.score = c.score;
     out.push(suggestion);

@@ -50,7 +50,9 @@ function scores(correct: number, predicted: number, expected: number): Scores {
 }
 
 /** Precision and recall of predicted spans against the annotation, overall and per label. */
-export function scoreSpans(pairs: ReadonlyArray<{ predicted: readonly Candidate[]; expected: TrainingDocument['spans'] }>): Omit<Evaluation, 'trainingDocuments' | 'heldOutDocuments'> {
+export function scoreSpans(
+  pairs: ReadonlyArray<{ predicted: readonly Candidate[]; expected: TrainingDocument['spans'] }>,
+): Omit<Evaluation, 'trainingDocuments' | 'heldOutDocuments'> {
   const tally = new Map<string, { correct: number; predicted: number; expected: number }>();
   const of = (label: string) => {
     let t = tally.get(label);
@@ -82,7 +84,10 @@ export function scoreSpans(pairs: ReadonlyArray<{ predicted: readonly Candidate[
  * Trains on the Done documents less the held-out fifth, scores on that fifth, and returns the
  * model trained on them all (what suggests in the other documents) with the scores.
  */
-export function trainAndEvaluate(done: readonly TrainingDocument[], options: TrainOptions = {}): { model: TaggerModel; evaluation: Evaluation } {
+export function trainAndEvaluate(
+  done: readonly TrainingDocument[],
+  options: TrainOptions = {},
+): { model: TaggerModel; evaluation: Evaluation } {
   const { training, heldOut } = holdOutFifth(done);
   const trial = trainTagger(training, options);
   const scored = scoreSpans(heldOut.map((d) => ({ predicted: tagDocument(trial, d), expected: d.spans })));
@@ -101,6 +106,7 @@ export interface TaggerInput {
 export function trainAndSuggest(input: TaggerInput, options: TrainOptions = {}): { evaluation: Evaluation; candidates: Candidate[] } {
   const done = input.done.map((d) => ({ ...tokenizedDocument(d.id, d.text, input.locale), spans: d.spans }));
   const { model, evaluation } = trainAndEvaluate(done, options);
-  const candidates = model.tags.length <= 1 ? [] : input.targets.flatMap((t) => tagDocument(model, tokenizedDocument(t.id, t.text, input.locale)));
+  const candidates =
+    model.tags.length <= 1 ? [] : input.targets.flatMap((t) => tagDocument(model, tokenizedDocument(t.id, t.text, input.locale)));
   return { evaluation, candidates };
 }

@@ -94,13 +94,40 @@ const FLAG_ATTRIBUTES: Record<string, (token: Token) => boolean> = {
 };
 
 /** Attributes that need a trained pipeline or sentence boundaries: refused by name. */
-const PIPELINE_ATTRIBUTES = new Set(['POS', 'TAG', 'MORPH', 'DEP', 'LEMMA', 'ENT_TYPE', 'ENT_IOB', 'ENT_ID', 'ENT_KB_ID', 'IS_SENT_START', 'SENT_START', 'NORM', 'IS_STOP', 'LIKE_NUM', 'LIKE_URL', 'LIKE_EMAIL', 'IS_SPACE', 'SPACY', 'IS_BRACKET', 'IS_QUOTE', 'IS_LEFT_PUNCT', 'IS_RIGHT_PUNCT', 'IS_CURRENCY', 'IS_OOV', '_']);
+const PIPELINE_ATTRIBUTES = new Set([
+  'POS',
+  'TAG',
+  'MORPH',
+  'DEP',
+  'LEMMA',
+  'ENT_TYPE',
+  'ENT_IOB',
+  'ENT_ID',
+  'ENT_KB_ID',
+  'IS_SENT_START',
+  'SENT_START',
+  'NORM',
+  'IS_STOP',
+  'LIKE_NUM',
+  'LIKE_URL',
+  'LIKE_EMAIL',
+  'IS_SPACE',
+  'SPACY',
+  'IS_BRACKET',
+  'IS_QUOTE',
+  'IS_LEFT_PUNCT',
+  'IS_RIGHT_PUNCT',
+  'IS_CURRENCY',
+  'IS_OOV',
+  '_',
+]);
 
 type Built<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 function valueTest(name: string, read: (token: Token) => string | number, spec: unknown): Built<TokenTest> {
   if (typeof spec === 'string' || typeof spec === 'number') return { ok: true, value: (t) => read(t) === spec };
-  if (!isRecord(spec)) return { ok: false, reason: `${name} must be a string, a number or an object of operators, not ${JSON.stringify(spec)}` };
+  if (!isRecord(spec))
+    return { ok: false, reason: `${name} must be a string, a number or an object of operators, not ${JSON.stringify(spec)}` };
   const tests: TokenTest[] = [];
   for (const [operator, operand] of Object.entries(spec)) {
     switch (operator) {
@@ -129,7 +156,14 @@ function valueTest(name: string, read: (token: Token) => string | number, spec: 
       case '>':
       case '<': {
         if (typeof operand !== 'number') return { ok: false, reason: `${name} ${operator} must compare with a number` };
-        const compare = { '==': (a: number) => a === operand, '!=': (a: number) => a !== operand, '>=': (a: number) => a >= operand, '<=': (a: number) => a <= operand, '>': (a: number) => a > operand, '<': (a: number) => a < operand }[operator];
+        const compare = {
+          '==': (a: number) => a === operand,
+          '!=': (a: number) => a !== operand,
+          '>=': (a: number) => a >= operand,
+          '<=': (a: number) => a <= operand,
+          '>': (a: number) => a > operand,
+          '<': (a: number) => a < operand,
+        }[operator];
         tests.push((t) => {
           const value = read(t);
           return typeof value === 'number' && compare(value);
@@ -153,7 +187,8 @@ function attributeTest(name: string, spec: unknown): Built<TokenTest> {
     if (typeof spec !== 'boolean') return { ok: false, reason: `${key} must be true or false` };
     return { ok: true, value: (t) => flag(t) === spec };
   }
-  if (PIPELINE_ATTRIBUTES.has(key)) return { ok: false, reason: `${key} needs a trained spaCy pipeline; Spanwright matches on the text of tokens only` };
+  if (PIPELINE_ATTRIBUTES.has(key))
+    return { ok: false, reason: `${key} needs a trained spaCy pipeline; Spanwright matches on the text of tokens only` };
   return { ok: false, reason: `unknown token attribute ${name}` };
 }
 
@@ -187,7 +222,9 @@ function tokenElement(description: unknown, at: number): Built<PatternElement> {
   const q = quantifier(description['OP']);
   if (!q.ok) return { ok: false, reason: `token ${at + 1}: ${q.reason}` };
   const matches: TokenTest = (t) => tests.every((test) => test(t));
-  return q.value === 'not' ? { ok: true, value: { test: (t) => !matches(t), min: 1, max: 1 } } : { ok: true, value: { test: matches, min: q.value[0], max: q.value[1] } };
+  return q.value === 'not'
+    ? { ok: true, value: { test: (t) => !matches(t), min: 1, max: 1 } }
+    : { ok: true, value: { test: matches, min: q.value[0], max: q.value[1] } };
 }
 
 /** A phrase as a pattern: its tokens' exact texts in a row (spaCy's PhraseMatcher on ORTH). */
@@ -252,7 +289,13 @@ export function parseTermList(label: string, content: string, locale?: string): 
 }
 
 /** The token indexes (exclusive ends) where `elements[from..]` can end when started at token `at`. */
-function endsFrom(elements: readonly PatternElement[], tokens: readonly Token[], memo: Map<number, number[]>, from: number, at: number): number[] {
+function endsFrom(
+  elements: readonly PatternElement[],
+  tokens: readonly Token[],
+  memo: Map<number, number[]>,
+  from: number,
+  at: number,
+): number[] {
   if (from === elements.length) return [at];
   const key = from * (tokens.length + 1) + at;
   const known = memo.get(key);
@@ -303,7 +346,8 @@ export function patternCandidates(document: TokenizedDocument, patterns: readonl
     line.forEach((token, i) => {
       for (const pattern of byFirstWord.get(token.text) ?? []) {
         const words = pattern.phrase as string[];
-        if (i + words.length <= line.length && words.every((w, k) => (line[i + k] as Token).text === w)) add(pattern, line, i, i + words.length);
+        if (i + words.length <= line.length && words.every((w, k) => (line[i + k] as Token).text === w))
+          add(pattern, line, i, i + words.length);
       }
     });
     for (const pattern of tokenPatterns) for (const [first, end] of matchLine(pattern, line)) add(pattern, line, first, end);

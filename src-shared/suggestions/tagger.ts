@@ -30,7 +30,9 @@ export interface TrainOptions {
 /** The BIO tags of a document's tokens; of overlapping spans the longest is kept (BIO holds no nesting). */
 export function bioTags(document: TrainingDocument): string[] {
   const tags = document.tokens.map(() => 'O');
-  const spans = longestFirst(document.spans.map((s) => ({ documentId: document.id, label: s.label, start: s.start, end: s.end, source: 'model' as const })));
+  const spans = longestFirst(
+    document.spans.map((s) => ({ documentId: document.id, label: s.label, start: s.start, end: s.end, source: 'model' as const })),
+  );
   let at = 0;
   for (const span of spans) {
     while (at < document.tokens.length && (document.tokens[at] as Token).end <= span.start) at++;

@@ -54,20 +54,33 @@ test('accept all from the panel; a click accepts one', async ({ page }) => {
 
 test('marking documents Done trains the tagger in a worker; the panel shows held-out precision and recall', async ({ page }) => {
   await openApp(page);
-  for (const title of ['Harbour city opens new tram line', 'Panen raya padi di Lembah Sirna', 'La biblioteca de Valdeluz cumple cien años']) {
+  for (const title of [
+    'Harbour city opens new tram line',
+    'Panen raya padi di Lembah Sirna',
+    'La biblioteca de Valdeluz cumple cien años',
+  ]) {
     await openDocument(page, title);
     await page.getByLabel('Document status').selectOption('done');
   }
   const panel = page.getByRole('region', { name: 'Suggestions' });
   await panel.getByText('Rules and tagger').click();
-  await expect(panel.getByRole('status')).toContainText(/Held-out fifth \(1 documents\): precision \d+ %, recall \d+ %/, { timeout: 30_000 });
+  await expect(panel.getByRole('status')).toContainText(/Held-out fifth \(1 documents\): precision \d+ %, recall \d+ %/, {
+    timeout: 30_000,
+  });
 });
 
 test('a patterns file proposes its matches; its bad lines are reported with their number', async ({ page }) => {
   await openApp(page);
   await openDocument(page, 'Harbour city opens new tram line');
-  const patterns = ['{"label": "ORG", "pattern": [{"LOWER": "quay"}, {"IS_TITLE": true, "OP": "+"}]}', '{"label": "ORG", "pattern": [{"POS": "PROPN"}]}'].join('\n');
-  await page.getByLabel('Suggestion patterns file').setInputFiles([{ name: 'patterns.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(patterns) }]);
+  const patterns = [
+    '{"label": "ORG", "pattern": [{"LOWER": "quay"}, {"IS_TITLE": true, "OP": "+"}]}',
+    '{"label": "ORG", "pattern": [{"POS": "PROPN"}]}',
+  ].join('\n');
+  await page
+    .getByLabel('Suggestion patterns file')
+    .setInputFiles([{ name: 'patterns.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(patterns) }]);
   await expect(page.getByText('patterns.jsonl, line 2: token 1: POS needs a trained spaCy pipeline')).toBeVisible();
-  await expect(page.getByRole('article', { name: 'Document text' }).locator('[data-suggestion="true"][data-label="ORG"]')).toHaveText('Quay Street');
+  await expect(page.getByRole('article', { name: 'Document text' }).locator('[data-suggestion="true"][data-label="ORG"]')).toHaveText(
+    'Quay Street',
+  );
 });

@@ -15,7 +15,14 @@ import type { SpanwrightDatabase } from '../storage/database';
 import { newId } from './ids';
 
 function scopeOf(documentIds: Iterable<string>): ChangeScope {
-  return { documents: new Set(documentIds), labels: new Set(), relationTypes: new Set(), categories: false, labelDocuments: false, newDocuments: new Set() };
+  return {
+    documents: new Set(documentIds),
+    labels: new Set(),
+    relationTypes: new Set(),
+    categories: false,
+    labelDocuments: false,
+    newDocuments: new Set(),
+  };
 }
 
 /** Texts already read, per database and project: a stored text never changes, so only new documents are read. */
@@ -49,7 +56,13 @@ export async function storeCandidates(
   replacing: readonly Suggestion[] = [],
 ): Promise<number> {
   const layers = new Map(schema.labels.map((l) => [l.name, l.layer]));
-  const suggestions = toSuggestions(candidates, texts, { projectId, annotator, layerOf: (label) => layers.get(label), newId, now: Date.now() });
+  const suggestions = toSuggestions(candidates, texts, {
+    projectId,
+    annotator,
+    layerOf: (label) => layers.get(label),
+    newId,
+    now: Date.now(),
+  });
   const documents = new Set([...suggestions.map((s) => s.documentId), ...replacing.map((s) => s.documentId)]);
   if (documents.size === 0) return 0;
   let added = 0;
@@ -72,7 +85,13 @@ export async function storeCandidates(
 }
 
 /** After a span is made: its text proposed at every other occurrence in the project. */
-export async function proposeSameString(db: SpanwrightDatabase, projectId: string, schema: LabelSchema, span: Span, locale?: string): Promise<number> {
+export async function proposeSameString(
+  db: SpanwrightDatabase,
+  projectId: string,
+  schema: LabelSchema,
+  span: Span,
+  locale?: string,
+): Promise<number> {
   const texts = await projectTexts(db, projectId);
   const documents = [...texts].map(([id, text]) => ({ id, text }));
   return storeCandidates(db, projectId, schema, span.annotator, sameStringCandidates(documents, span, locale ? { locale } : {}), texts);
@@ -94,22 +113,41 @@ export async function proposeFromPatterns(
 }
 
 /** The tagger's input: the annotator's Done documents with their spans (of the given layer), and the rest. */
-export async function readTaggerInput(db: SpanwrightDatabase, projectId: string, annotator: string, labels: ReadonlySet<string>, locale?: string): Promise<TaggerInput> {
+export async function readTaggerInput(
+  db: SpanwrightDatabase,
+  projectId: string,
+  annotator: string,
+  labels: ReadonlySet<string>,
+  locale?: string,
+): Promise<TaggerInput> {
   const documents = await db.documents.where('projectId').equals(projectId).toArray();
   const texts = await projectTexts(db, projectId);
   const doneIds = new Set(documents.filter((d) => d.statuses[annotator] === 'done').map((d) => d.id));
-  const spans = (await db.spans.where('projectId').equals(projectId).toArray()).filter((s) => s.annotator === annotator && doneIds.has(s.documentId) && labels.has(s.label));
-  const done = [...doneIds].map((id) => ({ id, text: texts.get(id) ?? '', spans: spans.filter((s) => s.documentId === id).map(({ label, start, end }) => ({ label, start, end })) }));
-  const targets = documents.filter((d) => !doneIds.has(d.id) && d.statuses[annotator] !== 'skipped').map((d) => ({ id: d.id, text: texts.get(d.id) ?? '' }));
+  const spans = (await db.spans.where('projectId').equals(projectId).toArray()).filter(
+    (s) => s.annotator === annotator && doneIds.has(s.documentId) && labels.has(s.label),
+  );
+  const done = [...doneIds].map((id) => ({
+    id,
+    text: texts.get(id) ?? '',
+    spans: spans.filter((s) => s.documentId === id).map(({ label, start, end }) => ({ label, start, end })),
+  }));
+  const targets = documents
+    .filter((d) => !doneIds.has(d.id) && d.statuses[annotator] !== 'skipped')
+    .map((d) => ({ id: d.id, text: texts.get(d.id) ?? '' }));
   return { done, targets, ...(locale ? { locale } : {}) };
 }
 
 /** Runs the tagger in a web worker where there is one (the app), in-line otherwise. */
-export function runTagger(input: TaggerInput): { result: Promise<{ evaluation: Evaluation; candidates: Candidate[] }>; cancel: () => void } {
+export function runTagger(input: TaggerInput): {
+  result: Promise<{ evaluation: Evaluation; candidates: Candidate[] }>;
+  cancel: () => void;
+} {
   if (typeof Worker === 'undefined') return { result: Promise.resolve(trainAndSuggest(input)), cancel: () => undefined };
   const worker = new Worker(new URL('./tagger-worker.ts', import.meta.url), { type: 'module' });
   const result = new Promise<{ evaluation: Evaluation; candidates: Candidate[] }>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<({ ok: true } & { evaluation: Evaluation; candidates: Candidate[] }) | { ok: false; reason: string }>) => {
+    worker.onmessage = (
+      event: MessageEvent<({ ok: true } & { evaluation: Evaluation; candidates: Candidate[] }) | { ok: false; reason: string }>,
+    ) => {
       worker.terminate();
       if (event.data.ok) resolve({ evaluation: event.data.evaluation, candidates: event.data.candidates });
       else reject(new Error(event.data.reason));
@@ -127,11 +165,19 @@ export function runTagger(input: TaggerInput): { result: Promise<{ evaluation: E
  * Retrains the tagger on the annotator's Done documents and replaces their pending model
  * suggestions with the new ones (rejected ones stay, so they are not proposed again).
  */
-export async function retrainTagger(db: SpanwrightDatabase, projectId: string, schema: LabelSchema, annotator: string, locale?: string): Promise<{ evaluation: Evaluation; added: number }> {
+export async function retrainTagger(
+  db: SpanwrightDatabase,
+  projectId: string,
+  schema: LabelSchema,
+  annotator: string,
+  locale?: string,
+): Promise<{ evaluation: Evaluation; added: number }> {
   const labels = new Set(schema.labels.filter((l) => l.layer === 'entity').map((l) => l.name));
   const input = await readTaggerInput(db, projectId, annotator, labels, locale);
   const { evaluation, candidates } = await runTagger(input).result;
-  const stale = (await db.suggestions.where('projectId').equals(projectId).toArray()).filter((s) => s.annotator === annotator && s.source === 'model' && s.status === 'pending');
+  const stale = (await db.suggestions.where('projectId').equals(projectId).toArray()).filter(
+    (s) => s.annotator === annotator && s.source === 'model' && s.status === 'pending',
+  );
   const texts = new Map(input.targets.map((t) => [t.id, t.text]));
   const added = await storeCandidates(db, projectId, schema, annotator, candidates, texts, stale);
   return { evaluation, added };

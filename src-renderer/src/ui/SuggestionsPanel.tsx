@@ -19,8 +19,8 @@ export function SuggestionsPanel(props: { flow: SuggestionFlow; schema: LabelSch
     <section className="suggestions-panel" aria-label="Suggestions">
       <h3>Suggestions</h3>
       <p>
-        {flow.suggestions.length === 0 ? 'None in this document.' : `${flow.suggestions.length} in this document.`} Select with {'{'} and {'}'};
-        Enter, Tab or a click accepts; Backspace or x rejects.
+        {flow.suggestions.length === 0 ? 'None in this document.' : `${flow.suggestions.length} in this document.`} Select with {'{'} and{' '}
+        {'}'}; Enter, Tab or a click accepts; Backspace or x rejects.
       </p>
       {flow.suggestions.length > 0 && (
         <div className="suggestions-panel__accept">
@@ -38,10 +38,16 @@ export function SuggestionsPanel(props: { flow: SuggestionFlow; schema: LabelSch
         <summary>Rules and tagger</summary>
         <label className="button">
           Patterns file…
-          <input className="visually-hidden" type="file" accept=".jsonl,.json" aria-label="Suggestion patterns file" onChange={(e) => {
-            readFile(e.target.files?.[0]);
-            e.target.value = '';
-          }} />
+          <input
+            className="visually-hidden"
+            type="file"
+            accept=".jsonl,.json"
+            aria-label="Suggestion patterns file"
+            onChange={(e) => {
+              readFile(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
         </label>
         <div>
           <label>
@@ -54,10 +60,16 @@ export function SuggestionsPanel(props: { flow: SuggestionFlow; schema: LabelSch
           </label>{' '}
           <label className="button">
             Term list…
-            <input className="visually-hidden" type="file" accept=".txt" aria-label="Suggestion term list" onChange={(e) => {
-              readFile(e.target.files?.[0], termLabel);
-              e.target.value = '';
-            }} />
+            <input
+              className="visually-hidden"
+              type="file"
+              accept=".txt"
+              aria-label="Suggestion term list"
+              onChange={(e) => {
+                readFile(e.target.files?.[0], termLabel);
+                e.target.value = '';
+              }}
+            />
           </label>
         </div>
         <button type="button" onClick={flow.retrain} disabled={flow.training}>

@@ -56,7 +56,12 @@ export function useSuggestionFlow(options: {
       if (suggestions.length === 0) return undefined;
       const anchor = from ?? selected;
       const at = anchor ? suggestions.findIndex((s) => s.id === anchor.id) : -1;
-      const next = at === -1 ? (direction === 1 ? suggestions[0] : suggestions[suggestions.length - 1]) : suggestions[(at + direction + suggestions.length) % suggestions.length];
+      const next =
+        at === -1
+          ? direction === 1
+            ? suggestions[0]
+            : suggestions[suggestions.length - 1]
+          : suggestions[(at + direction + suggestions.length) % suggestions.length];
       setSelectedId(next?.id ?? null);
       return next;
     },
@@ -126,7 +131,15 @@ export function useSuggestionFlow(options: {
         if (unknown.length > 0) notify(`Labels not in this project, left out: ${unknown.join(', ')}`, 'info');
         patterns = parsed.patterns;
       }
-      const added = await proposeFromPatterns(db, projectId, latest.current.schema, annotator, patterns, termLabel !== undefined ? 'dictionary' : 'pattern', language);
+      const added = await proposeFromPatterns(
+        db,
+        projectId,
+        latest.current.schema,
+        annotator,
+        patterns,
+        termLabel !== undefined ? 'dictionary' : 'pattern',
+        language,
+      );
       notify(`${added} new suggestion${added === 1 ? '' : 's'} from ${file.name}.`, 'info');
       if (added > 0) latest.current.session.reload();
     },

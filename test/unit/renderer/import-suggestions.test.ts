@@ -20,7 +20,14 @@ afterEach(() => db.delete());
 it('Prodigy rejects become rejected suggestions, accepts become spans', async () => {
   const lines = [
     JSON.stringify({ text: 'Ana met Ben in Lima.', spans: [{ start: 0, end: 3, label: 'PERSON' }], answer: 'accept' }),
-    JSON.stringify({ text: 'Ben left Lima.', spans: [{ start: 0, end: 3, label: 'PERSON' }, { start: 9, end: 13, label: 'LOC' }], answer: 'reject' }),
+    JSON.stringify({
+      text: 'Ben left Lima.',
+      spans: [
+        { start: 0, end: 3, label: 'PERSON' },
+        { start: 9, end: 13, label: 'LOC' },
+      ],
+      answer: 'reject',
+    }),
   ].join('\n');
   const plan = await planImport(db, 'p', defaultSchema(), [{ name: 'news.jsonl', bytes: bytes(lines) }], undefined, inlineParser());
   const outcome = await commitImport(db, plan, defaultSchema(), 'me', false);

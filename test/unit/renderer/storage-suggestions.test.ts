@@ -19,16 +19,36 @@ const me = { annotator: 'me' };
 
 function suggestion(id: string, start: number, end: number): Suggestion {
   return {
-    id, projectId: 'p', documentId: 'd1', annotator: 'me', layer: 'entity', label: 'PERSON', start, end,
-    text: TEXT.slice(start, end), source: 'same-string', status: 'pending', createdAt: 0, updatedAt: 0,
+    id,
+    projectId: 'p',
+    documentId: 'd1',
+    annotator: 'me',
+    layer: 'entity',
+    label: 'PERSON',
+    start,
+    end,
+    text: TEXT.slice(start, end),
+    source: 'same-string',
+    status: 'pending',
+    createdAt: 0,
+    updatedAt: 0,
   };
 }
 
 beforeEach(async () => {
   db = new SpanwrightDatabase(`suggestions-${Math.random()}`);
   const record: DocumentRecord = {
-    id: 'd1', projectId: 'p', sourceId: 'd1', order: 0, meta: { title: 'd1' }, textHash: 'h', textLength: TEXT.length,
-    statuses: {}, spanCounts: {}, createdAt: 0, updatedAt: 0,
+    id: 'd1',
+    projectId: 'p',
+    sourceId: 'd1',
+    order: 0,
+    meta: { title: 'd1' },
+    textHash: 'h',
+    textLength: TEXT.length,
+    statuses: {},
+    spanCounts: {},
+    createdAt: 0,
+    updatedAt: 0,
   };
   await createProject(db, { id: 'p', name: 'Test', schema: defaultSchema() }, 'me', {
     change: { type: 'add-documents', documents: [{ record, text: TEXT }], annotations: [] },

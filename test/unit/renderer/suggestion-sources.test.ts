@@ -20,12 +20,38 @@ const TEXTS = {
 };
 
 function record(id: string, order: number, statuses: DocumentRecord['statuses'] = {}): DocumentRecord {
-  return { id, projectId: 'p', sourceId: id, order, meta: { title: id }, textHash: id, textLength: 10, statuses, spanCounts: {}, createdAt: 0, updatedAt: 0 };
+  return {
+    id,
+    projectId: 'p',
+    sourceId: id,
+    order,
+    meta: { title: id },
+    textHash: id,
+    textLength: 10,
+    statuses,
+    spanCounts: {},
+    createdAt: 0,
+    updatedAt: 0,
+  };
 }
 
 function span(id: string, documentId: keyof typeof TEXTS, label: string, text: string): Span {
   const start = TEXTS[documentId].indexOf(text);
-  return { id, projectId: 'p', documentId, annotator: 'me', layer: 'entity', label, start, end: start + text.length, text, attributes: {}, origin: 'manual', createdAt: 0, updatedAt: 0 };
+  return {
+    id,
+    projectId: 'p',
+    documentId,
+    annotator: 'me',
+    layer: 'entity',
+    label,
+    start,
+    end: start + text.length,
+    text,
+    attributes: {},
+    origin: 'manual',
+    createdAt: 0,
+    updatedAt: 0,
+  };
 }
 
 beforeEach(async () => {
@@ -50,20 +76,42 @@ it('a span made is proposed at its other occurrences, once', async () => {
 });
 
 it('a patterns file proposes its matches in every document', async () => {
-  const { patterns } = parsePatterns('p.jsonl', '{"label":"LOC","pattern":"Port-au-Prince"}\n{"label":"PERSON","pattern":[{"ORTH":"Garry"},{"IS_TITLE":true}]}');
+  const { patterns } = parsePatterns(
+    'p.jsonl',
+    '{"label":"LOC","pattern":"Port-au-Prince"}\n{"label":"PERSON","pattern":[{"ORTH":"Garry"},{"IS_TITLE":true}]}',
+  );
   expect(await proposeFromPatterns(db, 'p', schema, 'me', patterns, 'pattern')).toBe(4);
   expect((await db.suggestions.toArray()).every((s) => s.source === 'pattern' && s.annotator === 'me')).toBe(true);
 });
 
 it('the tagger learns from Done documents, suggests in the others, and replaces its own pending suggestions when retrained', async () => {
   const names = ['Ana Lima', 'Rosa Silva', 'Omar Haddad', 'Ines Costa', 'Paul Novak', 'Jean Duval'];
-  const documents = names.map((name, i) => ({ record: record(`t${i}`, 10 + i, { me: 'done' }), text: `Yesterday ${name} arrived for talks.` }));
+  const documents = names.map((name, i) => ({
+    record: record(`t${i}`, 10 + i, { me: 'done' }),
+    text: `Yesterday ${name} arrived for talks.`,
+  }));
   const spans: Span[] = names.map((name, i) => ({
-    id: `n${i}`, projectId: 'p', documentId: `t${i}`, annotator: 'me', layer: 'entity', label: 'PERSON', start: 10, end: 10 + name.length, text: name,
-    attributes: {}, origin: 'manual', createdAt: 0, updatedAt: 0,
+    id: `n${i}`,
+    projectId: 'p',
+    documentId: `t${i}`,
+    annotator: 'me',
+    layer: 'entity',
+    label: 'PERSON',
+    start: 10,
+    end: 10 + name.length,
+    text: name,
+    attributes: {},
+    origin: 'manual',
+    createdAt: 0,
+    updatedAt: 0,
   }));
   const target = { record: record('new', 20), text: 'Yesterday Nadia Reyes arrived for talks.' };
-  await commitChange(db, 'p', { type: 'add-documents', documents: [...documents, target], annotations: spans.map(spanRecord) }, { annotator: 'me' });
+  await commitChange(
+    db,
+    'p',
+    { type: 'add-documents', documents: [...documents, target], annotations: spans.map(spanRecord) },
+    { annotator: 'me' },
+  );
   const first = await retrainTagger(db, 'p', schema, 'me');
   expect(first.evaluation.heldOutDocuments).toBe(2);
   const model = (await db.suggestions.toArray()).filter((s) => s.source === 'model');

@@ -11,15 +11,30 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const TEXT = '🚋 Ana Ruiz met Garry Conille in Lyon.';
 
 function prodigy(answer: string, label = 'PERSON') {
-  return JSON.stringify({ text: TEXT, spans: [{ start: 2, end: 10, label }, { start: 15, end: 28, label: 'PERSON' }], answer, _view_id: 'ner_manual' });
+  return JSON.stringify({
+    text: TEXT,
+    spans: [
+      { start: 2, end: 10, label },
+      { start: 15, end: 28, label: 'PERSON' },
+    ],
+    answer,
+    _view_id: 'ner_manual',
+  });
 }
 
 function recordsOf(draft: DocumentDraft) {
   const labels = new Map<string, Label>(defaultSchema().labels.map((l) => [l.name, l]));
   let n = 0;
   return annotationsFromDraft(draft, {
-    projectId: 'p', documentId: 'd', annotator: 'me', labels, relationTypes: new Set(), categories: new Set(),
-    idFor: () => `id${n++}`, now: 1, origin: 'imported',
+    projectId: 'p',
+    documentId: 'd',
+    annotator: 'me',
+    labels,
+    relationTypes: new Set(),
+    categories: new Set(),
+    idFor: () => `id${n++}`,
+    now: 1,
+    origin: 'imported',
   });
 }
 
@@ -41,7 +56,14 @@ describe('Prodigy answers', () => {
     const made = recordsOf(rejected as DocumentDraft);
     expect(made.spans).toEqual([]);
     expect(made.records.map((r) => r.kind)).toEqual(['suggestion', 'suggestion']);
-    expect(made.records[0]?.value).toMatchObject({ annotator: 'me', label: 'PERSON', text: 'Ana Ruiz', source: 'imported', status: 'rejected', layer: 'entity' });
+    expect(made.records[0]?.value).toMatchObject({
+      annotator: 'me',
+      label: 'PERSON',
+      text: 'Ana Ruiz',
+      source: 'imported',
+      status: 'rejected',
+      layer: 'entity',
+    });
   });
 
   it('counts suggestions of labels the project lacks, like spans', () => {
@@ -55,10 +77,21 @@ describe('Prodigy answers', () => {
 describe('Label Studio predictions', () => {
   it('are pending suggestions with their score; a task’s annotations stay spans', () => {
     const region = (start: number, end: number, text: string, label: string, score?: number) => ({
-      id: `r${start}`, from_name: 'label', to_name: 'text', type: 'labels', value: { start, end, text, labels: [label] }, ...(score === undefined ? {} : { score }),
+      id: `r${start}`,
+      from_name: 'label',
+      to_name: 'text',
+      type: 'labels',
+      value: { start, end, text, labels: [label] },
+      ...(score === undefined ? {} : { score }),
     });
     const tasks = [
-      { id: 1, data: { text: TEXT }, predictions: [{ model_version: 'v1', score: 0.5, result: [region(2, 10, 'Ana Ruiz', 'PERSON', 0.9), region(32, 36, 'Lyon', 'LOC')] }] },
+      {
+        id: 1,
+        data: { text: TEXT },
+        predictions: [
+          { model_version: 'v1', score: 0.5, result: [region(2, 10, 'Ana Ruiz', 'PERSON', 0.9), region(32, 36, 'Lyon', 'LOC')] },
+        ],
+      },
       { id: 2, data: { text: TEXT }, annotations: [{ result: [region(32, 36, 'Lyon', 'LOC')] }] },
     ];
     const result = parseImportFile('tasks.json', utf8(JSON.stringify(tasks)), defaultSchema().labels);

@@ -51,7 +51,10 @@ describe('reading a patterns file', () => {
 
 describe('token pattern operators, as spaCy defines them', () => {
   it('? makes a token optional; the longer match wins', () => {
-    expect(found('a big dog and a dog', '{"label":"X","pattern":[{"LOWER":"a"},{"LOWER":"big","OP":"?"},{"LOWER":"dog"}]}')).toEqual(['X a big dog', 'X a dog']);
+    expect(found('a big dog and a dog', '{"label":"X","pattern":[{"LOWER":"a"},{"LOWER":"big","OP":"?"},{"LOWER":"dog"}]}')).toEqual([
+      'X a big dog',
+      'X a dog',
+    ]);
   });
 
   it('+ takes one or more, * zero or more', () => {
@@ -79,7 +82,9 @@ describe('token pattern operators, as spaCy defines them', () => {
     expect(wordShape('2012')).toBe('dddd');
     expect(found('In 2012 and 12', '{"label":"Y","pattern":[{"SHAPE":"dddd"}]}')).toEqual(['Y 2012']);
     expect(found('In 2012 and 12', '{"label":"Y","pattern":[{"IS_DIGIT":true,"LENGTH":{"<":3}}]}')).toEqual(['Y 12']);
-    expect(found('Mr Li and Ms Wu', '{"label":"P","pattern":[{"ORTH":{"IN":["Mr","Ms"]}},{"TEXT":{"REGEX":"^[A-Z]","NOT_IN":["Wu"]}}]}')).toEqual(['P Mr Li']);
+    expect(
+      found('Mr Li and Ms Wu', '{"label":"P","pattern":[{"ORTH":{"IN":["Mr","Ms"]}},{"TEXT":{"REGEX":"^[A-Z]","NOT_IN":["Wu"]}}]}'),
+    ).toEqual(['P Mr Li']);
   });
 
   it('an empty token description matches any token; no match crosses a line break', () => {
@@ -97,7 +102,9 @@ describe('term lists', () => {
     const patterns = parseTermList('GPE', fixture('terms-gpe.txt'));
     expect(patterns.map((p) => p.label)).toEqual(['GPE', 'GPE', 'GPE', 'GPE']);
     const text = 'From Les Cayes to Port-au-Prince, Haiti.';
-    expect(patternCandidates(tokenizedDocument('d', text), patterns, 'dictionary').map((c) => [c.source, text.slice(c.start, c.end)])).toEqual([
+    expect(
+      patternCandidates(tokenizedDocument('d', text), patterns, 'dictionary').map((c) => [c.source, text.slice(c.start, c.end)]),
+    ).toEqual([
       ['dictionary', 'Les Cayes'],
       ['dictionary', 'Port-au-Prince'],
       ['dictionary', 'Haiti'],
@@ -110,7 +117,9 @@ describe('properties', () => {
     const word = fc.constantFrom('Ana', 'Lima', 'met', 'port', 'Port', 'Lima’s', 'ana', '2012', 'co-op');
     const separator = fc.constantFrom(' ', ', ', '. ', ' (', ') ', ' - ');
     const text = fc.array(fc.tuple(word, separator), { minLength: 1, maxLength: 30 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
-    const phrase = fc.uniqueArray(fc.constantFrom('Ana', 'Lima', 'met', 'port', '2012'), { minLength: 1, maxLength: 2 }).map((words) => words.join(' '));
+    const phrase = fc
+      .uniqueArray(fc.constantFrom('Ana', 'Lima', 'met', 'port', '2012'), { minLength: 1, maxLength: 2 })
+      .map((words) => words.join(' '));
     fc.assert(
       fc.property(text, phrase, (body, term) => {
         const doc = tokenizedDocument('d', body);

@@ -13,7 +13,21 @@ const D1 = 'Garry Conille, the prime minister. Garry Conille, his cabinet; GARRY
 const D2 = 'Prime minister Garry Conille resigned. Garry Conilleville is a town.';
 
 function span(id: string, documentId: string, text: string, start: number, end: number, label = 'PERSON'): Span {
-  return { id, projectId: 'p', documentId, annotator: 'ana', layer: 'entity', label, start, end, text: text.slice(start, end), attributes: {}, origin: 'manual', createdAt: 0, updatedAt: 0 };
+  return {
+    id,
+    projectId: 'p',
+    documentId,
+    annotator: 'ana',
+    layer: 'entity',
+    label,
+    start,
+    end,
+    text: text.slice(start, end),
+    attributes: {},
+    origin: 'manual',
+    createdAt: 0,
+    updatedAt: 0,
+  };
 }
 
 describe('same-string suggestions', () => {
@@ -44,7 +58,10 @@ describe('same-string suggestions', () => {
     const state = createState(defaultSchema(), [spanRecord(made), spanRecord(span('s2', 'd1', D1, 35, 40)), suggestionRecord(rejected)]);
     expect(addSuggestions(state, suggestions)).toBeNull();
     const otherLabel = createState(defaultSchema(), [spanRecord(span('s2', 'd1', D1, 35, 48, 'ORG'))]);
-    expect(addSuggestions(otherLabel, suggestions)).toMatchObject({ type: 'edit', added: [{ kind: 'suggestion' }, { kind: 'suggestion' }] });
+    expect(addSuggestions(otherLabel, suggestions)).toMatchObject({
+      type: 'edit',
+      added: [{ kind: 'suggestion' }, { kind: 'suggestion' }],
+    });
   });
 
   it('proposes nothing for a text found more often than the limit', () => {

@@ -15,13 +15,38 @@ const TEXT = 'Garry Conille met Garry Conille and Ana Lima in Port-au-Prince on 
 
 function suggestion(id: string, label: string, start: number, end: number, status: Suggestion['status'] = 'pending'): Suggestion {
   return {
-    id, projectId: 'p', documentId: 'd1', annotator: 'ana', layer: 'entity', label, start, end, text: TEXT.slice(start, end),
-    source: 'same-string', status, createdAt: 1, updatedAt: 1,
+    id,
+    projectId: 'p',
+    documentId: 'd1',
+    annotator: 'ana',
+    layer: 'entity',
+    label,
+    start,
+    end,
+    text: TEXT.slice(start, end),
+    source: 'same-string',
+    status,
+    createdAt: 1,
+    updatedAt: 1,
   };
 }
 
 function span(id: string, label: string, start: number, end: number): Span {
-  return { id, projectId: 'p', documentId: 'd1', annotator: 'ana', layer: 'entity', label, start, end, text: TEXT.slice(start, end), attributes: {}, origin: 'manual', createdAt: 1, updatedAt: 1 };
+  return {
+    id,
+    projectId: 'p',
+    documentId: 'd1',
+    annotator: 'ana',
+    layer: 'entity',
+    label,
+    start,
+    end,
+    text: TEXT.slice(start, end),
+    attributes: {},
+    origin: 'manual',
+    createdAt: 1,
+    updatedAt: 1,
+  };
 }
 
 function must(state: AnnotationState, change: Change | null): AnnotationState {
@@ -31,7 +56,10 @@ function must(state: AnnotationState, change: Change | null): AnnotationState {
   return result.value;
 }
 
-const snapshot = (state: AnnotationState) => ({ records: [...recordsOf(state)].map((r) => JSON.stringify(r)).sort(), statuses: [...state.statuses].sort() });
+const snapshot = (state: AnnotationState) => ({
+  records: [...recordsOf(state)].map((r) => JSON.stringify(r)).sort(),
+  statuses: [...state.statuses].sort(),
+});
 
 let ids = 0;
 const newId = () => `new-${ids++}`;
@@ -98,7 +126,9 @@ describe('labels and suggestions', () => {
 
 describe('properties', () => {
   const labels = ['PERSON', 'ORG', 'GPE'];
-  const extent = fc.tuple(fc.integer({ min: 0, max: TEXT.length - 1 }), fc.integer({ min: 1, max: 12 })).map(([start, length]) => ({ start, end: Math.min(TEXT.length, start + length) }));
+  const extent = fc
+    .tuple(fc.integer({ min: 0, max: TEXT.length - 1 }), fc.integer({ min: 1, max: 12 }))
+    .map(([start, length]) => ({ start, end: Math.min(TEXT.length, start + length) }));
   const items = fc.array(fc.tuple(fc.constantFrom(...labels), extent), { maxLength: 12 });
 
   it('accepting any pending suggestions, then undoing, restores the state; no pending suggestion is left under a same-label span', () => {

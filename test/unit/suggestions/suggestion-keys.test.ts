@@ -3,8 +3,22 @@
 import { describe, expect, it } from 'vitest';
 import { commandFor, KEYMAP, RESERVED_SINGLE_KEYS, type KeyContext, type KeyPress } from '../../../src-shared/keymap';
 
-const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
-const at = (context: Partial<KeyContext> = {}): KeyContext => ({ inField: false, review: false, spanSelected: false, textSelected: false, linking: false, ...context });
+const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...mods,
+});
+const at = (context: Partial<KeyContext> = {}): KeyContext => ({
+  inField: false,
+  review: false,
+  spanSelected: false,
+  textSelected: false,
+  linking: false,
+  ...context,
+});
 
 describe('suggestion keys', () => {
   it('accept with Enter or Tab, reject with Backspace or x, only with a suggestion selected', () => {
@@ -33,7 +47,10 @@ describe('suggestion keys', () => {
                 for (const mods of [{}, { shiftKey: true }, { ctrlKey: true }, { altKey: true }]) {
                   const context = at({ suggestionSelected, spanSelected, review, linking, textSelected });
                   const matching = KEYMAP.filter((b) => b.matches(press(key, mods), context)).map((b) => b.command);
-                  expect(matching.length, `${key} ${JSON.stringify(mods)} ${JSON.stringify(context)}: ${matching.join(', ')}`).toBeLessThanOrEqual(1);
+                  expect(
+                    matching.length,
+                    `${key} ${JSON.stringify(mods)} ${JSON.stringify(context)}: ${matching.join(', ')}`,
+                  ).toBeLessThanOrEqual(1);
                 }
   });
 });

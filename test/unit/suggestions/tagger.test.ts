@@ -39,7 +39,14 @@ function corpus(count: number): TrainingDocument[] {
 describe('BIO tags', () => {
   it('mark the first token of a span B and the rest I; tokens only partly inside stay O', () => {
     const text = 'Garry Conille met Ana in Port au Prince.';
-    const doc = { ...tokenizedDocument('d', text), spans: [{ label: 'PERSON', start: 0, end: 13 }, { label: 'GPE', start: 25, end: 39 }, { label: 'PERSON', start: 18, end: 20 }] };
+    const doc = {
+      ...tokenizedDocument('d', text),
+      spans: [
+        { label: 'PERSON', start: 0, end: 13 },
+        { label: 'GPE', start: 25, end: 39 },
+        { label: 'PERSON', start: 18, end: 20 },
+      ],
+    };
     expect(bioTags(doc)).toEqual(['B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'B-GPE', 'I-GPE', 'I-GPE', 'O']);
   });
 });
@@ -83,13 +90,25 @@ describe('held-out fifth and scores', () => {
     const { training, heldOut } = holdOutFifth(docs);
     expect(heldOut).toHaveLength(3);
     expect(training).toHaveLength(8);
-    expect(holdOutFifth([...docs].reverse()).heldOut.map((d) => d.id).sort()).toEqual(heldOut.map((d) => d.id).sort());
+    expect(
+      holdOutFifth([...docs].reverse())
+        .heldOut.map((d) => d.id)
+        .sort(),
+    ).toEqual(heldOut.map((d) => d.id).sort());
     expect(holdOutFifth([{ id: 'x' }]).heldOut).toEqual([]);
   });
 
   it('counts exact label and edges only', () => {
     const c = (label: string, start: number, end: number) => ({ documentId: 'd', label, start, end, source: 'model' as const });
-    const result = scoreSpans([{ predicted: [c('A', 0, 3), c('A', 4, 6), c('B', 8, 9)], expected: [{ label: 'A', start: 0, end: 3 }, { label: 'B', start: 7, end: 9 }] }]);
+    const result = scoreSpans([
+      {
+        predicted: [c('A', 0, 3), c('A', 4, 6), c('B', 8, 9)],
+        expected: [
+          { label: 'A', start: 0, end: 3 },
+          { label: 'B', start: 7, end: 9 },
+        ],
+      },
+    ]);
     expect(result.overall).toMatchObject({ correct: 1, predicted: 3, expected: 2 });
     expect(result.overall.precision).toBeCloseTo(1 / 3);
     expect(result.overall.recall).toBeCloseTo(1 / 2);

@@ -36,7 +36,8 @@ export interface ImportPlan {
   unknownLabels: UnknownLabel[];
 }
 
-export const IMPORT_EXTENSIONS = ['txt', 'jsonl', 'json', 'zip', 'ann'];
+/** Every file the import reads: text, JSON(L), brat, column files (CoNLL), project bundles. */
+export const IMPORT_EXTENSIONS = ['txt', 'jsonl', 'json', 'zip', 'ann', 'conll', 'iob', 'bio', 'bioes', 'tsv', 'spanwright'];
 
 /** Reads and checks the files; writes nothing. */
 export async function planImport(

@@ -1,10 +1,34 @@
 // Shown when an import found problems: every issue with file, line and reason, duplicates,
 // and unknown labels; the user imports the good part (in one transaction) or nothing.
 import { useState } from 'react';
+import { refuses, type ImportIssue } from '../../../src-shared/formats/import-result';
 import type { ImportPlan } from '../app/import-documents';
 import { Modal } from './Modal';
 
 const MAX_LISTED = 200;
+
+function IssueList(props: { label: string; heading: (count: number) => string; issues: readonly ImportIssue[] }) {
+  if (props.issues.length === 0) return null;
+  return (
+    <section aria-label={props.label}>
+      <h3>{props.heading(props.issues.length)}</h3>
+      <ul className="issue-list">
+        {props.issues.slice(0, MAX_LISTED).map((issue, i) => (
+          <li key={i}>
+            <strong>{issue.file}</strong>
+            {issue.line !== undefined && (
+              <>
+                , {issue.lineKind ?? 'line'} {issue.line}
+              </>
+            )}
+            : {issue.reason}
+          </li>
+        ))}
+        {props.issues.length > MAX_LISTED && <li>… and {props.issues.length - MAX_LISTED} more</li>}
+      </ul>
+    </section>
+  );
+}
 
 export function ImportReportDialog(props: {
   plan: ImportPlan;
@@ -20,22 +44,16 @@ export function ImportReportDialog(props: {
         {plan.files.length === 1 ? plan.files[0] : `${plan.files.length} files`}: {good} {good === 1 ? 'document' : 'documents'} can be
         imported.
       </p>
-      {plan.issues.length > 0 && (
-        <section aria-label="Problems">
-          <h3>
-            {plan.issues.length} {plan.issues.length === 1 ? 'problem' : 'problems'} (these lines are left out)
-          </h3>
-          <ul className="issue-list">
-            {plan.issues.slice(0, MAX_LISTED).map((issue, i) => (
-              <li key={i}>
-                <strong>{issue.file}</strong>
-                {issue.line !== undefined && <>, line {issue.line}</>}: {issue.reason}
-              </li>
-            ))}
-            {plan.issues.length > MAX_LISTED && <li>… and {plan.issues.length - MAX_LISTED} more</li>}
-          </ul>
-        </section>
-      )}
+      <IssueList
+        label="Problems"
+        heading={(n) => `${n} ${n === 1 ? 'problem' : 'problems'} (these lines are left out)`}
+        issues={plan.issues.filter(refuses)}
+      />
+      <IssueList
+        label="Not imported"
+        heading={(n) => `${n} ${n === 1 ? 'thing' : 'things'} the files hold that are not imported (their documents are)`}
+        issues={plan.issues.filter((issue) => !refuses(issue))}
+      />
       {plan.duplicates.length > 0 && (
         <section aria-label="Duplicates">
           <h3>{plan.duplicates.length} duplicate {plan.duplicates.length === 1 ? 'document' : 'documents'} (not imported again)</h3>

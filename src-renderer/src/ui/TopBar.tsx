@@ -1,7 +1,7 @@
 // The top bar: project, mode, files, dialogs, undo and redo.
 import type { RefObject } from 'react';
 import type { Project } from '../../../src-shared/domain';
-import type { InputFile } from '../app/import-documents';
+import { IMPORT_EXTENSIONS, type InputFile } from '../app/import-documents';
 import { FilePickerButton } from './FilePickerButton';
 
 export type WorkbenchDialog = 'export' | 'labels' | 'new-project' | 'identity' | 'agreement' | 'shortcuts';
@@ -51,7 +51,7 @@ export function TopBar(props: {
       <FilePickerButton
         label="Import documents"
         text="Import documents…"
-        accept=".txt,.jsonl,.json,.zip,.ann,.spanwright"
+        accept={IMPORT_EXTENSIONS.map((extension) => `.${extension}`).join(',')}
         inputRef={props.fileInput}
         onFiles={props.onImport}
       />

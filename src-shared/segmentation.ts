@@ -311,10 +311,15 @@ function isWindowStart(text: string, offset: number): boolean {
   return WHITE_SPACE.test(text.charAt(offset - 1)) && !NOT_A_SEGMENT_START.test(next) && isGraphemeBoundary(text, offset);
 }
 
-/** True when a word segment surely ends at `offset`: before white space that starts a cluster. */
+/**
+ * True when a word segment surely ends at `offset`: before white space that starts a cluster,
+ * after something that is not white space (a run of white space is one segment, and a
+ * combining mark after it joins it, so the inside of a run is no end).
+ */
 function isWindowEnd(text: string, offset: number): boolean {
   if (offset === text.length) return true;
-  return WHITE_SPACE.test(text.charAt(offset)) && isGraphemeBoundary(text, offset);
+  const afterWhiteSpace = offset > 0 && WHITE_SPACE.test(text.charAt(offset - 1));
+  return WHITE_SPACE.test(text.charAt(offset)) && !afterWhiteSpace && isGraphemeBoundary(text, offset);
 }
 
 /**

@@ -8,10 +8,12 @@ const clip = (text: string) => (text.length > 48 ? `${text.slice(0, 48)}…` : t
 
 export function SpanList(props: { spans: readonly Span[]; text: string; selectedId: string | undefined; onJump: (spanId: string) => void }) {
   const [label, setLabel] = useState('');
-  const labels = useMemo(() => [...new Set(props.spans.map((s) => s.label))].sort(), [props.spans]);
-  const shown = label === '' ? props.spans : props.spans.filter((s) => s.label === label);
+  // The list is built only while it is open: a closed list costs nothing per keystroke.
+  const [open, setOpen] = useState(false);
+  const labels = useMemo(() => (open ? [...new Set(props.spans.map((s) => s.label))].sort() : []), [open, props.spans]);
+  const shown = !open ? [] : label === '' ? props.spans : props.spans.filter((s) => s.label === label);
   return (
-    <details className="span-list">
+    <details className="span-list" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         Spans in this document ({props.spans.length})
       </summary>

@@ -9,10 +9,9 @@ import type { LayerId } from '../../../../src-shared/domain';
 import { computeAgreement, loadAgreementInput, uniqueNames } from '../../app/agreement-input';
 import type { SpanwrightDatabase } from '../../storage/database';
 import { Modal } from '../Modal';
-import { AttributeAgreementTable, DocumentLabelAgreementTable, RelationAgreementTable } from './AnnotationAgreementTables';
+import { AttributeAgreementTable, DocumentLabelAgreementTable, fixed, RelationAgreementTable, ScoreCells } from './AnnotationAgreementTables';
 import './agreement.css';
 
-const fixed = (value: number | null | undefined) => (value === null || value === undefined ? 'n/a' : value.toFixed(3));
 const LAYER_NAMES: Record<LayerId, string> = { entity: 'Entities', claim: 'Claims' };
 
 function F1Bars(props: { labels: Array<{ label: string; f1: number }> }) {
@@ -242,22 +241,12 @@ export function AgreementDialog(props: {
                 {scores.labels.map((l) => (
                   <tr key={`${l.layer}/${l.label}`}>
                     <th scope="row">{l.label}</th>
-                    <td>{l.tp}</td>
-                    <td>{l.fp}</td>
-                    <td>{l.fn}</td>
-                    <td>{fixed(l.precision)}</td>
-                    <td>{fixed(l.recall)}</td>
-                    <td>{fixed(l.f1)}</td>
+                    <ScoreCells score={l} />
                   </tr>
                 ))}
                 <tr className="agreement-table__overall">
                   <th scope="row">Overall</th>
-                  <td>{scores.overall.tp}</td>
-                  <td>{scores.overall.fp}</td>
-                  <td>{scores.overall.fn}</td>
-                  <td>{fixed(scores.overall.precision)}</td>
-                  <td>{fixed(scores.overall.recall)}</td>
-                  <td>{fixed(scores.overall.f1)}</td>
+                  <ScoreCells score={scores.overall} />
                 </tr>
               </tbody>
             </table>

@@ -2,7 +2,22 @@
 // kappas, one table each, named by their captions so that tests and screen readers find them.
 import type { AgreementReport, AttributePairAgreement, RelationPairAgreement } from '../../../../src-shared/agreement';
 
-const fixed = (value: number | null | undefined) => (value === null || value === undefined ? 'n/a' : value.toFixed(3));
+export const fixed = (value: number | null | undefined) => (value === null || value === undefined ? 'n/a' : value.toFixed(3));
+
+/** The six cells of a P/R/F1 row: true and false positives, false negatives, precision, recall, F1. */
+export function ScoreCells(props: { score: { tp: number; fp: number; fn: number; precision: number | null; recall: number | null; f1: number | null } }) {
+  const { score } = props;
+  return (
+    <>
+      <td>{score.tp}</td>
+      <td>{score.fp}</td>
+      <td>{score.fn}</td>
+      <td>{fixed(score.precision)}</td>
+      <td>{fixed(score.recall)}</td>
+      <td>{fixed(score.f1)}</td>
+    </>
+  );
+}
 
 export function RelationAgreementTable(props: { pair: RelationPairAgreement; mode: 'exact' | 'overlap' }) {
   const { pair, mode } = props;
@@ -27,22 +42,12 @@ export function RelationAgreementTable(props: { pair: RelationPairAgreement; mod
         {scores.types.map((t) => (
           <tr key={t.type}>
             <th scope="row">{t.type}</th>
-            <td>{t.tp}</td>
-            <td>{t.fp}</td>
-            <td>{t.fn}</td>
-            <td>{fixed(t.precision)}</td>
-            <td>{fixed(t.recall)}</td>
-            <td>{fixed(t.f1)}</td>
+            <ScoreCells score={t} />
           </tr>
         ))}
         <tr className="agreement-table__overall">
           <th scope="row">Overall</th>
-          <td>{scores.overall.tp}</td>
-          <td>{scores.overall.fp}</td>
-          <td>{scores.overall.fn}</td>
-          <td>{fixed(scores.overall.precision)}</td>
-          <td>{fixed(scores.overall.recall)}</td>
-          <td>{fixed(scores.overall.f1)}</td>
+          <ScoreCells score={scores.overall} />
         </tr>
       </tbody>
     </table>

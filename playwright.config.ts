@@ -7,7 +7,10 @@ import { existsSync } from 'node:fs';
 
 const chromiumPath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const port = Number(process.env.E2E_PORT ?? 4319);
+// Each run gets its own port (workers inherit it through the environment), so two runs on
+// one machine do not fight over the web server.
+process.env.E2E_PORT ??= String(4319 + (process.pid % 1000));
+const port = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   timeout: 60_000,

@@ -63,7 +63,8 @@ const oneLine = (text: string): string => text.replace(new RegExp(LINE_BREAKS.so
  * `<name>.txt` (the text exactly) and `<name>.ann`: a `T` line per span, then `A` lines
  * (attributes), `R` lines (relations between written spans) and `#` AnnotatorNotes on spans and
  * relations. A span that runs over a line break is written in brat's discontinuous form, split
- * at the breaks, its fragments' texts joined with a space (the offsets still cover it exactly).
+ * at the breaks, its fragments' texts joined with a space (the offsets still cover it exactly);
+ * so is a discontinuous span imported as parts linked by FRAGMENT relations.
  */
 function writeDocument(
   doc: ExportDocument,
@@ -77,19 +78,15 @@ function writeDocument(
   const offsets = new UniversalNewlineOffsets(doc.text);
   const textBound: string[] = [];
   const written: Array<{ out: OutSpan; id: string }> = [];
+  const { laterParts, links } = discontinuousSpans(doc, spans);
   for (const out of spans) {
     if (!isSingleWordLabel(out.label)) {
       report.add('label-unsupported', out);
       continue;
     }
-    const fragments: Array<{ start: number; end: number }> = [];
-    let from = out.span.start;
-    for (let at = out.span.start; at <= out.span.end; at++) {
-      if (at === out.span.end || LINE_BREAKS.test(doc.text.charAt(at))) {
-        if (at > from) fragments.push({ start: from, end: at });
-        from = at + 1;
-      }
-    }
+    // A later part of a discontinuous span is written as fragments of its first part's line.
+    if (laterParts.has(out.span.id)) continue;
+    const fragments = [out, ...(links.get(out.span.id) ?? [])].flatMap((part) => lineFragments(doc.text, part.span));
     if (fragments.length === 0) {
       report.add('only-line-breaks', out);
       continue;
@@ -125,6 +122,8 @@ function writeDocument(
   const relations: string[] = [];
   const relationIds = new Map<string, string>();
   for (const { relation, from, to } of relationsToWrite(doc, report)) {
+    // Written as the discontinuous span's fragments.
+    if (relation.type === FRAGMENT && laterParts.has(relation.to) && links.has(relation.from)) continue;
     if (!isSingleWordLabel(relation.type)) {
       report.addRelation('relation-type-unsupported', relation, from, to);
       continue;
@@ -148,6 +147,59 @@ function writeDocument(
     { path: `${name}.txt`, content: doc.text },
     { path: `${name}.ann`, content: [...textBound, ...attributes, ...relations, ...notes].join('') },
   ];
+}
+
+/** A span's pieces between line breaks (brat's text fields hold none), UTF-16. */
+function lineFragments(text: string, span: { start: number; end: number }): Array<{ start: number; end: number }> {
+  const fragments: Array<{ start: number; end: number }> = [];
+  let from = span.start;
+  for (let at = span.start; at <= span.end; at++) {
+    if (at === span.end || LINE_BREAKS.test(text.charAt(at))) {
+      if (at > from) fragments.push({ start: from, end: at });
+      from = at + 1;
+    }
+  }
+  return fragments;
+}
+
+/**
+ * The spans that are parts of one brat discontinuous span, as the import made them (the later
+ * parts linked to the first by FRAGMENT relations), so that they are written back as one `T`
+ * line (`T1\tGPE 0 5;16 21\tNorth Korea`). A part is joined only when it is written with the
+ * first part's label, annotator and layer, carries no attribute, note or other relation (a `T`
+ * line holds those once), and the parts do not overlap; otherwise it stays a span of its own
+ * and the FRAGMENT relation an `R` line.
+ */
+function discontinuousSpans(doc: ExportDocument, spans: readonly OutSpan[]): { laterParts: Set<string>; links: Map<string, OutSpan[]> } {
+  const byId = new Map(spans.map((out) => [out.span.id, out]));
+  const relations = doc.relations ?? [];
+  const relationCount = new Map<string, number>();
+  for (const relation of relations)
+    for (const end of new Set([relation.from, relation.to])) relationCount.set(end, (relationCount.get(end) ?? 0) + 1);
+  const candidates = new Map<string, OutSpan[]>();
+  for (const relation of relations) {
+    if (relation.type !== FRAGMENT) continue;
+    const first = byId.get(relation.from);
+    const part = byId.get(relation.to);
+    if (!first || !part || first === part) continue;
+    const alike = part.label === first.label && part.span.annotator === first.span.annotator && part.span.layer === first.span.layer;
+    const bare = Object.keys(part.span.attributes).length === 0 && (part.span.note ?? '') === '' && relationCount.get(part.span.id) === 1;
+    if (alike && bare) candidates.set(first.span.id, [...(candidates.get(first.span.id) ?? []), part]);
+  }
+  const anyPart = new Set([...candidates.values()].flatMap((parts) => parts.map((part) => part.span.id)));
+  const laterParts = new Set<string>();
+  const links = new Map<string, OutSpan[]>();
+  for (const [firstId, parts] of candidates) {
+    const first = byId.get(firstId);
+    // A first part that is itself a later part of another span: its chain is left as relations.
+    if (!first || anyPart.has(firstId)) continue;
+    const ordered = [first, ...parts].sort((a, b) => a.span.start - b.span.start);
+    // brat's fragments go in order, without overlapping; the first part comes first.
+    if (ordered[0] !== first || ordered.some((out, i) => i > 0 && out.span.start < (ordered[i - 1]?.span.end ?? 0))) continue;
+    links.set(firstId, ordered.slice(1));
+    for (const part of parts) laterParts.add(part.span.id);
+  }
+  return { laterParts, links };
 }
 
 /**

@@ -92,6 +92,48 @@ describe('brat discontinuous spans, relations, events and normalizations', () =>
     ]);
   });
 
+  it('writes a span imported as linked parts back as one discontinuous T line (brat -> Spanwright -> brat)', () => {
+    // Fixture by hand from brat's standoff docs: "T1<tab>LABEL start end;start end<tab>text1 text2".
+    const ann = 'T1\tGPE 0 5;16 21\tNorth Korea\nT2\tGPE 10 21\tSouth Korea\nR1\tNear Arg1:T1 Arg2:T2\n#1\tAnnotatorNotes T1\tthe north\n';
+    const read = readPair(utf8(TEXT), ann);
+    const doc = draftToExportDocument(read.documents[0]!.draft, {
+      id: 'doc',
+      spanId: (i) => `s${i}`,
+      relationId: (i) => `r${i}`,
+      annotator: 'ana',
+      origin: 'imported',
+    });
+    const { files, leftOut } = runExport('brat', [doc]);
+    expect(leftOut).toEqual([]);
+    const written = files.find((f) => f.path === 'doc.ann')?.content;
+    expect(written).toBe(
+      'T1\tGPE 0 5;16 21\tNorth Korea\nT2\tGPE 10 21\tSouth Korea\nR1\tNear Arg1:T1 Arg2:T2\n#1\tAnnotatorNotes T1\tthe north\n',
+    );
+    // And read again, the same spans and relations.
+    const back = readPair(utf8(TEXT), written ?? '');
+    expect(spansOf(back.documents[0]!.draft)).toEqual(spansOf(read.documents[0]!.draft));
+    expect(back.documents[0]?.draft.relations).toEqual(read.documents[0]?.draft.relations);
+  });
+
+  it('a part that was edited apart (its own label or attribute) stays a span with a FRAGMENT relation', () => {
+    const read = readPair(utf8(TEXT), 'T1\tGPE 0 5;16 21\tNorth Korea\n');
+    const doc = draftToExportDocument(read.documents[0]!.draft, {
+      id: 'doc',
+      spanId: (i) => `s${i}`,
+      relationId: (i) => `r${i}`,
+      annotator: 'ana',
+      origin: 'imported',
+    });
+    const relabelled = { ...doc, spans: doc.spans.map((s) => (s.id === 's1' ? { ...s, label: 'LOC' } : s)) };
+    expect(runExport('brat', [relabelled]).files.find((f) => f.path === 'doc.ann')?.content).toBe(
+      'T1\tGPE 0 5\tNorth\nT2\tLOC 16 21\tKorea\nR1\tFRAGMENT Arg1:T1 Arg2:T2\n',
+    );
+    const withAttribute = { ...doc, spans: doc.spans.map((s) => (s.id === 's1' ? { ...s, attributes: { Negated: true } } : s)) };
+    expect(runExport('brat', [withAttribute]).files.find((f) => f.path === 'doc.ann')?.content).toBe(
+      'T1\tGPE 0 5\tNorth\nT2\tGPE 16 21\tKorea\nA1\tNegated T2\nR1\tFRAGMENT Arg1:T1 Arg2:T2\n',
+    );
+  });
+
   it('events, normalizations and notes on them are notes: the document and its spans are imported', () => {
     const ann = [
       'T1\tGPE 16 21\tKorea',

@@ -57,3 +57,43 @@ export function unlabelledMatches(matches: readonly TextMatch[], spans: Readonly
   const taken = new Set(spans.map((s) => `${s.start}:${s.end}`));
   return matches.filter((m) => !taken.has(`${m.start}:${m.end}`));
 }
+
+export interface MatchInContext {
+  before: string;
+  match: string;
+  after: string;
+}
+
+const CONTEXT_CHARACTERS = 32;
+
+/**
+ * The first case-insensitive match of `query` in `text` with a little text either side (cut
+ * at whole characters, white space collapsed), to show why a document matched; null if none.
+ */
+export function firstMatchInContext(text: string, query: string, context = CONTEXT_CHARACTERS): MatchInContext | null {
+  const [match] = findAll(text, query, { caseSensitive: false, wholeWord: false }, 1);
+  if (!match) return null;
+  const from = codePointStart(text, Math.max(0, match.start - context));
+  const to = codePointEnd(text, Math.min(text.length, match.end + context));
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  return {
+    before: (from > 0 ? '…' : '') + flat(text.slice(from, match.start)).trimStart(),
+    match: flat(text.slice(match.start, match.end)),
+    after: flat(text.slice(match.end, to)).trimEnd() + (to < text.length ? '…' : ''),
+  };
+}
+
+function isLowSurrogate(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** `at`, moved back off the second half of a surrogate pair. */
+function codePointStart(text: string, at: number): number {
+  return at > 0 && isLowSurrogate(text, at) ? at - 1 : at;
+}
+
+/** `at`, moved forward past the second half of a surrogate pair. */
+function codePointEnd(text: string, at: number): number {
+  return at < text.length && isLowSurrogate(text, at) ? at + 1 : at;
+}

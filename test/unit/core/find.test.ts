@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findAll, unlabelledMatches } from '../../../src-shared/find';
+import { findAll, firstMatchInContext, unlabelledMatches } from '../../../src-shared/find';
 
 const any = { caseSensitive: false, wholeWord: false };
 
@@ -53,5 +53,24 @@ describe('findAll', () => {
 
   it('label all skips matches a span already covers exactly', () => {
     expect(unlabelledMatches([{ start: 0, end: 5 }, { start: 10, end: 15 }], [{ start: 10, end: 15 }])).toEqual([{ start: 0, end: 5 }]);
+  });
+});
+
+describe('firstMatchInContext', () => {
+  it('finds the first match whatever its case, with context cut to a few characters', () => {
+    const text = 'The minister said.\nLater, the MINISTER of transport resigned over the tram budget.';
+    expect(firstMatchInContext(text, 'minister', 8)).toEqual({ before: 'The ', match: 'minister', after: ' said. L…' });
+    expect(firstMatchInContext(text, 'tram', 8)).toEqual({ before: '…ver the ', match: 'tram', after: ' budget.' });
+    expect(firstMatchInContext(text, 'bus')).toBeNull();
+    expect(firstMatchInContext(text, '')).toBeNull();
+  });
+
+  it('never cuts a character in half and keeps offsets when case folding changes lengths', () => {
+    // Lower-casing "İ" gives two code units; the match must not shift by one.
+    expect(firstMatchInContext('İİ Tram İİ', 'TRAM', 3)).toEqual({ before: 'İİ ', match: 'Tram', after: ' İİ' });
+    const emoji = firstMatchInContext('😀😀 tram 😀😀', 'tram', 2);
+    expect(emoji).toEqual({ before: '…😀 ', match: 'tram', after: ' 😀…' });
+    for (const part of Object.values(emoji ?? {})) expect(part).toBe(Array.from(part).join(''));
+    expect(JSON.stringify(emoji)).not.toMatch(/\\ud[89ab]/i);
   });
 });

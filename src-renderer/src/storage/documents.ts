@@ -1,4 +1,5 @@
 // Reading documents. (Every write of documents and annotations goes through commit.ts.)
+import { firstMatchInContext, type MatchInContext } from '../../../src-shared/find';
 import type { SpanwrightDatabase } from './database';
 
 export async function nextDocumentOrder(db: SpanwrightDatabase, projectId: string): Promise<number> {
@@ -17,4 +18,31 @@ export async function existingHashes(db: SpanwrightDatabase, projectId: string):
 
 export async function readDocumentText(db: SpanwrightDatabase, documentId: string): Promise<string | undefined> {
   return (await db.texts.get(documentId))?.text;
+}
+
+const SEARCH_BATCH = 200;
+
+/**
+ * The documents among `documentIds` whose text contains `query` (any case), each with its first
+ * match in context. Texts are read in batches, yielding between them, so a search of a large
+ * project never holds up a keypress; `isStale` stops a search a newer one has replaced.
+ */
+export async function searchDocumentTexts(
+  db: SpanwrightDatabase,
+  documentIds: readonly string[],
+  query: string,
+  isStale: () => boolean = () => false,
+): Promise<Map<string, MatchInContext> | null> {
+  const found = new Map<string, MatchInContext>();
+  if (query.trim() === '') return found;
+  for (let from = 0; from < documentIds.length; from += SEARCH_BATCH) {
+    const texts = await db.texts.bulkGet(documentIds.slice(from, from + SEARCH_BATCH));
+    if (isStale()) return null;
+    for (const row of texts) {
+      if (!row) continue;
+      const match = firstMatchInContext(row.text, query.trim());
+      if (match) found.set(row.documentId, match);
+    }
+  }
+  return found;
 }

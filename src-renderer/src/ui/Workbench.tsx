@@ -1,55 +1,49 @@
-// The main screen: project bar, document list, document view, label palette and span details.
-// It wires user actions to the app layer; it computes no offsets and writes no table itself.
+// The main screen: a shell that lays out the top bar, the document list, the document pane
+// and the sidebar, holds what they share (project, open document, selection, mode) and wires
+// keys, menu commands and dialogs to the app layer. It computes no offsets and writes no table.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand, SpanwrightBridge } from '../../../src-shared/bridge';
 import { defaultSchema } from '../../../src-shared/default-schema';
-import { DOCUMENT_STATUSES, GOLD_ANNOTATOR, type Annotator, type DocumentStatus, type Label, type Span } from '../../../src-shared/domain';
-import { attributeTypesOf, findLabelByHotkey } from '../../../src-shared/schema-rules';
+import { GOLD_ANNOTATOR, type Annotator, type DocumentStatus, type Label } from '../../../src-shared/domain';
+import { findLabelByHotkey } from '../../../src-shared/schema-rules';
 import { commandFor, type KeyCommand, type KeyContext } from '../../../src-shared/keymap';
 import { statusOf } from '../../../src-shared/document-rules';
 import { useAnnotationSession } from '../app/annotation-session';
 import { useAdjudication } from '../app/adjudication';
 import { useReview } from '../app/review-state';
-import { prepareProjectBundle } from '../app/project-bundle';
-import { prepareExport, saveExport, type ExportRequest, type PreparedExport } from '../app/export-documents';
 import { newId } from '../app/ids';
 import type { SpanwrightDatabase } from '../storage/database';
-import { readDocumentText } from '../storage/documents';
 import { countSchemaItemUses, createProject, setGuidelines } from '../storage/projects';
-import { isNumber, isString, readSetting, SETTING, writeSetting } from '../storage/settings';
+import { SETTING, writeSetting } from '../storage/settings';
 import { selectedRange } from './document/dom-offsets';
-import { DocumentView, type DocumentViewHandle } from './document/DocumentView';
+import type { DocumentViewHandle } from './document/DocumentView';
 import { useRelationView } from './document/useRelationView';
-import { DocumentList, filterDocuments, NO_FILTER, STATUS_NAMES, type DocumentFilter } from './DocumentList';
-import { ExportDialog, type ExportChoices } from './ExportDialog';
-import { IdentityDialog, IdentityForm } from './IdentityDialog';
+import { DocumentList, filterDocuments, NO_FILTER, type DocumentFilter } from './DocumentList';
+import { DocumentPane } from './DocumentPane';
+import { ExportDialog } from './ExportDialog';
+import { IdentityDialog } from './IdentityDialog';
 import { AgreementDialog } from './agreement/AgreementDialog';
 import { ImportReportDialog } from './ImportReportDialog';
-import { ReviewPanel } from './ReviewPanel';
 import { TeammateImportDialog } from './TeammateImportDialog';
-import { LabelPalette } from './LabelPalette';
 import { useSnapping } from './useSnapping';
 import { LabelsDialog } from './LabelsDialog';
 import { NewProjectDialog } from './NewProjectDialog';
 import { ProgressBar } from './ProgressBar';
-import { SpanDetails } from './SpanDetails';
+import { Sidebar } from './Sidebar';
 import { useToasts } from './Toasts';
 import { TopBar, type WorkbenchDialog } from './TopBar';
 import { ShortcutSheet } from './ShortcutSheet';
-import { FindBar, type FindState } from './FindBar';
-import { SpanList } from './SpanList';
-import { SuggestionsPanel } from './SuggestionsPanel';
 import { useSuggestionFlow } from './useSuggestionFlow';
-import { ProjectProgress } from './ProjectProgress';
-import { countSpansPerLabel } from '../storage/spans';
-import { DocumentLabels } from './DocumentLabels';
 import { MissingAttributesDialog } from './MissingAttributesDialog';
-import { NoteField } from './NoteField';
 import { typesFrom } from './SpanRelations';
 import { useRelationLinking } from './useRelationLinking';
 import { missingRequiredAttributes, type MissingAttributes } from '../../../src-shared/annotations/attribute-rules';
 import { readDroppedFiles, useImportFlows } from './useImportFlows';
+import { useOpenDocument } from './useOpenDocument';
+import { displayName, useAnnotatorNames } from './useAnnotatorNames';
+import { useExportFlow } from './useExportFlow';
+import { useFind } from './useFind';
 
 type Dialog = WorkbenchDialog | null;
 
@@ -62,13 +56,6 @@ function labelColorCss(labels: readonly Label[]): string {
     )
     .join('\n');
 }
-
-/** A name to show for an annotator who may not have chosen one yet. */
-export function displayName(annotator: Annotator): string {
-  return annotator.name.trim() || `Annotator ${annotator.id.slice(0, 4)}`;
-}
-
-const clipText = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text).replace(/\s+/g, ' ');
 
 function isEditableTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -85,7 +72,6 @@ export function Workbench(props: {
   const { db, bridge, annotator } = props;
   const { toasts, notify } = useToasts();
   const [projectId, setProjectId] = useState(props.initialProjectId);
-  const [documentId, setDocumentId] = useState<string | null>(null);
   const [filter, setFilter] = useState<DocumentFilter>(NO_FILTER);
   const [pendingRange, setPendingRange] = useState<{ start: number; end: number } | null>(null);
   const [selectedSpanIds, setSelectedSpanIds] = useState<string[]>([]);
@@ -101,25 +87,11 @@ export function Workbench(props: {
 
   const projects = useLiveQuery(() => db.projects.orderBy('name').toArray(), [db]);
   const annotators = useLiveQuery(() => db.annotators.toArray(), [db]);
-
-  const exportAnnotationSets = useMemo(
-    () => [
-      { id: annotator.id, name: `Mine (${displayName(annotator)})` },
-      { id: GOLD_ANNOTATOR.id, name: 'Gold (adjudicated)' },
-      ...(annotators ?? [])
-        .filter((a) => a.id !== annotator.id && a.id !== GOLD_ANNOTATOR.id)
-        .map((a) => ({ id: a.id, name: displayName(a) })),
-      { id: 'all', name: 'All annotators' },
-    ],
-    [annotator, annotators],
-  );
   const project = useLiveQuery(() => db.projects.get(projectId), [db, projectId]);
   const documents = useLiveQuery(
     () => db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).toArray(),
     [db, projectId],
   );
-  const openRecord = useLiveQuery(() => (documentId ? db.documents.get(documentId) : undefined), [db, documentId]);
-  const [openText, setOpenText] = useState<{ documentId: string; text: string; scrollTop: number } | null>(null);
   const schema = project?.schema ?? defaultSchema();
   // Document labels are read only while the list is filtered by one.
   const documentLabels = useLiveQuery(
@@ -140,55 +112,18 @@ export function Workbench(props: {
 
   const reportError = useCallback((message: string) => notify(message, 'error'), [notify]);
   const snapping = useSnapping(db, projectId, documentViewRef, reportError);
+  const openDocumentState = useOpenDocument(db, projectId, reportError);
+  const { documentId, record: openRecord, text } = openDocumentState;
+  const openInView = openDocumentState.open;
   const openDocument = useCallback(
     (id: string) => {
-      setDocumentId(id);
+      openInView(id);
       setSelectedSpanIds([]);
       setPendingRange(null);
-      void writeSetting(db, SETTING.openDocument(projectId), id);
     },
-    [db, projectId],
+    [openInView],
   );
 
-  // Restore the document that was open in this project (or open the first one).
-  useEffect(() => {
-    let cancelled = false;
-    setDocumentId(null);
-    void (async () => {
-      const remembered = await readSetting(db, SETTING.openDocument(projectId), isString);
-      const exists = remembered ? await db.documents.get(remembered) : undefined;
-      const first =
-        exists ?? (await db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).first());
-      if (!cancelled && first) setDocumentId(first.id);
-    })();
-    void writeSetting(db, SETTING.lastProjectId, projectId);
-    return () => {
-      cancelled = true;
-    };
-  }, [db, projectId]);
-
-  // Load the open document's text and its remembered scroll position.
-  useEffect(() => {
-    let cancelled = false;
-    if (!documentId) {
-      setOpenText(null);
-      return;
-    }
-    void (async () => {
-      const [text, scrollTop] = await Promise.all([
-        readDocumentText(db, documentId),
-        readSetting(db, SETTING.scrollTop(documentId), isNumber),
-      ]);
-      if (cancelled) return;
-      if (text === undefined) reportError('The text of this document is missing from the database.');
-      else setOpenText({ documentId, text, scrollTop: scrollTop ?? 0 });
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [db, documentId, reportError]);
-
-  const text = openText && openText.documentId === documentId ? openText.text : undefined;
   const session = useAnnotationSession(
     db,
     projectId,
@@ -200,24 +135,21 @@ export function Workbench(props: {
     openDocument,
     reportError,
   );
-  const suggestionFlow = useSuggestionFlow({ db, projectId, schema, annotator: editedAnnotator, language: openRecord?.meta.language, session, notify });
+  const suggestionFlow = useSuggestionFlow({
+    db,
+    projectId,
+    schema,
+    annotator: editedAnnotator,
+    language: openRecord?.meta.language,
+    session,
+    notify,
+  });
   const goldForReview = useMemo(
     () => ({ spans: session.spans, relations: session.relations, documentAnnotation: session.documentAnnotation }),
     [session.spans, session.relations, session.documentAnnotation],
   );
   const review = useReview(db, documentId, goldForReview, schema, mode === 'review');
-  const names = useMemo(() => {
-    const map = new Map((annotators ?? []).map((a) => [a.id, displayName(a)]));
-    map.set(annotator.id, `${displayName(annotator)} (you)`);
-    map.set(GOLD_ANNOTATOR.id, GOLD_ANNOTATOR.name);
-    return map;
-  }, [annotators, annotator]);
-  // Annotators with spans in this project (for the agreement view): you first, gold last.
-  const projectAnnotators = useMemo(() => {
-    const ids = new Set((documents ?? []).flatMap((d) => Object.keys(d.spanCounts)));
-    const rank = (id: string) => (id === annotator.id ? 0 : id === GOLD_ANNOTATOR.id ? 2 : 1);
-    return [...ids].sort((a, b) => rank(a) - rank(b) || (names.get(a) ?? a).localeCompare(names.get(b) ?? b));
-  }, [documents, annotator.id, names]);
+  const { names, projectAnnotators } = useAnnotatorNames(annotators, annotator, documents);
   const referenceAnnotators = useMemo(
     () => (mode === 'review' ? new Map([...review.enabled].map((id) => [id, names.get(id) ?? id])) : undefined),
     [mode, review.enabled, names],
@@ -230,11 +162,6 @@ export function Workbench(props: {
   useEffect(() => setReviewIndex(0), [documentId, mode]);
   const spansById = useMemo(() => new Map(session.spans.map((s) => [s.id, s])), [session.spans]);
   const selectedSpan = selectedSpanIds[0] ? spansById.get(selectedSpanIds[0]) : undefined;
-  const labelCounts = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const s of session.spans) counts.set(s.label, (counts.get(s.label) ?? 0) + 1);
-    return counts;
-  }, [session.spans]);
 
   const applyLabel = useCallback(
     async (label: Label) => {
@@ -261,21 +188,10 @@ export function Workbench(props: {
     [notify, pendingRange, selectedSpan, session, snapping, suggestionFlow],
   );
 
-  const { acceptVersion, acceptAgreements, acceptRelationItem, acceptDocumentLabelVersion } = useAdjudication(session, review, projectId, documentId);
+  const adjudication = useAdjudication(session, review, projectId, documentId);
   const linking = useRelationLinking(session, schema, notify);
   const [missingAttributes, setMissingAttributes] = useState<MissingAttributes[] | null>(null);
-  const [finding, setFinding] = useState(false);
-  const [progressOpen, setProgressOpen] = useState(false);
-  const projectLabelCounts = useLiveQuery(
-    () => (progressOpen ? countSpansPerLabel(db, projectId, editedAnnotator, schema.labels.map((l) => l.name)) : Promise.resolve(undefined)),
-    [db, projectId, editedAnnotator, schema.labels, progressOpen],
-  );
-  const [findState, setFindState] = useState<FindState | null>(null);
-  const closeFind = useCallback(() => {
-    setFinding(false);
-    setFindState(null);
-    documentViewRef.current?.focus();
-  }, []);
+  const find = useFind(documentViewRef);
   // The target in hand while linking stays in view.
   useEffect(() => {
     if (linking.candidateId) documentViewHandle.current?.scrollToSpan(linking.candidateId);
@@ -291,6 +207,35 @@ export function Workbench(props: {
 
   const focusSpanId = linking.linking?.from.id ?? selectedSpan?.id;
   const relationView = useRelationView(session.relations, schema, focusSpanId, linking.linking ? linking.candidateId : undefined);
+
+  const highlightedSpanIds = useMemo(
+    () =>
+      reviewItem && !selectedSpan
+        ? reviewItem.versions.flatMap((v) => v.spans.map((x) => x.id))
+        : selectedSpan
+          ? [selectedSpan.id]
+          : suggestionFlow.selected
+            ? [suggestionFlow.selected.id]
+            : [],
+    [reviewItem, selectedSpan, suggestionFlow.selected],
+  );
+
+  /** A click on marks in the text (innermost first): a suggestion, a link target, a reference or spans. */
+  const clickSpans = (ids: string[]) => {
+    if (!linking.linking && mode !== 'review' && suggestionFlow.click(ids)) return;
+    if (linking.linking) {
+      const target = ids.map((id) => spansById.get(id)).find((span) => span && span.id !== linking.linking?.from.id);
+      if (target) linking.finish(target);
+      return;
+    }
+    const reference = mode === 'review' ? ids.find((id) => !spansById.has(id)) : undefined;
+    const goldIds = ids.filter((id) => spansById.has(id));
+    if (reference && goldIds.length === 0) {
+      const at = review.items.findIndex((it) => it.versions.some((v) => v.spans.some((x) => x.id === reference)));
+      if (at !== -1) setReviewIndex(at);
+      setSelectedSpanIds([]);
+    } else setSelectedSpanIds(goldIds);
+  };
 
   const changeStatus = useCallback(
     (status: DocumentStatus) => {
@@ -340,39 +285,18 @@ export function Workbench(props: {
   });
 
   // ---- export
-  const prepareExportFor = useCallback(
-    (choices: ExportChoices, onProgress: (done: number, total: number) => void, isCancelled: () => boolean) => {
-      const chosen = choices.scope === 'all' ? (documents ?? []) : filtered;
-      const layer = choices.annotations;
-      const request: ExportRequest = {
-        format: choices.format,
-        layers: choices.layers,
-        labelMap: choices.labelMap,
-        split: choices.split,
-        schemaLabels: schema.labels.map((l) => l.name),
-        documentCategories: schema.documentCategories,
-        attributeTypes: attributeTypesOf(schema),
-        selection: {
-          annotators: layer === 'all' ? 'all' : [layer],
-          primary: layer === 'all' ? annotator.id : layer,
-          names: new Map((annotators ?? []).map((a) => [a.id, a.name])),
-        },
-      };
-      return prepareExport(db, chosen, request, project?.name ?? 'spanwright', onProgress, isCancelled);
-    },
-    [annotator.id, annotators, db, documents, filtered, project?.name, schema],
-  );
-
-  const saveExportFile = async (prepared: PreparedExport) => {
-    const zipped = prepared.fileName.endsWith('.zip');
-    const extension = prepared.fileName.slice(prepared.fileName.lastIndexOf('.') + 1);
-    const stream = await bridge.saveFile(prepared.fileName, [{ name: zipped ? 'Zip archive' : 'Export', extensions: [extension] }]);
-    if (!stream) return;
-    await saveExport(prepared, stream);
-    const n = prepared.summary.documents;
-    notify(`Exported ${n} ${n === 1 ? 'document' : 'documents'} to ${prepared.fileName}.`, 'success');
-    setDialog(null);
-  };
+  const exports = useExportFlow({
+    db,
+    bridge,
+    project,
+    schema,
+    annotator,
+    annotators,
+    documents,
+    filtered,
+    notify,
+    onSaved: () => setDialog(null),
+  });
 
   // ---- keyboard and menu
   const commandRef = useRef<(command: MenuCommand) => void>(() => undefined);
@@ -408,7 +332,9 @@ export function Workbench(props: {
     if (linking.choosingFor) {
       // Choosing a relation's type: its key, or its number in the list.
       const choices = typesFrom(schema, linking.choosingFor);
-      const chosen = choices.find((t) => t.hotkey !== '' && t.hotkey.toLowerCase() === key) ?? (/^[1-9]$/.test(key) ? choices[Number(key) - 1] : undefined);
+      const chosen =
+        choices.find((t) => t.hotkey !== '' && t.hotkey.toLowerCase() === key) ??
+        (/^[1-9]$/.test(key) ? choices[Number(key) - 1] : undefined);
       if (chosen) {
         event.preventDefault();
         linking.start(chosen, linking.choosingFor);
@@ -455,7 +381,7 @@ export function Workbench(props: {
         setDialog('shortcuts');
         return;
       case 'find':
-        setFinding(true);
+        find.show();
         return;
       case 'next-span':
       case 'previous-span': {
@@ -475,7 +401,7 @@ export function Workbench(props: {
         void deleteSelected();
         return;
       case 'clear-selection':
-        if (finding) closeFind();
+        if (find.open) find.close();
         setSelectedSpanIds([]);
         window.getSelection()?.removeAllRanges();
         return;
@@ -516,7 +442,7 @@ export function Workbench(props: {
         if (item) void review.toggleRejected(item.key);
         return;
       case 'review-accept':
-        if (item && Number(event.key) <= item.versions.length) acceptVersion(item, Number(event.key) - 1);
+        if (item && Number(event.key) <= item.versions.length) adjudication.acceptVersion(item, Number(event.key) - 1);
         return;
       case 'next-document':
         step(1);
@@ -606,209 +532,75 @@ export function Workbench(props: {
         categories={schema.documentCategories}
       />
 
-      <main className="document-pane">
-        {openRecord && text !== undefined && session.loaded ? (
-          <>
-            <div className="document-header">
-              <h1 title={openRecord.meta.title}>{openRecord.meta.title}</h1>
-              <select
-                aria-label="Document status"
-                value={session.status}
-                onChange={(e) => changeStatus(e.target.value as DocumentStatus)}
-              >
-                {DOCUMENT_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_NAMES[s]}
-                  </option>
-                ))}
-              </select>
-              <button type="button" onClick={() => step(-1)} disabled={documentIndex <= 0} aria-label="Previous document">
-                ‹
-              </button>
-              <button
-                type="button"
-                onClick={() => step(1)}
-                disabled={documentIndex < 0 || documentIndex >= filtered.length - 1}
-                aria-label="Next document"
-              >
-                ›
-              </button>
-            </div>
-            <DocumentLabels categories={schema.documentCategories} annotation={session.documentAnnotation} onToggle={session.toggleDocumentLabel} />
-            {finding && (
-              <FindBar
-                text={text}
-                spans={session.spans}
-                schema={schema}
-                onMatches={setFindState}
-                onClose={closeFind}
-                onLabelAll={(label, matches) => {
-                  const made = session.addSpansAt(label, matches);
-                  notify(`Labelled ${made} ${made === 1 ? 'match' : 'matches'} ${label.name}. Undo takes them all back.`, 'success');
-                }}
-              />
-            )}
-            {(linking.linking || linking.choosingFor) && (
-              <div className="linking-banner" role="status">
-                {linking.linking ? (
-                  <>
-                    Linking {linking.linking.from.label} “{clipText(linking.linking.from.text)}” with <strong>{linking.linking.type.name}</strong>: click
-                    the target span, or step with [ and ] and press Enter. Esc cancels.
-                  </>
-                ) : (
-                  <>
-                    Link {linking.choosingFor?.label} with:{' '}
-                    {typesFrom(schema, linking.choosingFor as Span).map((t, i) => (
-                      <button key={t.name} type="button" onClick={() => linking.choosingFor && linking.start(t, linking.choosingFor)}>
-                        {t.name} <kbd>{t.hotkey || String(i + 1)}</kbd>
-                      </button>
-                    ))}{' '}
-                    Esc cancels.
-                  </>
-                )}
-              </div>
-            )}
-            <DocumentView
-              documentId={openRecord.id}
-              text={text}
-              spans={viewSpans}
-              referenceAnnotators={referenceAnnotators}
-              articleRef={documentViewRef}
-              language={openRecord.meta.language}
-              highlightedSpanIds={
-                reviewItem && !selectedSpan
-                  ? reviewItem.versions.flatMap((v) => v.spans.map((x) => x.id))
-                  : selectedSpan
-                    ? [selectedSpan.id]
-                    : suggestionFlow.selected
-                      ? [suggestionFlow.selected.id]
-                      : []
-              }
-              suggestions={mode === 'review' ? undefined : suggestionFlow.suggestions}
-              initialScrollTop={openText?.scrollTop ?? 0}
-              onSelectRange={setPendingRange}
-              linkCounts={relationView.linkCounts}
-              relatedSpanIds={relationView.relatedSpanIds}
-              arcs={relationView.arcs}
-              handleRef={documentViewHandle}
-              find={findState}
-              onSpanClick={(ids) => {
-                if (!linking.linking && mode !== 'review' && suggestionFlow.click(ids)) return;
-                if (linking.linking) {
-                  const target = ids.map((id) => spansById.get(id)).find((span) => span && span.id !== linking.linking?.from.id);
-                  if (target) linking.finish(target);
-                  return;
-                }
-                const reference = mode === 'review' ? ids.find((id) => !spansById.has(id)) : undefined;
-                const goldIds = ids.filter((id) => spansById.has(id));
-                if (reference && goldIds.length === 0) {
-                  const at = review.items.findIndex((it) => it.versions.some((v) => v.spans.some((x) => x.id === reference)));
-                  if (at !== -1) setReviewIndex(at);
-                  setSelectedSpanIds([]);
-                } else setSelectedSpanIds(goldIds);
-              }}
-              onScrollTopChange={(top) => void writeSetting(db, SETTING.scrollTop(openRecord.id), top)}
-            />
-          </>
-        ) : (
-          <div className="empty-state">
-            {documents && documents.length === 0 ? (
-              <>
-                <h1>No documents yet</h1>
-                <p>Import .txt, .jsonl or .json files (doccano and spaCy JSONL keep their spans), or drop them here.</p>
-              </>
-            ) : (
-              <p>Choose a document from the list.</p>
-            )}
-          </div>
-        )}
-      </main>
+      <DocumentPane
+        record={openRecord}
+        text={text}
+        loaded={session.loaded}
+        noDocuments={documents !== undefined && documents.length === 0}
+        session={session}
+        schema={schema}
+        onStatusChange={changeStatus}
+        onStep={step}
+        canStepBack={documentIndex > 0}
+        canStepForward={documentIndex >= 0 && documentIndex < filtered.length - 1}
+        find={find}
+        onLabelAll={(label, matches) => {
+          const made = session.addSpansAt(label, matches);
+          notify(`Labelled ${made} ${made === 1 ? 'match' : 'matches'} ${label.name}. Undo takes them all back.`, 'success');
+        }}
+        linking={linking}
+        articleRef={documentViewRef}
+        view={{
+          spans: viewSpans,
+          referenceAnnotators,
+          highlightedSpanIds,
+          suggestions: mode === 'review' ? undefined : suggestionFlow.suggestions,
+          initialScrollTop: openDocumentState.scrollTop,
+          onSelectRange: setPendingRange,
+          linkCounts: relationView.linkCounts,
+          relatedSpanIds: relationView.relatedSpanIds,
+          arcs: relationView.arcs,
+          handleRef: documentViewHandle,
+          onSpanClick: clickSpans,
+          onScrollTopChange: (top) => {
+            if (openRecord) void writeSetting(db, SETTING.scrollTop(openRecord.id), top);
+          },
+        }}
+      />
 
-      <aside className="sidebar">
-        {annotator.name.trim() === '' && (
-          <section className="welcome" aria-label="Welcome">
-            <h3>Welcome to Spanwright</h3>
-            <p className="hint">Tell your teammates who made your annotations:</p>
-            <IdentityForm annotator={annotator} submitLabel="Save" onSave={(name) => void props.onRenameAnnotator(name)} />
-          </section>
-        )}
-        {mode === 'review' && <p className="mode-note">Reviewing: labels go into the gold annotations.</p>}
-        <LabelPalette
-          schema={schema}
-          onApply={(l) => void applyLabel(l)}
-          counts={labelCounts}
-          snapToWords={snapping.snapToWords}
-          onSnapToWordsChange={snapping.setSnapToWords}
-        />
-        {project?.guidelines.trim() && (
-          <details className="guidelines">
-            <summary>Guidelines</summary>
-            <p>{project.guidelines}</p>
-          </details>
-        )}
-        {mode === 'review' && text !== undefined && (
-          <ReviewPanel
-            review={review}
-            text={text}
-            names={names}
-            current={reviewIndex}
-            onSelect={(index) => {
-              setReviewIndex(index);
-              setSelectedSpanIds([]);
-            }}
-            onAccept={acceptVersion}
-            onReject={(item) => void review.toggleRejected(item.key)}
-            onAcceptAgreements={acceptAgreements}
-            onStep={stepReview}
-            onAcceptRelation={acceptRelationItem}
-            onAcceptDocumentLabels={acceptDocumentLabelVersion}
-            onRejectKey={(key) => void review.toggleRejected(key)}
-          />
-        )}
-        {selectedSpan ? (
-          <SpanDetails
-            span={selectedSpan}
-            documentText={text ?? ''}
-            schema={schema}
-            others={selectedSpanIds
-              .slice(1)
-              .map((id) => spansById.get(id))
-              .filter((s): s is Span => s !== undefined)}
-            onRelabel={(l) => void session.relabel(selectedSpan, l)}
-            onMoveEdge={(edge, direction) => session.moveEdge(selectedSpan, edge, direction)}
-            onDelete={() => void deleteSelected()}
-            onSelect={(id) => setSelectedSpanIds([id, ...selectedSpanIds.filter((x) => x !== id)])}
-            relations={session.relations}
-            spansById={spansById}
-            onSetAttribute={(name, value) => session.setSpanAttribute(selectedSpan, name, value)}
-            onSetNote={(note) => session.setSpanNote(selectedSpan, note)}
-            onStartLink={(type) => linking.start(type, selectedSpan)}
-            onRemoveRelation={(relation) => session.removeRelation(relation)}
-            onJump={jumpToSpan}
-          />
-        ) : mode === 'review' ? null : (
-          <p className="hint sidebar__hint">
-            Select text, then press a label’s key or click the label. Click a span (or step through spans with [ and ]) to change or delete
-            it.
-          </p>
-        )}
-        {openRecord && session.loaded && mode !== 'review' && <SuggestionsPanel flow={suggestionFlow} schema={schema} />}
-        {openRecord && session.loaded && text !== undefined && (
-          <SpanList spans={session.spans} text={text} selectedId={selectedSpan?.id} onJump={jumpToSpan} />
-        )}
-        <ProjectProgress
-          documents={documents ?? []}
-          annotators={projectAnnotators.length > 0 ? projectAnnotators : [annotator.id]}
-          names={names}
-          labelCounts={projectLabelCounts}
-          onOpenChange={setProgressOpen}
-        />
-        {openRecord && session.loaded && (
-          <section className="document-note" aria-label="This document">
-            <NoteField label="Document note" note={session.documentAnnotation?.note ?? ''} onSave={session.setDocumentNote} />
-          </section>
-        )}
-      </aside>
+      <Sidebar
+        db={db}
+        projectId={projectId}
+        annotator={annotator}
+        onRenameAnnotator={props.onRenameAnnotator}
+        editedAnnotator={editedAnnotator}
+        mode={mode}
+        schema={schema}
+        guidelines={project?.guidelines}
+        onApplyLabel={(l) => void applyLabel(l)}
+        snapping={snapping}
+        session={session}
+        documentOpen={openRecord !== undefined && session.loaded}
+        text={text}
+        selectedSpanIds={selectedSpanIds}
+        spansById={spansById}
+        onSelectSpans={setSelectedSpanIds}
+        onDeleteSelected={() => void deleteSelected()}
+        onJump={jumpToSpan}
+        linking={linking}
+        suggestionFlow={suggestionFlow}
+        review={review}
+        reviewIndex={reviewIndex}
+        onReviewSelect={(index) => {
+          setReviewIndex(index);
+          setSelectedSpanIds([]);
+        }}
+        onReviewStep={stepReview}
+        adjudication={adjudication}
+        names={names}
+        documents={documents ?? []}
+        projectAnnotators={projectAnnotators}
+      />
 
       <footer className="statusbar" aria-live="polite">
         {imports.progress ? (
@@ -827,13 +619,10 @@ export function Workbench(props: {
           schema={schema}
           totalCount={documents?.length ?? 0}
           filteredCount={filtered.length}
-          annotationSets={exportAnnotationSets}
-          prepare={prepareExportFor}
-          save={saveExportFile}
-          saveBundle={async () => {
-            if (!project) return;
-            await saveExportFile(await prepareProjectBundle(db, project, annotator));
-          }}
+          annotationSets={exports.annotationSets}
+          prepare={exports.prepare}
+          save={exports.save}
+          saveBundle={exports.saveBundle}
           onClose={() => setDialog(null)}
         />
       )}

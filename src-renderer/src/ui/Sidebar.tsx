@@ -1,0 +1,165 @@
+// The right-hand side of the workbench: welcome, label palette, guidelines, the review panel,
+// the selected span's details, suggestions, the span list, project progress and the document note.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import type { Annotator, DocumentRecord, Label, LabelSchema, Span } from '../../../src-shared/domain';
+import type { useAdjudication } from '../app/adjudication';
+import type { AnnotationSession } from '../app/annotation-session';
+import type { ReviewState } from '../app/review-state';
+import type { SpanwrightDatabase } from '../storage/database';
+import { countSpansPerLabel } from '../storage/spans';
+import { IdentityForm } from './IdentityDialog';
+import { LabelPalette } from './LabelPalette';
+import { NoteField } from './NoteField';
+import { ProjectProgress } from './ProjectProgress';
+import { ReviewPanel } from './ReviewPanel';
+import { SpanDetails } from './SpanDetails';
+import { SpanList } from './SpanList';
+import { SuggestionsPanel } from './SuggestionsPanel';
+import type { RelationLinking } from './useRelationLinking';
+import type { Snapping } from './useSnapping';
+import type { SuggestionFlow } from './useSuggestionFlow';
+
+export function Sidebar(props: {
+  db: SpanwrightDatabase;
+  projectId: string;
+  annotator: Annotator;
+  onRenameAnnotator: (name: string) => Promise<void>;
+  /** Whose annotations are edited (yours, or gold's when reviewing). */
+  editedAnnotator: string;
+  mode: 'annotate' | 'review';
+  schema: LabelSchema;
+  guidelines: string | undefined;
+  onApplyLabel: (label: Label) => void;
+  snapping: Snapping;
+  session: AnnotationSession;
+  /** Whether a document is open and its annotations loaded. */
+  documentOpen: boolean;
+  text: string | undefined;
+  selectedSpanIds: readonly string[];
+  spansById: ReadonlyMap<string, Span>;
+  onSelectSpans: (spanIds: string[]) => void;
+  onDeleteSelected: () => void;
+  onJump: (spanId: string) => void;
+  linking: RelationLinking;
+  suggestionFlow: SuggestionFlow;
+  review: ReviewState;
+  reviewIndex: number;
+  onReviewSelect: (index: number) => void;
+  onReviewStep: (direction: 1 | -1) => void;
+  adjudication: ReturnType<typeof useAdjudication>;
+  names: ReadonlyMap<string, string>;
+  documents: readonly DocumentRecord[];
+  projectAnnotators: readonly string[];
+}) {
+  const { db, projectId, annotator, mode, schema, session, text, selectedSpanIds, spansById, review, adjudication } = props;
+  const selectedSpan = selectedSpanIds[0] ? spansById.get(selectedSpanIds[0]) : undefined;
+  const [progressOpen, setProgressOpen] = useState(false);
+  const projectLabelCounts = useLiveQuery(
+    () =>
+      progressOpen
+        ? countSpansPerLabel(
+            db,
+            projectId,
+            props.editedAnnotator,
+            schema.labels.map((l) => l.name),
+          )
+        : Promise.resolve(undefined),
+    [db, projectId, props.editedAnnotator, schema.labels, progressOpen],
+  );
+  const labelCounts = useLabelCounts(session.spans);
+
+  return (
+    <aside className="sidebar">
+      {annotator.name.trim() === '' && (
+        <section className="welcome" aria-label="Welcome">
+          <h3>Welcome to Spanwright</h3>
+          <p className="hint">Tell your teammates who made your annotations:</p>
+          <IdentityForm annotator={annotator} submitLabel="Save" onSave={(name) => void props.onRenameAnnotator(name)} />
+        </section>
+      )}
+      {mode === 'review' && <p className="mode-note">Reviewing: labels go into the gold annotations.</p>}
+      <LabelPalette
+        schema={schema}
+        onApply={props.onApplyLabel}
+        counts={labelCounts}
+        snapToWords={props.snapping.snapToWords}
+        onSnapToWordsChange={props.snapping.setSnapToWords}
+      />
+      {props.guidelines?.trim() && (
+        <details className="guidelines">
+          <summary>Guidelines</summary>
+          <p>{props.guidelines}</p>
+        </details>
+      )}
+      {mode === 'review' && text !== undefined && (
+        <ReviewPanel
+          review={review}
+          text={text}
+          names={props.names}
+          current={props.reviewIndex}
+          onSelect={props.onReviewSelect}
+          onAccept={adjudication.acceptVersion}
+          onReject={(item) => void review.toggleRejected(item.key)}
+          onAcceptAgreements={adjudication.acceptAgreements}
+          onStep={props.onReviewStep}
+          onAcceptRelation={adjudication.acceptRelationItem}
+          onAcceptDocumentLabels={adjudication.acceptDocumentLabelVersion}
+          onRejectKey={(key) => void review.toggleRejected(key)}
+        />
+      )}
+      {selectedSpan ? (
+        <SpanDetails
+          span={selectedSpan}
+          documentText={text ?? ''}
+          schema={schema}
+          others={selectedSpanIds
+            .slice(1)
+            .map((id) => spansById.get(id))
+            .filter((s): s is Span => s !== undefined)}
+          onRelabel={(l) => void session.relabel(selectedSpan, l)}
+          onMoveEdge={(edge, direction) => session.moveEdge(selectedSpan, edge, direction)}
+          onDelete={props.onDeleteSelected}
+          onSelect={(id) => props.onSelectSpans([id, ...selectedSpanIds.filter((x) => x !== id)])}
+          relations={session.relations}
+          spansById={spansById}
+          onSetAttribute={(name, value) => session.setSpanAttribute(selectedSpan, name, value)}
+          onSetNote={(note) => session.setSpanNote(selectedSpan, note)}
+          onStartLink={(type) => props.linking.start(type, selectedSpan)}
+          onRemoveRelation={(relation) => session.removeRelation(relation)}
+          onJump={props.onJump}
+        />
+      ) : mode === 'review' ? null : (
+        <p className="hint sidebar__hint">
+          Select text, then press a label’s key or click the label. Click a span (or step through spans with [ and ]) to change or delete
+          it.
+        </p>
+      )}
+      {props.documentOpen && mode !== 'review' && <SuggestionsPanel flow={props.suggestionFlow} schema={schema} />}
+      {props.documentOpen && text !== undefined && (
+        <SpanList spans={session.spans} text={text} selectedId={selectedSpan?.id} onJump={props.onJump} />
+      )}
+      <ProjectProgress
+        documents={props.documents}
+        annotators={props.projectAnnotators.length > 0 ? props.projectAnnotators : [annotator.id]}
+        names={props.names}
+        labelCounts={projectLabelCounts}
+        onOpenChange={setProgressOpen}
+      />
+      {props.documentOpen && (
+        <section className="document-note" aria-label="This document">
+          <NoteField label="Document note" note={session.documentAnnotation?.note ?? ''} onSave={session.setDocumentNote} />
+        </section>
+      )}
+    </aside>
+  );
+}
+
+/** Spans per label in the open document (the palette shows them). */
+function useLabelCounts(spans: readonly Span[]): ReadonlyMap<string, number> {
+  return useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const s of spans) counts.set(s.label, (counts.get(s.label) ?? 0) + 1);
+    return counts;
+  }, [spans]);
+}

@@ -1,0 +1,28 @@
+// Names to show for annotators: you, teammates and gold, and who has spans in the project.
+import { useMemo } from 'react';
+import { GOLD_ANNOTATOR, type Annotator, type DocumentRecord } from '../../../src-shared/domain';
+
+/** A name to show for an annotator who may not have chosen one yet. */
+export function displayName(annotator: Annotator): string {
+  return annotator.name.trim() || `Annotator ${annotator.id.slice(0, 4)}`;
+}
+
+export function useAnnotatorNames(
+  annotators: readonly Annotator[] | undefined,
+  you: Annotator,
+  documents: readonly DocumentRecord[] | undefined,
+) {
+  const names = useMemo(() => {
+    const map = new Map((annotators ?? []).map((a) => [a.id, displayName(a)]));
+    map.set(you.id, `${displayName(you)} (you)`);
+    map.set(GOLD_ANNOTATOR.id, GOLD_ANNOTATOR.name);
+    return map;
+  }, [annotators, you]);
+  // Annotators with spans in this project (for the agreement view): you first, gold last.
+  const projectAnnotators = useMemo(() => {
+    const ids = new Set((documents ?? []).flatMap((d) => Object.keys(d.spanCounts)));
+    const rank = (id: string) => (id === you.id ? 0 : id === GOLD_ANNOTATOR.id ? 2 : 1);
+    return [...ids].sort((a, b) => rank(a) - rank(b) || (names.get(a) ?? a).localeCompare(names.get(b) ?? b));
+  }, [documents, you.id, names]);
+  return { names, projectAnnotators };
+}

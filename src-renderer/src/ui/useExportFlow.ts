@@ -1,0 +1,81 @@
+// Export from the workbench: which annotation sets can be exported, preparing an export of
+// the chosen documents, and saving it (or the project bundle) through the bridge.
+import { useCallback, useMemo } from 'react';
+import type { SpanwrightBridge } from '../../../src-shared/bridge';
+import { GOLD_ANNOTATOR, type Annotator, type DocumentRecord, type LabelSchema, type Project } from '../../../src-shared/domain';
+import { attributeTypesOf } from '../../../src-shared/schema-rules';
+import { prepareExport, saveExport, type ExportRequest, type PreparedExport } from '../app/export-documents';
+import { prepareProjectBundle } from '../app/project-bundle';
+import type { SpanwrightDatabase } from '../storage/database';
+import { displayName } from './useAnnotatorNames';
+import type { ExportChoices } from './ExportDialog';
+
+export function useExportFlow(options: {
+  db: SpanwrightDatabase;
+  bridge: SpanwrightBridge;
+  project: Project | undefined;
+  schema: LabelSchema;
+  annotator: Annotator;
+  annotators: readonly Annotator[] | undefined;
+  /** Every document of the project, and those the list shows (the "filtered" scope). */
+  documents: readonly DocumentRecord[] | undefined;
+  filtered: readonly DocumentRecord[];
+  notify: (message: string, kind: 'info' | 'success' | 'error') => void;
+  /** After a file was saved. */
+  onSaved: () => void;
+}) {
+  const { db, bridge, project, schema, annotator, annotators, documents, filtered, notify, onSaved } = options;
+
+  const annotationSets = useMemo(
+    () => [
+      { id: annotator.id, name: `Mine (${displayName(annotator)})` },
+      { id: GOLD_ANNOTATOR.id, name: 'Gold (adjudicated)' },
+      ...(annotators ?? [])
+        .filter((a) => a.id !== annotator.id && a.id !== GOLD_ANNOTATOR.id)
+        .map((a) => ({ id: a.id, name: displayName(a) })),
+      { id: 'all', name: 'All annotators' },
+    ],
+    [annotator, annotators],
+  );
+
+  const prepare = useCallback(
+    (choices: ExportChoices, onProgress: (done: number, total: number) => void, isCancelled: () => boolean) => {
+      const chosen = choices.scope === 'all' ? (documents ?? []) : filtered;
+      const layer = choices.annotations;
+      const request: ExportRequest = {
+        format: choices.format,
+        layers: choices.layers,
+        labelMap: choices.labelMap,
+        split: choices.split,
+        schemaLabels: schema.labels.map((l) => l.name),
+        documentCategories: schema.documentCategories,
+        attributeTypes: attributeTypesOf(schema),
+        selection: {
+          annotators: layer === 'all' ? 'all' : [layer],
+          primary: layer === 'all' ? annotator.id : layer,
+          names: new Map((annotators ?? []).map((a) => [a.id, a.name])),
+        },
+      };
+      return prepareExport(db, chosen, request, project?.name ?? 'spanwright', onProgress, isCancelled);
+    },
+    [annotator.id, annotators, db, documents, filtered, project?.name, schema],
+  );
+
+  const save = async (prepared: PreparedExport) => {
+    const zipped = prepared.fileName.endsWith('.zip');
+    const extension = prepared.fileName.slice(prepared.fileName.lastIndexOf('.') + 1);
+    const stream = await bridge.saveFile(prepared.fileName, [{ name: zipped ? 'Zip archive' : 'Export', extensions: [extension] }]);
+    if (!stream) return;
+    await saveExport(prepared, stream);
+    const n = prepared.summary.documents;
+    notify(`Exported ${n} ${n === 1 ? 'document' : 'documents'} to ${prepared.fileName}.`, 'success');
+    onSaved();
+  };
+
+  const saveBundle = async () => {
+    if (!project) return;
+    await save(await prepareProjectBundle(db, project, annotator));
+  };
+
+  return { annotationSets, prepare, save, saveBundle };
+}

@@ -1,0 +1,74 @@
+// Which document is open in a project: restored when the project opens (or the first one),
+// remembered when it changes, and its text loaded with its remembered scroll position.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useState } from 'react';
+import type { DocumentRecord } from '../../../src-shared/domain';
+import type { SpanwrightDatabase } from '../storage/database';
+import { readDocumentText } from '../storage/documents';
+import { isNumber, isString, readSetting, SETTING, writeSetting } from '../storage/settings';
+
+export interface OpenDocument {
+  documentId: string | null;
+  /** Opens a document and remembers it as the project's open one. */
+  open(documentId: string): void;
+  record: DocumentRecord | undefined;
+  /** The open document's text, once loaded (undefined while another document's text is shown). */
+  text: string | undefined;
+  /** Where the text was scrolled to when it was last open. */
+  scrollTop: number;
+}
+
+export function useOpenDocument(db: SpanwrightDatabase, projectId: string, reportError: (message: string) => void): OpenDocument {
+  const [documentId, setDocumentId] = useState<string | null>(null);
+  const [openText, setOpenText] = useState<{ documentId: string; text: string; scrollTop: number } | null>(null);
+  const record = useLiveQuery(() => (documentId ? db.documents.get(documentId) : undefined), [db, documentId]);
+
+  const open = useCallback(
+    (id: string) => {
+      setDocumentId(id);
+      void writeSetting(db, SETTING.openDocument(projectId), id);
+    },
+    [db, projectId],
+  );
+
+  // Restore the document that was open in this project (or open the first one).
+  useEffect(() => {
+    let cancelled = false;
+    setDocumentId(null);
+    void (async () => {
+      const remembered = await readSetting(db, SETTING.openDocument(projectId), isString);
+      const exists = remembered ? await db.documents.get(remembered) : undefined;
+      const first =
+        exists ?? (await db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).first());
+      if (!cancelled && first) setDocumentId(first.id);
+    })();
+    void writeSetting(db, SETTING.lastProjectId, projectId);
+    return () => {
+      cancelled = true;
+    };
+  }, [db, projectId]);
+
+  // Load the open document's text and its remembered scroll position.
+  useEffect(() => {
+    let cancelled = false;
+    if (!documentId) {
+      setOpenText(null);
+      return;
+    }
+    void (async () => {
+      const [text, scrollTop] = await Promise.all([
+        readDocumentText(db, documentId),
+        readSetting(db, SETTING.scrollTop(documentId), isNumber),
+      ]);
+      if (cancelled) return;
+      if (text === undefined) reportError('The text of this document is missing from the database.');
+      else setOpenText({ documentId, text, scrollTop: scrollTop ?? 0 });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [db, documentId, reportError]);
+
+  const current = openText && openText.documentId === documentId ? openText : null;
+  return { documentId, open, record, text: current?.text, scrollTop: openText?.scrollTop ?? 0 };
+}

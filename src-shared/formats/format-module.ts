@@ -121,6 +121,13 @@ export type ObjectResult =
       format: ImportFormat;
       /** Parts of the document Spanwright could not keep (reported; the rest is imported). */
       notes?: string[];
+      /** Notes about the whole file, reported once however many entries give them. */
+      fileNotes?: string[];
+      /**
+       * Entries of one file with the same key are one document, each holding part of its
+       * annotations (Label Studio JSON-MIN: a row per annotation); import joins them.
+       */
+      mergeKey?: string;
     }
   | { reason: string };
 

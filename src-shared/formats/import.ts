@@ -2,10 +2,11 @@
 // JSON objects, each read by the format module that claims it (registry.ts). (brat: brat.ts.)
 // Never throws: every problem becomes an issue naming the file, the line and the reason, and
 // a line with any problem is rejected whole.
-import type { DocumentCategory, Label } from '../domain';
+import type { DocumentCategory, DocumentDraft, Label } from '../domain';
 import { errorMessage } from '../result';
 import { looksLikeColumns, readColumnFile } from './conll2003';
 import { decodeTextFile } from './decode';
+import { mergeDraftInto } from './draft-merge';
 import type { ReadOptions } from './format-module';
 import { baseName, extensionOf } from './file-names';
 import type { ImportIssue, ImportParseResult } from './import-result';
@@ -91,6 +92,8 @@ function readFile(
     return;
   }
 
+  const fileNotes = new Set<string>();
+  const merged = new Map<string, { draft: DocumentDraft; line: number | undefined; lineKind: 'line' | 'item' }>();
   const accept = (value: unknown, line: number | undefined, lineKind: 'line' | 'item', title: string): void => {
     const at = line === undefined ? {} : { line, lineKind };
     // spaCy 2's training data: ["text", {"entities": [[start, end, "LABEL"]]}], the pairs its docs show.
@@ -105,8 +108,26 @@ function readFile(
       result.issues.push({ file, ...at, reason: parsed.reason });
       return;
     }
+    for (const note of parsed.fileNotes ?? []) {
+      if (fileNotes.has(note)) continue;
+      fileNotes.add(note);
+      result.issues.push({ file, reason: note, severity: 'note' });
+    }
+    // Entries that are parts of one document (JSON-MIN rows of one task) join the first of them.
+    const first = parsed.mergeKey === undefined ? undefined : merged.get(parsed.mergeKey);
+    if (first) {
+      const refused = mergeDraftInto(first.draft, parsed.draft);
+      if (refused !== undefined) {
+        result.issues.push({ file, ...at, reason: `same document as ${first.lineKind} ${first.line ?? 1} (its id), but ${refused}` });
+        return;
+      }
+      labels.count(parsed.draft.spans);
+      for (const note of parsed.notes ?? []) result.issues.push({ file, ...at, reason: note, severity: 'note' });
+      return;
+    }
     labels.count(parsed.draft.spans);
     for (const note of parsed.notes ?? []) result.issues.push({ file, ...at, reason: note, severity: 'note' });
+    if (parsed.mergeKey !== undefined) merged.set(parsed.mergeKey, { draft: parsed.draft, line, lineKind });
     result.documents.push(
       line === undefined
         ? { file, format: parsed.format, draft: parsed.draft }

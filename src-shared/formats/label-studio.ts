@@ -267,42 +267,147 @@ function regionKeys(value: Json): string[] {
   });
 }
 
-/** JSON-MIN keys that describe the annotation, not the task (kept as metadata, but the annotator). */
+/** JSON-MIN keys that describe one annotation (a row), not the task: not document metadata. */
+const MIN_ANNOTATION_KEYS = ['annotator', 'annotation_id', 'created_at', 'updated_at', 'lead_time', 'agreement', 'draft_id'];
 const MIN_ANNOTATOR = 'annotator';
+
+/**
+ * A JSON-MIN value that is a classification (what Label Studio's converter writes for a
+ * `Choices`, `TextArea`, `Number` or `Rating` control): `{"choices": [...]}` (several choices),
+ * `{"text": [...]}`, or a list of such results, per region when they carry `start`/`end`.
+ * A single choice or text is a bare string, which a task's own fields are too.
+ */
+interface MinResult {
+  type: 'choices' | 'textarea' | 'number' | 'rating';
+  values: Array<string | number>;
+  /** The region's offsets (as the file counts them), for a per-region result. */
+  region?: { start: unknown; end: unknown };
+}
+
+function minResult(item: unknown): MinResult | undefined {
+  if (!isObject(item) || 'labels' in item) return undefined;
+  const region = 'start' in item && 'end' in item ? { region: { start: item['start'], end: item['end'] } } : {};
+  const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+  if (strings(item['choices'])) return { type: 'choices', values: item['choices'], ...region };
+  if (strings(item['text'])) return { type: 'textarea', values: item['text'], ...region };
+  if (typeof item['number'] === 'number') return { type: 'number', values: [item['number']], ...region };
+  if (typeof item['rating'] === 'number') return { type: 'rating', values: [item['rating']], ...region };
+  return undefined;
+}
+
+/** The classifications a JSON-MIN value holds, or undefined when it is not one (task data). */
+function minResults(value: unknown): MinResult[] | undefined {
+  if (isObject(value)) {
+    const one = minResult(value);
+    return one ? [one] : undefined;
+  }
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const all = value.map(minResult);
+  return all.every((r) => r !== undefined) ? (all as MinResult[]) : undefined;
+}
 
 /**
  * Label Studio's JSON-MIN export (https://labelstud.io/guide/export#JSON-MIN): one row per
  * annotation, the task's data keys at the top, each labels control's regions under its name
- * (`"label": [{"start", "end", "text", "labels"}]`), `annotator` its user id.
+ * (`"label": [{"start", "end", "text", "labels"}]`), `annotator` its user id. Rows of one task
+ * (the same `id`, else the same text) are one document (`mergeKey`). Classifications: several
+ * choices (`{"choices": [...]}`) and a single choice at a key named after one of the project's
+ * document categories are document labels (the key is the category); per-region results are the
+ * attributes (a text area named `note`: the note) of the row's spans at those offsets; a text area
+ * named `note` on the task is the document note; other results are reported, not kept.
  */
 function readMin(value: Json, context: ReadContext): ObjectResult {
   const keys = regionKeys(value);
-  const spans: Json[] = keys.flatMap((key) =>
-    (value[key] as Json[]).flatMap((region) =>
-      (region['labels'] as unknown[]).map((label) => ({ start: region['start'], end: region['end'], label, text: region['text'] })),
-    ),
-  );
+  const spans: Json[] = [];
+  const regions: Array<{ start: unknown; end: unknown }> = [];
+  for (const key of keys)
+    for (const region of value[key] as Json[])
+      for (const label of region['labels'] as unknown[]) {
+        spans.push({ start: region['start'], end: region['end'], label, text: region['text'] });
+        regions.push({ start: region['start'], end: region['end'] });
+      }
   const data: Json = {};
-  for (const [key, item] of Object.entries(value))
-    if (!keys.includes(key) && key !== 'id' && key !== MIN_ANNOTATOR) setOwn(data, key, item);
+  const results: Array<{ name: string; results: MinResult[] }> = [];
+  const choices: Array<{ name: string; values: string[] }> = [];
+  const categories = new Set(context.categories.map((c) => c.name));
+  for (const [key, item] of Object.entries(value)) {
+    if (keys.includes(key) || key === 'id' || MIN_ANNOTATION_KEYS.includes(key)) continue;
+    const found = minResults(item);
+    if (found) results.push({ name: key, results: found });
+    else if (typeof item === 'string' && categories.has(key)) choices.push({ name: key, values: [item] });
+    else setOwn(data, key, item);
+  }
   const textKey = textKeyOf(data, spans, new Set());
   if (typeof textKey !== 'string') return textKey;
   const { [textKey]: text, ...meta } = data;
   const read = readJsonDocument({ ...('id' in value ? { id: value['id'] } : {}), text, meta, spans }, context, [], { offsetUnits: 'file' });
   if ('reason' in read) return read;
+  const draft = read.draft;
+  const notes = [...read.notes];
   const user = value[MIN_ANNOTATOR];
-  if (typeof user === 'number' || (typeof user === 'string' && user !== '')) {
-    const id = `label-studio-user-${user}`;
-    for (const span of read.draft.spans) span.annotator = id;
-    read.draft.annotators = [{ id, name: `Label Studio user ${user}` }];
+  const annotator = typeof user === 'number' || (typeof user === 'string' && user !== '') ? `label-studio-user-${user}` : undefined;
+  if (annotator !== undefined) {
+    for (const span of draft.spans) span.annotator = annotator;
+    draft.annotators = [{ id: annotator, name: `Label Studio user ${String(user)}` }];
   }
-  return { draft: read.draft, format: 'label-studio', notes: read.notes };
+  const document: DocumentAnnotationDraft = { ...(annotator !== undefined ? { annotator } : {}), labels: {}, note: '' };
+  const choose = (name: string, values: readonly string[]): void => {
+    const chosen = Object.hasOwn(document.labels, name) ? (document.labels[name] ?? []) : [];
+    setOwn(document.labels, name, [...chosen, ...values.filter((v) => !chosen.includes(v))]);
+  };
+  for (const { name, values } of choices) choose(name, values);
+  for (const { name, results: found } of results)
+    for (const result of found) {
+      if (result.region) {
+        const { start, end } = result.region;
+        const at = regions.flatMap((r, index) => (r.start === start && r.end === end ? [index] : []));
+        if (at.length === 0) {
+          notes.push(
+            `"${name}": a ${result.type} result on [${String(start)}, ${String(end)}) not imported: no region of the row has those offsets`,
+          );
+          continue;
+        }
+        for (const index of at) {
+          const span = draft.spans[index];
+          if (!span) continue;
+          if (result.type === 'textarea' && name === NOTE) {
+            span.note = result.values.join('\n');
+            continue;
+          }
+          const definition = context.labels.attributesOf(span.label).find((d) => d.name === name);
+          span.attributes = { ...span.attributes };
+          setOwn(span.attributes, name, attributeValue(result.type === 'rating' ? 'number' : result.type, result.values, definition));
+        }
+      } else if (result.type === 'choices') choose(name, result.values.map(String));
+      else if (result.type === 'textarea' && name === NOTE)
+        document.note = [document.note, ...result.values.map(String)].filter((n) => n !== '').join('\n');
+      else
+        notes.push(
+          `"${name}": a ${result.type} result on the whole task not imported: Spanwright keeps document labels (choices) and a note`,
+        );
+    }
+  if (Object.keys(document.labels).length > 0 || document.note !== '') draft.documentAnnotations = [document];
+  const present = MIN_ANNOTATION_KEYS.filter((key) => key !== MIN_ANNOTATOR && key in value);
+  const fileNotes =
+    present.length > 0
+      ? [`Label Studio JSON-MIN: each row's ${present.join(', ')} not kept (they describe one annotation, not the document)`]
+      : [];
+  for (const [key, item] of Object.entries(meta))
+    if (typeof item === 'string')
+      fileNotes.push(
+        `Label Studio JSON-MIN: "${key}" kept as metadata: a single choice looks like a task's own field there; to read it as a document label, the project needs a document category named "${key}" (CLI: --schema)`,
+      );
+  const id = draft.id !== undefined ? `id:${draft.id}` : `text:${draft.text}`;
+  return { draft, format: 'label-studio', notes, fileNotes, mergeKey: `label-studio-min ${id}` };
 }
 
 /** Reads JSON-MIN rows (asked before doccano, whose `label` key the default control name shares). */
 export const labelStudioMinReader: JsonReader = {
   format: 'label-studio',
-  claims: (value) => !isObject(value['data']) && regionKeys(value).length > 0,
+  // Rows with regions, or (a classification project's) rows with the annotation's own keys.
+  claims: (value) =>
+    !isObject(value['data']) &&
+    (regionKeys(value).length > 0 || ('annotation_id' in value && MIN_ANNOTATOR in value && 'lead_time' in value)),
   read: readMin,
 };
 

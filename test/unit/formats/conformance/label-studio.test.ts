@@ -4,6 +4,7 @@
 // - https://labelstud.io/guide/export#JSON-MIN (one row per annotation: data keys at the top,
 //   each control's regions under its name, `annotator`, `annotation_id`, `lead_time`)
 import { describe, expect, it } from 'vitest';
+import { parseImportFile } from '../../../../src-shared/formats/import';
 import { issuesOf, readFixture, spansOf } from './read';
 
 const TEXT = 'Ana Ruiz opened the Lyon line.';
@@ -96,21 +97,112 @@ describe('Label Studio JSON-MIN', () => {
     lead_time: 12.5,
   };
 
+  const NOT_KEPT =
+    "-: note: Label Studio JSON-MIN: each row's annotation_id, created_at, updated_at, lead_time not kept (they describe one annotation, not the document)";
+
   it('reads each row’s regions (under the control’s name) as the annotator’s spans', () => {
     const result = readFixture('min.json', JSON.stringify([row]));
-    expect(issuesOf(result)).toEqual([]);
+    expect(issuesOf(result)).toEqual([NOT_KEPT]);
     const doc = result.documents[0]!;
     expect(doc.format).toBe('label-studio');
     expect(doc.draft.id).toBe('12');
     expect(spansOf(doc.draft)).toEqual(['PER "Ana Ruiz" @label-studio-user-2', 'LOC "Lyon" @label-studio-user-2']);
-    expect(doc.draft.meta.extra).toMatchObject({ annotation_id: 30, lead_time: 12.5 });
+    expect(doc.draft.meta.extra ?? {}).toEqual({});
   });
 
   it('reads a control of any name and a text under any key', () => {
     const { label, text, ...rest } = row;
     const result = readFixture('min.json', JSON.stringify([{ ...rest, body: text, entities_ctl: label }]));
-    expect(issuesOf(result)).toEqual([]);
+    expect(issuesOf(result)).toEqual([NOT_KEPT]);
     expect(spansOf(result.documents[0]!.draft)).toHaveLength(2);
+  });
+
+  it('rows of one task (one per annotation) are one document with every row’s spans', () => {
+    const ben = { ...row, annotator: 3, annotation_id: 31, label: [{ start: 0, end: 8, text: 'Ana Ruiz', labels: ['ORG'] }] };
+    // A second row of the same annotator repeats a span: kept once.
+    const again = { ...row, annotation_id: 32, label: [{ start: 20, end: 24, text: 'Lyon', labels: ['LOC'] }] };
+    const other = { ...row, id: 13, text: 'Bob.', label: [{ start: 0, end: 3, text: 'Bob', labels: ['PER'] }] };
+    const result = readFixture('min.json', JSON.stringify([row, ben, other, again]));
+    expect(issuesOf(result)).toEqual([NOT_KEPT]);
+    expect(result.documents.map((d) => [d.draft.id, d.line])).toEqual([
+      ['12', 1],
+      ['13', 3],
+    ]);
+    const draft = result.documents[0]!.draft;
+    expect(spansOf(draft)).toEqual([
+      'PER "Ana Ruiz" @label-studio-user-2',
+      'LOC "Lyon" @label-studio-user-2',
+      'ORG "Ana Ruiz" @label-studio-user-3',
+    ]);
+    expect(draft.annotators).toEqual([
+      { id: 'label-studio-user-2', name: 'Label Studio user 2' },
+      { id: 'label-studio-user-3', name: 'Label Studio user 3' },
+    ]);
+  });
+
+  it('rows without an id join by their text; a row with the id of another text is refused', () => {
+    const { id: _id, ...noId } = row;
+    const second = { ...noId, annotator: 3, label: [{ start: 20, end: 24, text: 'Lyon', labels: ['GPE'] }] };
+    const joined = readFixture('min.json', JSON.stringify([noId, second]));
+    expect(joined.documents).toHaveLength(1);
+    expect(spansOf(joined.documents[0]!.draft)).toHaveLength(3);
+    const clash = readFixture('min.json', JSON.stringify([row, { ...row, text: 'Another text.', label: [] }]));
+    expect(clash.documents).toHaveLength(1);
+    expect(issuesOf(clash)).toContain('2: same document as item 1 (its id), but another text');
+  });
+
+  it('choices: several choices, and one choice under a category of the project, are the annotator’s document labels', () => {
+    const rows = [
+      { ...row, topic: { choices: ['transport', 'city'] }, sentiment: 'positive' },
+      { ...row, annotator: 3, topic: 'transport', sentiment: 'negative' },
+    ];
+    const categories = [{ name: 'sentiment', multiple: false, values: [{ name: 'positive', hotkey: '' }] }];
+    const result = parseImportFile('min.json', new TextEncoder().encode(JSON.stringify(rows)), [], categories);
+    const draft = result.documents[0]!.draft;
+    expect(draft.documentAnnotations).toEqual([
+      { annotator: 'label-studio-user-2', labels: { topic: ['transport', 'city'], sentiment: ['positive'] }, note: '' },
+      { annotator: 'label-studio-user-3', labels: { sentiment: ['negative'] }, note: '' },
+    ]);
+    // A bare string is a single choice or a task field: without the category it stays metadata, said once.
+    expect(draft.meta.extra).toEqual({ topic: 'transport' });
+    expect(issuesOf(result)).toEqual([
+      NOT_KEPT,
+      '-: note: Label Studio JSON-MIN: "topic" kept as metadata: a single choice looks like a task\'s own field there; to read it as a document label, the project needs a document category named "topic" (CLI: --schema)',
+    ]);
+  });
+
+  it('classifications of a region are its span’s attributes and note; other whole-task results are reported', () => {
+    const result = readFixture(
+      'min.json',
+      JSON.stringify([
+        {
+          ...row,
+          kb_id: [{ start: 0, end: 8, text: ['Q42'] }],
+          note: [{ start: 20, end: 24, text: ['the city'] }],
+          quality: [{ rating: 4 }],
+          misplaced: [{ start: 1, end: 2, choices: ['x'] }],
+        },
+      ]),
+    );
+    const draft = result.documents[0]!.draft;
+    expect(draft.spans.map((s) => [s.attributes, s.note])).toEqual([
+      [{ kb_id: 'Q42' }, undefined],
+      [undefined, 'the city'],
+    ]);
+    expect(issuesOf(result)).toEqual([
+      NOT_KEPT,
+      '1: note: "quality": a rating result on the whole task not imported: Spanwright keeps document labels (choices) and a note',
+      '1: note: "misplaced": a choices result on [1, 2) not imported: no region of the row has those offsets',
+    ]);
+  });
+
+  it('a classification project’s rows (no regions) are read as JSON-MIN too', () => {
+    const { label: _label, ...noRegions } = row;
+    const result = readFixture('min.json', JSON.stringify([{ ...noRegions, topic: { choices: ['transport'] } }]));
+    expect(result.documents[0]?.format).toBe('label-studio');
+    expect(result.documents[0]?.draft.documentAnnotations).toEqual([
+      { annotator: 'label-studio-user-2', labels: { topic: ['transport'] }, note: '' },
+    ]);
   });
 
   it('a region whose text does not match refuses the row (never 0 spans and OK)', () => {

@@ -17,7 +17,8 @@ export function ShortcutSheet(props: { schema: LabelSchema; onClose: () => void 
   ];
   return (
     <Modal title="Keyboard shortcuts" onClose={props.onClose} wide>
-      <div className="shortcut-sheet">
+      {/* It scrolls, so it takes the focus (first in the dialog): arrow keys and Page Down scroll it. */}
+      <div className="shortcut-sheet" tabIndex={0} role="region" aria-label="All shortcuts">
         {GROUPS.map((group) => (
           <section key={group} aria-label={group}>
             <h3>{group}</h3>

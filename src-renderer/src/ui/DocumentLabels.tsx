@@ -9,7 +9,7 @@ export function DocumentLabels(props: {
 }) {
   if (props.categories.length === 0) return null;
   return (
-    <div className="document-labels" aria-label="Document labels">
+    <div className="document-labels" role="group" aria-label="Document labels">
       {props.categories.map((category) => {
         const chosen = props.annotation?.labels[category.name] ?? [];
         return (

@@ -46,3 +46,20 @@ export function mostReadable(backgrounds: readonly Rgb[], candidates: readonly [
   }
   return best;
 }
+
+export function toHexColor([r, g, b]: Rgb): string {
+  return `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * `color`, darkened on a light background (lightened on a dark one) just enough to reach
+ * `minRatio` against it, so text in a user's colour keeps its hue and stays readable.
+ */
+export function readableVariant(color: Rgb, background: Rgb, minRatio = 4.5): Rgb {
+  const toward: Rgb = relativeLuminance(background) > 0.18 ? [0, 0, 0] : [255, 255, 255];
+  for (let share = 0; share <= 1; share += 0.05) {
+    const candidate = mixColors(toward, color, share);
+    if (contrastRatio(candidate, background) >= minRatio) return candidate;
+  }
+  return toward;
+}

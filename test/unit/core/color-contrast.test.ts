@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, mixColors, mostReadable, parseHexColor, relativeLuminance } from '../../../src-shared/color-contrast';
+import { contrastRatio, mixColors, mostReadable, parseHexColor, readableVariant, relativeLuminance, toHexColor } from '../../../src-shared/color-contrast';
 
 describe('color contrast (WCAG 2.x)', () => {
   it('measures black on white as 21:1 and a colour on itself as 1:1', () => {
@@ -27,5 +27,26 @@ describe('color contrast (WCAG 2.x)', () => {
     expect(mostReadable([mixColors(parseHexColor('#bfe6b9')!, page, 0.7)], ['#1f2328', '#ffffff'])).toBe('#1f2328');
     expect(mostReadable([mixColors(parseHexColor('#1a237e')!, page, 0.7)], ['#1f2328', '#ffffff'])).toBe('#ffffff');
     expect(mostReadable([[255, 255, 255], [0, 0, 0]], ['#777777', '#000000'])).toBe('#777777');
+  });
+});
+
+describe('readableVariant', () => {
+  const page = parseHexColor('#f6f5f2')!;
+
+  it('keeps a colour that already reads', () => {
+    expect(readableVariant(parseHexColor('#7a4fd6')!, page)).toEqual(parseHexColor('#7a4fd6'));
+  });
+
+  it('darkens a light colour on a light page, and lightens a dark one on a dark page, to 4.5:1', () => {
+    for (const hex of ['#2f8f83', '#ffff00', '#ffffff', '#e91e63']) {
+      const variant = readableVariant(parseHexColor(hex)!, page);
+      expect(contrastRatio(variant, page)).toBeGreaterThanOrEqual(4.5);
+    }
+    const dark = parseHexColor('#1b1d21')!;
+    expect(contrastRatio(readableVariant(parseHexColor('#1a237e')!, dark), dark)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('writes #rrggbb', () => {
+    expect(toHexColor([0x2f, 0x8f, 0x03])).toBe('#2f8f03');
   });
 });

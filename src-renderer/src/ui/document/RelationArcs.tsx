@@ -3,6 +3,7 @@
 // is linked even paragraphs apart. Drawn in the scrolling element, so they scroll with the text.
 import { useLayoutEffect, useState } from 'react';
 import type { Span } from '../../../../src-shared/domain';
+import { parseHexColor, readableVariant, toHexColor } from '../../../../src-shared/color-contrast';
 
 export interface RelationArc {
   id: string;
@@ -17,6 +18,15 @@ interface DrawnArc extends RelationArc {
   path: string;
   labelX: number;
   labelY: number;
+  /** The type's colour, darkened (or lightened) as far as its name needs to read on the page. */
+  labelColor: string;
+}
+
+/** The type's colour for text on the page's background (the theme's --bg). */
+function labelColorOn(color: string, element: HTMLElement): string {
+  const rgb = parseHexColor(color);
+  const page = parseHexColor(getComputedStyle(element).getPropertyValue('--bg').trim()) ?? [255, 255, 255];
+  return rgb ? toHexColor(readableVariant(rgb, page)) : 'currentColor';
 }
 
 /** The first fragment of a span, in coordinates of the scrolling element's content. */
@@ -53,7 +63,7 @@ export function RelationArcs(props: { arcs: readonly RelationArc[]; root: React.
         const lift = Math.min(60, 14 + Math.abs(to.x - from.x) / 8 + Math.abs(to.y - from.y) / 10);
         const top = Math.min(from.y, to.y) - lift;
         const path = `M ${from.x} ${from.y} C ${from.x} ${top}, ${to.x} ${top}, ${to.x} ${to.y - 2}`;
-        next.push({ ...arc, path, labelX: (from.x + to.x) / 2, labelY: top + lift * 0.25 });
+        next.push({ ...arc, path, labelX: (from.x + to.x) / 2, labelY: top + lift * 0.25, labelColor: labelColorOn(arc.color, element) });
       }
       setDrawn(next);
     };
@@ -76,7 +86,7 @@ export function RelationArcs(props: { arcs: readonly RelationArc[]; root: React.
       {drawn.map((arc) => (
         <g key={arc.id} data-relation-id={arc.id}>
           <path d={arc.path} fill="none" stroke={arc.color} strokeWidth={2} markerEnd={arc.directed ? `url(#arrow-${arc.id})` : undefined} />
-          <text x={arc.labelX} y={arc.labelY} textAnchor="middle" fill={arc.color} className="relation-arcs__label">
+          <text x={arc.labelX} y={arc.labelY} textAnchor="middle" fill={arc.labelColor} className="relation-arcs__label">
             {arc.type}
           </text>
         </g>

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { ReadOptions } from '../src-shared/formats/format-module';
-import { readLabelList } from '../src-shared/formats/label-list';
+import { parseLabelListFile } from '../src-shared/formats/label-list';
 import { fail, ok, type Result } from '../src-shared/result';
 import { readFailure } from './corpus-file';
 
@@ -35,13 +35,7 @@ export async function loadReadOptions(values: ReadonlyMap<string, string>, path:
     } catch (error) {
       return fail(`${labelsPath}: ${readFailure(error)}`);
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text.replace(/^\uFEFF/u, ''));
-    } catch (error) {
-      return fail(`${labelsPath}: not JSON: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const list = readLabelList(parsed);
+    const list = parseLabelListFile(text);
     if (!list.ok) return fail(`${labelsPath}: ${list.error}`);
     options.labelList = list.value;
   }

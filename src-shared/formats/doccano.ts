@@ -68,6 +68,7 @@ function userClasses(items: readonly Json[], context: ReadContext): DocumentAnno
     const label = item['label'];
     const name =
       typeof label === 'number' ? labelName(context.labelList, label) : typeof label === 'string' && label !== '' ? label : undefined;
+    if (name === undefined && typeof label === 'number') context.ask?.('labelList');
     if (name === undefined)
       return typeof label === 'number'
         ? `annotation ${index + 1} label ${label} is a label id${context.labelList ? ' that the label list does not name' : ": give the label list (spanwright --labels labels.json, or the import's label list)"}`

@@ -13,7 +13,7 @@ import type {
   Span,
 } from '../domain';
 import type { OutSpan } from './export-spans';
-import type { ImportFormat } from './import-result';
+import type { ImportFormat, ReadQuestion } from './import-result';
 import type { Json } from './json-values';
 import type { LabelIndex } from './label-index';
 import type { LabelList } from './label-list';
@@ -143,6 +143,8 @@ export interface ReadOptions {
 }
 
 export interface ReadContext extends ReadOptions {
+  /** Told when the user's choice of a read option would change how this entry is read. */
+  ask?: (question: ReadQuestion & keyof ReadOptions) => void;
   /** The title of a document that names none (`file #3`). */
   defaultTitle: string;
   labels: LabelIndex;

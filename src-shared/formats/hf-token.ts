@@ -47,11 +47,12 @@ function read(value: Json, context: ReadContext): ObjectResult {
     if (typeof tag === 'string') tags.push(tag);
     else if (typeof tag === 'number') {
       const name = labelName(context.labelList, tag);
+      if (name === undefined) context.ask?.('labelList');
       if (name === undefined)
         return {
           reason: context.labelList
             ? `tag ${index + 1} is ${tag}, which the tag list does not name`
-            : `tag ${index + 1} is the class number ${tag}: give the tag list (spanwright --labels labels.json; by default FILE.labels.json beside the file)`,
+            : `tag ${index + 1} is the class number ${tag}: give the tag list (spanwright --labels labels.json, by default FILE.labels.json beside the file; or the import's label list)`,
         };
       tags.push(name);
     } else return { reason: `tag ${index + 1} must be a tag name or class number (found ${describe(tag)})` };

@@ -38,9 +38,21 @@ export interface UnknownLabel {
   count: number;
 }
 
+/**
+ * What the user may tell the readers about a file that it does not say itself (the keys of
+ * `ReadOptions`): the names of its label ids (`--labels`), the unit of its offsets (`--offsets`).
+ */
+export type ReadQuestion = 'labelList' | 'offsetUnit';
+
 export interface ImportParseResult {
   file: string;
   documents: ParsedDocument[];
   issues: ImportIssue[];
   unknownLabels: UnknownLabel[];
+  /**
+   * What the user could choose that would change how the file is read: label ids that no list
+   * names, offsets whose unit was detected or cannot be told. The app's import report offers
+   * these choices; the CLI has `--labels` and `--offsets`.
+   */
+  asks?: ReadQuestion[];
 }

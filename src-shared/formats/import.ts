@@ -9,7 +9,7 @@ import { decodeTextFile } from './decode';
 import { mergeDraftInto } from './draft-merge';
 import type { ReadOptions } from './format-module';
 import { baseName, extensionOf } from './file-names';
-import type { ImportIssue, ImportParseResult } from './import-result';
+import type { ImportIssue, ImportParseResult, ReadQuestion } from './import-result';
 import { isObject, describe, tryParseJson } from './json-values';
 import { LabelIndex } from './label-index';
 import { readPlainText } from './plain-text';
@@ -93,6 +93,7 @@ function readFile(
   }
 
   const fileNotes = new Set<string>();
+  const asks = new Set<ReadQuestion>();
   const merged = new Map<string, { draft: DocumentDraft; line: number | undefined; lineKind: 'line' | 'item' }>();
   const accept = (value: unknown, line: number | undefined, lineKind: 'line' | 'item', title: string): void => {
     const at = line === undefined ? {} : { line, lineKind };
@@ -103,7 +104,7 @@ function readFile(
       result.issues.push({ file, ...at, reason: `not a JSON object (found ${describe(value)})` });
       return;
     }
-    const parsed = jsonReaderFor(value).read(value, { ...options, defaultTitle: title, labels, categories });
+    const parsed = jsonReaderFor(value).read(value, { ...options, defaultTitle: title, labels, categories, ask: (q) => asks.add(q) });
     if ('reason' in parsed) {
       result.issues.push({ file, ...at, reason: parsed.reason });
       return;
@@ -160,6 +161,7 @@ function readFile(
     });
   }
 
+  if (asks.size > 0) result.asks = [...asks].sort();
   if (result.documents.length === 0) {
     result.issues.push({
       file,

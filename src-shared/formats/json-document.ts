@@ -107,6 +107,8 @@ export interface SpanListOptions {
   fileLayers?: boolean;
   /** Names of label ids: a span whose label is a number (doccano 1.0) takes its name from here. */
   labelList?: LabelList;
+  /** Told when a label id needs a label list (ReadContext.ask). */
+  ask?: ReadContext['ask'];
   /** Reads what a format keeps beyond offsets and label into the draft, or says why the span is refused. */
   finish?: (draft: SourcedSpanDraft, item: unknown, name: string) => string | undefined;
 }
@@ -134,6 +136,7 @@ export function readSpanLists(
         // doccano 1.0 exports label ids; their names come from the project's label list.
         const named = labelName(options.labelList, raw.label);
         if (named === undefined) {
+          options.ask?.('labelList');
           problems.push(
             options.labelList
               ? `${name(index)} label id ${raw.label} is not in the label list`
@@ -254,6 +257,7 @@ export function readJsonDocument(
   const read = (unit: OffsetUnit) =>
     readSpanLists(lists, new SpanContext(text, unit, context.labels), {
       ...(context.labelList ? { labelList: context.labelList } : {}),
+      ...(context.ask ? { ask: context.ask } : {}),
       finish: (draft, item) => {
         draft.origin = 'imported';
         // doccano 1.0: who made each annotation (doccano's user id).
@@ -263,7 +267,8 @@ export function readJsonDocument(
       },
     });
   const notes: string[] = [];
-  const spans = options.offsetUnits === 'file' ? readInFileUnit(text, lists, context.offsetUnit, read, notes) : read('codepoint');
+  const spans =
+    options.offsetUnits === 'file' ? readInFileUnit(text, lists, context.offsetUnit, read, notes, context.ask) : read('codepoint');
   if ('reason' in spans) return spans;
   const draft: DocumentDraft = { text, meta: documentMeta(meta), spans: spans.map((s) => s.draft) };
   if (id.id !== undefined) draft.id = id.id;
@@ -285,33 +290,43 @@ function readInFileUnit(
   chosen: OffsetUnit | undefined,
   read: (unit: OffsetUnit) => ReadSpan[] | { reason: string },
   notes: string[],
+  ask: ReadContext['ask'],
 ): ReadSpan[] | { reason: string } {
-  if (chosen !== undefined) return read(chosen);
+  const matters = hasAstral(text) && lists.some((list) => list.items.length > 0);
+  // Once chosen, the choice stays open to change (the app's import report shows it).
+  if (chosen !== undefined) {
+    if (matters) ask?.('offsetUnit');
+    return read(chosen);
+  }
   const asCodePoints = read('codepoint');
-  if (!hasAstral(text) || lists.every((list) => list.items.length === 0)) return asCodePoints;
+  if (!matters) return asCodePoints;
   const asUtf16 = read('utf16');
+  const same =
+    !('reason' in asCodePoints) &&
+    !('reason' in asUtf16) &&
+    asCodePoints.every((s, i) => s.draft.start === asUtf16[i]?.draft.start && s.draft.end === asUtf16[i]?.draft.end);
+  // The two units read the spans differently: the user may say which the file counts.
+  if (!same) ask?.('offsetUnit');
   if ('reason' in asCodePoints) {
     if ('reason' in asUtf16) return asCodePoints;
     notes.push(
-      'offsets read as UTF-16 code units (as JavaScript counts): only they fit the spans; choose the unit to override (--offsets)',
+      'offsets read as UTF-16 code units (as JavaScript counts): only they fit the spans; choose the unit to override (--offsets, or "Offsets" in the import report)',
     );
     return asUtf16;
   }
-  if ('reason' in asUtf16) return asCodePoints;
-  const same = asCodePoints.every((s, i) => s.draft.start === asUtf16[i]?.draft.start && s.draft.end === asUtf16[i]?.draft.end);
-  if (same) return asCodePoints;
+  if ('reason' in asUtf16 || same) return asCodePoints;
   // Both fit and no text tells: the reading whose spans start and end at word edges more often.
   const codePointEdges = wordEdges(text, asCodePoints);
   const utf16Edges = wordEdges(text, asUtf16);
   if (utf16Edges > codePointEdges) {
     notes.push(
-      'offsets read as UTF-16 code units (as JavaScript counts): code points fit too, but put span edges inside words; choose the unit to override (--offsets)',
+      'offsets read as UTF-16 code units (as JavaScript counts): code points fit too, but put span edges inside words; choose the unit to override (--offsets, or "Offsets" in the import report)',
     );
     return asUtf16;
   }
   if (utf16Edges === codePointEdges)
     notes.push(
-      'offsets read as code points, but UTF-16 code units fit too and the spans carry no text to tell: if the file counts UTF-16 (JavaScript, doccano), choose that unit (--offsets utf16)',
+      'offsets read as code points, but UTF-16 code units fit too and the spans carry no text to tell: if the file counts UTF-16 (JavaScript, doccano), choose that unit (--offsets utf16, or "Offsets" in the import report)',
     );
   return asCodePoints;
 }

@@ -2,7 +2,7 @@
 // `ner_tags: [3, 4, 0]`) into a label name. Read from the shapes tools write it in: a list of
 // names (Hugging Face `ClassLabel` names, Spanwright's `labels.json`: the index is the id),
 // doccano's label export (`[{"id": 12, "text": "LOC"}, ...]`), or an object `{"12": "LOC"}`.
-import type { Result } from '../result';
+import { errorMessage, type Result } from '../result';
 import { describe, isObject } from './json-values';
 
 /** Label names by id (the id as a string: `"12"`, `"0"`). */
@@ -34,6 +34,17 @@ export function readLabelList(value: unknown): Result<LabelList> {
     };
   if (names.size === 0) return { ok: false, error: 'the label list is empty' };
   return { ok: true, value: names };
+}
+
+/** A label list file's text (JSON, a leading BOM allowed): `--labels FILE`, or the app's label-list picker. */
+export function parseLabelListFile(text: string): Result<LabelList> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/u, ''));
+  } catch (error) {
+    return { ok: false, error: `not JSON: ${errorMessage(error)}` };
+  }
+  return readLabelList(parsed);
 }
 
 /** The name of a label id, if the list has it. */

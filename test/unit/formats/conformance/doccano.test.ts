@@ -42,6 +42,7 @@ describe('doccano 1.0 annotations with label ids', () => {
       { id: 'doccano-user-2', name: 'doccano user 2' },
     ]);
     expect(doc?.draft.meta.extra).toEqual({ annotation_approver: null });
+    expect(result.asks).toBeUndefined();
   });
 
   it('without a label list, the line is refused with the reason: never read as a document without spans', () => {
@@ -50,6 +51,8 @@ describe('doccano 1.0 annotations with label ids', () => {
     expect(issuesOf(result)).toEqual([
       "1: span 1 label 4 is a label id: give the label list (spanwright --labels labels.json, or the import's label list) (and 2 more problems)",
     ]);
+    // The app's import report offers a label list for the file.
+    expect(result.asks).toEqual(['labelList']);
   });
 
   it('an id the label list does not name refuses the line', () => {
@@ -57,6 +60,7 @@ describe('doccano 1.0 annotations with label ids', () => {
       labelList: LABELS.value,
     });
     expect(issuesOf(result)).toEqual(['1: span 1 label id 9 is not in the label list']);
+    expect(result.asks).toEqual(['labelList']);
   });
 
   it('text classification annotations (no offsets) are document labels per user', () => {

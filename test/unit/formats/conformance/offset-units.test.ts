@@ -11,7 +11,7 @@ describe('offset units detected, or chosen', () => {
     const result = readFixture('d.jsonl', jsonl({ text: '😀😀 Paris', label: [[5, 10, 'LOC']] }));
     expect(spansOf(result.documents[0]!.draft)).toEqual(['LOC "Paris"']);
     expect(issuesOf(result)).toEqual([
-      '1: note: offsets read as UTF-16 code units (as JavaScript counts): only they fit the spans; choose the unit to override (--offsets)',
+      '1: note: offsets read as UTF-16 code units (as JavaScript counts): only they fit the spans; choose the unit to override (--offsets, or "Offsets" in the import report)',
     ]);
   });
 
@@ -21,10 +21,13 @@ describe('offset units detected, or chosen', () => {
     const result = readFixture('d.jsonl', jsonl(line));
     expect(spansOf(result.documents[0]!.draft)).toEqual(['LOC "Paris"']);
     expect(issuesOf(result)).toEqual([
-      '1: note: offsets read as UTF-16 code units (as JavaScript counts): code points fit too, but put span edges inside words; choose the unit to override (--offsets)',
+      '1: note: offsets read as UTF-16 code units (as JavaScript counts): code points fit too, but put span edges inside words; choose the unit to override (--offsets, or "Offsets" in the import report)',
     ]);
+    expect(result.asks).toEqual(['offsetUnit']);
     const chosen = readFixture('d.jsonl', jsonl(line), { offsetUnit: 'codepoint' });
     expect(issuesOf(chosen)).toEqual([]);
+    // A choice made stays open to change.
+    expect(chosen.asks).toEqual(['offsetUnit']);
     expect(spansOf(chosen.documents[0]!.draft)).toEqual(['LOC "aris "']);
   });
 
@@ -34,7 +37,7 @@ describe('offset units detected, or chosen', () => {
     const result = readFixture('d.jsonl', jsonl(line));
     expect(spansOf(result.documents[0]!.draft)).toEqual(['X "b"']);
     expect(issuesOf(result)).toEqual([
-      '1: note: offsets read as code points, but UTF-16 code units fit too and the spans carry no text to tell: if the file counts UTF-16 (JavaScript, doccano), choose that unit (--offsets utf16)',
+      '1: note: offsets read as code points, but UTF-16 code units fit too and the spans carry no text to tell: if the file counts UTF-16 (JavaScript, doccano), choose that unit (--offsets utf16, or "Offsets" in the import report)',
     ]);
   });
 
@@ -57,5 +60,8 @@ describe('offset units detected, or chosen', () => {
   it('texts without characters outside the BMP need no choice', () => {
     const result = readFixture('d.jsonl', jsonl({ text: 'José in Paris', label: [[8, 13, 'LOC']] }));
     expect(issuesOf(result)).toEqual([]);
+    expect(result.asks).toBeUndefined();
+    // Nor do spans whose offsets are the same in both units (before the emoji).
+    expect(readFixture('d.jsonl', jsonl({ text: 'Paris 😀', label: [[0, 5, 'LOC']] })).asks).toBeUndefined();
   });
 });

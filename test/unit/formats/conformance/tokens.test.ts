@@ -95,7 +95,7 @@ describe('Hugging Face numeric tags and kept tokens', () => {
 
   it('refuses numbers without a tag list, saying how to give one', () => {
     expect(issuesOf(readFixture('hf.jsonl', jsonl(LINE)))).toEqual([
-      '1: tag 1 is the class number 3: give the tag list (spanwright --labels labels.json; by default FILE.labels.json beside the file)',
+      "1: tag 1 is the class number 3: give the tag list (spanwright --labels labels.json, by default FILE.labels.json beside the file; or the import's label list)",
     ]);
   });
 

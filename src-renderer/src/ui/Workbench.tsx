@@ -7,6 +7,7 @@ import type { MenuCommand, SpanwrightBridge } from '../../../src-shared/bridge';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import { GOLD_ANNOTATOR, type Annotator, type DocumentStatus, type Label } from '../../../src-shared/domain';
 import { findLabelByHotkey } from '../../../src-shared/schema-rules';
+import { mixColors, mostReadable, parseHexColor, type Rgb } from '../../../src-shared/color-contrast';
 import { commandFor, type KeyCommand, type KeyContext } from '../../../src-shared/keymap';
 import { statusOf } from '../../../src-shared/document-rules';
 import { useAnnotationSession } from '../app/annotation-session';
@@ -47,13 +48,24 @@ import { useFind } from './useFind';
 
 type Dialog = WorkbenchDialog | null;
 
-/** Per-label colours as CSS variables, so recolouring a label never re-renders the text. */
+// The light theme's --bg and --ink (styles.css), for the text colour on label highlights.
+const PAGE_BACKGROUND: Rgb = [0xf6, 0xf5, 0xf2];
+const INK = '#1f2328';
+
+/**
+ * Per-label colours as CSS variables, so recolouring a label never re-renders the text. With
+ * each colour goes the text colour that reads on its highlight (`--span-ink`: dark on light
+ * colours, white on dark ones), so any colour a user picks keeps the text at WCAG AA contrast.
+ */
 function labelColorCss(labels: readonly Label[]): string {
   return labels
-    .map(
-      (l) =>
-        `[data-label="${l.name.replace(/["\\\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"]{--span-color:${/^#[0-9a-f]{6}$/i.test(l.color) ? l.color : '#cccccc'}}`,
-    )
+    .map((l) => {
+      const color = /^#[0-9a-f]{6}$/i.test(l.color) ? l.color : '#cccccc';
+      // An entity's highlight is 70% of its colour over the page (styles.css, .span--entity).
+      const highlight = mixColors(parseHexColor(color) as Rgb, PAGE_BACKGROUND, 0.7);
+      const ink = mostReadable([highlight], [INK, '#ffffff']);
+      return `[data-label="${l.name.replace(/["\\\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"]{--span-color:${color};--span-ink:${ink}}`;
+    })
     .join('\n');
 }
 

@@ -30,23 +30,33 @@ async function saveName(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('button', { name: `Annotating as ${name}` })).toBeVisible();
 }
 
-/** Ana's and Ben's work on the Harbour article, as the review tests use it. */
+/** A teammate's file with a relation, a document label and a note added to their spans. */
+function withDocumentWork(file: ReturnType<typeof teammateFile>, who: string, topic: string, note: string, relation?: [string, string]) {
+  const line = JSON.parse(file.buffer.toString('utf8')) as Record<string, unknown>;
+  line['format_version'] = 2; // relations and document annotations came with version 2
+  line['relations'] = relation ? [{ id: `${who}-r`, type: 'SOURCE', from: relation[0], to: relation[1], annotator: who, origin: 'manual' }] : [];
+  line['document_annotations'] = [{ annotator: who, labels: { topic: [topic] }, note }];
+  return { ...file, buffer: Buffer.from(JSON.stringify(line) + '\n') };
+}
+
+/** Ana's and Ben's work on the Harbour article, as the review tests use it, with a relation, document labels and a note. */
 async function importTeammates(page: Page): Promise<Locator> {
   const harbour = (await exportLines(page, 'Mine (Rita)')).find((d) => d.meta.title === HARBOUR) as ExportedLine;
-  await page.getByLabel('Import teammate work').setInputFiles([
-    teammateFile(harbour, { id: 'ana', name: 'Ana' }, [
-      ['Dana Whitcombe', 'PERSON'],
-      ['Coastlink', 'ORG'],
-      ['Quay Street station', 'LOC'],
-      ['it would carry 40,000 passengers a day', 'CLAIM'],
-    ]),
-    teammateFile(harbour, { id: 'ben', name: 'Ben' }, [
-      ['Dana Whitcombe', 'PERSON'],
-      ['Coastlink', 'LOC'],
-      ['Quay Street', 'LOC'],
-      ['Amir Haddad', 'PERSON'],
-    ]),
+  const ana = teammateFile(harbour, { id: 'ana', name: 'Ana' }, [
+    ['Dana Whitcombe', 'PERSON'],
+    ['Coastlink', 'ORG'],
+    ['Quay Street station', 'LOC'],
+    ['it would carry 40,000 passengers a day', 'CLAIM'],
   ]);
+  const ben = teammateFile(harbour, { id: 'ben', name: 'Ben' }, [
+    ['Dana Whitcombe', 'PERSON'],
+    ['Coastlink', 'LOC'],
+    ['Quay Street', 'LOC'],
+    ['Amir Haddad', 'PERSON'],
+  ]);
+  await page
+    .getByLabel('Import teammate work')
+    .setInputFiles([withDocumentWork(ana, 'ana', 'economy', 'Figure from the mayor only', ['ana-3', 'ana-0']), withDocumentWork(ben, 'ben', 'politics', '')]);
   const dialog = page.getByRole('dialog', { name: 'Teammate work' });
   await expect(dialog.getByRole('region', { name: 'Annotators' })).toContainText('Ben: 4 spans in 1 document');
   return dialog;
@@ -190,10 +200,13 @@ test.describe('accessibility (axe: WCAG 2.0 and 2.1, A and AA)', () => {
 
     await openDocument(page, HARBOUR);
     await page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Review' }).click();
-    const review = page.getByRole('region', { name: 'Review' });
+    const review = page.getByRole('region', { name: 'Review', exact: true });
     await review.getByRole('checkbox', { name: 'Rita (you)' }).uncheck();
-    await expect(review).toContainText('4 disagreements left');
-    await expectNoAccessibilityViolations(page, 'review mode');
+    await expect(review).toContainText('6 disagreements left'); // 4 spans, the relation, the topic
+    await expect(review.getByRole('region', { name: 'Relations to review' }).getByRole('listitem')).toHaveCount(1);
+    await expect(review.getByRole('group', { name: 'Document label topic' })).toContainText('disagreement');
+    await expect(review.getByRole('region', { name: 'Document notes' })).toContainText('Figure from the mayor only');
+    await expectNoAccessibilityViolations(page, 'review mode (spans, a relation, document labels and notes to review)');
     await page.getByRole('article', { name: 'Document text' }).focus();
     await page.keyboard.press('n');
     await expect(review.getByRole('group', { name: 'Review item' })).toBeVisible();

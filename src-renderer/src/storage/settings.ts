@@ -1,4 +1,5 @@
-// Small key-value settings: identity, last open project and document, scroll positions, snapping.
+// Small key-value settings: identity, last open project and document, scroll positions, snapping,
+// theme and font size.
 import type { SpanwrightDatabase } from './database';
 
 export async function readSetting<T>(db: SpanwrightDatabase, key: string, isValid: (v: unknown) => v is T): Promise<T | undefined> {
@@ -24,4 +25,8 @@ export const SETTING = {
   snapToWords: (projectId: string) => `snapToWords:${projectId}`,
   /** Review items the reviewer rejected (no gold span), by item key. */
   reviewRejected: (documentId: string) => `reviewRejected:${documentId}`,
+  /** The colour theme: 'system', 'light' or 'dark' (for every project). */
+  theme: 'theme',
+  /** The document text's font size in CSS pixels (for every project). */
+  documentFontSize: 'documentFontSize',
 } as const;

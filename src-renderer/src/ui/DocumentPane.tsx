@@ -32,12 +32,14 @@ export function DocumentPane(props: {
   find: ReturnType<typeof useFind>;
   onLabelAll: ComponentProps<typeof FindBar>['onLabelAll'];
   linking: RelationLinking;
+  /** The document text's font size in CSS pixels (a setting). */
+  fontSize: number;
   view: DocumentViewProps;
   articleRef: MutableRefObject<HTMLElement | null>;
 }) {
   const { record, text, session, schema, find, linking } = props;
   return (
-    <main className="document-pane">
+    <main className="document-pane" style={{ ['--document-font-size' as string]: `${props.fontSize}px` }}>
       {record && text !== undefined && props.loaded ? (
         <>
           <div className="document-header">

@@ -1,10 +1,21 @@
-// The top bar: project, mode, files, dialogs, undo and redo.
-import type { RefObject } from 'react';
+// The top bar: the panel toggles, project, mode, files, dialogs, undo and redo. Where they
+// would not fit on one row, the file and dialog actions fold into one "More" menu.
+import { useRef, type RefObject } from 'react';
 import type { Project } from '../../../src-shared/domain';
 import { IMPORT_EXTENSIONS, type InputFile } from '../app/import-documents';
+import { ActionsMenu } from './ActionsMenu';
 import { FilePickerButton } from './FilePickerButton';
+import { GearIcon, PanelIcon, UndoIcon } from './icons';
+import { readDroppedFiles } from './useImportFlows';
+import { useMediaQuery } from './useMediaQuery';
+import type { Panels } from './usePanels';
 
-export type WorkbenchDialog = 'export' | 'labels' | 'new-project' | 'identity' | 'agreement' | 'shortcuts';
+export type WorkbenchDialog = 'export' | 'labels' | 'new-project' | 'identity' | 'agreement' | 'shortcuts' | 'settings';
+
+const DOCUMENT_ACCEPT = IMPORT_EXTENSIONS.map((extension) => `.${extension}`).join(',');
+const TEAMMATE_ACCEPT = '.jsonl,.json';
+/** Below this width every action no longer fits on one row: they fold into the menu. */
+const COMPACT_TOP_BAR = '(max-width: 1320px)';
 
 export function TopBar(props: {
   projects: readonly Project[];
@@ -20,12 +31,29 @@ export function TopBar(props: {
   canRedo: boolean;
   onUndo: () => void;
   onRedo: () => void;
+  panels: Panels;
 }) {
+  const { panels } = props;
+  const compact = useMediaQuery(COMPACT_TOP_BAR);
+  const teammateInput = useRef<HTMLInputElement>(null);
   return (
     <header className="topbar">
-      <div className="brand" aria-hidden="true">
-        Spanwright
-      </div>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Document list"
+        aria-expanded={panels.listOpen}
+        aria-controls={panels.listId}
+        title={panels.listOpen ? 'Hide the document list' : 'Show the document list'}
+        onClick={panels.toggleList}
+      >
+        <PanelIcon side="left" open={panels.listOpen} />
+      </button>
+      {!panels.narrow && (
+        <div className="brand" aria-hidden="true">
+          Spanwright
+        </div>
+      )}
       <label className="project-picker">
         <span className="visually-hidden">Project</span>
         <select aria-label="Project" value={props.projectId} onChange={(e) => props.onProjectChange(e.target.value)}>
@@ -36,9 +64,11 @@ export function TopBar(props: {
           ))}
         </select>
       </label>
-      <button type="button" onClick={() => props.onOpenDialog('new-project')}>
-        New project
-      </button>
+      {!compact && (
+        <button type="button" onClick={() => props.onOpenDialog('new-project')}>
+          New project
+        </button>
+      )}
       <div className="mode-switch" role="group" aria-label="Mode">
         <button type="button" aria-pressed={props.mode === 'annotate'} onClick={() => props.onModeChange('annotate')}>
           Annotate
@@ -48,32 +78,130 @@ export function TopBar(props: {
         </button>
       </div>
       <span className="topbar__spacer" />
-      <FilePickerButton
-        label="Import documents"
-        text="Import documents…"
-        accept={IMPORT_EXTENSIONS.map((extension) => `.${extension}`).join(',')}
-        inputRef={props.fileInput}
-        onFiles={props.onImport}
-      />
-      <FilePickerButton label="Import teammate work" text="Teammate work…" accept=".jsonl,.json" onFiles={props.onImportTeammates} />
-      <button type="button" onClick={() => props.onOpenDialog('export')}>
-        Export
-      </button>
-      <button type="button" onClick={() => props.onOpenDialog('labels')}>
-        Labels
-      </button>
-      <button type="button" onClick={() => props.onOpenDialog('agreement')}>
-        Agreement
-      </button>
-      <button type="button" onClick={() => props.onOpenDialog('shortcuts')} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
-        ?
-      </button>
-      <button type="button" onClick={props.onUndo} disabled={!props.canUndo} title="Undo (Ctrl+Z)">
-        Undo
-      </button>
-      <button type="button" onClick={props.onRedo} disabled={!props.canRedo} title="Redo (Ctrl+Shift+Z)">
-        Redo
+      {compact ? (
+        <>
+          {/* The menu's import items open these pickers. */}
+          <HiddenFilePicker label="Import documents" accept={DOCUMENT_ACCEPT} inputRef={props.fileInput} onFiles={props.onImport} />
+          <HiddenFilePicker
+            label="Import teammate work"
+            accept={TEAMMATE_ACCEPT}
+            inputRef={teammateInput}
+            onFiles={props.onImportTeammates}
+          />
+          <button
+            type="button"
+            className="icon-button"
+            onClick={props.onUndo}
+            disabled={!props.canUndo}
+            aria-label="Undo"
+            title="Undo (Ctrl+Z)"
+          >
+            <UndoIcon />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={props.onRedo}
+            disabled={!props.canRedo}
+            aria-label="Redo"
+            title="Redo (Ctrl+Shift+Z)"
+          >
+            <UndoIcon redo />
+          </button>
+          <ActionsMenu
+            label="More actions"
+            text="More"
+            actions={[
+              { label: 'New project…', onSelect: () => props.onOpenDialog('new-project') },
+              { label: 'Import documents…', onSelect: () => props.fileInput.current?.click() },
+              { label: 'Import teammate work…', onSelect: () => teammateInput.current?.click() },
+              { label: 'Export…', onSelect: () => props.onOpenDialog('export') },
+              { label: 'Labels…', onSelect: () => props.onOpenDialog('labels') },
+              { label: 'Agreement…', onSelect: () => props.onOpenDialog('agreement') },
+              { label: 'Keyboard shortcuts', onSelect: () => props.onOpenDialog('shortcuts') },
+              { label: 'Settings…', onSelect: () => props.onOpenDialog('settings') },
+            ]}
+          />
+        </>
+      ) : (
+        <>
+          <FilePickerButton
+            label="Import documents"
+            text="Import documents…"
+            accept={DOCUMENT_ACCEPT}
+            inputRef={props.fileInput}
+            onFiles={props.onImport}
+          />
+          <FilePickerButton label="Import teammate work" text="Teammate work…" accept={TEAMMATE_ACCEPT} onFiles={props.onImportTeammates} />
+          <button type="button" onClick={() => props.onOpenDialog('export')}>
+            Export
+          </button>
+          <button type="button" onClick={() => props.onOpenDialog('labels')}>
+            Labels
+          </button>
+          <button type="button" onClick={() => props.onOpenDialog('agreement')}>
+            Agreement
+          </button>
+          <button
+            type="button"
+            onClick={() => props.onOpenDialog('shortcuts')}
+            title="Keyboard shortcuts (?)"
+            aria-label="Keyboard shortcuts"
+          >
+            ?
+          </button>
+          <button type="button" onClick={props.onUndo} disabled={!props.canUndo} title="Undo (Ctrl+Z)">
+            Undo
+          </button>
+          <button type="button" onClick={props.onRedo} disabled={!props.canRedo} title="Redo (Ctrl+Shift+Z)">
+            Redo
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => props.onOpenDialog('settings')}
+            aria-label="Settings"
+            title="Settings: theme, text size"
+          >
+            <GearIcon />
+          </button>
+        </>
+      )}
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Side panel"
+        aria-expanded={panels.sideOpen}
+        aria-controls={panels.sideId}
+        title={panels.sideOpen ? 'Hide the side panel' : 'Show the side panel'}
+        onClick={panels.toggleSide}
+      >
+        <PanelIcon side="right" open={panels.sideOpen} />
       </button>
     </header>
+  );
+}
+
+/** A file input with no button of its own (a menu item opens it). */
+function HiddenFilePicker(props: {
+  label: string;
+  accept: string;
+  inputRef: RefObject<HTMLInputElement | null>;
+  onFiles: (files: InputFile[]) => unknown;
+}) {
+  return (
+    <input
+      ref={props.inputRef}
+      hidden
+      type="file"
+      multiple
+      accept={props.accept}
+      aria-label={props.label}
+      onChange={(e) => {
+        const files = e.target.files;
+        if (files) void readDroppedFiles(files).then(props.onFiles);
+        e.target.value = '';
+      }}
+    />
   );
 }

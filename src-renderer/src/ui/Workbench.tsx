@@ -45,6 +45,9 @@ import { useOpenDocument } from './useOpenDocument';
 import { displayName, useAnnotatorNames } from './useAnnotatorNames';
 import { useExportFlow } from './useExportFlow';
 import { useFind } from './useFind';
+import { usePanels } from './usePanels';
+import { useAppearance } from './useAppearance';
+import { SettingsDialog } from './SettingsDialog';
 
 type Dialog = WorkbenchDialog | null;
 
@@ -96,6 +99,8 @@ export function Workbench(props: {
   const fileInput = useRef<HTMLInputElement>(null);
   const documentViewRef = useRef<HTMLElement | null>(null);
   const documentViewHandle = useRef<DocumentViewHandle | null>(null);
+  const panels = usePanels();
+  const appearance = useAppearance(db);
 
   const projects = useLiveQuery(() => db.projects.orderBy('name').toArray(), [db]);
   const annotators = useLiveQuery(() => db.annotators.toArray(), [db]);
@@ -500,7 +505,14 @@ export function Workbench(props: {
 
   return (
     <div
-      className={dragging ? 'workbench workbench--dragging' : 'workbench'}
+      className={[
+        'workbench',
+        dragging && 'workbench--dragging',
+        panels.narrow ? 'workbench--narrow' : [!panels.listOpen && 'workbench--list-closed', !panels.sideOpen && 'workbench--side-closed'],
+      ]
+        .flat()
+        .filter(Boolean)
+        .join(' ')}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes('Files')) {
           e.preventDefault();
@@ -531,18 +543,28 @@ export function Workbench(props: {
         canRedo={session.canRedo}
         onUndo={() => void session.undo()}
         onRedo={() => void session.redo()}
+        panels={panels}
       />
 
+      <div id={panels.listId} className="workbench__panel workbench__panel--list" hidden={!panels.listOpen}>
       <DocumentList
         documents={filtered}
         total={documents?.length ?? 0}
         filter={filter}
         onFilterChange={setFilter}
         openDocumentId={documentId}
-        onOpen={openDocument}
+        onOpen={(id) => {
+          openDocument(id);
+          if (panels.narrow) {
+            // The list closes over the text: the keyboard goes on in the text.
+            panels.documentChosen();
+            documentViewRef.current?.focus();
+          }
+        }}
         annotatorId={editedAnnotator}
         categories={schema.documentCategories}
       />
+      </div>
 
       <DocumentPane
         record={openRecord}
@@ -561,6 +583,7 @@ export function Workbench(props: {
           notify(`Labelled ${made} ${made === 1 ? 'match' : 'matches'} ${label.name}. Undo takes them all back.`, 'success');
         }}
         linking={linking}
+        fontSize={appearance.documentFontSize}
         articleRef={documentViewRef}
         view={{
           spans: viewSpans,
@@ -580,6 +603,7 @@ export function Workbench(props: {
         }}
       />
 
+      <div id={panels.sideId} className="workbench__panel workbench__panel--side" hidden={!panels.sideOpen}>
       <Sidebar
         db={db}
         projectId={projectId}
@@ -613,6 +637,7 @@ export function Workbench(props: {
         documents={documents ?? []}
         projectAnnotators={projectAnnotators}
       />
+      </div>
 
       <footer className="statusbar" aria-live="polite">
         {imports.progress ? (
@@ -684,6 +709,7 @@ export function Workbench(props: {
         />
       )}
       {dialog === 'shortcuts' && <ShortcutSheet schema={schema} onClose={() => setDialog(null)} />}
+      {dialog === 'settings' && <SettingsDialog appearance={appearance} onClose={() => setDialog(null)} />}
       {missingAttributes && (
         <MissingAttributesDialog
           missing={missingAttributes}

@@ -64,17 +64,16 @@ export interface MatchInContext {
   after: string;
 }
 
-const CONTEXT_CHARACTERS = 32;
-
 /**
  * The first case-insensitive match of `query` in `text` with a little text either side (cut
  * at whole characters, white space collapsed), to show why a document matched; null if none.
+ * Little comes before the match, so a narrow row still shows it.
  */
-export function firstMatchInContext(text: string, query: string, context = CONTEXT_CHARACTERS): MatchInContext | null {
+export function firstMatchInContext(text: string, query: string, before = 12, after = 48): MatchInContext | null {
   const [match] = findAll(text, query, { caseSensitive: false, wholeWord: false }, 1);
   if (!match) return null;
-  const from = codePointStart(text, Math.max(0, match.start - context));
-  const to = codePointEnd(text, Math.min(text.length, match.end + context));
+  const from = codePointStart(text, Math.max(0, match.start - before));
+  const to = codePointEnd(text, Math.min(text.length, match.end + after));
   const flat = (s: string) => s.replace(/\s+/g, ' ');
   return {
     before: (from > 0 ? '…' : '') + flat(text.slice(from, match.start)).trimStart(),

@@ -3,6 +3,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { spanCountOf, statusOf } from '../../../src-shared/document-rules';
+import type { MatchInContext } from '../../../src-shared/find';
 import { DOCUMENT_STATUSES, type DocumentCategory, type DocumentRecord, type DocumentStatus } from '../../../src-shared/domain';
 
 export const STATUS_NAMES: Record<DocumentStatus, string> = {
@@ -23,20 +24,22 @@ export const NO_FILTER: DocumentFilter = { text: '', status: 'all', documentLabe
 
 /**
  * Documents matching the filter; statuses are those of `annotatorId`, and so are the document
- * labels in `labelsByDocument` (document id -> category -> values).
+ * labels in `labelsByDocument` (document id -> category -> values). The filter's words match
+ * a title, or a text found to hold them (`textMatches`, searched in storage).
  */
 export function filterDocuments(
   documents: readonly DocumentRecord[],
   filter: DocumentFilter,
   annotatorId: string,
   labelsByDocument: ReadonlyMap<string, Readonly<Record<string, readonly string[]>>> = new Map(),
+  textMatches: ReadonlyMap<string, unknown> = new Map(),
 ): DocumentRecord[] {
   const needle = filter.text.trim().toLocaleLowerCase();
   const wanted = filter.documentLabel;
   return documents.filter(
     (d) =>
       (filter.status === 'all' || statusOf(d, annotatorId) === filter.status) &&
-      (needle === '' || d.meta.title.toLocaleLowerCase().includes(needle)) &&
+      (needle === '' || d.meta.title.toLocaleLowerCase().includes(needle) || textMatches.has(d.id)) &&
       (wanted === null || (labelsByDocument.get(d.id)?.[wanted.category]?.includes(wanted.value) ?? false)),
   );
 }
@@ -44,6 +47,8 @@ export function filterDocuments(
 const LABEL_SEPARATOR = '\u0000';
 
 const ROW_HEIGHT = 52;
+/** A row that also shows where the text matched. */
+const ROW_WITH_MATCH_HEIGHT = 72;
 
 export function DocumentList(props: {
   documents: readonly DocumentRecord[];
@@ -56,13 +61,19 @@ export function DocumentList(props: {
   annotatorId: string;
   /** Document categories the list can be filtered by. */
   categories: readonly DocumentCategory[];
+  /** Texts that hold the filter's words, with the first match in context. */
+  textMatches: ReadonlyMap<string, MatchInContext>;
+  /** True while texts are still being searched for the filter's words. */
+  searchingTexts: boolean;
 }) {
-  const { documents, filter } = props;
+  const { documents, filter, textMatches } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const matchOf = (doc: DocumentRecord): MatchInContext | undefined => (filter.text.trim() === '' ? undefined : textMatches.get(doc.id));
   const virtualizer = useVirtualizer({
     count: documents.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => (documents[index] as DocumentRecord).id,
+    estimateSize: (index) => (matchOf(documents[index] as DocumentRecord) ? ROW_WITH_MATCH_HEIGHT : ROW_HEIGHT),
     overscan: 12,
   });
 
@@ -71,7 +82,7 @@ export function DocumentList(props: {
       <div className="document-list__filters">
         <input
           type="search"
-          placeholder="Filter by title"
+          placeholder="Search titles and text"
           aria-label="Filter documents"
           value={filter.text}
           onChange={(e) => props.onFilterChange({ ...filter, text: e.target.value })}
@@ -112,6 +123,7 @@ export function DocumentList(props: {
       </div>
       <div className="document-list__count" aria-live="polite">
         {documents.length === props.total ? `${props.total} ${props.total === 1 ? 'document' : 'documents'}` : `${documents.length} of ${props.total} documents`}
+        {props.searchingTexts && filter.text.trim() !== '' && ' · searching texts…'}
       </div>
       <div className="document-list__scroll" ref={scrollRef}>
         <ul aria-label="Documents" style={{ height: virtualizer.getTotalSize() }}>
@@ -121,13 +133,15 @@ export function DocumentList(props: {
             const count = spanCountOf(doc, props.annotatorId);
             const status = statusOf(doc, props.annotatorId);
             const spans = `${count} ${count === 1 ? 'span' : 'spans'}`;
+            const match = matchOf(doc);
+            const height = match ? ROW_WITH_MATCH_HEIGHT : ROW_HEIGHT;
             return (
               <li
                 key={doc.id}
                 aria-label={`${doc.meta.title}, ${STATUS_NAMES[status]}, ${spans}`}
                 aria-current={open ? 'true' : undefined}
                 className={open ? 'document-item document-item--open' : 'document-item'}
-                style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${row.start}px)`, height }}
                 onClick={() => props.onOpen(doc.id)}
               >
                 <button type="button" className="document-item__title" title={doc.meta.title} aria-label={`${doc.meta.title}, ${STATUS_NAMES[status]}, ${spans}`}>
@@ -137,6 +151,13 @@ export function DocumentList(props: {
                   <span className={`status status--${status}`}>{STATUS_NAMES[status]}</span>
                   <span>{spans}</span>
                 </span>
+                {match && (
+                  <span className="document-item__match" title={`${match.before}${match.match}${match.after}`}>
+                    {match.before}
+                    <mark>{match.match}</mark>
+                    {match.after}
+                  </span>
+                )}
               </li>
             );
           })}

@@ -22,6 +22,7 @@ import type { DocumentViewHandle } from './document/DocumentView';
 import { useRelationView } from './document/useRelationView';
 import { DocumentList, filterDocuments, NO_FILTER, type DocumentFilter } from './DocumentList';
 import { DocumentPane } from './DocumentPane';
+import { useDocumentTextSearch } from './useDocumentTextSearch';
 import { ExportDialog } from './ExportDialog';
 import { IdentityDialog } from './IdentityDialog';
 import { AgreementDialog } from './agreement/AgreementDialog';
@@ -122,9 +123,10 @@ export function Workbench(props: {
         : undefined,
     [db, projectId, editedAnnotator, filter.documentLabel],
   );
+  const textSearch = useDocumentTextSearch(db, documents, filter.text);
   const filtered = useMemo(
-    () => filterDocuments(documents ?? [], filter, editedAnnotator, documentLabels),
-    [documents, filter, editedAnnotator, documentLabels],
+    () => filterDocuments(documents ?? [], filter, editedAnnotator, documentLabels, textSearch.matches),
+    [documents, filter, editedAnnotator, documentLabels, textSearch.matches],
   );
 
   const reportError = useCallback((message: string) => notify(message, 'error'), [notify]);
@@ -563,6 +565,8 @@ export function Workbench(props: {
         }}
         annotatorId={editedAnnotator}
         categories={schema.documentCategories}
+        textMatches={textSearch.matches}
+        searchingTexts={textSearch.searching}
       />
       </div>
 

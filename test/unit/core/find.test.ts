@@ -59,16 +59,16 @@ describe('findAll', () => {
 describe('firstMatchInContext', () => {
   it('finds the first match whatever its case, with context cut to a few characters', () => {
     const text = 'The minister said.\nLater, the MINISTER of transport resigned over the tram budget.';
-    expect(firstMatchInContext(text, 'minister', 8)).toEqual({ before: 'The ', match: 'minister', after: ' said. L…' });
-    expect(firstMatchInContext(text, 'tram', 8)).toEqual({ before: '…ver the ', match: 'tram', after: ' budget.' });
+    expect(firstMatchInContext(text, 'minister', 8, 8)).toEqual({ before: 'The ', match: 'minister', after: ' said. L…' });
+    expect(firstMatchInContext(text, 'tram', 8, 8)).toEqual({ before: '…ver the ', match: 'tram', after: ' budget.' });
     expect(firstMatchInContext(text, 'bus')).toBeNull();
     expect(firstMatchInContext(text, '')).toBeNull();
   });
 
   it('never cuts a character in half and keeps offsets when case folding changes lengths', () => {
     // Lower-casing "İ" gives two code units; the match must not shift by one.
-    expect(firstMatchInContext('İİ Tram İİ', 'TRAM', 3)).toEqual({ before: 'İİ ', match: 'Tram', after: ' İİ' });
-    const emoji = firstMatchInContext('😀😀 tram 😀😀', 'tram', 2);
+    expect(firstMatchInContext('İİ Tram İİ', 'TRAM', 3, 3)).toEqual({ before: 'İİ ', match: 'Tram', after: ' İİ' });
+    const emoji = firstMatchInContext('😀😀 tram 😀😀', 'tram', 2, 2);
     expect(emoji).toEqual({ before: '…😀 ', match: 'tram', after: ' 😀…' });
     for (const part of Object.values(emoji ?? {})) expect(part).toBe(Array.from(part).join(''));
     expect(JSON.stringify(emoji)).not.toMatch(/\\ud[89ab]/i);

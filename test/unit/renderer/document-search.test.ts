@@ -22,7 +22,7 @@ describe('searchDocumentTexts', () => {
     const ids = Array.from({ length: 450 }, (_, i) => `d${i}`);
     const found = await searchDocumentTexts(db, ids, ' harbour authority ');
     expect([...(found?.keys() ?? [])]).toEqual(['d7', 'd157', 'd307']);
-    expect(found?.get('d157')).toEqual({ before: 'Report 157: the ', match: 'Harbour Authority', after: ' met.' });
+    expect(found?.get('d157')).toEqual({ before: '…rt 157: the ', match: 'Harbour Authority', after: ' met.' });
   });
 
   it('searches only the given documents, and finds nothing for an empty query', async () => {

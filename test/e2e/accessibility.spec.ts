@@ -112,7 +112,7 @@ test.describe('accessibility (axe: WCAG 2.0 and 2.1, A and AA)', () => {
     await expectNoAccessibilityViolations(page, 'the main screen of a project with no documents');
   });
 
-  test('New project, Export, Keyboard shortcuts and the identity dialog; focus returns to the opener', async ({ page }) => {
+  test('New project, Export, Keyboard shortcuts, identity and Settings; focus returns to the opener', async ({ page }) => {
     await saveName(page, 'Rita');
     await openDocument(page, HARBOUR);
 
@@ -140,6 +140,19 @@ test.describe('accessibility (axe: WCAG 2.0 and 2.1, A and AA)', () => {
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(opener).toBeFocused();
+
+    ({ opener, dialog } = await openDialog(page, 'Settings'));
+    await expectNoAccessibilityViolations(page, 'the Settings dialog');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(opener).toBeFocused();
+  });
+
+  test('the top bar’s More menu, open, in a narrower window', async ({ page }) => {
+    await page.setViewportSize({ width: 1100, height: 800 });
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await expect(page.getByRole('menu', { name: 'More actions' })).toBeVisible();
+    await expectNoAccessibilityViolations(page, 'the More actions menu');
   });
 
   test('the Labels dialog: every tab, a label’s attributes, a delete confirmation; focus returns', async ({ page }) => {

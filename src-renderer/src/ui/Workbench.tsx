@@ -549,25 +549,25 @@ export function Workbench(props: {
       />
 
       <div id={panels.listId} className="workbench__panel workbench__panel--list" hidden={!panels.listOpen}>
-      <DocumentList
-        documents={filtered}
-        total={documents?.length ?? 0}
-        filter={filter}
-        onFilterChange={setFilter}
-        openDocumentId={documentId}
-        onOpen={(id) => {
-          openDocument(id);
-          if (panels.narrow) {
-            // The list closes over the text: the keyboard goes on in the text.
-            panels.documentChosen();
-            documentViewRef.current?.focus();
-          }
-        }}
-        annotatorId={editedAnnotator}
-        categories={schema.documentCategories}
-        textMatches={textSearch.matches}
-        searchingTexts={textSearch.searching}
-      />
+        <DocumentList
+          documents={filtered}
+          total={documents?.length ?? 0}
+          filter={filter}
+          onFilterChange={setFilter}
+          openDocumentId={documentId}
+          onOpen={(id) => {
+            openDocument(id);
+            if (panels.narrow) {
+              // The list closes over the text: the keyboard goes on in the text.
+              panels.documentChosen();
+              documentViewRef.current?.focus();
+            }
+          }}
+          annotatorId={editedAnnotator}
+          categories={schema.documentCategories}
+          textMatches={textSearch.matches}
+          searchingTexts={textSearch.searching}
+        />
       </div>
 
       <DocumentPane
@@ -608,39 +608,39 @@ export function Workbench(props: {
       />
 
       <div id={panels.sideId} className="workbench__panel workbench__panel--side" hidden={!panels.sideOpen}>
-      <Sidebar
-        db={db}
-        projectId={projectId}
-        annotator={annotator}
-        onRenameAnnotator={props.onRenameAnnotator}
-        editedAnnotator={editedAnnotator}
-        mode={mode}
-        schema={schema}
-        guidelines={project?.guidelines}
-        onApplyLabel={(l) => void applyLabel(l)}
-        snapping={snapping}
-        session={session}
-        documentOpen={openRecord !== undefined && session.loaded}
-        text={text}
-        selectedSpanIds={selectedSpanIds}
-        spansById={spansById}
-        onSelectSpans={setSelectedSpanIds}
-        onDeleteSelected={() => void deleteSelected()}
-        onJump={jumpToSpan}
-        linking={linking}
-        suggestionFlow={suggestionFlow}
-        review={review}
-        reviewIndex={reviewIndex}
-        onReviewSelect={(index) => {
-          setReviewIndex(index);
-          setSelectedSpanIds([]);
-        }}
-        onReviewStep={stepReview}
-        adjudication={adjudication}
-        names={names}
-        documents={documents ?? []}
-        projectAnnotators={projectAnnotators}
-      />
+        <Sidebar
+          db={db}
+          projectId={projectId}
+          annotator={annotator}
+          onRenameAnnotator={props.onRenameAnnotator}
+          editedAnnotator={editedAnnotator}
+          mode={mode}
+          schema={schema}
+          guidelines={project?.guidelines}
+          onApplyLabel={(l) => void applyLabel(l)}
+          snapping={snapping}
+          session={session}
+          documentOpen={openRecord !== undefined && session.loaded}
+          text={text}
+          selectedSpanIds={selectedSpanIds}
+          spansById={spansById}
+          onSelectSpans={setSelectedSpanIds}
+          onDeleteSelected={() => void deleteSelected()}
+          onJump={jumpToSpan}
+          linking={linking}
+          suggestionFlow={suggestionFlow}
+          review={review}
+          reviewIndex={reviewIndex}
+          onReviewSelect={(index) => {
+            setReviewIndex(index);
+            setSelectedSpanIds([]);
+          }}
+          onReviewStep={stepReview}
+          adjudication={adjudication}
+          names={names}
+          documents={documents ?? []}
+          projectAnnotators={projectAnnotators}
+        />
       </div>
 
       <footer className="statusbar" aria-live="polite">

@@ -164,6 +164,7 @@ test.describe('accessibility (axe: WCAG 2.0 and 2.1, A and AA)', () => {
     await dialog.getByRole('button', { name: 'Delete ORG' }).click();
     await expectNoAccessibilityViolations(page, 'the Labels dialog asking to delete a label');
     await dialog.getByRole('alertdialog', { name: 'Delete ORG?' }).getByRole('button', { name: 'Keep it' }).click();
+    await expect(dialog.getByRole('button', { name: 'Delete ORG' })).toBeFocused();
     for (const tab of ['Relation types', 'Document categories']) {
       await dialog.getByRole('tab', { name: tab }).click();
       await expect(dialog.getByRole('tabpanel', { name: tab })).toBeVisible();

@@ -72,3 +72,55 @@ test.describe('overlapping spans', () => {
     expect(spans.find((s) => s.label === 'QUANTITY')?.text).toBe('40,000 passengers');
   });
 });
+
+test.describe('overlaps you can read', () => {
+  test('two labels on one extent, same-label nesting and partial overlaps each show every span edge and label', async ({ page }) => {
+    await openApp(page);
+    await openDocument(page, HARBOUR);
+    // Same label nested: LOC "Harbour city" around LOC "Harbour". Two labels on one extent:
+    // ORG over PERSON "Dana Whitcombe". Partial overlap: ORG "Mayor Dana" with both.
+    await dragSelect(page, 'Harbour city');
+    await page.keyboard.press('l');
+    await dragSelect(page, 'Harbour');
+    await page.keyboard.press('l');
+    await dragSelect(page, 'Dana Whitcombe');
+    await page.keyboard.press('o');
+    await dragSelect(page, 'Mayor Dana');
+    await page.keyboard.press('o');
+    await expect(page.locator('[data-span-id][data-label="ORG"]', { hasText: 'Mayor' })).toHaveCount(1);
+
+    const spans = await renderedSpans(page);
+    const wanted = [
+      ['LOC', 'Harbour city'],
+      ['LOC', 'Harbour'],
+      ['ORG', 'Dana Whitcombe'],
+      ['PERSON', 'Dana Whitcombe'],
+      ['ORG', 'Mayor Dana'],
+    ] as const;
+    for (const [label, text] of wanted) {
+      const span = spans.find((s) => s.label === label && s.text === text);
+      expect(span, `${label} ${text}`).toBeDefined();
+      const fragments = page.locator(`[data-span-id="${span?.id}"]`);
+      // Every fragment is named by its label (never colour alone).
+      for (const fragment of await fragments.all()) await expect(fragment).toHaveAccessibleName(new RegExp(`^${label}: “${text}”`));
+      await expect(page.getByRole('group', { name: `${label}: “${text}”`, exact: true }).first()).toBeVisible();
+      // Its start has an edge and its end a tag that names the label, wherever other spans are.
+      const edges = await fragments.evaluateAll((elements) =>
+        elements.map((el) => ({
+          first: el.classList.contains('span--first'),
+          last: el.classList.contains('span--last'),
+          leftEdge: parseFloat(getComputedStyle(el).borderLeftWidth),
+          tag: getComputedStyle(el, '::after').content,
+        })),
+      );
+      expect(edges.filter((e) => e.first)).toHaveLength(1);
+      expect(edges.filter((e) => e.last)).toHaveLength(1);
+      for (const edge of edges) {
+        expect(edge.leftEdge > 0, `${label} ${text}: left edge only on its first fragment`).toBe(edge.first);
+        expect(edge.tag).toBe(edge.last ? `"${label}"` : 'none');
+      }
+    }
+    // The tags are drawn, never text: the document's text and the spans' texts are unchanged.
+    await expect(page.getByRole('article', { name: 'Document text' })).toContainText('Mayor Dana Whitcombe opened');
+  });
+});

@@ -134,8 +134,11 @@ export class SpanMarkNode extends ElementNode {
     if (suggestion) {
       dom.dataset.suggestionId = spanId;
       dom.dataset.suggestion = 'true';
-      dom.setAttribute('aria-label', `Suggestion: ${title}`);
     } else dom.dataset.spanId = spanId;
+    // The label is never told by colour alone: every fragment is named by its label (and the
+    // tag drawn after the span's last fragment shows it). A generic span may not be named, a group may.
+    dom.setAttribute('role', 'group');
+    dom.setAttribute('aria-label', suggestion ? `Suggestion: ${title}` : title);
     dom.dataset.label = label;
     dom.dataset.layer = layer;
     dom.style.setProperty('--depth', String(depth));

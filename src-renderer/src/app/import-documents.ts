@@ -6,7 +6,8 @@ import { annotationsFromDraft } from '../../../src-shared/annotations/from-draft
 import type { AnnotationRecord } from '../../../src-shared/annotations/kinds';
 import { sameValue } from '../../../src-shared/annotations/same-value';
 import type { Annotator, DocumentDraft, DocumentRecord, DocumentStatus, Label, LabelSchema, SpanOrigin } from '../../../src-shared/domain';
-import type { ImportIssue, ParsedDocument, UnknownLabel } from '../../../src-shared/formats/import-result';
+import type { ReadOptions } from '../../../src-shared/formats/format-module';
+import type { ImportIssue, ParsedDocument, ReadQuestion, UnknownLabel } from '../../../src-shared/formats/import-result';
 import { addImportedSchemaItems, labelsForImportedNames } from '../../../src-shared/schema-rules';
 import { commitChange } from '../storage/commit';
 import type { SpanwrightDatabase } from '../storage/database';
@@ -34,6 +35,10 @@ export interface ImportPlan {
   issues: ImportIssue[];
   duplicates: DuplicateReport[];
   unknownLabels: UnknownLabel[];
+  /** What the user said about the files (a label list, an offset unit): the plan was read with it. */
+  options: ReadOptions;
+  /** What the user could say that would change how the files are read (the report offers it). */
+  asks: ReadQuestion[];
 }
 
 /** Every file the import reads: text, JSON(L), brat, column files (CoNLL), project bundles. */
@@ -47,9 +52,11 @@ export async function planImport(
   files: readonly InputFile[],
   onProgress?: (done: number, total: number) => void,
   parser: FileParser = defaultParser(),
+  /** What the user said about the files (the import report's label list and offset unit). */
+  options: ReadOptions = {},
 ): Promise<ImportPlan> {
   try {
-    return await planWith(db, projectId, schema, files, parser, onProgress);
+    return await planWith(db, projectId, schema, files, parser, options, onProgress);
   } finally {
     parser.close();
   }
@@ -61,15 +68,27 @@ async function planWith(
   schema: LabelSchema,
   files: readonly InputFile[],
   parser: FileParser,
+  options: ReadOptions,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ImportPlan> {
   const known = await existingHashes(db, projectId);
-  const plan: ImportPlan = { projectId, files: files.map((f) => f.name), documents: [], issues: [], duplicates: [], unknownLabels: [] };
+  const plan: ImportPlan = {
+    projectId,
+    files: files.map((f) => f.name),
+    documents: [],
+    issues: [],
+    duplicates: [],
+    unknownLabels: [],
+    options,
+    asks: [],
+  };
   const unknown = new Map<string, UnknownLabel>();
-  const requests = groupImportFiles(files, schema);
+  const asks = new Set<ReadQuestion>();
+  const requests = groupImportFiles(files, schema, options);
   for (const [index, request] of requests.entries()) {
     const { result, hashes } = await parser.parse(request);
     plan.issues.push(...result.issues);
+    for (const question of result.asks ?? []) asks.add(question);
     tallyUnknownLabels(unknown, result.unknownLabels);
     for (const [at, doc] of result.documents.entries()) {
       const textHash = hashes[at] as string;
@@ -84,6 +103,7 @@ async function planWith(
     onProgress?.(index + 1, requests.length);
   }
   plan.unknownLabels = [...unknown.values()];
+  plan.asks = [...asks].sort();
   return plan;
 }
 
@@ -100,7 +120,10 @@ export interface ImportOutcome {
 
 /** Ids the files name for their annotations, and which of them the project already uses. */
 async function takenIds(db: SpanwrightDatabase, projectId: string, drafts: readonly DocumentDraft[]): Promise<Set<string>> {
-  const named = drafts.flatMap((d) => [...d.spans.flatMap((s) => (s.sourceId ? [s.sourceId] : [])), ...(d.relations ?? []).flatMap((r) => (r.sourceId ? [r.sourceId] : []))]);
+  const named = drafts.flatMap((d) => [
+    ...d.spans.flatMap((s) => (s.sourceId ? [s.sourceId] : [])),
+    ...(d.relations ?? []).flatMap((r) => (r.sourceId ? [r.sourceId] : [])),
+  ]);
   return usedAnnotationIds(db, projectId, named);
 }
 
@@ -128,19 +151,46 @@ export async function buildImportChange(
   alsoTaken: ReadonlySet<string> = new Set(),
 ): Promise<{ change: Change | null; outcome: ImportOutcome; annotators: Annotator[] }> {
   const newLabels = addUnknownLabels ? labelsForImportedNames(schema, plan.unknownLabels) : [];
-  const grown = addImportedSchemaItems({ ...schema, labels: [...schema.labels, ...newLabels] }, plan.documents.map((d) => d.draft));
+  const grown = addImportedSchemaItems(
+    { ...schema, labels: [...schema.labels, ...newLabels] },
+    plan.documents.map((d) => d.draft),
+  );
   const labels = new Map<string, Label>(grown.labels.map((l) => [l.name, l]));
   const now = Date.now();
-  const outcome: ImportOutcome = { documents: plan.documents.length, spans: 0, droppedSpans: 0, droppedRelations: 0, droppedDocumentLabels: 0, suggestions: 0, addedLabels: newLabels.map((l) => l.name) };
+  const outcome: ImportOutcome = {
+    documents: plan.documents.length,
+    spans: 0,
+    droppedSpans: 0,
+    droppedRelations: 0,
+    droppedDocumentLabels: 0,
+    suggestions: 0,
+    addedLabels: newLabels.map((l) => l.name),
+  };
   let order = await nextDocumentOrder(db, plan.projectId);
-  const idFor = idAllocator(new Set([...(await takenIds(db, plan.projectId, plan.documents.map((d) => d.draft))), ...alsoTaken]));
+  const idFor = idAllocator(
+    new Set([
+      ...(await takenIds(
+        db,
+        plan.projectId,
+        plan.documents.map((d) => d.draft),
+      )),
+      ...alsoTaken,
+    ]),
+  );
   const documents: NewDocument[] = [];
   const annotations: AnnotationRecord[] = [];
   for (const doc of plan.documents) {
     const documentId = newId();
     const made = annotationsFromDraft(doc.draft, {
-      projectId: plan.projectId, documentId, annotator, labels, relationTypes: new Set(grown.relationTypes.map((t) => t.name)),
-      categories: new Set(grown.documentCategories.map((c) => c.name)), idFor, now, origin,
+      projectId: plan.projectId,
+      documentId,
+      annotator,
+      labels,
+      relationTypes: new Set(grown.relationTypes.map((t) => t.name)),
+      categories: new Set(grown.documentCategories.map((c) => c.name)),
+      idFor,
+      now,
+      origin,
     });
     outcome.spans += made.spans.length;
     outcome.droppedSpans += made.droppedSpans;
@@ -153,9 +203,17 @@ export async function buildImportChange(
     if (doc.draft.status && !doc.draft.statuses) statuses[annotator] = doc.draft.status;
     for (const span of made.spans) if (!statuses[span.annotator]) statuses[span.annotator] = 'in_progress';
     const record: DocumentRecord = {
-      id: documentId, projectId: plan.projectId, sourceId: doc.draft.id ?? documentId, order: order++, meta: doc.draft.meta,
-      textHash: doc.textHash, textLength: doc.draft.text.length, statuses, spanCounts: {},
-      createdAt: now, updatedAt: now,
+      id: documentId,
+      projectId: plan.projectId,
+      sourceId: doc.draft.id ?? documentId,
+      order: order++,
+      meta: doc.draft.meta,
+      textHash: doc.textHash,
+      textLength: doc.draft.text.length,
+      statuses,
+      spanCounts: {},
+      createdAt: now,
+      updatedAt: now,
     };
     documents.push({ record, text: doc.draft.text });
   }

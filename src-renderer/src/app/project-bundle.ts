@@ -114,6 +114,8 @@ export async function importProjectBundle(db: SpanwrightDatabase, fileName: stri
     issues: [],
     duplicates: [],
     unknownLabels: [],
+    options: {},
+    asks: [],
   };
   const { change } = await buildImportChange(db, plan, header.schema, self.id, false);
   await createProject(db, { id: projectId, name, schema: header.schema, guidelines: header.guidelines }, self.id, { change, annotators: header.annotators });

@@ -1,8 +1,11 @@
 // Shown when an import found problems: every issue with file, line and reason, duplicates,
-// and unknown labels; the user imports the good part (in one transaction) or nothing.
+// and unknown labels; the user imports the good part (in one transaction) or nothing. Where the
+// files leave it open (label ids, the offsets' unit), the user chooses and the report is read again.
 import { useState } from 'react';
+import type { ReadOptions } from '../../../src-shared/formats/format-module';
 import { refuses, type ImportIssue } from '../../../src-shared/formats/import-result';
 import type { ImportPlan } from '../app/import-documents';
+import { ImportReadChoices } from './ImportReadChoices';
 import { Modal } from './Modal';
 
 const MAX_LISTED = 200;
@@ -34,16 +37,24 @@ export function ImportReportDialog(props: {
   plan: ImportPlan;
   onImport: (addUnknownLabels: boolean) => void;
   onCancel: () => void;
+  /** Reads the files again with the user's choices (absent: the report offers none). */
+  onReread?: (options: ReadOptions, labelListFile?: string) => void;
+  /** The label list file the plan was read with. */
+  labelListFile?: string;
+  /** The files are being read again. */
+  rereading?: boolean;
 }) {
   const { plan } = props;
   const [addLabels, setAddLabels] = useState(true);
   const good = plan.documents.length;
+  const busy = props.rereading === true;
   return (
     <Modal title="Import report" onClose={props.onCancel} wide>
       <p>
         {plan.files.length === 1 ? plan.files[0] : `${plan.files.length} files`}: {good} {good === 1 ? 'document' : 'documents'} can be
         imported.
       </p>
+      {props.onReread && <ImportReadChoices plan={plan} labelListFile={props.labelListFile} busy={busy} onReread={props.onReread} />}
       <IssueList
         label="Problems"
         heading={(n) => `${n} ${n === 1 ? 'problem' : 'problems'} (these lines are left out)`}
@@ -56,7 +67,9 @@ export function ImportReportDialog(props: {
       />
       {plan.duplicates.length > 0 && (
         <section aria-label="Duplicates">
-          <h3>{plan.duplicates.length} duplicate {plan.duplicates.length === 1 ? 'document' : 'documents'} (not imported again)</h3>
+          <h3>
+            {plan.duplicates.length} duplicate {plan.duplicates.length === 1 ? 'document' : 'documents'} (not imported again)
+          </h3>
           <ul className="issue-list">
             {plan.duplicates.slice(0, MAX_LISTED).map((d, i) => (
               <li key={i}>
@@ -83,7 +96,7 @@ export function ImportReportDialog(props: {
           {good > 0 ? 'Import nothing' : 'Close'}
         </button>
         {good > 0 && (
-          <button type="button" className="primary" onClick={() => props.onImport(addLabels)}>
+          <button type="button" className="primary" disabled={busy} onClick={() => props.onImport(addLabels)}>
             Import {good} {good === 1 ? 'document' : 'documents'}
           </button>
         )}

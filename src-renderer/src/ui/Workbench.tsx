@@ -740,6 +740,9 @@ export function Workbench(props: {
           plan={imports.importPlan}
           onCancel={imports.cancelImport}
           onImport={(add) => imports.importPlan && void imports.finishImport(imports.importPlan, add)}
+          onReread={(options, labelListFile) => void imports.rereadImport(options, labelListFile)}
+          labelListFile={imports.importLabelListFile}
+          rereading={imports.rereading}
         />
       )}
     </div>

@@ -1,8 +1,9 @@
 // The import flows of the workbench: documents (with their problem report), project
 // bundles (restored as new projects) and teammates' work (merged as their annotations).
-import { useCallback, useState, type RefObject } from 'react';
+import { useCallback, useRef, useState, type RefObject } from 'react';
 import type { SpanwrightBridge } from '../../../src-shared/bridge';
 import type { Annotator, Project } from '../../../src-shared/domain';
+import type { ReadOptions } from '../../../src-shared/formats/format-module';
 import { BUNDLE_EXTENSION, isProjectBundle } from '../../../src-shared/formats/project-bundle';
 import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportPlan, type InputFile } from '../app/import-documents';
 import { commitTeammateImport, planTeammateImport, type TeammatePlan } from '../app/import-teammate';
@@ -26,6 +27,10 @@ export function useImportFlows(deps: {
 }) {
   const { db, bridge, project, projectId, annotator, notify, reportError, onProjectRestored, fileInput } = deps;
   const [importPlan, setImportPlan] = useState<ImportPlan | null>(null);
+  // The files the open report was read from, to read them again with the user's choices.
+  const [importFiles, setImportFiles] = useState<{ files: InputFile[]; labelListFile?: string } | null>(null);
+  const [rereading, setRereading] = useState(false);
+  const rereadRequest = useRef(0);
   const [teammatePlan, setTeammatePlan] = useState<TeammatePlan | null>(null);
   const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
 
@@ -33,6 +38,7 @@ export function useImportFlows(deps: {
     async (plan: ImportPlan, addUnknownLabels: boolean) => {
       if (!project) return;
       setImportPlan(null);
+      setImportFiles(null);
       try {
         const total = plan.documents.length;
         setProgress({ label: 'Importing', done: 0, total });
@@ -77,13 +83,40 @@ export function useImportFlows(deps: {
         setProgress(null);
         const clean = plan.issues.length === 0 && plan.duplicates.length === 0 && plan.unknownLabels.length === 0;
         if (clean) await finishImport(plan, false);
-        else setImportPlan(plan);
+        else {
+          setImportFiles({ files });
+          setImportPlan(plan);
+        }
       } catch (error) {
         setProgress(null);
         reportError(`Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
       }
     },
     [annotator, db, finishImport, notify, onProjectRestored, project, projectId, reportError],
+  );
+
+  // The report's choices (a label list, the offsets' unit): the same files read again, nothing written.
+  const rereadImport = useCallback(
+    async (options: ReadOptions, labelListFile?: string) => {
+      if (!project || !importFiles) return;
+      // Only the latest choice's reading is shown (the user may choose again while one runs).
+      const request = ++rereadRequest.current;
+      setRereading(true);
+      try {
+        const plan = await planImport(db, projectId, project.schema, importFiles.files, undefined, undefined, options);
+        if (request !== rereadRequest.current) return;
+        setImportFiles({
+          files: importFiles.files,
+          ...(options.labelList !== undefined && labelListFile !== undefined ? { labelListFile } : {}),
+        });
+        setImportPlan(plan);
+      } catch (error) {
+        reportError(`The files could not be read again: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        if (request === rereadRequest.current) setRereading(false);
+      }
+    },
+    [db, importFiles, project, projectId, reportError],
   );
 
   const openImportPicker = useCallback(async () => {
@@ -129,7 +162,15 @@ export function useImportFlows(deps: {
     progress,
     startImport,
     finishImport,
-    cancelImport: () => setImportPlan(null),
+    cancelImport: () => {
+      rereadRequest.current++; // a reading still under way is not shown
+      setRereading(false);
+      setImportPlan(null);
+      setImportFiles(null);
+    },
+    rereadImport,
+    importLabelListFile: importFiles?.labelListFile,
+    rereading,
     openImportPicker,
     startTeammateImport,
     finishTeammateImport,

@@ -31,8 +31,39 @@ describe('planImport and commitImport', () => {
     expect(again.duplicates[0]?.duplicateOf).toBe('c');
   });
 
+  it('says what the user may choose (label list, offset unit), and reads the files with the choice', async () => {
+    const files = [
+      {
+        name: 'v1.jsonl',
+        bytes: bytes(JSON.stringify({ text: 'The UN met.', annotations: [{ label: 4, start_offset: 4, end_offset: 6 }] })),
+      },
+      // Both units fit and nothing tells: code points are read, and the unit is asked.
+      { name: 'emoji.jsonl', bytes: bytes(JSON.stringify({ text: '😀 ab cd', label: [[3, 4, 'LOC']] })) },
+      { name: 'plain.txt', bytes: bytes('Nothing to ask.') },
+    ];
+    const plan = await planImport(db, 'p', defaultSchema(), files, undefined, inlineParser());
+    expect(plan.asks).toEqual(['labelList', 'offsetUnit']);
+    expect(plan.options).toEqual({});
+    expect(plan.documents.map((d) => d.file)).toEqual(['emoji.jsonl', 'plain.txt']);
+
+    const options = { labelList: new Map([['4', 'ORG']]), offsetUnit: 'utf16' as const };
+    const again = await planImport(db, 'p', defaultSchema(), files, undefined, inlineParser(), options);
+    expect(again.options).toBe(options);
+    expect(again.issues).toEqual([]);
+    const spans = again.documents.map((d) => d.draft.spans.map((s) => `${s.label} ${d.draft.text.slice(s.start, s.end)}`));
+    expect(spans).toEqual([['ORG UN'], ['LOC a'], []]);
+    // Nothing was written by either reading.
+    expect(await db.documents.count()).toBe(0);
+  });
+
   it('adds unknown labels when asked, or leaves their spans out', async () => {
-    const line = JSON.stringify({ text: 'Talks in Valdeluz.', label: [[9, 17, 'GPE'], [0, 5, 'EVENT']] });
+    const line = JSON.stringify({
+      text: 'Talks in Valdeluz.',
+      label: [
+        [9, 17, 'GPE'],
+        [0, 5, 'EVENT'],
+      ],
+    });
     const plan = await planImport(db, 'p', defaultSchema(), [{ name: 'x.jsonl', bytes: bytes(line) }], undefined, inlineParser());
     expect(plan.unknownLabels).toEqual([{ name: 'GPE', layer: 'entity', count: 1 }]);
 
@@ -52,13 +83,35 @@ describe('planImport and commitImport', () => {
 
   it('keeps span ids from a Spanwright file unless the project already uses them', async () => {
     const line = JSON.stringify({
-      format: 'spanwright', format_version: 1, offset_unit: 'codepoint', id: 'd1', text: 'Ana met Ben.', meta: { title: 'T' }, status: 'done',
-      spans: [{ id: 'keep-me', layer: 'entity', label: 'PERSON', start: 0, end: 3, text: 'Ana', annotator: 'x', attributes: {}, origin: 'manual' }],
+      format: 'spanwright',
+      format_version: 1,
+      offset_unit: 'codepoint',
+      id: 'd1',
+      text: 'Ana met Ben.',
+      meta: { title: 'T' },
+      status: 'done',
+      spans: [
+        {
+          id: 'keep-me',
+          layer: 'entity',
+          label: 'PERSON',
+          start: 0,
+          end: 3,
+          text: 'Ana',
+          annotator: 'x',
+          attributes: {},
+          origin: 'manual',
+        },
+      ],
     });
     const plan = await planImport(db, 'p', defaultSchema(), [{ name: 's.jsonl', bytes: bytes(line) }], undefined, inlineParser());
     await commitImport(db, plan, defaultSchema(), 'me', false);
     expect((await db.spans.toArray()).map((s) => [s.id, s.annotator])).toEqual([['keep-me', 'x']]);
-    expect((await db.documents.toArray())[0]).toMatchObject({ sourceId: 'd1', statuses: { me: 'done', x: 'in_progress' }, spanCounts: { x: 1 } });
+    expect((await db.documents.toArray())[0]).toMatchObject({
+      sourceId: 'd1',
+      statuses: { me: 'done', x: 'in_progress' },
+      spanCounts: { x: 1 },
+    });
 
     // The same span id again (another document) gets a fresh id instead of overwriting.
     const other = line.replace('Ana met Ben.', 'Ana met Cy.').replace('"d1"', '"d2"');

@@ -2,7 +2,7 @@
 // and document text size): what a person at 200 % zoom, or who prefers dark, relies on.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAccessibilityViolations } from './axe';
-import { openApp } from './helpers';
+import { exportLines, openApp, teammateFile, type ExportedLine } from './helpers';
 
 const HARBOUR = 'Harbour city opens new tram line';
 
@@ -208,5 +208,38 @@ test.describe('appearance settings', () => {
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: HARBOUR })).toBeVisible();
     expect(await fontSize()).toBe('21px');
+  });
+
+  test('in the dark theme, review and the agreement view (heat maps) pass axe', async ({ page }) => {
+    await openApp(page);
+    const settings = await openSettings(page);
+    await settings.getByRole('radio', { name: 'Dark' }).check();
+    await settings.getByRole('button', { name: 'Done' }).click();
+    const welcome = page.getByRole('region', { name: 'Welcome' });
+    await welcome.getByLabel('Your name').fill('Rita');
+    await welcome.getByRole('button', { name: 'Save' }).click();
+    const harbour = (await exportLines(page, 'Mine (Rita)')).find((d) => d.meta.title === HARBOUR) as ExportedLine;
+    await page.getByLabel('Import teammate work').setInputFiles([
+      teammateFile(harbour, { id: 'ana', name: 'Ana' }, [
+        ['Dana Whitcombe', 'PERSON'],
+        ['Coastlink', 'ORG'],
+      ]),
+      teammateFile(harbour, { id: 'ben', name: 'Ben' }, [
+        ['Dana Whitcombe', 'PERSON'],
+        ['Coastlink', 'LOC'],
+      ]),
+    ]);
+    await page.getByRole('dialog', { name: 'Teammate work' }).getByRole('button', { name: 'Merge' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Merged' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('list', { name: 'Documents' }).getByRole('listitem', { name: new RegExp(`^${HARBOUR}`) }).click();
+    await expect(page.getByRole('checkbox', { name: 'Ana' })).toBeVisible();
+    await expectNoAccessibilityViolations(page, 'review in the dark theme');
+
+    await page.getByRole('button', { name: 'Agreement', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Agreement' });
+    await expect(dialog.getByRole('table').first()).toBeVisible();
+    await expectNoAccessibilityViolations(page, 'the agreement view in the dark theme', { include: 'dialog' });
   });
 });

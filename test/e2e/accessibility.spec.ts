@@ -186,6 +186,11 @@ test.describe('accessibility (axe: WCAG 2.0 and 2.1, A and AA)', () => {
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await expect(page.locator('[data-label="PERSON"]').first()).toHaveCSS('color', 'rgb(255, 255, 255)');
     await expectNoAccessibilityViolations(page, 'the document with dark, mid and light label colours');
+
+    const settings = (await openDialog(page, 'Settings')).dialog;
+    await settings.getByRole('radio', { name: 'Dark' }).check();
+    await settings.getByRole('button', { name: 'Done' }).click();
+    await expectNoAccessibilityViolations(page, 'the document with those colours in the dark theme');
   });
 
   test('the import report', async ({ page }) => {

@@ -4,6 +4,7 @@ import type { DocumentCategory, Label, LabelSchema } from '../../../src-shared/d
 import { parseBratFiles } from '../../../src-shared/formats/brat';
 import { parseImportFile } from '../../../src-shared/formats/import';
 import type { ReadOptions } from '../../../src-shared/formats/format-module';
+import { parseLabelListFile, type LabelList } from '../../../src-shared/formats/label-list';
 import type { ImportParseResult } from '../../../src-shared/formats/import-result';
 import { hashText } from '../../../src-shared/text-hash';
 
@@ -62,10 +63,31 @@ export function defaultParser(): FileParser {
 const extension = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLowerCase();
 const stem = (name: string) => name.slice(0, name.lastIndexOf('.'));
 
+const LABEL_LIST_SUFFIX = '.labels.json';
+
+/**
+ * The label lists chosen beside the files they name (`ner.jsonl.labels.json` for `ner.jsonl`,
+ * what Spanwright's Hugging Face export writes; the CLI reads it by default too), by file name.
+ */
+function labelListsBeside(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>): Map<string, LabelList> {
+  const names = new Set(files.map((f) => f.name));
+  const lists = new Map<string, LabelList>();
+  for (const file of files) {
+    if (!file.name.endsWith(LABEL_LIST_SUFFIX)) continue;
+    const named = file.name.slice(0, -LABEL_LIST_SUFFIX.length);
+    if (!names.has(named)) continue;
+    const list = parseLabelListFile(new TextDecoder().decode(file.bytes));
+    if (list.ok) lists.set(named, list.value);
+  }
+  return lists;
+}
+
 /**
  * Groups chosen files into parse requests: zips and .ann files (with the .txt of the same
  * name) go to the brat reader; everything else is read on its own. `options`: what the user
- * said about the files (a label list for label ids, the unit of their offsets).
+ * said about the files (a label list for label ids, the unit of their offsets). A label list
+ * chosen with the file it names (`X.labels.json` beside `X`) names that file's label ids when
+ * the user has given none, and is not imported itself.
  */
 export function groupImportFiles(
   files: ReadonlyArray<{ name: string; bytes: Uint8Array }>,
@@ -73,11 +95,18 @@ export function groupImportFiles(
   options: ReadOptions = {},
 ): ParseRequest[] {
   const labels = schema.labels;
+  const beside = labelListsBeside(files);
   const annStems = new Set(files.filter((f) => extension(f.name) === 'ann').map((f) => stem(f.name)));
-  const brat = files.filter((f) => extension(f.name) === 'zip' || extension(f.name) === 'ann' || (extension(f.name) === 'txt' && annStems.has(stem(f.name))));
+  const brat = files.filter(
+    (f) => extension(f.name) === 'zip' || extension(f.name) === 'ann' || (extension(f.name) === 'txt' && annStems.has(stem(f.name))),
+  );
   const requests: ParseRequest[] = files
-    .filter((f) => !brat.includes(f))
-    .map((f) => ({ kind: 'file', name: f.name, bytes: f.bytes, labels: [...labels], categories: [...schema.documentCategories], options }));
+    .filter((f) => !brat.includes(f) && !(f.name.endsWith(LABEL_LIST_SUFFIX) && beside.has(f.name.slice(0, -LABEL_LIST_SUFFIX.length))))
+    .map((f) => {
+      const list = options.labelList ?? beside.get(f.name);
+      const read: ReadOptions = list ? { ...options, labelList: list } : options;
+      return { kind: 'file', name: f.name, bytes: f.bytes, labels: [...labels], categories: [...schema.documentCategories], options: read };
+    });
   if (brat.length > 0) requests.push({ kind: 'brat', files: brat.map((f) => ({ name: f.name, bytes: f.bytes })), labels: [...labels] });
   return requests;
 }

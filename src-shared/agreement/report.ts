@@ -1,5 +1,6 @@
 // The agreement report: every figure for every pair of annotators and for the group, over all documents and per document.
 import { LAYERS, type LayerId, type RelationType } from '../domain';
+import { OffsetConverter } from '../offsets';
 import { tokenize, type Token } from '../segmentation';
 import { attributeKappas, matchedAttributes, type AttributeKappa, type MatchedAttributes } from './attribute-agreement';
 import { cohenKappa } from './cohen-kappa';
@@ -158,10 +159,12 @@ export function agreementReport(
   const perDocument: DocumentAgreement[] = [];
   const parts: DocumentParts[] = [];
   for (const document of documents) {
-    const tokens = tokenize(document.text, options.locale);
+    // Lengths and overlaps count code points, as Python and the exported files do: an emoji is one character.
+    const codePoints = new OffsetConverter(document.text);
+    const tokens = tokenize(document.text, options.locale).map((token) => inCodePoints(token, codePoints, document.text.length));
     const part = documentParts(
       tokens,
-      spansOf.map((byDocument) => byDocument.get(document.id) ?? []),
+      spansOf.map((byDocument) => (byDocument.get(document.id) ?? []).map((span) => inCodePoints(span, codePoints, document.text.length))),
       relationsOf.map((byDocument) => byDocument.get(document.id) ?? []),
       reportLayers,
       enough,
@@ -189,6 +192,12 @@ export function agreementReport(
       options.documentCategories,
     ),
   };
+}
+
+/** A span or token with its UTF-16 offsets turned into code points (offsets past the text count as its end). */
+function inCodePoints<T extends { start: number; end: number }>(item: T, codePoints: OffsetConverter, length: number): T {
+  const at = (offset: number): number => codePoints.toCodePoint(Math.min(Math.max(0, Math.trunc(offset) || 0), length));
+  return { ...item, start: at(item.start), end: at(item.end) };
 }
 
 /** An annotator's relations by document, their ends resolved to indexes into its counted spans of the document. */

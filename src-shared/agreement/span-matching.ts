@@ -1,4 +1,5 @@
 // Pairs one annotator's spans with another's, one to one: by exact position or by overlap.
+import { munkres } from 'munkres';
 import type { AgreementSpan } from './types';
 
 export type MatchMode = 'exact' | 'overlap';
@@ -26,12 +27,14 @@ export interface MatchOptions {
  * Matches spans of the same document and layer (and label, unless `ignoreLabel`).
  *
  * - `exact`: same start and end. Duplicates pair off one to one.
- * - `overlap`: the ranges intersect (share at least one unit). Spans in the same position pair
- *   first, then the remaining pairs are taken greedily by largest overlap, so one span never
- *   matches two. Taking the exact pairs first changes nothing greedy would do (no pair can
- *   overlap a span by more than its length) but guarantees that overlap matching finds every
- *   exact match. Ties are broken by the pair's positions in an order that does not depend on
- *   which side is the reference, so the number of matches is symmetric.
+ * - `overlap`: the ranges intersect (share at least one unit). The pairs are a **maximum
+ *   matching**: as many pairs as the overlaps allow (a greedy "largest overlap first" can pair
+ *   fewer). Among the matchings of that size it keeps the most pairs in the same position, then
+ *   the largest total overlap, then (with `ignoreLabel`) the most same-label pairs. Overlap
+ *   matching therefore pairs at least as many spans as exact matching.
+ *
+ * Offsets are compared as given: the report passes code points, so "largest overlap" counts
+ * characters as Python does, an emoji as one.
  */
 export function matchSpans(
   reference: readonly AgreementSpan[],
@@ -43,8 +46,8 @@ export function matchSpans(
   const groupKey = (span: AgreementSpan): string =>
     ignoreLabel ? `${span.documentId}\u0000${span.layer}` : `${span.documentId}\u0000${span.layer}\u0000${span.label}`;
 
-  const groups = new Map<string, { reference: number[]; candidate: number[] }>();
-  const groupOf = (key: string): { reference: number[]; candidate: number[] } => {
+  const groups = new Map<string, Group>();
+  const groupOf = (key: string): Group => {
     let group = groups.get(key);
     if (!group) {
       group = { reference: [], candidate: [] };
@@ -56,22 +59,17 @@ export function matchSpans(
   candidate.forEach((span, index) => groupOf(groupKey(span)).candidate.push(index));
 
   const pairs: Array<[number, number]> = [];
-  const matchedReference = new Set<number>();
-  const matchedCandidate = new Set<number>();
-  const take = (r: number, c: number): void => {
-    pairs.push([r, c]);
-    matchedReference.add(r);
-    matchedCandidate.add(c);
-  };
-
   for (const group of groups.values()) {
     if (group.reference.length === 0 || group.candidate.length === 0) continue;
-    pairSamePosition(reference, candidate, group, (span) => `${span.start}:${span.end}:${span.label}`, take, matchedReference, matchedCandidate);
-    if (ignoreLabel) pairSamePosition(reference, candidate, group, (span) => `${span.start}:${span.end}`, take, matchedReference, matchedCandidate);
-    if (mode === 'overlap') pairByOverlap(reference, candidate, group, take, matchedReference, matchedCandidate);
+    if (mode === 'exact') pairs.push(...pairSamePosition(reference, candidate, group, ignoreLabel));
+    else
+      for (const component of overlapComponents(reference, candidate, group))
+        pairs.push(...maximumMatching(reference, candidate, component));
   }
 
   pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const matchedReference = new Set(pairs.map(([r]) => r));
+  const matchedCandidate = new Set(pairs.map(([, c]) => c));
   return {
     pairs,
     unmatchedReference: reference.map((_, index) => index).filter((index) => !matchedReference.has(index)),
@@ -79,79 +77,130 @@ export function matchSpans(
   };
 }
 
-type Take = (reference: number, candidate: number) => void;
+interface Group {
+  reference: number[];
+  candidate: number[];
+}
 
+/** Same start and end (same label first when labels are ignored), one to one in order. */
 function pairSamePosition(
   reference: readonly AgreementSpan[],
   candidate: readonly AgreementSpan[],
-  group: { reference: number[]; candidate: number[] },
-  key: (span: AgreementSpan) => string,
-  take: Take,
-  matchedReference: ReadonlySet<number>,
-  matchedCandidate: ReadonlySet<number>,
-): void {
-  const waiting = new Map<string, number[]>();
-  for (const r of group.reference) {
-    if (matchedReference.has(r)) continue;
-    const k = key(reference[r] as AgreementSpan);
-    const list = waiting.get(k);
-    if (list) list.push(r);
-    else waiting.set(k, [r]);
-  }
-  for (const c of group.candidate) {
-    if (matchedCandidate.has(c)) continue;
-    const r = waiting.get(key(candidate[c] as AgreementSpan))?.shift();
-    if (r !== undefined) take(r, c);
-  }
-}
-
-interface Candidate {
-  r: number;
-  c: number;
-  overlap: number;
-  sameLabel: boolean;
-  /** The two spans' positions, smaller first: a tie-break blind to which side is which. */
-  low: AgreementSpan;
-  high: AgreementSpan;
-}
-
-function pairByOverlap(
-  reference: readonly AgreementSpan[],
-  candidate: readonly AgreementSpan[],
-  group: { reference: number[]; candidate: number[] },
-  take: Take,
-  matchedReference: Set<number>,
-  matchedCandidate: Set<number>,
-): void {
-  const open = group.candidate.filter((c) => !matchedCandidate.has(c)).sort((x, y) => (candidate[x] as AgreementSpan).start - (candidate[y] as AgreementSpan).start);
-  const options: Candidate[] = [];
-  for (const r of group.reference) {
-    if (matchedReference.has(r)) continue;
-    const a = reference[r] as AgreementSpan;
-    for (const c of open) {
-      const b = candidate[c] as AgreementSpan;
-      if (b.start >= a.end) break;
-      const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);
-      if (overlap <= 0) continue;
-      const aFirst = comparePosition(a, b) <= 0;
-      options.push({ r, c, overlap, sameLabel: a.label === b.label, low: aFirst ? a : b, high: aFirst ? b : a });
+  group: Group,
+  ignoreLabel: boolean,
+): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  const taken = new Set<number>();
+  const keys: Array<(span: AgreementSpan) => string> = [(span) => `${span.start}:${span.end}:${span.label}`];
+  if (ignoreLabel) keys.push((span) => `${span.start}:${span.end}`);
+  const pairedCandidates = new Set<number>();
+  for (const key of keys) {
+    const waiting = new Map<string, number[]>();
+    for (const r of group.reference) {
+      if (taken.has(r)) continue;
+      const k = key(reference[r] as AgreementSpan);
+      const list = waiting.get(k);
+      if (list) list.push(r);
+      else waiting.set(k, [r]);
+    }
+    for (const c of group.candidate) {
+      if (pairedCandidates.has(c)) continue;
+      const r = waiting.get(key(candidate[c] as AgreementSpan))?.shift();
+      if (r === undefined) continue;
+      pairs.push([r, c]);
+      taken.add(r);
+      pairedCandidates.add(c);
     }
   }
-  options.sort(
-    (x, y) =>
-      y.overlap - x.overlap ||
-      Number(y.sameLabel) - Number(x.sameLabel) ||
-      comparePosition(x.low, y.low) ||
-      comparePosition(x.high, y.high),
-  );
-  for (const option of options) {
-    if (matchedReference.has(option.r) || matchedCandidate.has(option.c)) continue;
-    take(option.r, option.c);
-  }
+  return pairs;
 }
 
-function comparePosition(a: AgreementSpan, b: AgreementSpan): number {
-  return a.start - b.start || a.end - b.end || compareText(a.label, b.label);
+/**
+ * The group split into sets of spans connected by overlaps (sorted by start, a span joins the
+ * set while it starts before the set's furthest end). No span overlaps one of another set, so
+ * each set is matched alone, which keeps the assignment problems small.
+ */
+function overlapComponents(reference: readonly AgreementSpan[], candidate: readonly AgreementSpan[], group: Group): Group[] {
+  const items = [
+    ...group.reference.map((index) => ({ side: 'reference' as const, index, span: reference[index] as AgreementSpan })),
+    ...group.candidate.map((index) => ({ side: 'candidate' as const, index, span: candidate[index] as AgreementSpan })),
+  ].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const components: Group[] = [];
+  let current: Group | undefined;
+  let end = -Infinity;
+  for (const item of items) {
+    // A span of no length overlaps nothing, but pairs with one in the same position: keep it with spans starting there.
+    if (!current || item.span.start > end || (item.span.start === end && item.span.end > item.span.start)) {
+      current = { reference: [], candidate: [] };
+      components.push(current);
+      end = item.span.end;
+    } else end = Math.max(end, item.span.end);
+    current[item.side].push(item.index);
+  }
+  return components.filter((component) => component.reference.length > 0 && component.candidate.length > 0);
+}
+
+/** What a pair is worth, compared field by field: samePlace and sameLabelSamePlace, then overlap, then sameLabel. */
+interface PairValue {
+  sameLabelSamePlace: number;
+  samePlace: number;
+  overlap: number;
+  sameLabel: number;
+}
+
+function pairValue(a: AgreementSpan, b: AgreementSpan): PairValue | null {
+  const samePlace = a.start === b.start && a.end === b.end;
+  const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  if (overlap <= 0 && !samePlace) return null;
+  const sameLabel = a.label === b.label;
+  return {
+    sameLabelSamePlace: Number(samePlace && sameLabel),
+    samePlace: Number(samePlace),
+    overlap: Math.max(0, overlap),
+    sameLabel: Number(sameLabel),
+  };
+}
+
+/**
+ * A maximum-weight assignment (Hungarian method, the `munkres` package) whose weights put the
+ * number of pairs first: each field of `PairValue` is scaled past the largest sum the fields
+ * after it can reach, in bigints so that no weight loses precision.
+ */
+function maximumMatching(
+  reference: readonly AgreementSpan[],
+  candidate: readonly AgreementSpan[],
+  component: Group,
+): Array<[number, number]> {
+  const values = component.reference.map((r) =>
+    component.candidate.map((c) => pairValue(reference[r] as AgreementSpan, candidate[c] as AgreementSpan)),
+  );
+  const n = BigInt(Math.min(component.reference.length, component.candidate.length));
+  let longest = 0;
+  for (const row of values) for (const value of row) if (value) longest = Math.max(longest, value.overlap);
+  const sameLabelUnit = 1n;
+  const overlapUnit = sameLabelUnit * (n + 1n);
+  const samePlaceUnit = overlapUnit * (n * BigInt(longest) + 1n);
+  const sameLabelSamePlaceUnit = samePlaceUnit * (n + 1n);
+  const pairUnit = sameLabelSamePlaceUnit * (n + 1n);
+  const weight = (value: PairValue | null): bigint =>
+    value === null
+      ? 0n
+      : pairUnit +
+        BigInt(value.sameLabelSamePlace) * sameLabelSamePlaceUnit +
+        BigInt(value.samePlace) * samePlaceUnit +
+        BigInt(value.overlap) * overlapUnit +
+        BigInt(value.sameLabel) * sameLabelUnit;
+  const weights = values.map((row) => row.map(weight));
+  let top = 0n;
+  for (const row of weights) for (const w of row) if (w > top) top = w;
+  // munkres minimises a cost: the cost of a pair is how far its weight falls short of the best.
+  const assignment = munkres(weights.map((row) => row.map((w) => top - w)));
+  const pairs: Array<[number, number]> = [];
+  for (const [row, column] of assignment) {
+    if (values[row]?.[column] == null) continue;
+    pairs.push([component.reference[row] as number, component.candidate[column] as number]);
+  }
+  return pairs;
 }
 
 /** Code-unit order, the same in every locale. */

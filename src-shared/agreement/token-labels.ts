@@ -7,7 +7,8 @@ import { OUTSIDE, type AgreementSpan } from './types';
 /**
  * The label of every token on `layer`. A span covers a token when they share at least one unit
  * (a token covered in part counts as covered). Where several spans of the layer cover a token
- * the shortest wins, then the label first in code-unit order, so nesting (a PERSON inside an
+ * the shortest wins (in the unit given: the report gives code points, so an emoji is one
+ * character), then the label first in code-unit order, so nesting (a PERSON inside an
  * ORG) labels the inner tokens with the inner span. Tokens no span covers are 'O'.
  * `spans` are one annotator's spans of the tokens' document; spans of other layers are skipped.
  */

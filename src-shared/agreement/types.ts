@@ -1,7 +1,11 @@
 // The inputs of the agreement metrics: what each annotator marked, per document, and the texts.
 import type { AttributeValue, LayerId } from '../domain';
 
-/** One annotator's span. Offsets are half-open [start, end) in one unit for all spans (the app uses UTF-16). */
+/**
+ * One annotator's span. Offsets are half-open [start, end) in UTF-16 code units into the
+ * document's text, as the app stores them; the report turns them into code points before it
+ * compares lengths and overlaps. (The lower-level functions compare whatever unit they are given.)
+ */
 export interface AgreementSpan {
   documentId: string;
   layer: LayerId;

@@ -421,7 +421,7 @@ function readPair(pair: Pair, labels: LabelIndex, result: ImportParseResult): vo
     result.issues.push({
       file: pair.ann?.display ?? pair.txt.display,
       line,
-      reason: `${id} is discontinuous, with text between its fragments: imported as ${parts} spans of its label, the later ones linked to the first by ${FRAGMENT} relations (Spanwright spans are continuous)`,
+      reason: `${id} is discontinuous, with text between its fragments: imported as ${parts} spans of its label, the later ones linked to the first by ${FRAGMENT} relations (Spanwright spans are continuous; the brat export joins them again)`,
       severity: 'note',
     });
   if ('reason' in restored) {

@@ -88,7 +88,7 @@ describe('brat discontinuous spans, relations, events and normalizations', () =>
       { type: 'Near', from: 0, to: 2, origin: 'imported' },
     ]);
     expect(issues(result)).toEqual([
-      `doc.ann:1: note: T1 is discontinuous, with text between its fragments: imported as 2 spans of its label, the later ones linked to the first by ${FRAGMENT} relations (Spanwright spans are continuous)`,
+      `doc.ann:1: note: T1 is discontinuous, with text between its fragments: imported as 2 spans of its label, the later ones linked to the first by ${FRAGMENT} relations (Spanwright spans are continuous; the brat export joins them again)`,
     ]);
   });
 

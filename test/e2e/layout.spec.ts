@@ -61,6 +61,13 @@ test.describe('narrow windows', () => {
     await sideToggle(page).click();
     await expect(palette(page)).toBeHidden();
 
+    // Escape in a panel over the text closes it and gives the focus back to its toggle.
+    await sideToggle(page).press('Enter');
+    await palette(page).focus();
+    await page.keyboard.press('Escape');
+    await expect(palette(page)).toBeHidden();
+    await expect(sideToggle(page)).toBeFocused();
+
     // From the keyboard: the toggle opens the list; choosing a document closes it again.
     await listToggle(page).focus();
     await page.keyboard.press('Enter');

@@ -39,6 +39,7 @@ export function TopBar(props: {
   return (
     <header className="topbar">
       <button
+        ref={panels.listToggle}
         type="button"
         className="icon-button"
         aria-label="Document list"
@@ -168,6 +169,7 @@ export function TopBar(props: {
         </>
       )}
       <button
+        ref={panels.sideToggle}
         type="button"
         className="icon-button"
         aria-label="Side panel"

@@ -548,7 +548,12 @@ export function Workbench(props: {
         panels={panels}
       />
 
-      <div id={panels.listId} className="workbench__panel workbench__panel--list" hidden={!panels.listOpen}>
+      <div
+        id={panels.listId}
+        className="workbench__panel workbench__panel--list"
+        hidden={!panels.listOpen}
+        onKeyDown={(e) => panels.onPanelKeyDown('list', e)}
+      >
         <DocumentList
           documents={filtered}
           total={documents?.length ?? 0}
@@ -607,7 +612,12 @@ export function Workbench(props: {
         }}
       />
 
-      <div id={panels.sideId} className="workbench__panel workbench__panel--side" hidden={!panels.sideOpen}>
+      <div
+        id={panels.sideId}
+        className="workbench__panel workbench__panel--side"
+        hidden={!panels.sideOpen}
+        onKeyDown={(e) => panels.onPanelKeyDown('side', e)}
+      >
         <Sidebar
           db={db}
           projectId={projectId}

@@ -1,7 +1,7 @@
 // The side panels (document list, sidebar): shown or hidden by their toggles in the top bar.
 // Below the narrow breakpoint (about 200 % zoom of a laptop window) both start hidden and open
 // over the document, one at a time, so the text keeps the whole width.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useMediaQuery } from './useMediaQuery';
 
 export const NARROW_WINDOW = '(max-width: 960px)';
@@ -17,6 +17,11 @@ export interface Panels {
   toggleSide(): void;
   /** After a document is chosen: on a narrow window the list makes way for the text. */
   documentChosen(): void;
+  /** The toggles (in the top bar), which take the focus back when Escape closes a panel. */
+  listToggle: RefObject<HTMLButtonElement | null>;
+  sideToggle: RefObject<HTMLButtonElement | null>;
+  /** Escape in a panel lying over the text (narrow windows) closes it. */
+  onPanelKeyDown(panel: 'list' | 'side', event: KeyboardEvent): void;
 }
 
 export function usePanels(): Panels {
@@ -31,6 +36,18 @@ export function usePanels(): Panels {
     if (narrow) setOpen((o) => ({ ...o, list: false }));
   }, [narrow]);
 
+  const listToggle = useRef<HTMLButtonElement>(null);
+  const sideToggle = useRef<HTMLButtonElement>(null);
+  const onPanelKeyDown = useCallback(
+    (panel: 'list' | 'side', event: KeyboardEvent) => {
+      if (!narrow || event.key !== 'Escape' || event.defaultPrevented) return;
+      event.stopPropagation();
+      setOpen((o) => ({ ...o, [panel]: false }));
+      (panel === 'list' ? listToggle : sideToggle).current?.focus();
+    },
+    [narrow],
+  );
+
   return {
     narrow,
     listOpen: open.list,
@@ -40,5 +57,8 @@ export function usePanels(): Panels {
     toggleList,
     toggleSide,
     documentChosen,
+    listToggle,
+    sideToggle,
+    onPanelKeyDown,
   };
 }

@@ -167,3 +167,26 @@ test('a project bundle restores the whole project: schema, documents, every laye
   // Identical but for the project's new name.
   expect(second.replace('"name":"Demo: multilingual news (2)"', '"name":"Demo: multilingual news"')).toBe(first);
 });
+
+test('brat -> Spanwright -> brat: a discontinuous span comes back as one T line', async ({ page }) => {
+  // Hand-written from brat's standoff docs: "T1<tab>LABEL start end;start end<tab>text1 text2".
+  const ann = 'T1\tGPE 0 5;16 21\tNorth Korea\nT2\tGPE 10 21\tSouth Korea\nR1\tNear Arg1:T1 Arg2:T2\n';
+  await page.getByLabel('Import documents').setInputFiles([
+    { name: 'korea.txt', mimeType: 'text/plain', buffer: Buffer.from('North and South Korea met.') },
+    { name: 'korea.ann', mimeType: 'text/plain', buffer: Buffer.from(ann) },
+  ]);
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await expect(report.getByRole('region', { name: 'Not imported' })).toContainText('T1 is discontinuous');
+  await report.getByRole('button', { name: 'Import 1 document' }).click();
+  await openDocument(page, 'korea');
+  await expect
+    .poll(async () => (await renderedSpans(page)).map((s) => [s.label, s.text]))
+    .toEqual([
+      ['GPE', 'North'],
+      ['GPE', 'South Korea'],
+      ['GPE', 'Korea'],
+    ]);
+
+  const files = await saveZip(page, await openExport(page, 'brat standoff (zip)'));
+  expect(files['korea.ann']).toBe(ann);
+});

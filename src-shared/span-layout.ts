@@ -10,6 +10,12 @@ export interface LayoutSpan {
   label: string;
   start: number;
   end: number;
+  /**
+   * Nesting depth counts only enclosing spans of the same layer and the same group (when set):
+   * review draws each annotator's spans as a group, so gold inside a teammate's outline is
+   * not drawn as nested.
+   */
+  depthGroup?: string;
 }
 
 export interface TextLeaf {
@@ -132,7 +138,7 @@ export function layoutLine(line: Line, spans: readonly LayoutSpan[]): LayoutNode
       while (at < queue.length && comparePieces(queue[at] as Piece, rest) < 0) at++;
       queue.splice(at, 0, rest);
     }
-    const depth = stack.filter((f) => f !== root && f.span.layer === piece.span.layer).length;
+    const depth = stack.filter((f) => f !== root && f.span.layer === piece.span.layer && f.span.depthGroup === piece.span.depthGroup).length;
     const fragment: SpanFragment = {
       kind: 'span',
       span: piece.span,

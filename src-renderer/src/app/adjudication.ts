@@ -22,7 +22,9 @@ export function useAdjudication(gold: AnnotationSession, review: ReviewState, pr
       if (!chosen) return;
       const replacing = gold.spans.filter((g) => g.layer === item.layer && g.start < item.end && g.end > item.start);
       void gold.replaceWith(replacing, copiesOf(chosen.spans.map((s) => s.id)));
-      if (review.rejected.has(item.key)) void review.toggleRejected(item.key);
+      // Taking a version that is "nothing" settles the item as a rejection does: gold keeps
+      // nothing there, and the item is not offered again.
+      void review.setRejected(item.key, chosen.spans.length === 0);
     },
     [copiesOf, gold, review],
   );
@@ -45,7 +47,7 @@ export function useAdjudication(gold: AnnotationSession, review: ReviewState, pr
       const who = owner();
       if (!who) return;
       gold.performWith((state) => acceptRelation(state, who, item.example, newId, Date.now()));
-      if (review.rejected.has(item.key)) void review.toggleRejected(item.key);
+      void review.setRejected(item.key, false);
     },
     [gold, owner, review],
   );

@@ -36,6 +36,7 @@ export interface ReviewState {
   agreementsLeft: number;
   rejected: ReadonlySet<string>;
   toggleRejected(key: string): Promise<void>;
+  setRejected(key: string, rejected: boolean): Promise<void>;
 }
 
 export function useReview(
@@ -107,16 +108,17 @@ export function useReview(
     [],
   );
 
-  const toggleRejected = useCallback(
-    async (key: string) => {
-      if (!documentId) return;
+  const setRejected = useCallback(
+    async (key: string, reject: boolean) => {
+      if (!documentId || rejected.has(key) === reject) return;
       const next = new Set(rejected);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
+      if (reject) next.add(key);
+      else next.delete(key);
       await writeSetting(db, SETTING.reviewRejected(documentId), [...next]);
     },
     [db, documentId, rejected],
   );
+  const toggleRejected = useCallback((key: string) => setRejected(key, !rejected.has(key)), [rejected, setRejected]);
 
   return {
     annotators,
@@ -137,5 +139,6 @@ export function useReview(
     agreementsLeft: items.filter((item, i) => item.kind === 'agreement' && !settled[i]).length,
     rejected,
     toggleRejected,
+    setRejected,
   };
 }

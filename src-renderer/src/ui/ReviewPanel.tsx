@@ -4,6 +4,7 @@ import type { Span } from '../../../src-shared/domain';
 import type { ReviewItem, ReviewKind } from '../../../src-shared/review/compare-spans';
 import type { DocumentLabelReviewItem, RelationReviewItem } from '../../../src-shared/review/compare-relations';
 import type { ReviewState } from '../app/review-state';
+import { REFERENCE_STYLES } from './document/nodes';
 
 export const KIND_NAMES: Record<ReviewKind, string> = {
   agreement: 'Agreement',
@@ -54,9 +55,11 @@ export function ReviewPanel(props: {
         <>
           <fieldset className="review__annotators">
             <legend>Compare</legend>
-            {review.annotators.map((id) => (
+            {review.annotators.map((id, slot) => (
               <label key={id} className="checkbox">
                 <input type="checkbox" checked={review.enabled.has(id)} onChange={() => review.toggle(id)} />
+                {/* The outline their spans have in the text (the legend). */}
+                <span className={`review__swatch span--annotator-${slot % REFERENCE_STYLES}`} aria-hidden="true" />
                 {name(id)}
               </label>
             ))}
@@ -81,7 +84,9 @@ export function ReviewPanel(props: {
           {item && (
             <div className={`review-item review-item--${item.kind}`} role="group" aria-label="Review item">
               <div className="review-item__head">
-                <span className="review-item__kind">{KIND_NAMES[item.kind]}</span>
+                <span className="review-item__kind">
+                  {KIND_NAMES[item.kind]} <span className="review-item__position">· item {props.current + 1} of {review.items.length}</span>
+                </span>
                 <span className="review-item__state">{review.rejected.has(item.key) ? 'Rejected' : settled ? 'In gold' : 'Open'}</span>
               </div>
               <blockquote>{excerpt(text, item.start, item.end)}</blockquote>

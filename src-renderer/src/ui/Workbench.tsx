@@ -169,9 +169,13 @@ export function Workbench(props: {
   );
   const review = useReview(db, documentId, goldForReview, schema, mode === 'review');
   const { names, projectAnnotators } = useAnnotatorNames(annotators, annotator, documents);
+  // Each compared annotator keeps one legend slot (outline style) while others are toggled.
   const referenceAnnotators = useMemo(
-    () => (mode === 'review' ? new Map([...review.enabled].map((id) => [id, names.get(id) ?? id])) : undefined),
-    [mode, review.enabled, names],
+    () =>
+      mode === 'review'
+        ? new Map([...review.enabled].map((id) => [id, { name: names.get(id) ?? id, slot: review.annotators.indexOf(id) }]))
+        : undefined,
+    [mode, review.enabled, review.annotators, names],
   );
   const viewSpans = useMemo(
     () => (mode === 'review' ? [...session.spans, ...review.referenceSpans] : session.spans),
@@ -228,16 +232,10 @@ export function Workbench(props: {
   const relationView = useRelationView(session.relations, schema, focusSpanId, linking.linking ? linking.candidateId : undefined);
 
   const highlightedSpanIds = useMemo(
-    () =>
-      reviewItem && !selectedSpan
-        ? reviewItem.versions.flatMap((v) => v.spans.map((x) => x.id))
-        : selectedSpan
-          ? [selectedSpan.id]
-          : suggestionFlow.selected
-            ? [suggestionFlow.selected.id]
-            : [],
-    [reviewItem, selectedSpan, suggestionFlow.selected],
+    () => (selectedSpan ? [selectedSpan.id] : suggestionFlow.selected ? [suggestionFlow.selected.id] : []),
+    [selectedSpan, suggestionFlow.selected],
   );
+  const reviewFocus = useMemo(() => (reviewItem ? { start: reviewItem.start, end: reviewItem.end } : null), [reviewItem]);
 
   /** A click on marks in the text (innermost first): a suggestion, a link target, a reference or spans. */
   const clickSpans = (ids: string[]) => {
@@ -598,6 +596,7 @@ export function Workbench(props: {
           spans: viewSpans,
           referenceAnnotators,
           highlightedSpanIds,
+          focusRange: reviewFocus,
           suggestions: mode === 'review' ? undefined : suggestionFlow.suggestions,
           initialScrollTop: openDocumentState.scrollTop,
           onSelectRange: setPendingRange,

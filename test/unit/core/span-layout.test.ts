@@ -92,4 +92,24 @@ describe('layoutLine', () => {
       }),
     );
   });
+
+  it('counts nesting depth within a depth group only (gold inside a teammate outline is not nested)', () => {
+    const line = { start: 0, end: 20 };
+    const spans: LayoutSpan[] = [
+      { id: 'ana', layer: 'entity', label: 'LOC', start: 0, end: 12, depthGroup: 'ana' },
+      { id: 'gold', layer: 'entity', label: 'LOC', start: 0, end: 5, depthGroup: 'gold' },
+      { id: 'gold-inner', layer: 'entity', label: 'LOC', start: 1, end: 3, depthGroup: 'gold' },
+    ];
+    const [outer] = layoutLine(line, spans);
+    const gold = outer?.kind === 'span' ? outer.children.find((n) => n.kind === 'span') : undefined;
+    const inner = gold?.kind === 'span' ? gold.children.find((n) => n.kind === 'span') : undefined;
+    expect(outer).toMatchObject({ span: { id: 'ana' }, depth: 0 });
+    expect(gold).toMatchObject({ span: { id: 'gold' }, depth: 0 });
+    expect(inner).toMatchObject({ span: { id: 'gold-inner' }, depth: 1 });
+    // Without groups, every enclosing span of the layer counts.
+    const ungrouped = layoutLine(line, spans.map(({ depthGroup: _, ...span }) => span));
+    const first = ungrouped[0];
+    const second = first?.kind === 'span' ? first.children.find((n) => n.kind === 'span') : undefined;
+    expect(second).toMatchObject({ depth: 1 });
+  });
 });

@@ -25,8 +25,10 @@ export interface DocumentViewProps {
   language?: string;
   /** Receives the text element, so the workbench can read the selection at any moment. */
   articleRef?: React.MutableRefObject<HTMLElement | null>;
-  /** Review: spans of these annotators (id -> name) are drawn as read-only references. */
-  referenceAnnotators?: ReadonlyMap<string, string>;
+  /** Review: spans of these annotators are drawn as read-only references, in their legend slot's outline. */
+  referenceAnnotators?: ReadonlyMap<string, ReferenceAnnotator>;
+  /** Review: the item in hand, drawn as a band over its text and kept in view. */
+  focusRange?: { start: number; end: number } | null;
   /** How many relations each span takes part in (spans with any get a link mark). */
   linkCounts?: ReadonlyMap<string, number>;
   /** Spans linked to the selected one: drawn lit up, like it. */
@@ -39,6 +41,12 @@ export interface DocumentViewProps {
   handleRef?: React.MutableRefObject<DocumentViewHandle | null>;
   /** Pending suggestions, drawn apart from spans (a click on one reports its id like a span's). */
   suggestions?: readonly Suggestion[];
+}
+
+export interface ReferenceAnnotator {
+  name: string;
+  /** Place in the review legend. */
+  slot: number;
 }
 
 export interface DocumentViewHandle {
@@ -61,20 +69,26 @@ const drawnAsSpan = (s: Suggestion): Span => ({
 function groupByLine(
   lines: readonly Line[],
   spans: readonly Span[],
-  references: ReadonlyMap<string, string> | undefined,
+  references: ReadonlyMap<string, ReferenceAnnotator> | undefined,
   links: ReadonlyMap<string, number>,
   suggestions: ReadonlyMap<string, Suggestion> = NO_SUGGESTIONS,
 ): Map<number, ViewSpan[]> {
   const byLine = new Map<number, ViewSpan[]>();
   for (const span of spans) {
-    const referenceOf = references?.get(span.annotator);
+    const reference = references?.get(span.annotator);
     for (const index of linesTouched(lines, span.start, span.end)) {
       const list = byLine.get(index);
       const view: ViewSpan = {
         id: span.id, layer: span.layer, label: span.label, start: span.start, end: span.end, text: span.text, annotator: span.annotator,
         links: links.get(span.id) ?? 0,
       };
-      if (referenceOf !== undefined) view.referenceOf = referenceOf;
+      if (reference !== undefined) {
+        view.referenceOf = reference.name;
+        view.referenceSlot = reference.slot;
+      }
+      // An entity nests (and gets a ring) only inside the same annotator's entities; claims'
+      // underlines stack across annotators, so each stays visible.
+      if (span.layer === 'entity') view.depthGroup = span.annotator;
       const suggestion = suggestions.get(span.id);
       if (suggestion) view.suggestion = suggestion.score === undefined ? { source: suggestion.source } : { source: suggestion.source, score: suggestion.score };
       if (list) list.push(view);
@@ -136,7 +150,7 @@ export function DocumentView(props: DocumentViewProps) {
     keys: NodeKey[];
     spans: readonly Span[];
     links: ReadonlyMap<string, number>;
-    references?: ReadonlyMap<string, string>;
+    references?: ReadonlyMap<string, ReferenceAnnotator>;
   } | null>(null);
   const links = props.linkCounts ?? NO_LINKS;
   // A caret wanted at an offset: placed after the draw that follows (the text nodes change).
@@ -235,6 +249,18 @@ export function DocumentView(props: DocumentViewProps) {
       if (scroller && frame && (box.top < frame.top || box.bottom > frame.bottom)) scroller.scrollTop += box.top - frame.top - frame.height / 3;
     }
   }, [find, spans]);
+
+  // Review: the item in hand, as a band over its text (whoever marked what there), in view.
+  const focusRange = props.focusRange;
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
+    if (!root || !registry) return;
+    registry.delete('review-current');
+    if (!focusRange) return;
+    const [range] = domRangesFor(root, [focusRange]);
+    if (range) registry.set('review-current', new Highlight(range));
+  }, [focusRange, drawn]);
 
   // Mark the selected span's fragments, and those of the spans linked to it (the DOM may have
   // been rebuilt, so after every draw).

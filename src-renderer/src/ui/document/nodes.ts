@@ -78,11 +78,16 @@ export interface SpanMarkData {
   annotator: string;
   /** Another annotator's span shown for comparison. */
   reference: boolean;
+  /** Their place in the review legend (outline style), for a reference. */
+  referenceSlot?: number;
   /** The span takes part in a relation. */
   linked: boolean;
   /** A suggestion, not a span: drawn with a dotted outline and no fill (suggestions.css). */
   suggestion?: boolean;
 }
+
+/** How many distinct outline styles review has for compared annotators (styles.css). */
+export const REFERENCE_STYLES = 4;
 
 type SerializedSpanMarkNode = Spread<SpanMarkData, SerializedElementNode>;
 
@@ -98,8 +103,12 @@ export class SpanMarkNode extends ElementNode {
   }
 
   static override importJSON(json: SerializedLexicalNode): SpanMarkNode {
-    const { spanId, label, layer, depth, isFirst, isLast, title, annotator, reference, linked, suggestion } = json as unknown as SpanMarkData;
-    return new SpanMarkNode({ spanId, label, layer, depth, isFirst, isLast, title, annotator, reference, linked, ...(suggestion ? { suggestion } : {}) });
+    const { spanId, label, layer, depth, isFirst, isLast, title, annotator, reference, referenceSlot, linked, suggestion } = json as unknown as SpanMarkData;
+    return new SpanMarkNode({
+      spanId, label, layer, depth, isFirst, isLast, title, annotator, reference, linked,
+      ...(referenceSlot !== undefined ? { referenceSlot } : {}),
+      ...(suggestion ? { suggestion } : {}),
+    });
   }
 
   constructor(data: SpanMarkData, key?: NodeKey) {
@@ -125,9 +134,10 @@ export class SpanMarkNode extends ElementNode {
   }
 
   override createDOM(): HTMLElement {
-    const { spanId, label, layer, depth, isFirst, isLast, title, annotator, reference, linked, suggestion } = this.__data;
+    const { spanId, label, layer, depth, isFirst, isLast, title, annotator, reference, referenceSlot, linked, suggestion } = this.__data;
     const dom = document.createElement('span');
-    dom.className = `span span--${layer}${isFirst ? ' span--first' : ''}${isLast ? ' span--last' : ''}${reference ? ' span--reference' : ''}${linked ? ' span--linked' : ''}${suggestion ? ' span--suggestion' : ''}`;
+    const slot = reference && referenceSlot !== undefined ? ` span--annotator-${referenceSlot % REFERENCE_STYLES}` : '';
+    dom.className = `span span--${layer}${isFirst ? ' span--first' : ''}${isLast ? ' span--last' : ''}${reference ? ' span--reference' : ''}${slot}${linked ? ' span--linked' : ''}${suggestion ? ' span--suggestion' : ''}`;
     dom.dataset.annotator = annotator;
     // A suggestion is not a span: it has its own id attribute, so nothing that reads spans from
     // the page (tests, arcs, the caret) takes it for one.

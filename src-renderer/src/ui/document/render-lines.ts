@@ -9,6 +9,8 @@ export interface ViewSpan extends LayoutSpan {
   annotator: string;
   /** Set for another annotator's span shown for comparison (review): drawn, not editable. */
   referenceOf?: string;
+  /** That annotator's place in the review legend: which outline style their spans get. */
+  referenceSlot?: number;
   /** How many relations this span takes part in (drawn as a link mark, said in its title). */
   links: number;
   /** A suggestion (id is the suggestion's), drawn apart from spans: where it came from, and the tagger's confidence. */
@@ -39,6 +41,7 @@ function $buildNodes(text: string, nodes: readonly LayoutNode[]): LexicalNode[] 
       title: hoverTitle(span),
       annotator: span.annotator,
       reference: span.referenceOf !== undefined,
+      ...(span.referenceSlot !== undefined ? { referenceSlot: span.referenceSlot } : {}),
       linked: span.links > 0,
       ...(span.suggestion ? { suggestion: true } : {}),
     });

@@ -183,7 +183,9 @@ test.describe('appearance settings', () => {
     await settings.getByRole('button', { name: 'Done' }).click();
     await expect(settings).toBeHidden();
 
-    await page.reload();
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    // Dark from the start (a remembered copy), before the settings are read.
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await expect(documentText(page)).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     expect(await background()).toBe(dark);

@@ -13,6 +13,25 @@ export type ThemeChoice = (typeof THEMES)[number];
 export const DOCUMENT_FONT_SIZE = { min: 12, max: 24, initial: 17 } as const;
 
 const isThemeChoice = (v: unknown): v is ThemeChoice => THEMES.includes(v as ThemeChoice);
+
+// The settings table is read only once the database is open: a copy of the theme choice in
+// localStorage lets the page take its theme before anything is drawn (no light flash in dark).
+const THEME_CACHE_KEY = 'spanwright:theme';
+
+function resolveTheme(choice: ThemeChoice, systemDark: boolean): 'light' | 'dark' {
+  return choice === 'system' ? (systemDark ? 'dark' : 'light') : choice;
+}
+
+/** Gives the page the theme last chosen, before the app starts (main.tsx). */
+export function applyRememberedTheme(): void {
+  try {
+    const cached = localStorage.getItem(THEME_CACHE_KEY);
+    const choice = isThemeChoice(cached) ? cached : 'system';
+    document.documentElement.dataset.theme = resolveTheme(choice, window.matchMedia('(prefers-color-scheme: dark)').matches);
+  } catch {
+    // No storage (a locked-down browser): the theme comes with the settings a moment later.
+  }
+}
 const clampFontSize = (size: number) => Math.min(DOCUMENT_FONT_SIZE.max, Math.max(DOCUMENT_FONT_SIZE.min, Math.round(size)));
 
 export interface Appearance {
@@ -36,7 +55,10 @@ export function useAppearance(db: SpanwrightDatabase): Appearance {
     void Promise.all([readSetting(db, SETTING.theme, isThemeChoice), readSetting(db, SETTING.documentFontSize, isNumber)]).then(
       ([storedTheme, storedSize]) => {
         if (cancelled) return;
-        if (storedTheme && !chosen.current.theme) setThemeState(storedTheme);
+        if (storedTheme && !chosen.current.theme) {
+          setThemeState(storedTheme);
+          rememberTheme(storedTheme);
+        }
         if (storedSize !== undefined && !chosen.current.fontSize) setFontSizeState(clampFontSize(storedSize));
       },
     );
@@ -45,7 +67,7 @@ export function useAppearance(db: SpanwrightDatabase): Appearance {
     };
   }, [db]);
 
-  const resolvedTheme = theme === 'system' ? (systemDark ? 'dark' : 'light') : theme;
+  const resolvedTheme = resolveTheme(theme, systemDark);
   useEffect(() => {
     document.documentElement.dataset.theme = resolvedTheme;
   }, [resolvedTheme]);
@@ -55,6 +77,7 @@ export function useAppearance(db: SpanwrightDatabase): Appearance {
       chosen.current.theme = true;
       setThemeState(next);
       void writeSetting(db, SETTING.theme, next);
+      rememberTheme(next);
     },
     [db],
   );
@@ -70,4 +93,12 @@ export function useAppearance(db: SpanwrightDatabase): Appearance {
   );
 
   return { theme, resolvedTheme, setTheme, documentFontSize, setDocumentFontSize };
+}
+
+function rememberTheme(choice: ThemeChoice): void {
+  try {
+    localStorage.setItem(THEME_CACHE_KEY, choice);
+  } catch {
+    // Only a copy: the settings table keeps the choice.
+  }
 }

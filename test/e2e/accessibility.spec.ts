@@ -193,12 +193,20 @@ test.describe('accessibility (axe: WCAG 2.0 and 2.1, A and AA)', () => {
     await expectNoAccessibilityViolations(page, 'the document with those colours in the dark theme');
   });
 
-  test('the import report', async ({ page }) => {
-    const lines = [JSON.stringify({ text: 'A good article about the tram.', label: [[25, 29, 'LOC']] }), '{"text": "broken'];
+  test('the import report, its long list of problems, and a long span selected', async ({ page }) => {
+    // Long enough to scroll: the problem list and the span's text box must take the keyboard.
+    const long = 'The council said the new line would carry many passengers. '.repeat(14);
+    const lines = [JSON.stringify({ title: 'Long claim', text: `${long} End.`, label: [[0, long.length - 1, 'CLAIM']] })];
+    for (let i = 0; i < 40; i++) lines.push('{"text": "broken');
     await page.getByLabel('Import documents').setInputFiles([{ name: 'mixed.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) }]);
     const report = page.getByRole('dialog', { name: 'Import report' });
-    await expect(report.getByRole('region', { name: 'Problems' })).toBeVisible();
-    await expectNoAccessibilityViolations(page, 'the Import report');
+    await expect(report.getByRole('region', { name: 'Problems' }).getByRole('listitem')).toHaveCount(40);
+    await expectNoAccessibilityViolations(page, 'the Import report with 40 problems');
+    await report.getByRole('button', { name: 'Import 1 document' }).click();
+    await expect(report).toBeHidden();
+    await openDocument(page, 'Long claim');
+    await clickSpan(page, 'CLAIM', 'council');
+    await expectNoAccessibilityViolations(page, 'a span of 800 characters selected');
   });
 
   test('the missing attributes dialog on Done', async ({ page }) => {

@@ -26,8 +26,9 @@ export interface ExportChoices {
 const REASONS = LEFT_OUT_REASON_TEXT;
 
 function LeftOutList(props: { entries: ExportSummary['leftOut'] }) {
+  // A long list scrolls (styles.css): focusable, so the keyboard can scroll it.
   return (
-    <ul>
+    <ul tabIndex={0}>
       {props.entries.slice(0, 200).map((l, i) => (
         <li key={i}>
           <strong>{l.title}</strong>: {REASONS[l.reason]}: {leftOutItemTexts(l).join(', ')}

@@ -15,7 +15,7 @@ function IssueList(props: { label: string; heading: (count: number) => string; i
   return (
     <section aria-label={props.label}>
       <h3>{props.heading(props.issues.length)}</h3>
-      <ul className="issue-list">
+      <ul className="issue-list" tabIndex={0}>
         {props.issues.slice(0, MAX_LISTED).map((issue, i) => (
           <li key={i}>
             <strong>{issue.file}</strong>
@@ -70,7 +70,7 @@ export function ImportReportDialog(props: {
           <h3>
             {plan.duplicates.length} duplicate {plan.duplicates.length === 1 ? 'document' : 'documents'} (not imported again)
           </h3>
-          <ul className="issue-list">
+          <ul className="issue-list" tabIndex={0}>
             {plan.duplicates.slice(0, MAX_LISTED).map((d, i) => (
               <li key={i}>
                 <strong>{d.file}</strong>

@@ -14,7 +14,7 @@ export function ProjectProgress(props: {
   return (
     <details className="project-progress" onToggle={(e) => props.onOpenChange(e.currentTarget.open)}>
       <summary>Project progress</summary>
-      <ul aria-label="Documents done per annotator">
+      <ul aria-label="Documents done per annotator" tabIndex={0}>
         {props.annotators.map((id) => {
           const done = props.documents.filter((d) => statusOf(d, id) === 'done').length;
           return (
@@ -26,7 +26,7 @@ export function ProjectProgress(props: {
         })}
       </ul>
       {props.labelCounts && (
-        <ul aria-label="Spans per label in the project" className="project-progress__labels">
+        <ul aria-label="Spans per label in the project" className="project-progress__labels" tabIndex={0}>
           {[...props.labelCounts].map(([label, count]) => (
             <li key={label}>
               {label}: {count}

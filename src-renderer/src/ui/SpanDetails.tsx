@@ -49,7 +49,7 @@ export function SpanDetails(props: {
           {!schema.labels.some((l) => l.name === span.label) && <option value={span.label}>{span.label}</option>}
         </select>
       </label>
-      <blockquote className="span-details__text">{span.text}</blockquote>
+      <blockquote className="span-details__text" tabIndex={0} aria-label="Text of the span">{span.text}</blockquote>
       <p className="span-details__meta">
         Characters {toCodePointOffset(props.documentText, span.start)}–{toCodePointOffset(props.documentText, span.end)} · {span.origin}
       </p>

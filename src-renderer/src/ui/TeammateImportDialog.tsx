@@ -42,7 +42,7 @@ export function TeammateImportDialog(props: {
       {plan.mismatches.length > 0 && (
         <section aria-label="Different texts">
           <h3>Same document, different text (not merged)</h3>
-          <ul className="issue-list">
+          <ul className="issue-list" tabIndex={0}>
             {plan.mismatches.map((m, i) => (
               <li key={i}>
                 <strong>{m.file}</strong>
@@ -71,7 +71,7 @@ export function TeammateImportDialog(props: {
       {plan.issues.length > 0 && (
         <section aria-label="Problems">
           <h3>Problems (these lines are left out)</h3>
-          <ul className="issue-list">
+          <ul className="issue-list" tabIndex={0}>
             {plan.issues.slice(0, 200).map((issue, i) => (
               <li key={i}>{formatImportIssue(issue)}</li>
             ))}

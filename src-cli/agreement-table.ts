@@ -82,7 +82,9 @@ function documentLabelSection(report: AgreementReport): string[] {
     ...pairs.map((pair) => figure(pair.categories[c]?.kappa ?? null)),
     ...(group ? [figure(overall.fleissKappa), figure(overall.krippendorffAlpha)] : []),
   ]);
-  return [`Document labels over ${report.documents} document${plural(report.documents)}, Cohen's kappa per pair:`, ...table(header, rows)];
+  // Document labels count every document in scope, also those nobody put a span on.
+  const documents = report.scope.compared.length + report.scope.withoutSpans.length;
+  return [`Document labels over ${documents} document${plural(documents)}, Cohen's kappa per pair:`, ...table(header, rows)];
 }
 
 function pairSection(pair: PairAgreement): string[] {

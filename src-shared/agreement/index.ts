@@ -22,6 +22,16 @@ export {
   type DocumentLabelPair,
 } from './document-label-agreement';
 export { tokenLabels } from './token-labels';
+export {
+  DEFAULT_SCOPE,
+  DOCUMENT_SCOPES,
+  inScope,
+  SCOPE_LABELS,
+  scopeSentence,
+  type AnnotatorWork,
+  type DocumentScope,
+  type ScopeSummary,
+} from './document-scope';
 export { cohenKappa, type KappaResult } from './cohen-kappa';
 export { fleissKappa, fleissKappaFromCounts, type FleissResult } from './fleiss-kappa';
 export { krippendorffAlpha, type AlphaResult, type NominalValue } from './krippendorff-alpha';
@@ -29,6 +39,7 @@ export { MISSING, spanConfusionMatrix, sumConfusionMatrices, tokenConfusionMatri
 export {
   agreementReport,
   NEEDS_TWO_ANNOTATORS,
+  NO_DOCUMENT_TO_COMPARE,
   type AgreementFigures,
   type AgreementOptions,
   type AgreementReport,

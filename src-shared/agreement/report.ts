@@ -5,6 +5,7 @@ import { tokenize, type Token } from '../segmentation';
 import { attributeKappas, matchedAttributes, type AttributeKappa, type MatchedAttributes } from './attribute-agreement';
 import { cohenKappa } from './cohen-kappa';
 import { MISSING, spanConfusionMatrix, sumConfusionMatrices, tokenConfusionMatrix, type ConfusionMatrix } from './confusion-matrix';
+import { inScope, type DocumentScope, type ScopeSummary } from './document-scope';
 import { documentLabelAgreement, type CategoryKind, type DocumentLabelAgreement } from './document-label-agreement';
 import { fleissKappa } from './fleiss-kappa';
 import { krippendorffAlpha } from './krippendorff-alpha';
@@ -25,6 +26,8 @@ export interface AgreementOptions {
   relationTypes?: ReadonlyArray<Pick<RelationType, 'name' | 'directed'>>;
   /** Document categories as the schema defines them; a category not listed is multiple choice when some document has two of its values. */
   documentCategories?: readonly CategoryKind[];
+  /** Which documents count (default `all`; the app and the command line start with `done`). See `document-scope.ts`. */
+  scope?: DocumentScope;
 }
 
 export interface LayerKappa {
@@ -104,21 +107,27 @@ export interface AgreementReport extends AgreementFigures {
   layers: LayerId[];
   /** The label filter, or null for every label. */
   labels: string[] | null;
+  /** The number of documents compared (`scope.compared`). */
   documents: number;
-  /** Why figures are missing (fewer than two annotators), else null. */
+  /** The scope, and which documents were compared, had no spans, or were out of scope. */
+  scope: ScopeSummary;
+  /** Why figures are missing (fewer than two annotators, no document to compare), else null. */
   message: string | null;
   perDocument: DocumentAgreement[];
-  /** Document labels over all documents (a single document is too few items for a figure of its own). */
+  /** Document labels over every document in scope, with spans or without (a single document is too few items for a figure of its own). */
   documentLabels: DocumentLabelAgreement;
 }
 
 export const NEEDS_TWO_ANNOTATORS = 'agreement needs at least two annotators';
 
+export const NO_DOCUMENT_TO_COMPARE = 'no document in scope has a span from these annotators';
+
 /**
- * Compares annotators over `documents`. Spans of documents not listed are left out. Every
- * annotator is taken to have annotated every listed document (no spans = nothing to mark).
- * A relation counts when both its ends are spans that count (the layer and label filters
- * apply to its ends). Throws RangeError on duplicate annotator names or document ids.
+ * Compares annotators over the documents of `documents` that are in `options.scope` and have a
+ * span from at least one annotator (after the layer and label filters); the report's `scope`
+ * says which. Spans of other documents are left out. A relation counts when both its ends are
+ * spans that count (the layer and label filters apply to its ends). Throws RangeError on
+ * duplicate annotator names or document ids.
  */
 export function agreementReport(
   documents: readonly AgreementDocument[],
@@ -136,8 +145,11 @@ export function agreementReport(
 
   const reportLayers: LayerId[] = options.layer ? [options.layer] : [...LAYERS];
   const labelFilter = options.labels ? new Set(options.labels) : undefined;
+  const scope = documentsInScope(documents, annotationSets, options, reportLayers, labelFilter);
+  const comparedIds = new Set(scope.compared);
+  const scopeIds = new Set([...scope.compared, ...scope.withoutSpans]);
   const keep = (span: AgreementSpan): boolean =>
-    documentIds.has(span.documentId) && reportLayers.includes(span.layer) && (!labelFilter || labelFilter.has(span.label));
+    comparedIds.has(span.documentId) && reportLayers.includes(span.layer) && (!labelFilter || labelFilter.has(span.label));
 
   // spansOf[annotator][documentId]
   const spansOf = annotationSets.map((set) => {
@@ -153,12 +165,13 @@ export function agreementReport(
   const spanCounts = spansOf.map((byDocument) => [...byDocument.values()].reduce((total, list) => total + list.length, 0));
   const relationsOf = annotationSets.map((set, a) => relationEnds(set, spansOf[a] as Map<string, AgreementSpan[]>));
   const relationCounts = relationsOf.map((byDocument) => [...byDocument.values()].reduce((total, list) => total + list.length, 0));
-  const enough = annotationSets.length >= 2;
+  const enough = annotationSets.length >= 2 && comparedIds.size > 0;
   const undirected = new Set((options.relationTypes ?? []).filter((type) => !type.directed).map((type) => type.name));
 
   const perDocument: DocumentAgreement[] = [];
   const parts: DocumentParts[] = [];
   for (const document of documents) {
+    if (!comparedIds.has(document.id)) continue;
     // Lengths and overlaps count code points, as Python and the exported files do: an emoji is one character.
     const codePoints = new OffsetConverter(document.text);
     const tokens = tokenize(document.text, options.locale).map((token) => inCodePoints(token, codePoints, document.text.length));
@@ -174,21 +187,22 @@ export function agreementReport(
     perDocument.push({ documentId: document.id, tokens: tokens.length, ...figures(part, annotators, reportLayers) });
   }
 
-  const ids = documents.map((document) => document.id);
+  const inScopeIds = documents.map((document) => document.id).filter((id) => scopeIds.has(id));
   return {
     annotators,
     spanCounts,
     relationCounts,
     layers: reportLayers,
     labels: options.labels ? [...options.labels] : null,
-    documents: documents.length,
-    message: enough ? null : NEEDS_TWO_ANNOTATORS,
-    ...figures(mergeParts(parts, annotationSets.length, reportLayers), annotators, reportLayers),
+    documents: comparedIds.size,
+    scope,
+    message: annotationSets.length < 2 ? NEEDS_TWO_ANNOTATORS : enough ? null : NO_DOCUMENT_TO_COMPARE,
+    ...figures(mergeParts(parts, annotationSets.length, reportLayers), enough ? annotators : [], reportLayers),
     perDocument,
     documentLabels: documentLabelAgreement(
-      ids,
+      enough ? inScopeIds : [],
       annotators,
-      annotationSets.map((set) => documentLabelsOf(set, documentIds)),
+      annotationSets.map((set) => documentLabelsOf(set, scopeIds)),
       options.documentCategories,
     ),
   };
@@ -198,6 +212,43 @@ export function agreementReport(
 function inCodePoints<T extends { start: number; end: number }>(item: T, codePoints: OffsetConverter, length: number): T {
   const at = (offset: number): number => codePoints.toCodePoint(Math.min(Math.max(0, Math.trunc(offset) || 0), length));
   return { ...item, start: at(item.start), end: at(item.end) };
+}
+
+/** Splits the documents into compared, in scope without spans, and out of scope. */
+function documentsInScope(
+  documents: readonly AgreementDocument[],
+  annotationSets: readonly AnnotationSet[],
+  options: AgreementOptions,
+  layers: readonly LayerId[],
+  labelFilter: ReadonlySet<string> | undefined,
+): ScopeSummary {
+  const scope = options.scope ?? 'all';
+  // What each annotator has on each document: any annotation (for `annotated`), a counted span (for "no spans from anyone").
+  const annotated = annotationSets.map((set) => {
+    const ids = new Set(set.spans.map((span) => span.documentId));
+    for (const entry of set.documentLabels ?? []) {
+      if (Object.values(entry.labels).some((values) => Array.isArray(values) && values.length > 0)) ids.add(entry.documentId);
+    }
+    return ids;
+  });
+  const withCountedSpan = new Set(
+    annotationSets.flatMap((set) =>
+      set.spans
+        .filter((span) => layers.includes(span.layer) && (!labelFilter || labelFilter.has(span.label)))
+        .map((span) => span.documentId),
+    ),
+  );
+  const summary: ScopeSummary = { scope, compared: [], withoutSpans: [], outOfScope: [] };
+  for (const document of documents) {
+    const work = annotationSets.map((set, a) => ({
+      status: set.statuses && Object.hasOwn(set.statuses, document.id) ? set.statuses[document.id] : undefined,
+      annotated: annotated[a]?.has(document.id) ?? false,
+    }));
+    if (!inScope(scope, work)) summary.outOfScope.push(document.id);
+    else if (withCountedSpan.has(document.id)) summary.compared.push(document.id);
+    else summary.withoutSpans.push(document.id);
+  }
+  return summary;
 }
 
 /** An annotator's relations by document, their ends resolved to indexes into its counted spans of the document. */

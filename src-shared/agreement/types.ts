@@ -1,5 +1,5 @@
 // The inputs of the agreement metrics: what each annotator marked, per document, and the texts.
-import type { AttributeValue, LayerId } from '../domain';
+import type { AttributeValue, DocumentStatus, LayerId } from '../domain';
 
 /**
  * One annotator's span. Offsets are half-open [start, end) in UTF-16 code units into the
@@ -40,9 +40,11 @@ export interface AnnotationSet {
   relations?: AgreementRelation[];
   /** Document labels (absent: none on any document). */
   documentLabels?: AgreementDocumentLabels[];
+  /** The annotator's status by document id (a document not listed: to do). The `done` scope reads it. */
+  statuses?: Record<string, DocumentStatus>;
 }
 
-/** A document every annotator worked on: tokens for the token-level figures come from its text. */
+/** A document to compare (if in scope): tokens for the token-level figures come from its text. */
 export interface AgreementDocument {
   id: string;
   text: string;

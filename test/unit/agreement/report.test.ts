@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   agreementReport,
   NEEDS_TWO_ANNOTATORS,
+  NO_DOCUMENT_TO_COMPARE,
   reportToCsv,
   reportToJson,
   type AgreementDocument,
@@ -125,10 +126,13 @@ describe('agreementReport', () => {
   });
 
   it('restricts to one layer and to given labels', () => {
+    // Nobody has a claim: no document has a span on the layer, so there is nothing to compare.
     const claimOnly = agreementReport(DOCUMENTS, [ANN, BOB], { layer: 'claim' });
     expect(claimOnly.layers).toEqual(['claim']);
     expect(claimOnly.spanCounts).toEqual([0, 0]);
-    expect(claimOnly.pairs[0]?.exact.overall.f1).toBe(1);
+    expect(claimOnly.scope.withoutSpans).toEqual(['d1', 'd2']);
+    expect(claimOnly.message).toBe(NO_DOCUMENT_TO_COMPARE);
+    expect(claimOnly.pairs).toEqual([]);
     const perOnly = agreementReport(DOCUMENTS, [ANN, BOB], { labels: ['PER'] });
     expect(perOnly.labels).toEqual(['PER']);
     // ann PER Ada Lovelace; bob PER Ada Lovelace and PER London: tp 1, fp 1 -> P 0.5, R 1.
@@ -155,17 +159,16 @@ describe('agreementReport edge cases', () => {
     expect(agreementReport([], []).message).toBe(NEEDS_TWO_ANNOTATORS);
   });
 
-  it('with no spans at all is total agreement', () => {
+  it('with no spans at all compares nothing, rather than calling it total agreement', () => {
     const report = agreementReport(DOCUMENTS, [
       { annotator: 'a', spans: [] },
       { annotator: 'b', spans: [] },
     ]);
-    expect(report.pairs[0]?.exact.overall).toMatchObject({ precision: 1, recall: 1, f1: 1 });
-    expect(report.pairs[0]?.cohenKappa.map((item) => item.kappa)).toEqual([1, 1]);
-    expect(report.overall.map((item) => [item.fleissKappa, item.krippendorffAlpha])).toEqual([
-      [1, 1],
-      [1, 1],
-    ]);
+    expect(report.scope).toEqual({ scope: 'all', compared: [], withoutSpans: ['d1', 'd2'], outOfScope: [] });
+    expect(report.documents).toBe(0);
+    expect(report.message).toBe(NO_DOCUMENT_TO_COMPARE);
+    expect(report.pairs).toEqual([]);
+    expect(report.overall).toEqual([]);
   });
 
   it('with total disagreement scores 0', () => {
@@ -182,11 +185,11 @@ describe('agreementReport edge cases', () => {
     expect(report.pairs[0]?.cohenKappa[0]?.kappa).toBe(0);
   });
 
-  it('with no documents has no tokens, so kappas are null', () => {
+  it('with no documents says there is nothing to compare', () => {
     const report = agreementReport([], [ANN, BOB]);
-    expect(report.pairs[0]?.cohenKappa[0]?.kappa).toBeNull();
-    expect(report.overall[0]?.fleissKappa).toBeNull();
-    expect(report.overall[0]?.krippendorffAlpha).toBeNull();
+    expect(report.message).toBe(NO_DOCUMENT_TO_COMPARE);
+    expect(report.pairs).toEqual([]);
+    expect(report.perDocument).toEqual([]);
   });
 
   it('refuses duplicate annotators or documents', () => {
@@ -210,7 +213,7 @@ describe('agreementReport edge cases', () => {
         end: Math.min(D1.length, start + length),
       }));
     fc.assert(
-      fc.property(fc.array(spanArb, { maxLength: 8 }), (spans) => {
+      fc.property(fc.array(spanArb, { minLength: 1, maxLength: 8 }), (spans) => {
         const report = agreementReport(
           [{ id: 'd1', text: D1 }],
           [

@@ -14,7 +14,7 @@ import type { ExportDocument, ExportOptions, FormatModule, JsonReader, ObjectRes
 import { readJsonDocument } from './json-document';
 import { isObject, quote, setOwn, type Json } from './json-values';
 import type { LeftOutReport } from './left-out';
-import { flatMeta } from './metadata';
+import { flatMeta, isMetaField } from './metadata';
 import { compareText } from './stable-order';
 import { spansAsSuggestions } from './suggestion-drafts';
 
@@ -392,8 +392,9 @@ function readMin(value: Json, context: ReadContext): ObjectResult {
     present.length > 0
       ? [`Label Studio JSON-MIN: each row's ${present.join(', ')} not kept (they describe one annotation, not the document)`]
       : [];
+  // Spanwright's own metadata fields (title, source, url, date, language) are taken as the task's.
   for (const [key, item] of Object.entries(meta))
-    if (typeof item === 'string')
+    if (typeof item === 'string' && !isMetaField(key))
       fileNotes.push(
         `Label Studio JSON-MIN: "${key}" kept as metadata: a single choice looks like a task's own field there; to read it as a document label, the project needs a document category named "${key}" (CLI: --schema)`,
       );

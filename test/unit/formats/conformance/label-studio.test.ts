@@ -153,7 +153,7 @@ describe('Label Studio JSON-MIN', () => {
 
   it('choices: several choices, and one choice under a category of the project, are the annotator’s document labels', () => {
     const rows = [
-      { ...row, topic: { choices: ['transport', 'city'] }, sentiment: 'positive' },
+      { ...row, title: 'Lyon line', topic: { choices: ['transport', 'city'] }, sentiment: 'positive' },
       { ...row, annotator: 3, topic: 'transport', sentiment: 'negative' },
     ];
     const categories = [{ name: 'sentiment', multiple: false, values: [{ name: 'positive', hotkey: '' }] }];
@@ -165,6 +165,7 @@ describe('Label Studio JSON-MIN', () => {
     ]);
     // A bare string is a single choice or a task field: without the category it stays metadata, said once.
     expect(draft.meta.extra).toEqual({ topic: 'transport' });
+    expect(draft.meta.title).toBe('Lyon line');
     expect(issuesOf(result)).toEqual([
       NOT_KEPT,
       '-: note: Label Studio JSON-MIN: "topic" kept as metadata: a single choice looks like a task\'s own field there; to read it as a document label, the project needs a document category named "topic" (CLI: --schema)',

@@ -8,6 +8,7 @@
 //   (["text", {"entities": [[start, end, "LABEL"]]}])
 import { describe, expect, it } from 'vitest';
 import { readLabelList } from '../../../../src-shared/formats/label-list';
+import { fromDraft, runExport } from '../helpers';
 import { issuesOf, jsonl, readFixture, spansOf } from './read';
 
 // doccano's label export for a project with three labels (ids as doccano numbers them).
@@ -130,5 +131,31 @@ describe('doccano entities tuples and spaCy 2 training pairs', () => {
     const result = readFixture('tokens.jsonl', jsonl({ text: 'Oslo', tokens: [{ text: 'Oslo', start: 0, end: 4, id: 0, ws: false }] }));
     expect(issuesOf(result)).toEqual([]);
     expect(result.documents).toHaveLength(1);
+  });
+});
+
+describe('doccano round trip (import, export, import)', () => {
+  it('a relation extraction line comes back with the same entities, relations and classes', () => {
+    // From doccano's "Import Dataset" tutorial: relation extraction, with `cats` (text classification).
+    const line = {
+      id: 'news-2',
+      text: 'Ana Ruiz said fares rose.',
+      title: 'Fares',
+      entities: [
+        { id: 0, label: 'PER', start_offset: 0, end_offset: 8 },
+        { id: 1, label: 'CLAIM', start_offset: 9, end_offset: 24 },
+      ],
+      relations: [{ id: 0, from_id: 1, to_id: 0, type: 'SOURCE' }],
+      cats: ['transport'],
+    };
+    const read = readFixture('re.jsonl', jsonl(line));
+    expect(issuesOf(read)).toEqual([]);
+    const { text, leftOut } = runExport('doccano', [fromDraft(read.documents[0]!.draft, 'x')]);
+    expect(leftOut).toEqual([]);
+    expect(JSON.parse(text)).toEqual(line);
+    const back = readFixture('back.jsonl', text);
+    expect(spansOf(back.documents[0]!.draft)).toEqual(spansOf(read.documents[0]!.draft));
+    expect(back.documents[0]?.draft.relations).toEqual(read.documents[0]?.draft.relations);
+    expect(back.documents[0]?.draft.documentAnnotations).toEqual(read.documents[0]?.draft.documentAnnotations);
   });
 });

@@ -5,6 +5,7 @@
 //   each control's regions under its name, `annotator`, `annotation_id`, `lead_time`)
 import { describe, expect, it } from 'vitest';
 import { parseImportFile } from '../../../../src-shared/formats/import';
+import { fromDraft, runExport } from '../helpers';
 import { issuesOf, readFixture, spansOf } from './read';
 
 const TEXT = 'Ana Ruiz opened the Lyon line.';
@@ -210,5 +211,41 @@ describe('Label Studio JSON-MIN', () => {
     const result = readFixture('min.json', JSON.stringify([{ ...row, label: [{ start: 0, end: 3, text: 'Bob', labels: ['PER'] }] }]));
     expect(result.documents).toEqual([]);
     expect(issuesOf(result)[0]).toMatch(/^1: span 1 \[0, 3\) text "Bob" does not match/);
+  });
+});
+
+describe('Label Studio round trip (import, export, import)', () => {
+  it('a task with spans, a relation, a region attribute, a note and a choice comes back the same', () => {
+    // From Label Studio's task format and result format docs (labels, relation, choices, textarea).
+    const task = {
+      id: 'news-1',
+      data: { text: TEXT, title: 'Tram' },
+      annotations: [
+        {
+          result: [
+            labels('s1', 0, 8, 'Ana Ruiz', 'PER', 'text'),
+            labels('s2', 20, 24, 'Lyon', 'LOC', 'text'),
+            { id: 's2', from_name: 'kb_id', to_name: 'text', type: 'textarea', value: { start: 20, end: 24, text: ['Q456'] } },
+            { from_id: 's1', to_id: 's2', type: 'relation', direction: 'right', labels: ['BASED_IN'] },
+            { id: 'document-topic', from_name: 'topic', to_name: 'text', type: 'choices', value: { choices: ['transport'] } },
+            { id: 'document-note', from_name: 'note', to_name: 'text', type: 'textarea', value: { text: ['Check the date.'] } },
+          ],
+        },
+      ],
+    };
+    const read = readFixture('tasks.json', JSON.stringify([task]));
+    expect(issuesOf(read)).toEqual([]);
+    const draft = read.documents[0]!.draft;
+    const { text, leftOut } = runExport('label-studio', [fromDraft(draft, 'x')], { attributeTypes: { kb_id: 'text' } });
+    expect(leftOut).toEqual([]);
+    const back = readFixture('back.json', text);
+    expect(issuesOf(back)).toEqual([]);
+    const again = back.documents[0]!.draft;
+    expect(again.id).toBe('news-1');
+    expect(again.meta.title).toBe('Tram');
+    expect(spansOf(again)).toEqual(spansOf(draft));
+    expect(again.spans.map((s) => s.attributes)).toEqual(draft.spans.map((s) => s.attributes));
+    expect(again.relations).toEqual(draft.relations);
+    expect(again.documentAnnotations).toEqual([{ labels: { topic: ['transport'] }, note: 'Check the date.' }]);
   });
 });

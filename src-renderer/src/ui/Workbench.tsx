@@ -1,15 +1,13 @@
 // The main screen: a shell that lays out the top bar, the document list, the document pane
 // and the sidebar, holds what they share (project, open document, selection, mode) and wires
-// keys, menu commands and dialogs to the app layer. It computes no offsets and writes no table.
+// them, the dialogs and the keys (useWorkbenchKeys) to the app layer. It computes no offsets
+// and writes no table.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { MenuCommand, SpanwrightBridge } from '../../../src-shared/bridge';
+import type { SpanwrightBridge } from '../../../src-shared/bridge';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import { GOLD_ANNOTATOR, type Annotator, type DocumentStatus, type Label } from '../../../src-shared/domain';
-import { findLabelByHotkey } from '../../../src-shared/schema-rules';
 import { mixColors, mostReadable, parseHexColor, type Rgb } from '../../../src-shared/color-contrast';
-import { commandFor, type KeyCommand, type KeyContext } from '../../../src-shared/keymap';
-import { statusOf } from '../../../src-shared/document-rules';
 import { useAnnotationSession } from '../app/annotation-session';
 import { useAdjudication } from '../app/adjudication';
 import { useReview } from '../app/review-state';
@@ -38,7 +36,6 @@ import { TopBar, type WorkbenchDialog } from './TopBar';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useSuggestionFlow } from './useSuggestionFlow';
 import { MissingAttributesDialog } from './MissingAttributesDialog';
-import { typesFrom } from './SpanRelations';
 import { useRelationLinking } from './useRelationLinking';
 import { missingRequiredAttributes, type MissingAttributes } from '../../../src-shared/annotations/attribute-rules';
 import { readDroppedFiles, useImportFlows } from './useImportFlows';
@@ -46,6 +43,7 @@ import { useOpenDocument } from './useOpenDocument';
 import { displayName, useAnnotatorNames } from './useAnnotatorNames';
 import { useExportFlow } from './useExportFlow';
 import { useFind } from './useFind';
+import { useWorkbenchKeys } from './useWorkbenchKeys';
 import { usePanels } from './usePanels';
 import { useAppearance } from './useAppearance';
 import { SettingsDialog } from './SettingsDialog';
@@ -71,11 +69,6 @@ function labelColorCss(labels: readonly Label[]): string {
       return `[data-label="${l.name.replace(/["\\\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"]{--span-color:${color};--span-ink:${ink}}`;
     })
     .join('\n');
-}
-
-function isEditableTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 export function Workbench(props: {
@@ -315,193 +308,43 @@ export function Workbench(props: {
     onSaved: () => setDialog(null),
   });
 
-  // ---- keyboard and menu
-  const commandRef = useRef<(command: MenuCommand) => void>(() => undefined);
-  commandRef.current = (command) => {
-    if (command === 'undo') void session.undo();
-    else if (command === 'redo') void session.redo();
-    else if (command === 'import') void imports.openImportPicker();
-    else if (command === 'export') setDialog('export');
-    else if (command === 'about') void bridge.appVersion().then((v) => notify(`Spanwright ${v}: offline span annotation.`, 'info'));
-  };
-  useEffect(() => bridge.onMenuCommand((c) => commandRef.current(c)), [bridge]);
-
-  const keyRef = useRef<(event: KeyboardEvent) => void>(() => undefined);
-  keyRef.current = (event) => {
-    if (dialog || imports.importPlan || imports.teammatePlan || missingAttributes) return;
-    const inField = isEditableTarget(event.target);
-    const context: KeyContext = {
-      inField,
-      review: mode === 'review',
-      spanSelected: selectedSpan !== undefined,
-      textSelected: pendingRange !== null,
-      linking: linking.linking !== null || linking.choosingFor !== null,
-      suggestionSelected: mode !== 'review' && suggestionFlow.selected !== undefined,
-    };
-    const command = commandFor(event, context);
-    if (command) {
-      event.preventDefault();
-      runCommand(command, event);
-      return;
-    }
-    if (inField || event.ctrlKey || event.metaKey || event.altKey) return;
-    const key = event.key.toLowerCase();
-    if (linking.choosingFor) {
-      // Choosing a relation's type: its key, or its number in the list.
-      const choices = typesFrom(schema, linking.choosingFor);
-      const chosen =
-        choices.find((t) => t.hotkey !== '' && t.hotkey.toLowerCase() === key) ??
-        (/^[1-9]$/.test(key) ? choices[Number(key) - 1] : undefined);
-      if (chosen) {
-        event.preventDefault();
-        linking.start(chosen, linking.choosingFor);
-      }
-      return;
-    }
-    if (linking.linking) return;
-    if (selectedSpan && !pendingRange) {
-      // With a span selected, a relation type's key starts a relation of that type from it.
-      const type = schema.relationTypes.find((t) => t.hotkey !== '' && t.hotkey.toLowerCase() === key);
-      if (type) {
-        event.preventDefault();
-        linking.start(type, selectedSpan);
-        return;
-      }
-    }
-    const label = findLabelByHotkey(schema, event.key);
-    if (label) {
-      event.preventDefault();
-      void applyLabel(label);
-      return;
-    }
-    for (const category of schema.documentCategories) {
-      const value = category.values.find((v) => v.hotkey !== '' && v.hotkey.toLowerCase() === key);
-      if (value && documentId) {
-        event.preventDefault();
-        session.toggleDocumentLabel(category, value.name);
-        return;
-      }
-    }
-  };
-
-  /** What each command of the keymap (src-shared/keymap.ts) does here. */
-  const runCommand = (command: KeyCommand, event: KeyboardEvent): void => {
-    const item = review.items[reviewIndex];
-    switch (command) {
-      case 'undo':
-      case 'redo':
-      case 'import':
-      case 'export':
-        commandRef.current(command);
-        return;
-      case 'shortcuts':
-        setDialog('shortcuts');
-        return;
-      case 'find':
-        find.show();
-        return;
-      case 'next-span':
-      case 'previous-span': {
-        // Step through the spans in text order: the selected one is outlined and its label and
-        // text shown in the details, so the keyboard reaches everything the mouse does.
-        const ordered = session.spans;
-        if (ordered.length === 0) return;
-        const at = selectedSpan ? ordered.findIndex((s) => s.id === selectedSpan.id) : -1;
-        const next = command === 'next-span' ? ordered[(at + 1) % ordered.length] : ordered[(at - 1 + ordered.length) % ordered.length];
-        if (next) {
-          jumpToSpan(next.id);
-          documentViewHandle.current?.placeCaretAt(next.start);
-        }
-        return;
-      }
-      case 'delete-span':
-        void deleteSelected();
-        return;
-      case 'clear-selection':
-        if (find.open) find.close();
-        setSelectedSpanIds([]);
-        window.getSelection()?.removeAllRanges();
-        return;
-      case 'move-end-earlier':
-      case 'move-end-later':
-      case 'move-start-earlier':
-      case 'move-start-later':
-      case 'move-end-character-earlier':
-      case 'move-end-character-later':
-      case 'move-start-character-earlier':
-      case 'move-start-character-later':
-        if (selectedSpan) {
-          const edge = command.startsWith('move-end') ? 'end' : 'start';
-          session.moveEdge(selectedSpan, edge, command.endsWith('earlier') ? -1 : 1, command.includes('character') ? 'character' : 'token');
-        }
-        return;
-      case 'start-relation':
-        if (selectedSpan) linking.begin(selectedSpan);
-        return;
-      case 'link-next':
-      case 'link-previous':
-        if (linking.choosingFor) return;
-        linking.step(command === 'link-next' ? 1 : -1);
-        return;
-      case 'link-confirm': {
-        const target = session.spans.find((s) => s.id === linking.candidateId);
-        if (target) linking.finish(target);
-        return;
-      }
-      case 'link-cancel':
-        linking.cancel();
-        return;
-      case 'review-next':
-      case 'review-previous':
-        stepReview(command === 'review-next' ? 1 : -1);
-        return;
-      case 'review-reject':
-        if (item) void review.toggleRejected(item.key);
-        return;
-      case 'review-accept':
-        if (item && Number(event.key) <= item.versions.length) adjudication.acceptVersion(item, Number(event.key) - 1);
-        return;
-      case 'next-document':
-        step(1);
-        return;
-      case 'previous-document':
-        step(-1);
-        return;
-      case 'next-todo-document': {
-        const after = filtered.slice(documentIndex + 1).concat(filtered.slice(0, Math.max(0, documentIndex)));
-        const todo = after.find((d) => statusOf(d, editedAnnotator) !== 'done' && statusOf(d, editedAnnotator) !== 'skipped');
-        if (todo) openDocument(todo.id);
-        else notify('Every document of the list is done or skipped.', 'info');
-        return;
-      }
-      case 'next-suggestion':
-      case 'previous-suggestion': {
-        const next = suggestionFlow.step(command === 'next-suggestion' ? 1 : -1);
-        if (next) {
-          setSelectedSpanIds([]);
-          documentViewHandle.current?.scrollToSpan(next.id);
-        }
-        return;
-      }
-      case 'accept-suggestion':
-        suggestionFlow.acceptSelected();
-        return;
-      case 'reject-suggestion':
-        suggestionFlow.rejectSelected();
-        return;
-    }
-  };
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => keyRef.current(event);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
-
   const documentIndex = documentId ? filtered.findIndex((d) => d.id === documentId) : -1;
   const step = (delta: number) => {
     const next = filtered[documentIndex + delta];
     if (next) openDocument(next.id);
   };
+
+  // ---- keyboard and menu
+  useWorkbenchKeys({
+    bridge,
+    notify,
+    blocked: Boolean(dialog || imports.importPlan || imports.teammatePlan || missingAttributes),
+    openDialog: setDialog,
+    openImportPicker: imports.openImportPicker,
+    mode,
+    schema,
+    session,
+    documentId,
+    selectedSpan,
+    pendingRange,
+    applyLabel,
+    deleteSelected,
+    jumpToSpan,
+    clearSelection: () => setSelectedSpanIds([]),
+    documentView: documentViewHandle,
+    linking,
+    suggestionFlow,
+    find,
+    review,
+    reviewIndex,
+    stepReview,
+    acceptVersion: adjudication.acceptVersion,
+    step,
+    filtered,
+    documentIndex,
+    editedAnnotator,
+    openDocument,
+  });
 
   return (
     <div

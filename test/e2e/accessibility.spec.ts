@@ -34,7 +34,9 @@ async function saveName(page: Page, name: string): Promise<void> {
 function withDocumentWork(file: ReturnType<typeof teammateFile>, who: string, topic: string, note: string, relation?: [string, string]) {
   const line = JSON.parse(file.buffer.toString('utf8')) as Record<string, unknown>;
   line['format_version'] = 2; // relations and document annotations came with version 2
-  line['relations'] = relation ? [{ id: `${who}-r`, type: 'SOURCE', from: relation[0], to: relation[1], annotator: who, origin: 'manual' }] : [];
+  line['relations'] = relation
+    ? [{ id: `${who}-r`, type: 'SOURCE', from: relation[0], to: relation[1], annotator: who, origin: 'manual' }]
+    : [];
   line['document_annotations'] = [{ annotator: who, labels: { topic: [topic] }, note }];
   return { ...file, buffer: Buffer.from(JSON.stringify(line) + '\n') };
 }
@@ -56,7 +58,10 @@ async function importTeammates(page: Page): Promise<Locator> {
   ]);
   await page
     .getByLabel('Import teammate work')
-    .setInputFiles([withDocumentWork(ana, 'ana', 'economy', 'Figure from the mayor only', ['ana-3', 'ana-0']), withDocumentWork(ben, 'ben', 'politics', '')]);
+    .setInputFiles([
+      withDocumentWork(ana, 'ana', 'economy', 'Figure from the mayor only', ['ana-3', 'ana-0']),
+      withDocumentWork(ben, 'ben', 'politics', ''),
+    ]);
   const dialog = page.getByRole('dialog', { name: 'Teammate work' });
   await expect(dialog.getByRole('region', { name: 'Annotators' })).toContainText('Ben: 4 spans in 1 document');
   return dialog;
@@ -179,9 +184,18 @@ test.describe('accessibility (axe: WCAG 2.0 and 2.1, A and AA)', () => {
     await openDocument(page, HARBOUR);
     const { dialog } = await openDialog(page, 'Labels');
     // Very dark, saturated mid-tone, very light, black: the text colour on each is computed.
-    for (const [label, color] of [['PERSON', '#1a237e'], ['ORG', '#d32f2f'], ['LOC', '#ffff00'], ['DATE', '#000000']] as const) {
+    for (const [label, color] of [
+      ['PERSON', '#1a237e'],
+      ['ORG', '#d32f2f'],
+      ['LOC', '#ffff00'],
+      ['DATE', '#000000'],
+    ] as const) {
       await dialog.getByLabel(`Colour of ${label}`).fill(color);
-      await dialog.getByRole('row').filter({ has: page.getByLabel(`Colour of ${label}`) }).getByRole('button', { name: 'Save' }).click();
+      await dialog
+        .getByRole('row')
+        .filter({ has: page.getByLabel(`Colour of ${label}`) })
+        .getByRole('button', { name: 'Save' })
+        .click();
     }
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await expect(page.locator('[data-label="PERSON"]').first()).toHaveCSS('color', 'rgb(255, 255, 255)');
@@ -198,7 +212,9 @@ test.describe('accessibility (axe: WCAG 2.0 and 2.1, A and AA)', () => {
     const long = 'The council said the new line would carry many passengers. '.repeat(14);
     const lines = [JSON.stringify({ title: 'Long claim', text: `${long} End.`, label: [[0, long.length - 1, 'CLAIM']] })];
     for (let i = 0; i < 40; i++) lines.push('{"text": "broken');
-    await page.getByLabel('Import documents').setInputFiles([{ name: 'mixed.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) }]);
+    await page
+      .getByLabel('Import documents')
+      .setInputFiles([{ name: 'mixed.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) }]);
     const report = page.getByRole('dialog', { name: 'Import report' });
     await expect(report.getByRole('region', { name: 'Problems' }).getByRole('listitem')).toHaveCount(40);
     await expectNoAccessibilityViolations(page, 'the Import report with 40 problems');

@@ -38,7 +38,8 @@ export async function expectNoAccessibilityViolations(page: Page, what: string, 
   const { violations, incomplete } = await builder.analyze();
   // What axe could not decide (text over an image or a gradient, for instance) needs a human
   // look: AXE_SHOW_INCOMPLETE=1 prints it.
-  if (process.env.AXE_SHOW_INCOMPLETE && incomplete.length > 0) console.log(`axe could not decide on ${what}:\n${describeViolations(incomplete)}\n`);
+  if (process.env.AXE_SHOW_INCOMPLETE && incomplete.length > 0)
+    console.log(`axe could not decide on ${what}:\n${describeViolations(incomplete)}\n`);
   // Compared as text, so a failure prints the readable list rather than axe's objects.
   expect(describeViolations(violations), `accessibility violations on ${what}`).toBe('');
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, mixColors, mostReadable, parseHexColor, readableVariant, relativeLuminance, toHexColor } from '../../../src-shared/color-contrast';
+import {
+  contrastRatio,
+  mixColors,
+  mostReadable,
+  parseHexColor,
+  readableVariant,
+  relativeLuminance,
+  toHexColor,
+} from '../../../src-shared/color-contrast';
 
 describe('color contrast (WCAG 2.x)', () => {
   it('measures black on white as 21:1 and a colour on itself as 1:1', () => {
@@ -26,7 +34,15 @@ describe('color contrast (WCAG 2.x)', () => {
     const page = parseHexColor('#f6f5f2')!;
     expect(mostReadable([mixColors(parseHexColor('#bfe6b9')!, page, 0.7)], ['#1f2328', '#ffffff'])).toBe('#1f2328');
     expect(mostReadable([mixColors(parseHexColor('#1a237e')!, page, 0.7)], ['#1f2328', '#ffffff'])).toBe('#ffffff');
-    expect(mostReadable([[255, 255, 255], [0, 0, 0]], ['#777777', '#000000'])).toBe('#777777');
+    expect(
+      mostReadable(
+        [
+          [255, 255, 255],
+          [0, 0, 0],
+        ],
+        ['#777777', '#000000'],
+      ),
+    ).toBe('#777777');
   });
 });
 

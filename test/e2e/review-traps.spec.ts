@@ -44,6 +44,12 @@ function reviewBand(page: Page): Promise<string | null> {
 
 test('accepting a version that is "nothing" settles the item, so n and 1-9 reach the end', async ({ page }) => {
   const review = await reviewAnaAndBen(page);
+  // The document list counts what is left per document, and filters those that need review.
+  const list = page.getByRole('list', { name: 'Documents' });
+  await expect(list.getByRole('listitem', { name: new RegExp(`^${HARBOUR}, .*, 4 to review$`) })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Status filter' }).selectOption({ label: 'Needs review' });
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('article', { name: 'Document text' }).focus();
   const item = review.getByRole('group', { name: 'Review item' });
   await page.keyboard.press('n');
   await expect(item).toContainText('Not everyone marked this'); // Ana's claim; Ben has nothing
@@ -63,6 +69,9 @@ test('accepting a version that is "nothing" settles the item, so n and 1-9 reach
   await expect(review).toContainText('No disagreements left');
   await page.keyboard.press('n');
   await expect(page.getByRole('status').filter({ hasText: 'No disagreements left in this document.' })).toBeVisible();
+  await expect(list.getByRole('listitem')).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Status filter' }).selectOption({ label: 'All statuses' });
+  await expect(list.getByRole('listitem', { name: new RegExp(`^${HARBOUR}, .*, reviewed$`) })).toBeVisible();
   // Settled "nothing" items say so in the list.
   await expect(review.getByRole('list', { name: 'Review items' }).getByRole('button', { name: /Amir Haddad/ })).toContainText('✓');
 });

@@ -3,14 +3,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { GOLD_ANNOTATOR, type DocumentAnnotation, type LabelSchema, type Relation, type Span } from '../../../src-shared/domain';
-import {
-  compareDocumentLabels,
-  compareRelations,
-  relationInGold,
-  type DocumentLabelReviewItem,
-  type RelationReviewItem,
-} from '../../../src-shared/review/compare-relations';
-import { compareSpans, isSettled, type ReviewItem } from '../../../src-shared/review/compare-spans';
+import type { DocumentLabelReviewItem, RelationReviewItem } from '../../../src-shared/review/compare-relations';
+import type { ReviewItem } from '../../../src-shared/review/compare-spans';
+import { reviewDocument } from '../../../src-shared/review/document-review';
 import type { SpanwrightDatabase } from '../storage/database';
 import { isStringList, readSetting, SETTING, writeSetting } from '../storage/settings';
 
@@ -18,6 +13,8 @@ export interface ReviewState {
   /** Annotators with spans in this document (not gold), in a stable order. */
   annotators: string[];
   enabled: ReadonlySet<string>;
+  /** Annotators the reviewer left out of the comparison (for every document). */
+  disabled: ReadonlySet<string>;
   toggle(annotator: string): void;
   /** Spans of the enabled annotators. */
   referenceSpans: Span[];
@@ -39,13 +36,36 @@ export interface ReviewState {
   setRejected(key: string, rejected: boolean): Promise<void>;
 }
 
+/** Which annotators review leaves out: one choice for every document (and the document list's counts). */
+export interface ComparedAnnotators {
+  disabled: ReadonlySet<string>;
+  toggle(annotator: string): void;
+}
+
+export function useComparedAnnotators(): ComparedAnnotators {
+  const [disabled, setDisabled] = useState<ReadonlySet<string>>(new Set());
+  const toggle = useCallback(
+    (annotator: string) =>
+      setDisabled((current) => {
+        const next = new Set(current);
+        if (next.has(annotator)) next.delete(annotator);
+        else next.add(annotator);
+        return next;
+      }),
+    [],
+  );
+  return useMemo(() => ({ disabled, toggle }), [disabled, toggle]);
+}
+
 export function useReview(
   db: SpanwrightDatabase,
   documentId: string | null,
   gold: { spans: readonly Span[]; relations: readonly Relation[]; documentAnnotation: DocumentAnnotation | undefined },
   schema: LabelSchema,
   active: boolean,
+  compared: ComparedAnnotators,
 ): ReviewState {
+  const { disabled, toggle } = compared;
   const all = useLiveQuery(
     () => (active && documentId ? db.spans.where('documentId').equals(documentId).toArray() : Promise.resolve([] as Span[])),
     [db, documentId, active],
@@ -62,50 +82,26 @@ export function useReview(
     () => (active && documentId ? readSetting(db, SETTING.reviewRejected(documentId), isStringList) : Promise.resolve(undefined)),
     [db, documentId, active],
   );
-  const [disabled, setDisabled] = useState<ReadonlySet<string>>(new Set());
-
-  const others = useMemo(() => (all ?? []).filter((s) => s.annotator !== GOLD_ANNOTATOR.id), [all]);
-  const otherDocumentAnnotations = useMemo(() => (allDocumentAnnotations ?? []).filter((a) => a.annotator !== GOLD_ANNOTATOR.id), [allDocumentAnnotations]);
-  const annotators = useMemo(
-    () => [...new Set([...others.map((s) => s.annotator), ...otherDocumentAnnotations.map((a) => a.annotator)])].sort(),
-    [others, otherDocumentAnnotations],
-  );
-  const enabled = useMemo(() => new Set(annotators.filter((a) => !disabled.has(a))), [annotators, disabled]);
-  const referenceSpans = useMemo(() => others.filter((s) => enabled.has(s.annotator)), [others, enabled]);
   const rejected = useMemo(() => new Set(rejectedList ?? []), [rejectedList]);
-  const items = useMemo(() => compareSpans(referenceSpans, [...enabled]), [referenceSpans, enabled]);
-  const settled = useMemo(() => items.map((item) => isSettled(item, gold.spans, rejected)), [items, gold.spans, rejected]);
+  const documentCategories = schema.documentCategories;
   const directed = useCallback((type: string) => schema.relationTypes.find((t) => t.name === type)?.directed ?? true, [schema.relationTypes]);
-  const relationItems = useMemo(
-    () => compareRelations(allRelations ?? [], referenceSpans, [...enabled], directed),
-    [allRelations, referenceSpans, enabled, directed],
-  );
-  const relationSettled = useMemo(
-    () => relationItems.map((item) => rejected.has(item.key) || relationInGold(item, gold.relations, gold.spans, directed(item.type))),
-    [relationItems, rejected, gold.relations, gold.spans, directed],
-  );
-  const documentLabelItems = useMemo(
-    () => compareDocumentLabels(otherDocumentAnnotations.filter((a) => enabled.has(a.annotator)), schema.documentCategories, [...enabled]),
-    [otherDocumentAnnotations, enabled, schema.documentCategories],
-  );
-  const documentLabelSettled = useMemo(
-    () => documentLabelItems.map((item) => rejected.has(`document-label:${item.category}`) || (gold.documentAnnotation?.labels[item.category]?.length ?? 0) > 0),
-    [documentLabelItems, rejected, gold.documentAnnotation],
-  );
+  // Gold as the session has it (it is ahead of storage by a moment), the others as stored.
+  const reviewed = useMemo(() => {
+    const notGold = <T extends { annotator: string }>(list: readonly T[] | undefined) => (list ?? []).filter((x) => x.annotator !== GOLD_ANNOTATOR.id);
+    return reviewDocument(
+      {
+        spans: [...notGold(all), ...gold.spans],
+        relations: [...notGold(allRelations), ...gold.relations],
+        documentAnnotations: [...notGold(allDocumentAnnotations), ...(gold.documentAnnotation ? [gold.documentAnnotation] : [])],
+        rejected,
+      },
+      { documentCategories, directed, disabled },
+    );
+  }, [all, allRelations, allDocumentAnnotations, gold.spans, gold.relations, gold.documentAnnotation, rejected, documentCategories, directed, disabled]);
+  const enabled = reviewed.enabled;
   const notes = useMemo(
-    () => otherDocumentAnnotations.filter((a) => enabled.has(a.annotator) && a.note !== '').map((a) => ({ annotator: a.annotator, note: a.note })),
-    [otherDocumentAnnotations, enabled],
-  );
-
-  const toggle = useCallback(
-    (annotator: string) =>
-      setDisabled((current) => {
-        const next = new Set(current);
-        if (next.has(annotator)) next.delete(annotator);
-        else next.add(annotator);
-        return next;
-      }),
-    [],
+    () => (allDocumentAnnotations ?? []).filter((a) => a.annotator !== GOLD_ANNOTATOR.id && enabled.has(a.annotator) && a.note !== '').map((a) => ({ annotator: a.annotator, note: a.note })),
+    [allDocumentAnnotations, enabled],
   );
 
   const setRejected = useCallback(
@@ -121,22 +117,10 @@ export function useReview(
   const toggleRejected = useCallback((key: string) => setRejected(key, !rejected.has(key)), [rejected, setRejected]);
 
   return {
-    annotators,
-    enabled,
+    ...reviewed,
+    disabled,
     toggle,
-    referenceSpans,
-    items,
-    settled,
-    relationItems,
-    relationSettled,
-    documentLabelItems,
-    documentLabelSettled,
     documentNotes: notes,
-    disagreementsLeft:
-      items.filter((item, i) => item.kind !== 'agreement' && !settled[i]).length +
-      relationItems.filter((item, i) => item.kind !== 'agreement' && !relationSettled[i]).length +
-      documentLabelItems.filter((item, i) => item.kind !== 'agreement' && !documentLabelSettled[i]).length,
-    agreementsLeft: items.filter((item, i) => item.kind === 'agreement' && !settled[i]).length,
     rejected,
     toggleRejected,
     setRejected,

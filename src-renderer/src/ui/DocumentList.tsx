@@ -15,7 +15,8 @@ export const STATUS_NAMES: Record<DocumentStatus, string> = {
 
 export interface DocumentFilter {
   text: string;
-  status: DocumentStatus | 'all';
+  /** A status, any, or (reviewing) the documents with disagreements left. */
+  status: DocumentStatus | 'all' | 'needs-review';
   /** A document label to require: a category and one of its values; null for any. */
   documentLabel: { category: string; value: string } | null;
 }
@@ -33,12 +34,14 @@ export function filterDocuments(
   annotatorId: string,
   labelsByDocument: ReadonlyMap<string, Readonly<Record<string, readonly string[]>>> = new Map(),
   textMatches: ReadonlyMap<string, unknown> = new Map(),
+  reviewLeft?: ReadonlyMap<string, number>,
 ): DocumentRecord[] {
   const needle = filter.text.trim().toLocaleLowerCase();
   const wanted = filter.documentLabel;
   return documents.filter(
     (d) =>
-      (filter.status === 'all' || statusOf(d, annotatorId) === filter.status) &&
+      (filter.status === 'all' ||
+        (filter.status === 'needs-review' ? !reviewLeft || (reviewLeft.get(d.id) ?? 0) > 0 : statusOf(d, annotatorId) === filter.status)) &&
       (needle === '' || d.meta.title.toLocaleLowerCase().includes(needle) || textMatches.has(d.id)) &&
       (wanted === null || (labelsByDocument.get(d.id)?.[wanted.category]?.includes(wanted.value) ?? false)),
   );
@@ -65,6 +68,8 @@ export function DocumentList(props: {
   textMatches: ReadonlyMap<string, MatchInContext>;
   /** True while texts are still being searched for the filter's words. */
   searchingTexts: boolean;
+  /** Reviewing: disagreements left per document with work to compare. */
+  reviewLeft?: ReadonlyMap<string, number> | undefined;
 }) {
   const { documents, filter, textMatches } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -93,6 +98,7 @@ export function DocumentList(props: {
           onChange={(e) => props.onFilterChange({ ...filter, status: e.target.value as DocumentFilter['status'] })}
         >
           <option value="all">All statuses</option>
+          {props.reviewLeft && <option value="needs-review">Needs review</option>}
           {DOCUMENT_STATUSES.map((s) => (
             <option key={s} value={s}>
               {STATUS_NAMES[s]}
@@ -134,22 +140,25 @@ export function DocumentList(props: {
             const status = statusOf(doc, props.annotatorId);
             const spans = `${count} ${count === 1 ? 'span' : 'spans'}`;
             const match = matchOf(doc);
+            const left = props.reviewLeft?.get(doc.id);
+            const name = `${doc.meta.title}, ${STATUS_NAMES[status]}, ${spans}${left === undefined ? '' : left > 0 ? `, ${left} to review` : ', reviewed'}`;
             const height = match ? ROW_WITH_MATCH_HEIGHT : ROW_HEIGHT;
             return (
               <li
                 key={doc.id}
-                aria-label={`${doc.meta.title}, ${STATUS_NAMES[status]}, ${spans}`}
+                aria-label={name}
                 aria-current={open ? 'true' : undefined}
                 className={open ? 'document-item document-item--open' : 'document-item'}
                 style={{ transform: `translateY(${row.start}px)`, height }}
                 onClick={() => props.onOpen(doc.id)}
               >
-                <button type="button" className="document-item__title" title={doc.meta.title} aria-label={`${doc.meta.title}, ${STATUS_NAMES[status]}, ${spans}`}>
+                <button type="button" className="document-item__title" title={doc.meta.title} aria-label={name}>
                   {doc.meta.title}
                 </button>
                 <span className="document-item__meta">
                   <span className={`status status--${status}`}>{STATUS_NAMES[status]}</span>
                   <span>{spans}</span>
+                  {left !== undefined && <span className={left > 0 ? 'review-left review-left--open' : 'review-left'}>{left > 0 ? `${left} to review` : 'reviewed'}</span>}
                 </span>
                 {match && (
                   <span className="document-item__match" title={`${match.before}${match.match}${match.after}`}>

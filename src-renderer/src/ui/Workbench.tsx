@@ -10,7 +10,8 @@ import { GOLD_ANNOTATOR, type Annotator, type DocumentStatus, type Label } from 
 import { mixColors, mostReadable, parseHexColor, type Rgb } from '../../../src-shared/color-contrast';
 import { useAnnotationSession } from '../app/annotation-session';
 import { useAdjudication } from '../app/adjudication';
-import { useReview } from '../app/review-state';
+import { useReviewProgress } from '../app/review-progress';
+import { useComparedAnnotators, useReview } from '../app/review-state';
 import { newId } from '../app/ids';
 import type { SpanwrightDatabase } from '../storage/database';
 import { countSchemaItemUses, createProject, setGuidelines } from '../storage/projects';
@@ -117,9 +118,11 @@ export function Workbench(props: {
     [db, projectId, editedAnnotator, filter.documentLabel],
   );
   const textSearch = useDocumentTextSearch(db, documents, filter.text);
+  const compared = useComparedAnnotators();
+  const reviewLeft = useReviewProgress(db, projectId, mode === 'review', compared.disabled, schema);
   const filtered = useMemo(
-    () => filterDocuments(documents ?? [], filter, editedAnnotator, documentLabels, textSearch.matches),
-    [documents, filter, editedAnnotator, documentLabels, textSearch.matches],
+    () => filterDocuments(documents ?? [], filter, editedAnnotator, documentLabels, textSearch.matches, reviewLeft),
+    [documents, filter, editedAnnotator, documentLabels, textSearch.matches, reviewLeft],
   );
 
   const reportError = useCallback((message: string) => notify(message, 'error'), [notify]);
@@ -160,7 +163,7 @@ export function Workbench(props: {
     () => ({ spans: session.spans, relations: session.relations, documentAnnotation: session.documentAnnotation }),
     [session.spans, session.relations, session.documentAnnotation],
   );
-  const review = useReview(db, documentId, goldForReview, schema, mode === 'review');
+  const review = useReview(db, documentId, goldForReview, schema, mode === 'review', compared);
   const { names, projectAnnotators } = useAnnotatorNames(annotators, annotator, documents);
   // Each compared annotator keeps one legend slot (outline style) while others are toggled.
   const referenceAnnotators = useMemo(
@@ -413,6 +416,7 @@ export function Workbench(props: {
           categories={schema.documentCategories}
           textMatches={textSearch.matches}
           searchingTexts={textSearch.searching}
+          reviewLeft={reviewLeft}
         />
       </div>
 

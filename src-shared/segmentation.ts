@@ -345,6 +345,18 @@ function tokenAt(text: string, offset: number, locale: string | undefined): Toke
 }
 
 /**
+ * Whether a token starts at `start` and one ends at `end` (as in tokenizing the whole text).
+ * Between white space (` council `) that is sure without segmenting: a segment starts after white
+ * space and ends before it, as `tokenWindow` relies on; only other edges are tokenized.
+ */
+export function isTokenExtent(text: string, start: number, end: number, locale?: string): boolean {
+  if (start < 0 || end > text.length || start >= end) return false;
+  if (!isBlankUnit(text, start) && !isBlankUnit(text, end - 1) && isWindowStart(text, start) && isWindowEnd(text, end)) return true;
+  const tokens = tokenize(text, locale, { start, end });
+  return tokens.some((t) => t.start === start) && tokens.some((t) => t.end === end);
+}
+
+/**
  * Snaps a mouse selection to whole tokens: a token the selection touches is included whole
  * (Haiti in Haiti’s is the token Haiti, without ’s), white space (and zero-width separators)
  * at either edge is trimmed, and the result never splits a grapheme cluster. Null when nothing

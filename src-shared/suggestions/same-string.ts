@@ -1,9 +1,9 @@
 // Same string: a span you make is proposed at every other occurrence of its exact text in the
 // project (case-sensitive, starting and ending on token boundaries, so `Haiti` is found in
-// `Haiti’s` but not in `Haitian`). Only the text around each occurrence is tokenized, so a
-// large project costs a string search, not a tokenization.
+// `Haiti’s` but not in `Haitian`). An occurrence between white space needs no tokenizing, and
+// only the text around any other is tokenized, so a large project costs a string search.
 import type { Span } from '../domain';
-import { tokenize } from '../segmentation';
+import { isTokenExtent } from '../segmentation';
 import type { Candidate } from './candidates';
 
 /** A text found more often than this in the project is too common to propose (`the`, `said`). */
@@ -16,8 +16,7 @@ export function exactMatches(document: { text: string }, needle: string, locale?
   const found: Array<{ start: number; end: number }> = [];
   for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
     const end = at + needle.length;
-    const tokens = tokenize(text, locale, { start: at, end });
-    if (tokens.some((t) => t.start === at) && tokens.some((t) => t.end === end)) found.push({ start: at, end });
+    if (isTokenExtent(text, at, end, locale)) found.push({ start: at, end });
   }
   return found;
 }

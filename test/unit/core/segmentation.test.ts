@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   graphemeNextTo,
+  isTokenExtent,
   isGraphemeBoundary,
   snapToCharacters,
   snapToGraphemes,
@@ -545,6 +546,27 @@ describe('segmentation: properties', () => {
         expect(result).toEqual({ start: kept[0]?.start, end: kept[kept.length - 1]?.end });
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('isTokenExtent (same-string occurrences)', () => {
+  it('between white space without segmenting, and the same as the whole text everywhere', () => {
+    expect(isTokenExtent('the council said', 4, 11)).toBe(true);
+    expect(isTokenExtent('Haiti’s council', 0, 5)).toBe(true);
+    expect(isTokenExtent('Haitian council', 0, 5)).toBe(false);
+    expect(isTokenExtent('a council ', 1, 9)).toBe(false);
+    // A combining mark after the space joins it: that edge is tokenized.
+    expect(isTokenExtent('a \u0301council', 3, 10)).toBe(true);
+    fc.assert(
+      fc.property(anyText, fc.nat(), fc.nat(), (text, a, b) => {
+        const start = Math.min(a % (text.length + 1), b % (text.length + 1));
+        const end = Math.max(a % (text.length + 1), b % (text.length + 1));
+        const tokens = tokenize(text);
+        const whole = start < end && tokens.some((t) => t.start === start) && tokens.some((t) => t.end === end);
+        expect(isTokenExtent(text, start, end), `[${start}, ${end})`).toBe(whole);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -195,6 +195,24 @@ test.describe('importing', () => {
     expect((await renderedSpans(page)).map(({ label, text }) => ({ label, text }))).toEqual([{ label: 'LOC', text: 'Port Ellis' }]);
   });
 
+  test('teammate work with label ids: the dialog asks for the label list and reads the files again', async ({ page }) => {
+    const text = 'The tram to Valdeluz opens in May.';
+    await page.getByLabel('Import documents').setInputFiles([file('tram.txt', text)]);
+    await expect(page.getByRole('status').filter({ hasText: 'Imported 1 document' })).toBeVisible();
+    // A doccano 1.0 export by doccano user 2 (label ids), and doccano's label export.
+    const v1 = JSON.stringify({ id: 8, text, annotations: [{ label: 3, start_offset: 12, end_offset: 20, user: 2 }] });
+    await page.getByLabel('Import teammate work').setInputFiles([file('doccano.jsonl', v1 + '\n')]);
+    const dialog = page.getByRole('dialog', { name: 'Teammate work' });
+    await expect(dialog.getByRole('region', { name: 'Problems' })).toContainText('label 3 is a label id');
+    await expect(dialog.getByRole('button', { name: 'Merge' })).toBeDisabled();
+    const choices = dialog.getByRole('region', { name: 'How to read the files' });
+    await choices.getByLabel('Label list').setInputFiles([file('labels.json', JSON.stringify([{ id: 3, text: 'LOC' }]))]);
+    await expect(dialog.getByRole('region', { name: 'Annotators' })).toContainText('doccano user 2: 1 span in 1 document');
+    await expect(dialog.getByRole('region', { name: 'Problems' })).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Merge' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Merged 1 spans of doccano user 2' })).toBeVisible();
+  });
+
   test('imported HTML is shown as text, never rendered', async ({ page }) => {
     let dialogs = 0;
     page.on('dialog', async (d) => {

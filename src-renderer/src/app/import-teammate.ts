@@ -16,7 +16,8 @@ import {
   type RelationDraft,
   type SourcedSpanDraft,
 } from '../../../src-shared/domain';
-import type { ImportIssue, ParsedDocument, UnknownLabel } from '../../../src-shared/formats/import-result';
+import type { ReadOptions } from '../../../src-shared/formats/format-module';
+import type { ImportIssue, ParsedDocument, ReadQuestion, UnknownLabel } from '../../../src-shared/formats/import-result';
 import { addImportedSchemaItems, labelsForImportedNames } from '../../../src-shared/schema-rules';
 import { describeTextDifference } from '../../../src-shared/review/text-difference';
 import { commitChange } from '../storage/commit';
@@ -53,6 +54,10 @@ export interface TeammatePlan {
   annotators: Array<{ id: string; name: string; spans: number; documents: number }>;
   issues: ImportIssue[];
   unknownLabels: UnknownLabel[];
+  /** What the user said about the files (a label list, an offset unit): the plan was read with it. */
+  options: ReadOptions;
+  /** What the user could say that would change how the files are read (the dialog offers it). */
+  asks: ReadQuestion[];
 }
 
 const PROTECTED = (self: Annotator) => new Set([self.id, GOLD_ANNOTATOR.id]);
@@ -69,6 +74,8 @@ export async function planTeammateImport(
   self: Annotator,
   files: readonly InputFile[],
   parser: FileParser = defaultParser(),
+  /** What the user said about the files (the dialog's label list and offset unit). */
+  options: ReadOptions = {},
 ): Promise<TeammatePlan> {
   const project = await db.projects.get(projectId);
   if (!project) throw new Error('The project no longer exists.');
@@ -76,17 +83,28 @@ export async function planTeammateImport(
   const bySourceId = new Map(docs.map((d) => [d.sourceId, d]));
   const byHash = new Map(docs.map((d) => [d.textHash, d]));
   const plan: TeammatePlan = {
-    projectId, files: files.map((f) => f.name), matches: [], mismatches: [], unmatched: [],
-    protectedSpans: 0, annotators: [], issues: [], unknownLabels: [],
+    projectId,
+    files: files.map((f) => f.name),
+    matches: [],
+    mismatches: [],
+    unmatched: [],
+    protectedSpans: 0,
+    annotators: [],
+    issues: [],
+    unknownLabels: [],
+    options,
+    asks: [],
   };
+  const asks = new Set<ReadQuestion>();
   const names = new Map<string, string>();
   const unknown = new Map<string, UnknownLabel>();
   const protectedIds = PROTECTED(self);
   const matched = new Map<string, TeammateMatch>();
   try {
-    for (const request of groupImportFiles(files, project.schema)) {
+    for (const request of groupImportFiles(files, project.schema, options)) {
       const { result, hashes } = await parser.parse(request);
       plan.issues.push(...result.issues);
+      for (const question of result.asks ?? []) asks.add(question);
       tallyUnknownLabels(unknown, result.unknownLabels);
       for (const [at, doc] of result.documents.entries()) {
         const textHash = hashes[at] as string;
@@ -96,7 +114,9 @@ export async function planTeammateImport(
         if (byId && byId.textHash !== textHash) {
           const ours = (await db.texts.get(byId.id))?.text ?? '';
           plan.mismatches.push({
-            file: doc.file, line: doc.line, title: doc.draft.meta.title,
+            file: doc.file,
+            line: doc.line,
+            title: doc.draft.meta.title,
             reason: describeTextDifference(ours, doc.draft.text) ?? 'the text differs',
           });
           continue;
@@ -106,11 +126,15 @@ export async function planTeammateImport(
           continue;
         }
         const sets = new Map<string, TeammateAnnotations>();
-        const owned = ownedDraft(doc.draft, () => {
-          const fallback = fileAnnotator(doc.file);
-          names.set(fallback.id, fallback.name);
-          return fallback.id;
-        }, protectedIds);
+        const owned = ownedDraft(
+          doc.draft,
+          () => {
+            const fallback = fileAnnotator(doc.file);
+            names.set(fallback.id, fallback.name);
+            return fallback.id;
+          },
+          protectedIds,
+        );
         plan.protectedSpans += owned.protectedSpans;
         for (const span of owned.draft.spans) {
           const annotator = span.annotator as string;
@@ -145,6 +169,7 @@ export async function planTeammateImport(
   }
   plan.matches = [...matched.values()];
   plan.unknownLabels = [...unknown.values()];
+  plan.asks = [...asks].sort();
   const perAnnotator = new Map<string, { spans: number; documents: number }>();
   for (const match of plan.matches) {
     for (const set of match.annotationSets) {
@@ -162,7 +187,11 @@ export async function planTeammateImport(
  * The draft with every span, relation and document annotation given an annotator (the file's
  * name stands in where none is given), and those of yours and gold's left out (counted).
  */
-function ownedDraft(draft: DocumentDraft, fallback: () => string, protectedIds: ReadonlySet<string>): { draft: DocumentDraft; protectedSpans: number } {
+function ownedDraft(
+  draft: DocumentDraft,
+  fallback: () => string,
+  protectedIds: ReadonlySet<string>,
+): { draft: DocumentDraft; protectedSpans: number } {
   let fallbackId: string | undefined;
   const owner = (annotator: string | undefined) => annotator ?? (fallbackId ??= fallback());
   let protectedSpans = 0;
@@ -219,7 +248,10 @@ export async function commitTeammateImport(
   const removed: AnnotationRecord[] = [];
   const added: AnnotationRecord[] = [];
   const statusChanges: Change[] = [];
-  const named = allDrafts.flatMap((d) => [...d.spans.flatMap((s) => (s.sourceId ? [s.sourceId] : [])), ...(d.relations ?? []).flatMap((r) => (r.sourceId ? [r.sourceId] : []))]);
+  const named = allDrafts.flatMap((d) => [
+    ...d.spans.flatMap((s) => (s.sourceId ? [s.sourceId] : [])),
+    ...(d.relations ?? []).flatMap((r) => (r.sourceId ? [r.sourceId] : [])),
+  ]);
   const taken = await usedAnnotationIds(db, plan.projectId, named);
   const idFor = idAllocator(taken);
   for (const match of plan.matches) {
@@ -232,14 +264,25 @@ export async function commitTeammateImport(
     for (const record of existing) if (record.kind !== 'document') taken.delete(record.value.id);
     for (const draft of match.drafts) {
       const made = annotationsFromDraft(draft, {
-        projectId: plan.projectId, documentId: match.documentId, annotator: self.id, labels, relationTypes, categories,
-        idFor, now, origin: 'teammate',
+        projectId: plan.projectId,
+        documentId: match.documentId,
+        annotator: self.id,
+        labels,
+        relationTypes,
+        categories,
+        idFor,
+        now,
+        origin: 'teammate',
       });
       added.push(...made.records);
       outcome.spans += made.spans.length;
       outcome.droppedSpans += made.droppedSpans;
     }
-    const state = createState(grown, [], Object.entries(doc.statuses).map(([annotator, status]) => ({ documentId: doc.id, annotator, status })));
+    const state = createState(
+      grown,
+      [],
+      Object.entries(doc.statuses).map(([annotator, status]) => ({ documentId: doc.id, annotator, status })),
+    );
     for (const set of match.annotationSets) {
       const spansNow = added.some((r) => r.kind === 'span' && r.value.documentId === doc.id && r.value.annotator === set.annotator);
       const to = set.status ?? (spansNow ? 'in_progress' : statusIn(state, doc.id, set.annotator));

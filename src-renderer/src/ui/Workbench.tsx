@@ -589,6 +589,9 @@ export function Workbench(props: {
           plan={imports.teammatePlan}
           onCancel={imports.cancelTeammateImport}
           onMerge={(options) => imports.teammatePlan && void imports.finishTeammateImport(imports.teammatePlan, options)}
+          onReread={(options, labelListFile) => void imports.rereadImport(options, labelListFile)}
+          labelListFile={imports.importLabelListFile}
+          rereading={imports.rereading}
         />
       )}
       {imports.importPlan && (

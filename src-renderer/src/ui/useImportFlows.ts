@@ -95,7 +95,8 @@ export function useImportFlows(deps: {
     [annotator, db, finishImport, notify, onProjectRestored, project, projectId, reportError],
   );
 
-  // The report's choices (a label list, the offsets' unit): the same files read again, nothing written.
+  // The dialog's choices (a label list, the offsets' unit): the same files read again, for the
+  // import report or the teammate dialog, whichever is open; nothing is written.
   const rereadImport = useCallback(
     async (options: ReadOptions, labelListFile?: string) => {
       if (!project || !importFiles) return;
@@ -103,21 +104,33 @@ export function useImportFlows(deps: {
       const request = ++rereadRequest.current;
       setRereading(true);
       try {
-        const plan = await planImport(db, projectId, project.schema, importFiles.files, undefined, undefined, options);
-        if (request !== rereadRequest.current) return;
-        setImportFiles({
-          files: importFiles.files,
-          ...(options.labelList !== undefined && labelListFile !== undefined ? { labelListFile } : {}),
-        });
-        setImportPlan(plan);
+        const { files } = importFiles;
+        if (teammatePlan) {
+          const plan = await planTeammateImport(db, projectId, annotator, files, undefined, options);
+          if (request !== rereadRequest.current) return;
+          setTeammatePlan(plan);
+        } else {
+          const plan = await planImport(db, projectId, project.schema, files, undefined, undefined, options);
+          if (request !== rereadRequest.current) return;
+          setImportPlan(plan);
+        }
+        setImportFiles({ files, ...(options.labelList !== undefined && labelListFile !== undefined ? { labelListFile } : {}) });
       } catch (error) {
         reportError(`The files could not be read again: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
         if (request === rereadRequest.current) setRereading(false);
       }
     },
-    [db, importFiles, project, projectId, reportError],
+    [annotator, db, importFiles, project, projectId, reportError, teammatePlan],
   );
+
+  const closeDialog = () => {
+    rereadRequest.current++; // a reading still under way is not shown
+    setRereading(false);
+    setImportPlan(null);
+    setTeammatePlan(null);
+    setImportFiles(null);
+  };
 
   const openImportPicker = useCallback(async () => {
     if (bridge.platform === 'web') fileInput.current?.click();
@@ -128,7 +141,9 @@ export function useImportFlows(deps: {
     async (files: InputFile[]) => {
       if (files.length === 0) return;
       try {
-        setTeammatePlan(await planTeammateImport(db, projectId, annotator, files));
+        const plan = await planTeammateImport(db, projectId, annotator, files);
+        setImportFiles({ files });
+        setTeammatePlan(plan);
       } catch (error) {
         reportError(`Nothing was merged: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -140,6 +155,7 @@ export function useImportFlows(deps: {
     async (plan: TeammatePlan, options: { addNewDocuments: boolean; addUnknownLabels: boolean }) => {
       if (!project) return;
       setTeammatePlan(null);
+      setImportFiles(null);
       try {
         const outcome = await commitTeammateImport(db, plan, project.schema, annotator, options);
         const who = plan.annotators.map((a) => a.name).join(', ');
@@ -162,18 +178,13 @@ export function useImportFlows(deps: {
     progress,
     startImport,
     finishImport,
-    cancelImport: () => {
-      rereadRequest.current++; // a reading still under way is not shown
-      setRereading(false);
-      setImportPlan(null);
-      setImportFiles(null);
-    },
+    cancelImport: closeDialog,
     rereadImport,
     importLabelListFile: importFiles?.labelListFile,
     rereading,
     openImportPicker,
     startTeammateImport,
     finishTeammateImport,
-    cancelTeammateImport: () => setTeammatePlan(null),
+    cancelTeammateImport: closeDialog,
   };
 }

@@ -35,6 +35,19 @@ const spansOf = async (annotator: string) =>
   (await db.spans.toArray()).filter((s) => s.annotator === annotator).map((s) => [s.text, s.label]).sort();
 
 describe('teammate import', () => {
+  it('doccano 1.0 users with label ids: asks for the label list, then merges each user’s work', async () => {
+    const line = { id: 'doc-1', text: TEXT, annotations: [{ label: 3, start_offset: 39, end_offset: 47, user: 2 }] };
+    const file = { name: 'doccano.jsonl', bytes: bytes([line]) };
+    const plan = await planTeammateImport(db, 'p', me, [file], inlineParser());
+    expect(plan.matches).toEqual([]);
+    expect(plan.asks).toEqual(['labelList']);
+    const named = await planTeammateImport(db, 'p', me, [file], inlineParser(), { labelList: new Map([['3', 'LOC']]) });
+    expect(named.issues).toEqual([]);
+    expect(named.annotators).toEqual([{ id: 'doccano-user-2', name: 'doccano user 2', spans: 1, documents: 1 }]);
+    await commitTeammateImport(db, named, defaultSchema(), me, { addNewDocuments: false, addUnknownLabels: false });
+    expect(await spansOf('doccano-user-2')).toEqual([['Valdeluz', 'LOC']]);
+  });
+
   it('adds the teammate as a layer of their own; yours is untouched; re-import replaces theirs', async () => {
     const file = { name: 'ana.jsonl', bytes: bytes([teammateLine([[6, 14, 'PERSON', 'ana'], [39, 47, 'LOC', 'ana'], [0, 5, 'ORG', 'me']])]) };
     const plan = await planTeammateImport(db, 'p', me, [file], inlineParser());

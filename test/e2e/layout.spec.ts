@@ -72,7 +72,9 @@ test.describe('narrow windows', () => {
     await listToggle(page).focus();
     await page.keyboard.press('Enter');
     await expect(documentList(page)).toBeVisible();
-    await documentList(page).getByRole('listitem', { name: /^Panen raya/ }).click();
+    await documentList(page)
+      .getByRole('listitem', { name: /^Panen raya/ })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: /^Panen raya/ })).toBeVisible();
     await expect(documentList(page)).toBeHidden();
     await expect(listToggle(page)).toHaveAttribute('aria-expanded', 'false');
@@ -242,7 +244,10 @@ test.describe('appearance settings', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Merged' })).toBeVisible();
 
     await page.getByRole('button', { name: 'Review' }).click();
-    await page.getByRole('list', { name: 'Documents' }).getByRole('listitem', { name: new RegExp(`^${HARBOUR}`) }).click();
+    await page
+      .getByRole('list', { name: 'Documents' })
+      .getByRole('listitem', { name: new RegExp(`^${HARBOUR}`) })
+      .click();
     await expect(page.getByRole('checkbox', { name: 'Ana' })).toBeVisible();
     await expectNoAccessibilityViolations(page, 'review in the dark theme');
 

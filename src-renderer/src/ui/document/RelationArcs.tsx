@@ -70,7 +70,13 @@ export function RelationArcs(props: { arcs: readonly RelationArc[]; root: React.
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
-    return () => observer.disconnect();
+    // A theme change (data-theme on the page) changes --bg: the labels' colours follow.
+    const themeObserver = new MutationObserver(measure);
+    themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => {
+      observer.disconnect();
+      themeObserver.disconnect();
+    };
   }, [arcs, root, spans]);
 
   if (drawn.length === 0) return null;

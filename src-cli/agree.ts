@@ -1,27 +1,43 @@
 // `spanwright agree`: inter-annotator agreement of several annotators' export files.
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { agreementReport, reportToCsv, reportToJson, type AgreementOptions } from '../src-shared/agreement';
+import {
+  agreementReport,
+  DEFAULT_SCOPE,
+  DOCUMENT_SCOPES,
+  reportToCsv,
+  reportToJson,
+  scopeSentence,
+  type AgreementOptions,
+  type DocumentScope,
+} from '../src-shared/agreement';
 import { LAYERS, type LayerId } from '../src-shared/domain';
 import { parseImportFile } from '../src-shared/formats/import';
 import type { ImportIssue, ParsedDocument } from '../src-shared/formats/import-result';
-import { annotationSetOf, readSchemaFile, schemaOptions } from './agreement-input';
-import { formatReportTable } from './agreement-table';
+import { allDone, annotationSetOf, fileStatuses, readSchemaFile, schemaOptions } from './agreement-input';
+import { formatDocumentLists, formatReportTable } from './agreement-table';
 import { matchDocuments } from './document-matching';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliOutput } from './output';
 
 export const AGREE_SUMMARY = "inter-annotator agreement between annotators' export files";
 
-const USAGE = `Usage: spanwright agree A.jsonl B.jsonl [C.jsonl ...] [--layer entity|claim] [--schema FILE] [--json | --csv]
+const USAGE = `Usage: spanwright agree A.jsonl B.jsonl [C.jsonl ...] [--scope done|annotated|all] [--layer entity|claim]
+                       [--schema FILE] [--documents] [--json | --csv]
 
 Compares annotators: each file is one annotator's export (Spanwright JSONL, doccano or spaCy
-JSONL). Documents are matched by id, else by text. Prints span precision/recall/F1 (exact and
+JSONL). Documents are matched by id, else by text. Only documents in the scope are compared,
+and of those only documents with a span from someone. Prints span precision/recall/F1 (exact and
 overlap) for every pair, Cohen's kappa per layer over tokens, and Fleiss' kappa and
 Krippendorff's alpha for all annotators; where the files have them, relation P/R/F1 (type and
 both ends must match), Cohen's kappa per span attribute over spans matched exactly, and
 kappas per document category.
 
 Options:
+  --scope done          documents every annotator marked Done (the default; a file that
+                        records no statuses, such as doccano, counts as all Done)
+  --scope annotated     documents every annotator has a span or document label on, or marked Done
+  --scope all           every document of any file (one missing from a file: not annotated there)
+  --documents           list the documents compared, without spans, and out of scope
   --layer entity|claim  only this layer (default: both); relations need both ends in it
   --schema FILE         a project bundle (.spanwright) or JSON schema: which relation types
                         are undirected and which document categories multiple choice
@@ -39,6 +55,8 @@ interface AgreeArguments {
   format: 'table' | 'json' | 'csv';
   layer?: LayerId;
   schema?: string;
+  scope: DocumentScope;
+  listDocuments: boolean;
 }
 
 type Parsed = { ok: true; value: AgreeArguments } | { ok: false; help: true } | { ok: false; help: false; reason: string };
@@ -49,6 +67,8 @@ export function parseAgreeArguments(args: readonly string[]): Parsed {
   let csv = false;
   let layer: string | undefined;
   let schema: string | undefined;
+  let scope: string = DEFAULT_SCOPE;
+  let listDocuments = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === '--') {
@@ -58,7 +78,13 @@ export function parseAgreeArguments(args: readonly string[]): Parsed {
     if (arg === '-h' || arg === '--help') return { ok: false, help: true };
     if (arg === '--json') json = true;
     else if (arg === '--csv') csv = true;
-    else if (arg === '--layer' || arg.startsWith('--layer=')) {
+    else if (arg === '--documents') listDocuments = true;
+    else if (arg === '--scope' || arg.startsWith('--scope=')) {
+      const value = arg === '--scope' ? args[++i] : arg.slice('--scope='.length);
+      if (value === undefined || value === '')
+        return { ok: false, help: false, reason: `--scope needs a value: ${DOCUMENT_SCOPES.join(', ')}` };
+      scope = value;
+    } else if (arg === '--layer' || arg.startsWith('--layer=')) {
       const value = arg === '--layer' ? args[++i] : arg.slice('--layer='.length);
       if (value === undefined || value === '') return { ok: false, help: false, reason: '--layer needs a value: entity or claim' };
       layer = value;
@@ -73,10 +99,13 @@ export function parseAgreeArguments(args: readonly string[]): Parsed {
   if (layer !== undefined && !LAYERS.includes(layer as LayerId)) {
     return { ok: false, help: false, reason: `unknown layer "${layer}" (expected ${LAYERS.join(' or ')})` };
   }
+  if (!DOCUMENT_SCOPES.includes(scope as DocumentScope)) {
+    return { ok: false, help: false, reason: `unknown scope "${scope}" (expected ${DOCUMENT_SCOPES.join(', ')})` };
+  }
   if (files.length < 2) {
     return { ok: false, help: false, reason: `agreement needs at least two files, one per annotator (got ${files.length})` };
   }
-  const value: AgreeArguments = { files, format: json ? 'json' : csv ? 'csv' : 'table' };
+  const value: AgreeArguments = { files, format: json ? 'json' : csv ? 'csv' : 'table', scope: scope as DocumentScope, listDocuments };
   if (layer !== undefined) value.layer = layer as LayerId;
   if (schema !== undefined) value.schema = schema;
   return { ok: true, value };
@@ -92,9 +121,9 @@ export async function runAgree(args: string[], output: CliOutput): Promise<numbe
     output.stderr(`spanwright agree: ${parsed.reason}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
-  const { files, format, layer, schema } = parsed.value;
+  const { files, format, layer, schema, scope, listDocuments } = parsed.value;
 
-  const options: AgreementOptions = layer ? { layer } : {};
+  const options: AgreementOptions = layer ? { layer, scope } : { scope };
   if (schema !== undefined) {
     let bytes: Uint8Array;
     try {
@@ -133,20 +162,33 @@ export async function runAgree(args: string[], output: CliOutput): Promise<numbe
   for (const warning of match.warnings) output.stderr(`warning: ${warning}\n`);
   for (const error of match.errors) output.stderr(`error: ${error}\n`);
   if (match.errors.length > 0) return EXIT_BAD_INPUT;
-  if (match.documents.length === 0) {
-    output.stderr('error: no document is in every file, so there is nothing to compare\n');
-    return EXIT_BAD_INPUT;
-  }
 
   const names = annotatorNames(read);
   for (const note of names.notes) output.stderr(`note: ${note}\n`);
-  const annotationSets = read.map((_, f) => annotationSetOf(names.names[f] as string, match.documents, f));
+  const withoutStatuses: string[] = [];
+  const annotationSets = read.map((file, f) => {
+    const statuses = fileStatuses(match.documents, f, ownAnnotator(file.documents)?.id);
+    if (statuses === null) withoutStatuses.push(file.path);
+    return annotationSetOf(names.names[f] as string, match.documents, f, statuses ?? allDone(match.documents, f));
+  });
+  if (withoutStatuses.length > 0 && scope !== 'all') {
+    const one = withoutStatuses.length === 1;
+    output.stderr(
+      `note: ${withoutStatuses.join(', ')} record${one ? 's' : ''} no document status: ${one ? 'its' : 'their'} documents count as Done\n`,
+    );
+  }
   const report = agreementReport(
     match.documents.map((document) => ({ id: document.id, text: document.text })),
     annotationSets,
     options,
   );
-  output.stdout(format === 'json' ? reportToJson(report) : format === 'csv' ? reportToCsv(report) : formatReportTable(report));
+  // Nothing to compare is an answer, not bad input: the report says so in `message`.
+  if (report.scope.compared.length === 0) output.stderr(`warning: no document to compare (${scopeSentence(report.scope)})\n`);
+  if (format === 'table') output.stdout(formatReportTable(report) + (listDocuments ? '\n' + formatDocumentLists(report) : ''));
+  else {
+    output.stdout(format === 'json' ? reportToJson(report) : reportToCsv(report));
+    if (listDocuments) output.stderr(formatDocumentLists(report));
+  }
   return EXIT_OK;
 }
 
@@ -162,7 +204,7 @@ export function annotatorNames(files: ReadonlyArray<{ path: string; documents: r
   const notes: string[] = [];
   const used = new Set<string>();
   const names = files.map((file) => {
-    const base = ownAnnotator(file.documents) ?? basename(file.path, extname(file.path));
+    const base = ownAnnotator(file.documents)?.name ?? basename(file.path, extname(file.path));
     let name = base;
     for (let n = 2; used.has(name); n++) name = `${base} (${n})`;
     if (name !== base) notes.push(`${file.path} is called "${name}": another file's annotator is already "${base}"`);
@@ -172,7 +214,8 @@ export function annotatorNames(files: ReadonlyArray<{ path: string; documents: r
   return { names, notes };
 }
 
-function ownAnnotator(documents: readonly ParsedDocument[]): string | undefined {
+/** The one annotator a Spanwright JSONL file's spans name: their id, and their name from the file's `annotators` list (else the id). */
+function ownAnnotator(documents: readonly ParsedDocument[]): { id: string; name: string } | undefined {
   if (documents.length === 0 || documents.some((document) => document.format !== 'spanwright')) return undefined;
   const annotators = new Set<string>();
   for (const document of documents) for (const span of document.draft.spans) if (span.annotator) annotators.add(span.annotator);
@@ -181,9 +224,9 @@ function ownAnnotator(documents: readonly ParsedDocument[]): string | undefined 
   // Spans carry the annotator's id; the file's `annotators` list gives the id's name.
   for (const document of documents) {
     const name = document.draft.annotators?.find((annotator) => annotator.id === only)?.name;
-    if (name) return name;
+    if (name) return { id: only, name };
   }
-  return only;
+  return { id: only, name: only };
 }
 
 /** `file:line: reason`, with the path as the user typed it. */

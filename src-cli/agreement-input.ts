@@ -1,7 +1,7 @@
 // What `agree` compares: each file's spans, relations, attribute values and document labels on
 // the matched documents, and what a schema file says of relation types and document categories.
 import type { AgreementDocumentLabels, AgreementOptions, AgreementRelation, AgreementSpan, AnnotationSet } from '../src-shared/agreement';
-import type { DocumentDraft, LabelSchema } from '../src-shared/domain';
+import type { DocumentDraft, DocumentStatus, LabelSchema } from '../src-shared/domain';
 import { isProjectBundle, parseProjectBundle } from '../src-shared/formats/project-bundle';
 import { errorMessage, fail, ok, type Result } from '../src-shared/result';
 import { restoreSchema } from '../src-shared/schema-restore';
@@ -11,8 +11,14 @@ import type { MatchedDocument } from './document-matching';
  * Annotator `file`'s work on the matched documents. Spans are named by their place in the
  * document (`s0`, `s1`...) so relations, whose ends are places, can point at them. A file is
  * one annotator's: every span, relation and document label in it counts, whoever it names.
+ * `statuses` are the annotator's statuses by document id (see `fileStatuses`).
  */
-export function annotationSetOf(annotator: string, documents: readonly MatchedDocument[], file: number): AnnotationSet {
+export function annotationSetOf(
+  annotator: string,
+  documents: readonly MatchedDocument[],
+  file: number,
+  statuses?: Record<string, DocumentStatus>,
+): AnnotationSet {
   const spans: AgreementSpan[] = [];
   const relations: AgreementRelation[] = [];
   const documentLabels: AgreementDocumentLabels[] = [];
@@ -38,7 +44,44 @@ export function annotationSetOf(annotator: string, documents: readonly MatchedDo
       if (Object.keys(entry.labels).length > 0) documentLabels.push({ documentId: document.id, labels: entry.labels });
     }
   }
-  return { annotator, spans, relations, documentLabels };
+  const set: AnnotationSet = { annotator, spans, relations, documentLabels };
+  if (statuses) set.statuses = statuses;
+  return set;
+}
+
+/**
+ * The statuses file `file` gives its annotator, by matched document id: the status the file
+ * records for `annotatorId` (Spanwright JSONL `statuses`), else the status of its exporter
+ * (`status`); a document the file lacks, or gives no status, is to do. Null when the file
+ * records no status at all (doccano, spaCy...): the caller then counts its documents as Done.
+ */
+export function fileStatuses(
+  documents: readonly MatchedDocument[],
+  file: number,
+  annotatorId: string | undefined,
+): Record<string, DocumentStatus> | null {
+  const drafts = documents.map((document) => document.drafts[file]);
+  if (!drafts.some((draft) => draft?.status !== undefined || (draft?.statuses && Object.keys(draft.statuses).length > 0))) return null;
+  const statuses: Record<string, DocumentStatus> = {};
+  documents.forEach((document, d) => {
+    const draft = drafts[d];
+    const own =
+      annotatorId !== undefined && draft?.statuses && Object.hasOwn(draft.statuses, annotatorId) ? draft.statuses[annotatorId] : undefined;
+    const status = own ?? draft?.status;
+    if (status !== undefined)
+      Object.defineProperty(statuses, document.id, { value: status, enumerable: true, writable: true, configurable: true });
+  });
+  return statuses;
+}
+
+/** Every document of the file counted as Done: for a file that records no statuses. */
+export function allDone(documents: readonly MatchedDocument[], file: number): Record<string, DocumentStatus> {
+  const statuses: Record<string, DocumentStatus> = {};
+  for (const document of documents) {
+    if (document.drafts[file])
+      Object.defineProperty(statuses, document.id, { value: 'done', enumerable: true, writable: true, configurable: true });
+  }
+  return statuses;
 }
 
 /** The options a schema brings: which relation types are undirected, which categories are multiple choice. */

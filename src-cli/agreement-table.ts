@@ -1,11 +1,19 @@
 // The agreement report as plain-text tables for a terminal.
-import type { AgreementReport, AttributePairAgreement, PairAgreement, RelationPairAgreement, Score } from '../src-shared/agreement';
+import {
+  scopeSentence,
+  type AgreementReport,
+  type AttributePairAgreement,
+  type PairAgreement,
+  type RelationPairAgreement,
+  type Score,
+} from '../src-shared/agreement';
 
 export function formatReportTable(report: AgreementReport): string {
   const out: string[] = [];
   const tokens = report.perDocument.reduce((total, document) => total + document.tokens, 0);
   out.push(
     `Agreement of ${report.annotators.length} annotator${plural(report.annotators.length)} over ${report.documents} document${plural(report.documents)} (${tokens} token${plural(tokens)}; layers: ${report.layers.join(', ')})`,
+    scopeSentence(report.scope),
   );
   const relations = report.relationCounts.some((count) => count > 0);
   const counts = report.annotators.map((name, i) => [
@@ -33,6 +41,19 @@ export function formatReportTable(report: AgreementReport): string {
     ),
   );
   if (report.documentLabels.overall.length > 0) out.push('', ...documentLabelSection(report));
+  return out.join('\n') + '\n';
+}
+
+/** The documents compared, in scope without spans, and out of scope, one id a line under each heading. */
+export function formatDocumentLists(report: AgreementReport): string {
+  const out: string[] = [];
+  const list = (heading: string, ids: readonly string[]): void => {
+    if (ids.length === 0) return;
+    out.push(`${heading} (${ids.length}):`, ...ids.map((id) => `  ${id}`));
+  };
+  list('Documents compared', report.scope.compared);
+  list('In scope, without spans from anyone (left out)', report.scope.withoutSpans);
+  list('Out of scope', report.scope.outOfScope);
   return out.join('\n') + '\n';
 }
 

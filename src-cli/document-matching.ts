@@ -13,104 +13,96 @@ export interface MatchedDocument {
   /** The document's id in the first file that has one, else `text:` and the start of its text hash. */
   id: string;
   text: string;
-  /** The document as each file has it, in file order. */
-  drafts: DocumentDraft[];
+  /** The document as each file has it, in file order; undefined where a file lacks it. */
+  drafts: Array<DocumentDraft | undefined>;
 }
 
 export interface DocumentMatch {
+  /** Every document of any file: first the first file's, then those only later files have. */
   documents: MatchedDocument[];
-  /** Documents left out because some file lacks them, and ids repeated within a file. */
+  /** Documents some file lacks (that annotator did not annotate them), and ids repeated within a file. */
   warnings: string[];
   /** Documents whose id is the same in two files but whose text differs. */
   errors: string[];
 }
 
-interface Entry {
-  parsed: ParsedDocument;
+interface Row {
   hash: string;
-  claimed: boolean;
+  text: string;
+  drafts: Array<ParsedDocument | undefined>;
+  conflict: boolean;
 }
 
 /**
- * Pairs the documents of the first file with those of every other file. First by id: a
- * document whose id is in another file is that file's document with the id (an error if the
- * texts differ). Then by text: a document not found by id takes an unclaimed document of the
- * other file with the same text (ids may differ, as when a tool renumbers documents).
- * Documents not found in every file are left out with a warning.
+ * Pairs the documents of all files. First by id: a document whose id another file already
+ * brought is that document (an error if the texts differ). Then by text: a document not found by
+ * id joins one with the same text that its file has not yet filled (ids may differ, as when a
+ * tool renumbers documents). A document some file lacks is kept, with a warning: that file's
+ * annotator did not annotate it, which the document scope then decides on.
  */
 export function matchDocuments(files: readonly AnnotatorFile[]): DocumentMatch {
   const warnings: string[] = [];
   const errors: string[] = [];
-  const entries = files.map((file) => {
-    const byId = new Map<string, Entry>();
-    const all: Entry[] = [];
+  const rows: Row[] = [];
+  const byId = new Map<string, Row>();
+  files.forEach((file, f) => {
+    const seen = new Set<string>();
+    const pending: ParsedDocument[] = [];
     for (const parsed of file.documents) {
-      const entry: Entry = { parsed, hash: hashText(parsed.draft.text), claimed: false };
       const id = parsed.draft.id;
-      if (id !== undefined && byId.has(id)) {
+      if (id !== undefined && seen.has(id)) {
         warnings.push(`${where(file.path, parsed)}: document "${id}" appears again in this file; only the first is used`);
-        entry.claimed = true; // never matched, never reported missing
-      } else if (id !== undefined) byId.set(id, entry);
-      all.push(entry);
+        continue;
+      }
+      if (id !== undefined) seen.add(id);
+      const row = id === undefined ? undefined : byId.get(id);
+      if (row && !row.drafts[f]) {
+        if (row.hash !== hashText(parsed.draft.text)) {
+          if (!row.conflict) errors.push(`document "${id}" has different text in ${firstPath(files, row)} and ${file.path}`);
+          row.conflict = true;
+        } else row.drafts[f] = parsed;
+      } else pending.push(parsed);
     }
-    return { path: file.path, byId, all };
-  });
-  const [anchor, ...others] = entries;
-  if (!anchor) return { documents: [], warnings, errors };
-
-  // found[k][o]: the entry of other file o matched to anchor document k.
-  const anchorEntries = anchor.all.filter((entry) => !entry.claimed);
-  const found: Array<Array<Entry | undefined>> = anchorEntries.map(() => others.map(() => undefined));
-  const conflict: boolean[] = anchorEntries.map(() => false);
-
-  anchorEntries.forEach((entry, k) => {
-    const id = entry.parsed.draft.id;
-    if (id === undefined) return;
-    others.forEach((other, o) => {
-      const match = other.byId.get(id);
-      if (!match || match.claimed) return;
-      match.claimed = true;
-      if (match.hash !== entry.hash) {
-        errors.push(`document "${id}" has different text in ${anchor.path} and ${other.path}`);
-        conflict[k] = true;
-      } else (found[k] as Array<Entry | undefined>)[o] = match;
-    });
-  });
-  anchorEntries.forEach((entry, k) => {
-    if (conflict[k]) return;
-    others.forEach((other, o) => {
-      const row = found[k] as Array<Entry | undefined>;
-      if (row[o]) return;
-      const match = other.all.find((candidate) => !candidate.claimed && candidate.hash === entry.hash);
-      if (!match) return;
-      match.claimed = true;
-      row[o] = match;
-    });
+    // Documents not found by id: by text, else new.
+    for (const parsed of pending) {
+      const hash = hashText(parsed.draft.text);
+      const id = parsed.draft.id;
+      const row =
+        rows.find((candidate) => !candidate.drafts[f] && candidate.hash === hash) ?? newRow(rows, files.length, hash, parsed.draft.text);
+      row.drafts[f] = parsed;
+      if (id !== undefined && !byId.has(id)) byId.set(id, row);
+    }
   });
 
   const documents: MatchedDocument[] = [];
   const usedIds = new Set<string>();
-  anchorEntries.forEach((entry, k) => {
-    if (conflict[k]) return;
-    const row = found[k] as Array<Entry | undefined>;
-    const missing = others.filter((_, o) => !row[o]).map((other) => other.path);
+  for (const row of rows) {
+    if (row.conflict) continue;
+    const holder = row.drafts.findIndex((draft) => draft !== undefined);
+    const parsed = row.drafts[holder] as ParsedDocument;
+    const missing = files.filter((_, f) => !row.drafts[f]).map((file) => file.path);
     if (missing.length > 0) {
-      warnings.push(`${where(anchor.path, entry.parsed)}: document ${describe(entry.parsed)} is not in ${missing.join(', ')}; left out`);
-      return;
+      warnings.push(
+        `${where(files[holder]?.path ?? '', parsed)}: document ${describe(parsed)} is not in ${missing.join(', ')}; counted as not annotated there`,
+      );
     }
-    const drafts = [entry.parsed.draft, ...row.map((match) => (match as Entry).parsed.draft)];
-    const base = drafts.find((draft) => draft.id !== undefined)?.id ?? `text:${entry.hash.slice(0, 12)}`;
+    const base = row.drafts.find((draft) => draft?.draft.id !== undefined)?.draft.id ?? `text:${row.hash.slice(0, 12)}`;
     let id = base;
     for (let n = 2; usedIds.has(id); n++) id = `${base}#${n}`;
     usedIds.add(id);
-    documents.push({ id, text: entry.parsed.draft.text, drafts });
-  });
-  for (const other of others) {
-    for (const entry of other.all) {
-      if (!entry.claimed) warnings.push(`${where(other.path, entry.parsed)}: document ${describe(entry.parsed)} is not in ${anchor.path}; left out`);
-    }
+    documents.push({ id, text: row.text, drafts: row.drafts.map((draft) => draft?.draft) });
   }
   return { documents, warnings, errors };
+}
+
+function newRow(rows: Row[], fileCount: number, hash: string, text: string): Row {
+  const row: Row = { hash, text, drafts: Array.from({ length: fileCount }, () => undefined), conflict: false };
+  rows.push(row);
+  return row;
+}
+
+function firstPath(files: readonly AnnotatorFile[], row: Row): string {
+  return files[row.drafts.findIndex((draft) => draft !== undefined)]?.path ?? '';
 }
 
 function where(path: string, parsed: ParsedDocument): string {

@@ -10,11 +10,17 @@ export const DOCUMENT_SCOPES: readonly DocumentScope[] = ['done', 'annotated', '
 /** The scope the app and the command line start with. */
 export const DEFAULT_SCOPE: DocumentScope = 'done';
 
-/** Each scope's name, as the app's choice and the command's summary show it. */
+/** Each scope as the app's choice names it. */
 export const SCOPE_LABELS: Readonly<Record<DocumentScope, string>> = {
   done: 'Done by every annotator',
-  annotated: 'annotated by every annotator',
-  all: 'all documents',
+  annotated: 'Annotated by every annotator',
+  all: 'All documents',
+};
+
+const SCOPE_HEADINGS: Readonly<Record<DocumentScope, string>> = {
+  done: 'Documents Done by every annotator',
+  annotated: 'Documents annotated by every annotator',
+  all: 'All documents',
 };
 
 /** Which documents a report used, and which it left out. Ids in the order the documents were given. */
@@ -53,13 +59,10 @@ export function inScope(scope: DocumentScope, work: readonly AnnotatorWork[]): b
   }
 }
 
-/** "3 documents, scope: Done by every annotator (1 more has no spans from anyone; 4 are out of scope)". */
+/** "Documents Done by every annotator: 3 compared, 1 without spans from anyone, 4 out of scope" (zero counts left out). */
 export function scopeSentence(summary: ScopeSummary): string {
-  const count = summary.compared.length;
-  const extra: string[] = [];
-  const without = summary.withoutSpans.length;
-  if (without > 0) extra.push(`${without} more ${without === 1 ? 'has' : 'have'} no spans from anyone`);
-  const out = summary.outOfScope.length;
-  if (out > 0) extra.push(`${out} ${out === 1 ? 'is' : 'are'} out of scope`);
-  return `${count} document${count === 1 ? '' : 's'}, scope: ${SCOPE_LABELS[summary.scope]}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
+  const parts = [`${summary.compared.length} compared`];
+  if (summary.withoutSpans.length > 0) parts.push(`${summary.withoutSpans.length} without spans from anyone`);
+  if (summary.outOfScope.length > 0) parts.push(`${summary.outOfScope.length} out of scope`);
+  return `${SCOPE_HEADINGS[summary.scope]}: ${parts.join(', ')}`;
 }

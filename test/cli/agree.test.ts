@@ -18,6 +18,11 @@ function run(...args: string[]): { status: number | null; stdout: string; stderr
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** stderr without the note that files recording no statuses count as Done (doccano, spaCy, these fixtures). */
+function apartFromStatusNote(stderr: string): string {
+  return stderr.replace(/^note: .* records? no document status: (its|their) documents count as Done\n/m, '');
+}
+
 function write(name: string, lines: unknown[]): string {
   writeFileSync(join(dir, name), lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
   return name;
@@ -143,7 +148,9 @@ describe('spanwright agree', { timeout: 30_000 }, () => {
 
   it('--json prints the report the core computes, documents matched by id and by text', () => {
     const result = run('agree', 'alice-export.jsonl', 'bob.jsonl', 'carol.jsonl', '--json');
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe(
+      'note: alice-export.jsonl, bob.jsonl, carol.jsonl record no document status: their documents count as Done\n',
+    );
     expect(result.status).toBe(0);
     // The same data in UTF-16 offsets: the PER in D3 starts after a 2-unit emoji, so [2, 10) -> [3, 11).
     const span = (documentId: string, layer: 'entity' | 'claim', start: number, end: number, label: string): AgreementSpan => ({
@@ -153,6 +160,7 @@ describe('spanwright agree', { timeout: 30_000 }, () => {
       start,
       end,
     });
+    const statuses = { d1: 'done', d2: 'done', d3: 'done' } as const;
     const expected = agreementReport(
       [
         { id: 'd1', text: D1 },
@@ -162,6 +170,7 @@ describe('spanwright agree', { timeout: 30_000 }, () => {
       [
         {
           annotator: 'alice',
+          statuses,
           spans: [
             span('d1', 'entity', 0, 12, 'PER'),
             span('d1', 'entity', 36, 42, 'LOC'),
@@ -172,6 +181,7 @@ describe('spanwright agree', { timeout: 30_000 }, () => {
         },
         {
           annotator: 'bob',
+          statuses,
           spans: [
             span('d1', 'entity', 0, 12, 'PER'),
             span('d1', 'entity', 36, 42, 'PER'),
@@ -181,9 +191,11 @@ describe('spanwright agree', { timeout: 30_000 }, () => {
         },
         {
           annotator: 'carol',
+          statuses,
           spans: [span('d1', 'entity', 0, 3, 'PER'), span('d1', 'entity', 36, 42, 'LOC'), span('d2', 'entity', 0, 5, 'LOC')],
         },
       ],
+      { scope: 'done' },
     );
     const report = JSON.parse(result.stdout) as typeof expected;
     expect(report).toEqual(JSON.parse(reportToJson(expected)));
@@ -224,17 +236,50 @@ describe('spanwright agree', { timeout: 30_000 }, () => {
     expect(lines).toContain(',alice,bob,exact,,,2,2,3,0.5,0.4,0.4444444444444444,,,');
   });
 
-  it('warns about documents missing from a file and leaves them out', () => {
+  it('counts a document missing from a file as not annotated there: out of scope unless --scope all', () => {
     write('dave.jsonl', [
-      { id: 'd1', text: D1, entities: [] },
+      { id: 'd1', text: D1, entities: [{ start_offset: 0, end_offset: 12, label: 'PER' }] },
       { id: 'extra', text: 'Only Dave has this one.', entities: [] },
     ]);
     const result = run('agree', 'alice-export.jsonl', 'dave.jsonl', '--json');
     expect(result.status).toBe(0);
-    expect(result.stderr).toContain('warning: alice-export.jsonl:2: document "d2" is not in dave.jsonl; left out');
-    expect(result.stderr).toContain('warning: alice-export.jsonl:3: document "d3" is not in dave.jsonl; left out');
-    expect(result.stderr).toContain('warning: dave.jsonl:2: document "extra" is not in alice-export.jsonl; left out');
-    expect((JSON.parse(result.stdout) as { documents: number }).documents).toBe(1);
+    expect(result.stderr).toContain('warning: alice-export.jsonl:2: document "d2" is not in dave.jsonl; counted as not annotated there');
+    expect(result.stderr).toContain('warning: alice-export.jsonl:3: document "d3" is not in dave.jsonl; counted as not annotated there');
+    expect(result.stderr).toContain('warning: dave.jsonl:2: document "extra" is not in alice-export.jsonl; counted as not annotated there');
+    const done = JSON.parse(result.stdout) as { documents: number; scope: unknown; pairs: Array<{ exact: { overall: { f1: number } } }> };
+    expect(done.scope).toEqual({ scope: 'done', compared: ['d1'], withoutSpans: [], outOfScope: ['d2', 'd3', 'extra'] });
+    expect(done.documents).toBe(1);
+    // All documents: alice's spans of d2 and d3 count against dave; "extra" has no spans from anyone.
+    const all = run('agree', 'alice-export.jsonl', 'dave.jsonl', '--json', '--scope', 'all');
+    expect(all.status).toBe(0);
+    const report = JSON.parse(all.stdout) as typeof done;
+    expect(report.scope).toEqual({ scope: 'all', compared: ['d1', 'd2', 'd3'], withoutSpans: ['extra'], outOfScope: [] });
+    expect(report.pairs[0]?.exact.overall).toMatchObject({ tp: 1, fp: 0, fn: 4 });
+  });
+
+  it('says which scope and documents it used, and lists them with --documents', () => {
+    write('erin.jsonl', [
+      { ...(native('d1', D1, [['entity', 0, 12, 'PER']], 'erin') as object), status: 'done' },
+      { ...(native('d2', D2, [], 'erin') as object), status: 'done' },
+      { ...(native('d3', D3, [['entity', 2, 10, 'PER']], 'erin') as object), status: 'in_progress' },
+    ]);
+    write('finn.jsonl', [
+      { ...(native('d1', D1, [['entity', 0, 12, 'PER']], 'finn') as object), status: 'done' },
+      { ...(native('d2', D2, [], 'finn') as object), status: 'done' },
+      { ...(native('d3', D3, [], 'finn') as object), status: 'done' },
+    ]);
+    const result = run('agree', 'erin.jsonl', 'finn.jsonl', '--documents');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('Documents Done by every annotator: 1 compared, 1 without spans from anyone, 1 out of scope\n');
+    expect(result.stdout).toContain(
+      'Documents compared (1):\n  d1\nIn scope, without spans from anyone (left out) (1):\n  d2\nOut of scope (1):\n  d3\n',
+    );
+    const annotated = run('agree', 'erin.jsonl', 'finn.jsonl', '--scope=annotated');
+    expect(annotated.stdout).toContain('Documents annotated by every annotator: 2 compared, 1 without spans from anyone\n');
+    expect(run('agree', 'erin.jsonl', 'finn.jsonl', '--scope', 'some').stderr).toContain(
+      'unknown scope "some" (expected done, annotated, all)',
+    );
   });
 
   it('exits 1 naming a document whose id is the same but whose text differs', () => {
@@ -249,11 +294,12 @@ describe('spanwright agree', { timeout: 30_000 }, () => {
     expect(result.stdout).toBe('');
   });
 
-  it('exits 1 when no document is in every file', () => {
+  it('says so when no document in scope has a span', () => {
     write('frank.jsonl', [{ id: 'zz', text: 'Nothing shared.', entities: [] }]);
     const result = run('agree', 'alice-export.jsonl', 'frank.jsonl');
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain('no document is in every file');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('warning: no document to compare (Documents Done by every annotator: 0 compared, 4 out of scope)');
+    expect(result.stdout).toContain('No document in scope has a span from these annotators.');
   });
 
   it('tells apart two files of the same name', () => {
@@ -329,7 +375,7 @@ describe('spanwright agree beyond spans', { timeout: 30_000 }, () => {
 
   it('gives Cohen’s kappa per label and attribute over spans matched exactly', () => {
     const result = run('agree', 'ann-attributes.jsonl', 'bob-attributes.jsonl', '--json');
-    expect(result.stderr).toBe('');
+    expect(apartFromStatusNote(result.stderr)).toBe('');
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout) as {
       attributes: Array<{ attributes: Array<{ label: string; attribute: string; kappa: number; spans: number; items: number }> }>;
@@ -448,7 +494,7 @@ describe('spanwright agree with relations and document labels', { timeout: 30_00
 
   it('scores relations: type and both ends must match, directed unless the schema says otherwise', () => {
     const result = run('agree', 'ann-relations.jsonl', 'bob-relations.jsonl', '--json');
-    expect(result.stderr).toBe('');
+    expect(apartFromStatusNote(result.stderr)).toBe('');
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
     expect(report.relationCounts).toEqual([2, 2]);

@@ -19,8 +19,8 @@ function capture(): CliOutput & { out: string; err: string } {
 
 describe('parseAgreeArguments', () => {
   it('reads files, format and layer in any order; -- ends the options', () => {
-    expect(parseAgreeArguments(['a.jsonl', '--layer', 'claim', 'b.jsonl', '--csv'])).toEqual({ ok: true, value: { files: ['a.jsonl', 'b.jsonl'], format: 'csv', layer: 'claim' } });
-    expect(parseAgreeArguments(['--json', '--', '--odd.jsonl', 'b.jsonl'])).toEqual({ ok: true, value: { files: ['--odd.jsonl', 'b.jsonl'], format: 'json' } });
+    expect(parseAgreeArguments(['a.jsonl', '--layer', 'claim', 'b.jsonl', '--csv'])).toEqual({ ok: true, value: { files: ['a.jsonl', 'b.jsonl'], format: 'csv', layer: 'claim', scope: 'done', listDocuments: false } });
+    expect(parseAgreeArguments(['--json', '--', '--odd.jsonl', 'b.jsonl'])).toEqual({ ok: true, value: { files: ['--odd.jsonl', 'b.jsonl'], format: 'json', scope: 'done', listDocuments: false } });
     expect(parseAgreeArguments(['a', 'b', '-h'])).toEqual({ ok: false, help: true });
   });
 });

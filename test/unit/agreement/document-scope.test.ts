@@ -43,9 +43,7 @@ describe('the document scope', () => {
     expect(report.spanCounts).toEqual([2, 2]);
     expect(report.pairs[0]?.exact.overall.f1).toBe(1);
     expect(report.perDocument.map((document) => document.documentId)).toEqual(['seen']);
-    expect(scopeSentence(report.scope)).toBe(
-      '1 document, scope: Done by every annotator (1 more has no spans from anyone; 1 is out of scope)',
-    );
+    expect(scopeSentence(report.scope)).toBe('Documents Done by every annotator: 1 compared, 1 without spans from anyone, 1 out of scope');
   });
 
   it('annotated: every annotator has something on the document, or marked it Done', () => {

@@ -1,6 +1,6 @@
 // Reads what the agreement figures compare: the chosen documents' texts and each chosen
-// annotator's spans (with attribute values), relations and document labels on them, named
-// for display (names made unique so reports stay readable), and what the schema says of
+// annotator's spans (with attribute values), relations, document labels and statuses on them,
+// named for reports (names made unique so reports stay readable), and what the schema says of
 // relation types and document categories.
 import {
   agreementReport,
@@ -10,6 +10,7 @@ import {
   type AgreementSpan,
   type AnnotationSet,
 } from '../../../src-shared/agreement';
+import type { DocumentStatus } from '../../../src-shared/domain';
 import type { SpanwrightDatabase } from '../storage/database';
 
 export interface AgreementInput {
@@ -59,6 +60,8 @@ export async function loadAgreementInput(
     const display = uniqueNames(annotators, names);
     const annotationSets: AnnotationSet[] = annotators.map((id) => ({
       annotator: display.get(id) ?? id,
+      // The document scope reads them: a status not recorded is to do.
+      statuses: Object.fromEntries(docs.flatMap((d) => (Object.hasOwn(d.statuses, id) ? [[d.id, d.statuses[id] as DocumentStatus]] : []))),
       spans: spans.filter((s) => s.annotator === id && wanted.has(s.documentId)).map(agreementSpan),
       relations: relations
         .filter((r) => r.annotator === id)
@@ -108,7 +111,7 @@ function agreementSpan(span: {
  */
 export function computeAgreement(
   input: AgreementInput,
-  choices: Pick<AgreementOptions, 'layer' | 'labels'>,
+  choices: Pick<AgreementOptions, 'layer' | 'labels' | 'scope'>,
 ): { report: Promise<AgreementReport>; cancel: () => void } {
   const options: AgreementOptions = { ...choices, ...input.schema };
   if (typeof Worker === 'undefined')

@@ -7,6 +7,14 @@ export function displayName(annotator: Annotator): string {
   return annotator.name.trim() || `Annotator ${annotator.id.slice(0, 4)}`;
 }
 
+/** How the UI marks you among annotators ("Ana (you)"). Files and reports name you without it. */
+export const YOU_MARK = ' (you)';
+
+/** A name as files and reports give it: without the UI's "(you)". */
+export function withoutYouMark(name: string): string {
+  return name.endsWith(YOU_MARK) ? name.slice(0, -YOU_MARK.length) : name;
+}
+
 export function useAnnotatorNames(
   annotators: readonly Annotator[] | undefined,
   you: Annotator,
@@ -14,7 +22,7 @@ export function useAnnotatorNames(
 ) {
   const names = useMemo(() => {
     const map = new Map((annotators ?? []).map((a) => [a.id, displayName(a)]));
-    map.set(you.id, `${displayName(you)} (you)`);
+    map.set(you.id, `${displayName(you)}${YOU_MARK}`);
     map.set(GOLD_ANNOTATOR.id, GOLD_ANNOTATOR.name);
     return map;
   }, [annotators, you]);

@@ -1,18 +1,37 @@
-// Agreement between annotators, for the open document or the whole project: span-level
-// precision/recall/F1, kappas and alpha, a per-label F1 chart and a confusion heat map,
-// relation P/R/F1, attribute and document-label kappas, all computed by the core
-// (src-shared/agreement), and saved as CSV or JSON.
+// Agreement between annotators, for the open document or the documents of a scope (Done by
+// every chosen annotator, annotated by every one, or all): span-level precision/recall/F1,
+// kappas and alpha, a per-label F1 chart and a confusion heat map, relation P/R/F1, attribute
+// and document-label kappas, all computed by the core (src-shared/agreement), with the
+// documents used, and saved as CSV or JSON.
 import { useEffect, useMemo, useState } from 'react';
-import { reportToCsv, reportToJson, type AgreementReport, type ConfusionMatrix } from '../../../../src-shared/agreement';
+import {
+  DEFAULT_SCOPE,
+  DOCUMENT_SCOPES,
+  reportToCsv,
+  reportToJson,
+  SCOPE_LABELS,
+  type AgreementReport,
+  type ConfusionMatrix,
+  type DocumentScope,
+} from '../../../../src-shared/agreement';
 import type { SpanwrightBridge } from '../../../../src-shared/bridge';
 import type { LayerId } from '../../../../src-shared/domain';
 import { computeAgreement, loadAgreementInput, uniqueNames } from '../../app/agreement-input';
 import type { SpanwrightDatabase } from '../../storage/database';
 import { Modal } from '../Modal';
-import { AttributeAgreementTable, DocumentLabelAgreementTable, fixed, RelationAgreementTable, ScoreCells } from './AnnotationAgreementTables';
+import { withoutYouMark } from '../useAnnotatorNames';
+import { DocumentsUsed, LAYER_NAMES, PerDocumentTable } from './AgreementTables';
+import {
+  AttributeAgreementTable,
+  DocumentLabelAgreementTable,
+  fixed,
+  RelationAgreementTable,
+  ScoreCells,
+} from './AnnotationAgreementTables';
 import './agreement.css';
 
-const LAYER_NAMES: Record<LayerId, string> = { entity: 'Entities', claim: 'Claims' };
+/** The open document alone, or the project's documents in a scope. */
+type Scope = 'document' | DocumentScope;
 
 function F1Bars(props: { labels: Array<{ label: string; f1: number }> }) {
   const width = 320;
@@ -93,7 +112,7 @@ export function AgreementDialog(props: {
   onClose: () => void;
 }) {
   const { db, projectId, documentId, names } = props;
-  const [scope, setScope] = useState<'document' | 'project'>(documentId ? 'document' : 'project');
+  const [scope, setScope] = useState<Scope>(DEFAULT_SCOPE);
   const [layer, setLayer] = useState<LayerId | 'both'>('both');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set(props.annotators.filter((a) => a !== 'gold')));
   const [mode, setMode] = useState<'exact' | 'overlap'>('exact');
@@ -103,17 +122,21 @@ export function AgreementDialog(props: {
   const [failure, setFailure] = useState<string | null>(null);
   const selected = useMemo(() => props.annotators.filter((a) => chosen.has(a)), [props.annotators, chosen]);
   const display = useMemo(() => uniqueNames(props.annotators, names), [props.annotators, names]);
+  // Reports and saved files name annotators as files do: "Rita", not "Rita (you)".
+  const reportNames = useMemo(() => new Map([...names].map(([id, name]) => [id, withoutYouMark(name)])), [names]);
 
   useEffect(() => {
     let cancelled = false;
     let cancelComputation: () => void = () => undefined;
     setComputing(true);
     setFailure(null);
-    loadAgreementInput(db, projectId, scope === 'document' && documentId ? [documentId] : null, selected, names)
+    const thisDocument = scope === 'document' && documentId !== null;
+    loadAgreementInput(db, projectId, thisDocument ? [documentId] : null, selected, reportNames)
       .then((input) => {
         if (cancelled) return;
         // Tokenising a big project takes seconds: the core runs in a worker.
-        const computation = computeAgreement(input, layer === 'both' ? {} : { layer });
+        const documentScope: DocumentScope = scope === 'document' ? 'all' : scope;
+        const computation = computeAgreement(input, layer === 'both' ? { scope: documentScope } : { layer, scope: documentScope });
         cancelComputation = computation.cancel;
         return computation.report.then((report) => {
           if (cancelled) return;
@@ -127,7 +150,7 @@ export function AgreementDialog(props: {
       cancelled = true;
       cancelComputation();
     };
-  }, [db, projectId, documentId, scope, layer, selected, names]);
+  }, [db, projectId, documentId, scope, layer, selected, reportNames]);
 
   const report = result?.report;
   const pair = report?.pairs[pairIndex];
@@ -158,10 +181,14 @@ export function AgreementDialog(props: {
     <Modal title="Agreement" onClose={props.onClose} wide>
       <div className="agreement-controls">
         <label>
-          Scope{' '}
-          <select aria-label="Scope" value={scope} onChange={(e) => setScope(e.target.value as 'document' | 'project')}>
+          Documents{' '}
+          <select aria-label="Documents" value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
+            {DOCUMENT_SCOPES.map((item) => (
+              <option key={item} value={item}>
+                {SCOPE_LABELS[item]}
+              </option>
+            ))}
             {documentId && <option value="document">This document</option>}
-            <option value="project">Whole project</option>
           </select>
         </label>
         <label>
@@ -204,8 +231,12 @@ export function AgreementDialog(props: {
           {failure}
         </p>
       )}
+      {report && result && <DocumentsUsed report={report} titles={result.titles} thisDocument={scope === 'document'} />}
       {report && report.message && (
-        <p className="hint">{report.message[0]?.toUpperCase() + report.message.slice(1)}: choose at least two.</p>
+        <p className="hint">
+          {report.message[0]?.toUpperCase() + report.message.slice(1)}
+          {report.annotators.length < 2 ? ': choose at least two.' : '.'}
+        </p>
       )}
       {report && report.pairs.length > 0 && pair && scores && (
         <>
@@ -290,47 +321,18 @@ export function AgreementDialog(props: {
             </tbody>
           </table>
           {documentLabels &&
-            (report.documents > 1 ? (
+            (report.scope.compared.length + report.scope.withoutSpans.length > 1 ? (
               <DocumentLabelAgreementTable report={report} />
             ) : (
-              <p className="hint">Document labels are compared over several documents: choose the whole project.</p>
+              <p className="hint">Document labels are compared over several documents: choose more than this document.</p>
             ))}
           <div className="agreement-heat-maps">
             {pair.confusion.map((c) => (
               <HeatMap key={c.layer} matrix={c.tokens} rowName={pair.reference} columnName={pair.candidate} />
             ))}
           </div>
-          {scope === 'project' && report.perDocument.length > 1 && (
-            <table className="agreement-table">
-              <caption>Per document</caption>
-              <thead>
-                <tr>
-                  <th>Document</th>
-                  <th>Exact F1</th>
-                  <th>Overlap F1</th>
-                  {hasRelations && <th>Relation F1 ({mode})</th>}
-                  {report.layers.map((l) => (
-                    <th key={l}>κ {LAYER_NAMES[l].toLowerCase()}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {report.perDocument.map((d) => {
-                  const p = d.pairs[pairIndex];
-                  return (
-                    <tr key={d.documentId}>
-                      <th scope="row">{result?.titles.get(d.documentId) ?? d.documentId}</th>
-                      <td>{fixed(p?.exact.overall.f1)}</td>
-                      <td>{fixed(p?.overlap.overall.f1)}</td>
-                      {hasRelations && <td>{fixed(d.relations[pairIndex]?.[mode].overall.f1)}</td>}
-                      {report.layers.map((l) => (
-                        <td key={l}>{fixed(p?.cohenKappa.find((k) => k.layer === l)?.kappa)}</td>
-                      ))}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+          {scope !== 'document' && report.perDocument.length > 1 && result && (
+            <PerDocumentTable report={report} pairIndex={pairIndex} mode={mode} hasRelations={hasRelations} titles={result.titles} />
           )}
         </>
       )}

@@ -89,10 +89,12 @@ export function AttributeAgreementTable(props: { pair: AttributePairAgreement })
 export function DocumentLabelAgreementTable(props: { report: AgreementReport }) {
   const { pairs, overall } = props.report.documentLabels;
   const group = props.report.annotators.length > 2;
+  // Document labels count every document in scope, also those nobody put a span on.
+  const documents = props.report.scope.compared.length + props.report.scope.withoutSpans.length;
   return (
     <table className="agreement-table">
       <caption>
-        Document label agreement ({props.report.documents} document{props.report.documents === 1 ? '' : 's'})
+        Document label agreement ({documents} document{documents === 1 ? '' : 's'})
       </caption>
       <thead>
         <tr>

@@ -85,6 +85,10 @@ function applyPart(draft: Draft, change: Change): string | null {
         for (const annotator of Object.keys(record.statuses)) draft.setStatus(documentAnnotationKey(record.id, annotator), 'todo');
       }
       return applyEdit(draft, change.annotations, []);
+    case 'document-meta':
+      // Document details live with the document, not in the annotation state: storage checks
+      // and writes them.
+      return null;
     case 'batch':
       for (const part of change.changes) {
         const problem = applyPart(draft, part);

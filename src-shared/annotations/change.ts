@@ -2,7 +2,7 @@
 // the label schema is a Change value with an exact inverse. The core applies changes to an
 // in-memory state (apply.ts); storage applies the same values to IndexedDB and logs them;
 // undo and redo replay inverses. Changes are plain JSON, so the change log can carry them.
-import type { DocumentCategory, DocumentRecord, DocumentStatus, Label, RelationType } from '../domain';
+import type { DocumentCategory, DocumentMeta, DocumentRecord, DocumentStatus, Label, RelationType } from '../domain';
 import type { AnnotationRecord } from './kinds';
 
 /** What in the schema a change is about. */
@@ -40,6 +40,8 @@ export type Change =
   /** Imports: documents with their texts and annotations. Undone by 'remove-documents'. */
   | { type: 'add-documents'; documents: NewDocument[]; annotations: AnnotationRecord[] }
   | { type: 'remove-documents'; documents: NewDocument[]; annotations: AnnotationRecord[] }
+  /** A document's title and details edited (its text never changes). */
+  | { type: 'document-meta'; documentId: string; from: DocumentMeta; to: DocumentMeta }
   /** Several changes as one step (one undo, one transaction). */
   | { type: 'batch'; changes: Change[] };
 
@@ -57,6 +59,8 @@ export function invertChange(change: Change): Change {
       return { ...change, type: 'remove-documents' };
     case 'remove-documents':
       return { ...change, type: 'add-documents' };
+    case 'document-meta':
+      return { ...change, from: change.to, to: change.from };
     case 'batch':
       return { type: 'batch', changes: change.changes.map(invertChange).reverse() };
   }
@@ -99,6 +103,7 @@ export function changeScope(change: Change): ChangeScope {
         for (const record of [...part.removed, ...part.added]) scope.documents.add(record.value.documentId);
         break;
       case 'status':
+      case 'document-meta':
         scope.documents.add(part.documentId);
         break;
       case 'schema-item':
@@ -116,6 +121,11 @@ export function changeScope(change: Change): ChangeScope {
     }
   }
   return scope;
+}
+
+/** What removing whole documents must load: every annotation they hold. */
+export function documentsScope(documentIds: Iterable<string>): ChangeScope {
+  return { ...changeScope({ type: 'batch', changes: [] }), documents: new Set(documentIds) };
 }
 
 /** The documents whose annotations or status a change touches (for re-reading and counts). */

@@ -1,12 +1,12 @@
 // Builds the changes users make, from the state they see: the cascades (a span's relations go
 // with it, a label's spans with the label) and the side rules (a first span moves the document
 // from "to do" to "in progress") are decided here, once, so every caller gets them the same.
-import type { DocumentAnnotation, DocumentStatus, Label, LabelSchema, Relation, Span } from '../domain';
+import type { DocumentAnnotation, DocumentMeta, DocumentStatus, Label, LabelSchema, Relation, Span } from '../domain';
 import { fail, ok, type Result } from '../result';
-import { combineChanges, type Change, type SchemaItemChange, type SchemaItemKind, type SchemaItems } from './change';
+import { combineChanges, type Change, type NewDocument, type SchemaItemChange, type SchemaItemKind, type SchemaItems } from './change';
 import { documentAnnotationKey, documentRecord, relationRecord, spanRecord, suggestionRecord, type AnnotationRecord } from './kinds';
 import { sameValue } from './same-value';
-import { statusIn, type AnnotationState } from './state';
+import { recordsOf, statusIn, type AnnotationState } from './state';
 
 /** The relations that point at any of the given spans. */
 export function relationsOf(state: AnnotationState, spanIds: ReadonlySet<string>): Relation[] {
@@ -259,4 +259,21 @@ export function deleteSchemaItem(state: AnnotationState, what: SchemaItemKind, n
   }
   schemaParts.push({ type: 'schema-item', what, before: list[at], after: null, at } as SchemaItemChange);
   return combineChanges([removed.length + added.length > 0 ? { type: 'edit', removed, added } : null, ...schemaParts]);
+}
+
+/**
+ * Removes documents with every annotation they hold, of every annotator (the state must hold
+ * all of them: storage loads whole documents for this). Its inverse brings all of it back.
+ */
+export function removeDocuments(state: AnnotationState, documents: readonly NewDocument[]): Change | null {
+  if (documents.length === 0) return null;
+  const ids = new Set(documents.map((d) => d.record.id));
+  const annotations = [...recordsOf(state)].filter((record) => ids.has(record.value.documentId));
+  return { type: 'remove-documents', documents: [...documents], annotations };
+}
+
+/** Edits a document's title and details; null when nothing changes. */
+export function editDocumentMeta(documentId: string, from: DocumentMeta, to: DocumentMeta): Result<Change | null> {
+  if (to.title.trim() === '') return fail('A document needs a title.');
+  return ok(sameValue(from, to) ? null : { type: 'document-meta', documentId, from, to });
 }

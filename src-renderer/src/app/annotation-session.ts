@@ -4,17 +4,17 @@
 // storage in one transaction, and recorded for undo and redo.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { applyChange } from '../../../src-shared/annotations/apply';
-import { changesSchema, deletionScope, documentsTouched, invertChange, type Change, type SchemaItemKind, type SchemaItems } from '../../../src-shared/annotations/change';
+import { changesSchema, deletionScope, documentsScope, documentsTouched, invertChange, type Change, type SchemaItemKind, type SchemaItems } from '../../../src-shared/annotations/change';
 import * as edits from '../../../src-shared/annotations/edits';
 import { createState, statusIn, type AnnotationState } from '../../../src-shared/annotations/state';
-import type { AttributeValue, DocumentAnnotation, DocumentCategory, DocumentStatus, Label, LabelSchema, Relation, Span, Suggestion } from '../../../src-shared/domain';
+import type { AttributeValue, DocumentAnnotation, DocumentCategory, DocumentMeta, DocumentRecord, DocumentStatus, Label, LabelSchema, Relation, Span, Suggestion } from '../../../src-shared/domain';
 import { acceptSuggestions, rejectSuggestions, visibleSuggestions } from '../../../src-shared/annotations/suggestion-edits';
 import { errorMessage, ok } from '../../../src-shared/result';
 import { moveSpanEdge, selectionExtent, type EdgeStep, type SpanEdge } from '../../../src-shared/span-edit';
 import { withAttribute } from '../../../src-shared/annotations/attribute-rules';
 import { UndoHistory } from '../../../src-shared/undo-history';
 import { commitBuilt, commitChange } from '../storage/commit';
-import type { SpanwrightDatabase } from '../storage/database';
+import type { SpanwrightDatabase, TrashedDocument } from '../storage/database';
 import { readDocumentAnnotations } from '../storage/spans';
 import { newId } from './ids';
 
@@ -69,6 +69,12 @@ export interface AnnotationSession {
   deleteSchemaItem(what: SchemaItemKind, name: string): Promise<void>;
   /** One undoable step built by the core from the open document's state (review's adjudication). */
   performWith(build: (state: AnnotationState) => Change | null): void;
+  /** Removes documents with all their annotations (to the trash); undoable. Throws with the reason. */
+  removeDocuments(documentIds: readonly string[]): Promise<void>;
+  /** Brings documents back from the trash, as they were removed; undoable. */
+  restoreDocuments(entries: readonly TrashedDocument[]): void;
+  /** Edits a document's title and details; undoable. Returns why not, if it cannot. */
+  setDocumentMeta(document: DocumentRecord, meta: DocumentMeta): string | null;
   undo(): Promise<void>;
   redo(): Promise<void>;
 }
@@ -400,6 +406,44 @@ export function useAnnotationSession(
 
   const performWith = useCallback((build: (state: AnnotationState) => Change | null) => perform(build(editState())), [editState, perform]);
 
+  const removeDocuments = useCallback(
+    async (documentIds: readonly string[]) => {
+      setPendingWrites((n) => n + 1);
+      const write = writes.current.then(async () => {
+        const [records, texts] = await Promise.all([db.documents.bulkGet([...documentIds]), db.texts.bulkGet([...documentIds])]);
+        const documents = records.map((record, i) => {
+          const text = texts[i]?.text;
+          if (!record || record.projectId !== projectId || text === undefined) throw new Error('The document no longer exists in this project.');
+          return { record, text };
+        });
+        return commitBuilt(db, projectId, documentsScope(documentIds), (state) => ok(edits.removeDocuments(state, documents)), { annotator });
+      });
+      writes.current = write.catch(() => undefined).finally(() => setPendingWrites((n) => n - 1));
+      const change = await write;
+      if (change) history.record(change);
+      setVersion((v) => v + 1);
+    },
+    [annotator, db, history, projectId],
+  );
+
+  const restoreDocuments = useCallback(
+    (entries: readonly TrashedDocument[]) => {
+      if (entries.length === 0) return;
+      perform({ type: 'add-documents', documents: entries.map((e) => e.document), annotations: entries.flatMap((e) => e.annotations) });
+    },
+    [perform],
+  );
+
+  const setDocumentMeta = useCallback(
+    (document: DocumentRecord, meta: DocumentMeta): string | null => {
+      const change = edits.editDocumentMeta(document.id, document.meta, meta);
+      if (!change.ok) return change.error;
+      perform(change.value);
+      return null;
+    },
+    [perform],
+  );
+
   const travel = useCallback(
     (direction: 'undo' | 'redo') => {
       const entry = direction === 'undo' ? history.takeUndo() : history.takeRedo();
@@ -446,6 +490,9 @@ export function useAnnotationSession(
     changeSchema,
     deleteSchemaItem,
     performWith,
+    removeDocuments,
+    restoreDocuments,
+    setDocumentMeta,
     undo,
     redo,
     suggestions,

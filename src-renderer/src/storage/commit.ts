@@ -3,6 +3,7 @@
 // core's pure applyChange over the slice of the project it touches, and appended to the
 // change log. Nothing else in the renderer writes these tables.
 import { applyChange } from '../../../src-shared/annotations/apply';
+import { sameValue } from '../../../src-shared/annotations/same-value';
 import { changeScope, type Change, type ChangeScope } from '../../../src-shared/annotations/change';
 import { documentAnnotationKey, ANNOTATION_KIND_IDS, type AnnotationKindId, type AnnotationRecord, type AnnotationValues } from '../../../src-shared/annotations/kinds';
 import { createState, type AnnotationState } from '../../../src-shared/annotations/state';
@@ -24,7 +25,7 @@ interface Slice {
 }
 
 export const tablesOf = (db: SpanwrightDatabase) => [
-  db.projects, db.documents, db.texts, db.spans, db.relations, db.documentAnnotations, db.suggestions, db.annotators, db.changeLog,
+  db.projects, db.documents, db.texts, db.spans, db.relations, db.documentAnnotations, db.suggestions, db.annotators, db.changeLog, db.trash,
 ];
 
 function storageKey<K extends AnnotationKindId>(kind: K, value: AnnotationValues[K]): [string, string] {
@@ -173,9 +174,9 @@ function loggedForm(change: Change): Change {
   }
 }
 
-async function writeDocuments(db: SpanwrightDatabase, change: Change, projectId: string): Promise<void> {
+async function writeDocuments(db: SpanwrightDatabase, change: Change, projectId: string, author: Author, now: number): Promise<void> {
   if (change.type === 'batch') {
-    for (const part of change.changes) await writeDocuments(db, part, projectId);
+    for (const part of change.changes) await writeDocuments(db, part, projectId, author, now);
     return;
   }
   if (change.type === 'add-documents') {
@@ -184,10 +185,37 @@ async function writeDocuments(db: SpanwrightDatabase, change: Change, projectId:
     if (change.documents.some((d) => d.record.projectId !== projectId)) throw new Error('A document belongs to another project.');
     await db.documents.bulkAdd(change.documents.map((d) => d.record));
     await db.texts.bulkAdd(change.documents.map((d) => ({ documentId: d.record.id, text: d.text })));
+    // A document back (restored, or a removal undone) leaves the trash.
+    await db.trash.bulkDelete(change.documents.map((d) => d.record.id));
   } else if (change.type === 'remove-documents') {
+    // Nothing removed is lost: every removed document goes to the trash with its text (as
+    // stored) and all its annotations, until restored or deleted for good.
     const ids = change.documents.map((d) => d.record.id);
+    // A removal must take every annotation its documents hold (no row left pointing nowhere):
+    // one built from an older state (an import undone after new work) is refused.
+    const held = (
+      await Promise.all([db.spans, db.relations, db.documentAnnotations, db.suggestions].map((table) => table.where('documentId').anyOf(ids).count()))
+    ).reduce((a, b) => a + b, 0);
+    if (held !== change.annotations.length)
+      throw new Error(`${change.documents.length === 1 ? 'The document holds' : 'The documents hold'} annotations made since; remove ${change.documents.length === 1 ? 'it' : 'them'} from the document list instead.`);
+    const texts = await db.texts.bulkGet(ids);
+    await db.trash.bulkPut(
+      change.documents.map((d, i) => ({
+        documentId: d.record.id,
+        projectId,
+        removedAt: now,
+        removedBy: author.annotator,
+        document: { record: d.record, text: texts[i]?.text ?? d.text },
+        annotations: change.annotations.filter((a) => a.value.documentId === d.record.id),
+      })),
+    );
     await db.documents.bulkDelete(ids);
     await db.texts.bulkDelete(ids);
+  } else if (change.type === 'document-meta') {
+    const doc = await db.documents.get(change.documentId);
+    if (!doc || doc.projectId !== projectId) throw new Error('The document no longer exists in this project.');
+    if (!sameValue(doc.meta, change.from)) throw new Error(`The details of “${doc.meta.title}” were changed elsewhere.`);
+    await db.documents.update(change.documentId, { meta: change.to, updatedAt: now });
   }
 }
 
@@ -195,7 +223,7 @@ async function commitInTransaction(db: SpanwrightDatabase, projectId: string, ch
   const applied = applyChange(slice.state, change);
   if (!applied.ok) throw new Error(applied.error);
   const now = Date.now();
-  await writeDocuments(db, change, projectId);
+  await writeDocuments(db, change, projectId, author, now);
   // Added documents are counted from their annotations like any other.
   for (const part of change.type === 'batch' ? change.changes : [change]) {
     if (part.type === 'add-documents') for (const d of part.documents) slice.documents.set(d.record.id, d.record);

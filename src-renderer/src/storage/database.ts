@@ -1,7 +1,8 @@
 // The IndexedDB database: every table and every schema version, in order. Upgrade
 // functions live beside the version they belong to (see docs/architecture.md).
 import Dexie, { type Table } from 'dexie';
-import type { Change } from '../../../src-shared/annotations/change';
+import type { Change, NewDocument } from '../../../src-shared/annotations/change';
+import type { AnnotationRecord } from '../../../src-shared/annotations/kinds';
 import type { Annotator, DocumentAnnotation, DocumentRecord, DocumentStatus, Project, Relation, Span, Suggestion } from '../../../src-shared/domain';
 import { restoreSchema } from '../../../src-shared/schema-restore';
 
@@ -29,6 +30,20 @@ export interface ChangeLogEntry {
   change: Change;
 }
 
+/**
+ * A removed document: its row, text and every annotation it held (any annotator), so that
+ * restoring it brings back exactly what was removed. Written by every removal (commit.ts).
+ */
+export interface TrashedDocument {
+  documentId: string;
+  projectId: string;
+  removedAt: number;
+  /** Who removed it. */
+  removedBy: string;
+  document: NewDocument;
+  annotations: AnnotationRecord[];
+}
+
 export class SpanwrightDatabase extends Dexie {
   projects!: Table<Project, string>;
   documents!: Table<DocumentRecord, string>;
@@ -43,6 +58,8 @@ export class SpanwrightDatabase extends Dexie {
   changeLog!: Table<ChangeLogEntry, number>;
   /** Proposed spans per annotator (pending or rejected); never exported or compared. */
   suggestions!: Table<Suggestion, [string, string]>;
+  /** Removed documents with all their annotations, until restored or deleted for good. */
+  trash!: Table<TrashedDocument, string>;
 
   constructor(name = 'spanwright') {
     super(name);
@@ -105,6 +122,10 @@ export class SpanwrightDatabase extends Dexie {
     // A new table only: nothing older changes.
     this.version(4).stores({
       suggestions: '[projectId+id], documentId, projectId, [projectId+label]',
+    });
+    // Version 5: the trash. A new table only: nothing older changes.
+    this.version(5).stores({
+      trash: 'documentId, projectId',
     });
   }
 }

@@ -33,7 +33,27 @@ export async function createProject(
 }
 
 export async function renameProject(db: SpanwrightDatabase, projectId: string, name: string): Promise<void> {
-  await db.projects.update(projectId, { name, updatedAt: Date.now() });
+  if (name.trim() === '') throw new Error('A project needs a name.');
+  await db.projects.update(projectId, { name: name.trim(), updatedAt: Date.now() });
+}
+
+/**
+ * Deletes a project and everything in it (documents, texts, every annotator's annotations,
+ * suggestions, its change log, trash and settings), all or nothing. Not undoable: the app
+ * offers a project bundle first.
+ */
+export async function deleteProject(db: SpanwrightDatabase, projectId: string): Promise<void> {
+  await db.transaction('rw', [...tablesOf(db), db.settings], async () => {
+    const documentIds = await db.documents.where('projectId').equals(projectId).primaryKeys();
+    const trashed = await db.trash.where('projectId').equals(projectId).primaryKeys();
+    for (const table of [db.documents, db.spans, db.relations, db.documentAnnotations, db.suggestions, db.changeLog, db.trash]) {
+      await table.where('projectId').equals(projectId).delete();
+    }
+    await db.texts.bulkDelete(documentIds);
+    const perDocument = [...documentIds, ...trashed].flatMap((id) => [`openDocument:${id}`, `scrollTop:${id}`, `reviewRejected:${id}`]);
+    await db.settings.bulkDelete([...perDocument, `openDocument:${projectId}`, `snapToWords:${projectId}`]);
+    await db.projects.delete(projectId);
+  });
 }
 
 /** How many spans use a label, per annotator (the delete dialog names them). */

@@ -31,7 +31,7 @@ it('upgrades a version-1 database: statuses and span counts become per annotator
 
   const db = new SpanwrightDatabase(name);
   await db.open();
-  expect(db.verno).toBe(4);
+  expect(db.verno).toBe(5);
   const d1 = await db.documents.get('d1');
   expect(d1).toMatchObject({ statuses: { me: 'done' }, spanCounts: { me: 2 } });
   expect(d1).not.toHaveProperty('status');
@@ -80,7 +80,7 @@ it('upgrades a version-2 database: nothing is lost, schemas gain relation types 
 
   const db = new SpanwrightDatabase(name);
   await db.open();
-  expect(db.verno).toBe(4);
+  expect(db.verno).toBe(5);
   const project = await db.projects.get('p');
   expect(project?.schema.relationTypes).toEqual([]);
   expect(project?.schema.documentCategories).toEqual([]);
@@ -147,8 +147,46 @@ it('upgrades a version-3 database: every row of every table is kept, suggestions
 
   const db = new SpanwrightDatabase(name);
   await db.open();
-  expect(db.verno).toBe(4);
+  expect(db.verno).toBe(5);
   for (const [table, items] of Object.entries(rows)) expect(await db.table(table).toArray()).toEqual(items);
   expect(await db.suggestions.count()).toBe(0);
+  expect(await db.trash.count()).toBe(0);
+  await db.delete();
+});
+
+it('upgrades a version-4 database: suggestions and every other row are kept, the trash starts empty', async () => {
+  const name = `upgrade-v4-${Math.random()}`;
+  const v4 = new Dexie(name);
+  v4.version(1).stores({
+    projects: 'id, name',
+    documents: 'id, projectId, [projectId+order], [projectId+textHash]',
+    texts: 'documentId',
+    spans: '[projectId+id], documentId, projectId, [projectId+label]',
+    settings: 'key',
+  });
+  v4.version(2).stores({ annotators: 'id' });
+  v4.version(3).stores({
+    relations: '[projectId+id], documentId, projectId, [projectId+type]',
+    documentAnnotations: '[documentId+annotator], projectId, documentId',
+    changeLog: '++seq, &id, projectId',
+  });
+  v4.version(4).stores({ suggestions: '[projectId+id], documentId, projectId, [projectId+label]' });
+  await v4.open();
+  const rows = {
+    projects: [{ id: 'p', name: 'Four', schema: { labels: [], relationTypes: [], documentCategories: [] }, guidelines: '', createdAt: 1, updatedAt: 2 }],
+    documents: [{ id: 'd1', projectId: 'p', sourceId: 'd1', order: 0, meta: { title: 't' }, textHash: 'h', textLength: 7, statuses: {}, spanCounts: {}, createdAt: 0, updatedAt: 0 }],
+    texts: [{ documentId: 'd1', text: 'Ana met' }],
+    suggestions: [
+      { id: 'g1', projectId: 'p', documentId: 'd1', annotator: 'me', layer: 'entity', label: 'PERSON', start: 0, end: 3, text: 'Ana', source: 'same-string', status: 'rejected', createdAt: 0, updatedAt: 0 },
+    ],
+  };
+  for (const [table, items] of Object.entries(rows)) await v4.table(table).bulkAdd(items);
+  v4.close();
+
+  const db = new SpanwrightDatabase(name);
+  await db.open();
+  expect(db.verno).toBe(5);
+  for (const [table, items] of Object.entries(rows)) expect(await db.table(table).toArray()).toEqual(items);
+  expect(await db.trash.count()).toBe(0);
   await db.delete();
 });

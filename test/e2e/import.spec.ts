@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectNoAccessibilityViolations } from './axe';
 import { openApp, openDocument, renderedSpans } from './helpers';
 
 const file = (name: string, content: string | Buffer) => ({
@@ -147,6 +148,7 @@ test.describe('importing', () => {
     await expect(report.getByRole('region', { name: 'Problems' })).toContainText('label 4 is a label id');
     const choices = report.getByRole('region', { name: 'How to read the files' });
     await expect(choices).toContainText('choose the label list');
+    await expectNoAccessibilityViolations(page, 'the import report asking for a label list');
     // Not a label list: said in the dialog, nothing read again.
     await choices.getByLabel('Label list').setInputFiles([file('notes.json', '{"a": 1}')]);
     await expect(choices.getByRole('alert')).toContainText('notes.json is not a label list');
@@ -178,6 +180,7 @@ test.describe('importing', () => {
     );
     const offsets = report.getByRole('group', { name: 'Offsets count' });
     await expect(offsets.getByLabel('Detect from the spans')).toBeChecked();
+    await expectNoAccessibilityViolations(page, 'the import report with its offset choice');
 
     // As code points the span runs past the end: the line is refused, and the report says so.
     await offsets.getByLabel(/^Code points/).check();

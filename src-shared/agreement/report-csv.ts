@@ -33,7 +33,10 @@ type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>
  *   per pair and relation type (the type in `label`) and one overall row per pair (label empty);
  * - measure `attribute_kappa`: one row per pair, layer, label and `attribute`, with `items`;
  * - corpus only, measure `document_label_kappa` per pair and category (in `label`), and
- *   `document_label_fleiss_kappa` / `document_label_krippendorff_alpha` per category.
+ *   `document_label_fleiss_kappa` / `document_label_krippendorff_alpha` per category;
+ * - corpus only, the documents used: measures `documents_compared`, `documents_without_spans`
+ *   and `documents_out_of_scope`, the scope in `label` and the count in `value`; then one
+ *   `left_out` row per document left out (its id in `document`, `no_spans` or `out_of_scope` in `label`).
  * An undefined figure (null) is an empty cell. Lines end in CRLF, as RFC 4180 specifies.
  */
 export function reportToCsv(report: AgreementReport): string {
@@ -68,6 +71,12 @@ export function reportToCsv(report: AgreementReport): string {
       items: group.items,
     });
   }
+  const { scope, compared, withoutSpans, outOfScope } = report.scope;
+  rows.push({ document: '', measure: 'documents_compared', label: scope, value: compared.length });
+  rows.push({ document: '', measure: 'documents_without_spans', label: scope, value: withoutSpans.length });
+  rows.push({ document: '', measure: 'documents_out_of_scope', label: scope, value: outOfScope.length });
+  for (const id of withoutSpans) rows.push({ document: id, measure: 'left_out', label: 'no_spans' });
+  for (const id of outOfScope) rows.push({ document: id, measure: 'left_out', label: 'out_of_scope' });
   for (const document of report.perDocument) rows.push(...figureRows(document.documentId, document, relations));
   const lines = [CSV_COLUMNS.join(',')];
   for (const row of rows) lines.push(CSV_COLUMNS.map((column) => csvField(row[column])).join(','));

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   agreementReport,
+  reportToCsv,
   scopeSentence,
   type AgreementDocument,
   type AgreementSpan,
@@ -101,5 +102,18 @@ describe('the document scope', () => {
       'unopened',
       'empty',
     ]);
+  });
+});
+
+describe('the documents used, in the CSV', () => {
+  it('counts them after the corpus figures and names each one left out', () => {
+    const csv = reportToCsv(agreementReport(DOCUMENTS, [ANA, BEN], { scope: 'done' })).split('\r\n');
+    expect(csv).toContain(',,,documents_compared,,done,,,,,,,1,,');
+    expect(csv).toContain(',,,documents_without_spans,,done,,,,,,,1,,');
+    expect(csv).toContain(',,,documents_out_of_scope,,done,,,,,,,1,,');
+    expect(csv).toContain('empty,,,left_out,,no_spans,,,,,,,,,');
+    expect(csv).toContain('unopened,,,left_out,,out_of_scope,,,,,,,,,');
+    // Before the first row of a document's own figures.
+    expect(csv.indexOf('unopened,,,left_out,,out_of_scope,,,,,,,,,')).toBeLessThan(csv.findIndex((line) => line.startsWith('seen,')));
   });
 });

@@ -155,7 +155,8 @@ describe('agreementReport edge cases', () => {
     expect(report.pairs).toEqual([]);
     expect(report.overall).toEqual([]);
     expect(report.perDocument.map((document) => document.pairs)).toEqual([[], []]);
-    expect(reportToCsv(report).trim().split('\r\n')).toHaveLength(1);
+    // The header and the three counts of documents used.
+    expect(reportToCsv(report).trim().split('\r\n')).toHaveLength(4);
     expect(agreementReport([], []).message).toBe(NEEDS_TWO_ANNOTATORS);
   });
 
@@ -242,9 +243,12 @@ describe('reportToCsv', () => {
     expect(lines).toContain(',ann,bob,cohen_kappa,claim,,,,,,,,1,,12');
     expect(lines).toContain(',,,fleiss_kappa,claim,,,,,,,,1,,12');
     expect(lines).toContain('d2,ann,bob,exact,entity,LOC,0,0,1,0,0,0,,,');
-    // Corpus: 2 labels + overall, 2 modes = 6; 2 kappas; 4 group rows = 12. d1: 6 + 2 + 4 = 12 (LOC, PER);
-    // d2: (1 label + overall) * 2 + 2 + 4 = 10. Header and the final empty string make 2 more.
-    expect(lines).toHaveLength(1 + 12 + 12 + 10 + 1);
+    // The documents used, after the corpus figures: both compared, none left out.
+    expect(lines).toContain(',,,documents_compared,,all,,,,,,,2,,');
+    expect(lines).toContain(',,,documents_out_of_scope,,all,,,,,,,0,,');
+    // Corpus: 2 labels + overall, 2 modes = 6; 2 kappas; 4 group rows; 3 document counts = 15. d1: 6 + 2 + 4 = 12
+    // (LOC, PER); d2: (1 label + overall) * 2 + 2 + 4 = 10. Header and the final empty string make 2 more.
+    expect(lines).toHaveLength(1 + 15 + 12 + 10 + 1);
     expect(lines.at(-1)).toBe('');
   });
 

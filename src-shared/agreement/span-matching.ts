@@ -30,8 +30,9 @@ export interface MatchOptions {
  * - `overlap`: the ranges intersect (share at least one unit). The pairs are a **maximum
  *   matching**: as many pairs as the overlaps allow (a greedy "largest overlap first" can pair
  *   fewer). Among the matchings of that size it keeps the most pairs in the same position, then
- *   the largest total overlap, then (with `ignoreLabel`) the most same-label pairs. Overlap
- *   matching therefore pairs at least as many spans as exact matching.
+ *   the largest total overlap, then (with `ignoreLabel`) the most same-label pairs, then the
+ *   pairs first in text order. Overlap matching therefore pairs at least as many spans as exact
+ *   matching, and the same pairs whichever side is the reference.
  *
  * Offsets are compared as given: the report passes code points, so "largest overlap" counts
  * characters as Python does, an emoji as one.
@@ -140,7 +141,7 @@ function overlapComponents(reference: readonly AgreementSpan[], candidate: reado
   return components.filter((component) => component.reference.length > 0 && component.candidate.length > 0);
 }
 
-/** What a pair is worth, compared field by field: samePlace and sameLabelSamePlace, then overlap, then sameLabel. */
+/** What a pair is worth, compared field by field in this order (after "it is a pair"). */
 interface PairValue {
   sameLabelSamePlace: number;
   samePlace: number;
@@ -164,43 +165,62 @@ function pairValue(a: AgreementSpan, b: AgreementSpan): PairValue | null {
 /**
  * A maximum-weight assignment (Hungarian method, the `munkres` package) whose weights put the
  * number of pairs first: each field of `PairValue` is scaled past the largest sum the fields
- * after it can reach, in bigints so that no weight loses precision.
+ * after it can reach, in bigints so that no weight loses precision. Last comes the pairs'
+ * order by position (the two spans' positions, smaller first, so blind to which side is the
+ * reference): pair k of E gets 2^(E-1-k), so no two matchings weigh the same and the one chosen
+ * does not depend on the side or on how the assignment is solved.
  */
 function maximumMatching(
   reference: readonly AgreementSpan[],
   candidate: readonly AgreementSpan[],
   component: Group,
 ): Array<[number, number]> {
-  const values = component.reference.map((r) =>
-    component.candidate.map((c) => pairValue(reference[r] as AgreementSpan, candidate[c] as AgreementSpan)),
-  );
+  const edges: Array<{ row: number; column: number; value: PairValue; low: AgreementSpan; high: AgreementSpan }> = [];
+  component.reference.forEach((r, row) => {
+    const a = reference[r] as AgreementSpan;
+    component.candidate.forEach((c, column) => {
+      const b = candidate[c] as AgreementSpan;
+      const value = pairValue(a, b);
+      if (!value) return;
+      const aFirst = comparePosition(a, b) <= 0;
+      edges.push({ row, column, value, low: aFirst ? a : b, high: aFirst ? b : a });
+    });
+  });
+  if (edges.length === 0) return [];
+  edges.sort((x, y) => comparePosition(x.low, y.low) || comparePosition(x.high, y.high));
+
   const n = BigInt(Math.min(component.reference.length, component.candidate.length));
-  let longest = 0;
-  for (const row of values) for (const value of row) if (value) longest = Math.max(longest, value.overlap);
-  const sameLabelUnit = 1n;
+  const longest = BigInt(Math.max(...edges.map((edge) => edge.value.overlap)));
+  const sameLabelUnit = 1n << BigInt(edges.length);
   const overlapUnit = sameLabelUnit * (n + 1n);
-  const samePlaceUnit = overlapUnit * (n * BigInt(longest) + 1n);
+  const samePlaceUnit = overlapUnit * (n * longest + 1n);
   const sameLabelSamePlaceUnit = samePlaceUnit * (n + 1n);
   const pairUnit = sameLabelSamePlaceUnit * (n + 1n);
-  const weight = (value: PairValue | null): bigint =>
-    value === null
-      ? 0n
-      : pairUnit +
-        BigInt(value.sameLabelSamePlace) * sameLabelSamePlaceUnit +
-        BigInt(value.samePlace) * samePlaceUnit +
-        BigInt(value.overlap) * overlapUnit +
-        BigInt(value.sameLabel) * sameLabelUnit;
-  const weights = values.map((row) => row.map(weight));
+  const weights = component.reference.map(() => component.candidate.map(() => 0n));
+  edges.forEach((edge, k) => {
+    const { value } = edge;
+    (weights[edge.row] as bigint[])[edge.column] =
+      pairUnit +
+      BigInt(value.sameLabelSamePlace) * sameLabelSamePlaceUnit +
+      BigInt(value.samePlace) * samePlaceUnit +
+      BigInt(value.overlap) * overlapUnit +
+      BigInt(value.sameLabel) * sameLabelUnit +
+      (1n << BigInt(edges.length - 1 - k));
+  });
   let top = 0n;
   for (const row of weights) for (const w of row) if (w > top) top = w;
   // munkres minimises a cost: the cost of a pair is how far its weight falls short of the best.
   const assignment = munkres(weights.map((row) => row.map((w) => top - w)));
   const pairs: Array<[number, number]> = [];
   for (const [row, column] of assignment) {
-    if (values[row]?.[column] == null) continue;
+    if ((weights[row]?.[column] ?? 0n) === 0n) continue;
     pairs.push([component.reference[row] as number, component.candidate[column] as number]);
   }
   return pairs;
+}
+
+function comparePosition(a: AgreementSpan, b: AgreementSpan): number {
+  return a.start - b.start || a.end - b.end || compareText(a.label, b.label);
 }
 
 /** Code-unit order, the same in every locale. */

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { agreementReport, reportToJson, type AgreementSpan } from '../../src-shared/agreement';
+import { expectNoAccessibilityViolations } from './axe';
 import { exportLines, openApp, readDownload, teammateFile, type ExportedLine } from './helpers';
 
 const HARBOUR = 'Harbour city opens new tram line';
@@ -142,6 +143,9 @@ test('the scope of documents: Done by everyone, annotated by everyone, or all; t
   await expect(perDocument.getByRole('columnheader', { name: 'Document' })).not.toHaveAttribute('aria-sort', /.+/);
   await perDocument.getByRole('columnheader', { name: 'Document' }).getByRole('button').click();
   await expect(perDocument.getByRole('columnheader', { name: 'Document' })).toHaveAttribute('aria-sort', 'ascending');
+  // Still open since nothing was compared at first.
+  await expect(documents).toBeVisible();
+  await expectNoAccessibilityViolations(page, 'the agreement view with documents listed and a sorted table', { include: 'dialog' });
 
   // Saved figures name annotators as files do: "Rita", not "Rita (you)".
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save JSON' }).click()]);

@@ -137,4 +137,14 @@ describe('loadAgreementInput', () => {
     expect(report.documentLabels.pairs[0]?.categories[0]).toMatchObject({ category: 'topic', multiple: true, documents: 2, items: 4 });
     expect(report.documentLabels.pairs[0]?.categories[0]?.kappa).toBeCloseTo(1 / 2, 12);
   });
+
+  it('reads each annotator’s statuses, which the done scope goes by', async () => {
+    await db.documents.update('d1', { statuses: { ann: 'done', bob: 'done' } });
+    await db.documents.update('d2', { statuses: { ann: 'done' } });
+    const input = await loadAgreementInput(db, 'p', null, ['ann', 'bob'], names);
+    expect(input.annotationSets.map((set) => set.statuses)).toEqual([{ d1: 'done', d2: 'done' }, { d1: 'done' }]);
+    const report = await computeAgreement(input, { scope: 'done' }).report;
+    // Bob never marked d2 Done, so Ann's LOC there does not count against him.
+    expect(report.scope).toEqual({ scope: 'done', compared: ['d1'], withoutSpans: [], outOfScope: ['d2'] });
+  });
 });

@@ -84,3 +84,45 @@ test('a patterns file proposes its matches; its bad lines are reported with thei
     'Quay Street',
   );
 });
+
+test('a long document opens with its many suggestions: those in view at once, all of them soon, each reachable with { and Enter', async ({
+  page,
+}) => {
+  await openApp(page);
+  const paragraphs = Array.from({ length: 300 }, (_, i) => `Paragraph ${i + 1}: the council met on Monday.`);
+  await page
+    .getByLabel('Import documents')
+    .setInputFiles([
+      {
+        name: 'long.jsonl',
+        mimeType: 'application/jsonl',
+        buffer: Buffer.from(JSON.stringify({ title: 'Long minutes', text: paragraphs.join('\n\n') })),
+      },
+    ]);
+  await openDocument(page, 'Long minutes');
+  const patterns = ['{"label":"ORG","pattern":"council"}', '{"label":"DATE","pattern":"Monday"}'].join('\n');
+  await page
+    .getByLabel('Suggestion patterns file')
+    .setInputFiles([{ name: 'minutes.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(patterns) }]);
+  await expect(page.getByText('600 new suggestions from minutes.jsonl.')).toBeVisible();
+
+  // Opened again: 600 marks are more than are drawn in one go.
+  await openDocument(page, 'Harbour city opens new tram line');
+  await openDocument(page, 'Long minutes');
+  const text = page.getByRole('article', { name: 'Document text' });
+  const suggestions = text.locator('[data-suggestion="true"]');
+  await expect(suggestions.first()).toBeInViewport();
+  await expect(suggestions).toHaveCount(600);
+
+  // { from none selects the last one, at the end of the document: brought into view, Enter accepts it.
+  await openDocument(page, 'Harbour city opens new tram line');
+  await openDocument(page, 'Long minutes');
+  await text.focus();
+  await page.keyboard.press('Shift+{');
+  const last = text.locator('[data-suggestion="true"].span--selected');
+  await expect(last).toHaveText('Monday');
+  await expect(last).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(suggestions).toHaveCount(599);
+  await expect(text.locator('.doc-line').last().locator('[data-span-id][data-label="DATE"]')).toHaveText('Monday');
+});

@@ -1,13 +1,16 @@
 // The read-only document view: Lexical renders the stored text as lines of plain text with
-// span fragments. A span change re-renders only the lines it touches.
+// span fragments. A span change re-renders only the lines it touches. A newly opened document
+// with many marks shows its text and the marks in view first, the other marks just after
+// (draw-order.ts).
 import { createEditor, type LexicalEditor, type NodeKey } from 'lexical';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Span, Suggestion } from '../../../../src-shared/domain';
 import { linesTouched, splitLines, type Line } from '../../../../src-shared/span-layout';
 import { SourceTextNode, SpanMarkNode } from './nodes';
 import { $renderAllLines, $renderLines, type ViewSpan } from './render-lines';
 import { domRangesFor, placeCaret, selectedRange } from './dom-offsets';
 import { TextCaret } from './TextCaret';
+import { firstIndexWhere, marksDrawOrder, takeChunk, type LinesInView } from './draw-order';
 import { RelationArcs, type RelationArc } from './RelationArcs';
 
 export interface DocumentViewProps {
@@ -57,6 +60,32 @@ export interface DocumentViewHandle {
 }
 
 const NO_LINKS: ReadonlyMap<string, number> = new Map();
+const NO_MARKS: ReadonlyMap<number, ViewSpan[]> = new Map();
+/** Up to this many marks, a document is drawn whole at once. */
+const MARKS_AT_ONCE = 500;
+/** Marks drawn per step after the first frame, and the time a series of steps may take before yielding. */
+const MARKS_PER_STEP = 150;
+const STEP_MS = 8;
+
+/** The lines on screen in the scrolling element (after layout). */
+function linesInView(editor: LexicalEditor, keys: readonly NodeKey[], scroller: HTMLElement): LinesInView {
+  const frame = scroller.getBoundingClientRect();
+  const box = (index: number) => editor.getElementByKey(keys[index] as NodeKey)?.getBoundingClientRect();
+  const first = firstIndexWhere(keys.length, (i) => (box(i)?.bottom ?? Infinity) > frame.top);
+  const end = firstIndexWhere(keys.length, (i) => (box(i)?.top ?? Infinity) >= frame.bottom);
+  return { first, last: Math.max(first, end - 1) };
+}
+
+/** Marks the fragments of the selected spans and of the spans linked to them. */
+function markHighlights(root: HTMLElement, highlighted: readonly string[], related: readonly string[]): void {
+  const mark = (className: string, ids: readonly string[]) => {
+    root.querySelectorAll(`.${className}`).forEach((el) => el.classList.remove(className));
+    for (const id of ids)
+      root.querySelectorAll(`[data-span-id="${CSS.escape(id)}"], [data-suggestion-id="${CSS.escape(id)}"]`).forEach((el) => el.classList.add(className));
+  };
+  mark('span--selected', highlighted);
+  mark('span--related', related);
+}
 
 const NO_SUGGESTIONS: ReadonlyMap<string, Suggestion> = new Map();
 
@@ -151,7 +180,12 @@ export function DocumentView(props: DocumentViewProps) {
     spans: readonly Span[];
     links: ReadonlyMap<string, number>;
     references?: ReadonlyMap<string, ReferenceAnnotator>;
+    /** The marks of each line, as last drawn or still to draw. */
+    byLine: ReadonlyMap<number, ViewSpan[]>;
+    /** Lines whose marks are not drawn yet (their text is), in the order they will be. */
+    pending: number[];
   } | null>(null);
+  const drawTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const links = props.linkCounts ?? NO_LINKS;
   // A caret wanted at an offset: placed after the draw that follows (the text nodes change).
   const [caretRequest, setCaretRequest] = useState<{ offset: number } | null>(null);
@@ -168,18 +202,56 @@ export function DocumentView(props: DocumentViewProps) {
     });
   }
 
+  /** Draws the marks of these lines (their text is drawn), and marks the selection among them. */
+  const drawMarks = useCallback((lines: readonly number[]) => {
+    const current = rendered.current;
+    const root = rootRef.current;
+    if (!current || !root || lines.length === 0) return;
+    const { text, lines: layout, keys, byLine } = current;
+    (editorRef.current as LexicalEditor).update(() => $renderLines(text, layout, keys, lines, byLine), { discrete: true });
+    markHighlights(root, callbacks.current.highlightedSpanIds, callbacks.current.relatedSpanIds ?? []);
+  }, []);
+
+  /** Draws every mark not drawn yet, at once: for what needs them all (finding, scrolling to a span). */
+  const drawPending = useCallback(() => {
+    clearTimeout(drawTimer.current);
+    const current = rendered.current;
+    if (!current || current.pending.length === 0) return;
+    const lines = current.pending;
+    current.pending = [];
+    drawMarks(lines);
+  }, [drawMarks]);
+
+  /** Draws the marks not drawn yet a step at a time, yielding to the browser between series of steps. */
+  const drawLater = useCallback(() => {
+    clearTimeout(drawTimer.current);
+    const step = () => {
+      const current = rendered.current;
+      if (!current) return;
+      const started = performance.now();
+      while (current.pending.length > 0 && performance.now() - started < STEP_MS) {
+        drawMarks(takeChunk(current.pending, (line) => current.byLine.get(line)?.length ?? 0, MARKS_PER_STEP));
+      }
+      if (current.pending.length > 0) drawTimer.current = setTimeout(step, 0);
+    };
+    drawTimer.current = setTimeout(step, 0);
+  }, [drawMarks]);
+  useEffect(() => () => clearTimeout(drawTimer.current), []);
+
   useLayoutEffect(() => {
     const handle = props.handleRef;
     if (!handle) return;
     handle.current = {
-      scrollToSpan: (spanId) =>
-        rootRef.current?.querySelector(`[data-span-id="${CSS.escape(spanId)}"], [data-suggestion-id="${CSS.escape(spanId)}"]`)?.scrollIntoView({ block: 'nearest' }),
+      scrollToSpan: (spanId) => {
+        drawPending();
+        rootRef.current?.querySelector(`[data-span-id="${CSS.escape(spanId)}"], [data-suggestion-id="${CSS.escape(spanId)}"]`)?.scrollIntoView({ block: 'nearest' });
+      },
       placeCaretAt: (offset) => setCaretRequest({ offset }),
     };
     return () => {
       handle.current = null;
     };
-  }, [props.handleRef]);
+  }, [props.handleRef, drawPending]);
 
   useLayoutEffect(() => {
     const editor = editorRef.current as LexicalEditor;
@@ -207,18 +279,31 @@ export function DocumentView(props: DocumentViewProps) {
       editor.update(() => $renderLines(text, lines, previous.keys, touched, byLine), { discrete: true });
       previous.spans = drawn;
       previous.links = links;
+      previous.byLine = byLine;
+      previous.pending = previous.pending.filter((line) => !touched.has(line));
       return;
     }
     const lines = splitLines(text);
     const byLine = groupByLine(lines, drawn, props.referenceAnnotators, links, suggestionsById);
+    let marks = 0;
+    for (const list of byLine.values()) marks += list.length;
+    const atOnce = marks <= MARKS_AT_ONCE;
     let keys: NodeKey[] = [];
     editor.update(() => {
-      keys = $renderAllLines(text, lines, byLine);
+      keys = $renderAllLines(text, lines, atOnce ? byLine : NO_MARKS);
     }, { discrete: true });
-    rendered.current = { documentId, text, lines, keys, spans: drawn, links, references: props.referenceAnnotators };
+    const now = { documentId, text, lines, keys, spans: drawn, links, references: props.referenceAnnotators, byLine, pending: [] as number[] };
+    rendered.current = now;
     // Only a newly opened document goes to its remembered place; a redraw keeps the scroll.
     if (scrollRef.current && previous?.documentId !== documentId) scrollRef.current.scrollTop = initialScrollTop;
-  }, [documentId, text, drawn, suggestionsById, links, initialScrollTop, props.referenceAnnotators]);
+    if (atOnce || !scrollRef.current) return;
+    // Many marks: those in view (and a screen around) in this frame, the others just after.
+    const view = linesInView(editor, keys, scrollRef.current);
+    const order = marksDrawOrder(byLine.keys(), view, Math.max(20, view.last - view.first + 1));
+    editor.update(() => $renderLines(text, lines, keys, order.now, byLine), { discrete: true });
+    now.pending = order.later;
+    drawLater();
+  }, [documentId, text, drawn, suggestionsById, links, initialScrollTop, props.referenceAnnotators, drawLater]);
 
   useLayoutEffect(() => {
     const root = rootRef.current;
@@ -238,6 +323,7 @@ export function DocumentView(props: DocumentViewProps) {
     registry.delete('find-match');
     registry.delete('find-current');
     if (!find || find.matches.length === 0) return;
+    drawPending();
     const ranges = domRangesFor(root, find.matches);
     registry.set('find-match', new Highlight(...ranges));
     const current = domRangesFor(root, find.matches.slice(find.current, find.current + 1))[0];
@@ -248,7 +334,7 @@ export function DocumentView(props: DocumentViewProps) {
       const frame = scroller?.getBoundingClientRect();
       if (scroller && frame && (box.top < frame.top || box.bottom > frame.bottom)) scroller.scrollTop += box.top - frame.top - frame.height / 3;
     }
-  }, [find, spans]);
+  }, [find, spans, drawPending]);
 
   // Review: the item in hand, as a band over its text (whoever marked what there), in view.
   const focusRange = props.focusRange;
@@ -258,22 +344,16 @@ export function DocumentView(props: DocumentViewProps) {
     if (!root || !registry) return;
     registry.delete('review-current');
     if (!focusRange) return;
+    drawPending();
     const [range] = domRangesFor(root, [focusRange]);
     if (range) registry.set('review-current', new Highlight(range));
-  }, [focusRange, drawn]);
+  }, [focusRange, drawn, drawPending]);
 
   // Mark the selected span's fragments, and those of the spans linked to it (the DOM may have
   // been rebuilt, so after every draw).
   useLayoutEffect(() => {
     const root = rootRef.current;
-    if (!root) return;
-    const mark = (className: string, ids: readonly string[]) => {
-      root.querySelectorAll(`.${className}`).forEach((el) => el.classList.remove(className));
-      for (const id of ids)
-        root.querySelectorAll(`[data-span-id="${CSS.escape(id)}"], [data-suggestion-id="${CSS.escape(id)}"]`).forEach((el) => el.classList.add(className));
-    };
-    mark('span--selected', highlightedSpanIds);
-    mark('span--related', props.relatedSpanIds ?? []);
+    if (root) markHighlights(root, highlightedSpanIds, props.relatedSpanIds ?? []);
   });
 
   useEffect(() => {

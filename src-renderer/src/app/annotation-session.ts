@@ -71,8 +71,8 @@ export interface AnnotationSession {
   performWith(build: (state: AnnotationState) => Change | null): void;
   /** Removes documents with all their annotations (to the trash); undoable. Throws with the reason. */
   removeDocuments(documentIds: readonly string[]): Promise<void>;
-  /** Brings documents back from the trash, as they were removed; undoable. */
-  restoreDocuments(entries: readonly TrashedDocument[]): void;
+  /** Brings documents back from the trash, as they were removed; undoable. Throws with the reason. */
+  restoreDocuments(entries: readonly TrashedDocument[]): Promise<void>;
   /** Edits a document's title and details; undoable. Returns why not, if it cannot. */
   setDocumentMeta(document: DocumentRecord, meta: DocumentMeta): string | null;
   undo(): Promise<void>;
@@ -427,11 +427,17 @@ export function useAnnotationSession(
   );
 
   const restoreDocuments = useCallback(
-    (entries: readonly TrashedDocument[]) => {
+    async (entries: readonly TrashedDocument[]) => {
       if (entries.length === 0) return;
-      perform({ type: 'add-documents', documents: entries.map((e) => e.document), annotations: entries.flatMap((e) => e.annotations) });
+      const change: Change = { type: 'add-documents', documents: entries.map((e) => e.document), annotations: entries.flatMap((e) => e.annotations) };
+      setPendingWrites((n) => n + 1);
+      const write = writes.current.then(() => commitChange(db, projectId, change, { annotator }));
+      writes.current = write.catch(() => undefined).finally(() => setPendingWrites((n) => n - 1));
+      await write;
+      history.record(change);
+      setVersion((v) => v + 1);
     },
-    [perform],
+    [annotator, db, history, projectId],
   );
 
   const setDocumentMeta = useCallback(

@@ -70,6 +70,9 @@ export function DocumentList(props: {
   searchingTexts: boolean;
   /** Reviewing: disagreements left per document with work to compare. */
   reviewLeft?: ReadonlyMap<string, number> | undefined;
+  /** Removed documents waiting in the trash. */
+  trashCount: number;
+  onOpenTrash: () => void;
 }) {
   const { documents, filter, textMatches } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -172,6 +175,9 @@ export function DocumentList(props: {
           })}
         </ul>
       </div>
+      <button type="button" className="document-list__trash" onClick={props.onOpenTrash}>
+        Trash{props.trashCount > 0 ? ` (${props.trashCount})` : ''}
+      </button>
     </nav>
   );
 }

@@ -26,6 +26,8 @@ export function DocumentPane(props: {
   session: AnnotationSession;
   schema: LabelSchema;
   onStatusChange: (status: DocumentStatus) => void;
+  /** Opens the document's details (title, source…; move to trash). */
+  onEditDetails: () => void;
   onStep: (delta: 1 | -1) => void;
   canStepBack: boolean;
   canStepForward: boolean;
@@ -55,6 +57,9 @@ export function DocumentPane(props: {
                 </option>
               ))}
             </select>
+            <button type="button" onClick={props.onEditDetails} title="Title, source, date, language; move to trash">
+              Details…
+            </button>
             <button type="button" onClick={() => props.onStep(-1)} disabled={!props.canStepBack} aria-label="Previous document">
               ‹
             </button>

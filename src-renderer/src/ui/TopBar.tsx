@@ -10,7 +10,17 @@ import { readDroppedFiles } from './useImportFlows';
 import { useMediaQuery } from './useMediaQuery';
 import type { Panels } from './usePanels';
 
-export type WorkbenchDialog = 'export' | 'labels' | 'new-project' | 'identity' | 'agreement' | 'shortcuts' | 'settings';
+export type WorkbenchDialog =
+  | 'export'
+  | 'labels'
+  | 'new-project'
+  | 'projects'
+  | 'identity'
+  | 'agreement'
+  | 'shortcuts'
+  | 'settings'
+  | 'trash'
+  | 'document-details';
 
 const DOCUMENT_ACCEPT = IMPORT_EXTENSIONS.map((extension) => `.${extension}`).join(',');
 const TEAMMATE_ACCEPT = '.jsonl,.json';
@@ -66,9 +76,14 @@ export function TopBar(props: {
         </select>
       </label>
       {!compact && (
-        <button type="button" onClick={() => props.onOpenDialog('new-project')}>
-          New project
-        </button>
+        <>
+          <button type="button" onClick={() => props.onOpenDialog('new-project')}>
+            New project
+          </button>
+          <button type="button" onClick={() => props.onOpenDialog('projects')} title="Rename or delete projects">
+            Projects…
+          </button>
+        </>
       )}
       <div className="mode-switch" role="group" aria-label="Mode">
         <button type="button" aria-pressed={props.mode === 'annotate'} onClick={() => props.onModeChange('annotate')}>
@@ -119,6 +134,7 @@ export function TopBar(props: {
               { label: 'Export…', onSelect: () => props.onOpenDialog('export') },
               { label: 'Labels…', onSelect: () => props.onOpenDialog('labels') },
               { label: 'Agreement…', onSelect: () => props.onOpenDialog('agreement') },
+              { label: 'Rename or delete projects…', onSelect: () => props.onOpenDialog('projects') },
               { label: 'Keyboard shortcuts', onSelect: () => props.onOpenDialog('shortcuts') },
               { label: 'Settings…', onSelect: () => props.onOpenDialog('settings') },
             ]}

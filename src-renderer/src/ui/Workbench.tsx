@@ -48,6 +48,10 @@ import { useWorkbenchKeys } from './useWorkbenchKeys';
 import { usePanels } from './usePanels';
 import { useAppearance } from './useAppearance';
 import { SettingsDialog } from './SettingsDialog';
+import { DocumentDetailsDialog } from './manage/DocumentDetailsDialog';
+import { ProjectsDialog } from './manage/ProjectsDialog';
+import { TrashDialog } from './manage/TrashDialog';
+import { useDocumentManagement } from './manage/useDocumentManagement';
 
 type Dialog = WorkbenchDialog | null;
 
@@ -297,6 +301,18 @@ export function Workbench(props: {
     fileInput,
   });
 
+  const manage = useDocumentManagement({
+    db,
+    projectId,
+    projects,
+    session,
+    filtered,
+    openDocument,
+    switchProject: setProjectId,
+    notify,
+    countingProjects: dialog === 'projects',
+  });
+
   // ---- export
   const exports = useExportFlow({
     db,
@@ -417,6 +433,8 @@ export function Workbench(props: {
           textMatches={textSearch.matches}
           searchingTexts={textSearch.searching}
           reviewLeft={reviewLeft}
+          trashCount={manage.trash?.length ?? 0}
+          onOpenTrash={() => setDialog('trash')}
         />
       </div>
 
@@ -428,6 +446,7 @@ export function Workbench(props: {
         session={session}
         schema={schema}
         onStatusChange={changeStatus}
+        onEditDetails={() => setDialog('document-details')}
         onStep={step}
         canStepBack={documentIndex > 0}
         canStepForward={documentIndex >= 0 && documentIndex < filtered.length - 1}
@@ -569,6 +588,35 @@ export function Workbench(props: {
         />
       )}
       {dialog === 'shortcuts' && <ShortcutSheet schema={schema} onClose={() => setDialog(null)} />}
+      {dialog === 'document-details' && openRecord && (
+        <DocumentDetailsDialog
+          record={openRecord}
+          names={names}
+          onSave={(meta) => session.setDocumentMeta(openRecord, meta)}
+          onMoveToTrash={() => manage.moveToTrash(openRecord)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'trash' && (
+        <TrashDialog
+          entries={manage.trash}
+          names={names}
+          onRestore={manage.restore}
+          onDeleteForever={manage.deleteForever}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'projects' && (
+        <ProjectsDialog
+          projects={projects ?? []}
+          currentId={projectId}
+          documentCounts={manage.projectDocumentCounts ?? new Map()}
+          onRename={manage.rename}
+          onSaveBundle={exports.saveBundleOf}
+          onDelete={manage.removeProject}
+          onClose={() => setDialog(null)}
+        />
+      )}
       {dialog === 'settings' && <SettingsDialog appearance={appearance} onClose={() => setDialog(null)} />}
       {missingAttributes && (
         <MissingAttributesDialog

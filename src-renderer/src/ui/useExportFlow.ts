@@ -61,7 +61,7 @@ export function useExportFlow(options: {
     [annotator.id, annotators, db, documents, filtered, project?.name, schema],
   );
 
-  const save = async (prepared: PreparedExport) => {
+  const save = async (prepared: PreparedExport, after: () => void = onSaved) => {
     const zipped = prepared.fileName.endsWith('.zip');
     const extension = prepared.fileName.slice(prepared.fileName.lastIndexOf('.') + 1);
     const stream = await bridge.saveFile(prepared.fileName, [{ name: zipped ? 'Zip archive' : 'Export', extensions: [extension] }]);
@@ -69,7 +69,7 @@ export function useExportFlow(options: {
     await saveExport(prepared, stream);
     const n = prepared.summary.documents;
     notify(`Exported ${n} ${n === 1 ? 'document' : 'documents'} to ${prepared.fileName}.`, 'success');
-    onSaved();
+    after();
   };
 
   const saveBundle = async () => {
@@ -77,5 +77,8 @@ export function useExportFlow(options: {
     await save(await prepareProjectBundle(db, project, annotator));
   };
 
-  return { annotationSets, prepare, save, saveBundle };
+  /** Any project's bundle (before deleting it), leaving the dialog that asked open. */
+  const saveBundleOf = async (other: Project) => save(await prepareProjectBundle(db, other, annotator), () => undefined);
+
+  return { annotationSets, prepare, save, saveBundle, saveBundleOf };
 }

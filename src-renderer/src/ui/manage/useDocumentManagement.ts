@@ -1,0 +1,90 @@
+// Managing the project's documents and the machine's projects from the workbench: moving a
+// document to the trash (then opening its neighbour), restoring and deleting for good, editing
+// details, renaming and deleting projects.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback } from 'react';
+import type { DocumentRecord, Project } from '../../../../src-shared/domain';
+import type { AnnotationSession } from '../../app/annotation-session';
+import type { SpanwrightDatabase, TrashedDocument } from '../../storage/database';
+import { deleteProject, renameProject } from '../../storage/projects';
+import { deleteFromTrash, readTrash } from '../../storage/trash';
+
+export function useDocumentManagement(options: {
+  db: SpanwrightDatabase;
+  projectId: string;
+  projects: readonly Project[] | undefined;
+  session: AnnotationSession;
+  /** The list as shown, to open the neighbour of a removed document. */
+  filtered: readonly DocumentRecord[];
+  openDocument: (documentId: string) => void;
+  switchProject: (projectId: string) => void;
+  notify: (message: string, kind: 'info' | 'success' | 'error') => void;
+  /** Whether the projects dialog is open (its document counts are read only then). */
+  countingProjects: boolean;
+}) {
+  const { db, projectId, projects, session, filtered, openDocument, switchProject, notify } = options;
+  const trash = useLiveQuery(() => readTrash(db, projectId), [db, projectId]);
+  const projectDocumentCounts = useLiveQuery(
+    async () =>
+      options.countingProjects
+        ? new Map(
+            await Promise.all(
+              (projects ?? []).map(async (p) => [p.id, await db.documents.where('projectId').equals(p.id).count()] as const),
+            ),
+          )
+        : new Map<string, number>(),
+    [db, projects, options.countingProjects],
+  );
+
+  const moveToTrash = useCallback(
+    async (record: DocumentRecord) => {
+      const at = filtered.findIndex((d) => d.id === record.id);
+      const neighbour = filtered[at + 1] ?? filtered[at - 1];
+      await session.removeDocuments([record.id]);
+      if (neighbour && neighbour.id !== record.id) openDocument(neighbour.id);
+      notify(`Moved “${record.meta.title}” to the trash. Trash restores it; Ctrl+Z undoes.`, 'success');
+    },
+    [filtered, notify, openDocument, session],
+  );
+
+  const restore = useCallback(
+    async (entries: readonly TrashedDocument[]) => {
+      try {
+        await session.restoreDocuments(entries);
+      } catch (error) {
+        notify(`Could not restore: ${error instanceof Error ? error.message : String(error)}`, 'error');
+        return;
+      }
+      const [first] = entries;
+      if (entries.length === 1 && first) openDocument(first.documentId);
+      notify(
+        entries.length === 1 ? `Restored “${first?.document.record.meta.title}”.` : `Restored ${entries.length} documents.`,
+        'success',
+      );
+    },
+    [notify, openDocument, session],
+  );
+
+  const deleteForever = useCallback(
+    async (documentIds: readonly string[]) => {
+      await deleteFromTrash(db, projectId, documentIds);
+      notify(`Deleted ${documentIds.length === 1 ? 'a document' : `${documentIds.length} documents`} for good.`, 'info');
+    },
+    [db, notify, projectId],
+  );
+
+  const rename = useCallback((id: string, name: string) => renameProject(db, id, name), [db]);
+
+  const removeProject = useCallback(
+    async (project: Project) => {
+      const other = (projects ?? []).find((p) => p.id !== project.id);
+      if (!other) throw new Error('The only project cannot be deleted: create another first.');
+      if (project.id === projectId) switchProject(other.id);
+      await deleteProject(db, project.id);
+      notify(`Deleted the project “${project.name}”.`, 'info');
+    },
+    [db, notify, projectId, projects, switchProject],
+  );
+
+  return { trash, projectDocumentCounts, moveToTrash, restore, deleteForever, rename, removeProject };
+}

@@ -174,10 +174,15 @@ export function agreementReport(
     if (!comparedIds.has(document.id)) continue;
     // Lengths and overlaps count code points, as Python and the exported files do: an emoji is one character.
     const codePoints = new OffsetConverter(document.text);
-    const tokens = tokenize(document.text, options.locale).map((token) => inCodePoints(token, codePoints, document.text.length));
+    // Without astral characters the two units agree: no need to copy every token and span.
+    const convert =
+      codePoints.codePointLength === document.text.length
+        ? <T>(item: T): T => item
+        : <T extends { start: number; end: number }>(item: T): T => inCodePoints(item, codePoints, document.text.length);
+    const tokens = tokenize(document.text, options.locale).map(convert);
     const part = documentParts(
       tokens,
-      spansOf.map((byDocument) => (byDocument.get(document.id) ?? []).map((span) => inCodePoints(span, codePoints, document.text.length))),
+      spansOf.map((byDocument) => (byDocument.get(document.id) ?? []).map(convert)),
       relationsOf.map((byDocument) => byDocument.get(document.id) ?? []),
       reportLayers,
       enough,

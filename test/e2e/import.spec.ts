@@ -39,6 +39,8 @@ test.describe('importing', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Imported 3 documents' })).toBeVisible();
     const list = page.getByRole('list', { name: 'Documents' });
     await expect(list.getByRole('listitem')).toHaveCount(7);
+    // The first imported document opens, so what came in is on screen.
+    await expect(page.getByRole('heading', { level: 1, name: 'market-report' })).toBeVisible();
 
     await openDocument(page, 'market-report');
     await expect(page.getByRole('article', { name: 'Document text' })).toContainText(

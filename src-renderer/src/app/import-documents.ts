@@ -116,6 +116,8 @@ export interface ImportOutcome {
   /** Proposals the files carried that nobody accepted (Prodigy rejects, Label Studio predictions), imported as suggestions. */
   suggestions: number;
   addedLabels: string[];
+  /** The first document imported (the app opens it). */
+  firstDocumentId?: string;
 }
 
 /** Ids the files name for their annotations, and which of them the project already uses. */
@@ -217,6 +219,7 @@ export async function buildImportChange(
     };
     documents.push({ record, text: doc.draft.text });
   }
+  if (documents[0]) outcome.firstDocumentId = documents[0].record.id;
   const change = combineChanges([
     schemaChange(schema, grown === schema || sameValue(grown, schema) ? schema : grown),
     documents.length > 0 ? { type: 'add-documents', documents, annotations } : null,

@@ -298,6 +298,7 @@ export function Workbench(props: {
     notify,
     reportError,
     onProjectRestored: setProjectId,
+    onImported: openDocument,
     fileInput,
   });
 

@@ -23,9 +23,11 @@ export function useImportFlows(deps: {
   notify: (message: string, kind: ToastKind) => void;
   reportError: (message: string) => void;
   onProjectRestored: (projectId: string) => void;
+  /** After an import, with its first document (opened, so the user sees what came in). */
+  onImported: (documentId: string) => void;
   fileInput: RefObject<HTMLInputElement | null>;
 }) {
-  const { db, bridge, project, projectId, annotator, notify, reportError, onProjectRestored, fileInput } = deps;
+  const { db, bridge, project, projectId, annotator, notify, reportError, onProjectRestored, onImported, fileInput } = deps;
   const [importPlan, setImportPlan] = useState<ImportPlan | null>(null);
   // The files the open report was read from, to read them again with the user's choices.
   const [importFiles, setImportFiles] = useState<{ files: InputFile[]; labelListFile?: string } | null>(null);
@@ -50,13 +52,14 @@ export function useImportFlows(deps: {
         if (outcome.droppedSpans > 0) parts.push(`${outcome.droppedSpans} spans with unknown labels left out`);
         if (outcome.droppedRelations > 0) parts.push(`${outcome.droppedRelations} relations whose ends were left out`);
         notify(parts.join(', ') + '.', 'success');
+        if (outcome.firstDocumentId) onImported(outcome.firstDocumentId);
       } catch (error) {
         reportError(`Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
         setProgress(null);
       }
     },
-    [annotator.id, db, notify, project, reportError],
+    [annotator.id, db, notify, onImported, project, reportError],
   );
 
   const startImport = useCallback(

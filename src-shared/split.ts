@@ -1,5 +1,6 @@
 // Train/dev/test splits by document: reproducible from a seed, never one document in two
 // splits, optionally stratified so that each label-presence group is split in proportion.
+import { seededRandom, shuffled } from './seeded-random';
 
 export type SplitName = 'train' | 'dev' | 'test';
 
@@ -15,27 +16,6 @@ export interface SplitInput {
   id: string;
   /** Labels present in the document (for stratifying). */
   labels: readonly string[];
-}
-
-/** mulberry32: a tiny seeded generator; the same seed always gives the same split. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-  }
-  return copy;
 }
 
 export function checkRatios(ratios: SplitRatios): string | null {

@@ -1,6 +1,8 @@
 // Merging a teammate's exported work into this project: their annotations become their own annotation set
-// on the matching documents (by id, then by text hash), replacing what an earlier import of
-// theirs put there. Your set and the gold set are never changed by an import.
+// on the matching documents (by id, then by text hash, then by near-identical text), replacing
+// what an earlier import of theirs put there. Your set and the gold set are never changed by an
+// import. On a near-identical text their spans are carried onto ours through a word-level
+// comparison; a span in text that differs is left out and listed (docs/teamwork.md).
 import { combineChanges, type Change } from '../../../src-shared/annotations/change';
 import { schemaChange, statusChange } from '../../../src-shared/annotations/edits';
 import { annotationsFromDraft } from '../../../src-shared/annotations/from-draft';
@@ -19,7 +21,17 @@ import {
 import type { ReadOptions } from '../../../src-shared/formats/format-module';
 import type { ImportIssue, ParsedDocument, ReadQuestion, UnknownLabel } from '../../../src-shared/formats/import-result';
 import { addImportedSchemaItems, labelsForImportedNames } from '../../../src-shared/schema-rules';
-import { describeTextDifference } from '../../../src-shared/review/text-difference';
+import { draftOntoText, relabelDraft } from '../../../src-shared/formats/draft-spans';
+import {
+  compareTexts,
+  condenseParts,
+  describeTextDifference,
+  NEAR_IDENTICAL,
+  similarityBound,
+  wordCounts,
+  type DiffPart,
+  type TextComparison,
+} from '../../../src-shared/review/text-difference';
 import { commitChange } from '../storage/commit';
 import type { SpanwrightDatabase } from '../storage/database';
 import { readDocumentAnnotations, usedAnnotationIds } from '../storage/spans';
@@ -45,8 +57,17 @@ export interface TeammatePlan {
   projectId: string;
   files: string[];
   matches: TeammateMatch[];
-  /** Same id as a project document, different text: never merged. */
+  /** Same id as a project document, a text less than near-identical: never merged. */
   mismatches: Array<{ file: string; line?: number; title: string; reason: string }>;
+  /**
+   * Same document, a different text (at least NEAR_IDENTICAL alike, word by word): merged, with
+   * the spans carried onto our text; those in text that differs are left out, listed here.
+   */
+  nearMatches: NearMatch[];
+  /** Every label their spans use (in the matched and the new documents), for the label map. */
+  theirLabels: Array<{ name: string; count: number }>;
+  /** The project's label names when the plan was made (what their labels can be mapped to). */
+  ourLabels: string[];
   /** Documents the project does not have (can be added as new documents). */
   unmatched: Array<ParsedDocument & { textHash: string }>;
   /** Spans of yours or of the gold set found in the files: left alone. */
@@ -58,6 +79,20 @@ export interface TeammatePlan {
   options: ReadOptions;
   /** What the user could say that would change how the files are read (the dialog offers it). */
   asks: ReadQuestion[];
+}
+
+export interface NearMatch {
+  file: string;
+  line?: number;
+  documentId: string;
+  /** Our document's title. */
+  title: string;
+  similarity: number;
+  /** What differs, with long unchanged text cut short (ours, then theirs, where they differ). */
+  parts: DiffPart[];
+  /** Their spans that fall into text that differs: not merged. */
+  leftOut: Array<{ annotator: string; label: string; text: string }>;
+  leftOutRelations: number;
 }
 
 const PROTECTED = (self: Annotator) => new Set([self.id, GOLD_ANNOTATOR.id]);
@@ -87,6 +122,9 @@ export async function planTeammateImport(
     files: files.map((f) => f.name),
     matches: [],
     mismatches: [],
+    nearMatches: [],
+    theirLabels: [],
+    ourLabels: project.schema.labels.map((l) => l.name),
     unmatched: [],
     protectedSpans: 0,
     annotators: [],
@@ -100,6 +138,33 @@ export async function planTeammateImport(
   const unknown = new Map<string, UnknownLabel>();
   const protectedIds = PROTECTED(self);
   const matched = new Map<string, TeammateMatch>();
+  // Our texts, read only when a document matches neither by id nor by hash.
+  const texts = new Map<string, { text: string; counts?: Map<string, number> }>();
+  const ourText = async (doc: DocumentRecord) => {
+    let entry = texts.get(doc.id);
+    if (!entry) {
+      entry = { text: (await db.texts.get(doc.id))?.text ?? '' };
+      texts.set(doc.id, entry);
+    }
+    return entry;
+  };
+  /** The project document most like `text`, at least NEAR_IDENTICAL alike. */
+  const nearest = async (text: string): Promise<{ target: DocumentRecord; comparison: TextComparison } | null> => {
+    let best: { target: DocumentRecord; comparison: TextComparison } | null = null;
+    let counts: Map<string, number> | undefined;
+    for (const doc of docs) {
+      // Texts 95 % alike in words are within a few percent in length: most are never read.
+      if (Math.abs(doc.textLength - text.length) > 0.15 * Math.max(doc.textLength, text.length)) continue;
+      const ours = await ourText(doc);
+      ours.counts ??= wordCounts(ours.text);
+      counts ??= wordCounts(text);
+      if (similarityBound(ours.counts, counts) < Math.max(NEAR_IDENTICAL, best?.comparison.similarity ?? 0)) continue;
+      const comparison = compareTexts(ours.text, text, NEAR_IDENTICAL);
+      if (comparison && comparison.similarity > (best?.comparison.similarity ?? 0)) best = { target: doc, comparison };
+    }
+    return best;
+  };
+  const leftOutNames: Array<NearMatch['leftOut'][number]> = [];
   try {
     for (const request of groupImportFiles(files, project.schema, options)) {
       const { result, hashes } = await parser.parse(request);
@@ -110,21 +175,30 @@ export async function planTeammateImport(
         const textHash = hashes[at] as string;
         for (const a of doc.draft.annotators ?? []) names.set(a.id, a.name);
         const byId = doc.draft.id !== undefined ? bySourceId.get(doc.draft.id) : undefined;
-        let target: DocumentRecord | undefined;
+        let target: DocumentRecord | undefined = byId ?? byHash.get(textHash);
+        let near: { target: DocumentRecord; comparison: TextComparison } | null = null;
         if (byId && byId.textHash !== textHash) {
-          const ours = (await db.texts.get(byId.id))?.text ?? '';
-          plan.mismatches.push({
-            file: doc.file,
-            line: doc.line,
-            title: doc.draft.meta.title,
-            reason: describeTextDifference(ours, doc.draft.text) ?? 'the text differs',
-          });
-          continue;
-        } else target = byId ?? byHash.get(textHash);
-        if (!target) {
-          plan.unmatched.push({ ...doc, textHash });
-          continue;
+          const ours = (await ourText(byId)).text;
+          const comparison = compareTexts(ours, doc.draft.text, NEAR_IDENTICAL);
+          if (!comparison) {
+            plan.mismatches.push({
+              file: doc.file,
+              line: doc.line,
+              title: doc.draft.meta.title,
+              reason: describeTextDifference(ours, doc.draft.text) ?? 'the text differs',
+            });
+            continue;
+          }
+          near = { target: byId, comparison };
+        } else if (!target) {
+          near = await nearest(doc.draft.text);
+          if (!near) {
+            plan.unmatched.push({ ...doc, textHash });
+            continue;
+          }
         }
+        if (near) target = near.target;
+        if (!target) continue;
         const sets = new Map<string, TeammateAnnotations>();
         const owned = ownedDraft(
           doc.draft,
@@ -136,6 +210,26 @@ export async function planTeammateImport(
           protectedIds,
         );
         plan.protectedSpans += owned.protectedSpans;
+        if (near) {
+          const moved = draftOntoText(owned.draft, (await ourText(near.target)).text, near.comparison.parts);
+          const leftOut = moved.leftOut.map((span) => ({
+            annotator: span.annotator as string,
+            label: span.label,
+            text: doc.draft.text.slice(span.start, span.end),
+          }));
+          leftOutNames.push(...leftOut);
+          plan.nearMatches.push({
+            file: doc.file,
+            line: doc.line,
+            documentId: near.target.id,
+            title: near.target.meta.title,
+            similarity: near.comparison.similarity,
+            parts: condenseParts(near.comparison.parts),
+            leftOut,
+            leftOutRelations: moved.leftOutRelations,
+          });
+          owned.draft = moved.draft;
+        }
         for (const span of owned.draft.spans) {
           const annotator = span.annotator as string;
           const set = sets.get(annotator) ?? { annotator, spans: [] };
@@ -180,6 +274,12 @@ export async function planTeammateImport(
     }
   }
   plan.annotators = [...perAnnotator].map(([id, tally]) => ({ id, name: names.get(id) ?? id, ...tally }));
+  for (const entry of leftOutNames) entry.annotator = names.get(entry.annotator) ?? entry.annotator;
+  const labelCounts = new Map<string, number>();
+  for (const draft of [...plan.matches.flatMap((m) => m.drafts), ...plan.unmatched.map((d) => d.draft)]) {
+    for (const span of draft.spans) labelCounts.set(span.label, (labelCounts.get(span.label) ?? 0) + 1);
+  }
+  plan.theirLabels = [...labelCounts].map(([name, count]) => ({ name, count })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return plan;
 }
 
@@ -224,6 +324,15 @@ export interface TeammateOutcome {
   spans: number;
   newDocuments: number;
   droppedSpans: number;
+  /** Spans whose label the label map leaves out. */
+  leftOutByLabelMap: number;
+}
+
+export interface TeammateMergeOptions {
+  addNewDocuments: boolean;
+  addUnknownLabels: boolean;
+  /** Their label -> yours (`LOC` -> `GPE`), or null to leave its spans out; labels not named stay as they are. */
+  labelMap?: Readonly<Record<string, string | null>>;
 }
 
 /** Replaces each teammate's annotations on the matched documents (and adds new documents), as one change. */
@@ -232,14 +341,24 @@ export async function commitTeammateImport(
   plan: TeammatePlan,
   schema: LabelSchema,
   self: Annotator,
-  options: { addNewDocuments: boolean; addUnknownLabels: boolean },
+  options: TeammateMergeOptions,
 ): Promise<TeammateOutcome> {
   const now = Date.now();
   // The schema as stored now: the plan may have been made before a label was edited.
   schema = (await db.projects.get(plan.projectId))?.schema ?? schema;
-  const outcome: TeammateOutcome = { documents: plan.matches.length, spans: 0, newDocuments: 0, droppedSpans: 0 };
-  const fresh = options.addUnknownLabels ? labelsForImportedNames(schema, plan.unknownLabels) : [];
-  const allDrafts = [...plan.matches.flatMap((m) => m.drafts), ...(options.addNewDocuments ? plan.unmatched.map((d) => d.draft) : [])];
+  const outcome: TeammateOutcome = { documents: plan.matches.length, spans: 0, newDocuments: 0, droppedSpans: 0, leftOutByLabelMap: 0 };
+  const labelMap = options.labelMap ?? {};
+  const relabel = (draft: DocumentDraft) => {
+    const revised = relabelDraft(draft, labelMap);
+    outcome.leftOutByLabelMap += revised.leftOut.length;
+    return revised.draft;
+  };
+  const matches = plan.matches.map((m) => ({ ...m, drafts: m.drafts.map(relabel) }));
+  const unmatched = options.addNewDocuments ? plan.unmatched.map((d) => ({ ...d, draft: relabel(d.draft) })) : [];
+  // A label mapped to one of yours (or left out) is not one the project lacks.
+  const unknownLabels = plan.unknownLabels.filter((u) => !Object.hasOwn(labelMap, u.name));
+  const fresh = options.addUnknownLabels ? labelsForImportedNames(schema, unknownLabels) : [];
+  const allDrafts = [...matches.flatMap((m) => m.drafts), ...unmatched.map((d) => d.draft)];
   const grown = addImportedSchemaItems({ ...schema, labels: [...schema.labels, ...fresh] }, allDrafts);
   const labels = new Map(grown.labels.map((l) => [l.name, l]));
   const relationTypes = new Set(grown.relationTypes.map((t) => t.name));
@@ -254,7 +373,7 @@ export async function commitTeammateImport(
   ]);
   const taken = await usedAnnotationIds(db, plan.projectId, named);
   const idFor = idAllocator(taken);
-  for (const match of plan.matches) {
+  for (const match of matches) {
     const doc = await db.documents.get(match.documentId);
     if (!doc) throw new Error(`“${match.title}” is no longer in the project.`);
     const replaced = new Set(match.annotationSets.map((l) => l.annotator));
@@ -292,10 +411,10 @@ export async function commitTeammateImport(
   }
   let documents: Change | null = null;
   const annotators = plan.annotators.map(({ id, name }) => ({ id, name }));
-  if (options.addNewDocuments && plan.unmatched.length > 0) {
+  if (unmatched.length > 0) {
     const built = await buildImportChange(
       db,
-      { projectId: plan.projectId, documents: plan.unmatched, unknownLabels: [] },
+      { projectId: plan.projectId, documents: unmatched, unknownLabels: [] },
       grown,
       self.id,
       false,

@@ -1,16 +1,89 @@
-// What a teammate's export holds before it is merged: whose layers, which documents match,
-// which differ (never merged), which are new, and any problems.
-import { useState } from 'react';
+// What a teammate's export holds before it is merged: whose annotations, which documents match,
+// which are the same document with a slightly different text (shown word by word, merged with
+// the spans that fall into changed text left out), which differ (never merged), which are new,
+// a map from their labels to yours, and any problems.
+import { useMemo, useState } from 'react';
 import type { ReadOptions } from '../../../src-shared/formats/format-module';
 import { formatImportIssue } from '../../../src-shared/formats/import';
 import { refuses } from '../../../src-shared/formats/import-result';
-import type { TeammatePlan } from '../app/import-teammate';
+import type { NearMatch, TeammateMergeOptions, TeammatePlan } from '../app/import-teammate';
 import { ImportReadChoices } from './ImportReadChoices';
 import { Modal } from './Modal';
 
+/** "As is" in the label map: their label stays (added to the schema when you lack it, see below). */
+const AS_IS = '';
+/** "Leave out" in the label map (no label name is empty, so neither clashes with one). */
+const LEAVE_OUT = '\u0000leave-out';
+
+/** What differs, word by word: theirs marked as inserted, ours as deleted, unchanged text cut short. */
+function TextDiff(props: { match: NearMatch }) {
+  return (
+    <p className="text-diff" tabIndex={0} aria-label={`What differs in “${props.match.title}”`}>
+      {props.match.parts.map((part, i) =>
+        part.kind === 'same' ? (
+          <span key={i}>{part.text}</span>
+        ) : part.kind === 'ours' ? (
+          <del key={i} title="Only in your text">
+            {part.text}
+          </del>
+        ) : (
+          <ins key={i} title="Only in their text">
+            {part.text}
+          </ins>
+        ),
+      )}
+    </p>
+  );
+}
+
+function LabelMapTable(props: {
+  theirs: TeammatePlan['theirLabels'];
+  ours: readonly string[];
+  choice: Readonly<Record<string, string>>;
+  onChoose: (label: string, to: string) => void;
+}) {
+  return (
+    <table className="export-labels">
+      <caption>Their labels</caption>
+      <thead>
+        <tr>
+          <th>Their label</th>
+          <th>Spans</th>
+          <th>As</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.theirs.map((label) => (
+          <tr key={label.name}>
+            <td>{label.name}</td>
+            <td>{label.count}</td>
+            <td>
+              <select
+                aria-label={`Their ${label.name} as`}
+                value={props.choice[label.name] ?? AS_IS}
+                onChange={(e) => props.onChoose(label.name, e.target.value)}
+              >
+                <option value={AS_IS}>{props.ours.includes(label.name) ? label.name : `${label.name} (as is)`}</option>
+                {props.ours
+                  .filter((name) => name !== label.name)
+                  .map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                <option value={LEAVE_OUT}>Leave out</option>
+              </select>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function TeammateImportDialog(props: {
   plan: TeammatePlan;
-  onMerge: (options: { addNewDocuments: boolean; addUnknownLabels: boolean }) => void;
+  onMerge: (options: TeammateMergeOptions) => void;
   onCancel: () => void;
   /** Reads the files again with the user's choices (a label list, the offsets' unit). */
   onReread?: (options: ReadOptions, labelListFile?: string) => void;
@@ -23,6 +96,16 @@ export function TeammateImportDialog(props: {
   const notes = plan.issues.filter((issue) => !refuses(issue));
   const [addNewDocuments, setAddNewDocuments] = useState(false);
   const [addUnknownLabels, setAddUnknownLabels] = useState(true);
+  const [labelChoice, setLabelChoice] = useState<Record<string, string>>({});
+  const labelMap = useMemo(() => {
+    const map: Record<string, string | null> = {};
+    for (const [label, to] of Object.entries(labelChoice)) {
+      if (to === LEAVE_OUT) map[label] = null;
+      else if (to !== AS_IS) map[label] = to;
+    }
+    return map;
+  }, [labelChoice]);
+  const unknownLabels = plan.unknownLabels.filter((u) => !Object.hasOwn(labelMap, u.name));
   const mergeable = plan.matches.length > 0 || (addNewDocuments && plan.unmatched.length > 0);
   return (
     <Modal title="Teammate work" onClose={props.onCancel} wide>
@@ -51,9 +134,33 @@ export function TeammateImportDialog(props: {
           by an import.
         </p>
       )}
+      {plan.nearMatches.length > 0 && (
+        <section aria-label="Same document, different text">
+          <h3>Same document, different text (merged)</h3>
+          <p className="hint">
+            Their spans are carried onto your text where the words around them are unchanged; a span in text that differs is left out.
+          </p>
+          {plan.nearMatches.map((m, i) => (
+            <div key={i} className="near-match">
+              <p>
+                <strong>{m.title}</strong> ({m.file}
+                {m.line !== undefined && <>, line {m.line}</>}): {Math.floor(m.similarity * 100)} % alike
+              </p>
+              <TextDiff match={m} />
+              {m.leftOut.length > 0 && (
+                <p className="hint">
+                  Left out ({m.leftOut.length} {m.leftOut.length === 1 ? 'span' : 'spans'} in changed text):{' '}
+                  {m.leftOut.map((s) => `${s.label} “${s.text}” (${s.annotator})`).join(', ')}
+                  {m.leftOutRelations > 0 && `, and ${m.leftOutRelations} ${m.leftOutRelations === 1 ? 'relation' : 'relations'} at them`}
+                </p>
+              )}
+            </div>
+          ))}
+        </section>
+      )}
       {plan.mismatches.length > 0 && (
         <section aria-label="Different texts">
-          <h3>Same document, different text (not merged)</h3>
+          <h3>Same id, a different text (not merged)</h3>
           <ul className="issue-list" tabIndex={0}>
             {plan.mismatches.map((m, i) => (
               <li key={i}>
@@ -72,11 +179,21 @@ export function TeammateImportDialog(props: {
           </label>
         </section>
       )}
-      {plan.unknownLabels.length > 0 && (
+      {plan.theirLabels.length > 0 && (
+        <section aria-label="Label map">
+          <LabelMapTable
+            theirs={plan.theirLabels}
+            ours={plan.ourLabels}
+            choice={labelChoice}
+            onChoose={(label, to) => setLabelChoice({ ...labelChoice, [label]: to })}
+          />
+        </section>
+      )}
+      {unknownLabels.length > 0 && (
         <section aria-label="Unknown labels">
           <label className="checkbox">
             <input type="checkbox" checked={addUnknownLabels} onChange={(e) => setAddUnknownLabels(e.target.checked)} />
-            Add labels this project lacks: {plan.unknownLabels.map((u) => `${u.name} (${u.count})`).join(', ')}
+            Add labels this project lacks: {unknownLabels.map((u) => `${u.name} (${u.count})`).join(', ')}
           </label>
         </section>
       )}
@@ -108,7 +225,7 @@ export function TeammateImportDialog(props: {
           type="button"
           className="primary"
           disabled={!mergeable || busy}
-          onClick={() => props.onMerge({ addNewDocuments, addUnknownLabels })}
+          onClick={() => props.onMerge({ addNewDocuments, addUnknownLabels, labelMap })}
         >
           Merge
         </button>

@@ -6,7 +6,7 @@ import type { Annotator, Project } from '../../../src-shared/domain';
 import type { ReadOptions } from '../../../src-shared/formats/format-module';
 import { BUNDLE_EXTENSION, isProjectBundle } from '../../../src-shared/formats/project-bundle';
 import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportPlan, type InputFile } from '../app/import-documents';
-import { commitTeammateImport, planTeammateImport, type TeammatePlan } from '../app/import-teammate';
+import { commitTeammateImport, planTeammateImport, type TeammateMergeOptions, type TeammatePlan } from '../app/import-teammate';
 import { importProjectBundle } from '../app/project-bundle';
 import type { SpanwrightDatabase } from '../storage/database';
 import type { ToastKind } from './Toasts';
@@ -155,7 +155,7 @@ export function useImportFlows(deps: {
   );
 
   const finishTeammateImport = useCallback(
-    async (plan: TeammatePlan, options: { addNewDocuments: boolean; addUnknownLabels: boolean }) => {
+    async (plan: TeammatePlan, options: TeammateMergeOptions) => {
       if (!project) return;
       setTeammatePlan(null);
       setImportFiles(null);
@@ -165,6 +165,7 @@ export function useImportFlows(deps: {
         notify(
           `Merged ${outcome.spans} spans${who ? ` of ${who}` : ''} into ${outcome.documents} ${outcome.documents === 1 ? 'document' : 'documents'}` +
             (outcome.newDocuments > 0 ? `, added ${outcome.newDocuments} new` : '') +
+            (outcome.leftOutByLabelMap > 0 ? `, left out ${outcome.leftOutByLabelMap} by the label map` : '') +
             '.',
           'success',
         );

@@ -14,10 +14,25 @@ let db: SpanwrightDatabase;
 
 function teammateLine(spans: Array<[number, number, string, string]>, extra: Record<string, unknown> = {}) {
   return {
-    format: 'spanwright', format_version: 1, offset_unit: 'codepoint', id: 'doc-1', text: TEXT, meta: { title: 'Tram' },
-    status: 'done', statuses: { ana: 'done' }, annotators: [{ id: 'ana', name: 'Ana' }],
+    format: 'spanwright',
+    format_version: 1,
+    offset_unit: 'codepoint',
+    id: 'doc-1',
+    text: TEXT,
+    meta: { title: 'Tram' },
+    status: 'done',
+    statuses: { ana: 'done' },
+    annotators: [{ id: 'ana', name: 'Ana' }],
     spans: spans.map(([start, end, label, annotator], i) => ({
-      id: `ana-${i}`, layer: label === 'CLAIM' ? 'claim' : 'entity', label, start, end, text: TEXT.slice(start, end), annotator, attributes: {}, origin: 'manual',
+      id: `ana-${i}`,
+      layer: label === 'CLAIM' ? 'claim' : 'entity',
+      label,
+      start,
+      end,
+      text: TEXT.slice(start, end),
+      annotator,
+      attributes: {},
+      origin: 'manual',
     })),
     ...extra,
   };
@@ -26,13 +41,23 @@ function teammateLine(spans: Array<[number, number, string, string]>, extra: Rec
 beforeEach(async () => {
   db = new SpanwrightDatabase(`teammate-${Math.random()}`);
   await createProject(db, { id: 'p', name: 'Test', schema: defaultSchema() }, 'me');
-  const plan = await planImport(db, 'p', defaultSchema(), [{ name: 'mine.jsonl', bytes: bytes([{ id: 'doc-1', text: TEXT, label: [[6, 14, 'PERSON']] }]) }], undefined, inlineParser());
+  const plan = await planImport(
+    db,
+    'p',
+    defaultSchema(),
+    [{ name: 'mine.jsonl', bytes: bytes([{ id: 'doc-1', text: TEXT, label: [[6, 14, 'PERSON']] }]) }],
+    undefined,
+    inlineParser(),
+  );
   await commitImport(db, plan, defaultSchema(), me.id, false);
 });
 afterEach(() => db.delete());
 
 const spansOf = async (annotator: string) =>
-  (await db.spans.toArray()).filter((s) => s.annotator === annotator).map((s) => [s.text, s.label]).sort();
+  (await db.spans.toArray())
+    .filter((s) => s.annotator === annotator)
+    .map((s) => [s.text, s.label])
+    .sort();
 
 describe('teammate import', () => {
   it('doccano 1.0 users with label ids: asks for the label list, then merges each user’s work', async () => {
@@ -49,14 +74,26 @@ describe('teammate import', () => {
   });
 
   it('adds the teammate as a layer of their own; yours is untouched; re-import replaces theirs', async () => {
-    const file = { name: 'ana.jsonl', bytes: bytes([teammateLine([[6, 14, 'PERSON', 'ana'], [39, 47, 'LOC', 'ana'], [0, 5, 'ORG', 'me']])]) };
+    const file = {
+      name: 'ana.jsonl',
+      bytes: bytes([
+        teammateLine([
+          [6, 14, 'PERSON', 'ana'],
+          [39, 47, 'LOC', 'ana'],
+          [0, 5, 'ORG', 'me'],
+        ]),
+      ]),
+    };
     const plan = await planTeammateImport(db, 'p', me, [file], inlineParser());
     expect(plan.matches).toHaveLength(1);
     expect(plan.protectedSpans).toBe(1);
     expect(plan.annotators).toEqual([{ id: 'ana', name: 'Ana', spans: 2, documents: 1 }]);
     const outcome = await commitTeammateImport(db, plan, defaultSchema(), me, { addNewDocuments: false, addUnknownLabels: false });
     expect(outcome).toMatchObject({ documents: 1, spans: 2 });
-    expect(await spansOf('ana')).toEqual([['Ana Ruiz', 'PERSON'], ['Valdeluz', 'LOC']]);
+    expect(await spansOf('ana')).toEqual([
+      ['Ana Ruiz', 'PERSON'],
+      ['Valdeluz', 'LOC'],
+    ]);
     expect(await spansOf('me')).toEqual([['Ana Ruiz', 'PERSON']]);
     const doc = (await db.documents.toArray())[0];
     expect(doc).toMatchObject({ spanCounts: { me: 1, ana: 2 }, statuses: { me: 'in_progress', ana: 'done' } });
@@ -78,8 +115,11 @@ describe('teammate import', () => {
     expect(plan.matches).toEqual([]);
     expect(plan.mismatches).toEqual([
       {
-        file: 'ana.jsonl', line: 1, title: 'Tram',
-        reason: 'the text differs at character 29: here “… Ruiz opened the tram line in Valdeluz.”, in the file “… Ruiz opened the train line in Valdeluz.” (lengths 48 and 49 characters)',
+        file: 'ana.jsonl',
+        line: 1,
+        title: 'Tram',
+        reason:
+          'the text differs at character 29: here “… Ruiz opened the tram line in Valdeluz.”, in the file “… Ruiz opened the train line in Valdeluz.” (lengths 48 and 49 characters)',
       },
     ]);
   });
@@ -94,5 +134,106 @@ describe('teammate import', () => {
     const outcome = await commitTeammateImport(db, plan, defaultSchema(), me, { addNewDocuments: true, addUnknownLabels: false });
     expect(outcome.newDocuments).toBe(1);
     expect(await db.documents.count()).toBe(2);
+  });
+
+  describe('a teammate’s copy with a slightly different text', () => {
+    const LONG =
+      'The council met on Monday in Valdeluz. Mayor Ana Ruiz opened the new tram line, which runs from the station to the old harbour, and thanked the engineers who built it in under two years.';
+    const THEIRS = LONG.replace('new tram line', 'new train line');
+    const span = (text: string, word: string, label: string, id: string) => {
+      const start = text.indexOf(word);
+      return {
+        id,
+        layer: 'entity',
+        label,
+        start,
+        end: start + word.length,
+        text: word,
+        annotator: 'ana',
+        attributes: {},
+        origin: 'manual',
+      };
+    };
+    const line = (id: string | undefined) => ({
+      format: 'spanwright',
+      format_version: 1,
+      offset_unit: 'codepoint',
+      ...(id ? { id } : {}),
+      text: THEIRS,
+      meta: { title: 'Their copy' },
+      statuses: { ana: 'done' },
+      annotators: [{ id: 'ana', name: 'Ana' }],
+      spans: [
+        span(THEIRS, 'Ana Ruiz', 'PERSON', 'a1'),
+        span(THEIRS, 'train line', 'EVENT', 'a2'),
+        span(THEIRS, 'old harbour', 'LOC', 'a3'),
+      ],
+    });
+
+    beforeEach(async () => {
+      const plan = await planImport(
+        db,
+        'p',
+        defaultSchema(),
+        [{ name: 'council.txt', bytes: new TextEncoder().encode(LONG) }],
+        undefined,
+        inlineParser(),
+      );
+      await commitImport(db, plan, defaultSchema(), me.id, false);
+    });
+
+    it.each([
+      ['without an id (everyone imported the same .txt)', undefined],
+      ['with the same id', 'council'],
+    ])('%s: is the same document, its spans carried onto our text, those in changed text left out', async (_, id) => {
+      if (id) await db.documents.filter((d) => d.textLength === LONG.length).modify({ sourceId: id });
+      const plan = await planTeammateImport(db, 'p', me, [{ name: 'ana.jsonl', bytes: bytes([line(id)]) }], inlineParser());
+      expect(plan.unmatched).toEqual([]);
+      expect(plan.mismatches).toEqual([]);
+      expect(plan.nearMatches).toHaveLength(1);
+      const near = plan.nearMatches[0]!;
+      expect(near.similarity).toBeGreaterThanOrEqual(0.95);
+      expect(near.parts.filter((p) => p.kind !== 'same')).toEqual([
+        { kind: 'ours', text: 'tram' },
+        { kind: 'theirs', text: 'train' },
+      ]);
+      expect(near.leftOut).toEqual([{ annotator: 'Ana', label: 'EVENT', text: 'train line' }]);
+      await commitTeammateImport(db, plan, defaultSchema(), me, { addNewDocuments: false, addUnknownLabels: false });
+      const theirs = (await db.spans.toArray()).filter((s) => s.annotator === 'ana');
+      expect(theirs.map((s) => [s.label, s.text, LONG.slice(s.start, s.end)]).sort()).toEqual([
+        ['LOC', 'old harbour', 'old harbour'],
+        ['PERSON', 'Ana Ruiz', 'Ana Ruiz'],
+      ]);
+      expect(new Set(theirs.map((s) => s.documentId))).toEqual(new Set([near.documentId]));
+      expect(await db.documents.count()).toBe(2);
+    });
+
+    it('maps their labels onto yours, or leaves them out, as the label map says', async () => {
+      const same = {
+        ...line(undefined),
+        text: LONG,
+        spans: [span(LONG, 'Ana Ruiz', 'PER', 'a1'), span(LONG, 'Valdeluz', 'LOC', 'a2'), span(LONG, 'old harbour', 'PLACE', 'a3')],
+        relations: [],
+      };
+      const plan = await planTeammateImport(db, 'p', me, [{ name: 'ana.jsonl', bytes: bytes([same]) }], inlineParser());
+      expect(plan.theirLabels).toEqual([
+        { name: 'LOC', count: 1 },
+        { name: 'PER', count: 1 },
+        { name: 'PLACE', count: 1 },
+      ]);
+      const outcome = await commitTeammateImport(db, plan, defaultSchema(), me, {
+        addNewDocuments: false,
+        addUnknownLabels: true,
+        labelMap: { PER: 'PERSON', PLACE: null },
+      });
+      expect(outcome.leftOutByLabelMap).toBe(1);
+      expect(await spansOf('ana')).toEqual([
+        ['Ana Ruiz', 'PERSON'],
+        ['Valdeluz', 'LOC'],
+      ]);
+      const labels = (await db.projects.get('p'))!.schema.labels.map((l) => l.name);
+      expect(labels).not.toContain('PER');
+      expect(labels).not.toContain('PLACE');
+    });
   });
 });

@@ -2,11 +2,10 @@
 // sit in memory whole: each line's bytes go through the same core reader as a whole-file
 // import, so a line that is not UTF-8 (or is binary) is caught on that line.
 import { createReadStream } from 'node:fs';
-import { basename } from 'node:path';
 import type { LabelSchema } from '../src-shared/domain';
 import type { ReadOptions } from '../src-shared/formats/format-module';
 import type { ImportIssue, ParsedDocument } from '../src-shared/formats/import-result';
-import { parseImportFile } from '../src-shared/formats/import';
+import { createJsonLineReader } from '../src-shared/formats/import';
 import { isBratPath, parseBratPath, parseCorpus, readCorpusFile, type CorpusFile } from './corpus-file';
 
 export type CorpusItem = { kind: 'document'; document: ParsedDocument } | { kind: 'issue'; issue: ImportIssue };
@@ -125,8 +124,9 @@ export async function* readCorpusItems(
   } else source = createReadStream(path);
 
   const name = corpusName(path);
-  const base = basename(name);
-  const stem = base.replace(/\.[^.]+$/, '');
+  // One reader for the whole file: rows of one document (Label Studio JSON-MIN) join, and notes
+  // about the file are said once, as when the app reads the file whole.
+  const reader = createJsonLineReader(name, schema?.labels ?? [], schema?.documentCategories ?? [], options);
   let number = 0;
   let nonBlank = 0;
   for await (const line of byteLines(source)) {
@@ -138,25 +138,16 @@ export async function* readCorpusItems(
     const body = lineBody(line, number);
     if (body.toString('utf8').trim() === '') continue;
     nonBlank++;
-    const result = parseImportFile(`${base}.jsonl`, body, schema?.labels ?? [], schema?.documentCategories ?? [], options);
+    const read = reader.readLine(body, number);
     let binary = false;
-    for (const issue of result.issues) {
-      if (issue.reason.startsWith('no documents')) continue;
+    for (const issue of read.issues) {
       binary ||= issue.reason.startsWith('looks like a binary file');
-      // The core read the line as a one-line file: say where in the line, not "line 1 of the file".
-      const reason = issue.reason.replace(/at line 1, byte (\d+) of the file/, 'at byte $1 of the line');
-      yield { kind: 'issue', issue: { ...issue, file: name, line: number, reason } };
+      yield { kind: 'issue', issue };
     }
     if (binary) return; // one message for a binary file, not one per "line"
-    for (const document of result.documents) {
-      // A document without a title gets the one a whole-file import gives: "<file stem> #<line>".
-      const title = document.draft.meta.title === `${base} #1` ? `${stem} #${number}` : document.draft.meta.title;
-      yield {
-        kind: 'document',
-        document: { ...document, file: name, line: number, draft: { ...document.draft, meta: { ...document.draft.meta, title } } },
-      };
-    }
+    for (const document of read.documents) yield { kind: 'document', document };
   }
+  for (const document of reader.end().documents) yield { kind: 'document', document };
   if (nonBlank === 0)
     yield {
       kind: 'issue',

@@ -128,6 +128,12 @@ export type ObjectResult =
        * annotations (Label Studio JSON-MIN: a row per annotation); import joins them.
        */
       mergeKey?: string;
+      /**
+       * How this entry joins the first entry of its `mergeKey` (changing it in place), when not
+       * as another annotation of the same text (claim detection: the next sentence of the
+       * document). Returns why it cannot, or undefined.
+       */
+      mergeInto?: (first: DocumentDraft) => string | undefined;
     }
   | { reason: string };
 

@@ -9,7 +9,7 @@ import { decodeTextFile } from './decode';
 import { mergeDraftInto } from './draft-merge';
 import type { ReadOptions } from './format-module';
 import { baseName, extensionOf } from './file-names';
-import type { ImportIssue, ImportParseResult, ReadQuestion } from './import-result';
+import type { ImportIssue, ImportParseResult, ParsedDocument, ReadQuestion } from './import-result';
 import { isObject, describe, tryParseJson } from './json-values';
 import { LabelIndex } from './label-index';
 import { readPlainText } from './plain-text';
@@ -92,49 +92,11 @@ function readFile(
     return;
   }
 
-  const fileNotes = new Set<string>();
-  const asks = new Set<ReadQuestion>();
-  const merged = new Map<string, { draft: DocumentDraft; line: number | undefined; lineKind: 'line' | 'item' }>();
-  const accept = (value: unknown, line: number | undefined, lineKind: 'line' | 'item', title: string): void => {
-    const at = line === undefined ? {} : { line, lineKind };
-    // spaCy 2's training data: ["text", {"entities": [[start, end, "LABEL"]]}], the pairs its docs show.
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && isObject(value[1]) && !('text' in value[1]))
-      value = { ...value[1], text: value[0] };
-    if (!isObject(value)) {
-      result.issues.push({ file, ...at, reason: `not a JSON object (found ${describe(value)})` });
-      return;
-    }
-    const parsed = jsonReaderFor(value).read(value, { ...options, defaultTitle: title, labels, categories, ask: (q) => asks.add(q) });
-    if ('reason' in parsed) {
-      result.issues.push({ file, ...at, reason: parsed.reason });
-      return;
-    }
-    for (const note of parsed.fileNotes ?? []) {
-      if (fileNotes.has(note)) continue;
-      fileNotes.add(note);
-      result.issues.push({ file, reason: note, severity: 'note' });
-    }
-    // Entries that are parts of one document (JSON-MIN rows of one task) join the first of them.
-    const first = parsed.mergeKey === undefined ? undefined : merged.get(parsed.mergeKey);
-    if (first) {
-      const refused = mergeDraftInto(first.draft, parsed.draft);
-      if (refused !== undefined) {
-        result.issues.push({ file, ...at, reason: `same document as ${first.lineKind} ${first.line ?? 1} (its id), but ${refused}` });
-        return;
-      }
-      labels.count(parsed.draft.spans);
-      for (const note of parsed.notes ?? []) result.issues.push({ file, ...at, reason: note, severity: 'note' });
-      return;
-    }
-    labels.count(parsed.draft.spans);
-    for (const note of parsed.notes ?? []) result.issues.push({ file, ...at, reason: note, severity: 'note' });
-    if (parsed.mergeKey !== undefined) merged.set(parsed.mergeKey, { draft: parsed.draft, line, lineKind });
-    result.documents.push(
-      line === undefined
-        ? { file, format: parsed.format, draft: parsed.draft }
-        : { file, line, format: parsed.format, draft: parsed.draft },
-    );
-  };
+  const entries = new JsonEntries(file, labels, categories, options, {
+    issue: (issue) => result.issues.push(issue),
+    document: (document) => result.documents.push(document),
+  });
+  const accept = entries.accept.bind(entries);
 
   let nonBlank = 0;
   // A .json file is an array of documents or one document; if it is not JSON as a whole, it is JSONL.
@@ -161,7 +123,8 @@ function readFile(
     });
   }
 
-  if (asks.size > 0) result.asks = [...asks].sort();
+  const asks = entries.asks();
+  if (asks) result.asks = asks;
   if (result.documents.length === 0) {
     result.issues.push({
       file,
@@ -169,4 +132,145 @@ function readFile(
     });
   }
   result.unknownLabels = labels.unknown();
+}
+
+interface EntrySink {
+  issue(issue: ImportIssue): void;
+  /** `open`: later entries of the file may still add to the document (JSON-MIN rows, claim sentences). */
+  document(document: ParsedDocument, open: boolean): void;
+}
+
+/**
+ * The JSON entries (lines, array items) of one file, read by the format module that claims each:
+ * notes about the whole file said once, entries of one document (the same `mergeKey`) joined
+ * into the first of them, and what the user could choose gathered. A whole-file read and the
+ * CLI's line-by-line read share it, so both read a file the same way.
+ */
+class JsonEntries {
+  private readonly fileNotes = new Set<string>();
+  private readonly questions = new Set<ReadQuestion>();
+  private readonly merged = new Map<string, { draft: DocumentDraft; line: number | undefined; lineKind: 'line' | 'item' }>();
+
+  constructor(
+    private readonly file: string,
+    readonly labels: LabelIndex,
+    private readonly categories: readonly DocumentCategory[],
+    private readonly options: ReadOptions,
+    private readonly sink: EntrySink,
+  ) {}
+
+  accept(value: unknown, line: number | undefined, lineKind: 'line' | 'item', title: string): void {
+    const { file, sink, labels } = this;
+    const at = line === undefined ? {} : { line, lineKind };
+    // spaCy 2's training data: ["text", {"entities": [[start, end, "LABEL"]]}], the pairs its docs show.
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && isObject(value[1]) && !('text' in value[1]))
+      value = { ...value[1], text: value[0] };
+    if (!isObject(value)) {
+      sink.issue({ file, ...at, reason: `not a JSON object (found ${describe(value)})` });
+      return;
+    }
+    const parsed = jsonReaderFor(value).read(value, {
+      ...this.options,
+      defaultTitle: title,
+      labels,
+      categories: this.categories,
+      ask: (q) => this.questions.add(q),
+    });
+    if ('reason' in parsed) {
+      sink.issue({ file, ...at, reason: parsed.reason });
+      return;
+    }
+    for (const note of parsed.fileNotes ?? []) {
+      if (this.fileNotes.has(note)) continue;
+      this.fileNotes.add(note);
+      sink.issue({ file, reason: note, severity: 'note' });
+    }
+    // Entries that are parts of one document (JSON-MIN rows of one task) join the first of them.
+    const first = parsed.mergeKey === undefined ? undefined : this.merged.get(parsed.mergeKey);
+    if (first) {
+      const refused = parsed.mergeInto ? parsed.mergeInto(first.draft) : mergeDraftInto(first.draft, parsed.draft);
+      if (refused !== undefined) {
+        sink.issue({ file, ...at, reason: `same document as ${first.lineKind} ${first.line ?? 1} (its id), but ${refused}` });
+        return;
+      }
+      labels.count(parsed.draft.spans);
+      for (const note of parsed.notes ?? []) sink.issue({ file, ...at, reason: note, severity: 'note' });
+      return;
+    }
+    labels.count(parsed.draft.spans);
+    for (const note of parsed.notes ?? []) sink.issue({ file, ...at, reason: note, severity: 'note' });
+    if (parsed.mergeKey !== undefined) this.merged.set(parsed.mergeKey, { draft: parsed.draft, line, lineKind });
+    sink.document(
+      line === undefined
+        ? { file, format: parsed.format, draft: parsed.draft }
+        : { file, line, format: parsed.format, draft: parsed.draft },
+      parsed.mergeKey !== undefined,
+    );
+  }
+
+  asks(): ReadQuestion[] | undefined {
+    return this.questions.size > 0 ? [...this.questions].sort() : undefined;
+  }
+}
+
+/** One line's reading in a streamed JSONL file: its issues, and the documents no later line can change. */
+export interface JsonLineRead {
+  issues: ImportIssue[];
+  documents: ParsedDocument[];
+}
+
+/** A JSONL file read one line at a time (the CLI streams large files), exactly as `parseImportFile` reads it whole. */
+export interface JsonLineReader {
+  /** Reads line `line` (its bytes without the '\n', a '\r' or a first line's BOM removed or not). */
+  readLine(bytes: Uint8Array, line: number): JsonLineRead;
+  /**
+   * After the last line: the documents held back because later lines could still add to them
+   * (JSON-MIN rows of one task, the sentences of one claim detection document), with every
+   * document read after the first of them, so the documents keep the file's order.
+   */
+  end(): { documents: ParsedDocument[]; asks?: ReadQuestion[]; unknownLabels: ImportParseResult['unknownLabels'] };
+}
+
+export function createJsonLineReader(
+  fileName: string,
+  knownLabels: readonly Label[],
+  categories: readonly DocumentCategory[] = [],
+  options: ReadOptions = {},
+): JsonLineReader {
+  const file = fileName;
+  const base = baseName(fileName);
+  const extension = extensionOf(base);
+  const stem = extension ? base.slice(0, -(extension.length + 1)) : base;
+  let issues: ImportIssue[] = [];
+  let ready: ParsedDocument[] = [];
+  const held: ParsedDocument[] = [];
+  const entries = new JsonEntries(file, new LabelIndex(knownLabels), categories, options, {
+    issue: (issue) => issues.push(issue),
+    document: (document, open) => (open || held.length > 0 ? held : ready).push(document),
+  });
+  return {
+    readLine(bytes, line) {
+      issues = [];
+      ready = [];
+      if (bytes.length === 0) return { issues, documents: ready };
+      const decoded = decodeTextFile(bytes);
+      if (!decoded.ok) {
+        // The decoder counts in the line as if it were a file: say where in the line.
+        const reason = decoded.reason.replace(/at line 1, byte (\d+) of the file/, 'at byte $1 of the line');
+        issues.push({ file, line, reason });
+      } else {
+        const lineText = decoded.text.endsWith('\r') ? decoded.text.slice(0, -1) : decoded.text;
+        if (lineText.trim() !== '') {
+          const parsed = tryParseJson(lineText);
+          if ('error' in parsed) issues.push({ file, line, reason: `invalid JSON: ${parsed.error}` });
+          else entries.accept(parsed.value, line, 'line', `${stem} #${line}`);
+        }
+      }
+      return { issues, documents: ready };
+    },
+    end() {
+      const asks = entries.asks();
+      return { documents: held, unknownLabels: entries.labels.unknown(), ...(asks ? { asks } : {}) };
+    },
+  };
 }

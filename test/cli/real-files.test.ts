@@ -126,3 +126,42 @@ describe('column files, numeric tags and offset units', { timeout: 30_000 }, () 
     expect(run(['convert', '--offsets', 'bytes', '--to', 'spanwright', 'js.jsonl', '-']).status).toBe(2);
   });
 });
+
+describe('Label Studio JSON-MIN as JSONL', { timeout: 30_000 }, () => {
+  // https://labelstud.io/guide/export#JSON-MIN: one row per annotation; here one row per line.
+  const row = (annotator: number, annotationId: number, label: string) => ({
+    id: 7,
+    text: 'Ana Ruiz rode to Lyon.',
+    label: [{ start: 0, end: 8, text: 'Ana Ruiz', labels: [label] }],
+    annotator,
+    annotation_id: annotationId,
+    lead_time: 3.5,
+  });
+  const NOTE = "note: Label Studio JSON-MIN: each row's annotation_id, lead_time not kept (they describe one annotation, not the document)";
+
+  it('rows of one task on several lines are one document, and the file note is said once, as for .json', () => {
+    const rows = [row(2, 30, 'PER'), row(3, 31, 'ORG'), { ...row(2, 32, 'PER'), id: 8, text: 'Bob.', label: [] }];
+    put('min.jsonl', rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    put('min.json', JSON.stringify(rows));
+    for (const file of ['min.jsonl', 'min.json']) {
+      const result = run(['convert', '--to', 'spanwright', file, '-']);
+      expect(result.status, file).toBe(0);
+      expect(result.stderr, file).toBe(`${file}: ${NOTE}\n`);
+      const docs = result.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { id: string; spans: Array<{ label: string; annotator: string }> });
+      expect(
+        docs.map((d) => [d.id, d.spans.map((s) => `${s.label}@${s.annotator}`)]),
+        file,
+      ).toEqual([
+        // Spans in the export's stable order (start, end, layer, label).
+        ['7', ['ORG@label-studio-user-3', 'PER@label-studio-user-2']],
+        ['8', []],
+      ]);
+    }
+    expect(run(['validate', 'min.jsonl']).stdout).toBe(
+      `min.jsonl: ${NOTE}\nmin.jsonl: 2 documents, 2 spans; 1 note on what is not imported\n`,
+    );
+  });
+});

@@ -1,5 +1,6 @@
 // The agreement report as plain-text tables for a terminal.
 import {
+  keptOutReason,
   scopeSentence,
   type AgreementReport,
   type AttributePairAgreement,
@@ -47,13 +48,14 @@ export function formatReportTable(report: AgreementReport): string {
 /** The documents compared, in scope without spans, and out of scope, one id a line under each heading. */
 export function formatDocumentLists(report: AgreementReport): string {
   const out: string[] = [];
-  const list = (heading: string, ids: readonly string[]): void => {
+  const list = (heading: string, ids: readonly string[], why: (id: string) => string = () => ''): void => {
     if (ids.length === 0) return;
-    out.push(`${heading} (${ids.length}):`, ...ids.map((id) => `  ${id}`));
+    out.push(`${heading} (${ids.length}):`, ...ids.map((id) => `  ${id}${why(id)}`));
   };
-  list('Documents compared', report.scope.compared);
-  list('In scope, without spans from anyone (left out)', report.scope.withoutSpans);
-  list('Out of scope', report.scope.outOfScope);
+  const { scope } = report;
+  list('Documents compared', scope.compared);
+  list('In scope, without spans from anyone (left out)', scope.withoutSpans);
+  list('Out of scope', scope.outOfScope, (id) => ` (${keptOutReason(scope.scope, scope.keptOutBy[id] ?? [])})`);
   return out.join('\n') + '\n';
 }
 

@@ -33,6 +33,8 @@ export interface ScopeSummary {
   withoutSpans: string[];
   /** Not in scope: some annotator did not mark it Done (`done`) or has nothing on it (`annotated`). */
   outOfScope: string[];
+  /** For each document out of scope, the annotators who keep it out, in annotator order. */
+  keptOutBy: Record<string, string[]>;
 }
 
 /** What one annotator did on one document, as the scope needs it. */
@@ -49,14 +51,24 @@ export interface AnnotatorWork {
  * it Done (Done with nothing on it says "nothing to mark here"); `all` always.
  */
 export function inScope(scope: DocumentScope, work: readonly AnnotatorWork[]): boolean {
+  return work.every((item) => fitsScope(scope, item));
+}
+
+/** Whether one annotator's work on a document lets it into the scope. */
+export function fitsScope(scope: DocumentScope, work: AnnotatorWork): boolean {
   switch (scope) {
     case 'done':
-      return work.every((item) => item.status === 'done');
+      return work.status === 'done';
     case 'annotated':
-      return work.every((item) => item.annotated || item.status === 'done');
+      return work.annotated || work.status === 'done';
     case 'all':
       return true;
   }
+}
+
+/** Why a document is out of scope: "not Done by Ben, Cy" or "nothing from Ben". */
+export function keptOutReason(scope: DocumentScope, annotators: readonly string[]): string {
+  return `${scope === 'done' ? 'not Done by' : 'nothing from'} ${annotators.join(', ')}`;
 }
 
 /** "Documents Done by every annotator: 3 compared, 1 without spans from anyone, 4 out of scope" (zero counts left out). */

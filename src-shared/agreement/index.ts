@@ -25,7 +25,9 @@ export { tokenLabels } from './token-labels';
 export {
   DEFAULT_SCOPE,
   DOCUMENT_SCOPES,
+  fitsScope,
   inScope,
+  keptOutReason,
   SCOPE_LABELS,
   scopeSentence,
   type AnnotatorWork,

@@ -5,7 +5,7 @@ import { tokenize, type Token } from '../segmentation';
 import { attributeKappas, matchedAttributes, type AttributeKappa, type MatchedAttributes } from './attribute-agreement';
 import { cohenKappa } from './cohen-kappa';
 import { MISSING, spanConfusionMatrix, sumConfusionMatrices, tokenConfusionMatrix, type ConfusionMatrix } from './confusion-matrix';
-import { inScope, type DocumentScope, type ScopeSummary } from './document-scope';
+import { fitsScope, type DocumentScope, type ScopeSummary } from './document-scope';
 import { documentLabelAgreement, type CategoryKind, type DocumentLabelAgreement } from './document-label-agreement';
 import { fleissKappa } from './fleiss-kappa';
 import { krippendorffAlpha } from './krippendorff-alpha';
@@ -243,14 +243,19 @@ function documentsInScope(
         .map((span) => span.documentId),
     ),
   );
-  const summary: ScopeSummary = { scope, compared: [], withoutSpans: [], outOfScope: [] };
+  const summary: ScopeSummary = { scope, compared: [], withoutSpans: [], outOfScope: [], keptOutBy: {} };
   for (const document of documents) {
-    const work = annotationSets.map((set, a) => ({
-      status: set.statuses && Object.hasOwn(set.statuses, document.id) ? set.statuses[document.id] : undefined,
-      annotated: annotated[a]?.has(document.id) ?? false,
-    }));
-    if (!inScope(scope, work)) summary.outOfScope.push(document.id);
-    else if (withCountedSpan.has(document.id)) summary.compared.push(document.id);
+    const keptOutBy = annotationSets
+      .filter((set, a) => {
+        const status = set.statuses && Object.hasOwn(set.statuses, document.id) ? set.statuses[document.id] : undefined;
+        return !fitsScope(scope, { status, annotated: annotated[a]?.has(document.id) ?? false });
+      })
+      .map((set) => set.annotator);
+    if (keptOutBy.length > 0) {
+      summary.outOfScope.push(document.id);
+      // defineProperty: a document id such as "__proto__" is a key like any other.
+      Object.defineProperty(summary.keptOutBy, document.id, { value: keptOutBy, enumerable: true, writable: true, configurable: true });
+    } else if (withCountedSpan.has(document.id)) summary.compared.push(document.id);
     else summary.withoutSpans.push(document.id);
   }
   return summary;

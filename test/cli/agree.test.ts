@@ -247,13 +247,19 @@ describe('spanwright agree', { timeout: 30_000 }, () => {
     expect(result.stderr).toContain('warning: alice-export.jsonl:3: document "d3" is not in dave.jsonl; counted as not annotated there');
     expect(result.stderr).toContain('warning: dave.jsonl:2: document "extra" is not in alice-export.jsonl; counted as not annotated there');
     const done = JSON.parse(result.stdout) as { documents: number; scope: unknown; pairs: Array<{ exact: { overall: { f1: number } } }> };
-    expect(done.scope).toEqual({ scope: 'done', compared: ['d1'], withoutSpans: [], outOfScope: ['d2', 'd3', 'extra'] });
+    expect(done.scope).toEqual({
+      scope: 'done',
+      compared: ['d1'],
+      withoutSpans: [],
+      outOfScope: ['d2', 'd3', 'extra'],
+      keptOutBy: { d2: ['dave'], d3: ['dave'], extra: ['alice'] },
+    });
     expect(done.documents).toBe(1);
     // All documents: alice's spans of d2 and d3 count against dave; "extra" has no spans from anyone.
     const all = run('agree', 'alice-export.jsonl', 'dave.jsonl', '--json', '--scope', 'all');
     expect(all.status).toBe(0);
     const report = JSON.parse(all.stdout) as typeof done;
-    expect(report.scope).toEqual({ scope: 'all', compared: ['d1', 'd2', 'd3'], withoutSpans: ['extra'], outOfScope: [] });
+    expect(report.scope).toEqual({ scope: 'all', compared: ['d1', 'd2', 'd3'], withoutSpans: ['extra'], outOfScope: [], keptOutBy: {} });
     expect(report.pairs[0]?.exact.overall).toMatchObject({ tp: 1, fp: 0, fn: 4 });
   });
 
@@ -273,7 +279,7 @@ describe('spanwright agree', { timeout: 30_000 }, () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('Documents Done by every annotator: 1 compared, 1 without spans from anyone, 1 out of scope\n');
     expect(result.stdout).toContain(
-      'Documents compared (1):\n  d1\nIn scope, without spans from anyone (left out) (1):\n  d2\nOut of scope (1):\n  d3\n',
+      'Documents compared (1):\n  d1\nIn scope, without spans from anyone (left out) (1):\n  d2\nOut of scope (1):\n  d3 (not Done by erin)\n',
     );
     const annotated = run('agree', 'erin.jsonl', 'finn.jsonl', '--scope=annotated');
     expect(annotated.stdout).toContain('Documents annotated by every annotator: 2 compared, 1 without spans from anyone\n');

@@ -151,9 +151,9 @@ describe('the app and spanwright agree', () => {
     const input = await loadAgreementInput(db, 'p', null, ['ann', 'bob'], NAMES);
     const scopes = await Promise.all(DOCUMENT_SCOPES.map(async (scope) => (await computeAgreement(input, { scope }).report).scope));
     expect(scopes).toEqual([
-      { scope: 'done', compared: ['d1'], withoutSpans: ['d3'], outOfScope: ['d2', 'd4'] },
-      { scope: 'annotated', compared: ['d1', 'd4'], withoutSpans: ['d3'], outOfScope: ['d2'] },
-      { scope: 'all', compared: ['d1', 'd2', 'd4'], withoutSpans: ['d3'], outOfScope: [] },
+      { scope: 'done', compared: ['d1'], withoutSpans: ['d3'], outOfScope: ['d2', 'd4'], keptOutBy: { d2: ['Bob'], d4: ['Ann'] } },
+      { scope: 'annotated', compared: ['d1', 'd4'], withoutSpans: ['d3'], outOfScope: ['d2'], keptOutBy: { d2: ['Bob'] } },
+      { scope: 'all', compared: ['d1', 'd2', 'd4'], withoutSpans: ['d3'], outOfScope: [], keptOutBy: {} },
     ]);
   });
 });

@@ -111,7 +111,7 @@ test('the scope of documents: Done by everyone, annotated by everyone, or all; t
   await expect(dialog.getByText(/^Documents Done by every annotator: 0 compared, \d+ out of scope$/)).toBeVisible();
   await expect(dialog.getByText('No document in scope has a span from these annotators.')).toBeVisible();
   const documents = dialog.getByRole('table', { name: 'Documents' });
-  await expect(documents.getByRole('row', { name: new RegExp(`^${HARBOUR}`) }).getByRole('cell')).toHaveText(['Out of scope']);
+  await expect(documents.getByRole('row', { name: new RegExp(`^${HARBOUR}`) }).getByRole('cell')).toHaveText(['Out of scope: not Done by Rita']);
 
   // Annotated by every annotator: Rita, Ana and Ben all have spans on the harbour article only.
   await dialog.getByLabel('Documents').selectOption('annotated');

@@ -39,7 +39,13 @@ describe('the document scope', () => {
   it('done (what the app and the CLI start with): only documents every annotator marked Done', () => {
     const report = agreementReport(DOCUMENTS, [ANA, BEN], { scope: 'done' });
     // "unopened" is not Ben's Done, so it does not count as his F1 0; "empty" is Done by both but has no spans.
-    expect(report.scope).toEqual({ scope: 'done', compared: ['seen'], withoutSpans: ['empty'], outOfScope: ['unopened'] });
+    expect(report.scope).toEqual({
+      scope: 'done',
+      compared: ['seen'],
+      withoutSpans: ['empty'],
+      outOfScope: ['unopened'],
+      keptOutBy: { unopened: ['Ben'] },
+    });
     expect(report.documents).toBe(1);
     expect(report.spanCounts).toEqual([2, 2]);
     expect(report.pairs[0]?.exact.overall.f1).toBe(1);
@@ -51,14 +57,20 @@ describe('the document scope', () => {
     const inProgress: AnnotationSet = { ...BEN, statuses: { seen: 'in_progress' } };
     const report = agreementReport(DOCUMENTS, [ANA, inProgress], { scope: 'annotated' });
     // Ben has spans on "seen" (in progress counts); nothing on "unopened" or "empty" and no Done there.
-    expect(report.scope).toEqual({ scope: 'annotated', compared: ['seen'], withoutSpans: [], outOfScope: ['unopened', 'empty'] });
+    expect(report.scope).toEqual({
+      scope: 'annotated',
+      compared: ['seen'],
+      withoutSpans: [],
+      outOfScope: ['unopened', 'empty'],
+      keptOutBy: { unopened: ['Ben'], empty: ['Ben'] },
+    });
     const withDone = agreementReport(DOCUMENTS, [ANA, BEN], { scope: 'annotated' });
     expect(withDone.scope.withoutSpans).toEqual(['empty']);
   });
 
   it('all: a document a teammate never opened counts against them; an empty one is still left out', () => {
     const report = agreementReport(DOCUMENTS, [ANA, BEN], { scope: 'all' });
-    expect(report.scope).toEqual({ scope: 'all', compared: ['seen', 'unopened'], withoutSpans: ['empty'], outOfScope: [] });
+    expect(report.scope).toEqual({ scope: 'all', compared: ['seen', 'unopened'], withoutSpans: ['empty'], outOfScope: [], keptOutBy: {} });
     // Ana's LOC Paris has no partner: tp 2, fp 0, fn 1.
     expect(report.pairs[0]?.exact.overall).toMatchObject({ tp: 2, fp: 0, fn: 1 });
     expect(report.perDocument.find((document) => document.documentId === 'unopened')?.pairs[0]?.exact.overall.f1).toBe(0);

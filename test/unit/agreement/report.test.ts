@@ -165,7 +165,7 @@ describe('agreementReport edge cases', () => {
       { annotator: 'a', spans: [] },
       { annotator: 'b', spans: [] },
     ]);
-    expect(report.scope).toEqual({ scope: 'all', compared: [], withoutSpans: ['d1', 'd2'], outOfScope: [] });
+    expect(report.scope).toEqual({ scope: 'all', compared: [], withoutSpans: ['d1', 'd2'], outOfScope: [], keptOutBy: {} });
     expect(report.documents).toBe(0);
     expect(report.message).toBe(NO_DOCUMENT_TO_COMPARE);
     expect(report.pairs).toEqual([]);

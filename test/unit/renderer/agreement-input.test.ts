@@ -145,6 +145,6 @@ describe('loadAgreementInput', () => {
     expect(input.annotationSets.map((set) => set.statuses)).toEqual([{ d1: 'done', d2: 'done' }, { d1: 'done' }]);
     const report = await computeAgreement(input, { scope: 'done' }).report;
     // Bob never marked d2 Done, so Ann's LOC there does not count against him.
-    expect(report.scope).toEqual({ scope: 'done', compared: ['d1'], withoutSpans: [], outOfScope: ['d2'] });
+    expect(report.scope).toEqual({ scope: 'done', compared: ['d1'], withoutSpans: [], outOfScope: ['d2'], keptOutBy: { d2: ['Bob'] } });
   });
 });

@@ -1,7 +1,7 @@
 // The agreement view's tables of documents: which documents the figures used (with the scope),
 // and the per-document figures, sortable by any column.
 import { useEffect, useMemo, useState } from 'react';
-import { scopeSentence, type AgreementReport } from '../../../../src-shared/agreement';
+import { keptOutReason, scopeSentence, type AgreementReport } from '../../../../src-shared/agreement';
 import type { LayerId } from '../../../../src-shared/domain';
 import { fixed } from './AnnotationAgreementTables';
 
@@ -23,7 +23,10 @@ export function DocumentsUsed(props: { report: AgreementReport; titles: Readonly
   const rows: Array<[string, string]> = [
     ...report.scope.compared.map((id): [string, string] => [id, 'Compared']),
     ...report.scope.withoutSpans.map((id): [string, string] => [id, 'Left out: no spans from anyone']),
-    ...report.scope.outOfScope.map((id): [string, string] => [id, 'Out of scope']),
+    ...report.scope.outOfScope.map((id): [string, string] => [
+      id,
+      `Out of scope: ${keptOutReason(report.scope.scope, report.scope.keptOutBy[id] ?? [])}`,
+    ]),
   ];
   return (
     <div className="agreement-documents">

@@ -1,4 +1,6 @@
-// Your identity and the names of everyone whose work is in the database.
+// Your identity and the names of everyone whose work is in the database. An annotator's id
+// never changes: spans, statuses and the change log point at it, so renaming changes only the
+// name shown, and switching annotator (a shared workstation) changes whose id is "you".
 import type { Annotator } from '../../../src-shared/domain';
 import type { SpanwrightDatabase } from './database';
 import { SETTING } from './settings';
@@ -11,6 +13,22 @@ export async function renameSelf(db: SpanwrightDatabase, self: Annotator, name: 
     await db.annotators.put(renamed);
   });
   return renamed;
+}
+
+/**
+ * Makes `annotator` the one annotating on this machine (an existing one, or a new one with a
+ * fresh id): their spans and statuses are edited from now on. Nobody's work changes hands.
+ */
+export async function switchAnnotator(db: SpanwrightDatabase, annotator: Annotator): Promise<Annotator> {
+  const chosen = { id: annotator.id, name: annotator.name.trim() };
+  await db.transaction('rw', db.settings, db.annotators, async () => {
+    // An existing annotator keeps the name stored for them (it may be newer than the list's).
+    const stored = await db.annotators.get(chosen.id);
+    if (stored && stored.name.trim() !== '') chosen.name = stored.name;
+    await db.settings.put({ key: SETTING.annotator, value: chosen });
+    await db.annotators.put(chosen);
+  });
+  return chosen;
 }
 
 /** Records an annotator's name (yours on every start). */

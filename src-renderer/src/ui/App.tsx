@@ -2,8 +2,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { start, type StartState } from '../app/bootstrap';
 import { getBridge } from '../platform/bridge';
-import { renameSelf } from '../storage/annotators';
+import { newId } from '../app/ids';
+import { renameSelf, switchAnnotator } from '../storage/annotators';
 import { SpanwrightDatabase } from '../storage/database';
+import { isString, readSetting, SETTING } from '../storage/settings';
 import { Workbench } from './Workbench';
 
 export function App() {
@@ -26,14 +28,21 @@ export function App() {
     );
   }
   if (!state) return <div className="loading">Opening Spanwright…</div>;
+  // Another annotator gets a fresh workbench (their spans, statuses and undo history), on the project open now.
   return (
     <Workbench
+      key={state.annotator.id}
       db={db}
       bridge={bridge}
       annotator={state.annotator}
       onRenameAnnotator={async (name) => {
         const annotator = await renameSelf(db, state.annotator, name);
         setState({ ...state, annotator });
+      }}
+      onSwitchAnnotator={async (to) => {
+        const annotator = await switchAnnotator(db, 'id' in to ? to : { id: newId(), name: to.name });
+        const projectId = (await readSetting(db, SETTING.lastProjectId, isString)) ?? state.projectId;
+        setState({ ...state, annotator, projectId });
       }}
       initialProjectId={state.projectId}
     />

@@ -82,6 +82,8 @@ export function Workbench(props: {
   annotator: Annotator;
   onRenameAnnotator: (name: string) => Promise<void>;
   initialProjectId: string;
+  /** Annotate as another annotator (an existing one, or a new one by name): a shared workstation. */
+  onSwitchAnnotator: (to: Annotator | { name: string }) => Promise<void>;
 }) {
   const { db, bridge, annotator } = props;
   const { toasts, notify } = useToasts();
@@ -523,7 +525,7 @@ export function Workbench(props: {
         {imports.progress ? (
           <ProgressBar label={imports.progress.label} done={imports.progress.done} total={imports.progress.total} />
         ) : (
-          <button type="button" className="link-button" onClick={() => setDialog('identity')} title="Change your name">
+          <button type="button" className="link-button" onClick={() => setDialog('identity')} title="Change your name or switch annotator">
             Annotating as {displayName(annotator)}
           </button>
         )}
@@ -577,6 +579,8 @@ export function Workbench(props: {
           }}
         />
       )}
+          annotators={annotators}
+          onSwitch={(to) => void props.onSwitchAnnotator(to).catch((e: unknown) => reportError(String(e)))}
       {dialog === 'new-project' && (
         <NewProjectDialog
           onClose={() => setDialog(null)}

@@ -36,7 +36,10 @@ export async function loadReadOptions(values: ReadonlyMap<string, string>, path:
       return fail(`${labelsPath}: ${readFailure(error)}`);
     }
     const list = parseLabelListFile(text);
-    if (!list.ok) return fail(`${labelsPath}: ${list.error}`);
+    if (!list.ok) {
+      const which = values.has('labels') ? '' : ` (read by default as the label list of ${path}; give another with --labels)`;
+      return fail(`${labelsPath}: not a label list${which}: ${list.error}`);
+    }
     options.labelList = list.value;
   }
   return ok(options);

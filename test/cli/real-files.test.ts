@@ -114,6 +114,12 @@ describe('column files, numeric tags and offset units', { timeout: 30_000 }, () 
   it('reads numeric ner_tags with the tag list beside the file (FILE.labels.json)', () => {
     put('num.jsonl', JSON.stringify({ id: 'a', tokens: ['Ana', 'sings'], ner_tags: [1, 0] }) + '\n');
     expect(run(['validate', 'num.jsonl']).stdout).toMatch(/class number 1: give the tag list/);
+    put('num.jsonl.labels.json', JSON.stringify([{ name: 'PER', layer: 'entity' }]));
+    expect(run(['validate', 'num.jsonl'])).toMatchObject({
+      status: 1,
+      stderr:
+        'spanwright validate: num.jsonl.labels.json: not a label list (read by default as the label list of num.jsonl; give another with --labels): label 1 must be a name or {"id", "text"} (found an object)\n',
+    });
     put('num.jsonl.labels.json', JSON.stringify(['O', 'B-PER', 'I-PER']));
     expect(run(['validate', 'num.jsonl'])).toMatchObject({ status: 0, stdout: 'num.jsonl: 1 documents, 1 spans, OK\n' });
   });

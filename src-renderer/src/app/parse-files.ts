@@ -6,6 +6,7 @@ import { parseImportFile } from '../../../src-shared/formats/import';
 import type { ReadOptions } from '../../../src-shared/formats/format-module';
 import { parseLabelListFile, type LabelList } from '../../../src-shared/formats/label-list';
 import type { ImportParseResult } from '../../../src-shared/formats/import-result';
+import type { Result } from '../../../src-shared/result';
 import { hashText } from '../../../src-shared/text-hash';
 
 export interface ParsedFile {
@@ -17,9 +18,16 @@ export interface ParsedFile {
 /** One import unit: a file on its own, or brat files that belong together (.zip, .txt + .ann). */
 export type ParseRequest =
   | { kind: 'file'; name: string; bytes: Uint8Array; labels: Label[]; categories: DocumentCategory[]; options?: ReadOptions }
-  | { kind: 'brat'; files: Array<{ name: string; bytes: Uint8Array }>; labels: Label[] };
+  | { kind: 'brat'; files: Array<{ name: string; bytes: Uint8Array }>; labels: Label[] }
+  /** A file that is not read, and why (a label list beside its file that is not one). */
+  | { kind: 'refused'; name: string; reason: string };
 
 export function parseRequest(request: ParseRequest): ParsedFile {
+  if (request.kind === 'refused')
+    return {
+      result: { file: request.name, documents: [], issues: [{ file: request.name, reason: request.reason }], unknownLabels: [] },
+      hashes: [],
+    };
   const result =
     request.kind === 'file'
       ? parseImportFile(request.name, request.bytes, request.labels, request.categories, request.options)
@@ -69,15 +77,13 @@ const LABEL_LIST_SUFFIX = '.labels.json';
  * The label lists chosen beside the files they name (`ner.jsonl.labels.json` for `ner.jsonl`,
  * what Spanwright's Hugging Face export writes; the CLI reads it by default too), by file name.
  */
-function labelListsBeside(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>): Map<string, LabelList> {
+function labelListsBeside(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>): Map<string, Result<LabelList>> {
   const names = new Set(files.map((f) => f.name));
-  const lists = new Map<string, LabelList>();
+  const lists = new Map<string, Result<LabelList>>();
   for (const file of files) {
     if (!file.name.endsWith(LABEL_LIST_SUFFIX)) continue;
     const named = file.name.slice(0, -LABEL_LIST_SUFFIX.length);
-    if (!names.has(named)) continue;
-    const list = parseLabelListFile(new TextDecoder().decode(file.bytes));
-    if (list.ok) lists.set(named, list.value);
+    if (names.has(named)) lists.set(named, parseLabelListFile(new TextDecoder().decode(file.bytes)));
   }
   return lists;
 }
@@ -96,17 +102,27 @@ export function groupImportFiles(
 ): ParseRequest[] {
   const labels = schema.labels;
   const beside = labelListsBeside(files);
+  const listBeside = (name: string): boolean =>
+    name.endsWith(LABEL_LIST_SUFFIX) && beside.get(name.slice(0, -LABEL_LIST_SUFFIX.length))?.ok === true;
   const annStems = new Set(files.filter((f) => extension(f.name) === 'ann').map((f) => stem(f.name)));
   const brat = files.filter(
     (f) => extension(f.name) === 'zip' || extension(f.name) === 'ann' || (extension(f.name) === 'txt' && annStems.has(stem(f.name))),
   );
   const requests: ParseRequest[] = files
-    .filter((f) => !brat.includes(f) && !(f.name.endsWith(LABEL_LIST_SUFFIX) && beside.has(f.name.slice(0, -LABEL_LIST_SUFFIX.length))))
-    .map((f) => {
-      const list = options.labelList ?? beside.get(f.name);
+    .filter((f) => !brat.includes(f))
+    .map((f): ParseRequest => {
+      const listOf = f.name.endsWith(LABEL_LIST_SUFFIX) ? beside.get(f.name.slice(0, -LABEL_LIST_SUFFIX.length)) : undefined;
+      // A label list beside its file is never read as documents: a broken one says why, once.
+      if (listOf && !listOf.ok) {
+        const named = f.name.slice(0, -LABEL_LIST_SUFFIX.length);
+        return { kind: 'refused', name: f.name, reason: `not a label list for ${named}: ${listOf.error}` };
+      }
+      const own = beside.get(f.name);
+      const list = options.labelList ?? (own?.ok ? own.value : undefined);
       const read: ReadOptions = list ? { ...options, labelList: list } : options;
       return { kind: 'file', name: f.name, bytes: f.bytes, labels: [...labels], categories: [...schema.documentCategories], options: read };
-    });
+    })
+    .filter((request) => !(request.kind === 'file' && listBeside(request.name)));
   if (brat.length > 0) requests.push({ kind: 'brat', files: brat.map((f) => ({ name: f.name, bytes: f.bytes })), labels: [...labels] });
   return requests;
 }

@@ -44,6 +44,26 @@ describe('groupImportFiles', () => {
     expect(result.documents[0]?.draft.spans.map((s) => s.label)).toEqual(['GPE']);
   });
 
+  it('a file named as the label list of a chosen file but not one is refused with the file and the reason, not read as documents', () => {
+    const requests = groupImportFiles(
+      [
+        { name: 'ner.jsonl', bytes: bytes(HF) },
+        // A project's label definitions, not a list naming the tags' numbers.
+        { name: 'ner.jsonl.labels.json', bytes: bytes(JSON.stringify([{ name: 'LOC', layer: 'entity', color: '#a3c4f4' }])) },
+      ],
+      defaultSchema(),
+    );
+    const results = requests.map((request) => parseRequest(request).result);
+    expect(results.map((r) => [r.file, r.documents.length, r.issues.map((i) => i.reason)])).toEqual([
+      [
+        'ner.jsonl',
+        0,
+        [expect.stringMatching(/tag 1 is the class number 1: give the tag list/), 'no documents imported: every entry has a problem'],
+      ],
+      ['ner.jsonl.labels.json', 0, ['not a label list for ner.jsonl: label 1 must be a name or {"id", "text"} (found an object)']],
+    ]);
+  });
+
   it('without a list, numeric tags are refused and the report is told to ask for one', () => {
     const { result } = parseRequest(groupImportFiles([{ name: 'ner.jsonl', bytes: bytes(HF) }], defaultSchema())[0]!);
     expect(result.documents).toEqual([]);

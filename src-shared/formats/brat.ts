@@ -27,7 +27,7 @@ import { unzipFiles } from './zip-archive';
 const LINE_BREAKS = /[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/u;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/iu;
 
-/** A file name from a document id: letters, digits, `.`, `_`, `-`; unique ignoring case. */
+/** A file name from a document title (or id): letters, digits, `.`, `_`, `-`; unique ignoring case. */
 export function bratDocumentName(id: string, used: Set<string>): string {
   let base = Array.from(id.replace(/[^\p{L}\p{N}._-]+/gu, '_'))
     .slice(0, 100)
@@ -73,7 +73,8 @@ function writeDocument(
   declared: Declared,
   report: LeftOutReport,
 ): ExportFile[] {
-  const name = bratDocumentName(doc.id, used);
+  // Named after the title (what a person looks for in the folder), else the id.
+  const name = bratDocumentName(doc.meta.title.trim() || doc.id, used);
   // brat reads the .txt with universal newlines: a CRLF is one character in its offsets.
   const offsets = new UniversalNewlineOffsets(doc.text);
   const textBound: string[] = [];

@@ -36,7 +36,8 @@ describe('golden files', () => {
   it('brat matches test/golden/brat (file names, .txt, .ann, annotation.conf)', () => {
     const { files, text } = exportAll('brat');
     expect(text).toBe('');
-    expect(files.map((f) => f.path)).toEqual(['news-1.txt', 'news-1.ann', 'd_2_中文.txt', 'd_2_中文.ann', 'd3.txt', 'd3.ann', 'annotation.conf']);
+    // Named after the documents' titles, not their ids.
+    expect(files.map((f) => f.path)).toEqual(['Tram.txt', 'Tram.ann', '北京.txt', '北京.ann', 'Zero.txt', 'Zero.ann', 'annotation.conf']);
     for (const f of files) expect(f.content, f.path).toBe(golden(`brat/${f.path}`));
   });
 

@@ -40,7 +40,8 @@ describe('round trip', () => {
     const imported = parseBratFiles([{ name: 'corpus.zip', bytes: zipFiles(first.files) }], LABELS);
     expect(imported.issues).toEqual([]);
     const byName = new Map(imported.documents.map((d) => [d.draft.id, d.draft]));
-    const docs = ['news-1', 'd_2_中文', 'd3'].map((id) => {
+    // brat files are named after the titles: the names come back as ids.
+    const docs = ['Tram', '北京', 'Zero'].map((id) => {
       const draft = byName.get(id);
       if (!draft) throw new Error(`${id} not imported`);
       return fromDraft(draft, id);
@@ -53,11 +54,11 @@ describe('round trip', () => {
     const loose = parseBratFiles(first.files.map((f) => ({ name: `folder/${f.path}`, bytes: utf8(f.content) })), LABELS);
     expect(loose.issues).toEqual([]);
     expect(loose.documents.map((d) => [d.draft.id, d.draft.spans.length])).toEqual([
-      ['d3', 3],
-      ['d_2_中文', 5],
-      ['news-1', 6],
+      ['Tram', 6],
+      ['Zero', 3],
+      ['北京', 5],
     ]);
-    const news = loose.documents[2]?.draft;
+    const news = loose.documents[0]?.draft;
     // The discontinuous claim over the CRLF comes back as one span.
     expect(news?.spans.find((s) => s.label === 'CLAIM' && news.text.slice(s.start, s.end).includes('\r\n'))).toBeDefined();
   });

@@ -3,8 +3,19 @@
 // hand back the finished output with a summary; saving then streams it through the bridge.
 import type { SaveStream } from '../../../src-shared/bridge';
 import { statusOf } from '../../../src-shared/document-rules';
-import type { AttributeType, DocumentAnnotation, DocumentCategory, DocumentRecord, DocumentStatus, LayerId, Relation, Span } from '../../../src-shared/domain';
+import type {
+  AttributeType,
+  DocumentAnnotation,
+  DocumentCategory,
+  DocumentRecord,
+  DocumentStatus,
+  LayerId,
+  Relation,
+  Span,
+} from '../../../src-shared/domain';
+import { GOLD_ANNOTATOR } from '../../../src-shared/domain';
 import { createExporter, type Exporter } from '../../../src-shared/formats/exporter';
+import { exportFileName as fileNameFor } from '../../../src-shared/formats/file-names';
 import type { ExportOptions } from '../../../src-shared/formats/format-module';
 import type { LeftOut } from '../../../src-shared/formats/left-out';
 import { formatInfo, type FormatId } from '../../../src-shared/formats/registry';
@@ -62,20 +73,34 @@ export interface PreparedExport {
   summary: ExportSummary;
 }
 
-function baseName(projectName: string): string {
-  return projectName.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'spanwright';
-}
-
 /** Whether the output is one file as it is, or a zip (brat, a split, or a label list to carry). */
 function needsZip(request: ExportRequest): boolean {
   const info = formatInfo(request.format);
   return info.shape === 'files' || request.split !== null || info.id === 'hf-token';
 }
 
-export function exportFileName(projectName: string, request: Pick<ExportRequest, 'format' | 'split'>): string {
+/** Whose annotations an export holds, as its file name says it: a name (never the UI's "(you)"), `Gold` or `all-annotators`. */
+function annotatorPart(selection: LayerSelection): string {
+  if (selection.annotators === 'all') return 'all-annotators';
+  if (selection.primary === GOLD_ANNOTATOR.id) return GOLD_ANNOTATOR.name;
+  return selection.names.get(selection.primary)?.trim() || selection.primary.slice(0, 8);
+}
+
+/** `<project>_<annotator>_<date>.<format>.<extension>`, so exports of several people and days can be told apart. */
+export function exportFileName(
+  projectName: string,
+  request: Pick<ExportRequest, 'format' | 'split' | 'selection'>,
+  date: Date = new Date(),
+): string {
   const info = formatInfo(request.format);
-  const zipped = needsZip({ ...request, layers: [], labelMap: {}, selection: { annotators: 'all', primary: '', names: new Map() }, schemaLabels: [] });
-  return `${baseName(projectName)}.${info.id}.${zipped ? 'zip' : info.extension}`;
+  const zipped = needsZip({ ...request, layers: [], labelMap: {}, schemaLabels: [] });
+  return fileNameFor({
+    project: projectName,
+    annotator: annotatorPart(request.selection),
+    date,
+    format: info.id,
+    extension: zipped ? 'zip' : info.extension,
+  });
 }
 
 function nextTick(): Promise<void> {
@@ -151,7 +176,9 @@ export async function prepareExport(
   // Documents grouped by split (one group, '', without a split), each group its own exporter.
   let assignment: Map<string, SplitName> | null = null;
   if (request.split) {
-    const labelsOf = (id: string) => [...new Set((spansByDocument.get(id) ?? []).filter((s) => request.layers.includes(s.layer)).map((s) => s.label))];
+    const labelsOf = (id: string) => [
+      ...new Set((spansByDocument.get(id) ?? []).filter((s) => request.layers.includes(s.layer)).map((s) => s.label)),
+    ];
     assignment = splitDocuments(
       documents.map((d) => ({ id: d.id, labels: labelsOf(d.id) })),
       request.split.ratios,

@@ -3,7 +3,8 @@
 import type { DocumentDraft, LayerId } from '../domain';
 
 /** The format a document was read as: a registered format, plain text, or plain JSONL (text only). */
-export type ImportFormat = 'text' | 'jsonl' | 'spanwright' | 'doccano' | 'spacy' | 'label-studio' | 'hf-token' | 'brat' | 'conll2003';
+export type ImportFormat =
+  'text' | 'jsonl' | 'spanwright' | 'doccano' | 'spacy' | 'label-studio' | 'hf-token' | 'brat' | 'conll2003' | 'claims';
 
 export interface ImportIssue {
   file: string;

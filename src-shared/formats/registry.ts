@@ -32,7 +32,7 @@ export const READ_ONLY_FORMATS: readonly ReadOnlyFormat[] = [plainText, plainJso
  * any other object.
  */
 const JSON_READERS: readonly JsonReader[] = [
-  ...[labelStudio, hfToken, spanwrightJsonl].flatMap((module) => (module.reader ? [module.reader] : [])),
+  ...[labelStudio, hfToken, spanwrightJsonl, claims].flatMap((module) => (module.reader ? [module.reader] : [])),
   // Label Studio JSON-MIN rows name their regions' list after the control, often `label`.
   labelStudioMinReader,
   ...[doccano, spacy].flatMap((module) => (module.reader ? [module.reader] : [])),

@@ -150,7 +150,8 @@ function readSpanFields(draft: SourcedSpanDraft, item: unknown, name: string, ve
   return undefined;
 }
 
-function readAttributes(value: unknown): Record<string, AttributeValue> | undefined {
+/** Span attributes as a file gives them (string, number, yes/no or string-list values), or undefined. */
+export function readAttributes(value: unknown): Record<string, AttributeValue> | undefined {
   if (!isObject(value)) return undefined;
   const attributes: Record<string, AttributeValue> = {};
   for (const [key, attribute] of Object.entries(value)) {

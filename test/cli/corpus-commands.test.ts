@@ -367,8 +367,11 @@ describe('convert', { timeout: 30_000 }, () => {
         "spanwright convert: nothing written: fix the lines above (see 'spanwright validate')\n",
     );
     expect(readdirSync(dir).filter((f) => f.includes('mixed.out'))).toEqual([]);
-    // CoNLL files are read now; claim detection JSONL is still export only.
-    expect(run(['convert', '--from', 'claims', '--to', 'spacy', 'mixed.jsonl', '-']).status).toBe(2);
+    // Claim detection JSONL is read too now: these lines are not claim detection lines.
+    expect(run(['convert', '--from', 'claims', '--to', 'spacy', 'mixed.jsonl', '-'])).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/^mixed\.jsonl:1: this is doccano, not claims \(--from claims\); try --from auto$/m) as unknown,
+    });
   });
 
   it('exit 1, not a crash, when OUT cannot be written', () => {

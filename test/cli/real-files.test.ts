@@ -171,3 +171,27 @@ describe('Label Studio JSON-MIN as JSONL', { timeout: 30_000 }, () => {
     );
   });
 });
+
+describe('claim detection JSONL', { timeout: 30_000 }, () => {
+  it('convert reads a claims file back: the sentences of one doc_id are one document', () => {
+    // docs/formats.md, "Claim detection JSONL": one line per sentence, claims relative to it.
+    const lines = [
+      {
+        doc_id: 'n1',
+        sentence_id: 0,
+        text: 'Fares rose.',
+        start: 0,
+        end: 11,
+        has_claim: true,
+        claims: [{ start: 0, end: 10, text: 'Fares rose', label: 'CLAIM' }],
+      },
+      { doc_id: 'n1', sentence_id: 1, text: 'So she said.', start: 12, end: 24, has_claim: false, claims: [] },
+    ];
+    put('c.jsonl', lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const result = run(['convert', '--to', 'doccano', 'c.jsonl', '-']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^c\.jsonl: note: claim detection JSONL: the sentences of one doc_id are one document/);
+    expect(JSON.parse(result.stdout)).toMatchObject({ id: 'n1', text: 'Fares rose.\nSo she said.', label: [[0, 10, 'CLAIM']] });
+    expect(run(['convert', '--to', 'claims', 'c.jsonl', '-']).stdout).toBe(lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  });
+});

@@ -1,7 +1,8 @@
 // Shared by the conformance suite: read a hand-written fixture as the app and the CLI do, and
 // describe what came in (documents, spans as label + text + annotator, refusals, notes).
 import type { DocumentDraft } from '../../../../src-shared/domain';
-import type { ReadOptions } from '../../../../src-shared/formats/format-module';
+import { draftToExportDocument } from '../../../../src-shared/formats/draft-document';
+import type { ExportDocument, ReadOptions } from '../../../../src-shared/formats/format-module';
 import { parseImportFile } from '../../../../src-shared/formats/import';
 import type { ImportParseResult } from '../../../../src-shared/formats/import-result';
 
@@ -24,3 +25,7 @@ export function issuesOf(result: ImportParseResult): string[] {
 }
 
 export const jsonl = (...lines: unknown[]): string => lines.map((line) => JSON.stringify(line)).join('\n') + '\n';
+
+/** A read draft as the exporters take it (the app stores it first): span ids s0, s1... */
+export const asExport = (draft: DocumentDraft, id = 'd'): ExportDocument =>
+  draftToExportDocument(draft, { id, spanId: (i) => `s${i}`, relationId: (i) => `r${i}`, annotator: 'ana', origin: 'imported' });

@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { openApp, openDocument, pythonSlice, renderedSpans } from './helpers';
 
-const zipFiles = (files: Record<string, string>) => zipSync(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, strToU8(text)])));
+const zipFiles = (files: Record<string, string>) =>
+  zipSync(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, strToU8(text)])));
 
 async function openExport(page: Page, format: string) {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
@@ -11,8 +12,8 @@ async function openExport(page: Page, format: string) {
   return dialog;
 }
 
-async function saveZip(page: Page, dialog: ReturnType<Page['getByRole']>): Promise<Record<string, string>> {
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save' }).click()]);
+async function saveZip(page: Page, dialog: ReturnType<Page['getByRole']>, button = 'Save'): Promise<Record<string, string>> {
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: button, exact: true }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.zip$/);
   const stream = await download.createReadStream();
   const chunks: Buffer[] = [];
@@ -38,7 +39,13 @@ test('Hugging Face: the summary says what BIO tags cannot hold; the zip has the 
   const tags = JSON.parse(files['labels.json'] as string) as string[];
   expect(tags[0]).toBe('O');
   expect(tags).toContain('B-PERSON');
-  const lines = (files['data.jsonl'] as string).trim().split('\n').map((l) => JSON.parse(l) as { tokens: string[]; ner_tags: string[] });
+  // Only the exported layer's tags: the claim layer is not in this export.
+  expect(tags).not.toContain('B-CLAIM');
+  expect(tags).toHaveLength(13);
+  const lines = (files['data.jsonl'] as string)
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { tokens: string[]; ner_tags: string[] });
   expect(lines).toHaveLength(4);
   for (const line of lines) {
     expect(line.ner_tags).toHaveLength(line.tokens.length);
@@ -53,8 +60,12 @@ test('Hugging Face: the summary says what BIO tags cannot hold; the zip has the 
 });
 
 test('a reproducible train/dev/test split, by document, recorded in the zip', async ({ page }) => {
-  const lines = Array.from({ length: 20 }, (_, i) => JSON.stringify({ id: `n${i}`, text: `Note ${i} about the tram.`, label: i % 2 ? [[14, 18, 'LOC']] : [] }));
-  await page.getByLabel('Import documents').setInputFiles([{ name: 'notes.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) }]);
+  const lines = Array.from({ length: 20 }, (_, i) =>
+    JSON.stringify({ id: `n${i}`, text: `Note ${i} about the tram.`, label: i % 2 ? [[14, 18, 'LOC']] : [] }),
+  );
+  await page
+    .getByLabel('Import documents')
+    .setInputFiles([{ name: 'notes.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) }]);
   await expect(page.getByRole('status').filter({ hasText: 'Imported 20 documents' })).toBeVisible();
   const take = async () => {
     const dialog = await openExport(page, 'Spanwright JSONL');
@@ -64,11 +75,16 @@ test('a reproducible train/dev/test split, by document, recorded in the zip', as
     await dialog.getByLabel('test share').fill('20');
     await dialog.getByLabel('Split seed').fill('7');
     await expect(dialog.getByRole('region', { name: 'Export summary' })).toContainText('(train 14, dev 5, test 5 documents)');
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
     return saveZip(page, dialog);
   };
   const first = await take();
   expect(Object.keys(first).sort()).toEqual(['dev.jsonl', 'split.json', 'test.jsonl', 'train.jsonl']);
-  const ids = (name: string) => (first[name] as string).trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+  const ids = (name: string) =>
+    (first[name] as string)
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: string }).id);
   const all = [...ids('train.jsonl'), ...ids('dev.jsonl'), ...ids('test.jsonl')];
   expect(all).toHaveLength(24);
   expect(new Set(all).size).toBe(24);
@@ -92,7 +108,10 @@ test('labels can be renamed and left out; what is left out is reported', async (
   const stream = await download.createReadStream();
   let text = '';
   for await (const chunk of stream) text += String(chunk);
-  const docs = text.trim().split('\n').map((l) => JSON.parse(l) as { text: string; label: Array<[number, number, string]> });
+  const docs = text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { text: string; label: Array<[number, number, string]> });
   const labels = docs.flatMap((d) => d.label.map((l) => l[2]));
   expect(labels).toContain('GPE');
   expect(labels).not.toContain('LOC');
@@ -100,20 +119,33 @@ test('labels can be renamed and left out; what is left out is reported', async (
 });
 
 test('brat standoff: .txt and .ann pairs whose offsets Python reads right', async ({ page }) => {
-  const line = JSON.stringify({ id: 'emoji-doc', text: 'Crowds 🎉🎉 cheered\nMayor Ana Ruiz in Valdeluz.', label: [[24, 32, 'PERSON'], [36, 44, 'LOC']] });
+  const line = JSON.stringify({
+    id: 'emoji-doc',
+    title: 'Crowds: Mayor Ana Ruiz?',
+    text: 'Crowds 🎉🎉 cheered\nMayor Ana Ruiz in Valdeluz.',
+    label: [
+      [24, 32, 'PERSON'],
+      [36, 44, 'LOC'],
+    ],
+  });
   await page.getByLabel('Import documents').setInputFiles([{ name: 'e.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(line) }]);
   await expect(page.getByRole('status').filter({ hasText: 'Imported 1 document' })).toBeVisible();
   const dialog = await openExport(page, 'brat standoff (zip)');
   const files = await saveZip(page, dialog);
-  expect(Object.keys(files)).toContain('annotation.conf');
-  const txt = files['emoji-doc.txt'] as string;
-  const ann = files['emoji-doc.ann'] as string;
+  // Named after the title, made safe for any file system (not after the id).
+  expect(Object.keys(files)).toEqual(expect.arrayContaining(['Crowds_Mayor_Ana_Ruiz.ann', 'Crowds_Mayor_Ana_Ruiz.txt', 'annotation.conf']));
+  expect(Object.keys(files).filter((name) => name.startsWith('emoji-doc'))).toEqual([]);
+  const txt = files['Crowds_Mayor_Ana_Ruiz.txt'] as string;
+  const ann = files['Crowds_Mayor_Ana_Ruiz.ann'] as string;
   expect(txt).toBe('Crowds 🎉🎉 cheered\nMayor Ana Ruiz in Valdeluz.');
-  const entities = ann.trim().split('\n').map((l) => {
-    const [, typeAndOffsets, text] = l.split('\t') as [string, string, string];
-    const [type, start, end] = typeAndOffsets.split(' ') as [string, string, string];
-    return { type, text, python: pythonSlice(txt, Number(start), Number(end)) };
-  });
+  const entities = ann
+    .trim()
+    .split('\n')
+    .map((l) => {
+      const [, typeAndOffsets, text] = l.split('\t') as [string, string, string];
+      const [type, start, end] = typeAndOffsets.split(' ') as [string, string, string];
+      return { type, text, python: pythonSlice(txt, Number(start), Number(end)) };
+    });
   expect(entities).toEqual([
     { type: 'PERSON', text: 'Ana Ruiz', python: 'Ana Ruiz' },
     { type: 'LOC', text: 'Valdeluz', python: 'Valdeluz' },
@@ -124,12 +156,16 @@ test('brat standoff: .txt and .ann pairs whose offsets Python reads right', asyn
   await page.getByRole('dialog', { name: 'New project' }).getByLabel('Project name').fill('From brat');
   await page.getByRole('button', { name: 'Create project' }).click();
   await expect(page.getByText('0 documents')).toBeVisible();
-  await page.getByLabel('Import documents').setInputFiles([{ name: 'back.zip', mimeType: 'application/zip', buffer: Buffer.from(zipFiles(files)) }]);
-  await openDocument(page, 'emoji-doc');
-  await expect.poll(async () => (await renderedSpans(page)).map((s) => [s.label, s.text])).toEqual([
-    ['PERSON', 'Ana Ruiz'],
-    ['LOC', 'Valdeluz'],
-  ]);
+  await page
+    .getByLabel('Import documents')
+    .setInputFiles([{ name: 'back.zip', mimeType: 'application/zip', buffer: Buffer.from(zipFiles(files)) }]);
+  await openDocument(page, 'Crowds_Mayor_Ana_Ruiz');
+  await expect
+    .poll(async () => (await renderedSpans(page)).map((s) => [s.label, s.text]))
+    .toEqual([
+      ['PERSON', 'Ana Ruiz'],
+      ['LOC', 'Valdeluz'],
+    ]);
 });
 
 test('a project bundle restores the whole project: schema, documents, every layer', async ({ page }) => {
@@ -156,8 +192,12 @@ test('a project bundle restores the whole project: schema, documents, every laye
     return Buffer.concat(chunks).toString('utf8');
   };
   const first = await saveBundle();
-  await page.getByLabel('Import documents').setInputFiles([{ name: 'demo.spanwright', mimeType: 'application/octet-stream', buffer: Buffer.from(first) }]);
-  await expect(page.getByRole('status').filter({ hasText: 'Restored the project “Demo: multilingual news (2)” (4 documents)' })).toBeVisible();
+  await page
+    .getByLabel('Import documents')
+    .setInputFiles([{ name: 'demo.spanwright', mimeType: 'application/octet-stream', buffer: Buffer.from(first) }]);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Restored the project “Demo: multilingual news (2)” (4 documents)' }),
+  ).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Project' })).toHaveValue(/.+/);
   await expect(page.getByRole('button', { name: /^VEHICLE/ })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(4);
@@ -189,4 +229,24 @@ test('brat -> Spanwright -> brat: a discontinuous span comes back as one T line'
 
   const files = await saveZip(page, await openExport(page, 'brat standoff (zip)'));
   expect(files['korea.ann']).toBe(ann);
+});
+
+test('a split with an empty part warns before saving', async ({ page }) => {
+  // The demo project's 4 documents cannot fill 98 / 1 / 1 %.
+  const dialog = await openExport(page, 'Spanwright JSONL');
+  await dialog.getByRole('checkbox', { name: /Split into train/ }).check();
+  await dialog.getByLabel('train share').fill('98');
+  await dialog.getByLabel('dev share').fill('1');
+  await dialog.getByLabel('test share').fill('1');
+  await expect(dialog.getByRole('alert')).toContainText('parts are empty');
+  await expect(dialog.getByRole('alert')).toContainText(/dev and test/);
+  await expect(dialog.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0);
+  // A share of 0 is meant to be empty: no warning.
+  await dialog.getByLabel('dev share').fill('0');
+  await dialog.getByLabel('test share').fill('0');
+  await expect(dialog.getByRole('region', { name: 'Export summary' })).toContainText('(train 4, dev 0, test 0 documents)');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await dialog.getByLabel('test share').fill('1');
+  const files = await saveZip(page, dialog, 'Save anyway');
+  expect(Object.keys(files).sort()).toEqual(['split.json', 'train.jsonl']);
 });

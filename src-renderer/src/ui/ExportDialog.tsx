@@ -25,6 +25,12 @@ export interface ExportChoices {
 
 const REASONS = LEFT_OUT_REASON_TEXT;
 
+/** Parts of a split given a share that got no document (a share of 0 is meant to be empty). */
+export function emptySplitParts(summary: ExportSummary, ratios: ExportChoices['split']): string[] {
+  if (!summary.splitCounts || !ratios) return [];
+  return (['train', 'dev', 'test'] as const).filter((name) => ratios.ratios[name] > 0 && summary.splitCounts?.[name] === 0);
+}
+
 function LeftOutList(props: { entries: ExportSummary['leftOut'] }) {
   // A long list scrolls (styles.css): focusable, so the keyboard can scroll it.
   return (
@@ -48,7 +54,8 @@ function Summary(props: { summary: ExportSummary }) {
       <p>
         <strong>{summary.documents}</strong> {summary.documents === 1 ? 'document' : 'documents'}, <strong>{summary.spans}</strong>{' '}
         {summary.spans === 1 ? 'span' : 'spans'}
-        {summary.splitCounts && ` (train ${summary.splitCounts.train}, dev ${summary.splitCounts.dev}, test ${summary.splitCounts.test} documents)`}
+        {summary.splitCounts &&
+          ` (train ${summary.splitCounts.train}, dev ${summary.splitCounts.dev}, test ${summary.splitCounts.test} documents)`}
       </p>
       {summary.spansPerLabel.length > 0 && (
         <p className="export-summary__labels">
@@ -70,9 +77,7 @@ function Summary(props: { summary: ExportSummary }) {
       )}
       {changed.length > 0 && (
         <details className="export-summary__warnings">
-          <summary>
-            {count(changed)} written with a change (warnings)
-          </summary>
+          <summary>{count(changed)} written with a change (warnings)</summary>
           <LeftOutList entries={changed} />
         </details>
       )}
@@ -92,7 +97,11 @@ export function ExportDialog(props: {
   /** Choices for whose annotations to export, yours first. */
   /** Whose annotations can be exported: yours, gold, each teammate's, everyone's. */
   annotationSets: ReadonlyArray<{ id: AnnotationSetChoice; name: string }>;
-  prepare: (choices: ExportChoices, onProgress: (done: number, total: number) => void, isCancelled: () => boolean) => Promise<PreparedExport | null>;
+  prepare: (
+    choices: ExportChoices,
+    onProgress: (done: number, total: number) => void,
+    isCancelled: () => boolean,
+  ) => Promise<PreparedExport | null>;
   save: (prepared: PreparedExport) => Promise<void>;
   /** Saves the whole project (schema, guidelines, every layer) as one bundle file. */
   saveBundle: () => Promise<void>;
@@ -135,7 +144,11 @@ export function ExportDialog(props: {
     setFailure(null);
     const timer = setTimeout(() => {
       setProgress({ done: 0, total: 1 });
-      prepare(choices, (done, total) => mine === generation.current && setProgress({ done, total }), () => mine !== generation.current).then(
+      prepare(
+        choices,
+        (done, total) => mine === generation.current && setProgress({ done, total }),
+        () => mine !== generation.current,
+      ).then(
         (result) => {
           if (mine !== generation.current) return;
           setProgress(null);
@@ -152,13 +165,25 @@ export function ExportDialog(props: {
   }, [choices, prepare]);
 
   const current = prepared && prepared.key === key ? prepared.result : null;
+  const emptyParts = current ? emptySplitParts(current.summary, choices.split) : [];
 
   const save = async () => {
     setSaving(true);
     setFailure(null);
     try {
       // Saving right after a change: prepare now rather than wait for the summary.
-      const result = current ?? (await prepare(choices, () => undefined, () => false));
+      const result =
+        current ??
+        (await prepare(
+          choices,
+          () => undefined,
+          () => false,
+        ));
+      // An empty part of a split is shown first (the summary warns); the next Save saves.
+      if (result && !current && emptySplitParts(result.summary, choices.split).length > 0) {
+        setPrepared({ key, result });
+        return;
+      }
       if (result) await props.save(result);
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
@@ -219,7 +244,9 @@ export function ExportDialog(props: {
                   disabled={!info.layers.includes(layer)}
                   checked={layers.includes(layer)}
                   onChange={(e) =>
-                    setLayers(info.layerMode === 'one' ? [layer] : e.target.checked ? [...layers, layer] : layers.filter((l) => l !== layer))
+                    setLayers(
+                      info.layerMode === 'one' ? [layer] : e.target.checked ? [...layers, layer] : layers.filter((l) => l !== layer),
+                    )
                   }
                 />
                 {layer === 'entity' ? 'Entities' : 'Claims'}
@@ -249,7 +276,12 @@ export function ExportDialog(props: {
                 ))}
                 <label>
                   seed
-                  <input type="number" aria-label="Split seed" value={seed} onChange={(e) => setSeed(Math.trunc(Number(e.target.value) || 0))} />
+                  <input
+                    type="number"
+                    aria-label="Split seed"
+                    value={seed}
+                    onChange={(e) => setSeed(Math.trunc(Number(e.target.value) || 0))}
+                  />
                 </label>
                 <label className="checkbox">
                   <input type="checkbox" checked={stratify} onChange={(e) => setStratify(e.target.checked)} />
@@ -308,6 +340,12 @@ export function ExportDialog(props: {
       </p>
       {progress && <ProgressBar label="Export progress" done={progress.done} total={progress.total} />}
       {current && <Summary summary={current.summary} />}
+      {emptyParts.length > 0 && (
+        <p role="alert" className="field-error">
+          The {emptyParts.join(' and ')} {emptyParts.length === 1 ? 'part is' : 'parts are'} empty: too few documents for these shares.
+          Change the shares, or save anyway.
+        </p>
+      )}
       {failure && (
         <p role="alert" className="field-error">
           {failure}
@@ -333,7 +371,7 @@ export function ExportDialog(props: {
           Cancel
         </button>
         <button type="button" className="primary" disabled={saving || layers.length === 0} onClick={() => void save()}>
-          Save
+          {emptyParts.length > 0 ? 'Save anyway' : 'Save'}
         </button>
       </div>
     </Modal>

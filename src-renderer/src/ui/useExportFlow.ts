@@ -47,7 +47,8 @@ export function useExportFlow(options: {
         layers: choices.layers,
         labelMap: choices.labelMap,
         split: choices.split,
-        schemaLabels: schema.labels.map((l) => l.name),
+        // The exported layers' labels only: a tag list (Hugging Face labels.json) lists no tag the data cannot hold.
+        schemaLabels: schema.labels.filter((l) => choices.layers.includes(l.layer)).map((l) => l.name),
         documentCategories: schema.documentCategories,
         attributeTypes: attributeTypesOf(schema),
         selection: {

@@ -2,6 +2,7 @@
 // same document (shown word by word, spans carried over, those in changed text left out), their
 // labels map onto yours, and annotators switch without any work changing hands.
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoAccessibilityViolations } from './axe';
 import { dragSelect, exportLines, openApp, openDocument, renderedSpans, teammateFile, type ExportedLine } from './helpers';
 
 const HARBOUR = 'Harbour city opens new tram line';
@@ -31,6 +32,7 @@ test('a teammate’s copy differing by a word: same document, the difference sho
   await expect(near.locator('ins')).toHaveText(['Opponents']);
   await expect(near).toContainText('Left out (1 span in changed text): PER “Opponents” (Ana)');
   await expect(dialog.getByRole('region', { name: 'New documents' })).toHaveCount(0);
+  await expectNoAccessibilityViolations(page, 'the Teammate work dialog with a near-identical text and the label map');
   // Their PER is your PERSON: once mapped, it is no label the project lacks.
   await expect(dialog.getByRole('region', { name: 'Unknown labels' })).toContainText('PER (');
   await dialog.getByLabel('Their PER as').selectOption('PERSON');
@@ -55,6 +57,7 @@ test('switch annotator on a shared workstation: each annotates their own spans; 
   const status = page.locator('footer.statusbar');
   await status.getByRole('button', { name: 'Annotating as Rita' }).click();
   let identity = page.getByRole('dialog', { name: 'Who is annotating?' });
+  await expectNoAccessibilityViolations(page, 'the Who is annotating dialog');
   await identity.getByLabel('New annotator’s name').fill('Sam');
   await identity.getByRole('button', { name: 'Add and switch' }).click();
   await expect(status.getByRole('button', { name: 'Annotating as Sam' })).toBeVisible();

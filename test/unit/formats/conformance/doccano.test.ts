@@ -158,4 +158,41 @@ describe('doccano round trip (import, export, import)', () => {
     expect(back.documents[0]?.draft.relations).toEqual(read.documents[0]?.draft.relations);
     expect(back.documents[0]?.draft.documentAnnotations).toEqual(read.documents[0]?.draft.documentAnnotations);
   });
+
+  it('a sequence labelling line ("label" triples, the tutorial’s shape) comes back byte for byte', () => {
+    // With a title: a line without one is given its file's ("seq #1"), written again as metadata.
+    const line = {
+      id: 'news-1',
+      text: 'Ana met José in Paris.',
+      label: [
+        [0, 3, 'PER'],
+        [8, 12, 'PER'],
+        [16, 21, 'LOC'],
+      ],
+      title: 'Tram',
+    };
+    const read = readFixture('seq.jsonl', jsonl(line));
+    expect(issuesOf(read)).toEqual([]);
+    expect(spansOf(read.documents[0]!.draft)).toEqual(['PER "Ana"', 'PER "José"', 'LOC "Paris"']);
+    const { text, leftOut } = runExport('doccano', [fromDraft(read.documents[0]!.draft, 'x')]);
+    expect(leftOut).toEqual([]);
+    expect(text).toBe(jsonl(line));
+  });
+
+  it('doccano 1.0 (label ids) -> doccano -> read again: the same spans, now by name; users are not held (each user’s span written)', () => {
+    const read = readFixture('v1.jsonl', jsonl(V1_NER), { labelList: LABELS.value });
+    const { text } = runExport('doccano', [fromDraft(read.documents[0]!.draft, 'x')]);
+    expect(JSON.parse(text)).toMatchObject({
+      id: '31',
+      text: V1_NER.text,
+      label: [
+        [4, 6, 'ORG'],
+        [13, 19, 'MISC'],
+        [13, 19, 'MISC'],
+      ],
+    });
+    const back = readFixture('back.jsonl', text);
+    expect(issuesOf(back)).toEqual([]);
+    expect(spansOf(back.documents[0]!.draft)).toEqual(['ORG "UN"', 'MISC "Danish"', 'MISC "Danish"']);
+  });
 });

@@ -248,4 +248,20 @@ describe('Label Studio round trip (import, export, import)', () => {
     expect(again.relations).toEqual(draft.relations);
     expect(again.documentAnnotations).toEqual([{ labels: { topic: ['transport'] }, note: 'Check the date.' }]);
   });
+
+  it('JSON-MIN -> Label Studio tasks -> read again: the same spans (one annotation: annotators are not held)', () => {
+    const rows = [
+      { id: 12, text: TEXT, label: [{ start: 0, end: 8, text: 'Ana Ruiz', labels: ['PER'] }], annotator: 2, annotation_id: 30 },
+      { id: 12, text: TEXT, label: [{ start: 20, end: 24, text: 'Lyon', labels: ['LOC'] }], annotator: 3, annotation_id: 31 },
+    ];
+    const read = readFixture('min.json', JSON.stringify(rows));
+    expect(result(read)).toEqual(['PER "Ana Ruiz" @label-studio-user-2', 'LOC "Lyon" @label-studio-user-3']);
+    const { text } = runExport('label-studio', [fromDraft(read.documents[0]!.draft, 'x')]);
+    const back = readFixture('back.json', text);
+    expect(issuesOf(back)).toEqual([]);
+    expect(back.documents[0]?.draft.id).toBe('12');
+    expect(result(back)).toEqual(['PER "Ana Ruiz"', 'LOC "Lyon"']);
+  });
 });
+
+const result = (read: ReturnType<typeof readFixture>): string[] => spansOf(read.documents[0]!.draft);

@@ -71,6 +71,20 @@ describe('CoNLL-2003 and other column files', () => {
     expect(result.documents.map((d) => spansOf(d.draft))).toEqual([['person "Ana Ruiz"'], ['location "Lyon"']]);
   });
 
+  it('CoNLL -> CoNLL -> read again: the same documents, tokens and spans (tags written as IOB2)', () => {
+    const read = readFixture('eng.conll', CONLL);
+    const out = runExport(
+      'conll2003',
+      read.documents.map((d, i) => asExport(d.draft, `d${i}`)),
+    ).text;
+    expect(out).toContain('Oslo -X- _ B-LOC\n');
+    const back = readFixture('back.conll', out);
+    expect(issuesOf(back)).toEqual([]);
+    expect(back.documents.map((d) => [d.draft.text, spansOf(d.draft)])).toEqual(
+      read.documents.map((d) => [d.draft.text, spansOf(d.draft)]),
+    );
+  });
+
   it('exports the tokens it read, unchanged (no re-tokenising "U.S." or ".")', () => {
     const [doc] = readFixture('eng.conll', CONLL).documents;
     const out = runExport('conll2003', [asExport(doc!.draft)]).text;
@@ -132,6 +146,10 @@ describe('spaCy / Prodigy tokens and alignment', () => {
     expect(out.tokens).toEqual(TOKENS);
     expect(out.spans).toEqual([{ start: 0, end: 8, token_start: 0, token_end: 1, label: 'PER', text: 'Ana Ruiz' }]);
     expect(out.meta).toEqual({ id: 'p1', title: 'p #1' });
+    // And read again: the same spans.
+    const back = readFixture('back.jsonl', JSON.stringify(out) + '\n');
+    expect(issuesOf(back)).toEqual([]);
+    expect(spansOf(back.documents[0]!.draft)).toEqual(['PER "Ana Ruiz"']);
   });
 
   it('a span with white space at an edge gets no token indices (Doc.char_span would be None), reported', () => {

@@ -54,22 +54,36 @@ export function wordCounts(text: string): Map<string, number> {
   return counts;
 }
 
+const totals = new WeakMap<ReadonlyMap<string, number>, number>();
+
 function total(counts: ReadonlyMap<string, number>): number {
-  let n = 0;
-  for (const c of counts.values()) n += c;
+  let n = totals.get(counts);
+  if (n === undefined) {
+    n = 0;
+    for (const c of counts.values()) n += c;
+    totals.set(counts, n);
+  }
   return n;
 }
 
 /**
  * An upper bound of `compareTexts(...).similarity`, from word counts alone (words in common,
- * ignoring order): a cheap first test before comparing two texts word by word.
+ * ignoring order): a cheap first test before comparing two texts word by word. With
+ * `atLeast`, it stops (returning a number below it) as soon as too many of our words are
+ * missing from theirs, so unrelated texts are ruled out after a few dozen words.
  */
-export function similarityBound(ours: ReadonlyMap<string, number>, theirs: ReadonlyMap<string, number>): number {
-  const size = total(ours) + total(theirs);
+export function similarityBound(ours: ReadonlyMap<string, number>, theirs: ReadonlyMap<string, number>, atLeast = 0): number {
+  const oursTotal = total(ours);
+  const size = oursTotal + total(theirs);
   if (size === 0) return 1;
-  let common = 0;
-  for (const [word, count] of ours) common += Math.min(count, theirs.get(word) ?? 0);
-  return (2 * common) / size;
+  // Words of ours that theirs may lack while the texts are still `atLeast` alike.
+  const mayMiss = oursTotal - (atLeast * size) / 2;
+  let missing = 0;
+  for (const [word, count] of ours) {
+    missing += count - Math.min(count, theirs.get(word) ?? 0);
+    if (missing > mayMiss) return (2 * (oursTotal - missing)) / size;
+  }
+  return (2 * (oursTotal - missing)) / size;
 }
 
 /**
@@ -147,13 +161,18 @@ export function condenseParts(parts: readonly DiffPart[], context = 40): DiffPar
   });
 }
 
+/** `at`, or one less when it would cut a surrogate pair in two. */
+function wholeCharacter(text: string, at: number): number {
+  return at > 0 && /[\uDC00-\uDFFF]/u.test(text[at] ?? '') && /[\uD800-\uDBFF]/u.test(text[at - 1] ?? '') ? at - 1 : at;
+}
+
 function cutAfter(text: string, length: number): string {
   const space = text.lastIndexOf(' ', length);
-  return text.slice(0, space > length / 2 ? space : length);
+  return text.slice(0, space > length / 2 ? space : wholeCharacter(text, length));
 }
 
 function cutBefore(text: string, length: number): string {
-  const from = text.length - length;
+  const from = wholeCharacter(text, text.length - length);
   const space = text.indexOf(' ', from);
   return text.slice(space !== -1 && space < from + length / 2 ? space : from);
 }

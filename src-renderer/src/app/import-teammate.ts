@@ -158,7 +158,8 @@ export async function planTeammateImport(
       const ours = await ourText(doc);
       ours.counts ??= wordCounts(ours.text);
       counts ??= wordCounts(text);
-      if (similarityBound(ours.counts, counts) < Math.max(NEAR_IDENTICAL, best?.comparison.similarity ?? 0)) continue;
+      const needed = Math.max(NEAR_IDENTICAL, best?.comparison.similarity ?? 0);
+      if (similarityBound(counts, ours.counts, needed) < needed) continue;
       const comparison = compareTexts(ours.text, text, NEAR_IDENTICAL);
       if (comparison && comparison.similarity > (best?.comparison.similarity ?? 0)) best = { target: doc, comparison };
     }

@@ -45,6 +45,11 @@ describe('compareTexts', () => {
         expect(rebuild(comparison, 'ours')).toBe(a.join(''));
         expect(rebuild(comparison, 'theirs')).toBe(b.join(''));
         expect(similarityBound(wordCounts(a.join('')), wordCounts(b.join('')))).toBeGreaterThanOrEqual(comparison.similarity - 1e-9);
+        // Stopping early never rules out texts alike enough.
+        for (const atLeast of [0.5, 0.8, 0.95]) {
+          if (comparison.similarity >= atLeast)
+            expect(similarityBound(wordCounts(a.join('')), wordCounts(b.join('')), atLeast)).toBeGreaterThanOrEqual(atLeast - 1e-9);
+        }
       }),
     );
   });
@@ -93,5 +98,16 @@ describe('condenseParts', () => {
     expect(condensed[0]?.text.startsWith('…')).toBe(true);
     expect(condensed[0]?.text.length).toBeLessThan(25);
     expect(condensed[3]?.text.endsWith('…')).toBe(true);
+  });
+});
+
+describe('condenseParts with emoji', () => {
+  it('never cuts a character in two', () => {
+    const long = `${'🚋'.repeat(60)} tram ${'🚋'.repeat(60)}`;
+    for (const context of [5, 6, 7, 20]) {
+      const condensed = condenseParts(compareTexts(long, long.replace('tram', 'train'))!.parts, context);
+      for (const part of condensed)
+        expect(part.text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u);
+    }
   });
 });

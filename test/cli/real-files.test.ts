@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zipFiles } from '../../src-shared/formats/zip-archive';
 
 const BIN = resolve(__dirname, '../../bin/spanwright.mjs');
 let dir = '';
@@ -70,6 +71,63 @@ describe('brat corpora with relations and events', { timeout: 30_000 }, () => {
     const result = run(['validate', 'bad']);
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^bad\/x\.ann:1: T1 text "Anna" does not match the text at its offsets "Ana"$/m);
+  });
+});
+
+describe('brat: zips and a .txt given with --from brat', { timeout: 30_000 }, () => {
+  it('--from brat x.txt reads the .ann beside it', () => {
+    const result = run(['convert', '--from', 'brat', '--to', 'spanwright', 'corpus/news/a.txt', '-']);
+    expect(result.status).toBe(0);
+    expect((JSON.parse(result.stdout) as { spans: unknown[] }).spans).toHaveLength(4);
+  });
+
+  it('messages about a zip name the .ann inside it (and the line of a bad one); events are notes', () => {
+    writeFileSync(
+      join(dir, 'news.zip'),
+      zipFiles([
+        { path: 'news/a.txt', content: 'Ana met Bob.' },
+        { path: 'news/a.ann', content: 'T1\tPER 0 3\tAna\nT2\tMeet 4 7\tmet\nE1\tMeet:T2 Who:T1\n' },
+        { path: 'news/b.txt', content: 'Bob.' },
+        { path: 'news/b.ann', content: 'T1\tPER 0 3\tBen\n' },
+      ]),
+    );
+    const result = run(['convert', '--to', 'spanwright', 'news.zip', 'zip.jsonl']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^news\.zip\/news\/a\.ann: note: 1 event line not imported: Spanwright has no events$/m);
+    expect(result.stderr).toMatch(/^news\.zip\/news\/b\.ann:1: T1 text "Ben" does not match the text at its offsets "Bob"$/m);
+  });
+});
+
+describe('Label Studio tasks with relations', { timeout: 30_000 }, () => {
+  it('convert keeps a relation between regions, and a relation to no region is a note, not a failure', () => {
+    // https://labelstud.io/guide/export#Label-Studio-JSON-format-of-annotated-tasks: labels and relation results.
+    const region = (id: string, start: number, end: number, text: string, label: string) => ({
+      id,
+      from_name: 'label',
+      to_name: 'text',
+      type: 'labels',
+      value: { start, end, text, labels: [label] },
+    });
+    const task = {
+      id: 3,
+      data: { text: 'Ana lives in Lyon.' },
+      annotations: [
+        {
+          result: [
+            region('a', 0, 3, 'Ana', 'PER'),
+            region('b', 13, 17, 'Lyon', 'LOC'),
+            { from_id: 'a', to_id: 'b', type: 'relation', direction: 'right', labels: ['LIVES_IN'] },
+            { from_id: 'a', to_id: 'gone', type: 'relation', direction: 'right', labels: ['KNOWS'] },
+          ],
+        },
+      ],
+    };
+    put('tasks.json', JSON.stringify([task]));
+    const result = run(['convert', '--to', 'spanwright', 'tasks.json', '-']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^tasks\.json: item 1: note: .*relation/m);
+    const doc = JSON.parse(result.stdout) as { relations: Array<{ type: string }> };
+    expect(doc.relations.map((r) => r.type)).toEqual(['LIVES_IN']);
   });
 });
 

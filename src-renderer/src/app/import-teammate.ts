@@ -211,6 +211,7 @@ export async function planTeammateImport(
           protectedIds,
         );
         plan.protectedSpans += owned.protectedSpans;
+        let nearMatch: NearMatch | undefined;
         if (near) {
           const moved = draftOntoText(owned.draft, (await ourText(near.target)).text, near.comparison.parts);
           const leftOut = moved.leftOut.map((span) => ({
@@ -219,7 +220,7 @@ export async function planTeammateImport(
             text: doc.draft.text.slice(span.start, span.end),
           }));
           leftOutNames.push(...leftOut);
-          plan.nearMatches.push({
+          nearMatch = {
             file: doc.file,
             line: doc.line,
             documentId: near.target.id,
@@ -228,7 +229,7 @@ export async function planTeammateImport(
             parts: condenseParts(near.comparison.parts),
             leftOut,
             leftOutRelations: moved.leftOutRelations,
-          });
+          };
           owned.draft = moved.draft;
         }
         for (const span of owned.draft.spans) {
@@ -249,6 +250,8 @@ export async function planTeammateImport(
           sets.set(who, set);
         }
         if (sets.size === 0) continue;
+        // Shown only when something of theirs is merged into it.
+        if (nearMatch) plan.nearMatches.push(nearMatch);
         const match = matched.get(target.id) ?? { documentId: target.id, title: target.meta.title, annotationSets: [], drafts: [] };
         match.drafts.push(owned.draft);
         for (const set of sets.values()) {

@@ -2,6 +2,7 @@
 // units into the stored text (what JavaScript strings and the DOM use); formats that
 // Python reads convert to Unicode code points at the edge (see offsets.ts).
 
+import type { AssignmentPlan } from './assignment';
 export type LayerId = 'entity' | 'claim';
 
 export const LAYERS: readonly LayerId[] = ['entity', 'claim'];
@@ -77,6 +78,8 @@ export interface Project {
   name: string;
   schema: LabelSchema;
   guidelines: string;
+  /** How the lead handed out the documents (Assign documents…), if they did. */
+  assignment?: AssignmentPlan;
   createdAt: number;
   updatedAt: number;
 }

@@ -39,6 +39,7 @@ export type KeyCommand =
   | 'review-previous'
   | 'review-reject'
   | 'review-accept'
+  | 'review-accept-agreements'
   | 'next-document'
   | 'previous-document'
   | 'next-todo-document'
@@ -203,6 +204,13 @@ export const KEYMAP: readonly KeyBinding[] = [
     description: 'Accept that annotator’s version',
     purpose: 'accepting a version in review',
     matches: (p, c) => !c.inField && c.review && !c.textSelected && plain(p) && /^[1-9]$/.test(p.key),
+  },
+  {
+    command: 'review-accept-agreements',
+    keys: 'Shift+Enter',
+    group: 'Review',
+    description: 'Accept every agreement of the document into gold',
+    matches: (p, c) => !c.inField && !c.linking && c.review && !c.textSelected && plain(p) && p.shiftKey && p.key === 'Enter',
   },
 
   // After review's, so that x is named for review in the hotkey rules (its first binding).

@@ -22,22 +22,39 @@ function groupByDocument<T extends { documentId: string }>(rows: readonly T[]): 
   return byDocument;
 }
 
-/** Everything the project holds: schema, guidelines, every document with every annotator's work. */
-export async function prepareProjectBundle(db: SpanwrightDatabase, project: Project, self: Annotator): Promise<PreparedExport> {
-  const [documents, spans, relations, documentAnnotations, annotators] = await db.transaction(
+export interface BundleOptions {
+  /** Only these documents (a work package); all when absent. */
+  documentIds?: ReadonlySet<string>;
+  /** Leave every annotation out: the documents only, as handed out for work. */
+  withoutAnnotations?: boolean;
+  /** The name the bundle's project gets where it is opened. */
+  name?: string;
+}
+
+/** Everything the project holds: schema, guidelines, every document with every annotator's work (or the chosen part of it). */
+export async function prepareProjectBundle(db: SpanwrightDatabase, project: Project, self: Annotator, options: BundleOptions = {}): Promise<PreparedExport> {
+  const [allDocuments, allSpans, allRelations, allDocumentAnnotations, annotators] = await db.transaction(
     'r',
     [db.documents, db.spans, db.relations, db.documentAnnotations, db.annotators],
     () =>
       Promise.all([
         db.documents.where('[projectId+order]').between([project.id, -Infinity], [project.id, Infinity]).toArray(),
-        db.spans.where('projectId').equals(project.id).toArray(),
-        db.relations.where('projectId').equals(project.id).toArray(),
-        db.documentAnnotations.where('projectId').equals(project.id).toArray(),
+        options.withoutAnnotations ? [] : db.spans.where('projectId').equals(project.id).toArray(),
+        options.withoutAnnotations ? [] : db.relations.where('projectId').equals(project.id).toArray(),
+        options.withoutAnnotations ? [] : db.documentAnnotations.where('projectId').equals(project.id).toArray(),
         db.annotators.toArray(),
       ]),
   );
+  const chosen = options.documentIds;
+  const inBundle = <T extends { documentId: string }>(rows: T[]) => (chosen ? rows.filter((r) => chosen.has(r.documentId)) : rows);
+  const documents = allDocuments
+    .filter((d) => !chosen || chosen.has(d.id))
+    .map((d) => (options.withoutAnnotations ? { ...d, statuses: {}, spanCounts: {} } : d));
+  const spans = inBundle(allSpans);
+  const relations = inBundle(allRelations);
+  const documentAnnotations = inBundle(allDocumentAnnotations);
   const reviewRejected: Record<string, string[]> = {};
-  for (const doc of documents) {
+  for (const doc of options.withoutAnnotations ? [] : documents) {
     const rejected = await readSetting(db, SETTING.reviewRejected(doc.id), isStringList);
     if (rejected && rejected.length > 0) reviewRejected[doc.sourceId] = rejected;
   }
@@ -52,7 +69,7 @@ export async function prepareProjectBundle(db: SpanwrightDatabase, project: Proj
   ]);
   const parts: string[] = [
     bundleHeaderLine({
-      name: project.name,
+      name: options.name ?? project.name,
       schema: project.schema,
       guidelines: project.guidelines,
       annotators: [...used].map((id) => ({ id, name: names.get(id) ?? id })),
@@ -84,7 +101,7 @@ export async function prepareProjectBundle(db: SpanwrightDatabase, project: Proj
     }
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  const base = project.name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'project';
+  const base = (options.name ?? project.name).replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'project';
   return {
     fileName: `${base}.${BUNDLE_EXTENSION}`,
     parts,

@@ -2,6 +2,7 @@
 // guidelines, and reading what a schema edit would touch. Label schema edits are changes
 // (commit.ts), so they are logged and undoable.
 import type { Change, SchemaItemKind } from '../../../src-shared/annotations/change';
+import type { AssignmentPlan } from '../../../src-shared/assignment';
 import type { Annotator, LabelSchema, Project } from '../../../src-shared/domain';
 import { commitChange, tablesOf } from './commit';
 import type { SpanwrightDatabase } from './database';
@@ -35,6 +36,11 @@ export async function createProject(
 export async function renameProject(db: SpanwrightDatabase, projectId: string, name: string): Promise<void> {
   if (name.trim() === '') throw new Error('A project needs a name.');
   await db.projects.update(projectId, { name: name.trim(), updatedAt: Date.now() });
+}
+
+/** Keeps the lead's plan of who annotates which documents (project settings, not annotations). */
+export async function setAssignment(db: SpanwrightDatabase, projectId: string, plan: AssignmentPlan): Promise<void> {
+  await db.projects.update(projectId, { assignment: plan, updatedAt: Date.now() });
 }
 
 /**

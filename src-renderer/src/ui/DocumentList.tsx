@@ -73,6 +73,8 @@ export function DocumentList(props: {
   /** Removed documents waiting in the trash. */
   trashCount: number;
   onOpenTrash: () => void;
+  /** Hands the documents out to annotators (all, or the list as filtered). */
+  onAssign: () => void;
 }) {
   const { documents, filter, textMatches } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -175,9 +177,14 @@ export function DocumentList(props: {
           })}
         </ul>
       </div>
-      <button type="button" className="document-list__trash" onClick={props.onOpenTrash}>
-        Trash{props.trashCount > 0 ? ` (${props.trashCount})` : ''}
-      </button>
+      <div className="document-list__actions">
+        <button type="button" onClick={props.onAssign}>
+          Assign documents…
+        </button>
+        <button type="button" onClick={props.onOpenTrash}>
+          Trash{props.trashCount > 0 ? ` (${props.trashCount})` : ''}
+        </button>
+      </div>
     </nav>
   );
 }

@@ -69,7 +69,7 @@ export function ReviewPanel(props: {
             {review.agreementsLeft > 0 && ` · ${review.agreementsLeft} ${review.agreementsLeft === 1 ? 'agreement' : 'agreements'} to accept`}
           </p>
           {review.agreementsLeft > 0 && (
-            <button type="button" onClick={props.onAcceptAgreements}>
+            <button type="button" onClick={props.onAcceptAgreements} title="Accept all agreements (Shift+Enter)">
               Accept all agreements
             </button>
           )}
@@ -196,7 +196,7 @@ export function ReviewPanel(props: {
               </li>
             ))}
           </ol>
-          <p className="hint">Keys: n / b next and previous disagreement, 1–9 accept a version, x reject. Select text to add a gold span with a label key.</p>
+          <p className="hint">Keys: n / b next and previous disagreement, 1–9 accept a version, x reject, Shift+Enter accept all agreements. Select text to add a gold span with a label key.</p>
         </>
       )}
     </section>

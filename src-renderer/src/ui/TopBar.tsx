@@ -20,7 +20,8 @@ export type WorkbenchDialog =
   | 'shortcuts'
   | 'settings'
   | 'trash'
-  | 'document-details';
+  | 'document-details'
+  | 'assign';
 
 const DOCUMENT_ACCEPT = IMPORT_EXTENSIONS.map((extension) => `.${extension}`).join(',');
 const TEAMMATE_ACCEPT = '.jsonl,.json';

@@ -48,6 +48,7 @@ import { useWorkbenchKeys } from './useWorkbenchKeys';
 import { usePanels } from './usePanels';
 import { useAppearance } from './useAppearance';
 import { SettingsDialog } from './SettingsDialog';
+import { AssignDialog } from './manage/AssignDialog';
 import { DocumentDetailsDialog } from './manage/DocumentDetailsDialog';
 import { ProjectsDialog } from './manage/ProjectsDialog';
 import { TrashDialog } from './manage/TrashDialog';
@@ -81,9 +82,9 @@ export function Workbench(props: {
   bridge: SpanwrightBridge;
   annotator: Annotator;
   onRenameAnnotator: (name: string) => Promise<void>;
-  initialProjectId: string;
   /** Annotate as another annotator (an existing one, or a new one by name): a shared workstation. */
   onSwitchAnnotator: (to: Annotator | { name: string }) => Promise<void>;
+  initialProjectId: string;
 }) {
   const { db, bridge, annotator } = props;
   const { toasts, notify } = useToasts();
@@ -304,18 +305,6 @@ export function Workbench(props: {
     fileInput,
   });
 
-  const manage = useDocumentManagement({
-    db,
-    projectId,
-    projects,
-    session,
-    filtered,
-    openDocument,
-    switchProject: setProjectId,
-    notify,
-    countingProjects: dialog === 'projects',
-  });
-
   // ---- export
   const exports = useExportFlow({
     db,
@@ -328,6 +317,22 @@ export function Workbench(props: {
     filtered,
     notify,
     onSaved: () => setDialog(null),
+  });
+
+  const manage = useDocumentManagement({
+    db,
+    projectId,
+    projects,
+    session,
+    filtered,
+    openDocument,
+    switchProject: setProjectId,
+    notify,
+    countingProjects: dialog === 'projects',
+    project,
+    documents,
+    self: annotator,
+    saveFile: (prepared) => exports.save(prepared, () => undefined),
   });
 
   const documentIndex = documentId ? filtered.findIndex((d) => d.id === documentId) : -1;
@@ -361,6 +366,7 @@ export function Workbench(props: {
     reviewIndex,
     stepReview,
     acceptVersion: adjudication.acceptVersion,
+    acceptAgreements: adjudication.acceptAgreements,
     step,
     filtered,
     documentIndex,
@@ -438,6 +444,7 @@ export function Workbench(props: {
           reviewLeft={reviewLeft}
           trashCount={manage.trash?.length ?? 0}
           onOpenTrash={() => setDialog('trash')}
+          onAssign={() => setDialog('assign')}
         />
       </div>
 
@@ -572,6 +579,8 @@ export function Workbench(props: {
       {dialog === 'identity' && (
         <IdentityDialog
           annotator={annotator}
+          annotators={annotators}
+          onSwitch={(to) => void props.onSwitchAnnotator(to).catch((e: unknown) => reportError(String(e)))}
           onClose={() => setDialog(null)}
           onSave={async (name) => {
             await props.onRenameAnnotator(name);
@@ -579,8 +588,6 @@ export function Workbench(props: {
           }}
         />
       )}
-          annotators={annotators}
-          onSwitch={(to) => void props.onSwitchAnnotator(to).catch((e: unknown) => reportError(String(e)))}
       {dialog === 'new-project' && (
         <NewProjectDialog
           onClose={() => setDialog(null)}
@@ -608,6 +615,17 @@ export function Workbench(props: {
           names={names}
           onRestore={manage.restore}
           onDeleteForever={manage.deleteForever}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'assign' && (
+        <AssignDialog
+          documents={documents ?? []}
+          filtered={filtered}
+          annotators={annotators ?? []}
+          plan={project?.assignment}
+          onAssign={manage.assign}
+          onSaveAgain={manage.saveAssignmentAgain}
           onClose={() => setDialog(null)}
         />
       )}

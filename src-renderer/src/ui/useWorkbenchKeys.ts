@@ -47,6 +47,7 @@ export interface WorkbenchKeyTargets {
   reviewIndex: number;
   stepReview: (direction: 1 | -1) => void;
   acceptVersion: (item: ReviewItem, version: number) => void;
+  acceptAgreements: () => void;
   /** Opens the next (1) or previous (-1) document of the list. */
   step: (delta: number) => void;
   filtered: readonly DocumentRecord[];
@@ -81,6 +82,7 @@ export function useWorkbenchKeys(targets: WorkbenchKeyTargets): void {
     reviewIndex,
     stepReview,
     acceptVersion,
+    acceptAgreements,
     step,
     filtered,
     documentIndex,
@@ -231,6 +233,10 @@ export function useWorkbenchKeys(targets: WorkbenchKeyTargets): void {
         return;
       case 'review-accept':
         if (item && Number(event.key) <= item.versions.length) acceptVersion(item, Number(event.key) - 1);
+        return;
+      case 'review-accept-agreements':
+        if (review.agreementsLeft > 0) acceptAgreements();
+        else notify('No agreements left to accept in this document.', 'info');
         return;
       case 'next-document':
         step(1);

@@ -3,10 +3,13 @@
 // details, renaming and deleting projects.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
-import type { DocumentRecord, Project } from '../../../../src-shared/domain';
+import { planAssignment, type AssignmentPlan, type AssignmentRequest } from '../../../../src-shared/assignment';
+import type { Annotator, DocumentRecord, Project } from '../../../../src-shared/domain';
+import { prepareAssignmentBundles } from '../../app/assign-work';
+import type { PreparedExport } from '../../app/export-documents';
 import type { AnnotationSession } from '../../app/annotation-session';
 import type { SpanwrightDatabase, TrashedDocument } from '../../storage/database';
-import { deleteProject, renameProject } from '../../storage/projects';
+import { deleteProject, renameProject, setAssignment } from '../../storage/projects';
 import { deleteFromTrash, readTrash } from '../../storage/trash';
 
 export function useDocumentManagement(options: {
@@ -21,8 +24,13 @@ export function useDocumentManagement(options: {
   notify: (message: string, kind: 'info' | 'success' | 'error') => void;
   /** Whether the projects dialog is open (its document counts are read only then). */
   countingProjects: boolean;
+  /** For work bundles: the open project, all its documents, who hands them out, and how a file is saved. */
+  project: Project | undefined;
+  documents: readonly DocumentRecord[] | undefined;
+  self: Annotator;
+  saveFile: (prepared: PreparedExport) => Promise<void>;
 }) {
-  const { db, projectId, projects, session, filtered, openDocument, switchProject, notify } = options;
+  const { db, projectId, projects, session, filtered, openDocument, switchProject, notify, project, documents, self, saveFile } = options;
   const trash = useLiveQuery(() => readTrash(db, projectId), [db, projectId]);
   const projectDocumentCounts = useLiveQuery(
     async () =>
@@ -86,5 +94,27 @@ export function useDocumentManagement(options: {
     [db, notify, projectId, projects, switchProject],
   );
 
-  return { trash, projectDocumentCounts, moveToTrash, restore, deleteForever, rename, removeProject };
+  const saveBundles = useCallback(
+    async (plan: AssignmentPlan) => {
+      if (!project) return;
+      await saveFile(await prepareAssignmentBundles(db, project, plan, documents ?? [], self));
+    },
+    [db, documents, project, saveFile, self],
+  );
+
+  /** Plans who annotates what, keeps the plan with the project and saves the work bundles. */
+  const assign = useCallback(
+    async (request: AssignmentRequest) => {
+      const plan = planAssignment(request, Date.now());
+      await setAssignment(db, projectId, plan);
+      await saveBundles(plan);
+    },
+    [db, projectId, saveBundles],
+  );
+
+  const saveAssignmentAgain = useCallback(async () => {
+    if (project?.assignment) await saveBundles(project.assignment);
+  }, [project, saveBundles]);
+
+  return { trash, projectDocumentCounts, moveToTrash, restore, deleteForever, rename, removeProject, assign, saveAssignmentAgain };
 }

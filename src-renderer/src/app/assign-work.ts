@@ -1,0 +1,50 @@
+// Handing out work packages: one project bundle per annotator (the schema, the guidelines and
+// only their documents, with no one's annotations), saved together in one zip with the plan.
+import { documentsOf, type AssignmentPlan } from '../../../src-shared/assignment';
+import type { Annotator, DocumentRecord, Project } from '../../../src-shared/domain';
+import { zipFiles } from '../../../src-shared/formats/zip-archive';
+import type { SpanwrightDatabase } from '../storage/database';
+import type { PreparedExport } from './export-documents';
+import { prepareProjectBundle } from './project-bundle';
+
+const safe = (name: string) => name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'annotator';
+
+function joined(parts: ReadonlyArray<string | Uint8Array>): string {
+  return parts.map((part) => (typeof part === 'string' ? part : new TextDecoder().decode(part))).join('');
+}
+
+export async function prepareAssignmentBundles(
+  db: SpanwrightDatabase,
+  project: Project,
+  plan: AssignmentPlan,
+  documents: readonly DocumentRecord[],
+  self: Annotator,
+): Promise<PreparedExport> {
+  const titles = new Map(documents.map((d) => [d.id, d.meta.title]));
+  const files = [];
+  let total = 0;
+  for (const annotator of plan.annotators) {
+    const mine = documentsOf(plan, annotator);
+    total += mine.length;
+    const bundle = await prepareProjectBundle(db, project, self, {
+      documentIds: new Set(mine),
+      withoutAnnotations: true,
+      name: `${project.name} — ${annotator}`,
+    });
+    files.push({ path: `${safe(project.name)}-${safe(annotator)}.spanwright`, content: joined(bundle.parts) });
+  }
+  const readable = {
+    project: project.name,
+    created: new Date(plan.createdAt).toISOString(),
+    overlap: plan.overlap,
+    seed: plan.seed,
+    annotators: Object.fromEntries(plan.annotators.map((a) => [a, documentsOf(plan, a).map((id) => titles.get(id) ?? id)])),
+  };
+  files.push({ path: 'assignment.json', content: JSON.stringify(readable, null, 2) + '\n' });
+  const date = new Date(plan.createdAt).toISOString().slice(0, 10);
+  return {
+    fileName: `${safe(project.name)}-assignments-${date}.zip`,
+    parts: [zipFiles(files)],
+    summary: { documents: total, spans: 0, spansPerLabel: [], leftOut: [], emptyDocuments: [], splitCounts: null, tagList: null },
+  };
+}

@@ -250,3 +250,23 @@ test('a split with an empty part warns before saving', async ({ page }) => {
   const files = await saveZip(page, dialog, 'Save anyway');
   expect(Object.keys(files).sort()).toEqual(['split.json', 'train.jsonl']);
 });
+
+test('export file names say the project, whose annotations and the date', async ({ page }) => {
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  for (const [annotations, format, name] of [
+    ['Gold (adjudicated)', 'doccano JSONL', `Demo-multilingual-news_Gold_${today}.doccano.jsonl`],
+    ['All annotators', 'brat standoff (zip)', `Demo-multilingual-news_all-annotators_${today}.brat.zip`],
+  ] as const) {
+    const dialog = await openExport(page, format);
+    await dialog.getByLabel('Annotations').selectOption({ label: annotations });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Save', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(name);
+    await expect(dialog).toBeHidden();
+  }
+});

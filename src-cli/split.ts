@@ -89,6 +89,8 @@ export async function runSplit(args: string[], output: CliOutput): Promise<numbe
       const doc = item.document;
       const key = doc.draft.id ?? `text:${hashText(doc.draft.text)}`;
       keys.set(doc.line ?? 0, key);
+      // Rows joined into one document (JSON-MIN, claim sentences) go with it.
+      for (const line of doc.joinedLines ?? []) keys.set(line, key);
       // A document twice (same id, or same text without id) is dealt once: its lines go together.
       const first = firstLine.get(key);
       if (first !== undefined) {

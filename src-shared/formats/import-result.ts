@@ -29,6 +29,8 @@ export function refuses(issue: ImportIssue): boolean {
 export interface ParsedDocument {
   file: string;
   line?: number;
+  /** The later lines (or items) of the file joined into this document (JSON-MIN rows, claim sentences). */
+  joinedLines?: number[];
   format: ImportFormat;
   draft: DocumentDraft;
 }

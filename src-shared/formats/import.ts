@@ -2,7 +2,7 @@
 // JSON objects, each read by the format module that claims it (registry.ts). (brat: brat.ts.)
 // Never throws: every problem becomes an issue naming the file, the line and the reason, and
 // a line with any problem is rejected whole.
-import type { DocumentCategory, DocumentDraft, Label } from '../domain';
+import type { DocumentCategory, Label } from '../domain';
 import { errorMessage } from '../result';
 import { looksLikeColumns, readColumnFile } from './conll2003';
 import { decodeTextFile } from './decode';
@@ -149,7 +149,7 @@ interface EntrySink {
 class JsonEntries {
   private readonly fileNotes = new Set<string>();
   private readonly questions = new Set<ReadQuestion>();
-  private readonly merged = new Map<string, { draft: DocumentDraft; line: number | undefined; lineKind: 'line' | 'item' }>();
+  private readonly merged = new Map<string, { document: ParsedDocument; line: number | undefined; lineKind: 'line' | 'item' }>();
 
   constructor(
     private readonly file: string,
@@ -188,24 +188,25 @@ class JsonEntries {
     // Entries that are parts of one document (JSON-MIN rows of one task) join the first of them.
     const first = parsed.mergeKey === undefined ? undefined : this.merged.get(parsed.mergeKey);
     if (first) {
-      const refused = parsed.mergeInto ? parsed.mergeInto(first.draft) : mergeDraftInto(first.draft, parsed.draft);
+      const into = first.document.draft;
+      const refused = parsed.mergeInto ? parsed.mergeInto(into) : mergeDraftInto(into, parsed.draft);
       if (refused !== undefined) {
         sink.issue({ file, ...at, reason: `same document as ${first.lineKind} ${first.line ?? 1} (its id), but ${refused}` });
         return;
       }
+      if (line !== undefined) (first.document.joinedLines ??= []).push(line);
       labels.count(parsed.draft.spans);
       for (const note of parsed.notes ?? []) sink.issue({ file, ...at, reason: note, severity: 'note' });
       return;
     }
     labels.count(parsed.draft.spans);
     for (const note of parsed.notes ?? []) sink.issue({ file, ...at, reason: note, severity: 'note' });
-    if (parsed.mergeKey !== undefined) this.merged.set(parsed.mergeKey, { draft: parsed.draft, line, lineKind });
-    sink.document(
+    const document: ParsedDocument =
       line === undefined
         ? { file, format: parsed.format, draft: parsed.draft }
-        : { file, line, format: parsed.format, draft: parsed.draft },
-      parsed.mergeKey !== undefined,
-    );
+        : { file, line, format: parsed.format, draft: parsed.draft };
+    if (parsed.mergeKey !== undefined) this.merged.set(parsed.mergeKey, { document, line, lineKind });
+    sink.document(document, parsed.mergeKey !== undefined);
   }
 
   asks(): ReadQuestion[] | undefined {

@@ -228,6 +228,21 @@ describe('Label Studio JSON-MIN as JSONL', { timeout: 30_000 }, () => {
       `min.jsonl: ${NOTE}\nmin.jsonl: 2 documents, 2 spans; 1 note on what is not imported\n`,
     );
   });
+
+  it('split copies every row of a task into the split of its document', () => {
+    const rows = [row(2, 30, 'PER'), { ...row(2, 32, 'PER'), id: 8, text: 'Bob.', label: [] }, row(3, 31, 'ORG')];
+    put('rows.jsonl', rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    expect(run(['split', 'rows.jsonl', '--out-dir', 'rows-split', '--ratios', '50,50,0', '--seed', '1']).status).toBe(0);
+    const parts = ['train', 'dev', 'test'].map((name) =>
+      readFileSync(join(dir, `rows-split/rows.${name}.jsonl`), 'utf8')
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => (JSON.parse(l) as { annotation_id: number }).annotation_id),
+    );
+    expect(parts.flat().sort()).toEqual([30, 31, 32]);
+    // Rows 30 and 31 are one task: one split holds both.
+    expect(parts.some((p) => p.includes(30) && p.includes(31))).toBe(true);
+  });
 });
 
 describe('claim detection JSONL', { timeout: 30_000 }, () => {

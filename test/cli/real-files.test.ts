@@ -65,6 +65,23 @@ describe('brat corpora with relations and events', { timeout: 30_000 }, () => {
     expect(run(['validate', '--strict', 'corpus/news/a.txt']).status).toBe(1);
   });
 
+  it('stats reads the corpus with its notes and exits 0', () => {
+    const result = run(['stats', 'corpus']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^corpus\/news\/a\.ann: note: 1 event line not imported/m);
+  });
+
+  it('A, M and * lines (attributes, equivalences) are read: convert keeps them and exits 0', () => {
+    // https://brat.nlplab.org/standoff.html: "A1\tNegation E1", "M1\tConfidence T1 High", "*\tEquiv T1 T2".
+    put('attrs/c.txt', 'Ana Ruiz, or Ana, spoke.');
+    put('attrs/c.ann', 'T1\tPER 0 8\tAna Ruiz\nT2\tPER 13 16\tAna\nA1\tNegated T2\nM1\tConfidence T1 High\n*\tEquiv T1 T2\n');
+    const result = run(['convert', '--to', 'spanwright', 'attrs', '-']);
+    expect(result).toMatchObject({ status: 0, stderr: '' });
+    const doc = JSON.parse(result.stdout) as { spans: Array<{ attributes: unknown }>; relations: Array<{ type: string }> };
+    expect(doc.spans.map((s) => s.attributes)).toEqual([{ Confidence: 'High' }, { Negated: true }]);
+    expect(doc.relations.map((r) => r.type)).toEqual(['Equiv']);
+  });
+
   it('a bad .ann line of a folder names the .ann and its line', () => {
     put('bad/x.txt', 'Ana');
     put('bad/x.ann', 'T1\tPER 0 3\tAnna\n');

@@ -283,7 +283,9 @@ export async function planTeammateImport(
   for (const draft of [...plan.matches.flatMap((m) => m.drafts), ...plan.unmatched.map((d) => d.draft)]) {
     for (const span of draft.spans) labelCounts.set(span.label, (labelCounts.get(span.label) ?? 0) + 1);
   }
-  plan.theirLabels = [...labelCounts].map(([name, count]) => ({ name, count })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  plan.theirLabels = [...labelCounts]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return plan;
 }
 

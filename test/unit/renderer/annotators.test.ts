@@ -41,13 +41,13 @@ describe('annotators', () => {
     expect(await owners()).toEqual(['ana-id']);
     expect((await db.documents.toArray())[0]?.statuses).toEqual(statusesBefore);
     expect(await db.annotators.toArray()).toEqual([{ id: 'ana-id', name: 'Ana Ruiz' }]);
-    expect(await readSetting(db, SETTING.annotator, (v): v is unknown => true)).toEqual(renamed);
+    expect(await readSetting(db, SETTING.annotator, (_v): _v is unknown => true)).toEqual(renamed);
   });
 
   it('switching to a new annotator and renaming them leaves everyone’s work where it was', async () => {
     const ben = await switchAnnotator(db, { id: 'ben-id', name: ' Ben ' });
     expect(ben).toEqual({ id: 'ben-id', name: 'Ben' });
-    expect(await readSetting(db, SETTING.annotator, (v): v is unknown => true)).toEqual(ben);
+    expect(await readSetting(db, SETTING.annotator, (_v): _v is unknown => true)).toEqual(ben);
     await renameSelf(db, ben, 'Benedikt');
     expect(await owners()).toEqual(['ana-id']);
     expect((await db.annotators.toArray()).sort((a, b) => a.id.localeCompare(b.id))).toEqual([

@@ -84,4 +84,13 @@ test('switch annotator on a shared workstation: each annotates their own spans; 
   await expect.poll(async () => (await renderedSpans(page)).length).toBe(ritas);
   const sams = (await exportLines(page, 'Sam')).find((d) => d.meta.title === HARBOUR) as ExportedLine;
   expect(sams.spans.map((s) => [s.label, s.text])).toEqual([['LOC', 'Quay Street station']]);
+
+  // A name already here is that annotator, not a second one.
+  await status.getByRole('button', { name: 'Annotating as Rita Moreno' }).click();
+  identity = page.getByRole('dialog', { name: 'Who is annotating?' });
+  await identity.getByLabel('New annotator’s name').fill('sam');
+  await identity.getByRole('button', { name: 'Switch to Sam' }).click();
+  await expect(status.getByRole('button', { name: 'Annotating as Sam' })).toBeVisible();
+  await openDocument(page, HARBOUR);
+  await expect.poll(async () => (await renderedSpans(page)).map((s) => s.text)).toEqual(['Quay Street station']);
 });

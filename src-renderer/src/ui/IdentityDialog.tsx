@@ -40,6 +40,8 @@ function SwitchAnnotatorForm(props: {
   const [name, setName] = useState('');
   const chosen = others.find((a) => a.id === choice);
   const trimmed = name.trim();
+  // A name already here is that annotator (two ids for one person would split their work).
+  const existing = props.annotators.find((a) => a.id !== GOLD_ANNOTATOR.id && a.name.trim().toLowerCase() === trimmed.toLowerCase());
   return (
     <section aria-label="Switch annotator" className="switch-annotator">
       <h3>Switch annotator</h3>
@@ -71,7 +73,8 @@ function SwitchAnnotatorForm(props: {
         className="identity-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (trimmed) props.onSwitch({ name: trimmed });
+          if (existing) props.onSwitch(existing);
+          else if (trimmed) props.onSwitch({ name: trimmed });
         }}
       >
         <label className="field">
@@ -84,8 +87,8 @@ function SwitchAnnotatorForm(props: {
             onChange={(e) => setName(e.target.value)}
           />
         </label>
-        <button type="submit" disabled={!trimmed}>
-          Add and switch
+        <button type="submit" disabled={!trimmed || existing?.id === props.annotator.id}>
+          {existing ? `Switch to ${displayName(existing)}` : 'Add and switch'}
         </button>
       </form>
     </section>

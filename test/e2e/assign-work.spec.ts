@@ -90,18 +90,18 @@ test('assign 9 documents to three annotators with overlap, get the work back, re
     page.waitForEvent('download'),
     assign.getByRole('button', { name: 'Assign and save bundles' }).click(),
   ]);
-  expect(zipDownload.suggestedFilename()).toMatch(/^Team-pilot-assignments-\d{4}-\d{2}-\d{2}\.zip$/);
+  expect(zipDownload.suggestedFilename()).toMatch(/^Team-pilot_assignments_\d{4}-\d{2}-\d{2}\.zip$/);
   const zipped = unzipSync(await bytesOf(zipDownload));
   expect(Object.keys(zipped).sort()).toEqual([
-    'Team-pilot-Ana.spanwright',
-    'Team-pilot-Ben.spanwright',
-    'Team-pilot-Cy.spanwright',
+    'Team-pilot_Ana.spanwright',
+    'Team-pilot_Ben.spanwright',
+    'Team-pilot_Cy.spanwright',
     'assignment.json',
   ]);
   const plan = JSON.parse(new TextDecoder().decode(zipped['assignment.json'])) as { annotators: Record<string, string[]> };
   expect(Object.values(plan.annotators).map((docs) => docs.length)).toEqual([4, 4, 4]);
   // Each bundle holds only its annotator's documents, with no one's annotations.
-  const anaBundle = new TextDecoder().decode(zipped['Team-pilot-Ana.spanwright']).trim().split('\n');
+  const anaBundle = new TextDecoder().decode(zipped['Team-pilot_Ana.spanwright']).trim().split('\n');
   expect(anaBundle).toHaveLength(5);
   expect(
     anaBundle
@@ -119,7 +119,7 @@ test('assign 9 documents to three annotators with overlap, get the work back, re
   // Each annotator works in their own browser and sends their work back.
   const returned = [];
   for (const name of ['Ana', 'Ben', 'Cy'])
-    returned.push(file(`${name}.jsonl`, await annotatorWorks(browser, name, zipped[`Team-pilot-${name}.spanwright`] as Uint8Array)));
+    returned.push(file(`${name}.jsonl`, await annotatorWorks(browser, name, zipped[`Team-pilot_${name}.spanwright`] as Uint8Array)));
   await page.getByLabel('Import teammate work').setInputFiles(returned);
   const merge = page.getByRole('dialog', { name: 'Teammate work' });
   await merge.getByRole('button', { name: 'Merge' }).click();

@@ -184,7 +184,7 @@ test('a project bundle restores the whole project: schema, documents, every laye
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Project bundle' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^Demo-multilingual-news(-2)?\.spanwright$/);
+    expect(download.suggestedFilename()).toMatch(/^Demo-multilingual-news(-2)?_all-annotators_\d{4}-\d{2}-\d{2}\.spanwright$/);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);

@@ -2,12 +2,12 @@
 // only their documents, with no one's annotations), saved together in one zip with the plan.
 import { documentsOf, type AssignmentPlan } from '../../../src-shared/assignment';
 import type { Annotator, DocumentRecord, Project } from '../../../src-shared/domain';
+import { fileDate, fileNamePart } from '../../../src-shared/formats/file-names';
+import { BUNDLE_EXTENSION } from '../../../src-shared/formats/project-bundle';
 import { zipFiles } from '../../../src-shared/formats/zip-archive';
 import type { SpanwrightDatabase } from '../storage/database';
 import type { PreparedExport } from './export-documents';
 import { prepareProjectBundle } from './project-bundle';
-
-const safe = (name: string) => name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'annotator';
 
 function joined(parts: ReadonlyArray<string | Uint8Array>): string {
   return parts.map((part) => (typeof part === 'string' ? part : new TextDecoder().decode(part))).join('');
@@ -31,7 +31,7 @@ export async function prepareAssignmentBundles(
       withoutAnnotations: true,
       name: `${project.name} — ${annotator}`,
     });
-    files.push({ path: `${safe(project.name)}-${safe(annotator)}.spanwright`, content: joined(bundle.parts) });
+    files.push({ path: `${fileNamePart(project.name, 'project')}_${fileNamePart(annotator, 'annotator')}.${BUNDLE_EXTENSION}`, content: joined(bundle.parts) });
   }
   const readable = {
     project: project.name,
@@ -41,9 +41,8 @@ export async function prepareAssignmentBundles(
     annotators: Object.fromEntries(plan.annotators.map((a) => [a, documentsOf(plan, a).map((id) => titles.get(id) ?? id)])),
   };
   files.push({ path: 'assignment.json', content: JSON.stringify(readable, null, 2) + '\n' });
-  const date = new Date(plan.createdAt).toISOString().slice(0, 10);
   return {
-    fileName: `${safe(project.name)}-assignments-${date}.zip`,
+    fileName: `${fileNamePart(project.name, 'project')}_assignments_${fileDate(new Date(plan.createdAt))}.zip`,
     parts: [zipFiles(files)],
     summary: { documents: total, spans: 0, spansPerLabel: [], leftOut: [], emptyDocuments: [], splitCounts: null, tagList: null },
   };

@@ -2,6 +2,7 @@
 import { statusOf } from '../../../src-shared/document-rules';
 import type { Annotator, Project } from '../../../src-shared/domain';
 import { serializeDocument } from '../../../src-shared/formats/exporter';
+import { fileDate, fileNamePart } from '../../../src-shared/formats/file-names';
 import { formatImportIssue } from '../../../src-shared/formats/import';
 import { BUNDLE_EXTENSION, bundleHeaderLine, parseProjectBundle } from '../../../src-shared/formats/project-bundle';
 import { hashText } from '../../../src-shared/text-hash';
@@ -101,9 +102,12 @@ export async function prepareProjectBundle(db: SpanwrightDatabase, project: Proj
     }
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  const base = (options.name ?? project.name).replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'project';
+  // Whose work and when, like every export's name: a whole project is everyone's; a work package is its project's only.
+  const fileName = options.withoutAnnotations
+    ? `${fileNamePart(options.name ?? project.name, 'project')}.${BUNDLE_EXTENSION}`
+    : `${fileNamePart(project.name, 'project')}_all-annotators_${fileDate(new Date())}.${BUNDLE_EXTENSION}`;
   return {
-    fileName: `${base}.${BUNDLE_EXTENSION}`,
+    fileName,
     parts,
     summary: { documents: documents.length, spans: spans.length, spansPerLabel: [], leftOut: [], emptyDocuments: [], splitCounts: null, tagList: null },
   };

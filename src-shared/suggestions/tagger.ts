@@ -3,6 +3,7 @@
 // part-of-speech tagger in about 200 lines of Python"). Small, fast to retrain in a worker as
 // the annotator works, plain JSON to send between threads, no download. Why not a library:
 // docs/decisions/suggestion-tagger.md.
+import { seededRandom } from '../seeded-random';
 import type { Span } from '../domain';
 import type { Token } from '../segmentation';
 import { longestFirst, tokenLines, type Candidate, type TokenizedDocument } from './candidates';
@@ -140,18 +141,6 @@ class Perceptron {
   }
 }
 
-/** A small repeatable random generator (mulberry32) for shuffling. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function bestTag(scores: ArrayLike<number>, tags: readonly string[], previous: string): number {
   let best = 0;
   for (let t = 1; t < tags.length; t++) {
@@ -176,7 +165,7 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
       offset += line.length;
     }
   }
-  const next = random(options.seed ?? 1);
+  const next = seededRandom(options.seed ?? 1);
   const epochs = options.epochs ?? 8;
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (const { tokens, gold } of sentences) {

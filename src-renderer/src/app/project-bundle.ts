@@ -1,4 +1,5 @@
 // Saving a whole project as one bundle file, and restoring a bundle as a new project.
+import { groupByDocument } from '../../../src-shared/group-by-document';
 import { statusOf } from '../../../src-shared/document-rules';
 import type { Annotator, Project } from '../../../src-shared/domain';
 import { serializeDocument } from '../../../src-shared/formats/exporter';
@@ -13,16 +14,6 @@ import type { PreparedExport } from './export-documents';
 import { newId } from './ids';
 import { buildImportChange, type ImportPlan } from './import-documents';
 
-function groupByDocument<T extends { documentId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const byDocument = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = byDocument.get(row.documentId);
-    if (list) list.push(row);
-    else byDocument.set(row.documentId, [row]);
-  }
-  return byDocument;
-}
-
 export interface BundleOptions {
   /** Only these documents (a work package); all when absent. */
   documentIds?: ReadonlySet<string>;
@@ -33,7 +24,12 @@ export interface BundleOptions {
 }
 
 /** Everything the project holds: schema, guidelines, every document with every annotator's work (or the chosen part of it). */
-export async function prepareProjectBundle(db: SpanwrightDatabase, project: Project, self: Annotator, options: BundleOptions = {}): Promise<PreparedExport> {
+export async function prepareProjectBundle(
+  db: SpanwrightDatabase,
+  project: Project,
+  self: Annotator,
+  options: BundleOptions = {},
+): Promise<PreparedExport> {
   const [allDocuments, allSpans, allRelations, allDocumentAnnotations, annotators] = await db.transaction(
     'r',
     [db.documents, db.spans, db.relations, db.documentAnnotations, db.annotators],
@@ -85,7 +81,11 @@ export async function prepareProjectBundle(db: SpanwrightDatabase, project: Proj
       if (text === undefined) throw new Error(`The text of "${doc.meta.title}" is missing from the database.`);
       const docSpans = byDocument.get(doc.id) ?? [];
       const docAnnotations = annotationsByDocument.get(doc.id) ?? [];
-      const present = new Set([...docSpans.map((s) => s.annotator), ...docAnnotations.map((a) => a.annotator), ...Object.keys(doc.statuses)]);
+      const present = new Set([
+        ...docSpans.map((s) => s.annotator),
+        ...docAnnotations.map((a) => a.annotator),
+        ...Object.keys(doc.statuses),
+      ]);
       parts.push(
         serializeDocument('spanwright', {
           id: doc.sourceId,
@@ -109,12 +109,25 @@ export async function prepareProjectBundle(db: SpanwrightDatabase, project: Proj
   return {
     fileName,
     parts,
-    summary: { documents: documents.length, spans: spans.length, spansPerLabel: [], leftOut: [], emptyDocuments: [], splitCounts: null, tagList: null },
+    summary: {
+      documents: documents.length,
+      spans: spans.length,
+      spansPerLabel: [],
+      leftOut: [],
+      emptyDocuments: [],
+      splitCounts: null,
+      tagList: null,
+    },
   };
 }
 
 /** Restores a bundle as a new project (all or nothing); returns its id and name. */
-export async function importProjectBundle(db: SpanwrightDatabase, fileName: string, bytes: Uint8Array, self: Annotator): Promise<{ id: string; name: string; documents: number }> {
+export async function importProjectBundle(
+  db: SpanwrightDatabase,
+  fileName: string,
+  bytes: Uint8Array,
+  self: Annotator,
+): Promise<{ id: string; name: string; documents: number }> {
   const { header, result } = parseProjectBundle(fileName, bytes);
   const problems = [
     ...result.issues.map(formatImportIssue),
@@ -139,7 +152,10 @@ export async function importProjectBundle(db: SpanwrightDatabase, fileName: stri
     asks: [],
   };
   const { change } = await buildImportChange(db, plan, header.schema, self.id, false);
-  await createProject(db, { id: projectId, name, schema: header.schema, guidelines: header.guidelines }, self.id, { change, annotators: header.annotators });
+  await createProject(db, { id: projectId, name, schema: header.schema, guidelines: header.guidelines }, self.id, {
+    change,
+    annotators: header.annotators,
+  });
   // The reviewer's rejections follow their documents (found by the ids the bundle gives).
   if (header.reviewRejected) {
     const restored = await db.documents.where('projectId').equals(projectId).toArray();

@@ -1,5 +1,6 @@
 // Review mode's view of the whole project: how many disagreements each document has left,
 // computed by the same rules as the review panel (src-shared/review/document-review.ts).
+import { groupByDocument } from '../../../src-shared/group-by-document';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { DocumentAnnotation, LabelSchema, Relation, Span } from '../../../src-shared/domain';
@@ -8,16 +9,6 @@ import type { SpanwrightDatabase } from '../storage/database';
 import { isStringList, SETTING } from '../storage/settings';
 
 const REJECTED_PREFIX = SETTING.reviewRejected('');
-
-function groupByDocument<T extends { documentId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const byDocument = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = byDocument.get(row.documentId);
-    if (list) list.push(row);
-    else byDocument.set(row.documentId, [row]);
-  }
-  return byDocument;
-}
 
 /** Disagreements left per document (documents with nobody's work to compare are absent); undefined while not reviewing. */
 export function useReviewProgress(
@@ -35,7 +26,9 @@ export function useReviewProgress(
       db.documentAnnotations.where('projectId').equals(projectId).toArray(),
       db.settings.where('key').startsWith(REJECTED_PREFIX).toArray(),
     ]);
-    const rejectedByDocument = new Map(rejected.map((row) => [row.key.slice(REJECTED_PREFIX.length), new Set(isStringList(row.value) ? row.value : [])]));
+    const rejectedByDocument = new Map(
+      rejected.map((row) => [row.key.slice(REJECTED_PREFIX.length), new Set(isStringList(row.value) ? row.value : [])]),
+    );
     return { spans, relations, documentAnnotations, rejectedByDocument };
   }, [db, projectId, active]);
 

@@ -3,34 +3,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { GOLD_ANNOTATOR, type DocumentAnnotation, type LabelSchema, type Relation, type Span } from '../../../src-shared/domain';
-import type { DocumentLabelReviewItem, RelationReviewItem } from '../../../src-shared/review/compare-relations';
-import type { ReviewItem } from '../../../src-shared/review/compare-spans';
-import { reviewDocument } from '../../../src-shared/review/document-review';
+import { reviewDocument, type DocumentReview } from '../../../src-shared/review/document-review';
 import type { SpanwrightDatabase } from '../storage/database';
 import { isStringList, readSetting, SETTING, writeSetting } from '../storage/settings';
 
-export interface ReviewState {
-  /** Annotators with spans in this document (not gold), in a stable order. */
-  annotators: string[];
-  enabled: ReadonlySet<string>;
+/** The open document's review (document-review.ts), with the reviewer's choices and actions. */
+export interface ReviewState extends DocumentReview {
   /** Annotators the reviewer left out of the comparison (for every document). */
   disabled: ReadonlySet<string>;
   toggle(annotator: string): void;
-  /** Spans of the enabled annotators. */
-  referenceSpans: Span[];
-  items: ReviewItem[];
-  settled: boolean[];
-  /** Relations of the compared annotators, grouped by what they link. */
-  relationItems: RelationReviewItem[];
-  relationSettled: boolean[];
-  /** Each document category the compared annotators used, with their values. */
-  documentLabelItems: DocumentLabelReviewItem[];
-  documentLabelSettled: boolean[];
   /** The compared annotators' notes on this document. */
   documentNotes: Array<{ annotator: string; note: string }>;
-  /** Open disagreements of every kind: spans, relations, document labels. */
-  disagreementsLeft: number;
-  agreementsLeft: number;
   rejected: ReadonlySet<string>;
   toggleRejected(key: string): Promise<void>;
   setRejected(key: string, rejected: boolean): Promise<void>;
@@ -75,7 +58,10 @@ export function useReview(
     [db, documentId, active],
   );
   const allDocumentAnnotations = useLiveQuery(
-    () => (active && documentId ? db.documentAnnotations.where('documentId').equals(documentId).toArray() : Promise.resolve([] as DocumentAnnotation[])),
+    () =>
+      active && documentId
+        ? db.documentAnnotations.where('documentId').equals(documentId).toArray()
+        : Promise.resolve([] as DocumentAnnotation[]),
     [db, documentId, active],
   );
   const rejectedList = useLiveQuery(
@@ -84,10 +70,14 @@ export function useReview(
   );
   const rejected = useMemo(() => new Set(rejectedList ?? []), [rejectedList]);
   const documentCategories = schema.documentCategories;
-  const directed = useCallback((type: string) => schema.relationTypes.find((t) => t.name === type)?.directed ?? true, [schema.relationTypes]);
+  const directed = useCallback(
+    (type: string) => schema.relationTypes.find((t) => t.name === type)?.directed ?? true,
+    [schema.relationTypes],
+  );
   // Gold as the session has it (it is ahead of storage by a moment), the others as stored.
   const reviewed = useMemo(() => {
-    const notGold = <T extends { annotator: string }>(list: readonly T[] | undefined) => (list ?? []).filter((x) => x.annotator !== GOLD_ANNOTATOR.id);
+    const notGold = <T extends { annotator: string }>(list: readonly T[] | undefined) =>
+      (list ?? []).filter((x) => x.annotator !== GOLD_ANNOTATOR.id);
     return reviewDocument(
       {
         spans: [...notGold(all), ...gold.spans],
@@ -97,10 +87,24 @@ export function useReview(
       },
       { documentCategories, directed, disabled },
     );
-  }, [all, allRelations, allDocumentAnnotations, gold.spans, gold.relations, gold.documentAnnotation, rejected, documentCategories, directed, disabled]);
+  }, [
+    all,
+    allRelations,
+    allDocumentAnnotations,
+    gold.spans,
+    gold.relations,
+    gold.documentAnnotation,
+    rejected,
+    documentCategories,
+    directed,
+    disabled,
+  ]);
   const enabled = reviewed.enabled;
   const notes = useMemo(
-    () => (allDocumentAnnotations ?? []).filter((a) => a.annotator !== GOLD_ANNOTATOR.id && enabled.has(a.annotator) && a.note !== '').map((a) => ({ annotator: a.annotator, note: a.note })),
+    () =>
+      (allDocumentAnnotations ?? [])
+        .filter((a) => a.annotator !== GOLD_ANNOTATOR.id && enabled.has(a.annotator) && a.note !== '')
+        .map((a) => ({ annotator: a.annotator, note: a.note })),
     [allDocumentAnnotations, enabled],
   );
 

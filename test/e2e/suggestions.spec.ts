@@ -35,6 +35,35 @@ test('same-string suggestion: accepted with Enter and undone, rejected with x', 
   await expect(spans).toHaveCount(1);
 });
 
+test('a span undone or deleted takes back the same-string proposals it made', async ({ page }) => {
+  await openApp(page);
+  await openDocument(page, 'Harbour city opens new tram line');
+  const text = page.getByRole('article', { name: 'Document text' });
+  const spans = text.locator('[data-label="EVENT"]:not([data-suggestion])', { hasText: 'budget' });
+  const suggestion = text.locator('[data-suggestion="true"][data-label="EVENT"]');
+  await dragSelect(page, 'budget', 1);
+  await page.keyboard.press('e');
+  await expect(suggestion).toHaveText('budget');
+
+  // Undone: the proposal goes too, in storage (not only on screen).
+  await page.keyboard.press('Control+z');
+  await expect(spans).toHaveCount(0);
+  await expect(suggestion).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Harbour city opens new tram line' })).toBeVisible();
+  await expect(text.locator('[data-span-id]').first()).toBeVisible();
+  await expect(suggestion).toHaveCount(0);
+
+  // Made again, it is proposed again (a withdrawn proposal is not a rejected one); deleted, it goes.
+  await dragSelect(page, 'budget', 1);
+  await page.keyboard.press('e');
+  await expect(suggestion).toHaveText('budget');
+  await spans.click();
+  await page.keyboard.press('Delete');
+  await expect(spans).toHaveCount(0);
+  await expect(suggestion).toHaveCount(0);
+});
+
 test('accept all from the panel; a click accepts one', async ({ page }) => {
   await openApp(page);
   await openDocument(page, 'Harbour city opens new tram line');
@@ -90,15 +119,13 @@ test('a long document opens with its many suggestions: those in view at once, al
 }) => {
   await openApp(page);
   const paragraphs = Array.from({ length: 300 }, (_, i) => `Paragraph ${i + 1}: the council met on Monday.`);
-  await page
-    .getByLabel('Import documents')
-    .setInputFiles([
-      {
-        name: 'long.jsonl',
-        mimeType: 'application/jsonl',
-        buffer: Buffer.from(JSON.stringify({ title: 'Long minutes', text: paragraphs.join('\n\n') })),
-      },
-    ]);
+  await page.getByLabel('Import documents').setInputFiles([
+    {
+      name: 'long.jsonl',
+      mimeType: 'application/jsonl',
+      buffer: Buffer.from(JSON.stringify({ title: 'Long minutes', text: paragraphs.join('\n\n') })),
+    },
+  ]);
   await openDocument(page, 'Long minutes');
   const patterns = ['{"label":"ORG","pattern":"council"}', '{"label":"DATE","pattern":"Monday"}'].join('\n');
   await page

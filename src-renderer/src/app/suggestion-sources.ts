@@ -97,6 +97,53 @@ export async function proposeSameString(
   return storeCandidates(db, projectId, schema, span.annotator, sameStringCandidates(documents, span, locale ? { locale } : {}), texts);
 }
 
+/**
+ * After spans are gone (undone, deleted, relabelled): the same-string proposals they made are
+ * withdrawn once no span of the annotator with that label and text is left in the project
+ * (pending ones only: a rejection stays). Returns how many were withdrawn.
+ */
+export async function withdrawSameString(
+  db: SpanwrightDatabase,
+  projectId: string,
+  annotator: string,
+  gone: ReadonlyArray<{ label: string; text: string }>,
+): Promise<number> {
+  const orphaned: Array<{ label: string; text: string }> = [];
+  for (const pair of gone) {
+    const left = await db.spans
+      .where('[projectId+label]')
+      .equals([projectId, pair.label])
+      .filter((s) => s.annotator === annotator && s.text === pair.text)
+      .count();
+    if (left === 0) orphaned.push(pair);
+  }
+  if (orphaned.length === 0) return 0;
+  const isOrphan = (s: Suggestion) =>
+    s.annotator === annotator &&
+    s.source === 'same-string' &&
+    s.status === 'pending' &&
+    orphaned.some((o) => o.label === s.label && o.text === s.text);
+  const candidates = await db.suggestions
+    .where('[projectId+label]')
+    .anyOf(orphaned.map((o) => [projectId, o.label]))
+    .filter(isOrphan)
+    .toArray();
+  if (candidates.length === 0) return 0;
+  let withdrawn = 0;
+  await commitBuilt(
+    db,
+    projectId,
+    scopeOf(candidates.map((s) => s.documentId)),
+    (state) => {
+      const stale = [...state.annotations.suggestion.values()].filter(isOrphan);
+      withdrawn = stale.length;
+      return ok(removeSuggestions(stale));
+    },
+    { annotator },
+  );
+  return withdrawn;
+}
+
 /** A term list or patterns file run over every document of the project. */
 export async function proposeFromPatterns(
   db: SpanwrightDatabase,

@@ -162,6 +162,7 @@ export function Workbench(props: {
     projectId,
     schema,
     annotator: editedAnnotator,
+    documentId,
     language: openRecord?.meta.language,
     session,
     notify,

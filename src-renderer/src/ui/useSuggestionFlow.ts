@@ -8,7 +8,7 @@ import type { Evaluation } from '../../../src-shared/suggestions/evaluation';
 import { parsePatterns, parseTermList } from '../../../src-shared/suggestions/patterns';
 import { errorMessage } from '../../../src-shared/result';
 import type { AnnotationSession } from '../app/annotation-session';
-import { proposeFromPatterns, proposeSameString, retrainTagger } from '../app/suggestion-sources';
+import { proposeFromPatterns, proposeSameString, retrainTagger, withdrawSameString } from '../app/suggestion-sources';
 import type { SpanwrightDatabase } from '../storage/database';
 
 export interface SuggestionFlow {
@@ -36,11 +36,13 @@ export function useSuggestionFlow(options: {
   projectId: string;
   schema: LabelSchema;
   annotator: string;
+  /** The open document (spans gone from it may withdraw their same-string proposals). */
+  documentId: string | null;
   language: string | undefined;
   session: AnnotationSession;
   notify: (message: string, kind: 'info' | 'error') => void;
 }): SuggestionFlow {
-  const { db, projectId, schema, annotator, language, session, notify } = options;
+  const { db, projectId, schema, annotator, documentId, language, session, notify } = options;
   const suggestions = session.suggestions;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [training, setTraining] = useState(false);
@@ -50,6 +52,32 @@ export function useSuggestionFlow(options: {
   latest.current = { session, schema };
 
   useEffect(() => setEvaluation(null), [projectId, annotator]);
+
+  // A span undone, deleted or relabelled takes back the same-string proposals it made (once no
+  // span of that label and text is left): noted here, withdrawn once the change is stored.
+  const seen = useRef<{ documentId: string | null; annotator: string; pairs: Set<string> } | null>(null);
+  const gone = useRef(new Set<string>());
+  useEffect(() => {
+    if (!session.loaded) return;
+    const pairs = new Set(session.spans.map((s) => `${s.label}\u0000${s.text}`));
+    const before = seen.current;
+    seen.current = { documentId, annotator, pairs };
+    if (!before || before.documentId !== documentId || before.annotator !== annotator) return;
+    for (const pair of before.pairs) if (!pairs.has(pair)) gone.current.add(pair);
+  }, [annotator, documentId, session.loaded, session.spans]);
+  useEffect(() => {
+    if (session.pendingWrites > 0 || gone.current.size === 0) return;
+    const pairs = [...gone.current].map((key) => {
+      const [label = '', text = ''] = key.split('\u0000');
+      return { label, text };
+    });
+    gone.current.clear();
+    void withdrawSameString(db, projectId, annotator, pairs)
+      .then((withdrawn) => {
+        if (withdrawn > 0) latest.current.session.reload();
+      })
+      .catch((error: unknown) => notify(`Could not withdraw suggestions: ${errorMessage(error)}`, 'error'));
+  }, [annotator, db, notify, projectId, session.pendingWrites, session.spans]);
 
   const step = useCallback(
     (direction: 1 | -1, from?: Suggestion): Suggestion | undefined => {

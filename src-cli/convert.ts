@@ -163,6 +163,7 @@ function describeLeftOut(entry: LeftOut): string {
   const parts = [
     ...entry.spans.map(spanInWords),
     ...(entry.relations ?? []).map((r) => relationInWords(r.type, r.from, r.to)),
+    ...(entry.tokens ?? []).map((t) => `token ${JSON.stringify(t.text)} at ${t.start}-${t.end}`),
     ...(entry.documentAnnotations ?? []).map((a) => {
       const what =
         entry.reason === 'document-notes-not-held'

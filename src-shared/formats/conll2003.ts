@@ -12,13 +12,14 @@ import { quote, type Json } from './json-values';
 import { splitSentences } from './sentences';
 import { codePointLength } from '../offsets';
 import { spansFromTags } from './tag-scheme';
-import { exportTokens, withSourceTokens } from './source-tokens';
+import { exportTokens, reportChangedTokens, withSourceTokens } from './source-tokens';
 
 const DOCSTART = '-DOCSTART- -X- -X- O\n\n';
 
 /** Sentences an entity runs across are written as one, so no entity is cut. */
 function writeConll(doc: ExportDocument, spans: readonly OutSpan[], locale: string | undefined, report: LeftOutReport): string {
-  const { tokens } = exportTokens(doc.text, doc.meta, locale);
+  const { tokens, changed } = exportTokens(doc.text, doc.meta, locale);
+  reportChangedTokens(doc.text, changed, report);
   const kept = bioSpans(spans, tokens, report, isSingleWordLabel);
   const tags = bioTags(tokens.length, kept);
   const sentences = splitSentences(doc.text, locale);

@@ -9,7 +9,7 @@ import type { ExportDocument, FormatModule, JsonReader, ObjectResult, ReadContex
 import { readJsonDocument } from './json-document';
 import { describe, quote, setOwn, type Json } from './json-values';
 import { labelName } from './label-list';
-import { exportTokens, withSourceTokens } from './source-tokens';
+import { exportTokens, reportChangedTokens, withSourceTokens } from './source-tokens';
 import { compareText } from './stable-order';
 import { spansFromTags } from './tag-scheme';
 
@@ -108,7 +108,8 @@ export const hfToken: FormatModule = {
     const documentLabels: string[] = [];
     return {
       write: (doc, spans, report) => {
-        const { tokens } = exportTokens(doc.text, doc.meta, options.locale);
+        const { tokens, changed } = exportTokens(doc.text, doc.meta, options.locale);
+        reportChangedTokens(doc.text, changed, report);
         const kept = bioSpans(spans, tokens, report, (label) => label !== '');
         const labels = documentLabelsLine(doc);
         if (labels !== undefined) documentLabels.push(labels + '\n');

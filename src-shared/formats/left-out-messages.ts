@@ -8,6 +8,7 @@ export const LEFT_OUT_REASON_TEXT: Readonly<Record<LeftOutReason, string>> = {
   overlap: 'overlaps another span (this format cannot hold overlaps)',
   'not-token-aligned': 'edge inside a token',
   'no-tokens': 'covers no token',
+  'token-white-space': 'token held white space (a mark after a space): written without it',
   'crosses-sentence': 'runs over a sentence edge (split between sentences)',
   'outside-sentences': 'lies between sentences',
   'only-line-breaks': 'holds only line breaks',
@@ -30,6 +31,7 @@ export function leftOutItemTexts(entry: LeftOut): string[] {
   return [
     ...entry.spans.map(span),
     ...(entry.relations ?? []).map((r) => `${r.type}: ${span(r.from)} → ${span(r.to)}`),
+    ...(entry.tokens ?? []).map((t) => `token “${clip(t.text)}” at ${t.start}–${t.end}`),
     ...(entry.documentAnnotations ?? []).map((a) => {
       const labels = Object.entries(a.labels).map(([category, values]) => `${category}: ${values.join(', ')}`);
       return [...labels, ...(a.note !== '' ? [`note “${clip(a.note)}”`] : [])].join('; ');
@@ -38,20 +40,31 @@ export function leftOutItemTexts(entry: LeftOut): string[] {
 }
 
 /** How many spans, relations and document annotations the entries concern. */
-export function countLeftOut(entries: readonly LeftOut[]): { spans: number; relations: number; documentAnnotations: number } {
+export function countLeftOut(entries: readonly LeftOut[]): LeftOutCount {
   return {
     spans: entries.reduce((n, e) => n + e.spans.length, 0),
     relations: entries.reduce((n, e) => n + (e.relations?.length ?? 0), 0),
     documentAnnotations: entries.reduce((n, e) => n + (e.documentAnnotations?.length ?? 0), 0),
+    tokens: entries.reduce((n, e) => n + (e.tokens?.length ?? 0), 0),
   };
 }
 
+export interface LeftOutCount {
+  spans: number;
+  relations: number;
+  documentAnnotations: number;
+  tokens?: number;
+}
+
 /** "3 spans, 1 relation" (nothing counted: "nothing"). */
-export function describeLeftOutCount(count: { spans: number; relations: number; documentAnnotations: number }): string {
+export function describeLeftOutCount(count: LeftOutCount): string {
   const parts = [
     count.spans > 0 ? `${count.spans} ${count.spans === 1 ? 'span' : 'spans'}` : '',
     count.relations > 0 ? `${count.relations} ${count.relations === 1 ? 'relation' : 'relations'}` : '',
-    count.documentAnnotations > 0 ? `${count.documentAnnotations} document ${count.documentAnnotations === 1 ? 'annotation' : 'annotations'}` : '',
+    count.documentAnnotations > 0
+      ? `${count.documentAnnotations} document ${count.documentAnnotations === 1 ? 'annotation' : 'annotations'}`
+      : '',
+    (count.tokens ?? 0) > 0 ? `${count.tokens} ${count.tokens === 1 ? 'token' : 'tokens'}` : '',
   ].filter((p) => p !== '');
   return parts.length === 0 ? 'nothing' : parts.join(', ');
 }

@@ -17,6 +17,8 @@ export type LeftOutReason =
   | 'not-token-aligned'
   /** The span covers no token (only white space or zero-width characters). */
   | 'no-tokens'
+  /** A token of the text held white space (a combining mark after a space): written without it. */
+  | 'token-white-space'
   /** Claim detection: the claim runs over a sentence's edge; each sentence holds its part. */
   | 'crosses-sentence'
   /** Claim detection: the claim lies only in white space between sentences. */
@@ -48,6 +50,7 @@ const REASON_ORDER: readonly LeftOutReason[] = [
   'label-unsupported',
   'not-token-aligned',
   'no-tokens',
+  'token-white-space',
   'overlap',
   'crosses-sentence',
   'outside-sentences',
@@ -65,6 +68,7 @@ const REASON_ORDER: readonly LeftOutReason[] = [
 
 /** Reasons that leave the listed things in the output, changed (a warning). */
 const KEPT_CHANGED: ReadonlySet<LeftOutReason> = new Set([
+  'token-white-space',
   'crosses-sentence',
   'attributes-not-held',
   'attribute-unsupported',
@@ -113,6 +117,15 @@ export interface LeftOut {
   relations?: LeftOutRelation[];
   /** Document label and note reasons: the annotations concerned. */
   documentAnnotations?: LeftOutDocumentAnnotation[];
+  /** Token reasons: the tokens concerned, as the text has them (code points). */
+  tokens?: LeftOutToken[];
+}
+
+/** A token of the text an export had to change. */
+export interface LeftOutToken {
+  start: number;
+  end: number;
+  text: string;
 }
 
 /** Collects what a document's export leaves out, grouped by reason. */
@@ -121,6 +134,7 @@ interface Group {
   spans: OutSpan[];
   relations: LeftOutRelation[];
   documentAnnotations: LeftOutDocumentAnnotation[];
+  tokens: LeftOutToken[];
 }
 
 export class LeftOutReport {
@@ -166,6 +180,10 @@ export class LeftOutReport {
     });
   }
 
+  addTokens(reason: LeftOutReason, tokens: readonly LeftOutToken[]): void {
+    if (tokens.length > 0) this.group(reason).tokens.push(...tokens);
+  }
+
   addDocumentAnnotation(reason: LeftOutReason, annotation: DocumentAnnotation): void {
     this.group(reason).documentAnnotations.push({ annotator: annotation.annotator, labels: annotation.labels, note: annotation.note });
   }
@@ -179,6 +197,7 @@ export class LeftOutReport {
         spans: [],
         relations: [],
         documentAnnotations: [],
+        tokens: [],
       };
       this.groups.set(reason, group);
     }
@@ -197,6 +216,7 @@ export class LeftOutReport {
         spans: [...group.spans].sort(compareOut).map(leftOutSpan),
       };
       if (group.relations.length > 0) entry.relations = group.relations;
+      if (group.tokens.length > 0) entry.tokens = group.tokens;
       if (group.documentAnnotations.length > 0) {
         entry.documentAnnotations = [...group.documentAnnotations].sort((a, b) => compareText(a.annotator, b.annotator));
       }

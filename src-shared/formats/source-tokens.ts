@@ -6,6 +6,7 @@ import type { DocumentMeta } from '../domain';
 import { OffsetConverter } from '../offsets';
 import { tokenize, type Token } from '../segmentation';
 import { isObject } from './json-values';
+import type { LeftOutReport } from './left-out';
 
 /** Where a document's own tokens are kept: `meta.extra.tokens`. */
 export const TOKENS_KEY = 'tokens';
@@ -53,17 +54,33 @@ export function sourceTokens(text: string, meta: DocumentMeta): Token[] | undefi
  * `tokenize()`; either way no token holds white space at its edges (a combining mark after a
  * space is a token without the space) and none is only white space.
  */
-export function exportTokens(text: string, meta: DocumentMeta, locale: string | undefined): { tokens: Token[]; own: boolean } {
+export function exportTokens(
+  text: string,
+  meta: DocumentMeta,
+  locale: string | undefined,
+): { tokens: Token[]; own: boolean; changed: Token[] } {
   const own = sourceTokens(text, meta);
-  if (own) return { tokens: own, own: true };
+  if (own) return { tokens: own, own: true, changed: [] };
   const tokens: Token[] = [];
+  const changed: Token[] = [];
   for (const token of tokenize(text, locale)) {
     const lead = /^\s*/u.exec(token.text)?.[0].length ?? 0;
     const trail = /\s*$/u.exec(token.text)?.[0].length ?? 0;
+    if (lead + trail > 0) changed.push(token);
     if (lead + trail >= token.text.length) continue;
     const start = token.start + lead;
     const end = token.end - trail;
     tokens.push({ start, end, text: text.slice(start, end) });
   }
-  return { tokens, own: false };
+  return { tokens, own: false, changed };
+}
+
+/** Reports the tokens `exportTokens` wrote without their white space (offsets in code points, as exported). */
+export function reportChangedTokens(text: string, changed: readonly Token[], report: LeftOutReport): void {
+  if (changed.length === 0) return;
+  const converter = new OffsetConverter(text);
+  report.addTokens(
+    'token-white-space',
+    changed.map((t) => ({ start: converter.toCodePoint(t.start), end: converter.toCodePoint(t.end), text: t.text })),
+  );
 }

@@ -16,7 +16,7 @@ import { readJsonDocument, type ReadSpan } from './json-document';
 import { isObject, setOwn, type Json } from './json-values';
 import type { LeftOutReport } from './left-out';
 import { flatMeta } from './metadata';
-import { exportTokens, TOKENS_KEY, withSourceTokens } from './source-tokens';
+import { exportTokens, reportChangedTokens, TOKENS_KEY, withSourceTokens } from './source-tokens';
 import { spansAsSuggestions } from './suggestion-drafts';
 import { tokenRange } from './token-range';
 
@@ -114,7 +114,8 @@ type TokenFields = { token_start: number; token_end: number } | Record<string, n
 function writeSpacy(doc: ExportDocument, spans: readonly OutSpan[], options: ExportOptions, report: LeftOutReport): string {
   const withTokens = options.spacyTokens !== false;
   const converter = new OffsetConverter(doc.text);
-  const { tokens, own } = withTokens ? exportTokens(doc.text, doc.meta, options.locale) : { tokens: [], own: false };
+  const { tokens, own, changed } = withTokens ? exportTokens(doc.text, doc.meta, options.locale) : { tokens: [], own: false, changed: [] };
+  reportChangedTokens(doc.text, changed, report);
   const tokenFields = new Map<string, TokenFields>();
   if (withTokens) {
     report.keepsUnaligned = true;

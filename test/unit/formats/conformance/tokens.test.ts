@@ -161,12 +161,20 @@ describe('spaCy / Prodigy tokens and alignment', () => {
     expect(run.leftOut.map((l) => [l.reason, l.dropped])).toEqual([['not-token-aligned', false]]);
   });
 
-  it('no written token holds white space', () => {
+  it('no written token holds white space, and a token written without it is reported', () => {
     const line = { text: 'Ok \uFE0F then', spans: [] };
     const [doc] = readFixture('p.jsonl', jsonl(line)).documents;
-    for (const format of ['spacy', 'hf-token'] as const) {
-      const out = JSON.parse(runExport(format, [asExport(doc!.draft)]).text) as { tokens: Array<string | { text: string }> };
-      for (const token of out.tokens) expect(typeof token === 'string' ? token : token.text).not.toMatch(/\s/u);
+    for (const format of ['spacy', 'hf-token', 'conll2003'] as const) {
+      const run = runExport(format, [asExport(doc!.draft)]);
+      if (format !== 'conll2003') {
+        const out = JSON.parse(run.text) as { tokens: Array<string | { text: string }> };
+        for (const token of out.tokens) expect(typeof token === 'string' ? token : token.text).not.toMatch(/\s/u);
+      }
+      // The space and the variation selector after it are one token of the text: it is written
+      // as the selector alone, and the report says so (code points, as exports count).
+      expect(run.leftOut.map((l) => [l.reason, l.dropped, l.tokens])).toEqual([
+        ['token-white-space', false, [{ start: 2, end: 4, text: ' \uFE0F' }]],
+      ]);
     }
   });
 });

@@ -75,7 +75,10 @@ export function useReview(
     [schema.relationTypes],
   );
   // Gold as the session has it (it is ahead of storage by a moment), the others as stored.
+  // Not reviewing, nothing is compared: `gold` is then the annotator's own work, and comparing
+  // its 2,000 spans again at every label key cost ~15 ms a key.
   const reviewed = useMemo(() => {
+    if (!active) return reviewDocument({ spans: [], relations: [], documentAnnotations: [], rejected }, { documentCategories, directed, disabled });
     const notGold = <T extends { annotator: string }>(list: readonly T[] | undefined) =>
       (list ?? []).filter((x) => x.annotator !== GOLD_ANNOTATOR.id);
     return reviewDocument(
@@ -88,6 +91,7 @@ export function useReview(
       { documentCategories, directed, disabled },
     );
   }, [
+    active,
     all,
     allRelations,
     allDocumentAnnotations,

@@ -199,9 +199,14 @@ async function openSeen(page, title, what, expected = 0) {
       let allSeen = expected === 0;
       const tick = () => {
         if (m.pressed) {
-          if (!shownSeen && onScreen()) afterPaint('shown'), (shownSeen = true);
-          if (!allSeen && document.querySelector('h1')?.textContent === title && document.querySelectorAll('[role="article"] [data-suggestion]').length >= expected)
-            afterPaint('all'), (allSeen = true);
+          if (!shownSeen && onScreen()) {
+            afterPaint('shown');
+            shownSeen = true;
+          }
+          if (!allSeen && document.querySelector('h1')?.textContent === title && document.querySelectorAll('[role="article"] [data-suggestion]').length >= expected) {
+            afterPaint('all');
+            allSeen = true;
+          }
         }
         if (!shownSeen || !allSeen) requestAnimationFrame(tick);
       };

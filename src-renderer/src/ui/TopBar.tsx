@@ -49,18 +49,7 @@ export function TopBar(props: {
   const teammateInput = useRef<HTMLInputElement>(null);
   return (
     <header className="topbar">
-      <button
-        ref={panels.listToggle}
-        type="button"
-        className="icon-button"
-        aria-label="Document list"
-        aria-expanded={panels.listOpen}
-        aria-controls={panels.listId}
-        title={panels.listOpen ? 'Hide the document list' : 'Show the document list'}
-        onClick={panels.toggleList}
-      >
-        <PanelIcon side="left" open={panels.listOpen} />
-      </button>
+      <PanelToggle panels={panels} side="left" />
       {!panels.narrow && (
         <div className="brand" aria-hidden="true">
           Spanwright
@@ -185,19 +174,30 @@ export function TopBar(props: {
           </button>
         </>
       )}
-      <button
-        ref={panels.sideToggle}
-        type="button"
-        className="icon-button"
-        aria-label="Side panel"
-        aria-expanded={panels.sideOpen}
-        aria-controls={panels.sideId}
-        title={panels.sideOpen ? 'Hide the side panel' : 'Show the side panel'}
-        onClick={panels.toggleSide}
-      >
-        <PanelIcon side="right" open={panels.sideOpen} />
-      </button>
+      <PanelToggle panels={panels} side="right" />
     </header>
+  );
+}
+
+/** The button that shows or hides a side's panel: the document list (left) or the side panel (right). */
+function PanelToggle(props: { panels: Panels; side: 'left' | 'right' }) {
+  const { panels, side } = props;
+  const left = side === 'left';
+  const open = left ? panels.listOpen : panels.sideOpen;
+  const name = left ? 'document list' : 'side panel';
+  return (
+    <button
+      ref={left ? panels.listToggle : panels.sideToggle}
+      type="button"
+      className="icon-button"
+      aria-label={left ? 'Document list' : 'Side panel'}
+      aria-expanded={open}
+      aria-controls={left ? panels.listId : panels.sideId}
+      title={`${open ? 'Hide' : 'Show'} the ${name}`}
+      onClick={left ? panels.toggleList : panels.toggleSide}
+    >
+      <PanelIcon side={side} open={open} />
+    </button>
   );
 }
 

@@ -276,15 +276,11 @@ export function DocumentView(props: DocumentViewProps) {
       const lines = previous.lines;
       const touched = changedLines(lines, previous.spans, drawn, previous.links, links);
       const byLine = groupByLine(lines, drawn, props.referenceAnnotators, links, suggestionsById);
-      // Lines still waiting for their marks stay waiting (they are drawn from `byLine` when their
-      // turn comes): relations arriving just after the spans change the link marks of most
-      // lines, and drawing them all here would undo the drawing of the marks in view first.
-      const waiting = new Set(previous.pending);
-      const redraw = [...touched].filter((line) => !waiting.has(line));
-      editor.update(() => $renderLines(text, lines, previous.keys, redraw, byLine), { discrete: true });
+      editor.update(() => $renderLines(text, lines, previous.keys, touched, byLine), { discrete: true });
       previous.spans = drawn;
       previous.links = links;
       previous.byLine = byLine;
+      previous.pending = previous.pending.filter((line) => !touched.has(line));
       return;
     }
     const lines = splitLines(text);

@@ -1,6 +1,6 @@
 // The `window.spanwright` object the preload exposes, built over a minimal IPC interface so it
 // can be tested without Electron. Only plain functions and data cross the context bridge.
-import { IPC, MENU_COMMANDS, type MenuCommand, type SaveStream, type SpanwrightBridge } from '../src-shared/bridge';
+import { IPC, MENU_COMMANDS, type MenuCommand, type SaveStream, type SecretStore, type SpanwrightBridge } from '../src-shared/bridge';
 
 /** The parts of Electron's ipcRenderer used here (never exposed to the page itself). */
 export interface RendererIpc {
@@ -27,6 +27,29 @@ function saveStream(ipc: RendererIpc, token: string): SaveStream {
   };
 }
 
+/** Main answers a write with a Result (ipc-handlers.ts); a refusal becomes a rejection with its message. */
+function throwIfRefused(answer: unknown): void {
+  const { ok, error } = (typeof answer === 'object' && answer !== null ? answer : {}) as { ok?: unknown; error?: unknown };
+  if (ok === true) return;
+  throw new Error(typeof error === 'string' ? error : 'The password could not be saved.');
+}
+
+function secretStore(ipc: RendererIpc): SecretStore {
+  return {
+    persistent: true,
+    read: async (key) => {
+      const value = await ipc.invoke(IPC.secretRead, key);
+      return typeof value === 'string' ? value : null;
+    },
+    write: async (key, value) => {
+      throwIfRefused(await ipc.invoke(IPC.secretWrite, key, value));
+    },
+    forget: async (key) => {
+      await ipc.invoke(IPC.secretForget, key);
+    },
+  };
+}
+
 export function createElectronBridge(ipc: RendererIpc): SpanwrightBridge {
   return {
     platform: 'electron',
@@ -46,5 +69,6 @@ export function createElectronBridge(ipc: RendererIpc): SpanwrightBridge {
         ipc.removeListener(IPC.menuCommand, listener);
       };
     },
+    secrets: secretStore(ipc),
   };
 }

@@ -3,11 +3,14 @@
 // `IpcDependencies`, so this module runs (and is tested) in plain Node.
 import { IPC, type FileFilter } from '../src-shared/bridge';
 import { isTrustedUrl } from './app-origin';
+import type { EncryptedSecretFile } from './encrypted-secret-file';
 import {
   validateChunk,
   validateFileFilters,
   validateNoArguments,
   validateSaveToken,
+  validateSecretKey,
+  validateSecretValue,
   validateSuggestedName,
 } from './ipc-validation';
 import { MAX_OPEN_FILE_BYTES, readOpenedFiles } from './open-files';
@@ -26,6 +29,7 @@ export interface IpcDependencies {
   /** Resolves to the chosen path, null when cancelled. */
   showSaveDialog(ownerId: number, suggestedName: string, filters: FileFilter[]): Promise<string | null>;
   saveSessions: SaveSessions;
+  secrets: Pick<EncryptedSecretFile, 'read' | 'write' | 'forget'>;
   trustedOrigins: readonly string[];
   maxOpenFileBytes?: number;
 }
@@ -97,6 +101,25 @@ export function createIpcHandlers(deps: IpcDependencies): Record<InvokeChannel, 
     [IPC.saveAbort]: guarded(async (ownerId, args) => {
       argumentCount(args, 1);
       await deps.saveSessions.abort(validateSaveToken(args[0]), ownerId);
+    }),
+
+    [IPC.secretRead]: guarded(async (_ownerId, args) => {
+      argumentCount(args, 1);
+      return deps.secrets.read(validateSecretKey(args[0]));
+    }),
+
+    // Answers a Result rather than throwing: Electron would prefix a thrown message with
+    // "Error invoking remote method…", and this one is shown to the user as it is.
+    [IPC.secretWrite]: guarded(async (_ownerId, args) => {
+      argumentCount(args, 2);
+      const key = validateSecretKey(args[0]);
+      const value = validateSecretValue(args[1]);
+      return deps.secrets.write(key, value);
+    }),
+
+    [IPC.secretForget]: guarded(async (_ownerId, args) => {
+      argumentCount(args, 1);
+      await deps.secrets.forget(validateSecretKey(args[0]));
     }),
   };
 }

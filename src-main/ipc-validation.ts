@@ -1,6 +1,8 @@
 // Checks every value that arrives over IPC. The renderer is treated as untrusted: a bug or an
 // injected script there must not be able to make main write odd paths or exhaust memory.
 import type { FileFilter } from '../src-shared/bridge';
+import type { Result } from '../src-shared/result';
+import { checkSecretKey, checkSecretValue } from '../src-shared/secret-rules';
 
 export class IpcValidationError extends Error {
   override name = 'IpcValidationError';
@@ -90,4 +92,18 @@ export function validateChunk(value: unknown): string | Uint8Array {
 /** For channels that take no arguments: extra arguments mean a caller we do not know. */
 export function validateNoArguments(args: readonly unknown[]): void {
   if (args.length !== 0) fail('this call takes no arguments');
+}
+
+function valueOrFail<T>(result: Result<T>): T {
+  if (!result.ok) fail(result.error);
+  return result.value;
+}
+
+/** The rules are shared with the web build (secret-rules.ts), so both refuse the same keys. */
+export function validateSecretKey(value: unknown): string {
+  return valueOrFail(checkSecretKey(value));
+}
+
+export function validateSecretValue(value: unknown): string {
+  return valueOrFail(checkSecretValue(value));
 }

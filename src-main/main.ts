@@ -1,10 +1,11 @@
 // Electron main entry: one instance, one window, the app:// origin, the menu and the IPC handlers.
 // Kept thin on purpose: the rules live in plain modules that are unit-tested without Electron.
 import { join } from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell, webContents } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell, webContents } from 'electron';
 import { IPC, type MenuCommand } from '../src-shared/bridge';
 import { APP_ENTRY_URL, trustedOrigins } from './app-origin';
 import { registerAppSchemeAsPrivileged, serveRendererOnAppScheme } from './app-protocol';
+import { EncryptedSecretFile, SECRETS_FILE_NAME, osEncryptionProtects } from './encrypted-secret-file';
 import { createIpcHandlers } from './ipc-handlers';
 import { buildMenuTemplate } from './menu-template';
 import { SaveSessions } from './save-session';
@@ -57,6 +58,12 @@ function registerIpcHandlers(): void {
       return result.canceled || result.filePath === undefined || result.filePath === '' ? null : result.filePath;
     },
     saveSessions,
+    secrets: new EncryptedSecretFile(join(app.getPath('userData'), SECRETS_FILE_NAME), {
+      available: () =>
+        osEncryptionProtects(safeStorage.isEncryptionAvailable(), process.platform, () => safeStorage.getSelectedStorageBackend()),
+      encrypt: (plainText) => new Uint8Array(safeStorage.encryptString(plainText)),
+      decrypt: (encrypted) => safeStorage.decryptString(Buffer.from(encrypted)),
+    }),
     trustedOrigins: origins,
   });
   for (const [channel, handler] of Object.entries(handlers)) ipcMain.handle(channel, handler);

@@ -26,6 +26,22 @@ export type MenuCommand = 'import' | 'export' | 'undo' | 'redo' | 'about';
 
 export const MENU_COMMANDS: readonly MenuCommand[] = ['import', 'export', 'undo', 'redo', 'about'];
 
+/**
+ * Small secrets, such as a team server password, kept by the platform: encrypted by the
+ * operating system on the desktop, in memory for the session on the web. Keys and values
+ * follow `secret-rules.ts`.
+ */
+export interface SecretStore {
+  /** True when a written secret outlives the session (desktop); false on the web. */
+  readonly persistent: boolean;
+  /** The secret, or null when none is kept (or it can no longer be decrypted: ask again). */
+  read(key: string): Promise<string | null>;
+  /** Rejects with a message to show when the platform cannot keep it safely; nothing is then stored. */
+  write(key: string, value: string): Promise<void>;
+  /** Removes the secret; nothing happens when there is none. */
+  forget(key: string): Promise<void>;
+}
+
 export interface SpanwrightBridge {
   readonly platform: 'electron' | 'web';
   appVersion(): Promise<string>;
@@ -35,6 +51,7 @@ export interface SpanwrightBridge {
   saveFile(suggestedName: string, filters: FileFilter[]): Promise<SaveStream | null>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(handler: (command: MenuCommand) => void): () => void;
+  readonly secrets: SecretStore;
 }
 
 /** IPC channel names, shared by preload and main so they cannot drift apart. */
@@ -46,4 +63,7 @@ export const IPC = {
   saveCommit: 'spanwright:save-commit',
   saveAbort: 'spanwright:save-abort',
   menuCommand: 'spanwright:menu-command',
+  secretRead: 'spanwright:secret-read',
+  secretWrite: 'spanwright:secret-write',
+  secretForget: 'spanwright:secret-forget',
 } as const;

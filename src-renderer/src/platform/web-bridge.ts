@@ -1,5 +1,6 @@
 // The platform bridge for the plain web build: a file input for opening, a download for saving.
 import type { FileFilter, MenuCommand, OpenedFile, SaveStream, SpanwrightBridge } from '../../../src-shared/bridge';
+import { createSessionSecretStore } from './session-secrets';
 
 declare const __APP_VERSION__: string;
 
@@ -41,6 +42,9 @@ function downloadStream(fileName: string): SaveStream {
   };
 }
 
+// One store for the page's lifetime: every bridge made in this session sees the same secrets.
+const sessionSecrets = createSessionSecretStore();
+
 export function createWebBridge(): SpanwrightBridge {
   return {
     platform: 'web',
@@ -51,5 +55,6 @@ export function createWebBridge(): SpanwrightBridge {
     },
     saveFile: async (suggestedName) => downloadStream(suggestedName),
     onMenuCommand: (_handler: (command: MenuCommand) => void) => () => undefined,
+    secrets: sessionSecrets,
   };
 }

@@ -33,7 +33,9 @@ describe('createElectronBridge', () => {
   it('reports the electron platform and exactly the bridge members', () => {
     const bridge = createElectronBridge(fakeIpc().ipc);
     expect(bridge.platform).toBe('electron');
-    expect(Object.keys(bridge).sort()).toEqual(['appVersion', 'onMenuCommand', 'openFiles', 'platform', 'saveFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['appVersion', 'onMenuCommand', 'openFiles', 'platform', 'saveFile', 'secrets']);
+    expect(Object.keys(bridge.secrets).sort()).toEqual(['forget', 'persistent', 'read', 'write']);
+    expect(bridge.secrets.persistent).toBe(true);
   });
 
   it('asks main for the version and opened files', async () => {
@@ -65,6 +67,33 @@ describe('createElectronBridge', () => {
       [IPC.saveCommit, token],
       [IPC.saveAbort, token],
     ]);
+  });
+
+  it('reads, writes and forgets secrets through main', async () => {
+    const { ipc, invocations } = fakeIpc({ [IPC.secretRead]: 'hunter2', [IPC.secretWrite]: { ok: true, value: null } });
+    const { secrets } = createElectronBridge(ipc);
+    await expect(secrets.read('key')).resolves.toBe('hunter2');
+    await expect(secrets.write('key', 'hunter3')).resolves.toBeUndefined();
+    await expect(secrets.forget('key')).resolves.toBeUndefined();
+    expect(invocations).toEqual([
+      [IPC.secretRead, 'key'],
+      [IPC.secretWrite, 'key', 'hunter3'],
+      [IPC.secretForget, 'key'],
+    ]);
+  });
+
+  it('reads null when main has no secret (or answers something odd)', async () => {
+    await expect(createElectronBridge(fakeIpc({ [IPC.secretRead]: null }).ipc).secrets.read('key')).resolves.toBeNull();
+    await expect(createElectronBridge(fakeIpc({ [IPC.secretRead]: 42 }).ipc).secrets.read('key')).resolves.toBeNull();
+  });
+
+  it("turns main's refusal to write into a rejection with main's message as it is", async () => {
+    const refused = fakeIpc({ [IPC.secretWrite]: { ok: false, error: 'This computer offers no secure place for passwords.' } });
+    await expect(createElectronBridge(refused.ipc).secrets.write('key', 'x')).rejects.toThrow(
+      /^This computer offers no secure place for passwords\.$/,
+    );
+    const odd = fakeIpc({ [IPC.secretWrite]: undefined });
+    await expect(createElectronBridge(odd.ipc).secrets.write('key', 'x')).rejects.toThrow('The password could not be saved.');
   });
 
   it('forwards only known menu commands, without the IPC event, until unsubscribed', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IPC, type FileFilter } from '../../../src-shared/bridge';
+import { EncryptedSecretFile, SECRETS_FILE_NAME } from '../../../src-main/encrypted-secret-file';
 import { createIpcHandlers, type IpcInvokeEvent, type IpcInvokeHandler } from '../../../src-main/ipc-handlers';
 import { FileTooLargeError, readOpenedFiles } from '../../../src-main/open-files';
 import { SaveSessions } from '../../../src-main/save-session';
@@ -56,6 +57,7 @@ describe('createIpcHandlers', () => {
   let savePath: string | null;
   let dialogCalls: unknown[][];
   let handlers: Record<string, IpcInvokeHandler>;
+  let encryptionAvailable: boolean;
 
   const call = (channel: string, event: IpcInvokeEvent, ...args: unknown[]) => {
     const handler = handlers[channel];
@@ -69,6 +71,7 @@ describe('createIpcHandlers', () => {
     openPaths = [];
     savePath = null;
     dialogCalls = [];
+    encryptionAvailable = true;
     handlers = createIpcHandlers({
       appVersion: () => '1.2.3',
       showOpenDialog: async (ownerId, f) => {
@@ -80,6 +83,12 @@ describe('createIpcHandlers', () => {
         return savePath;
       },
       saveSessions: sessions,
+      // A reversible stand-in for safeStorage (base64 of the reversed text).
+      secrets: new EncryptedSecretFile(join(dir, SECRETS_FILE_NAME), {
+        available: () => encryptionAvailable,
+        encrypt: (text) => new Uint8Array(Buffer.from([...text].reverse().join(''), 'utf8')),
+        decrypt: (bytes) => [...Buffer.from(bytes).toString('utf8')].reverse().join(''),
+      }),
       trustedOrigins: ['app://spanwright'],
       maxOpenFileBytes: 1024,
     });
@@ -90,7 +99,17 @@ describe('createIpcHandlers', () => {
 
   it('handles every invoke channel of the bridge and not the push-only menu channel', () => {
     expect(Object.keys(handlers).sort()).toEqual(
-      [IPC.appVersion, IPC.openFiles, IPC.saveBegin, IPC.saveChunk, IPC.saveCommit, IPC.saveAbort].sort(),
+      [
+        IPC.appVersion,
+        IPC.openFiles,
+        IPC.saveBegin,
+        IPC.saveChunk,
+        IPC.saveCommit,
+        IPC.saveAbort,
+        IPC.secretRead,
+        IPC.secretWrite,
+        IPC.secretForget,
+      ].sort(),
     );
   });
 
@@ -156,6 +175,36 @@ describe('createIpcHandlers', () => {
     expect(readdirSync(dir)[0]).toMatch(/\.partial$/);
     await call(IPC.saveCommit, appEvent(), token);
     expect(readFileSync(savePath, 'utf8')).toBe('line 1\nline 2\n');
+  });
+
+  it('writes, reads and forgets a secret', async () => {
+    const key = 'team-password:ana@https://couch.example.org/p1';
+    await expect(call(IPC.secretRead, appEvent(), key)).resolves.toBeNull();
+    await expect(call(IPC.secretWrite, appEvent(), key, 'hunter2')).resolves.toEqual({ ok: true, value: null });
+    expect(readFileSync(join(dir, SECRETS_FILE_NAME), 'utf8')).not.toContain('hunter2');
+    await expect(call(IPC.secretRead, appEvent(), key)).resolves.toBe('hunter2');
+    await call(IPC.secretForget, appEvent(), key);
+    await expect(call(IPC.secretRead, appEvent(), key)).resolves.toBeNull();
+  });
+
+  it('answers a refusal, not an exception, when the system cannot encrypt', async () => {
+    encryptionAvailable = false;
+    const answer = (await call(IPC.secretWrite, appEvent(), 'key', 'hunter2')) as { ok: boolean; error?: string };
+    expect(answer.ok).toBe(false);
+    expect(answer.error).toMatch(/no secure place for passwords/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('rejects malformed secret keys and values before touching the file', async () => {
+    await expect(call(IPC.secretRead, appEvent(), '')).rejects.toThrow("a secret's key must be a string of 1-512 characters");
+    await expect(call(IPC.secretWrite, appEvent(), 'a\nb', 'x')).rejects.toThrow("a secret's key must be printable characters only");
+    await expect(call(IPC.secretWrite, appEvent(), 'key', 'x'.repeat(8 * 1024 + 1))).rejects.toThrow(
+      'a secret must be a string of at most 8192 characters',
+    );
+    await expect(call(IPC.secretWrite, appEvent(), 'key', { toString: () => 'x' })).rejects.toThrow('a secret must be a string');
+    await expect(call(IPC.secretWrite, appEvent(), 'key')).rejects.toThrow('expected 2 argument(s), got 1');
+    await expect(call(IPC.secretForget, appEvent(), ['key'])).rejects.toThrow("a secret's key must be a string");
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it("does not let one window write to another window's save", async () => {

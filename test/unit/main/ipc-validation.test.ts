@@ -6,6 +6,8 @@ import {
   validateFileFilters,
   validateNoArguments,
   validateSaveToken,
+  validateSecretKey,
+  validateSecretValue,
   validateSuggestedName,
 } from '../../../src-main/ipc-validation';
 
@@ -147,5 +149,44 @@ describe('validateNoArguments', () => {
   it('accepts none and rejects any', () => {
     expect(() => validateNoArguments([])).not.toThrow();
     expect(() => validateNoArguments([undefined])).toThrow(new IpcValidationError('this call takes no arguments'));
+  });
+});
+
+describe('validateSecretKey', () => {
+  it('accepts printable keys, a server address and a Unicode user name included', () => {
+    for (const key of [
+      'a',
+      'team-password:ana@https://couch.example.org:6984/project_1',
+      'team-password:José Ñ@http://[::1]:5984/x',
+      'k'.repeat(512),
+    ]) {
+      expect(validateSecretKey(key)).toBe(key);
+    }
+  });
+
+  it.each([
+    ['not a string', 42],
+    ['empty', ''],
+    ['too long', 'k'.repeat(513)],
+    ['a control character', 'a\u0000b'],
+    ['a line break', 'a\nb'],
+    ['an invisible formatting character', 'a\u202eb'],
+    ['a lone surrogate', 'a\ud800b'],
+  ])('refuses %s', (_label, value) => {
+    expect(() => validateSecretKey(value)).toThrow(IpcValidationError);
+  });
+});
+
+describe('validateSecretValue', () => {
+  it('accepts any string up to 8 Ki characters, the empty one included', () => {
+    expect(validateSecretValue('')).toBe('');
+    expect(validateSecretValue('p\u00e4ss\nw\u0000rd 🔑')).toBe('p\u00e4ss\nw\u0000rd 🔑');
+    expect(validateSecretValue('x'.repeat(8 * 1024))).toHaveLength(8 * 1024);
+  });
+
+  it('refuses other types and longer strings', () => {
+    expect(() => validateSecretValue(null)).toThrow(IpcValidationError);
+    expect(() => validateSecretValue(new Uint8Array(4))).toThrow(IpcValidationError);
+    expect(() => validateSecretValue('x'.repeat(8 * 1024 + 1))).toThrow('a secret must be a string of at most 8192 characters');
   });
 });

@@ -57,7 +57,24 @@ const serverScript = createRequire(import.meta.url).resolve('pouchdb-server/bin/
 // kernel closes that pipe however the test process ends, even by SIGKILL, when no exit
 // handler runs, so a crashed or killed test run never leaves a server behind.
 // `node -e <this> -- <script> <options>` leaves argv as pouchdb-server expects it.
-const SERVER_WITH_WATCHDOG = "process.stdin.on('end', () => process.exit(0)).resume(); require(process.argv[1]);";
+//
+// It also mends a pouchdb-server bug that CouchDB does not have: pouchdb-validation (run for
+// every write once a database has a validate function) replaces an incoming document's
+// `_revisions` with the stored document's, so a replicated update (`new_edits: false`) is
+// answered as written and silently dropped. The patch keeps the incoming `_revisions`.
+const VALIDATION_FIX = [
+  "const Module = require('module');",
+  'const compile = Module.prototype._compile;',
+  'Module.prototype._compile = function (source, filename) {',
+  "  if (/pouchdb-validation[\\\\/]lib[\\\\/]index\\.js$/.test(filename)) {",
+  "    const broken = 'newDoc._revisions = (oldDoc || {})._revisions;';",
+  "    if (!source.includes(broken)) throw new Error('pouchdb-validation changed: review the _revisions patch in test/support/team-server.ts');",
+  "    source = source.replace(broken, 'newDoc._revisions = newDoc._revisions || (oldDoc || {})._revisions;');",
+  '  }',
+  '  return compile.call(this, source, filename);',
+  '};',
+].join('\n');
+const SERVER_WITH_WATCHDOG = `${VALIDATION_FIX}\nprocess.stdin.on('end', () => process.exit(0)).resume(); require(process.argv[1]);`;
 
 export function basicAuthorization(name: string, password: string): string {
   return `Basic ${Buffer.from(`${name}:${password}`, 'utf8').toString('base64')}`;

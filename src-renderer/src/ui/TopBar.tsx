@@ -21,7 +21,8 @@ export type WorkbenchDialog =
   | 'settings'
   | 'trash'
   | 'document-details'
-  | 'assign';
+  | 'assign'
+  | 'team-server';
 
 const DOCUMENT_ACCEPT = IMPORT_EXTENSIONS.map((extension) => `.${extension}`).join(',');
 const TEAMMATE_ACCEPT = '.jsonl,.json';
@@ -125,6 +126,7 @@ export function TopBar(props: {
               { label: 'Labels…', onSelect: () => props.onOpenDialog('labels') },
               { label: 'Agreement…', onSelect: () => props.onOpenDialog('agreement') },
               { label: 'Rename or delete projects…', onSelect: () => props.onOpenDialog('projects') },
+              { label: 'Team server…', onSelect: () => props.onOpenDialog('team-server') },
               { label: 'Keyboard shortcuts', onSelect: () => props.onOpenDialog('shortcuts') },
               { label: 'Settings…', onSelect: () => props.onOpenDialog('settings') },
             ]}

@@ -53,6 +53,9 @@ import { DocumentDetailsDialog } from './manage/DocumentDetailsDialog';
 import { ProjectsDialog } from './manage/ProjectsDialog';
 import { TrashDialog } from './manage/TrashDialog';
 import { useDocumentManagement } from './manage/useDocumentManagement';
+import { SyncStatusButton } from './SyncStatusButton';
+import { TeamServerDialog } from './TeamServerDialog';
+import { useTeamSync } from './useTeamSync';
 
 type Dialog = WorkbenchDialog | null;
 
@@ -103,6 +106,7 @@ export function Workbench(props: {
   const documentViewHandle = useRef<DocumentViewHandle | null>(null);
   const panels = usePanels();
   const appearance = useAppearance(db);
+  const team = useTeamSync(db, projectId, annotator);
 
   const projects = useLiveQuery(() => db.projects.orderBy('name').toArray(), [db]);
   const annotators = useLiveQuery(() => db.annotators.toArray(), [db]);
@@ -538,6 +542,7 @@ export function Workbench(props: {
           </button>
         )}
         <span className="save-state">{session.pendingWrites > 0 ? 'Saving…' : 'All changes saved'}</span>
+        <SyncStatusButton team={team} onOpen={() => setDialog('team-server')} />
         {toasts}
       </footer>
 
@@ -641,6 +646,7 @@ export function Workbench(props: {
           onClose={() => setDialog(null)}
         />
       )}
+      {dialog === 'team-server' && <TeamServerDialog team={team} onClose={() => setDialog(null)} />}
       {dialog === 'settings' && <SettingsDialog appearance={appearance} onClose={() => setDialog(null)} />}
       {missingAttributes && (
         <MissingAttributesDialog

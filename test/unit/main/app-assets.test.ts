@@ -53,7 +53,7 @@ describe('resolveAppAsset', () => {
 describe('response headers', () => {
   it('sends the strict CSP with every file', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' http: https:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
     const headers = responseHeadersFor('/x/index.html');
     expect(headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);

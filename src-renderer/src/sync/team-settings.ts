@@ -1,0 +1,66 @@
+// Where a project's team server connection is remembered (never the password: the platform
+// bridge keeps that, encrypted by the desktop shell or for the session in the web build).
+import type { SpanwrightDatabase } from '../storage/database';
+import { readSetting, writeSetting } from '../storage/settings';
+
+export interface TeamConnection {
+  /** The server's base URL, e.g. `https://couch.example.org` (no database, no credentials). */
+  url: string;
+  database: string;
+  user: string;
+  /** The local annotator whose work is pushed as `user`'s. */
+  annotatorId: string;
+  /** A database admin: pushes the documents, schema, guidelines and gold too (members push only their own work). */
+  lead: boolean;
+  /** This install's id on the server (`writer` of what it writes), so its own writes coming back are skipped. */
+  replicaId: string;
+}
+
+/** What the sync has read and written, so a restart carries on where it stopped. */
+export interface SyncCursor {
+  /** Change-log `seq` up to which local changes were written to the local replica. */
+  pushedLogSeq: number;
+  /** Local replica `update_seq` up to which server documents were applied. */
+  appliedSeq: number | string;
+  /** Local replica `update_seq` up to which the push has sent documents (PouchDB's own checkpoint is what resumes it). */
+  pushedReplicaSeq?: number | string;
+  /** Server documents that arrived before what they need (an annotations doc before its document): retried. */
+  waiting: string[];
+}
+
+const connectionKey = (projectId: string) => `teamServer:${projectId}`;
+const cursorKey = (projectId: string) => `teamServerCursor:${projectId}`;
+
+export const passwordKey = (connection: Pick<TeamConnection, 'url' | 'database' | 'user'>) =>
+  `team-password:${connection.user}@${connection.url}/${connection.database}`;
+
+const isConnection = (v: unknown): v is TeamConnection => {
+  if (typeof v !== 'object' || v === null) return false;
+  const c = v as Record<string, unknown>;
+  return ['url', 'database', 'user', 'annotatorId', 'replicaId'].every((k) => typeof c[k] === 'string') && typeof c.lead === 'boolean';
+};
+
+const isCursor = (v: unknown): v is SyncCursor => {
+  if (typeof v !== 'object' || v === null) return false;
+  const c = v as Record<string, unknown>;
+  return (
+    typeof c.pushedLogSeq === 'number' && (typeof c.appliedSeq === 'number' || typeof c.appliedSeq === 'string') && Array.isArray(c.waiting)
+  );
+};
+
+export async function readConnection(db: SpanwrightDatabase, projectId: string): Promise<TeamConnection | undefined> {
+  return readSetting(db, connectionKey(projectId), isConnection);
+}
+
+export async function writeConnection(db: SpanwrightDatabase, projectId: string, connection: TeamConnection | null): Promise<void> {
+  if (connection) await writeSetting(db, connectionKey(projectId), connection);
+  else await db.settings.bulkDelete([connectionKey(projectId), cursorKey(projectId)]);
+}
+
+export async function readCursor(db: SpanwrightDatabase, projectId: string): Promise<SyncCursor | undefined> {
+  return readSetting(db, cursorKey(projectId), isCursor);
+}
+
+export async function writeCursor(db: SpanwrightDatabase, projectId: string, cursor: SyncCursor): Promise<void> {
+  await writeSetting(db, cursorKey(projectId), cursor);
+}

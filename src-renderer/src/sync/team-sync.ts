@@ -1,0 +1,536 @@
+// Keeps one project in step with a CouchDB database. The local Dexie database stays the app's
+// source of truth; a local PouchDB replica (IndexedDB) stands between it and the server, and
+// PouchDB's replication (the CouchDB protocol: revision trees, checkpoints, retries) moves
+// documents both ways. Outgoing: change-log entries say which server documents are out of
+// date; they are rebuilt from Dexie and written to the replica. Incoming: the replica's
+// changes feed gives what arrived; each is turned into a Change and committed through
+// storage's single write path. Layout and rules: docs/sync.md.
+import PouchDB from 'pouchdb-browser';
+import type { Change } from '../../../src-shared/annotations/change';
+import { documentsScope } from '../../../src-shared/annotations/change';
+import { recordsOf } from '../../../src-shared/annotations/state';
+import type { Annotator, DocumentStatus, Project } from '../../../src-shared/domain';
+import { GOLD_ANNOTATOR } from '../../../src-shared/domain';
+import { changedKeys } from '../../../src-shared/sync/changed-keys';
+import { mergeOwnAnnotations, replaceAnnotations } from '../../../src-shared/sync/incoming-edit';
+import { schemaChanges } from '../../../src-shared/sync/schema-changes';
+import {
+  fromAnnotationsDoc,
+  fromDocumentDoc,
+  GOLD_OWNER,
+  readServerDocument,
+  sameContent,
+  textDocId,
+  toAnnotationsDoc,
+  toDocumentDoc,
+  toProjectDoc,
+  toSchemaDoc,
+  toTextDoc,
+  type AnnotationsDoc,
+  type DocumentDoc,
+  type LocalAnnotations,
+  type ServerDocument,
+  type TextDoc,
+} from '../../../src-shared/sync/server-documents';
+import { commitChange, readSlice } from '../storage/commit';
+import { countSchemaItemUses } from '../storage/projects';
+import type { SpanwrightDatabase } from '../storage/database';
+import { readDocumentAnnotations } from '../storage/spans';
+import { basicAuthorization, databaseUrl, explainStatus } from './server-account';
+import { readCursor, writeCursor, type SyncCursor, type TeamConnection } from './team-settings';
+
+export type SyncState = 'starting' | 'syncing' | 'synced' | 'offline' | 'error';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** Local changes not yet on the server. */
+  waiting: number;
+  /** What went wrong (error, offline), in words. */
+  message: string | null;
+  /** Documents the server refused or the app could not apply, with the reason. */
+  problems: string[];
+  lastSyncedAt: number | null;
+}
+
+/** The prefix of local annotator ids that stand for a teammate's CouchDB user. */
+export const TEAM_ANNOTATOR_PREFIX = 'couch:';
+
+const BATCH = 200;
+
+type Stored = ServerDocument & { _rev?: string; _deleted?: boolean };
+
+export class TeamSync {
+  private readonly local: SpanwrightPouch.Database;
+  private readonly remote: SpanwrightPouch.Database;
+  private replication: SpanwrightPouch.Emitter | null = null;
+  private feed: SpanwrightPouch.Emitter | null = null;
+  private running = Promise.resolve();
+  private pumpTimer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+  /** Documents this replica wrote that the server does not have yet: id -> revision. */
+  private readonly waiting = new Map<string, string>();
+  private pausedCheck: ReturnType<typeof setTimeout> | null = null;
+  private status: SyncStatus = { state: 'starting', waiting: 0, message: null, problems: [], lastSyncedAt: null };
+  private readonly unhook: () => void;
+
+  constructor(
+    private readonly db: SpanwrightDatabase,
+    private readonly projectId: string,
+    private readonly connection: TeamConnection,
+    password: string,
+    private readonly onStatus: (status: SyncStatus) => void,
+  ) {
+    this.local = new PouchDB(replicaName(projectId), { auto_compaction: true });
+    const authorization = basicAuthorization(connection.user, password);
+    this.remote = new PouchDB(databaseUrl(connection), {
+      skip_setup: true,
+      fetch: (url: string | Request, init?: RequestInit) => {
+        const headers = new Headers(init?.headers);
+        headers.set('Authorization', authorization);
+        return PouchDB.fetch(url, { ...init, headers });
+      },
+    });
+    // Every committed change is logged: a new log entry means something may need pushing.
+    const onLogged = () => this.schedulePump();
+    this.db.changeLog.hook('creating', onLogged);
+    this.unhook = () => this.db.changeLog.hook('creating').unsubscribe(onLogged);
+  }
+
+  /**
+   * Takes what the server has first (so a project joining a team starts from the team's
+   * schema and documents, not its own), pushes what changed while stopped, then replicates
+   * live both ways.
+   */
+  start(): void {
+    this.setStatus({ state: 'syncing' });
+    const firstPull = this.local.replicate.from(this.remote, { batch_size: 100 });
+    this.serially(async () => {
+      try {
+        await firstPull;
+      } catch (error) {
+        this.setStatus({ state: 'offline', message: describeError(error, this.connection) });
+      }
+      await this.recountWaiting();
+      await this.applyIncoming();
+      await this.pump();
+    });
+    this.running = this.running.then(() => {
+      if (this.closed) return;
+      this.feed = this.local.changes({ since: 'now', live: true }).on('change', () => this.serially(() => this.applyIncoming()));
+      this.replicate();
+    });
+  }
+
+  /** Replicates now (after an error or when offline, instead of waiting for the retry). */
+  syncNow(): void {
+    this.replication?.cancel();
+    this.serially(() => this.pump());
+    this.replicate();
+  }
+
+  async stop(): Promise<void> {
+    this.closed = true;
+    this.unhook();
+    if (this.pumpTimer) clearTimeout(this.pumpTimer);
+    if (this.pausedCheck) clearTimeout(this.pausedCheck);
+    this.replication?.cancel();
+    this.feed?.cancel();
+    await this.running;
+    await this.local.close();
+    await this.remote.close();
+  }
+
+  /** Drops the local replica of a project's server database (disconnecting, or another server). */
+  static async forgetReplica(projectId: string): Promise<void> {
+    await new PouchDB(replicaName(projectId)).destroy();
+  }
+
+  current(): SyncStatus {
+    return this.status;
+  }
+
+  private setStatus(next: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...next };
+    if (!this.closed) this.onStatus(this.status);
+  }
+
+  private addProblem(problem: string): void {
+    if (this.status.problems.includes(problem)) return;
+    this.setStatus({ problems: [...this.status.problems.slice(-49), problem] });
+  }
+
+  private replicate(): void {
+    if (this.closed) return;
+    const replication = this.local.sync(this.remote, {
+      live: true,
+      retry: true,
+      batch_size: 100,
+      back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 30_000)),
+    });
+    this.replication = replication;
+    replication
+      .on('active', () => this.setStatus({ state: 'syncing', message: null }))
+      .on('change', (info: SpanwrightPouch.ReplicationInfo) => {
+        if (info.direction === 'push') this.pushed(info.change);
+        this.setStatus({ state: 'syncing', waiting: this.waiting.size });
+      })
+      .on('paused', (err: unknown) => this.paused(err))
+      .on('denied', (err: unknown) => {
+        const denied = err as { id?: string; reason?: string; message?: string };
+        if (denied.id) this.waiting.delete(denied.id);
+        this.addProblem(`${denied.id ?? 'A document'}: refused by the server: ${denied.reason ?? denied.message ?? 'forbidden'}`);
+      })
+      .on('error', (err: unknown) => this.setStatus({ state: 'error', message: describeError(err, this.connection) }));
+  }
+
+  /** The push side wrote these: they no longer wait; where it got to is kept for a restart. */
+  private pushed(change: SpanwrightPouch.ReplicationInfo['change']): void {
+    for (const doc of change.docs ?? []) if (this.waiting.get(doc._id) === doc._rev) this.waiting.delete(doc._id);
+    if (change.last_seq !== undefined) {
+      const pushedReplicaSeq = change.last_seq;
+      this.serially(async () => writeCursor(this.db, this.projectId, { ...(await this.cursor()), pushedReplicaSeq }));
+    }
+  }
+
+  /**
+   * Replication paused: caught up, or waiting to retry (PouchDB reports a failed request that
+   * it will retry as a pause without an error). What this replica wrote and the server has
+   * not taken says which.
+   */
+  private paused(err: unknown): void {
+    if (this.pausedCheck) clearTimeout(this.pausedCheck);
+    if (err) {
+      this.setStatus({ state: 'offline', message: describeError(err, this.connection), waiting: this.waiting.size });
+      return;
+    }
+    if (this.waiting.size === 0) {
+      this.setStatus({ state: 'synced', message: null, waiting: 0, lastSyncedAt: Date.now() });
+      return;
+    }
+    // A pause just before the push takes the newest writes is not a failure: look again shortly.
+    this.pausedCheck = setTimeout(() => {
+      this.pausedCheck = null;
+      if (this.waiting.size > 0 && !this.closed)
+        this.setStatus({
+          state: 'offline',
+          waiting: this.waiting.size,
+          message: `The server at ${this.connection.url} cannot be reached; your work is kept here and syncs when it is back.`,
+        });
+    }, 2000);
+  }
+
+  /** What this replica wrote since the push last reported, after a restart. */
+  private async recountWaiting(): Promise<void> {
+    const since = (await this.cursor()).pushedReplicaSeq ?? 0;
+    for (let from: number | string = since; ;) {
+      const batch = await this.local.changes({ since: from, include_docs: true, limit: 500 });
+      for (const change of batch.results) {
+        const doc = change.doc;
+        if (doc && doc.writer === this.connection.replicaId) this.waiting.set(change.id, doc._rev);
+      }
+      if (batch.results.length < 500) break;
+      from = batch.last_seq;
+    }
+    this.setStatus({ waiting: this.waiting.size });
+  }
+
+  private schedulePump(): void {
+    if (this.closed || this.pumpTimer) return;
+    this.pumpTimer = setTimeout(() => {
+      this.pumpTimer = null;
+      this.serially(() => this.pump());
+    }, 150);
+  }
+
+  /** Runs sync work one piece at a time (pump and apply never interleave). */
+  private serially(work: () => Promise<void>): void {
+    this.running = this.running.then(async () => {
+      if (this.closed) return;
+      try {
+        await work();
+      } catch (error) {
+        this.setStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+      }
+    });
+  }
+
+  private async cursor(): Promise<SyncCursor> {
+    return (await readCursor(this.db, this.projectId)) ?? { pushedLogSeq: -1, appliedSeq: 0, waiting: [] };
+  }
+
+  // ---- Outgoing: Dexie -> local replica ---------------------------------------------------
+
+  /** The server owner of a local annotator's work, or null when it is not ours to push (teammates). */
+  private ownerOf(annotator: string): string | null {
+    if (annotator === this.connection.annotatorId) return this.connection.user;
+    if (annotator === GOLD_ANNOTATOR.id && this.connection.lead) return GOLD_OWNER;
+    return null;
+  }
+
+  private localAnnotatorOf(owner: string): string {
+    if (owner === this.connection.user) return this.connection.annotatorId;
+    if (owner === GOLD_OWNER) return GOLD_ANNOTATOR.id;
+    return `${TEAM_ANNOTATOR_PREFIX}${owner}`;
+  }
+
+  private async pump(): Promise<void> {
+    const cursor = await this.cursor();
+    const project = await this.db.projects.get(this.projectId);
+    if (!project) return;
+    // Up to the newest entry now: one logged while this runs is taken next time.
+    const lastSeq = (await this.db.changeLog.orderBy('seq').last())?.seq ?? 0;
+    const entries = await this.db.changeLog
+      .where('seq')
+      .between(cursor.pushedLogSeq, lastSeq, false, true)
+      .filter((e) => e.projectId === this.projectId)
+      .toArray();
+    const lead = this.connection.lead;
+    const wanted: ServerDocument[] = lead ? [toProjectDoc(project, this.connection.replicaId)] : [];
+    const firstPush = cursor.pushedLogSeq < 0;
+    const keys = changedKeys(entries.map((e) => e.change));
+    if (lead && (firstPush || keys.schema)) wanted.push(toSchemaDoc(project.schema, this.connection.replicaId));
+
+    const documentIds = new Set(keys.documents);
+    const pairs = new Map(keys.annotations.map((p) => [`${p.documentId}\u0000${p.annotator}`, p]));
+    if (firstPush || keys.everyAnnotation) {
+      const all = await this.db.documents.where('projectId').equals(this.projectId).primaryKeys();
+      if (firstPush && lead) for (const id of all) documentIds.add(id);
+      for (const id of all)
+        for (const annotator of [this.connection.annotatorId, GOLD_ANNOTATOR.id])
+          pairs.set(`${id}\u0000${annotator}`, { documentId: id, annotator });
+    }
+    // Documents, texts, schema and gold are the leads' to write (the server refuses them from members).
+    if (lead) for (const id of documentIds) wanted.push(...(await this.documentDocs(id, firstPush)));
+    const names = await this.annotatorNames();
+    for (const { documentId, annotator } of pairs.values()) {
+      const owner = this.ownerOf(annotator);
+      if (owner === null) continue;
+      const doc = await this.db.documents.get(documentId);
+      if (!doc || doc.projectId !== this.projectId) continue;
+      const local = await this.localAnnotations(documentId, annotator, doc.statuses[annotator] ?? 'todo');
+      wanted.push(toAnnotationsDoc(documentId, owner, names.get(annotator) ?? owner, local, this.connection.replicaId));
+    }
+    await this.writeReplica(wanted);
+    await writeCursor(this.db, this.projectId, { ...(await this.cursor()), pushedLogSeq: lastSeq });
+  }
+
+  private async documentDocs(documentId: string, withText: boolean): Promise<ServerDocument[]> {
+    const record = await this.db.documents.get(documentId);
+    if (record && record.projectId === this.projectId) {
+      const docs: ServerDocument[] = [toDocumentDoc(record, this.connection.replicaId)];
+      const existingText = await this.local.get(textDocId(documentId)).catch(() => null);
+      if (withText || !existingText) {
+        const text = await this.db.texts.get(documentId);
+        if (text) docs.push(toTextDoc(documentId, text.text, this.connection.replicaId));
+      }
+      return docs;
+    }
+    // Gone from this project: in the trash (removed) or never here.
+    const trashed = await this.db.trash.get(documentId);
+    if (trashed && trashed.projectId === this.projectId) return [toDocumentDoc(trashed.document.record, this.connection.replicaId, true)];
+    return [];
+  }
+
+  private async localAnnotations(documentId: string, annotator: string, status: DocumentStatus): Promise<LocalAnnotations> {
+    return { status, records: await readDocumentAnnotations(this.db, documentId, [annotator]) };
+  }
+
+  private async annotatorNames(): Promise<Map<string, string>> {
+    return new Map((await this.db.annotators.toArray()).map((a) => [a.id, a.name]));
+  }
+
+  /** Writes the documents whose content differs from the replica's, on top of its current revision. */
+  private async writeReplica(wanted: ServerDocument[]): Promise<void> {
+    for (let from = 0; from < wanted.length; from += BATCH) {
+      const batch = wanted.slice(from, from + BATCH);
+      const existing = await this.local.allDocs({ keys: batch.map((d) => d._id), include_docs: true });
+      const writes: Stored[] = [];
+      batch.forEach((doc, i) => {
+        const row = existing.rows[i] as { doc?: Stored | null; value?: { rev: string; deleted?: boolean } } | undefined;
+        const current = row?.doc ?? null;
+        if (current && sameContent(current, doc)) return;
+        // Nothing done on a document yet: no document on the server either (100,000 empty ones would cost every teammate).
+        if (!current && doc.kind === 'annotations' && isUntouched(doc)) return;
+        writes.push(row?.value?.rev ? { ...doc, _rev: row.value.rev } : doc);
+      });
+      if (writes.length === 0) continue;
+      const results = await this.local.bulkDocs(writes);
+      for (const result of results) {
+        if (result.error) this.addProblem(`${result.id ?? 'A document'}: ${result.message ?? String(result.error)}`);
+        else if (result.id && result.rev) this.waiting.set(result.id, result.rev);
+      }
+      this.setStatus({ waiting: this.waiting.size });
+    }
+  }
+
+  // ---- Incoming: local replica -> Dexie ---------------------------------------------------
+
+  private async applyIncoming(): Promise<void> {
+    let cursor = await this.cursor();
+    const retry = cursor.waiting;
+    for (;;) {
+      const changes = await this.local.changes({ since: cursor.appliedSeq, include_docs: true, limit: BATCH });
+      const ids = new Set(changes.results.map((c) => c.id));
+      const docs: Stored[] = changes.results.flatMap((c) => (c.doc && !c.deleted ? [c.doc as unknown as Stored] : []));
+      // What waited for a document or text may be complete now.
+      if (retry.length > 0) {
+        const waitingIds = retry.filter((id) => !ids.has(id));
+        retry.length = 0;
+        if (waitingIds.length > 0) {
+          const again = await this.local.allDocs({ keys: waitingIds, include_docs: true });
+          for (const row of again.rows) if ('doc' in row && row.doc) docs.push(row.doc as unknown as Stored);
+        }
+      }
+      const waiting = await this.applyDocuments(docs);
+      cursor = {
+        ...(await this.cursor()),
+        appliedSeq: changes.last_seq,
+        waiting: [...new Set([...(await this.cursor()).waiting.filter((id) => !ids.has(id)), ...waiting])],
+      };
+      await writeCursor(this.db, this.projectId, cursor);
+      if (changes.results.length < BATCH) break;
+    }
+  }
+
+  /** Applies documents in the order they depend on each other; returns the ids that must wait. */
+  private async applyDocuments(raw: readonly Stored[]): Promise<string[]> {
+    const order: Record<ServerDocument['kind'], number> = { project: 0, schema: 1, text: 2, document: 3, annotations: 4 };
+    const docs: ServerDocument[] = [];
+    for (const item of raw) {
+      const read = readServerDocument(item);
+      if (read.ok) docs.push(read.doc);
+      else if (!read.skip) this.addProblem(`Not applied: ${read.reason}`);
+    }
+    docs.sort((a, b) => order[a.kind] - order[b.kind]);
+    const waiting: string[] = [];
+    for (const doc of docs) {
+      try {
+        if (!(await this.applyDocument(doc))) waiting.push(doc._id);
+      } catch (error) {
+        this.addProblem(`${doc._id}: not applied: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return waiting;
+  }
+
+  /** Applies one server document; false when it must wait for another to arrive first. */
+  private async applyDocument(doc: ServerDocument): Promise<boolean> {
+    const project = await this.db.projects.get(this.projectId);
+    if (!project) return true;
+    switch (doc.kind) {
+      case 'project':
+        if (doc.writer === this.connection.replicaId) return true;
+        await this.applyProject(project, doc.name, doc.guidelines, doc.assignment);
+        return true;
+      case 'schema':
+        if (doc.writer === this.connection.replicaId) return true;
+        for (const change of schemaChanges(project.schema, doc.schema)) {
+          try {
+            // An item removed there but still used here stays: removing it would strand annotations.
+            if (change.after === null && change.before) {
+              const uses = [...(await countSchemaItemUses(this.db, this.projectId, change.what, change.before.name)).values()].reduce(
+                (a, b) => a + b,
+                0,
+              );
+              if (uses > 0) {
+                this.addProblem(`Schema: ${change.before.name} was removed on the server but ${uses} annotation(s) here use it; kept.`);
+                continue;
+              }
+            }
+            await this.commit(change);
+          } catch (error) {
+            this.addProblem(`Schema: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
+        return true;
+      case 'text':
+        return true;
+      case 'document':
+        return this.applyDocumentDoc(doc);
+      case 'annotations':
+        return this.applyAnnotations(doc);
+    }
+  }
+
+  private async applyProject(project: Project, name: string, guidelines: string, assignment: Project['assignment'] | null): Promise<void> {
+    const next: Partial<Project> = {};
+    if (project.name !== name) next.name = name;
+    if (project.guidelines !== guidelines) next.guidelines = guidelines;
+    if (JSON.stringify(project.assignment ?? null) !== JSON.stringify(assignment)) next.assignment = assignment ?? undefined;
+    if (Object.keys(next).length > 0) await this.db.projects.update(this.projectId, { ...next, updatedAt: Date.now() });
+  }
+
+  private async applyDocumentDoc(doc: DocumentDoc): Promise<boolean> {
+    const local = await this.db.documents.get(doc.documentId);
+    if (local && local.projectId !== this.projectId) {
+      this.addProblem(`${doc._id}: this document id belongs to another local project; not applied.`);
+      return true;
+    }
+    if (doc.removed) {
+      if (!local) return true;
+      const slice = await readSlice(this.db, this.projectId, documentsScope([doc.documentId]));
+      const text = (await this.db.texts.get(doc.documentId))?.text ?? '';
+      await this.commit({ type: 'remove-documents', documents: [{ record: local, text }], annotations: [...recordsOf(slice)] });
+      return true;
+    }
+    if (local) {
+      if (JSON.stringify(local.meta) !== JSON.stringify(doc.meta))
+        await this.commit({ type: 'document-meta', documentId: doc.documentId, from: local.meta, to: doc.meta });
+      return true;
+    }
+    if (await this.db.trash.get(doc.documentId)) return true; // removed here; the removal is pushed
+    const text = (await this.local.get(textDocId(doc.documentId)).catch(() => null)) as (TextDoc & { kind?: string }) | null;
+    if (!text || text.kind !== 'text' || typeof text.text !== 'string') return false;
+    if (text.text.length !== doc.textLength) throw new Error('its text does not have the length its document says');
+    await this.commit({
+      type: 'add-documents',
+      documents: [{ record: fromDocumentDoc(doc, this.projectId, Date.now()), text: text.text }],
+      annotations: [],
+    });
+    return true;
+  }
+
+  private async applyAnnotations(doc: AnnotationsDoc): Promise<boolean> {
+    if (doc.writer === this.connection.replicaId) return true;
+    const record = await this.db.documents.get(doc.documentId);
+    // Its document has not been applied yet (or was removed here): wait for it.
+    if (!record) return (await this.db.trash.get(doc.documentId)) !== undefined;
+    if (record.projectId !== this.projectId) return true;
+    const annotator = this.localAnnotatorOf(doc.owner);
+    const text = (await this.db.texts.get(doc.documentId))?.text ?? '';
+    for (const span of doc.spans) {
+      if (span.end > text.length || text.slice(span.start, span.end) !== span.text)
+        throw new Error(`span “${span.text}” does not match the document's text at ${span.start}–${span.end}`);
+    }
+    const local = await this.localAnnotations(doc.documentId, annotator, record.statuses[annotator] ?? 'todo');
+    let incoming = fromAnnotationsDoc(doc, this.projectId, annotator);
+    // Your own work from another machine: merged, never replaced (nothing of either is lost).
+    if (doc.owner === this.connection.user) incoming = mergeOwnAnnotations(local, incoming);
+    const change = replaceAnnotations(doc.documentId, annotator, local, incoming);
+    if (!change) return true;
+    const annotators: Annotator[] = annotator.startsWith(TEAM_ANNOTATOR_PREFIX)
+      ? [{ id: annotator, name: doc.annotatorName || doc.owner }]
+      : [];
+    await this.commit(change, annotators);
+    return true;
+  }
+
+  private async commit(change: Change, annotators: readonly Annotator[] = []): Promise<void> {
+    await commitChange(this.db, this.projectId, change, { annotator: this.connection.annotatorId }, { annotators });
+  }
+}
+
+function isUntouched(doc: AnnotationsDoc): boolean {
+  return doc.status === 'todo' && doc.spans.length === 0 && doc.relations.length === 0 && doc.document === null;
+}
+
+function replicaName(projectId: string): string {
+  return `spanwright-sync-${projectId}`;
+}
+
+/** A replication error in words. */
+export function describeError(error: unknown, connection: Pick<TeamConnection, 'database' | 'user' | 'url'>): string {
+  const e = error as { status?: number; reason?: string; message?: string; name?: string };
+  if (typeof e.status === 'number' && e.status >= 400) return explainStatus(e.status, connection, e.reason ?? '');
+  return `The server at ${connection.url} cannot be reached; your work is kept here and syncs when it is back.`;
+}

@@ -1,0 +1,143 @@
+// Team server…: connects the open project to a CouchDB database, shows how the sync is doing
+// and what the server refused, and disconnects.
+import { useState } from 'react';
+import { getBridge } from '../platform/bridge';
+import { isLocalHost } from '../sync/server-account';
+import { Modal } from './Modal';
+import type { TeamSyncState } from './useTeamSync';
+import { syncStatusText } from './SyncStatusButton';
+
+export function TeamServerDialog(props: { team: TeamSyncState; onClose: () => void }) {
+  const { team } = props;
+  const connection = team.connection;
+  const [url, setUrl] = useState(connection?.url ?? '');
+  const [database, setDatabase] = useState(connection?.database ?? '');
+  const [user, setUser] = useState(connection?.user ?? '');
+  const [password, setPassword] = useState('');
+  const [insecureConfirmed, setInsecureConfirmed] = useState(false);
+  const [remember, setRemember] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const persistent = getBridge().secrets.persistent;
+  const insecure = plainHttpToAnotherMachine(url);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const signedOut = connection !== null && team.status === null;
+  return (
+    <Modal title="Team server" onClose={props.onClose}>
+      {connection && (
+        <section className="team-server__state" aria-label="Connection">
+          <p>
+            Connected to <strong>{connection.database}</strong> on {connection.url} as <strong>{connection.user}</strong> (
+            {connection.lead ? 'lead: documents, labels, guidelines and gold sync from here' : 'annotator: your work syncs from here'}).
+          </p>
+          <p role="status">{team.status ? syncStatusText(team.status) : 'Not signed in: enter the password to sync.'}</p>
+          {team.status?.message && <p className="team-server__message">{team.status.message}</p>}
+          {team.status && team.status.problems.length > 0 && (
+            <details>
+              <summary>{team.status.problems.length} not synced</summary>
+              <ul className="team-server__problems">
+                {team.status.problems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </section>
+      )}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run(async () => {
+            if (signedOut && url === connection.url && database === connection.database && user === connection.user)
+              await team.signIn(password);
+            else await team.connect({ url, database, user, password }, { insecureConfirmed, remember });
+            setPassword('');
+          });
+        }}
+      >
+        <label className="field">
+          <span>Server address</span>
+          <input
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            placeholder="https://couch.example.org"
+            inputMode="url"
+            autoComplete="url"
+            required
+          />
+        </label>
+        <label className="field">
+          <span>Database</span>
+          <input value={database} onChange={(e) => setDatabase(e.target.value)} placeholder="haiti-2026" autoCapitalize="none" required />
+        </label>
+        <label className="field">
+          <span>User name</span>
+          <input value={user} onChange={(e) => setUser(e.target.value)} autoComplete="username" autoCapitalize="none" required />
+        </label>
+        <label className="field">
+          <span>Password</span>
+          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
+        </label>
+        {persistent ? (
+          <label className="checkbox">
+            <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+            Remember the password on this computer (encrypted by the system)
+          </label>
+        ) : (
+          <p className="field__hint">The password is kept only until this page closes.</p>
+        )}
+        {insecure && (
+          <label className="checkbox">
+            <input type="checkbox" checked={insecureConfirmed} onChange={(e) => setInsecureConfirmed(e.target.checked)} />
+            Send the password unencrypted (http://): I trust this network
+          </label>
+        )}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="modal__actions">
+          {connection && team.status && (
+            <button type="button" onClick={() => team.syncNow()} disabled={busy}>
+              Sync now
+            </button>
+          )}
+          {connection && (
+            <button type="button" onClick={() => void run(() => team.disconnect())} disabled={busy}>
+              Disconnect
+            </button>
+          )}
+          <span className="modal__spacer" />
+          <button type="button" onClick={props.onClose}>
+            Close
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Connecting…' : signedOut ? 'Sign in' : connection ? 'Reconnect' : 'Connect'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function plainHttpToAnotherMachine(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' && !isLocalHost(parsed.hostname);
+  } catch {
+    return false;
+  }
+}

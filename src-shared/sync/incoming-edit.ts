@@ -1,0 +1,53 @@
+// Turns what the server holds for one (document, annotator) into the change that makes the
+// local copy the same: only records that differ are removed and added, so a teammate's new
+// span is one added record and nothing else is rewritten.
+import type { Change } from '../annotations/change';
+import { recordKey, type AnnotationRecord } from '../annotations/kinds';
+import { sameValue } from '../annotations/same-value';
+import type { DocumentStatus } from '../domain';
+import type { LocalAnnotations } from './server-documents';
+
+const tagged = (record: AnnotationRecord) => `${record.kind}\u0000${recordKey(record)}`;
+
+export function replaceAnnotations(
+  documentId: string,
+  annotator: string,
+  local: LocalAnnotations,
+  incoming: LocalAnnotations,
+): Change | null {
+  const before = new Map(local.records.map((r) => [tagged(r), r]));
+  const after = new Map(incoming.records.map((r) => [tagged(r), r]));
+  const removed = [...before].filter(([key, record]) => !sameValue(after.get(key)?.value, record.value)).map(([, r]) => r);
+  const added = [...after].filter(([key, record]) => !sameValue(before.get(key)?.value, record.value)).map(([, r]) => r);
+  const parts: Change[] = [];
+  // Relations go before the spans they point at, and come after them.
+  if (removed.length > 0 || added.length > 0) parts.push({ type: 'edit', removed, added });
+  if (local.status !== incoming.status) parts.push(statusChange(documentId, annotator, local.status, incoming.status));
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? (parts[0] as Change) : { type: 'batch', changes: parts };
+}
+
+/**
+ * Your own work from another of your machines: nothing is dropped. Records only here stay,
+ * records only there come in, and a record on both takes the later edit.
+ */
+export function mergeOwnAnnotations(local: LocalAnnotations, incoming: LocalAnnotations): LocalAnnotations {
+  const merged = new Map(local.records.map((r) => [tagged(r), r]));
+  for (const record of incoming.records) {
+    const key = tagged(record);
+    const mine = merged.get(key);
+    if (!mine || updatedAt(record) > updatedAt(mine)) merged.set(key, record);
+  }
+  const status = STATUS_RANK[incoming.status] > STATUS_RANK[local.status] ? incoming.status : local.status;
+  return { status, records: [...merged.values()] };
+}
+
+const STATUS_RANK: Record<DocumentStatus, number> = { todo: 0, in_progress: 1, skipped: 2, done: 3 };
+
+function updatedAt(record: AnnotationRecord): number {
+  return record.value.updatedAt;
+}
+
+function statusChange(documentId: string, annotator: string, from: DocumentStatus, to: DocumentStatus): Change {
+  return { type: 'status', documentId, annotator, from, to };
+}

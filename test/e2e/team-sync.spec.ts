@@ -1,0 +1,102 @@
+// Team sync through a real CouchDB-compatible server (pouchdb-server, started here): a lead
+// and an annotator in two browsers, each with its own IndexedDB, the server stopped and
+// restarted mid-sync. Nothing shown as saved is lost.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startTeamServer, type TeamServer } from '../support/team-server';
+import { dragSelect, openApp, openDocument } from './helpers';
+
+const HARBOUR = 'Harbour city opens new tram line';
+const DATABASE = 'newsroom';
+
+let server: TeamServer;
+
+test.beforeAll(async () => {
+  server = await startTeamServer();
+  await server.addUser('ana', 'ana-pass');
+  await server.createDatabase(DATABASE, { admins: [server.admin.name], members: ['ana'] });
+});
+
+test.afterAll(async () => {
+  await server?.dispose();
+});
+
+async function newUser(browser: Browser, baseURL: string | undefined, name: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await openApp(page);
+  await page.getByRole('region', { name: 'Welcome' }).getByLabel('Your name').fill(name);
+  await page.getByRole('region', { name: 'Welcome' }).getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: `Annotating as ${name}` })).toBeVisible();
+  return page;
+}
+
+async function connect(page: Page, user: string, password: string): Promise<void> {
+  await page.getByRole('button', { name: /^Team server:/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Team server' });
+  await dialog.getByLabel('Server address').fill(server.url);
+  await dialog.getByLabel('Database').fill(DATABASE);
+  await dialog.getByLabel('User name').fill(user);
+  await dialog.getByLabel('Password').fill(password);
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Synced', { timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+}
+
+const syncState = (page: Page) => page.getByRole('button', { name: /^Team server:/ });
+
+test('a lead shares a project; an annotator joins, works offline while the server is down, and the lead sees every span', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const lead = await newUser(browser, baseURL, 'Rita');
+  await connect(lead, server.admin.name, server.admin.password);
+
+  // The annotator starts an empty project and connects it: the team's documents arrive.
+  const ana = await newUser(browser, baseURL, 'Ana');
+  await ana.getByRole('button', { name: 'New project' }).click();
+  await ana.getByRole('dialog', { name: 'New project' }).getByLabel('Project name').fill('Newsroom');
+  await ana.getByRole('dialog', { name: 'New project' }).getByRole('button', { name: 'Create project' }).click();
+  await connect(ana, 'ana', 'ana-pass');
+  const anaDocuments = ana.getByRole('list', { name: 'Documents' });
+  await expect(anaDocuments.getByRole('listitem', { name: new RegExp(`^${HARBOUR}`) })).toBeVisible();
+  const leadCount = await lead.getByRole('list', { name: 'Documents' }).getByRole('listitem').count();
+  await expect(anaDocuments.getByRole('listitem')).toHaveCount(leadCount);
+
+  // Ana labels a span; the lead sees it in review without importing anything.
+  await openDocument(ana, HARBOUR);
+  await dragSelect(ana, 'Coastlink');
+  await ana.keyboard.press('o');
+  await expect(ana.locator('[data-span-id][data-label="ORG"]', { hasText: 'Coastlink' }).first()).toBeVisible();
+  await expect(syncState(ana)).toHaveAccessibleName('Team server: Synced', { timeout: 30_000 });
+
+  await openDocument(lead, HARBOUR);
+  await lead.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Review' }).click();
+  const review = lead.getByRole('region', { name: 'Review' });
+  await expect(review.getByRole('checkbox', { name: 'Ana' })).toBeVisible({ timeout: 30_000 });
+  await expect(lead.locator('[data-annotator="couch:ana"]', { hasText: 'Coastlink' })).toHaveCount(1, { timeout: 30_000 });
+
+  // The server goes down: Ana keeps working, her work waits, and nothing is lost.
+  await server.stop();
+  await dragSelect(ana, 'Quay Street station');
+  await ana.keyboard.press('l');
+  await expect(ana.getByText('All changes saved')).toBeVisible();
+  await expect(syncState(ana)).toHaveAccessibleName(/Team server: (Offline|Sync error|Syncing…) · 1 waiting/, { timeout: 30_000 });
+  await ana.screenshot({ path: 'test-results/team-sync-offline.png' });
+
+  await server.restart();
+  await syncState(ana).click();
+  await ana.getByRole('dialog', { name: 'Team server' }).getByRole('button', { name: 'Sync now' }).click();
+  await expect(ana.getByRole('dialog', { name: 'Team server' }).getByRole('status')).toHaveText('Synced', { timeout: 60_000 });
+  await ana.getByRole('dialog', { name: 'Team server' }).getByRole('button', { name: 'Close' }).click();
+
+  await expect(lead.locator('[data-annotator="couch:ana"]', { hasText: 'Quay Street station' })).toHaveCount(1, { timeout: 60_000 });
+  await lead.screenshot({ path: 'test-results/team-sync-lead-review.png' });
+
+  // Reloading keeps everything (the web build asks for the password again).
+  await ana.reload();
+  await openApp(ana);
+  await expect(syncState(ana)).toHaveAccessibleName('Team server: Not signed in');
+  await openDocument(ana, HARBOUR);
+  await expect(ana.locator('[data-span-id][data-label="LOC"]', { hasText: 'Quay Street station' }).first()).toBeVisible();
+});

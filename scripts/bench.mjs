@@ -18,9 +18,18 @@
 //             against the same in the short demo article
 //   export  - preparing a 10,000-document export (Spanwright JSONL and Hugging Face), and the
 //             longest main-thread stall meanwhile, against a 1,000-document export
+//   sync    - team sync through a real pouchdb-server (scripts/bench-sync.mjs says what against
+//             what): a lead's 10,000-document project's initial push against a raw _bulk_docs
+//             upload of the same documents; an annotator's initial pull against reading them
+//             through _changes; a span labelled by the annotator to the lead's review view,
+//             against a raw write to longpoll _changes round trip
+//
+// BENCH_SKIP_EXPORT=1 or BENCH_SKIP_SYNC=1 leaves out that (slow) part; BENCH_ONLY_SYNC=1 runs
+// only the sync part (BENCH_SYNC_DOCS, default 10000; BENCH_SYNC_ROUNDS, default 5).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { syncBench } from './bench-sync.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -152,6 +161,20 @@ async function findLatency(page, rounds) {
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function row(name, values, baseline) {
+  const p50 = percentile(values, 50);
+  const p95 = percentile(values, 95);
+  const ratio = baseline ? (p50 / percentile(baseline, 50)).toFixed(2) : '1.00';
+  console.log(`${name.padEnd(48)} p50 ${p50.toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms   ratio ${ratio}`);
+}
+
+/** The sync part's rows, and its notes on where the time went. */
+async function printSync(browser) {
+  const sync = await syncBench(browser, { baseUrl: `http://127.0.0.1:${PORT}/`, pageWithDocuments });
+  for (const [name, values, baseline] of sync.rows) row(name, values, baseline);
+  for (const note of sync.notes) console.log(`  ${note}`);
 }
 
 async function startServer() {
@@ -347,6 +370,10 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
+    if (process.env.BENCH_ONLY_SYNC) {
+      await printSync(browser);
+      return;
+    }
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`http://127.0.0.1:${PORT}/`);
     await page.getByRole('list', { name: 'Documents' }).waitFor();
@@ -385,12 +412,6 @@ async function main() {
     // BENCH_SKIP_EXPORT=1 leaves out the (slow) export part.
     const exportTimes = process.env.BENCH_SKIP_EXPORT ? [] : await exportBench(browser);
 
-    const row = (name, values, baseline) => {
-      const p50 = percentile(values, 50);
-      const p95 = percentile(values, 95);
-      const ratio = baseline ? (p50 / percentile(baseline, 50)).toFixed(2) : '1.00';
-      console.log(`${name.padEnd(48)} p50 ${p50.toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms   ratio ${ratio}`);
-    };
     console.log(`Spanwright bench (${text.length} UTF-16 units, 2000 spans, ${ROUNDS} label rounds)`);
     row('open 100 KB, no spans (baseline)', plainOpen);
     row('open 100 KB, 2000 spans', spansOpen, plainOpen);
@@ -405,6 +426,8 @@ async function main() {
     row(`open 100 KB -> suggestions seen (target 200 ms)`, suggested.suggestedOpen, suggested.plainOpen);
     row(`open 100 KB -> all ${suggested.count} suggestions drawn`, suggested.allDrawn, suggested.plainOpen);
     for (const [name, values, baseline] of exportTimes) row(name, values, baseline);
+    // Last: it needs its own pages, and its rows come after the document view's.
+    if (!process.env.BENCH_SKIP_SYNC) await printSync(browser);
   } finally {
     await browser.close();
     server.kill();

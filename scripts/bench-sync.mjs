@@ -1,0 +1,274 @@
+// The `sync` part of `npm run bench`: team sync through a real pouchdb-server (the test
+// harness's, test/support/team-server.ts, loaded through tsx), a lead and an annotator in two
+// browser contexts of the bench's Chromium, each with its own IndexedDB.
+//
+//   initial push - a lead's 10,000-document project (imported as bench.mjs builds big projects)
+//             connected to an empty database: Connect to the status `Synced` with every document
+//             on the server; against a raw `_bulk_docs` upload from Node of the same server
+//             documents (read back from the server, revisions dropped) to another empty database
+//             with the same validate function, 100 a request (the app's batch size)
+//   initial pull - an annotator's new project connected to that database: Connect to its list
+//             showing all the documents; against reading the same documents from Node through
+//             `_changes?include_docs=true`, 100 a request
+//   span to teammate - the annotator labels a word (selection + hotkey); its keydown to the
+//             lead's review view showing it (`[data-annotator="couch:ana"]`); against the raw
+//             server round trip from Node: one annotations document written as the annotator
+//             to the longpoll `_changes` answer a lead is waiting on
+import { tsImport } from 'tsx/esm/api';
+
+const DOCUMENTS = Number(process.env.BENCH_SYNC_DOCS ?? 10_000);
+const ROUNDS = Number(process.env.BENCH_SYNC_ROUNDS ?? 5);
+/** How long a sync may take before the bench gives up (a slow one is still measured). */
+const TIMEOUT_MS = Number(process.env.BENCH_SYNC_TIMEOUT_MS ?? 20 * 60_000);
+const DATABASE = 'bench';
+const BASELINE_DATABASE = 'bench-baseline';
+const ANNOTATOR = { name: 'ana', password: 'ana-pass' };
+const HARBOUR = 'Harbour city opens new tram line';
+/** Documents a request in the baselines, as the app's replication sends them. */
+const BATCH = 100;
+
+/** Records in the page when the status bar's team server entry changes, and the main thread's long tasks. */
+async function watchPage(page) {
+  await page.evaluate(() => {
+    const now = () => performance.timeOrigin + performance.now();
+    const w = (window.__sync = { states: [], longest: 0, blocked: 0, listCounts: [] });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        w.longest = Math.max(w.longest, entry.duration);
+        w.blocked += entry.duration;
+      }
+    }).observe({ type: 'longtask', buffered: false });
+    const note = () => {
+      const state = document.querySelector('[aria-label^="Team server:"]')?.getAttribute('aria-label') ?? '';
+      if (w.states.at(-1)?.state !== state) w.states.push({ at: now(), state });
+      const count = /^(\d+)(?: of \d+)? documents?/.exec(document.querySelector('.document-list__count')?.textContent ?? '');
+      const n = count ? Number(count[1]) : -1;
+      if (w.listCounts.at(-1)?.n !== n) w.listCounts.push({ at: now(), n });
+    };
+    note();
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-label'] });
+  });
+}
+
+async function setName(page, name) {
+  const welcome = page.getByRole('region', { name: 'Welcome' });
+  await welcome.getByLabel('Your name').fill(name);
+  await welcome.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: `Annotating as ${name}` }).waitFor();
+}
+
+/** Fills in the Team server dialog and presses Connect; returns the press's time (epoch ms). */
+async function connect(page, url, user, password) {
+  await page.getByRole('button', { name: /^Team server:/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Team server' });
+  await dialog.getByLabel('Server address').fill(url);
+  await dialog.getByLabel('Database').fill(DATABASE);
+  await dialog.getByLabel('User name').fill(user);
+  await dialog.getByLabel('Password').fill(password);
+  const pressed = Date.now();
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await dialog.getByRole('status').waitFor({ timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  return pressed;
+}
+
+async function openDocument(page, title) {
+  await page.getByLabel('Filter documents').fill(title);
+  await page.getByRole('list', { name: 'Documents' }).getByRole('listitem', { name: new RegExp(`^${title}`) }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.waitForFunction(() => document.querySelector('[role="article"] [data-offset]'));
+}
+
+/** JSON from the team server as `auth` (an Authorization header value). */
+async function couch(server, auth, method, path, body) {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { Accept: 'application/json', Authorization: auth, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+  return JSON.parse(text);
+}
+
+/** Polls the server's document count until the page says `Synced`; when each count was first seen. */
+async function pushTimeline(page, server, admin, pressed) {
+  const counts = [];
+  let synced = false;
+  const done = page
+    .waitForFunction(() => window.__sync.states.at(-1)?.state === 'Team server: Synced', null, { timeout: TIMEOUT_MS, polling: 250 })
+    .then(() => (synced = true));
+  while (!synced) {
+    const { total_rows: n } = await couch(server, admin, 'GET', `/${DATABASE}/_all_docs?limit=0`);
+    if (counts.at(-1)?.n !== n) counts.push({ at: Date.now() - pressed, n });
+    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 250))]);
+  }
+  const { total_rows: final } = await couch(server, admin, 'GET', `/${DATABASE}/_all_docs?limit=0`);
+  if (counts.at(-1)?.n !== final) counts.push({ at: Date.now() - pressed, n: final });
+  return counts;
+}
+
+/** The raw upload: the documents the lead's push left on the server, written again to an empty database. */
+async function bulkDocsBaseline(server, admin) {
+  const { rows } = await couch(server, admin, 'GET', `/${DATABASE}/_all_docs?include_docs=true`);
+  const docs = rows.map((row) => {
+    const { _rev, ...doc } = row.doc;
+    void _rev;
+    return doc;
+  });
+  const design = docs.filter((d) => d._id.startsWith('_design/'));
+  const team = docs.filter((d) => !d._id.startsWith('_design/'));
+  await server.createDatabase(BASELINE_DATABASE, { admins: [server.admin.name], members: [ANNOTATOR.name] });
+  for (const doc of design) await couch(server, admin, 'PUT', `/${BASELINE_DATABASE}/${doc._id}`, doc);
+  const started = Date.now();
+  for (let from = 0; from < team.length; from += BATCH) {
+    await couch(server, admin, 'POST', `/${BASELINE_DATABASE}/_bulk_docs`, { docs: team.slice(from, from + BATCH) });
+  }
+  return { elapsed: Date.now() - started, count: team.length, bytes: JSON.stringify(team).length };
+}
+
+/** The raw download: every document of the database through the changes feed, as the annotator. */
+async function changesBaseline(server, auth) {
+  const started = Date.now();
+  let since = 0;
+  let count = 0;
+  for (;;) {
+    const page = await couch(server, auth, 'GET', `/${DATABASE}/_changes?include_docs=true&limit=${BATCH}&since=${since}`);
+    count += page.results.length;
+    since = page.last_seq;
+    if (page.results.length < BATCH) break;
+  }
+  return { elapsed: Date.now() - started, count };
+}
+
+/** One annotations document written as the annotator, to the answer of a lead's waiting longpoll. */
+async function roundTripBaseline(server, admin, auth, rounds) {
+  const times = [];
+  for (let round = 0; round < rounds; round++) {
+    const { last_seq: since } = await couch(server, admin, 'GET', `/${BASELINE_DATABASE}/_changes?limit=0&descending=true`);
+    const heard = couch(server, admin, 'GET', `/${BASELINE_DATABASE}/_changes?feed=longpoll&include_docs=true&since=${since}`);
+    const started = performance.now();
+    const id = `annotations:probe-${round}:${ANNOTATOR.name}`;
+    await couch(server, auth, 'PUT', `/${BASELINE_DATABASE}/${encodeURIComponent(id)}`, { kind: 'annotations', owner: ANNOTATOR.name, spans: [] });
+    await heard;
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/** The annotator labels a word no span holds yet; the keydown to the lead's review showing it. */
+async function spanToTeammate(annotator, lead, round) {
+  const word = await annotator.evaluate((round) => {
+    const pieces = [...document.querySelectorAll('[role="article"] [data-offset]')].filter((p) => !p.closest('[data-span-id]'));
+    const words = pieces.flatMap((piece) => [...(piece.textContent ?? '').matchAll(/\b[a-z]{5,}\b/g)].map((m) => ({ piece, m })));
+    const { piece, m } = words[(round * 7) % words.length];
+    const range = document.createRange();
+    range.setStart(piece.firstChild, m.index);
+    range.setEnd(piece.firstChild, m.index + m[0].length);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    window.__keydown = 0;
+    addEventListener('keydown', () => (window.__keydown = performance.timeOrigin + performance.now()), { capture: true, once: true });
+    return m[0];
+  }, round);
+  await lead.evaluate((word) => {
+    const seen = (window.__seen = { at: 0 });
+    const known = new Set([...document.querySelectorAll('[data-annotator="couch:ana"]')].map((e) => e.dataset.spanId));
+    const observer = new MutationObserver(() => {
+      const fresh = [...document.querySelectorAll('[data-annotator="couch:ana"]')].some((e) => !known.has(e.dataset.spanId) && e.textContent.includes(word));
+      if (fresh) {
+        seen.at = performance.timeOrigin + performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.querySelector('[role="article"]'), { childList: true, subtree: true, characterData: true });
+  }, word);
+  await annotator.waitForTimeout(50);
+  await annotator.keyboard.press('o');
+  await lead.waitForFunction(() => window.__seen.at > 0, null, { timeout: 60_000, polling: 100 });
+  const seen = await lead.evaluate(() => window.__seen.at);
+  return seen - (await annotator.evaluate(() => window.__keydown));
+}
+
+/** Rows for bench.mjs's table, and notes on where the time went. */
+export async function syncBench(browser, { baseUrl, pageWithDocuments }) {
+  const { startTeamServer, basicAuthorization } = await tsImport('../test/support/team-server.ts', import.meta.url);
+  const server = await startTeamServer();
+  const admin = basicAuthorization(server.admin.name, server.admin.password);
+  const member = basicAuthorization(ANNOTATOR.name, ANNOTATOR.password);
+  const rows = [];
+  const notes = [];
+  const pages = [];
+  try {
+    await server.addUser(ANNOTATOR.name, ANNOTATOR.password);
+    await server.createDatabase(DATABASE, { admins: [server.admin.name], members: [ANNOTATOR.name] });
+
+    // The lead: a big project, connected to the empty database.
+    const lead = await pageWithDocuments(browser, DOCUMENTS);
+    pages.push(lead);
+    await setName(lead, 'Rita');
+    await watchPage(lead);
+    const leadPressed = await connect(lead, server.url, server.admin.name, server.admin.password);
+    const counts = await pushTimeline(lead, server, admin, leadPressed);
+    const leadSync = await lead.evaluate(() => window.__sync);
+    const leadSynced = leadSync.states.findLast((s) => s.state === 'Team server: Synced').at - leadPressed;
+    const serverDocs = counts.at(-1).n;
+    const allThere = counts.find((c) => c.n === serverDocs).at;
+    const push = Math.max(leadSynced, allThere);
+    const firstOnServer = counts.find((c) => c.n > 1)?.at ?? push;
+    notes.push(
+      `initial push: ${serverDocs} server documents for ${DOCUMENTS + 4} app documents; first on the server after ${(firstOnServer / 1000).toFixed(1)} s, all after ${(allThere / 1000).toFixed(1)} s, Synced after ${(leadSynced / 1000).toFixed(1)} s; lead's longest main-thread task ${leadSync.longest.toFixed(0)} ms, ${(leadSync.blocked / 1000).toFixed(1)} s of long tasks`,
+    );
+
+    const upload = await bulkDocsBaseline(server, admin);
+    rows.push([`sync: raw _bulk_docs of ${upload.count} docs (baseline)`, [upload.elapsed]]);
+    rows.push([`sync: lead's ${DOCUMENTS} docs Connect -> Synced`, [push], [upload.elapsed]]);
+
+    // The annotator: a new, empty project, connected to the same database.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const annotator = await context.newPage();
+    pages.push(annotator);
+    await annotator.goto(baseUrl);
+    await annotator.getByRole('list', { name: 'Documents' }).waitFor();
+    await setName(annotator, 'Ana');
+    await annotator.getByRole('button', { name: 'New project' }).click();
+    const newProject = annotator.getByRole('dialog', { name: 'New project' });
+    await newProject.getByLabel('Project name').fill('Bench team');
+    await newProject.getByRole('button', { name: 'Create project' }).click();
+    await newProject.waitFor({ state: 'hidden' });
+    await watchPage(annotator);
+    const annotatorPressed = await connect(annotator, server.url, ANNOTATOR.name, ANNOTATOR.password);
+    const expected = `${DOCUMENTS + 4} documents`;
+    await annotator.getByText(expected, { exact: true }).waitFor({ timeout: TIMEOUT_MS });
+    await annotator.getByRole('button', { name: 'Team server: Synced' }).waitFor({ timeout: TIMEOUT_MS });
+    const pulled = await annotator.evaluate(() => window.__sync);
+    const pull = pulled.listCounts.find((c) => c.n === DOCUMENTS + 4).at - annotatorPressed;
+    const firstInList = pulled.listCounts.find((c) => c.n > 0);
+    const annotatorSynced = pulled.states.findLast((s) => s.state === 'Team server: Synced');
+    notes.push(
+      `initial pull: first document in the list after ${firstInList ? ((firstInList.at - annotatorPressed) / 1000).toFixed(1) : '?'} s, all ${DOCUMENTS + 4} after ${(pull / 1000).toFixed(1)} s; ` +
+        `status Synced after ${((annotatorSynced.at - annotatorPressed) / 1000).toFixed(1)} s; ` +
+        `annotator's longest main-thread task ${pulled.longest.toFixed(0)} ms, ${(pulled.blocked / 1000).toFixed(1)} s of long tasks`,
+    );
+    const download = await changesBaseline(server, member);
+    rows.push([`sync: raw _changes of ${download.count} docs (baseline)`, [download.elapsed]]);
+    rows.push([`sync: annotator's Connect -> ${DOCUMENTS} docs listed`, [pull], [download.elapsed]]);
+
+    // Span to teammate: the annotator labels, the lead reviews.
+    await openDocument(annotator, HARBOUR);
+    await openDocument(lead, HARBOUR);
+    await lead.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Review' }).click();
+    const spans = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      spans.push(await spanToTeammate(annotator, lead, round));
+      await annotator.getByRole('button', { name: 'Team server: Synced' }).waitFor({ timeout: 60_000 });
+    }
+    const raw = await roundTripBaseline(server, admin, member, ROUNDS);
+    rows.push(['sync: raw write -> longpoll _changes (baseline)', raw]);
+    rows.push(['sync: span key -> in lead\'s review', spans, raw]);
+  } finally {
+    for (const page of pages) await page.context().close();
+    await server.dispose();
+  }
+  return { rows, notes };
+}

@@ -2,17 +2,14 @@
 // on standard error whatever the target format cannot hold.
 import { LAYERS, type LayerId } from '../src-shared/domain';
 import { createExporter } from '../src-shared/formats/exporter';
-import type { LeftOut } from '../src-shared/formats/left-out';
 import { refuses } from '../src-shared/formats/import-result';
-import { zipFiles } from '../src-shared/formats/zip-archive';
-import { relationInWords, spanInWords } from './annotation-text';
 import { startCommand, usageError } from './arguments';
 import { describeFailure, issueLine, toExportDocument } from './corpus-file';
+import { describeLeftOut, leftOutCount, openExportOutput } from './export-output';
 import { readCorpusItems } from './corpus-stream';
 import { fitsFormat, READABLE_FORMATS, resolveFormat, stdinShape, WRITABLE_FORMATS } from './formats';
 import { loadReadOptions, READ_OPTION_VALUES, READ_OPTIONS_HELP } from './read-options';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
-import { openOutput, writeOutput } from './write-output';
 
 export const CONVERT_SUMMARY = 'convert a corpus between formats (JSONL, Label Studio, brat, HF, CoNLL...)';
 
@@ -86,14 +83,11 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
   }
 
   const exporter = createExporter(target.id, { labelMap, ...(layer ? { layers: [layer as LayerId] } : {}) });
-  // Line formats stream to OUT as they are read; brat (a zip) is built whole, then written.
-  const sink = target.shape === 'files' ? null : openOutput(out);
-  const files: Array<{ path: string; content: string }> = [];
+  const exported = openExportOutput(exporter, out, output);
   let documents = 0;
   let problems = 0;
   let leftOut = 0;
   try {
-    await sink?.write(exporter.header());
     for await (const item of readCorpusItems(input, stdinShape(source), undefined, readOptions.value)) {
       if (item.kind === 'issue') {
         output.stderr(issueLine(item.issue) + '\n');
@@ -112,11 +106,8 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
       }
       if (problems > 0) continue; // keep reading to report every problem; write nothing more
       documents++;
-      const written = exporter.document(toExportDocument(doc, `doc-${documents}`));
-      await sink?.write(written.chunk);
-      files.push(...written.files);
-      for (const entry of written.leftOut) {
-        leftOut += entry.spans.length + (entry.relations?.length ?? 0) + (entry.documentAnnotations?.length ?? 0);
+      for (const entry of await exported.write(toExportDocument(doc, `doc-${documents}`))) {
+        leftOut += leftOutCount(entry);
         const what = describeLeftOut(entry);
         output.stderr(
           `${issueLine({ file: doc.file, ...(doc.line !== undefined ? { line: doc.line } : {}), reason: `${entry.dropped ? 'left out' : 'changed'} (${entry.reason}): ${what}` })}\n`,
@@ -124,27 +115,15 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
       }
     }
     if (problems > 0) {
-      await sink?.abort();
+      await exported.abort();
       output.stderr(
         `spanwright convert: nothing written: fix the lines above (see 'spanwright validate')${strict ? '; --strict counts notes too' : ''}\n`,
       );
       return EXIT_BAD_INPUT;
     }
-    if (sink) {
-      await sink.write(exporter.footer());
-      await sink.commit();
-    } else await writeOutput(out, zipFiles([...files, ...exporter.closingFiles()]));
-    if (target.id === 'hf-token') {
-      if (out === '-') output.stderr(`tag list: ${exporter.labels().join(' ')}\n`);
-      else await writeOutput(`${out}.labels.json`, JSON.stringify(exporter.labels(), null, 2) + '\n');
-      // Document labels: a text-classification JSONL beside the token file.
-      for (const file of exporter.closingFiles()) {
-        if (out === '-') output.stderr(`${file.path} not written to standard output: give OUT as a file to have it written beside it\n`);
-        else await writeOutput(`${out}.${file.path}`, file.content);
-      }
-    }
+    await exported.finish();
   } catch (error) {
-    await sink?.abort();
+    await exported.abort();
     output.stderr(`spanwright convert: nothing written: ${describeFailure(error)}\n`);
     return EXIT_BAD_INPUT;
   }
@@ -153,27 +132,4 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
       `${documents} documents written to ${out}${leftOut > 0 ? `; ${leftOut} annotations left out or changed (listed above)` : ''}\n`,
     );
   return EXIT_OK;
-}
-
-/**
- * What a left-out entry lists: spans, relations (source -TYPE-> target), or document labels and
- * notes (with their annotator, when the file names one).
- */
-function describeLeftOut(entry: LeftOut): string {
-  const parts = [
-    ...entry.spans.map(spanInWords),
-    ...(entry.relations ?? []).map((r) => relationInWords(r.type, r.from, r.to)),
-    ...(entry.tokens ?? []).map((t) => `token ${JSON.stringify(t.text)} at ${t.start}-${t.end}`),
-    ...(entry.documentAnnotations ?? []).map((a) => {
-      const what =
-        entry.reason === 'document-notes-not-held'
-          ? `note "${a.note}"`
-          : Object.entries(a.labels)
-              .filter(([, values]) => values.length > 0)
-              .map(([category, values]) => `${category}: ${values.join(', ')}`)
-              .join('; ');
-      return a.annotator ? `${a.annotator}: ${what}` : what;
-    }),
-  ];
-  return parts.join(', ');
 }

@@ -1,7 +1,11 @@
 // Talking to a CouchDB server before syncing: checking the URL, signing in, finding (or, for a
 // lead, creating and setting up) the database, and saying what went wrong in words.
 import { SYNC_LAYOUT_VERSION } from '../../../src-shared/sync/server-documents';
+import { explainStatus } from '../../../src-shared/sync/server-errors';
 import { DESIGN_DOC_ID, designDoc, ownerNameProblem, type SecurityObject } from '../../../src-shared/sync/server-setup';
+
+// The CLI explains server answers the same way: the function lives in the core.
+export { explainStatus };
 
 export interface ServerAddress {
   url: string;
@@ -55,21 +59,6 @@ export function basicAuthorization(user: string, password: string): string {
 }
 
 export class ServerError extends Error {}
-
-/** A server's HTTP answer in words a user can act on. */
-export function explainStatus(status: number, address: Pick<ServerAddress, 'database' | 'user'>, reason = ''): string {
-  const said = reason ? ` (the server said: ${reason})` : '';
-  switch (status) {
-    case 401:
-      return `The server did not accept the user name “${address.user}” and this password${said}.`;
-    case 403:
-      return `“${address.user}” may not do this on database “${address.database}”: a lead must add you as a member, or this needs a lead${said}.`;
-    case 404:
-      return `There is no database “${address.database}” on this server; a lead (server admin) connecting creates it${said}.`;
-    default:
-      return `The server answered ${status}${said}.`;
-  }
-}
 
 async function request(address: ServerAddress, path: string, init: RequestInit = {}): Promise<Response> {
   try {

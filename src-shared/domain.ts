@@ -121,6 +121,8 @@ export interface DocumentRecord {
 
 export type SpanOrigin = 'manual' | 'imported' | 'suggestion' | 'teammate';
 
+export const SPAN_ORIGINS: readonly SpanOrigin[] = ['manual', 'imported', 'suggestion', 'teammate'];
+
 export interface Span {
   id: string;
   projectId: string;

@@ -5,6 +5,7 @@
 // added span notes, `relations` and `document_annotations`; version 1 lines are still read.
 import {
   DOCUMENT_STATUSES,
+  SPAN_ORIGINS,
   type Annotator,
   type AttributeValue,
   type DocumentAnnotationDraft,
@@ -25,7 +26,6 @@ import { compareText, sortedRecord } from './stable-order';
 export const SPANWRIGHT_FORMAT_VERSION = 2;
 const READ_VERSIONS: readonly number[] = [1, 2];
 
-const SPAN_ORIGINS: readonly SpanOrigin[] = ['manual', 'imported', 'suggestion', 'teammate'];
 /** Top-level keys of a line that are not metadata, by version. */
 const OWN_KEYS_V1 = ['format', 'format_version', 'offset_unit', 'status', 'statuses', 'annotators', 'spans'];
 const OWN_KEYS: Record<number, ReadonlySet<string>> = {

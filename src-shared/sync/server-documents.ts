@@ -3,9 +3,11 @@
 // annotator) for annotations, so an annotator's work is written by that annotator alone; a
 // text written once and never again; small documents for what several people may edit.
 import type { AssignmentPlan } from '../assignment';
-import type { DocumentMeta, DocumentRecord, DocumentStatus, LabelSchema, Relation, Span } from '../domain';
-import { DOCUMENT_STATUSES } from '../domain';
+import type { DocumentMeta, DocumentRecord, DocumentStatus, LabelSchema, Relation, Span, SpanOrigin } from '../domain';
+import { DOCUMENT_STATUSES, SPAN_ORIGINS } from '../domain';
 import type { AnnotationRecord } from '../annotations/kinds';
+import { readAttributes } from '../formats/spanwright-jsonl';
+import { restoreSchema } from '../schema-restore';
 
 /** Bumped when the layout changes in a way older apps must not read. */
 export const SYNC_LAYOUT_VERSION = 1;
@@ -189,16 +191,23 @@ export function toSchemaDoc(schema: LabelSchema, writer: string): SchemaDoc {
 
 /** Whether two server documents say the same thing (who wrote them and CouchDB's fields aside). */
 export function sameContent(a: object, b: object): boolean {
-  return canonical(a) === canonical(b);
+  return canonical(content(a)) === canonical(content(b));
 }
 
 const IGNORED = new Set(['_rev', '_revisions', '_conflicts', '_attachments', 'writer']);
 
+/** The document without those fields: only at the top, since an attribute or a category may be called `writer`. */
+function content(doc: object): Record<string, unknown> {
+  const kept = Object.create(null) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(doc)) if (!IGNORED.has(key)) kept[key] = value;
+  return kept;
+}
+
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (key, inner: unknown) => {
-    if (IGNORED.has(key)) return undefined;
+  return JSON.stringify(value, (_key, inner: unknown) => {
     if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
-      const sorted: Record<string, unknown> = {};
+      // No prototype, so that a `__proto__` key (JSON.parse makes it an own key) stays a key.
+      const sorted = Object.create(null) as Record<string, unknown>;
       for (const k of Object.keys(inner).sort()) sorted[k] = (inner as Record<string, unknown>)[k];
       return sorted;
     }
@@ -215,6 +224,12 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const SAFE_ID = /^[A-Za-z0-9_.~-]{1,200}$/;
+/** A document id that cannot reach into another id (`:`) or up a path (`/`, `.`, `..`) where ids name files or URLs. */
+const isSafeId = (v: unknown): v is string => isString(v) && SAFE_ID.test(v) && v !== '.' && !v.includes('..');
+const KINDS: ReadonlySet<string> = new Set<ServerDocument['kind']>(['project', 'schema', 'document', 'text', 'annotations']);
+
+const isRecordId = (v: unknown): v is string => isString(v) && v !== '';
+const isOrigin = (v: unknown): v is SpanOrigin => SPAN_ORIGINS.includes(v as SpanOrigin);
 
 function problem(reason: string): ReadResult {
   return { ok: false, skip: false, reason };
@@ -228,9 +243,12 @@ function problem(reason: string): ReadResult {
 export function readServerDocument(raw: unknown): ReadResult {
   if (!isObject(raw) || !isString(raw._id)) return problem('not a JSON object with an _id');
   if (raw._id.startsWith('_')) return { ok: false, skip: true };
-  if (!isString(raw.kind)) return { ok: false, skip: true };
-  if (raw.layout !== SYNC_LAYOUT_VERSION)
-    return problem(`${raw._id}: written by a newer Spanwright (layout ${String(raw.layout)}); update the app`);
+  const newer = typeof raw.layout === 'number' && raw.layout > SYNC_LAYOUT_VERSION;
+  // `kind` is a common field name: a kind Spanwright does not know is someone else's document,
+  // unless it carries Spanwright's fields with a newer layout (a kind added since).
+  if (!isString(raw.kind) || (!KINDS.has(raw.kind) && !(newer && isString(raw.writer)))) return { ok: false, skip: true };
+  if (newer) return problem(`${raw._id}: written by a newer Spanwright (layout ${String(raw.layout)}); update the app`);
+  if (raw.layout !== SYNC_LAYOUT_VERSION) return problem(`${raw._id}: unknown layout ${JSON.stringify(raw.layout) ?? 'none'}`);
   if (!isString(raw.writer)) return problem(`${raw._id}: no writer`);
   const id = raw._id;
   switch (raw.kind) {
@@ -243,19 +261,21 @@ export function readServerDocument(raw: unknown): ReadResult {
       )
         return problem(`${id}: not a valid project document`);
       return { ok: true, doc: raw as unknown as ProjectDoc };
-    case 'schema':
+    case 'schema': {
       if (
         id !== SCHEMA_DOC_ID ||
         !isObject(raw.schema) ||
-        !Array.isArray(raw.schema.labels) ||
         !Array.isArray(raw.schema.relationTypes) ||
         !Array.isArray(raw.schema.documentCategories)
       )
         return problem(`${id}: not a valid label schema`);
-      return { ok: true, doc: raw as unknown as SchemaDoc };
+      // Item by item, as a project bundle's: the sync applies these items to the local schema.
+      const schema = restoreSchema(raw.schema);
+      if (!schema.ok) return problem(`${id}: not a valid label schema: ${schema.error}`);
+      return { ok: true, doc: { ...(raw as unknown as SchemaDoc), schema: schema.value } };
+    }
     case 'document':
-      if (!isString(raw.documentId) || !SAFE_ID.test(raw.documentId) || id !== documentDocId(raw.documentId))
-        return problem(`${id}: bad document id`);
+      if (!isSafeId(raw.documentId) || id !== documentDocId(raw.documentId)) return problem(`${id}: bad document id`);
       if (
         !isString(raw.sourceId) ||
         !isTime(raw.order) ||
@@ -269,8 +289,7 @@ export function readServerDocument(raw: unknown): ReadResult {
         return problem(`${id}: not a valid document`);
       return { ok: true, doc: raw as unknown as DocumentDoc };
     case 'text':
-      if (!isString(raw.documentId) || !SAFE_ID.test(raw.documentId) || id !== textDocId(raw.documentId) || !isString(raw.text))
-        return problem(`${id}: not a valid text`);
+      if (!isSafeId(raw.documentId) || id !== textDocId(raw.documentId) || !isString(raw.text)) return problem(`${id}: not a valid text`);
       return { ok: true, doc: raw as unknown as TextDoc };
     case 'annotations':
       return readAnnotations(raw, id);
@@ -281,47 +300,56 @@ export function readServerDocument(raw: unknown): ReadResult {
 
 function readAnnotations(raw: Record<string, unknown>, id: string): ReadResult {
   if (
-    !isString(raw.documentId) ||
-    !SAFE_ID.test(raw.documentId) ||
+    !isSafeId(raw.documentId) ||
     !isString(raw.owner) ||
     raw.owner === '' ||
+    // The server's validate function takes the owner after the id's last colon.
+    raw.owner.includes(':') ||
     id !== annotationsDocId(raw.documentId, raw.owner)
   )
     return problem(`${id}: bad annotations id`);
   if (!isString(raw.annotatorName) || !DOCUMENT_STATUSES.includes(raw.status as DocumentStatus))
     return problem(`${id}: bad annotator or status`);
   if (!Array.isArray(raw.spans) || !Array.isArray(raw.relations)) return problem(`${id}: spans and relations must be lists`);
+  const spanIds = new Set<string>();
   for (const [index, span] of raw.spans.entries()) {
     if (
       !isObject(span) ||
-      !isString(span.id) ||
+      !isRecordId(span.id) ||
       (span.layer !== 'entity' && span.layer !== 'claim') ||
       !isString(span.label) ||
       !isCount(span.start) ||
       !isCount(span.end) ||
       span.end < span.start ||
       !isString(span.text) ||
-      !isObject(span.attributes) ||
-      !isString(span.origin) ||
+      readAttributes(span.attributes) === undefined ||
+      !isOrigin(span.origin) ||
       !isTime(span.createdAt) ||
       !isTime(span.updatedAt) ||
       (span.note !== undefined && !isString(span.note))
     )
       return problem(`${id}: span ${index + 1} is not a valid span`);
+    if (spanIds.has(span.id)) return problem(`${id}: span ${span.id} appears twice`);
+    spanIds.add(span.id);
   }
+  const relationIds = new Set<string>();
   for (const [index, relation] of raw.relations.entries()) {
     if (
       !isObject(relation) ||
-      !isString(relation.id) ||
+      !isRecordId(relation.id) ||
       !isString(relation.type) ||
       !isString(relation.from) ||
       !isString(relation.to) ||
-      !isString(relation.origin) ||
+      !isOrigin(relation.origin) ||
       !isTime(relation.createdAt) ||
       !isTime(relation.updatedAt) ||
       (relation.note !== undefined && !isString(relation.note))
     )
       return problem(`${id}: relation ${index + 1} is not a valid relation`);
+    if (relationIds.has(relation.id)) return problem(`${id}: relation ${relation.id} appears twice`);
+    relationIds.add(relation.id);
+    if (!spanIds.has(relation.from) || !spanIds.has(relation.to))
+      return problem(`${id}: relation ${index + 1} points at no span of this document`);
   }
   const document = raw.document;
   if (document !== null && (!isObject(document) || !isObject(document.labels) || !isString(document.note) || !isTime(document.updatedAt)))

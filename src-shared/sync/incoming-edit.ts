@@ -5,7 +5,7 @@ import type { Change } from '../annotations/change';
 import { recordKey, type AnnotationRecord } from '../annotations/kinds';
 import { sameValue } from '../annotations/same-value';
 import type { DocumentStatus } from '../domain';
-import type { LocalAnnotations } from './server-documents';
+import { canonicalJson, type LocalAnnotations } from './server-documents';
 
 const tagged = (record: AnnotationRecord) => `${record.kind}\u0000${recordKey(record)}`;
 
@@ -36,7 +36,7 @@ export function mergeOwnAnnotations(local: LocalAnnotations, incoming: LocalAnno
   for (const record of incoming.records) {
     const key = tagged(record);
     const mine = merged.get(key);
-    if (!mine || updatedAt(record) > updatedAt(mine)) merged.set(key, record);
+    merged.set(key, mine ? laterEdit(mine, record) : record);
   }
   const status = STATUS_RANK[incoming.status] > STATUS_RANK[local.status] ? incoming.status : local.status;
   return { status, records: [...merged.values()] };
@@ -44,8 +44,13 @@ export function mergeOwnAnnotations(local: LocalAnnotations, incoming: LocalAnno
 
 const STATUS_RANK: Record<DocumentStatus, number> = { todo: 0, in_progress: 1, skipped: 2, done: 3 };
 
-function updatedAt(record: AnnotationRecord): number {
-  return record.value.updatedAt;
+/**
+ * The later of two versions of one record. Edited in the same millisecond on two machines, the
+ * same version wins on both (whichever is local), or each would keep its own and never agree.
+ */
+function laterEdit(mine: AnnotationRecord, theirs: AnnotationRecord): AnnotationRecord {
+  if (mine.value.updatedAt !== theirs.value.updatedAt) return theirs.value.updatedAt > mine.value.updatedAt ? theirs : mine;
+  return canonicalJson(theirs.value) > canonicalJson(mine.value) ? theirs : mine;
 }
 
 function statusChange(documentId: string, annotator: string, from: DocumentStatus, to: DocumentStatus): Change {

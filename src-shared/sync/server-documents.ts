@@ -191,7 +191,7 @@ export function toSchemaDoc(schema: LabelSchema, writer: string): SchemaDoc {
 
 /** Whether two server documents say the same thing (who wrote them and CouchDB's fields aside). */
 export function sameContent(a: object, b: object): boolean {
-  return canonical(content(a)) === canonical(content(b));
+  return canonicalJson(content(a)) === canonicalJson(content(b));
 }
 
 const IGNORED = new Set(['_rev', '_revisions', '_conflicts', '_attachments', 'writer']);
@@ -203,7 +203,8 @@ function content(doc: object): Record<string, unknown> {
   return kept;
 }
 
-function canonical(value: unknown): string {
+/** JSON text with every object's keys sorted: equal for equal values, whatever their key order. */
+export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) => {
     if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
       // No prototype, so that a `__proto__` key (JSON.parse makes it an own key) stays a key.

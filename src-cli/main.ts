@@ -2,6 +2,8 @@
 import { runAgree, AGREE_SUMMARY } from './agree';
 import { CONVERT_SUMMARY, runConvert } from './convert';
 import { MERGE_SUMMARY, runMerge } from './merge';
+import { PULL_SUMMARY, runPull } from './pull';
+import { PUSH_SUMMARY, runPush } from './push';
 import { runSplit, SPLIT_SUMMARY } from './split';
 import { runStats, STATS_SUMMARY } from './stats';
 import { runValidate, VALIDATE_SUMMARY } from './validate';
@@ -19,12 +21,23 @@ const COMMANDS: Record<string, Command> = {
   stats: { summary: STATS_SUMMARY, run: runStats },
   split: { summary: SPLIT_SUMMARY, run: runSplit },
   merge: { summary: MERGE_SUMMARY, run: runMerge },
+  pull: { summary: PULL_SUMMARY, run: runPull },
+  push: { summary: PUSH_SUMMARY, run: runPush },
 };
 
 function help(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
-  return ['Usage: spanwright <command> [options]', '', 'Commands:', ...lines, '', "Run 'spanwright <command> --help' for a command's options."].join('\n') + '\n';
+  return (
+    [
+      'Usage: spanwright <command> [options]',
+      '',
+      'Commands:',
+      ...lines,
+      '',
+      "Run 'spanwright <command> --help' for a command's options.",
+    ].join('\n') + '\n'
+  );
 }
 
 /** Runs the command line `argv` (without node and the script) and returns the exit code. */

@@ -20,7 +20,8 @@ export function replaceAnnotations(
   const removed = [...before].filter(([key, record]) => !sameValue(after.get(key)?.value, record.value)).map(([, r]) => r);
   const added = [...after].filter(([key, record]) => !sameValue(before.get(key)?.value, record.value)).map(([, r]) => r);
   const parts: Change[] = [];
-  // Relations go before the spans they point at, and come after them.
+  // One edit: everything removed before anything is added, so a relation whose spans are
+  // replaced, or that is replaced with them, applies in one step.
   if (removed.length > 0 || added.length > 0) parts.push({ type: 'edit', removed, added });
   if (local.status !== incoming.status) parts.push(statusChange(documentId, annotator, local.status, incoming.status));
   if (parts.length === 0) return null;

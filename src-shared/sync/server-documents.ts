@@ -226,7 +226,7 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const SAFE_ID = /^[A-Za-z0-9_.~-]{1,200}$/;
 /** A document id that cannot reach into another id (`:`) or up a path (`/`, `.`, `..`) where ids name files or URLs. */
-const isSafeId = (v: unknown): v is string => isString(v) && SAFE_ID.test(v) && v !== '.' && !v.includes('..');
+export const isSafeDocumentId = (v: unknown): v is string => isString(v) && SAFE_ID.test(v) && v !== '.' && !v.includes('..');
 const KINDS: ReadonlySet<string> = new Set<ServerDocument['kind']>(['project', 'schema', 'document', 'text', 'annotations']);
 
 const isRecordId = (v: unknown): v is string => isString(v) && v !== '';
@@ -276,7 +276,7 @@ export function readServerDocument(raw: unknown): ReadResult {
       return { ok: true, doc: { ...(raw as unknown as SchemaDoc), schema: schema.value } };
     }
     case 'document':
-      if (!isSafeId(raw.documentId) || id !== documentDocId(raw.documentId)) return problem(`${id}: bad document id`);
+      if (!isSafeDocumentId(raw.documentId) || id !== documentDocId(raw.documentId)) return problem(`${id}: bad document id`);
       if (
         !isString(raw.sourceId) ||
         !isTime(raw.order) ||
@@ -290,7 +290,8 @@ export function readServerDocument(raw: unknown): ReadResult {
         return problem(`${id}: not a valid document`);
       return { ok: true, doc: raw as unknown as DocumentDoc };
     case 'text':
-      if (!isSafeId(raw.documentId) || id !== textDocId(raw.documentId) || !isString(raw.text)) return problem(`${id}: not a valid text`);
+      if (!isSafeDocumentId(raw.documentId) || id !== textDocId(raw.documentId) || !isString(raw.text))
+        return problem(`${id}: not a valid text`);
       return { ok: true, doc: raw as unknown as TextDoc };
     case 'annotations':
       return readAnnotations(raw, id);
@@ -301,7 +302,7 @@ export function readServerDocument(raw: unknown): ReadResult {
 
 function readAnnotations(raw: Record<string, unknown>, id: string): ReadResult {
   if (
-    !isSafeId(raw.documentId) ||
+    !isSafeDocumentId(raw.documentId) ||
     !isString(raw.owner) ||
     raw.owner === '' ||
     // The server's validate function takes the owner after the id's last colon.

@@ -50,6 +50,49 @@ async function watchPage(page) {
   });
 }
 
+/** The page's requests to the team server, in order: when (epoch ms), method and path with query. */
+function trackRequests(page, serverUrl) {
+  const requests = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(serverUrl)) requests.push({ at: Date.now(), method: request.method(), path: request.url().slice(serverUrl.length) });
+  });
+  return requests;
+}
+
+/** Seconds from `from` to the first request matching `test`, as text. */
+function firstRequest(requests, from, test) {
+  const found = requests.find((r) => r.at >= from && test(r));
+  return found ? `${((found.at - from) / 1000).toFixed(1)} s` : 'never';
+}
+
+/**
+ * BENCH_SYNC_PROFILE=1: a sampling CPU profile of the page's main thread (Chromium's profiler
+ * through CDP) while `work` runs, summed by function: where the sync's time goes.
+ */
+async function profiled(page, what, notes, work) {
+  if (!process.env.BENCH_SYNC_PROFILE) return work();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
+  const result = await work();
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  const perSample = (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  for (const id of profile.samples) {
+    const { functionName, url, lineNumber, columnNumber } = nodes.get(id).callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').at(-1)}:${lineNumber + 1}:${columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + perSample);
+  }
+  const total = profile.samples.length * perSample;
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  notes.push(`${what}: main-thread profile, ${(total / 1000).toFixed(1)} s, self time by function:`);
+  for (const [key, ms] of top) notes.push(`  ${(ms / 1000).toFixed(1).padStart(6)} s ${((100 * ms) / total).toFixed(0).padStart(3)}%  ${key}`);
+  return result;
+}
+
 async function setName(page, name) {
   const welcome = page.getByRole('region', { name: 'Welcome' });
   await welcome.getByLabel('Your name').fill(name);
@@ -91,7 +134,7 @@ async function couch(server, auth, method, path, body) {
   return JSON.parse(text);
 }
 
-/** Polls the server's document count until the page says `Synced`; when each count was first seen. */
+/** Polls the server's document count (each second: the server has work enough) until the page says `Synced`; when each count was first seen. */
 async function pushTimeline(page, server, admin, pressed) {
   const counts = [];
   let synced = false;
@@ -101,7 +144,7 @@ async function pushTimeline(page, server, admin, pressed) {
   while (!synced) {
     const { total_rows: n } = await couch(server, admin, 'GET', `/${DATABASE}/_all_docs?limit=0`);
     if (counts.at(-1)?.n !== n) counts.push({ at: Date.now() - pressed, n });
-    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 250))]);
+    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 1000))]);
   }
   const { total_rows: final } = await couch(server, admin, 'GET', `/${DATABASE}/_all_docs?limit=0`);
   if (counts.at(-1)?.n !== final) counts.push({ at: Date.now() - pressed, n: final });
@@ -208,8 +251,11 @@ export async function syncBench(browser, { baseUrl, pageWithDocuments }) {
     pages.push(lead);
     await setName(lead, 'Rita');
     await watchPage(lead);
-    const leadPressed = await connect(lead, server.url, server.admin.name, server.admin.password);
-    const counts = await pushTimeline(lead, server, admin, leadPressed);
+    const leadRequests = trackRequests(lead, server.url);
+    const { leadPressed, counts } = await profiled(lead, "lead's initial push", notes, async () => {
+      const pressed = await connect(lead, server.url, server.admin.name, server.admin.password);
+      return { leadPressed: pressed, counts: await pushTimeline(lead, server, admin, pressed) };
+    });
     const leadSync = await lead.evaluate(() => window.__sync);
     const leadSynced = leadSync.states.findLast((s) => s.state === 'Team server: Synced').at - leadPressed;
     const serverDocs = counts.at(-1).n;
@@ -217,7 +263,10 @@ export async function syncBench(browser, { baseUrl, pageWithDocuments }) {
     const push = Math.max(leadSynced, allThere);
     const firstOnServer = counts.find((c) => c.n > 1)?.at ?? push;
     notes.push(
-      `initial push: ${serverDocs} server documents for ${DOCUMENTS + 4} app documents; first on the server after ${(firstOnServer / 1000).toFixed(1)} s, all after ${(allThere / 1000).toFixed(1)} s, Synced after ${(leadSynced / 1000).toFixed(1)} s; lead's longest main-thread task ${leadSync.longest.toFixed(0)} ms, ${(leadSync.blocked / 1000).toFixed(1)} s of long tasks`,
+      `initial push: ${serverDocs} server documents for ${DOCUMENTS + 4} app documents; ` +
+        `first pull request (_changes) after ${firstRequest(leadRequests, leadPressed, (r) => r.path.includes('/_changes'))}, ` +
+        `first push request (_revs_diff/_bulk_docs) after ${firstRequest(leadRequests, leadPressed, (r) => r.method === 'POST' && /_revs_diff|_bulk_docs/.test(r.path))}, ` +
+        `first on the server after ${(firstOnServer / 1000).toFixed(1)} s, all after ${(allThere / 1000).toFixed(1)} s, Synced after ${(leadSynced / 1000).toFixed(1)} s; lead's longest main-thread task ${leadSync.longest.toFixed(0)} ms, ${(leadSync.blocked / 1000).toFixed(1)} s of long tasks`,
     );
 
     const upload = await bulkDocsBaseline(server, admin);
@@ -237,16 +286,22 @@ export async function syncBench(browser, { baseUrl, pageWithDocuments }) {
     await newProject.getByRole('button', { name: 'Create project' }).click();
     await newProject.waitFor({ state: 'hidden' });
     await watchPage(annotator);
-    const annotatorPressed = await connect(annotator, server.url, ANNOTATOR.name, ANNOTATOR.password);
+    const annotatorRequests = trackRequests(annotator, server.url);
     const expected = `${DOCUMENTS + 4} documents`;
-    await annotator.getByText(expected, { exact: true }).waitFor({ timeout: TIMEOUT_MS });
-    await annotator.getByRole('button', { name: 'Team server: Synced' }).waitFor({ timeout: TIMEOUT_MS });
+    const annotatorPressed = await profiled(annotator, "annotator's initial pull", notes, async () => {
+      const pressed = await connect(annotator, server.url, ANNOTATOR.name, ANNOTATOR.password);
+      await annotator.getByText(expected, { exact: true }).waitFor({ timeout: TIMEOUT_MS });
+      await annotator.getByRole('button', { name: 'Team server: Synced' }).waitFor({ timeout: TIMEOUT_MS });
+      return pressed;
+    });
     const pulled = await annotator.evaluate(() => window.__sync);
     const pull = pulled.listCounts.find((c) => c.n === DOCUMENTS + 4).at - annotatorPressed;
     const firstInList = pulled.listCounts.find((c) => c.n > 0);
     const annotatorSynced = pulled.states.findLast((s) => s.state === 'Team server: Synced');
     notes.push(
-      `initial pull: first document in the list after ${firstInList ? ((firstInList.at - annotatorPressed) / 1000).toFixed(1) : '?'} s, all ${DOCUMENTS + 4} after ${(pull / 1000).toFixed(1)} s; ` +
+      `initial pull: first pull request (_changes) after ${firstRequest(annotatorRequests, annotatorPressed, (r) => r.path.includes('/_changes'))}, ` +
+        `live sync (longpoll _changes) from ${firstRequest(annotatorRequests, annotatorPressed, (r) => r.path.includes('feed=longpoll'))}, ` +
+        `${annotatorRequests.filter((r) => r.at >= annotatorPressed).length} requests; first document in the list after ${firstInList ? ((firstInList.at - annotatorPressed) / 1000).toFixed(1) : '?'} s, all ${DOCUMENTS + 4} after ${(pull / 1000).toFixed(1)} s; ` +
         `status Synced after ${((annotatorSynced.at - annotatorPressed) / 1000).toFixed(1)} s; ` +
         `annotator's longest main-thread task ${pulled.longest.toFixed(0)} ms, ${(pulled.blocked / 1000).toFixed(1)} s of long tasks`,
     );

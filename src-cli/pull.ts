@@ -40,8 +40,8 @@ Options:
   -o, --out FILE         where to write (brat writes a zip; hf-token also FILE.labels.json)
   --format FORMAT        ${WRITABLE_FORMATS.join(', ')} (default spanwright)
   --annotations WHOSE    gold (the adjudicated layer), mine (--user's own), NAME (that user's),
-                         or all (every annotator apart: Spanwright JSONL and Label Studio only).
-                         Default: all for formats that keep annotators apart, else gold
+                         or all (every annotator apart: Spanwright JSONL only).
+                         Default: all for Spanwright JSONL, else gold
   --layer entity|claim   export only this layer (one-layer formats: which one)
   --user U               the CouchDB user (else the URL's)
   --password P           their password (else the URL's, else $${PASSWORD_VARIABLE})
@@ -77,6 +77,8 @@ export async function runPull(args: string[], output: CliOutput): Promise<number
     return usage(
       `${format.name} holds one annotator's work, so --annotations all would mix everyone's spans: choose gold, mine or a user name (or --format spanwright)`,
     );
+  if (whose.includes(':') || whose.trim() === '')
+    return usage(`--annotations takes gold, mine, all or a user name (no “:”), not "${whose}"`);
   const address = readDatabaseAddress(
     parsed.positionals[0] as string,
     { user: parsed.values.get('user'), password: parsed.values.get('password') },

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src-cli/main';
+import { defaultSchema } from '../../src-shared/default-schema';
 import { startTeamServer, type TeamServer } from '../support/team-server';
 
 const BIN = resolve(__dirname, '../../bin/spanwright.mjs');
@@ -203,8 +204,8 @@ describe('push and pull', { timeout: 30_000 }, () => {
 
     const [all, tokens, again] = await Promise.all([
       run(['pull', database, '--out', 'pulled.jsonl', '--user', 'ana', '--password', 'ana-pw']),
-      run(['pull', `http://ben:ben-pw@${database.slice('http://'.length)}`, '--out', 'pulled.conll', '--format', 'conll2003']),
-      run(['push', 'team.jsonl', database, ...asLead()]),
+      runHere(['pull', `http://ben:ben-pw@${database.slice('http://'.length)}`, '--out', at('pulled.conll'), '--format', 'conll2003']),
+      runHere(['push', at('team.jsonl'), database, ...asLead()]),
     ]);
     expect(all.status, all.stderr).toBe(0);
     expect(all.stderr).toMatch(/^2 documents written to pulled\.jsonl from .*\/team \(every annotator's annotations: 2 documents\)\n$/);
@@ -297,5 +298,59 @@ describe('documents the server changed', { timeout: 30_000 }, () => {
     expect(pulled.stderr).toMatch(/\/team: not read: annotations:news-1:ben: spans and relations must be lists\n/);
     expect(pulled.stderr).toMatch(/nothing written: 1 server documents could not be read/);
     expect(existsSync(at('broken.jsonl'))).toBe(false);
+  });
+});
+
+describe('project bundles', { timeout: 30_000 }, () => {
+  const bundle = (annotators: Array<{ id: string; name: string }>) =>
+    [
+      {
+        format: 'spanwright-project',
+        format_version: 2,
+        project: { name: 'Haiti', schema: defaultSchema(), guidelines: 'Mark people.' },
+        annotators,
+      },
+      {
+        format: 'spanwright',
+        format_version: 2,
+        id: 'h1',
+        text: '🌀 Jean Pierre spoke.',
+        meta: { title: 'Storm' },
+        statuses: Object.fromEntries(annotators.map((a) => [a.id, 'done'])),
+        spans: annotators.map((a, index) => ({ id: `h1-${index}`, label: 'PERSON', start: 2, end: 13, annotator: a.id })),
+      },
+    ]
+      .map((line) => JSON.stringify(line))
+      .join('\n') + '\n';
+
+  it('says which annotator names cannot own work on the server, and pushes nothing', async () => {
+    writeFileSync(
+      at('bad-names.spanwright'),
+      bundle([
+        { id: 'u1', name: 'ana' },
+        { id: 'u2', name: 'ben:old' },
+      ]),
+    );
+    const result = await runHere(['push', at('bad-names.spanwright'), `${server.url}/haiti`, ...asLead()]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'annotator "ben:old" (id "u2") cannot own work on the server: A user name for Spanwright cannot contain “:”.',
+    );
+    expect(result.stderr).toMatch(/nothing pushed/);
+  });
+
+  it('pushes a bundle with its project, schema and annotator names', async () => {
+    writeFileSync(at('haiti.spanwright'), bundle([{ id: 'u1', name: 'ana' }]));
+    const pushed = await runHere(['push', at('haiti.spanwright'), `${server.url}/haiti`, ...asLead()]);
+    expect(pushed.status, pushed.stderr).toBe(0);
+    expect(pushed.stderr).toMatch(/1 documents and 1 annotations documents \(1 annotators: ana\)/);
+    expect(await server.requestAsAdmin('GET', '/haiti/project')).toMatchObject({
+      name: 'Haiti',
+      guidelines: 'Mark people.',
+      writer: 'spanwright-cli',
+    });
+    const pulled = await runHere(['pull', `${server.url}/haiti`, '--out', at('haiti.jsonl'), '--annotations', 'ana', ...asLead()]);
+    expect(pulled.status, pulled.stderr).toBe(0);
+    expect(lines('haiti.jsonl')).toMatchObject([{ id: 'h1', spans: [{ annotator: 'ana', start: 2, end: 13, text: 'Jean Pierre' }] }]);
   });
 });

@@ -9,10 +9,15 @@ import { GOLD_ANNOTATOR } from '../domain';
 import type { ParsedDocument } from '../formats/import-result';
 import { hashText } from '../text-hash';
 import { ownerNameProblem } from './server-setup';
-import { GOLD_OWNER, sameContent, toAnnotationsDoc, toDocumentDoc, toTextDoc, type ServerDocument } from './server-documents';
-
-/** The same rule `readServerDocument` applies to document ids. */
-const SAFE_DOCUMENT_ID = /^[A-Za-z0-9_.~-]{1,200}$/;
+import {
+  GOLD_OWNER,
+  isSafeDocumentId,
+  sameContent,
+  toAnnotationsDoc,
+  toDocumentDoc,
+  toTextDoc,
+  type ServerDocument,
+} from './server-documents';
 
 /** Stands for annotations a file names no annotator for: they are the pushing user's, as an import makes them the importer's. */
 const UNNAMED = '\u0000unnamed';
@@ -48,7 +53,7 @@ export interface PushPlan {
 
 /** The server's document id for a file's document: its own id when the server takes it, else one derived from it (or its text). */
 export function serverDocumentId(draftId: string | undefined, text: string): string {
-  if (draftId !== undefined && SAFE_DOCUMENT_ID.test(draftId)) return draftId;
+  if (isSafeDocumentId(draftId)) return draftId;
   return `d-${hashText(draftId ?? text).slice(0, 24)}`;
 }
 

@@ -9,7 +9,10 @@ const chromiumPath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 // Each run gets its own port (workers inherit it through the environment), so two runs on
 // one machine do not fight over the web server.
-process.env.E2E_PORT ??= String(4319 + (process.pid % 1000));
+// Chromium refuses to load pages from a few ports (5060 and 5061, SIP, are in this range).
+const CHROMIUM_UNSAFE_PORTS = new Set([5060, 5061]);
+const runPort = 4319 + (process.pid % 1000);
+process.env.E2E_PORT ??= String(CHROMIUM_UNSAFE_PORTS.has(runPort) ? runPort + 2 : runPort);
 const port = Number(process.env.E2E_PORT);
 
 export default defineConfig({

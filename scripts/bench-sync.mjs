@@ -20,6 +20,8 @@ const DOCUMENTS = Number(process.env.BENCH_SYNC_DOCS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_SYNC_ROUNDS ?? 5);
 /** How long a sync may take before the bench gives up (a slow one is still measured). */
 const TIMEOUT_MS = Number(process.env.BENCH_SYNC_TIMEOUT_MS ?? 20 * 60_000);
+/** How long the annotator's list may stand still (status Synced or not) before the pull counts as stuck. */
+const STALL_MS = Number(process.env.BENCH_SYNC_STALL_MS ?? 180_000);
 const DATABASE = 'bench';
 const BASELINE_DATABASE = 'bench-baseline';
 const ANNOTATOR = { name: 'ana', password: 'ana-pass' };
@@ -53,15 +55,17 @@ async function watchPage(page) {
 /** The page's requests to the team server, in order: when (epoch ms), method and path with query. */
 function trackRequests(page, serverUrl) {
   const requests = [];
-  page.on('request', (request) => {
-    if (request.url().startsWith(serverUrl)) requests.push({ at: Date.now(), method: request.method(), path: request.url().slice(serverUrl.length) });
-  });
+  const note = (request, finished) => {
+    if (request.url().startsWith(serverUrl)) requests.push({ at: Date.now(), method: request.method(), path: request.url().slice(serverUrl.length), finished });
+  };
+  page.on('request', (request) => note(request, false));
+  page.on('requestfinished', (request) => note(request, true));
   return requests;
 }
 
 /** Seconds from `from` to the first request matching `test`, as text. */
 function firstRequest(requests, from, test) {
-  const found = requests.find((r) => r.at >= from && test(r));
+  const found = requests.find((r) => r.at >= from && !r.finished && test(r));
   return found ? `${((found.at - from) / 1000).toFixed(1)} s` : 'never';
 }
 
@@ -120,6 +124,28 @@ async function openDocument(page, title) {
   await page.getByRole('list', { name: 'Documents' }).getByRole('listitem', { name: new RegExp(`^${title}`) }).click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
   await page.waitForFunction(() => document.querySelector('[role="article"] [data-offset]'));
+}
+
+/**
+ * Waits until the annotator's list shows `want` documents, saying how far it got on stderr
+ * every 30 s (a 10,000-document pull takes minutes). Returns the count it stopped at when the
+ * list stands still for STALL_MS or the whole wait passes TIMEOUT_MS.
+ */
+async function waitForList(page, want, pressed) {
+  let last = -2;
+  let changed = Date.now();
+  let said = Date.now();
+  for (;;) {
+    const { n, state } = await page.evaluate(() => ({ n: window.__sync.listCounts.at(-1)?.n ?? -1, state: window.__sync.states.at(-1)?.state }));
+    if (n === want) return n;
+    if (n !== last) [last, changed] = [n, Date.now()];
+    if (Date.now() - said > 30_000) {
+      console.error(`sync: after ${((Date.now() - pressed) / 1000).toFixed(0)} s the annotator lists ${n} of ${want} documents (${state})`);
+      said = Date.now();
+    }
+    if (Date.now() - changed > STALL_MS || Date.now() - pressed > TIMEOUT_MS) return n;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 /** JSON from the team server as `auth` (an Authorization header value). */
@@ -224,13 +250,25 @@ async function spanToTeammate(annotator, lead, round) {
         observer.disconnect();
       }
     });
-    observer.observe(document.querySelector('[role="article"]'), { childList: true, subtree: true, characterData: true });
+    // The whole page: review may draw the document anew.
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   }, word);
   await annotator.waitForTimeout(50);
   await annotator.keyboard.press('o');
   await lead.waitForFunction(() => window.__seen.at > 0, null, { timeout: 60_000, polling: 100 });
   const seen = await lead.evaluate(() => window.__seen.at);
-  return seen - (await annotator.evaluate(() => window.__keydown));
+  return { keydown: await annotator.evaluate(() => window.__keydown), seen };
+}
+
+/** Median milliseconds from each round's keydown to the first matching request after it (Node's clock: ±a few ms). */
+function medianStep(rounds, requests, test) {
+  const steps = rounds.map((round) => requests.find((r) => r.at >= round.keydown && test(r))?.at - round.keydown).filter((ms) => ms >= 0);
+  return steps.length === 0 ? 'never' : `${percentile(steps, 50).toFixed(0)} ms`;
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 /** Rows for bench.mjs's table, and notes on where the time went. */
@@ -287,21 +325,28 @@ export async function syncBench(browser, { baseUrl, pageWithDocuments }) {
     await newProject.waitFor({ state: 'hidden' });
     await watchPage(annotator);
     const annotatorRequests = trackRequests(annotator, server.url);
-    const expected = `${DOCUMENTS + 4} documents`;
-    const annotatorPressed = await profiled(annotator, "annotator's initial pull", notes, async () => {
+    const { annotatorPressed, listed } = await profiled(annotator, "annotator's initial pull", notes, async () => {
       const pressed = await connect(annotator, server.url, ANNOTATOR.name, ANNOTATOR.password);
-      await annotator.getByText(expected, { exact: true }).waitFor({ timeout: TIMEOUT_MS });
-      await annotator.getByRole('button', { name: 'Team server: Synced' }).waitFor({ timeout: TIMEOUT_MS });
-      return pressed;
+      const listed = await waitForList(annotator, DOCUMENTS + 4, pressed);
+      if (listed === DOCUMENTS + 4) await annotator.getByRole('button', { name: 'Team server: Synced' }).waitFor({ timeout: TIMEOUT_MS });
+      return { annotatorPressed: pressed, listed };
     });
     const pulled = await annotator.evaluate(() => window.__sync);
+    if (listed !== DOCUMENTS + 4) {
+      const problems = await annotator.evaluate(() => document.querySelector('[aria-label^="Team server:"]')?.getAttribute('title') ?? '');
+      notes.push(
+        `initial pull STUCK: the annotator's list stopped at ${listed} of ${DOCUMENTS + 4} documents after ${((Date.now() - annotatorPressed) / 1000).toFixed(0)} s ` +
+          `(status ${pulled.states.at(-1)?.state}${problems ? `: ${problems}` : ''}); states ${pulled.states.map((st) => `${st.state.replace('Team server: ', '')} at ${((st.at - annotatorPressed) / 1000).toFixed(1)} s`).join(', ')}`,
+      );
+      return { rows, notes };
+    }
     const pull = pulled.listCounts.find((c) => c.n === DOCUMENTS + 4).at - annotatorPressed;
     const firstInList = pulled.listCounts.find((c) => c.n > 0);
     const annotatorSynced = pulled.states.findLast((s) => s.state === 'Team server: Synced');
     notes.push(
       `initial pull: first pull request (_changes) after ${firstRequest(annotatorRequests, annotatorPressed, (r) => r.path.includes('/_changes'))}, ` +
         `live sync (longpoll _changes) from ${firstRequest(annotatorRequests, annotatorPressed, (r) => r.path.includes('feed=longpoll'))}, ` +
-        `${annotatorRequests.filter((r) => r.at >= annotatorPressed).length} requests; first document in the list after ${firstInList ? ((firstInList.at - annotatorPressed) / 1000).toFixed(1) : '?'} s, all ${DOCUMENTS + 4} after ${(pull / 1000).toFixed(1)} s; ` +
+        `${annotatorRequests.filter((r) => r.at >= annotatorPressed && !r.finished).length} requests; first document in the list after ${firstInList ? ((firstInList.at - annotatorPressed) / 1000).toFixed(1) : '?'} s, all ${DOCUMENTS + 4} after ${(pull / 1000).toFixed(1)} s; ` +
         `status Synced after ${((annotatorSynced.at - annotatorPressed) / 1000).toFixed(1)} s; ` +
         `annotator's longest main-thread task ${pulled.longest.toFixed(0)} ms, ${(pulled.blocked / 1000).toFixed(1)} s of long tasks`,
     );
@@ -313,14 +358,24 @@ export async function syncBench(browser, { baseUrl, pageWithDocuments }) {
     await openDocument(annotator, HARBOUR);
     await openDocument(lead, HARBOUR);
     await lead.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Review' }).click();
-    const spans = [];
+    await lead.getByRole('region', { name: 'Review' }).waitFor();
+    await lead.getByRole('article', { name: 'Document text' }).waitFor();
+    const rounds = [];
     for (let round = 0; round < ROUNDS; round++) {
-      spans.push(await spanToTeammate(annotator, lead, round));
+      rounds.push(await spanToTeammate(annotator, lead, round));
       await annotator.getByRole('button', { name: 'Team server: Synced' }).waitFor({ timeout: 60_000 });
     }
     const raw = await roundTripBaseline(server, admin, member, ROUNDS);
     rows.push(['sync: raw write -> longpoll _changes (baseline)', raw]);
-    rows.push(['sync: span key -> in lead\'s review', spans, raw]);
+    rows.push(["sync: span key -> in lead's review", rounds.map((r) => r.seen - r.keydown), raw]);
+    notes.push(
+      `span to teammate, medians from the keydown: annotator's push (_bulk_docs) sent ${medianStep(rounds, annotatorRequests, (r) => !r.finished && r.method === 'POST' && r.path.includes('/_bulk_docs'))}, ` +
+        `lead's longpoll _changes answered ${medianStep(rounds, leadRequests, (r) => r.finished && r.path.includes('/_changes') && r.path.includes('feed=longpoll'))}, ` +
+        `shown in the lead's review ${percentile(rounds.map((r) => r.seen - r.keydown), 50).toFixed(0)} ms`,
+    );
+  } catch (error) {
+    // What was measured before a failure is still worth printing.
+    notes.push(`sync part FAILED: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   } finally {
     for (const page of pages) await page.context().close();
     await server.dispose();

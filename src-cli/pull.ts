@@ -4,6 +4,7 @@
 import { LAYERS, type LayerId, type LabelSchema } from '../src-shared/domain';
 import { createExporter } from '../src-shared/formats/exporter';
 import type { ExportOptions } from '../src-shared/formats/format-module';
+import type { FormatId } from '../src-shared/formats/registry';
 import { attributeTypesOf } from '../src-shared/schema-rules';
 import { restoreSchema } from '../src-shared/schema-restore';
 import { annotationsProblem, choosesOwner, pulledExportDocument, type OwnerChoice } from '../src-shared/sync/pulled-document';
@@ -72,6 +73,7 @@ export async function runPull(args: string[], output: CliOutput): Promise<number
   if (!format) return usage(`unknown format "${formatName}" (--format takes ${WRITABLE_FORMATS.join(', ')})`);
   const layer = parsed.values.get('layer');
   if (layer !== undefined && !LAYERS.includes(layer as LayerId)) return usage(`unknown layer "${layer}"`);
+  if (layer !== undefined && !format.layers.includes(layer as LayerId)) return usage(`${format.name} cannot hold the ${layer} layer`);
   const whose = parsed.values.get('annotations') ?? (format.holds.annotators ? 'all' : GOLD_OWNER);
   if (whose === 'all' && !format.holds.annotators)
     return usage(
@@ -107,7 +109,7 @@ async function pull(
   shown: string,
   choice: OwnerChoice,
   out: string,
-  formatId: NonNullable<ReturnType<typeof resolveFormat>>['id'],
+  formatId: FormatId,
   layer: LayerId | undefined,
   output: CliOutput,
 ): Promise<number> {

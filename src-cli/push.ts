@@ -11,7 +11,7 @@ import { refuses, type ImportParseResult } from '../src-shared/formats/import-re
 import { isProjectBundle, parseProjectBundle, type BundleHeader } from '../src-shared/formats/project-bundle';
 import { restoreSchema } from '../src-shared/schema-restore';
 import { addImportedSchemaItems, labelsForImportedNames } from '../src-shared/schema-rules';
-import { planPush, withServerTimes } from '../src-shared/sync/pushed-documents';
+import { planPush, withServerTimes, type PushPlan } from '../src-shared/sync/pushed-documents';
 import {
   PROJECT_DOC_ID,
   readServerDocument,
@@ -86,6 +86,9 @@ export async function runPush(args: string[], output: CliOutput): Promise<number
 
   const input = await readInput(path, output);
   if (input === null) return EXIT_BAD_INPUT;
+  // What makes the file unpushable (owner names, repeated ids) is found before the server is touched.
+  const precheck = planInput(input, input.header?.schema ?? defaultSchema(), address.value.user || null);
+  if (printProblems(precheck.problems, output)) return EXIT_BAD_INPUT;
 
   const connection = new DatabaseConnection(address.value);
   const shown = shownAddress(address.value);
@@ -161,20 +164,9 @@ async function push(connection: DatabaseConnection, shown: string, path: string,
     input.result.documents.map((doc) => doc.draft),
   );
 
-  const plan = planPush({
-    documents: input.result.documents,
-    schema,
-    annotatorNames: new Map((input.header?.annotators ?? []).map((annotator) => [annotator.id, annotator.name])),
-    pusher: user || null,
-    writer: CLI_WRITER,
-    now: Date.now(),
-  });
+  const plan = planInput(input, schema, user || null);
   for (const note of plan.notes) output.stderr(issueLine({ ...note, reason: `note: ${note.reason}` }) + '\n');
-  if (plan.problems.length > 0) {
-    for (const problem of plan.problems) output.stderr(issueLine(problem) + '\n');
-    output.stderr(`spanwright push: nothing pushed: fix the file first\n`);
-    return EXIT_BAD_INPUT;
-  }
+  if (printProblems(plan.problems, output)) return EXIT_BAD_INPUT;
 
   const project = input.header
     ? {
@@ -205,6 +197,24 @@ async function push(connection: DatabaseConnection, shown: string, path: string,
       '\n',
   );
   return counts.failed > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+function planInput(input: PushInputFile, schema: LabelSchema, pusher: string | null): PushPlan {
+  return planPush({
+    documents: input.result.documents,
+    schema,
+    annotatorNames: new Map((input.header?.annotators ?? []).map((annotator) => [annotator.id, annotator.name])),
+    pusher,
+    writer: CLI_WRITER,
+    now: Date.now(),
+  });
+}
+
+/** Prints the file's problems; true when there are any (then nothing is pushed). */
+function printProblems(problems: PushPlan['problems'], output: CliOutput): boolean {
+  for (const problem of problems) output.stderr(issueLine(problem) + '\n');
+  if (problems.length > 0) output.stderr(`spanwright push: nothing pushed: fix the file first\n`);
+  return problems.length > 0;
 }
 
 /** Opens the database, creating it when it does not exist and the user may; true when created. */

@@ -343,7 +343,8 @@ describe('project bundles', { timeout: 30_000 }, () => {
     writeFileSync(at('haiti.spanwright'), bundle([{ id: 'u1', name: 'ana' }]));
     const pushed = await runHere(['push', at('haiti.spanwright'), `${server.url}/haiti`, ...asLead()]);
     expect(pushed.status, pushed.stderr).toBe(0);
-    expect(pushed.stderr).toMatch(/1 documents and 1 annotations documents \(1 annotators: ana\)/);
+    // The push refused above touched nothing: the database is created now.
+    expect(pushed.stderr).toMatch(/1 documents and 1 annotations documents \(1 annotators: ana\) pushed to .*\/haiti \(database created\)/);
     expect(await server.requestAsAdmin('GET', '/haiti/project')).toMatchObject({
       name: 'Haiti',
       guidelines: 'Mark people.',

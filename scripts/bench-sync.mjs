@@ -14,6 +14,13 @@
 //             lead's review view showing it (`[data-annotator="couch:ana"]`); against the raw
 //             server round trip from Node: one annotations document written as the annotator
 //             to the longpoll `_changes` answer a lead is waiting on
+//
+// Notes under the rows say where the time went: when the first pull and push requests left
+// (before that, the app reads its own database), when the list and the status moved, the
+// longest main-thread task. BENCH_SYNC_DOCS (10000), BENCH_SYNC_ROUNDS (5),
+// BENCH_SYNC_TIMEOUT_MS (20 min), BENCH_SYNC_STALL_MS (3 min without a new document in the
+// annotator's list counts as stuck); BENCH_SYNC_PROFILE=1 adds a CPU profile of each page's
+// main thread during the initial sync, summed by function (self time; minified names).
 import { tsImport } from 'tsx/esm/api';
 
 const DOCUMENTS = Number(process.env.BENCH_SYNC_DOCS ?? 10_000);

@@ -194,7 +194,8 @@ export function sameContent(a: object, b: object): boolean {
   return canonicalJson(content(a)) === canonicalJson(content(b));
 }
 
-const IGNORED = new Set(['_rev', '_revisions', '_conflicts', '_attachments', 'writer']);
+/** CouchDB's own fields, and who saved a revision and when (stamped on each write), are not content. */
+const IGNORED = new Set(['_rev', '_revisions', '_conflicts', '_attachments', 'writer', 'savedBy', 'savedAt']);
 
 /** The document without those fields: only at the top, since an attribute or a category may be called `writer`. */
 function content(doc: object): Record<string, unknown> {

@@ -7,13 +7,16 @@ import { dragSelect, openApp, openDocument } from './helpers';
 
 const HARBOUR = 'Harbour city opens new tram line';
 const DATABASE = 'newsroom';
+const SCHEMA_DATABASE = 'desk';
 
 let server: TeamServer;
 
 test.beforeAll(async () => {
   server = await startTeamServer();
   await server.addUser('ana', 'ana-pass');
+  await server.addUser('max', 'max-pass');
   await server.createDatabase(DATABASE, { admins: [server.admin.name], members: ['ana'] });
+  await server.createDatabase(SCHEMA_DATABASE, { admins: [server.admin.name, 'max'], members: [] });
 });
 
 test.afterAll(async () => {
@@ -30,11 +33,11 @@ async function newUser(browser: Browser, baseURL: string | undefined, name: stri
   return page;
 }
 
-async function connect(page: Page, user: string, password: string): Promise<void> {
+async function connect(page: Page, user: string, password: string, database = DATABASE): Promise<void> {
   await page.getByRole('button', { name: /^Team server:/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Team server' });
   await dialog.getByLabel('Server address').fill(server.url);
-  await dialog.getByLabel('Database').fill(DATABASE);
+  await dialog.getByLabel('Database').fill(database);
   await dialog.getByLabel('User name').fill(user);
   await dialog.getByLabel('Password').fill(password);
   await dialog.getByRole('button', { name: 'Connect' }).click();
@@ -99,4 +102,74 @@ test('a lead shares a project; an annotator joins, works offline while the serve
   await expect(syncState(ana)).toHaveAccessibleName('Team server: Not signed in');
   await openDocument(ana, HARBOUR);
   await expect(ana.locator('[data-span-id][data-label="LOC"]', { hasText: 'Quay Street station' }).first()).toBeVisible();
+});
+
+async function addLabel(page: Page, name: string, hotkey: string): Promise<void> {
+  await page.getByRole('button', { name: 'Labels', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Labels' });
+  await dialog.getByLabel('New label name').fill(name);
+  await dialog.getByLabel('New label layer').selectOption('entity');
+  await dialog.getByLabel('New label hotkey').fill(hotkey);
+  await dialog.getByRole('button', { name: 'Add label' }).click();
+  await expect(dialog.getByLabel(`Name of ${name}`, { exact: true })).toHaveValue(name);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+}
+
+async function syncNow(page: Page): Promise<void> {
+  await syncState(page).click();
+  const dialog = page.getByRole('dialog', { name: 'Team server' });
+  await dialog.getByRole('button', { name: 'Sync now' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Synced', { timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+}
+
+const palette = (page: Page, label: string) => page.getByRole('button', { name: new RegExp(`^${label} hotkey`) });
+
+test('two leads change the labels while the server is down: both end with the same labels, the other version is kept and a lead picks it', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const rita = await newUser(browser, baseURL, 'Rita');
+  await connect(rita, server.admin.name, server.admin.password, SCHEMA_DATABASE);
+  const max = await newUser(browser, baseURL, 'Max');
+  await max.getByRole('button', { name: 'New project' }).click();
+  await max.getByRole('dialog', { name: 'New project' }).getByLabel('Project name').fill('Desk');
+  await max.getByRole('dialog', { name: 'New project' }).getByRole('button', { name: 'Create project' }).click();
+  await connect(max, 'max', 'max-pass', SCHEMA_DATABASE);
+  await expect(max.getByRole('list', { name: 'Documents' }).getByRole('listitem', { name: new RegExp(`^${HARBOUR}`) })).toBeVisible();
+
+  await server.stop();
+  await addLabel(rita, 'VEHICLE', 'v');
+  await addLabel(max, 'WEAPON', 'w');
+  await server.restart();
+  await syncNow(rita);
+  await syncNow(max);
+  await syncNow(rita);
+
+  // CouchDB chose one version for both; the other is kept, waiting for a lead.
+  for (const page of [rita, max]) await expect(syncState(page)).toHaveAccessibleName(/1 to settle/, { timeout: 30_000 });
+  const ritaHasVehicle = (await palette(rita, 'VEHICLE').count()) === 1;
+  const shown = ritaHasVehicle ? 'VEHICLE' : 'WEAPON';
+  const other = ritaHasVehicle ? 'WEAPON' : 'VEHICLE';
+  for (const page of [rita, max]) {
+    await expect(palette(page, shown)).toHaveCount(1);
+    await expect(palette(page, other)).toHaveCount(0);
+  }
+
+  await syncState(max).click();
+  const conflicts = max.getByRole('dialog', { name: 'Team server' }).getByRole('region', { name: 'Conflicts' });
+  await expect(conflicts).toContainText('Labels, relation types and document categories');
+  await expect(conflicts).toContainText(`Other version: labels PERSON, ORG, LOC, DATE, QUANTITY, EVENT, CLAIM, ${other}`);
+  await max.screenshot({ path: 'test-results/team-sync-conflict.png' });
+  await conflicts.getByRole('button', { name: 'Use this one' }).click();
+  await expect(conflicts).toBeHidden();
+  await max.getByRole('dialog', { name: 'Team server' }).getByRole('button', { name: 'Close' }).click();
+
+  for (const page of [max, rita]) {
+    await expect(palette(page, other)).toHaveCount(1, { timeout: 30_000 });
+    await expect(palette(page, shown)).toHaveCount(0);
+    await expect(syncState(page)).toHaveAccessibleName('Team server: Synced', { timeout: 30_000 });
+  }
 });

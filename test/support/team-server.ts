@@ -58,23 +58,10 @@ const serverScript = createRequire(import.meta.url).resolve('pouchdb-server/bin/
 // handler runs, so a crashed or killed test run never leaves a server behind.
 // `node -e <this> -- <script> <options>` leaves argv as pouchdb-server expects it.
 //
-// It also mends a pouchdb-server bug that CouchDB does not have: pouchdb-validation (run for
-// every write once a database has a validate function) replaces an incoming document's
-// `_revisions` with the stored document's, so a replicated update (`new_edits: false`) is
-// answered as written and silently dropped. The patch keeps the incoming `_revisions`.
-const VALIDATION_FIX = [
-  "const Module = require('module');",
-  'const compile = Module.prototype._compile;',
-  'Module.prototype._compile = function (source, filename) {',
-  "  if (/pouchdb-validation[\\\\/]lib[\\\\/]index\\.js$/.test(filename)) {",
-  "    const broken = 'newDoc._revisions = (oldDoc || {})._revisions;';",
-  "    if (!source.includes(broken)) throw new Error('pouchdb-validation changed: review the _revisions patch in test/support/team-server.ts');",
-  "    source = source.replace(broken, 'newDoc._revisions = newDoc._revisions || (oldDoc || {})._revisions;');",
-  '  }',
-  '  return compile.call(this, source, filename);',
-  '};',
-].join('\n');
-const SERVER_WITH_WATCHDOG = `${VALIDATION_FIX}\nprocess.stdin.on('end', () => process.exit(0)).resume(); require(process.argv[1]);`;
+// It loads pouchdb-server-fixes.cjs first: two pouchdb-server bugs (not CouchDB's) would
+// otherwise drop replicated updates and refuse database admins.
+const SERVER_FIXES = createRequire(import.meta.url).resolve('./pouchdb-server-fixes.cjs');
+const SERVER_WITH_WATCHDOG = `require(${JSON.stringify(SERVER_FIXES)}); process.stdin.on('end', () => process.exit(0)).resume(); require(process.argv[1]);`;
 
 export function basicAuthorization(name: string, password: string): string {
   return `Basic ${Buffer.from(`${name}:${password}`, 'utf8').toString('base64')}`;

@@ -53,13 +53,14 @@ declare namespace SpanwrightPouch {
       pending?: number;
       last_seq?: number | string;
       docs?: Array<{ _id: string; _rev: string }>;
+      errors?: Array<{ id?: string; reason?: string; message?: string }>;
     };
   }
 
   interface Database {
     readonly name: string;
     info(): Promise<{ db_name: string; doc_count: number; update_seq: number | string }>;
-    get(id: string, options?: { conflicts?: boolean; rev?: string; revs?: boolean; open_revs?: 'all' | string[] }): Promise<ExistingDoc>;
+    get(id: string, options?: { conflicts?: boolean; rev?: string; revs?: boolean }): Promise<ExistingDoc>;
     allDocs(options: {
       keys?: string[];
       include_docs?: boolean;
@@ -71,6 +72,8 @@ declare namespace SpanwrightPouch {
     }): Promise<AllDocsResult>;
     bulkDocs(docs: object[], options?: { new_edits?: boolean }): Promise<WriteResult[]>;
     put(doc: object): Promise<WriteResult>;
+    /** For each id, the revisions given that this database lacks (absent: it has them all). */
+    revsDiff(revisions: Record<string, string[]>): Promise<Record<string, { missing: string[] }>>;
     remove(id: string, rev: string): Promise<WriteResult>;
     changes(options: {
       since?: number | string;

@@ -54,7 +54,7 @@ export async function readConnection(db: SpanwrightDatabase, projectId: string):
 
 export async function writeConnection(db: SpanwrightDatabase, projectId: string, connection: TeamConnection | null): Promise<void> {
   if (connection) await writeSetting(db, connectionKey(projectId), connection);
-  else await db.settings.bulkDelete([connectionKey(projectId), cursorKey(projectId)]);
+  else await db.settings.bulkDelete([connectionKey(projectId), cursorKey(projectId), conflictsKey(projectId)]);
 }
 
 export async function readCursor(db: SpanwrightDatabase, projectId: string): Promise<SyncCursor | undefined> {
@@ -63,4 +63,26 @@ export async function readCursor(db: SpanwrightDatabase, projectId: string): Pro
 
 export async function writeCursor(db: SpanwrightDatabase, projectId: string, cursor: SyncCursor): Promise<void> {
   await writeSetting(db, cursorKey(projectId), cursor);
+}
+
+/** A server document two people changed at once: CouchDB kept `kept`; `others` are the other versions, still in its revision tree. */
+export interface SyncConflict {
+  id: string;
+  kept: string;
+  others: string[];
+  at: number;
+}
+
+const conflictsKey = (projectId: string) => `teamServerConflicts:${projectId}`;
+
+const isConflictList = (v: unknown): v is SyncConflict[] =>
+  Array.isArray(v) &&
+  v.every((c) => typeof c === 'object' && c !== null && typeof c.id === 'string' && typeof c.kept === 'string' && Array.isArray(c.others));
+
+export async function readConflicts(db: SpanwrightDatabase, projectId: string): Promise<SyncConflict[]> {
+  return (await readSetting(db, conflictsKey(projectId), isConflictList)) ?? [];
+}
+
+export async function writeConflicts(db: SpanwrightDatabase, projectId: string, conflicts: readonly SyncConflict[]): Promise<void> {
+  await writeSetting(db, conflictsKey(projectId), conflicts);
 }

@@ -37,7 +37,7 @@ import { countSchemaItemUses } from '../storage/projects';
 import type { SpanwrightDatabase } from '../storage/database';
 import { readDocumentAnnotations } from '../storage/spans';
 import { basicAuthorization, databaseUrl, explainStatus } from './server-account';
-import { readCursor, writeCursor, type SyncCursor, type TeamConnection } from './team-settings';
+import { readConflicts, readCursor, writeConflicts, writeCursor, type SyncCursor, type TeamConnection } from './team-settings';
 
 export type SyncState = 'starting' | 'syncing' | 'synced' | 'offline' | 'error';
 
@@ -50,6 +50,22 @@ export interface SyncStatus {
   /** Documents the server refused or the app could not apply, with the reason. */
   problems: string[];
   lastSyncedAt: number | null;
+  /** Documents two people changed at once: one version kept, the other waiting for a lead (Team server…). */
+  conflicts: number;
+}
+
+export interface ConflictVersion {
+  rev: string;
+  savedBy: string;
+  savedAt: number | null;
+  summary: string;
+}
+
+export interface ConflictDetails {
+  id: string;
+  what: string;
+  /** CouchDB's choice first. */
+  versions: ConflictVersion[];
 }
 
 /** The prefix of local annotator ids that stand for a teammate's CouchDB user. */
@@ -70,7 +86,7 @@ export class TeamSync {
   /** Documents this replica wrote that the server does not have yet: id -> revision. */
   private readonly waiting = new Map<string, string>();
   private pausedCheck: ReturnType<typeof setTimeout> | null = null;
-  private status: SyncStatus = { state: 'starting', waiting: 0, message: null, problems: [], lastSyncedAt: null };
+  private status: SyncStatus = { state: 'starting', waiting: 0, message: null, problems: [], lastSyncedAt: null, conflicts: 0 };
   private readonly unhook: () => void;
 
   constructor(
@@ -80,7 +96,9 @@ export class TeamSync {
     password: string,
     private readonly onStatus: (status: SyncStatus) => void,
   ) {
-    this.local = new PouchDB(replicaName(projectId), { auto_compaction: true });
+    // No automatic compaction: the body of the revision this machine last saw is what tells
+    // its own edits from a teammate's when a new version arrives (applyShared).
+    this.local = new PouchDB(replicaName(projectId));
     const authorization = basicAuthorization(connection.user, password);
     this.remote = new PouchDB(databaseUrl(connection), {
       skip_setup: true,
@@ -110,6 +128,7 @@ export class TeamSync {
       } catch (error) {
         this.setStatus({ state: 'offline', message: describeError(error, this.connection) });
       }
+      this.setStatus({ conflicts: (await readConflicts(this.db, this.projectId)).length });
       await this.recountWaiting();
       await this.applyIncoming();
       await this.pump();
@@ -143,6 +162,91 @@ export class TeamSync {
   /** Drops the local replica of a project's server database (disconnecting, or another server). */
   static async forgetReplica(projectId: string): Promise<void> {
     await new PouchDB(replicaName(projectId)).destroy();
+  }
+
+  /** The documents changed in two places at once, with both versions, for a lead to settle. */
+  async conflicts(): Promise<ConflictDetails[]> {
+    const details: ConflictDetails[] = [];
+    for (const conflict of await readConflicts(this.db, this.projectId)) {
+      const versions: ConflictVersion[] = [];
+      for (const rev of [conflict.kept, ...conflict.others]) {
+        const body = await this.local.get(conflict.id, { rev }).catch(() => null);
+        if (body)
+          versions.push({
+            rev,
+            savedBy: typeof body.savedBy === 'string' ? body.savedBy : '?',
+            savedAt: typeof body.savedAt === 'number' ? body.savedAt : null,
+            summary: await this.summarise(body),
+          });
+      }
+      if (versions.length > 1) details.push({ id: conflict.id, what: await this.describe(conflict.id), versions });
+    }
+    return details;
+  }
+
+  /**
+   * Settles a conflict: `rev` becomes the version everyone has (applied here, written on top of
+   * CouchDB's choice) and the other versions leave the revision tree.
+   */
+  settle(id: string, rev: string): Promise<void> {
+    return this.serialised(async () => {
+      const winner = await this.local.get(id, { conflicts: true });
+      const chosen = (await this.local.get(id, { rev })) as unknown as Stored;
+      const read = readServerDocument(chosen);
+      if (!read.ok) throw new Error('That version can no longer be read.');
+      if (rev !== winner._rev) {
+        await this.applyDocument(read.doc, true);
+        const { _rev: _chosenRev, ...content } = chosen;
+        await this.local.bulkDocs([
+          { ...this.stamped({ ...(content as ServerDocument), writer: this.connection.replicaId }), _rev: winner._rev },
+        ]);
+      }
+      // The losing leaves end (the chosen one's content now sits on top of the winner).
+      for (const other of winner._conflicts ?? []) await this.local.remove(id, other);
+      const remaining = (await readConflicts(this.db, this.projectId)).filter((c) => c.id !== id);
+      await writeConflicts(this.db, this.projectId, remaining);
+      this.setStatus({ conflicts: remaining.length });
+    });
+  }
+
+  private serialised(work: () => Promise<void>): Promise<void> {
+    const done = this.running.then(work);
+    this.running = done.catch(() => undefined);
+    return done;
+  }
+
+  private async describe(id: string): Promise<string> {
+    const [kind, documentId, owner] = id.split(':');
+    const title = documentId ? ((await this.db.documents.get(documentId))?.meta.title ?? documentId) : '';
+    if (kind === 'project') return 'Project name, guidelines and work assignment';
+    if (kind === 'schema') return 'Labels, relation types and document categories';
+    if (kind === 'document') return `Details of “${title}”`;
+    if (owner === GOLD_OWNER) return `Gold annotations of “${title}”`;
+    return `${owner ?? '?'}'s annotations of “${title}”`;
+  }
+
+  private async summarise(body: SpanwrightPouch.ExistingDoc): Promise<string> {
+    const read = readServerDocument(body);
+    if (!read.ok) return 'unreadable';
+    const doc = read.doc;
+    switch (doc.kind) {
+      case 'project':
+        return `“${doc.name}”, guidelines of ${doc.guidelines.length} characters${doc.assignment ? ', work assigned' : ''}`;
+      case 'schema':
+        return [
+          `labels ${doc.schema.labels.map((l) => l.name).join(', ') || 'none'}`,
+          doc.schema.relationTypes.length > 0 ? `relations ${doc.schema.relationTypes.map((t) => t.name).join(', ')}` : '',
+          doc.schema.documentCategories.length > 0 ? `categories ${doc.schema.documentCategories.map((c) => c.name).join(', ')}` : '',
+        ]
+          .filter(Boolean)
+          .join('; ');
+      case 'document':
+        return `title “${doc.meta.title}”${doc.removed ? ', removed' : ''}`;
+      case 'annotations':
+        return `${doc.spans.length} spans, ${doc.relations.length} relations, ${doc.status.replace('_', ' ')}`;
+      case 'text':
+        return `${doc.text.length} characters`;
+    }
   }
 
   current(): SyncStatus {
@@ -185,6 +289,11 @@ export class TeamSync {
 
   /** The push side wrote these: they no longer wait; where it got to is kept for a restart. */
   private pushed(change: SpanwrightPouch.ReplicationInfo['change']): void {
+    // What the server refused (its validate function) is a problem to show, not work waiting.
+    for (const error of change.errors ?? []) {
+      if (error.id) this.waiting.delete(error.id);
+      this.addProblem(`${error.id ?? 'A document'}: refused by the server: ${error.reason ?? error.message ?? 'forbidden'}`);
+    }
     for (const doc of change.docs ?? []) if (this.waiting.get(doc._id) === doc._rev) this.waiting.delete(doc._id);
     if (change.last_seq !== undefined) {
       const pushedReplicaSeq = change.last_seq;
@@ -194,8 +303,9 @@ export class TeamSync {
 
   /**
    * Replication paused: caught up, or waiting to retry (PouchDB reports a failed request that
-   * it will retry as a pause without an error). What this replica wrote and the server has
-   * not taken says which.
+   * it will retry as a pause without an error). The server is asked which of the revisions this
+   * replica wrote it lacks (`_revs_diff`): none is synced; an answer with some, or no answer, is
+   * offline with that many waiting.
    */
   private paused(err: unknown): void {
     if (this.pausedCheck) clearTimeout(this.pausedCheck);
@@ -203,20 +313,35 @@ export class TeamSync {
       this.setStatus({ state: 'offline', message: describeError(err, this.connection), waiting: this.waiting.size });
       return;
     }
-    if (this.waiting.size === 0) {
-      this.setStatus({ state: 'synced', message: null, waiting: 0, lastSyncedAt: Date.now() });
-      return;
+    // A pause just before the push takes the newest writes is not a failure: ask shortly after.
+    this.pausedCheck = setTimeout(
+      () => {
+        this.pausedCheck = null;
+        void this.checkWaiting();
+      },
+      this.waiting.size === 0 ? 0 : 1000,
+    );
+  }
+
+  private async checkWaiting(): Promise<void> {
+    const asked = new Map(this.waiting);
+    if (asked.size > 0) {
+      try {
+        const missing = await this.remote.revsDiff(Object.fromEntries([...asked].map(([id, rev]) => [id, [rev]])));
+        for (const [id, rev] of asked) if (!missing[id] && this.waiting.get(id) === rev) this.waiting.delete(id);
+      } catch (error) {
+        if (!this.closed) this.setStatus({ state: 'offline', waiting: this.waiting.size, message: describeError(error, this.connection) });
+        return;
+      }
     }
-    // A pause just before the push takes the newest writes is not a failure: look again shortly.
-    this.pausedCheck = setTimeout(() => {
-      this.pausedCheck = null;
-      if (this.waiting.size > 0 && !this.closed)
-        this.setStatus({
-          state: 'offline',
-          waiting: this.waiting.size,
-          message: `The server at ${this.connection.url} cannot be reached; your work is kept here and syncs when it is back.`,
-        });
-    }, 2000);
+    if (this.closed) return;
+    if (this.waiting.size === 0) this.setStatus({ state: 'synced', message: null, waiting: 0, lastSyncedAt: Date.now() });
+    else
+      this.setStatus({
+        state: 'offline',
+        waiting: this.waiting.size,
+        message: `The server at ${this.connection.url} has not taken ${this.waiting.size} change(s) yet; your work is kept here and syncs when it can.`,
+      });
   }
 
   /** What this replica wrote since the push last reported, after a restart. */
@@ -274,6 +399,8 @@ export class TeamSync {
   }
 
   private async pump(): Promise<void> {
+    // What arrived is applied first, so a local version is never written over one not seen here.
+    await this.applyIncoming();
     const cursor = await this.cursor();
     const project = await this.db.projects.get(this.projectId);
     if (!project) return;
@@ -341,6 +468,8 @@ export class TeamSync {
 
   /** Writes the documents whose content differs from the replica's, on top of its current revision. */
   private async writeReplica(wanted: ServerDocument[]): Promise<void> {
+    // Arrived since the apply above: left for applyShared, which keeps both versions if both changed.
+    const unapplied = new Set((await this.local.changes({ since: (await this.cursor()).appliedSeq })).results.map((c) => c.id));
     for (let from = 0; from < wanted.length; from += BATCH) {
       const batch = wanted.slice(from, from + BATCH);
       const existing = await this.local.allDocs({ keys: batch.map((d) => d._id), include_docs: true });
@@ -349,9 +478,13 @@ export class TeamSync {
         const row = existing.rows[i] as { doc?: Stored | null; value?: { rev: string; deleted?: boolean } } | undefined;
         const current = row?.doc ?? null;
         if (current && sameContent(current, doc)) return;
+        if (unapplied.has(doc._id)) {
+          this.schedulePump();
+          return;
+        }
         // Nothing done on a document yet: no document on the server either (100,000 empty ones would cost every teammate).
         if (!current && doc.kind === 'annotations' && isUntouched(doc)) return;
-        writes.push(row?.value?.rev ? { ...doc, _rev: row.value.rev } : doc);
+        writes.push(row?.value?.rev ? { ...this.stamped(doc), _rev: row.value.rev } : this.stamped(doc));
       });
       if (writes.length === 0) continue;
       const results = await this.local.bulkDocs(writes);
@@ -395,16 +528,17 @@ export class TeamSync {
   /** Applies documents in the order they depend on each other; returns the ids that must wait. */
   private async applyDocuments(raw: readonly Stored[]): Promise<string[]> {
     const order: Record<ServerDocument['kind'], number> = { project: 0, schema: 1, text: 2, document: 3, annotations: 4 };
-    const docs: ServerDocument[] = [];
+    const docs: Stored[] = [];
     for (const item of raw) {
       const read = readServerDocument(item);
-      if (read.ok) docs.push(read.doc);
+      if (read.ok) docs.push(item);
       else if (!read.skip) this.addProblem(`Not applied: ${read.reason}`);
     }
     docs.sort((a, b) => order[a.kind] - order[b.kind]);
     const waiting: string[] = [];
     for (const doc of docs) {
       try {
+        if (!(await this.applyShared(doc))) continue;
         if (!(await this.applyDocument(doc))) waiting.push(doc._id);
       } catch (error) {
         this.addProblem(`${doc._id}: not applied: ${error instanceof Error ? error.message : String(error)}`);
@@ -413,17 +547,150 @@ export class TeamSync {
     return waiting;
   }
 
-  /** Applies one server document; false when it must wait for another to arrive first. */
-  private async applyDocument(doc: ServerDocument): Promise<boolean> {
+  /**
+   * What several people may write (project, schema, document details, gold; your own work
+   * from two machines): a version that arrives while this machine changed the same document
+   * is a conflict, never an overwrite. This machine's version is added to CouchDB's revision
+   * tree as a sibling, CouchDB's deterministic rule (longest history, then highest revision
+   * id) picks the same winner everywhere, the winner is applied here, and the other version
+   * is kept and listed for a lead. Returns false when the winner is this machine's version
+   * (nothing to apply).
+   */
+  private async applyShared(doc: Stored): Promise<boolean> {
+    if (!isShared(doc, this.connection.user)) return true;
+    const current = await this.local.get(doc._id, { conflicts: true, revs: true });
+    const conflicts = (current._conflicts ?? []).filter((rev) => rev !== current._rev);
+    if (doc.kind === 'annotations' && doc.owner === this.connection.user) {
+      // Your own work: every branch is merged into the local copy (applyAnnotations), then the
+      // merged version is pushed and the branches it took in are removed.
+      for (const rev of conflicts) {
+        const branch = (await this.local.get(doc._id, { rev })) as unknown as Stored;
+        if (readServerDocument(branch).ok) await this.applyAnnotations(branch as AnnotationsDoc, true);
+        await this.local.remove(doc._id, rev);
+      }
+      return true;
+    }
+    if (doc.writer !== this.connection.replicaId) {
+      const local = await this.localVersion(doc);
+      if (local && !sameContent(local, doc) && (await this.changedHere(current, local))) {
+        const branches = await Promise.all(conflicts.map((rev) => this.local.get(doc._id, { rev })));
+        if (!branches.some((branch) => sameContent(branch, local))) await this.addBranch(current, local);
+      }
+    }
+    const winner = await this.local.get(doc._id, { conflicts: true });
+    const others = (winner._conflicts ?? []).filter((rev) => rev !== winner._rev);
+    if (others.length > 0) await this.recordConflict(doc._id, winner._rev, others);
+    else await this.clearConflict(doc._id);
+    return winner.writer !== this.connection.replicaId && winner._rev === doc._rev;
+  }
+
+  /** This replica's version of a shared server document, built from Dexie now; null when it has none. */
+  private async localVersion(doc: Stored): Promise<ServerDocument | null> {
+    const writer = this.connection.replicaId;
     const project = await this.db.projects.get(this.projectId);
-    if (!project) return true;
+    if (!project) return null;
     switch (doc.kind) {
       case 'project':
-        if (doc.writer === this.connection.replicaId) return true;
+        return toProjectDoc(project, writer);
+      case 'schema':
+        return toSchemaDoc(project.schema, writer);
+      case 'document': {
+        const record = await this.db.documents.get(doc.documentId);
+        return record && record.projectId === this.projectId ? toDocumentDoc(record, writer) : null;
+      }
+      case 'annotations': {
+        const record = await this.db.documents.get(doc.documentId);
+        if (!record || record.projectId !== this.projectId) return null;
+        const annotator = this.localAnnotatorOf(doc.owner);
+        const local = await this.localAnnotations(doc.documentId, annotator, record.statuses[annotator] ?? 'todo');
+        const names = await this.annotatorNames();
+        return toAnnotationsDoc(doc.documentId, doc.owner, names.get(annotator) ?? doc.owner, local, writer);
+      }
+      case 'text':
+        return null;
+    }
+  }
+
+  /**
+   * Whether this machine changed the document since the version the new one was made from:
+   * its local version differs from that parent revision. Where this replica never held the
+   * parent (several revisions arrived at once), the change log says whether it was edited here.
+   */
+  private async changedHere(current: SpanwrightPouch.ExistingDoc, local: ServerDocument): Promise<boolean> {
+    const revisions = current._revisions as { start: number; ids: string[] } | undefined;
+    const parentRev = revisions && revisions.ids.length > 1 ? `${revisions.start - 1}-${revisions.ids[1]}` : null;
+    if (parentRev) {
+      const parent = await this.local.get(current._id, { rev: parentRev }).catch(() => null);
+      if (parent) return !sameContent(parent, local);
+    }
+    if (local.kind === 'project') return false;
+    const cursor = await this.cursor();
+    const entries = await this.db.changeLog
+      .where('seq')
+      .above(cursor.pushedLogSeq)
+      .filter((e) => e.projectId === this.projectId)
+      .toArray();
+    const keys = changedKeys(entries.map((e) => e.change));
+    switch (local.kind) {
+      case 'schema':
+        return keys.schema;
+      case 'document':
+        return keys.documents.has(local.documentId);
+      case 'annotations':
+        return keys.annotations.some((k) => k.documentId === local.documentId && k.annotator === this.localAnnotatorOf(local.owner));
+      default:
+        return false;
+    }
+  }
+
+  /** Adds this machine's version beside the arrived one (same generation, same parent): a CouchDB conflict. */
+  private async addBranch(current: SpanwrightPouch.ExistingDoc, local: ServerDocument): Promise<void> {
+    const revisions = current._revisions as { start: number; ids: string[] };
+    const id = crypto.randomUUID().replace(/-/g, '');
+    const branch = {
+      ...this.stamped(local),
+      _rev: `${revisions.start}-${id}`,
+      _revisions: { start: revisions.start, ids: [id, ...revisions.ids.slice(1)] },
+    };
+    const [result] = await this.local.bulkDocs([branch], { new_edits: false });
+    if (result?.error) throw new Error(result.message ?? String(result.error));
+    this.waiting.set(local._id, branch._rev);
+  }
+
+  private stamped(doc: ServerDocument): ServerDocument & { savedBy: string; savedAt: number } {
+    return { ...doc, savedBy: this.connection.user, savedAt: Date.now() };
+  }
+
+  private async recordConflict(id: string, kept: string, others: string[]): Promise<void> {
+    const conflicts = await readConflicts(this.db, this.projectId);
+    const existing = conflicts.find((c) => c.id === id);
+    if (existing && existing.kept === kept && existing.others.join() === others.join()) return;
+    const next = [...conflicts.filter((c) => c.id !== id), { id, kept, others, at: Date.now() }];
+    await writeConflicts(this.db, this.projectId, next);
+    this.setStatus({ conflicts: next.length });
+  }
+
+  /** Settled (here or by another lead): no longer listed. */
+  private async clearConflict(id: string): Promise<void> {
+    const conflicts = await readConflicts(this.db, this.projectId);
+    if (!conflicts.some((c) => c.id === id)) return;
+    const remaining = conflicts.filter((c) => c.id !== id);
+    await writeConflicts(this.db, this.projectId, remaining);
+    this.setStatus({ conflicts: remaining.length });
+  }
+
+  /** Applies one server document; false when it must wait for another to arrive first. `force`: even this machine's own version. */
+  private async applyDocument(doc: ServerDocument, force = false): Promise<boolean> {
+    const project = await this.db.projects.get(this.projectId);
+    if (!project) return true;
+    const own = doc.writer === this.connection.replicaId && !force;
+    switch (doc.kind) {
+      case 'project':
+        if (own) return true;
         await this.applyProject(project, doc.name, doc.guidelines, doc.assignment);
         return true;
       case 'schema':
-        if (doc.writer === this.connection.replicaId) return true;
+        if (own) return true;
         for (const change of schemaChanges(project.schema, doc.schema)) {
           try {
             // An item removed there but still used here stays: removing it would strand annotations.
@@ -448,7 +715,7 @@ export class TeamSync {
       case 'document':
         return this.applyDocumentDoc(doc);
       case 'annotations':
-        return this.applyAnnotations(doc);
+        return this.applyAnnotations(doc, force);
     }
   }
 
@@ -490,8 +757,8 @@ export class TeamSync {
     return true;
   }
 
-  private async applyAnnotations(doc: AnnotationsDoc): Promise<boolean> {
-    if (doc.writer === this.connection.replicaId) return true;
+  private async applyAnnotations(doc: AnnotationsDoc, branch = false): Promise<boolean> {
+    if (doc.writer === this.connection.replicaId && !branch) return true;
     const record = await this.db.documents.get(doc.documentId);
     // Its document has not been applied yet (or was removed here): wait for it.
     if (!record) return (await this.db.trash.get(doc.documentId)) !== undefined;
@@ -518,6 +785,13 @@ export class TeamSync {
   private async commit(change: Change, annotators: readonly Annotator[] = []): Promise<void> {
     await commitChange(this.db, this.projectId, change, { annotator: this.connection.annotatorId }, { annotators });
   }
+}
+
+/** What more than one writer may change (everything but a teammate's own annotations and the immutable texts). */
+function isShared(doc: ServerDocument, user: string): boolean {
+  if (doc.kind === 'text') return false;
+  if (doc.kind === 'annotations') return doc.owner === GOLD_OWNER || doc.owner === user;
+  return true;
 }
 
 function isUntouched(doc: AnnotationsDoc): boolean {

@@ -21,7 +21,11 @@ export function syncStatusText(status: SyncStatus): string {
 export function SyncStatusButton(props: { team: TeamSyncState; onOpen: () => void }) {
   const { connection, status } = props.team;
   const text = !connection ? 'Team server…' : status ? syncStatusText(status) : 'Not signed in';
-  const problems = status && status.problems.length > 0 ? ` (${status.problems.length} not synced)` : '';
+  const notes = [
+    status && status.conflicts > 0 ? `${status.conflicts} to settle` : '',
+    status && status.problems.length > 0 ? `${status.problems.length} not synced` : '',
+  ].filter(Boolean);
+  const problems = notes.length > 0 ? ` (${notes.join(', ')})` : '';
   return (
     <button
       type="button"

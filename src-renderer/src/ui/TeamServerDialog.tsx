@@ -1,6 +1,7 @@
 // Team server…: connects the open project to a CouchDB database, shows how the sync is doing
 // and what the server refused, and disconnects.
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { ConflictDetails } from '../sync/team-sync';
 import { getBridge } from '../platform/bridge';
 import { isLocalHost } from '../sync/server-account';
 import { Modal } from './Modal';
@@ -44,6 +45,7 @@ export function TeamServerDialog(props: { team: TeamSyncState; onClose: () => vo
           </p>
           <p role="status">{team.status ? syncStatusText(team.status) : 'Not signed in: enter the password to sync.'}</p>
           {team.status?.message && <p className="team-server__message">{team.status.message}</p>}
+          {team.status && team.status.conflicts > 0 && <ConflictList team={team} />}
           {team.status && team.status.problems.length > 0 && (
             <details>
               <summary>{team.status.problems.length} not synced</summary>
@@ -130,6 +132,59 @@ export function TeamServerDialog(props: { team: TeamSyncState; onClose: () => vo
         </div>
       </form>
     </Modal>
+  );
+}
+
+/**
+ * Documents two people changed at once. CouchDB chose one version everywhere; the others are
+ * kept, shown here with who saved them, until a lead picks the one to keep.
+ */
+function ConflictList(props: { team: TeamSyncState }) {
+  const { team } = props;
+  const [conflicts, setConflicts] = useState<ConflictDetails[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const count = team.status?.conflicts ?? 0;
+  const reload = useCallback(() => {
+    team.conflicts().then(setConflicts, (e: unknown) => setError(String(e)));
+  }, [team]);
+  useEffect(() => reload(), [reload, count]);
+  if (!conflicts || conflicts.length === 0) return null;
+  return (
+    <section className="team-server__conflicts" aria-label="Conflicts">
+      <h3>Changed in two places at once</h3>
+      <p className="field__hint">Every machine shows the first version; the others are kept until you choose.</p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul>
+        {conflicts.map((conflict) => (
+          <li key={conflict.id} className="team-server__conflict">
+            <strong>{conflict.what}</strong>
+            <ul>
+              {conflict.versions.map((version, index) => (
+                <li key={version.rev}>
+                  {index === 0 ? 'Shown now: ' : 'Other version: '}
+                  {version.summary} — saved by {version.savedBy}
+                  {version.savedAt ? ` at ${new Date(version.savedAt).toLocaleString()}` : ''}{' '}
+                  <button
+                    type="button"
+                    onClick={() => {
+                      team
+                        .settle(conflict.id, version.rev)
+                        .then(reload, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+                    }}
+                  >
+                    {index === 0 ? 'Keep this one' : 'Use this one'}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

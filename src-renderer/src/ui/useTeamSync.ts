@@ -7,7 +7,7 @@ import { getBridge } from '../platform/bridge';
 import type { SpanwrightDatabase } from '../storage/database';
 import { addressProblem, normaliseServerUrl, prepareDatabase, type ServerAddress } from '../sync/server-account';
 import { passwordKey, readConnection, writeConnection, type TeamConnection } from '../sync/team-settings';
-import { TeamSync, type SyncStatus } from '../sync/team-sync';
+import { TeamSync, type ConflictDetails, type SyncStatus } from '../sync/team-sync';
 
 export interface TeamSyncState {
   connection: TeamConnection | null;
@@ -18,6 +18,10 @@ export interface TeamSyncState {
   signIn(password: string): Promise<void>;
   disconnect(): Promise<void>;
   syncNow(): void;
+  /** Documents changed in two places at once, both versions (CouchDB's choice first). */
+  conflicts(): Promise<ConflictDetails[]>;
+  /** Makes one version of a conflicted document everyone's. */
+  settle(id: string, rev: string): Promise<void>;
 }
 
 export function useTeamSync(db: SpanwrightDatabase, projectId: string, you: Annotator): TeamSyncState {
@@ -116,6 +120,11 @@ export function useTeamSync(db: SpanwrightDatabase, projectId: string, you: Anno
   }, [connection, db, projectId, stopEngine]);
 
   const syncNow = useCallback(() => engine.current?.syncNow(), []);
+  const conflicts = useCallback(async () => (engine.current ? engine.current.conflicts() : []), []);
+  const settle = useCallback(async (id: string, rev: string) => {
+    if (!engine.current) throw new Error('Sign in to the team server first.');
+    await engine.current.settle(id, rev);
+  }, []);
 
-  return { connection, status, connect, signIn, disconnect, syncNow };
+  return { connection, status, connect, signIn, disconnect, syncNow, conflicts, settle };
 }

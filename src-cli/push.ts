@@ -185,6 +185,7 @@ async function push(connection: DatabaseConnection, shown: string, path: string,
     connection,
     shown,
     [toProjectDoc(project, CLI_WRITER), toSchemaDoc(schema, CLI_WRITER), ...plan.docs],
+    user || CLI_WRITER,
     output,
   );
 
@@ -310,9 +311,12 @@ async function writeDocuments(
   connection: DatabaseConnection,
   shown: string,
   docs: readonly ServerDocument[],
+  savedBy: string,
   output: CliOutput,
 ): Promise<WriteCounts> {
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
+  // Who saved each revision and when, as the app stamps its writes (shown when two versions conflict; not content).
+  const stamp = { savedBy, savedAt: Date.now() };
   const notWritten = (id: string, reason: string) => {
     counts.failed++;
     output.stderr(`${shown}: ${id}: not written: ${reason}\n`);
@@ -331,7 +335,7 @@ async function writeDocuments(
       if (!current) {
         isNew.add(wanted._id);
         // On top of a deleted document: CouchDB takes a new document there without a revision.
-        writes.push(wanted);
+        writes.push({ ...wanted, ...stamp });
         return;
       }
       if (typeof current.layout === 'number' && current.layout > SYNC_LAYOUT_VERSION) {
@@ -362,7 +366,7 @@ async function writeDocuments(
         counts.unchanged++;
         return;
       }
-      writes.push({ ...next, ...(current._rev ? { _rev: current._rev } : {}) });
+      writes.push({ ...next, ...stamp, ...(current._rev ? { _rev: current._rev } : {}) });
     });
     if (writes.length === 0) continue;
     const answer = await connection.database('POST', '/_bulk_docs', { docs: writes });

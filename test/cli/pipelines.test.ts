@@ -349,6 +349,7 @@ describe('project bundles', { timeout: 30_000 }, () => {
       name: 'Haiti',
       guidelines: 'Mark people.',
       writer: 'spanwright-cli',
+      savedBy: 'lead',
     });
     const pulled = await runHere(['pull', `${server.url}/haiti`, '--out', at('haiti.jsonl'), '--annotations', 'ana', ...asLead()]);
     expect(pulled.status, pulled.stderr).toBe(0);

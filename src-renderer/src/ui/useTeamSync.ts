@@ -7,7 +7,10 @@ import { getBridge } from '../platform/bridge';
 import type { SpanwrightDatabase } from '../storage/database';
 import { addressProblem, normaliseServerUrl, prepareDatabase, type ServerAddress } from '../sync/server-account';
 import { passwordKey, readConnection, writeConnection, type TeamConnection } from '../sync/team-settings';
-import { TeamSync, type ConflictDetails, type SyncStatus } from '../sync/team-sync';
+// Types only: the engine (and PouchDB with it) loads when a project is connected, not at start-up.
+import type { ConflictDetails, SyncStatus, TeamSync } from '../sync/team-sync';
+
+const loadEngine = () => import('../sync/team-sync');
 
 export interface TeamSyncState {
   connection: TeamConnection | null;
@@ -28,8 +31,11 @@ export function useTeamSync(db: SpanwrightDatabase, projectId: string, you: Anno
   const [connection, setConnection] = useState<TeamConnection | null>(null);
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const engine = useRef<TeamSync | null>(null);
+  /** Bumped by every start and stop, so a start still loading the engine gives way to a later one. */
+  const generation = useRef(0);
 
   const stopEngine = useCallback(async () => {
+    generation.current += 1;
     const running = engine.current;
     engine.current = null;
     setStatus(null);
@@ -37,7 +43,10 @@ export function useTeamSync(db: SpanwrightDatabase, projectId: string, you: Anno
   }, []);
 
   const startEngine = useCallback(
-    (next: TeamConnection, password: string) => {
+    async (next: TeamConnection, password: string) => {
+      const mine = ++generation.current;
+      const { TeamSync } = await loadEngine();
+      if (mine !== generation.current) return;
       const sync = new TeamSync(db, projectId, next, password, (s) => {
         if (engine.current === sync) setStatus(s);
       });
@@ -56,7 +65,7 @@ export function useTeamSync(db: SpanwrightDatabase, projectId: string, you: Anno
       setConnection(saved);
       if (!saved) return;
       const password = await getBridge().secrets.read(passwordKey(saved));
-      if (!cancelled && password !== null) startEngine(saved, password);
+      if (!cancelled && password !== null) await startEngine(saved, password);
     })();
     return () => {
       cancelled = true;
@@ -84,14 +93,12 @@ export function useTeamSync(db: SpanwrightDatabase, projectId: string, you: Anno
       if (!same) {
         // Another server, database or user starts from the beginning.
         await writeConnection(db, projectId, null);
-        await TeamSync.forgetReplica(projectId);
+        await (await loadEngine()).TeamSync.forgetReplica(projectId);
       }
       await writeConnection(db, projectId, next);
-      const secrets = getBridge().secrets;
-      if (options.remember || !secrets.persistent) await secrets.write(passwordKey(next), typed.password);
-      else await secrets.forget(passwordKey(next));
+      await rememberPassword(passwordKey(next), typed.password, options.remember);
       setConnection(next);
-      startEngine(next, typed.password);
+      await startEngine(next, typed.password);
     },
     [db, projectId, you.id, startEngine, stopEngine],
   );
@@ -102,11 +109,10 @@ export function useTeamSync(db: SpanwrightDatabase, projectId: string, you: Anno
       const signedIn = await prepareDatabase({ ...connection, password });
       const next = { ...connection, lead: signedIn.lead };
       await writeConnection(db, projectId, next);
-      const secrets = getBridge().secrets;
-      if (!secrets.persistent) await secrets.write(passwordKey(next), password);
+      if (!getBridge().secrets.persistent) await rememberPassword(passwordKey(next), password, false);
       await stopEngine();
       setConnection(next);
-      startEngine(next, password);
+      await startEngine(next, password);
     },
     [connection, db, projectId, startEngine, stopEngine],
   );
@@ -115,7 +121,7 @@ export function useTeamSync(db: SpanwrightDatabase, projectId: string, you: Anno
     await stopEngine();
     if (connection) await getBridge().secrets.forget(passwordKey(connection));
     await writeConnection(db, projectId, null);
-    await TeamSync.forgetReplica(projectId);
+    await (await loadEngine()).TeamSync.forgetReplica(projectId);
     setConnection(null);
   }, [connection, db, projectId, stopEngine]);
 
@@ -127,4 +133,19 @@ export function useTeamSync(db: SpanwrightDatabase, projectId: string, you: Anno
   }, []);
 
   return { connection, status, connect, signIn, disconnect, syncNow, conflicts, settle };
+}
+
+/**
+ * Keeps the password where the platform can: encrypted by the desktop shell when asked, for
+ * the session in the web build. A desktop without system encryption refuses to store it: the
+ * sync still starts, and the next start asks for the password again.
+ */
+async function rememberPassword(key: string, password: string, remember: boolean): Promise<void> {
+  const secrets = getBridge().secrets;
+  try {
+    if (remember || !secrets.persistent) await secrets.write(key, password);
+    else await secrets.forget(key);
+  } catch {
+    // Not stored (no system encryption): nothing else depends on it.
+  }
 }

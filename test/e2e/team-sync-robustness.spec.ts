@@ -1,0 +1,302 @@
+// Team sync when things go wrong: the annotator's browser is killed while work waits to sync
+// (nothing shown as saved is lost, nothing arrives twice), and what the server refuses (a
+// member's schema edit, a wrong password, a user who is not a member) is explained in words.
+// Its own pouchdb-server, as in team-sync.spec.ts.
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SCHEMA_DOC_ID } from '../../src-shared/sync/server-documents';
+import { startTeamServer, type TeamServer } from '../support/team-server';
+import { dragSelect, escapeRegExp, openApp, openDocument, renderedSpans } from './helpers';
+
+const HARBOUR = 'Harbour city opens new tram line';
+const KILL_DATABASE = 'crashdesk';
+const REFUSAL_DATABASE = 'refusals';
+const VIEWPORT = { width: 1400, height: 900 };
+
+let server: TeamServer;
+
+test.beforeAll(async () => {
+  server = await startTeamServer();
+  await server.addUser('ana', 'ana-pass');
+  await server.addUser('ben', 'ben-pass');
+  await server.addUser('carl', 'carl-pass');
+  await server.createDatabase(KILL_DATABASE, { admins: [server.admin.name], members: ['ana'] });
+  await server.createDatabase(REFUSAL_DATABASE, { admins: [server.admin.name], members: ['ben'] });
+});
+
+test.afterAll(async () => {
+  await server?.dispose();
+});
+
+const syncState = (page: Page) => page.getByRole('button', { name: /^Team server:/ });
+const teamDialog = (page: Page) => page.getByRole('dialog', { name: 'Team server' });
+
+/** Opens the app at `url` (a page of a browser without Playwright's baseURL), as openApp does. */
+async function openAppAt(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('list', { name: 'Documents' })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Document text' })).toBeVisible();
+}
+
+async function welcome(page: Page, name: string): Promise<void> {
+  await page.getByRole('region', { name: 'Welcome' }).getByLabel('Your name').fill(name);
+  await page.getByRole('region', { name: 'Welcome' }).getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: `Annotating as ${name}` })).toBeVisible();
+}
+
+async function newUser(browser: Browser, baseURL: string | undefined, name: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: VIEWPORT });
+  const page = await context.newPage();
+  await openApp(page);
+  await welcome(page, name);
+  return page;
+}
+
+async function newProject(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'New project' }).click();
+  await page.getByRole('dialog', { name: 'New project' }).getByLabel('Project name').fill(name);
+  await page.getByRole('dialog', { name: 'New project' }).getByRole('button', { name: 'Create project' }).click();
+}
+
+/** Fills the Team server dialog and presses Connect; leaves the dialog open. */
+async function pressConnect(page: Page, user: string, password: string, database: string): Promise<void> {
+  if (!(await teamDialog(page).isVisible())) await syncState(page).click();
+  const dialog = teamDialog(page);
+  await dialog.getByLabel('Server address').fill(server.url);
+  await dialog.getByLabel('Database').fill(database);
+  await dialog.getByLabel('User name').fill(user);
+  await dialog.getByLabel('Password').fill(password);
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+}
+
+async function connect(page: Page, user: string, password: string, database: string): Promise<void> {
+  await pressConnect(page, user, password, database);
+  await expect(teamDialog(page).getByRole('status')).toHaveText('Synced', { timeout: 30_000 });
+  await teamDialog(page).getByRole('button', { name: 'Close' }).click();
+}
+
+/** The span texts the server holds in `owner`'s annotation documents, one entry per span. */
+async function serverSpanTexts(database: string, owner: string): Promise<string[]> {
+  const all = (await server.requestAsAdmin('GET', `/${database}/_all_docs?include_docs=true`)) as {
+    rows: Array<{ doc?: { kind?: string; owner?: string; spans?: Array<{ text: string }> } }>;
+  };
+  return all.rows.flatMap((row) =>
+    row.doc?.kind === 'annotations' && row.doc.owner === owner ? (row.doc.spans ?? []).map((s) => s.text) : [],
+  );
+}
+
+/**
+ * A Chromium this test starts itself, with a profile directory that outlives it, so that it
+ * can be killed like a crash. Playwright's own launchers cannot do that: `browser.close()` and
+ * `context.close()` shut down cleanly, and a launched or persistent browser does not expose its
+ * process to the test. So the binary and flags of playwright.config.ts are spawned here with
+ * `--remote-debugging-port=0` in its own process group, Playwright connects over CDP, and
+ * `kill()` sends SIGKILL to the whole group (browser, renderer, storage and GPU processes):
+ * no unload handler, no IndexedDB flush on shutdown, no goodbye to the server.
+ */
+class KillableChromium {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly browser: Browser,
+  ) {}
+
+  static async launch(userDataDir: string): Promise<KillableChromium> {
+    const launchOptions = test.info().project.use.launchOptions ?? {};
+    const executable = launchOptions.executablePath ?? chromium.executablePath();
+    const args = [
+      ...(launchOptions.args ?? []),
+      '--headless',
+      '--remote-debugging-port=0',
+      `--user-data-dir=${userDataDir}`,
+      `--window-size=${VIEWPORT.width},${VIEWPORT.height}`,
+      'about:blank',
+    ];
+    const child = spawn(executable, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    const endpoint = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${output}`)), 15_000);
+      child.stderr?.on('data', (chunk: Buffer) => {
+        output = (output + chunk.toString('utf8')).slice(-4_000);
+        const found = /DevTools listening on (ws:\/\/\S+)/.exec(output);
+        if (found?.[1]) {
+          clearTimeout(timer);
+          resolve(found[1]);
+        }
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`Chromium exited while starting (${code ?? signal}):\n${output}`));
+      });
+    });
+    const browser = await chromium.connectOverCDP(endpoint);
+    return new KillableChromium(child, browser);
+  }
+
+  /** The profile's one window, sized as the other tests' pages. */
+  async page(): Promise<Page> {
+    const context = this.browser.contexts()[0];
+    if (!context) throw new Error('Chromium has no default context');
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.setViewportSize(VIEWPORT);
+    return page;
+  }
+
+  /** SIGKILL to the browser's process group; resolves once the browser process is gone. */
+  async kill(): Promise<void> {
+    const { child } = this;
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(-child.pid, 'SIGKILL');
+    await exited;
+  }
+}
+
+test('a browser killed while its work waits to sync loses nothing shown as saved, and the server gets each span once', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(60_000);
+  if (!baseURL) throw new Error('the web project sets baseURL');
+  const lead = await newUser(browser, baseURL, 'Rita');
+  await connect(lead, server.admin.name, server.admin.password, KILL_DATABASE);
+
+  const profile = mkdtempSync(join(tmpdir(), 'spanwright-killed-profile-'));
+  let chromiumRun: KillableChromium | null = null;
+  try {
+    chromiumRun = await KillableChromium.launch(profile);
+    let ana = await chromiumRun.page();
+    await openAppAt(ana, baseURL);
+    await welcome(ana, 'Ana');
+    await newProject(ana, 'Crash desk');
+    await connect(ana, 'ana', 'ana-pass', KILL_DATABASE);
+    await openDocument(ana, HARBOUR);
+    await dragSelect(ana, 'Coastlink');
+    await ana.keyboard.press('o');
+    // "Synced" alone could be the state from before the label: wait for the server to hold it.
+    await expect.poll(() => serverSpanTexts(KILL_DATABASE, 'ana'), { timeout: 30_000 }).toEqual(['Coastlink']);
+    await expect(syncState(ana)).toHaveAccessibleName('Team server: Synced', { timeout: 30_000 });
+
+    // The server goes away; Ana labels quickly, the app says everything is saved, and the
+    // browser dies at once: some changes are in the local replica waiting for the server,
+    // the last may not even have left IndexedDB's change log for the replica yet.
+    await server.stop();
+    const labelled: Array<[string, string]> = [
+      ['Dana Whitcombe', 'p'],
+      ['Quay Street station', 'l'],
+      ['Amir Haddad', 'p'],
+      ['Eastside', 'l'],
+    ];
+    for (const [text, key] of labelled) {
+      await dragSelect(ana, text);
+      await ana.keyboard.press(key);
+    }
+    for (const [text] of labelled) await expect(ana.locator('[data-span-id]', { hasText: text }).first()).toBeVisible();
+    await expect(ana.getByText('All changes saved')).toBeVisible();
+    await chromiumRun.kill();
+    chromiumRun = null;
+
+    await server.restart();
+    // Nothing of the four reached the server before the kill: it was all waiting.
+    expect(await serverSpanTexts(KILL_DATABASE, 'ana')).toEqual(['Coastlink']);
+
+    // Same profile: the project, its connection and its replica are still there; the web build
+    // forgot the password with the page, so Ana signs in again.
+    chromiumRun = await KillableChromium.launch(profile);
+    ana = await chromiumRun.page();
+    await openAppAt(ana, baseURL);
+    await expect(syncState(ana)).toHaveAccessibleName('Team server: Not signed in');
+    await syncState(ana).click();
+    await expect(teamDialog(ana).getByRole('status')).toHaveText('Not signed in: enter the password to sync.');
+    await teamDialog(ana).getByLabel('Password').fill('ana-pass');
+    await teamDialog(ana).getByRole('button', { name: 'Sign in' }).click();
+    await expect(teamDialog(ana).getByRole('status')).toHaveText('Synced', { timeout: 30_000 });
+    await teamDialog(ana).getByRole('button', { name: 'Close' }).click();
+
+    const everyText = ['Coastlink', ...labelled.map(([text]) => text)];
+    await openDocument(ana, HARBOUR);
+    const local = (await renderedSpans(ana)).map((s) => s.text).sort();
+    expect(local).toEqual([...everyText].sort());
+
+    // The server holds each span once: a replayed push after the crash did not add copies.
+    await expect.poll(async () => (await serverSpanTexts(KILL_DATABASE, 'ana')).sort(), { timeout: 30_000 }).toEqual([...everyText].sort());
+
+    await openDocument(lead, HARBOUR);
+    await lead.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Review' }).click();
+    for (const text of everyText)
+      await expect(lead.locator('[data-annotator="couch:ana"]', { hasText: new RegExp(`^${escapeRegExp(text)}$`) })).toHaveCount(1, {
+        timeout: 30_000,
+      });
+    await lead.screenshot({ path: 'test-results/team-sync-killed-lead-review.png' });
+  } finally {
+    await chromiumRun?.kill();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+async function addLabel(page: Page, name: string, hotkey: string): Promise<void> {
+  await page.getByRole('button', { name: 'Labels', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Labels' });
+  await dialog.getByLabel('New label name').fill(name);
+  await dialog.getByLabel('New label layer').selectOption('entity');
+  await dialog.getByLabel('New label hotkey').fill(hotkey);
+  await dialog.getByRole('button', { name: 'Add label' }).click();
+  await expect(dialog.getByLabel(`Name of ${name}`, { exact: true })).toHaveValue(name);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+}
+
+/** A lead connects first: that installs the validate function refusing members' schema edits. */
+async function leadConnects(browser: Browser, baseURL: string | undefined): Promise<Page> {
+  const lead = await newUser(browser, baseURL, 'Rita');
+  await connect(lead, server.admin.name, server.admin.password, REFUSAL_DATABASE);
+  return lead;
+}
+
+test('a wrong password and a user who is not a member are told why the server said no', async ({ browser, baseURL }) => {
+  await leadConnects(browser, baseURL);
+  const ben = await newUser(browser, baseURL, 'Ben');
+  await newProject(ben, 'Refusals');
+
+  // Carl has an account but is not a member of the database.
+  await pressConnect(ben, 'carl', 'carl-pass', REFUSAL_DATABASE);
+  const alert = teamDialog(ben).getByRole('alert');
+  await expect(alert).toContainText(/“carl” may not do this on database “refusals”|did not accept the user name “carl”/);
+  await ben.screenshot({ path: 'test-results/team-sync-not-a-member.png' });
+
+  // Ben mistypes his password.
+  await pressConnect(ben, 'ben', 'not-his-password', REFUSAL_DATABASE);
+  await expect(alert).toContainText('The server did not accept the user name “ben” and this password');
+  await ben.screenshot({ path: 'test-results/team-sync-wrong-password.png' });
+
+  await teamDialog(ben).getByLabel('Password').fill('ben-pass');
+  await teamDialog(ben).getByRole('button', { name: 'Connect' }).click();
+  await expect(teamDialog(ben).getByRole('status')).toHaveText('Synced', { timeout: 30_000 });
+  await expect(alert).toBeHidden();
+});
+
+test("a member's label change the server refuses is shown as not synced, with the server's reason", async ({ browser, baseURL }) => {
+  await leadConnects(browser, baseURL);
+  const ben = await newUser(browser, baseURL, 'Ben');
+  await newProject(ben, 'Refusals');
+  await connect(ben, 'ben', 'ben-pass', REFUSAL_DATABASE);
+
+  // Ben, a member, adds a label: the server's validate function refuses the schema document.
+  await addLabel(ben, 'VEHICLE', 'v');
+  await expect(syncState(ben)).toHaveAccessibleName(/\(1 not synced\)/, { timeout: 15_000 });
+  await syncState(ben).click();
+  const notSynced = teamDialog(ben).getByRole('group').filter({ hasText: '1 not synced' });
+  await notSynced.getByText('1 not synced').click();
+  await expect(notSynced.getByRole('listitem')).toHaveText(
+    /refused by the server: Only the project leads \(database admins\) can change schema documents\./,
+  );
+  await ben.screenshot({ path: 'test-results/team-sync-refused-schema.png' });
+
+  // The server still has the lead's labels.
+  const schema = (await server.requestAsAdmin('GET', `/${REFUSAL_DATABASE}/${encodeURIComponent(SCHEMA_DOC_ID)}`)) as {
+    schema?: { labels?: Array<{ name: string }> };
+  };
+  expect((schema.schema?.labels ?? []).map((l) => l.name)).not.toContain('VEHICLE');
+});

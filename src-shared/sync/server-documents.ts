@@ -5,6 +5,7 @@
 import type { AssignmentPlan } from '../assignment';
 import type { DocumentMeta, DocumentRecord, DocumentStatus, LabelSchema, Relation, Span, SpanOrigin } from '../domain';
 import { DOCUMENT_STATUSES, SPAN_ORIGINS } from '../domain';
+import type { SchemaItemKind } from '../annotations/change';
 import type { AnnotationRecord } from '../annotations/kinds';
 import { readAttributes } from '../formats/spanwright-jsonl';
 import { restoreSchema } from '../schema-restore';
@@ -40,7 +41,20 @@ export interface ProjectDoc extends Common {
 export interface SchemaDoc extends Common {
   kind: 'schema';
   schema: LabelSchema;
+  /** Recent renames, oldest first: a replica renames its own annotations too (a rename is not a removal and an addition). */
+  renames: SchemaRename[];
 }
+
+export interface SchemaRename {
+  /** Unique: a replica applies each rename once. */
+  id: string;
+  what: SchemaItemKind;
+  from: string;
+  to: string;
+}
+
+/** How many renames the schema document remembers (a replica offline for longer sees the rest as removals and additions). */
+export const RENAMES_KEPT = 200;
 
 export interface DocumentDoc extends Common {
   kind: 'document';
@@ -185,8 +199,8 @@ export function toProjectDoc(project: { name: string; guidelines: string; assign
   };
 }
 
-export function toSchemaDoc(schema: LabelSchema, writer: string): SchemaDoc {
-  return { _id: SCHEMA_DOC_ID, kind: 'schema', layout: SYNC_LAYOUT_VERSION, writer, schema };
+export function toSchemaDoc(schema: LabelSchema, writer: string, renames: readonly SchemaRename[] = []): SchemaDoc {
+  return { _id: SCHEMA_DOC_ID, kind: 'schema', layout: SYNC_LAYOUT_VERSION, writer, schema, renames: renames.slice(-RENAMES_KEPT) };
 }
 
 /** Whether two server documents say the same thing (who wrote them and CouchDB's fields aside). */
@@ -233,6 +247,20 @@ const KINDS: ReadonlySet<string> = new Set<ServerDocument['kind']>(['project', '
 const isRecordId = (v: unknown): v is string => isString(v) && v !== '';
 const isOrigin = (v: unknown): v is SpanOrigin => SPAN_ORIGINS.includes(v as SpanOrigin);
 
+const SCHEMA_ITEM_KINDS: readonly string[] = ['label', 'relation-type', 'category'];
+
+function isRename(value: unknown): value is SchemaRename {
+  return (
+    isObject(value) &&
+    isString(value.id) &&
+    value.id !== '' &&
+    isString(value.what) &&
+    SCHEMA_ITEM_KINDS.includes(value.what) &&
+    isString(value.from) &&
+    isString(value.to)
+  );
+}
+
 function problem(reason: string): ReadResult {
   return { ok: false, skip: false, reason };
 }
@@ -274,7 +302,10 @@ export function readServerDocument(raw: unknown): ReadResult {
       // Item by item, as a project bundle's: the sync applies these items to the local schema.
       const schema = restoreSchema(raw.schema);
       if (!schema.ok) return problem(`${id}: not a valid label schema: ${schema.error}`);
-      return { ok: true, doc: { ...(raw as unknown as SchemaDoc), schema: schema.value } };
+      const renames = raw.renames ?? [];
+      if (!Array.isArray(renames) || renames.length > RENAMES_KEPT || !renames.every(isRename))
+        return problem(`${id}: not a valid list of renames`);
+      return { ok: true, doc: { ...(raw as unknown as SchemaDoc), schema: schema.value, renames: renames as SchemaRename[] } };
     }
     case 'document':
       if (!isSafeDocumentId(raw.documentId) || id !== documentDocId(raw.documentId)) return problem(`${id}: bad document id`);

@@ -46,6 +46,7 @@ async function connect(page: Page, user: string, password: string, database = DA
 }
 
 const syncState = (page: Page) => page.getByRole('button', { name: /^Team server:/ });
+const palette = (page: Page, label: string) => page.getByRole('button', { name: new RegExp(`^${label} hotkey`) });
 
 test('a lead shares a project; an annotator joins, works offline while the server is down, and the lead sees every span', async ({
   browser,
@@ -96,6 +97,27 @@ test('a lead shares a project; an annotator joins, works offline while the serve
   await expect(lead.locator('[data-annotator="couch:ana"]', { hasText: 'Quay Street station' })).toHaveCount(1, { timeout: 60_000 });
   await lead.screenshot({ path: 'test-results/team-sync-lead-review.png' });
 
+  // The lead renames a label: the annotator's spans follow it, on her screen and back on the lead's.
+  await lead.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Annotate' }).click();
+  await lead.getByRole('button', { name: 'Labels', exact: true }).click();
+  const labels = lead.getByRole('dialog', { name: 'Labels' });
+  await labels.getByLabel('Name of ORG', { exact: true }).fill('COMPANY');
+  await labels
+    .getByRole('row')
+    .filter({ has: lead.getByLabel('Name of ORG', { exact: true }) })
+    .getByRole('button', { name: 'Save' })
+    .click();
+  await expect(labels.getByLabel('Name of COMPANY', { exact: true })).toBeVisible();
+  await labels.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(ana.locator('[data-span-id][data-label="COMPANY"]', { hasText: 'Coastlink' }).first()).toBeVisible({ timeout: 30_000 });
+  await expect(ana.locator('[data-span-id][data-label="ORG"]')).toHaveCount(0);
+  await expect(palette(ana, 'ORG')).toHaveCount(0);
+  await lead.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Review' }).click();
+  await expect(lead.locator('[data-annotator="couch:ana"][data-label="COMPANY"]', { hasText: 'Coastlink' })).toHaveCount(1, {
+    timeout: 30_000,
+  });
+  await expect(syncState(ana)).toHaveAccessibleName('Team server: Synced', { timeout: 30_000 });
+
   // Reloading keeps everything (the web build asks for the password again).
   await ana.reload();
   await openApp(ana);
@@ -123,8 +145,6 @@ async function syncNow(page: Page): Promise<void> {
   await expect(dialog.getByRole('status')).toHaveText('Synced', { timeout: 60_000 });
   await dialog.getByRole('button', { name: 'Close' }).click();
 }
-
-const palette = (page: Page, label: string) => page.getByRole('button', { name: new RegExp(`^${label} hotkey`) });
 
 test('two leads change the labels while the server is down: both end with the same labels, the other version is kept and a lead picks it', async ({
   browser,

@@ -24,6 +24,8 @@ export interface SyncCursor {
   appliedSeq: number | string;
   /** Local replica `update_seq` up to which the push has sent documents (PouchDB's own checkpoint is what resumes it). */
   pushedReplicaSeq?: number | string;
+  /** Ids of the schema renames already applied here (or made here). */
+  appliedRenames?: string[];
   /** Server documents that arrived before what they need (an annotations doc before its document): retried. */
   waiting: string[];
 }

@@ -7,7 +7,7 @@
 // storage's single write path. Layout and rules: docs/sync.md.
 import PouchDB from 'pouchdb-browser';
 import type { Change } from '../../../src-shared/annotations/change';
-import { documentsScope } from '../../../src-shared/annotations/change';
+import { changeParts, changesSchema, documentsScope, documentsTouched } from '../../../src-shared/annotations/change';
 import { recordsOf } from '../../../src-shared/annotations/state';
 import type { Annotator, DocumentStatus, Project } from '../../../src-shared/domain';
 import { GOLD_ANNOTATOR } from '../../../src-shared/domain';
@@ -19,7 +19,9 @@ import {
   fromDocumentDoc,
   GOLD_OWNER,
   readServerDocument,
+  RENAMES_KEPT,
   sameContent,
+  SCHEMA_DOC_ID,
   textDocId,
   toAnnotationsDoc,
   toDocumentDoc,
@@ -29,6 +31,7 @@ import {
   type AnnotationsDoc,
   type DocumentDoc,
   type LocalAnnotations,
+  type SchemaRename,
   type ServerDocument,
   type TextDoc,
 } from '../../../src-shared/sync/server-documents';
@@ -95,6 +98,8 @@ export class TeamSync {
     private readonly connection: TeamConnection,
     password: string,
     private readonly onStatus: (status: SyncStatus) => void,
+    /** Called after a server document was applied here: the documents it changed, or null for all (a rename). */
+    private readonly onApplied: (documentIds: ReadonlySet<string> | null) => void = () => undefined,
   ) {
     // No automatic compaction: the body of the revision this machine last saw is what tells
     // its own edits from a teammate's when a new version arrives (applyShared).
@@ -415,7 +420,15 @@ export class TeamSync {
     const wanted: ServerDocument[] = lead ? [toProjectDoc(project, this.connection.replicaId)] : [];
     const firstPush = cursor.pushedLogSeq < 0;
     const keys = changedKeys(entries.map((e) => e.change));
-    if (lead && (firstPush || keys.schema)) wanted.push(toSchemaDoc(project.schema, this.connection.replicaId));
+    if (lead && (firstPush || keys.schema)) {
+      const renames = entries.flatMap((entry) =>
+        changeParts(entry.change).flatMap((part, index) =>
+          part.type === 'rename' ? [{ id: `${entry.id}:${index}`, what: part.what, from: part.from, to: part.to }] : [],
+        ),
+      );
+      if (renames.length > 0) await this.markRenamesApplied(renames.map((r) => r.id));
+      wanted.push(toSchemaDoc(project.schema, this.connection.replicaId, [...(await this.knownRenames()), ...renames]));
+    }
 
     const documentIds = new Set(keys.documents);
     const pairs = new Map(keys.annotations.map((p) => [`${p.documentId}\u0000${p.annotator}`, p]));
@@ -531,7 +544,8 @@ export class TeamSync {
     const docs: Stored[] = [];
     for (const item of raw) {
       const read = readServerDocument(item);
-      if (read.ok) docs.push(item);
+      // The checked form (a schema restored item by item), with CouchDB's fields.
+      if (read.ok) docs.push({ ...item, ...read.doc });
       else if (!read.skip) this.addProblem(`Not applied: ${read.reason}`);
     }
     docs.sort((a, b) => order[a.kind] - order[b.kind]);
@@ -572,9 +586,9 @@ export class TeamSync {
     }
     if (doc.writer !== this.connection.replicaId) {
       const local = await this.localVersion(doc);
-      if (local && !sameContent(local, doc) && (await this.changedHere(current, local))) {
+      if (local && !sameEdit(local, doc) && (await this.changedHere(current, local))) {
         const branches = await Promise.all(conflicts.map((rev) => this.local.get(doc._id, { rev })));
-        if (!branches.some((branch) => sameContent(branch, local))) await this.addBranch(current, local);
+        if (!branches.some((branch) => sameEdit(branch, local))) await this.addBranch(current, local);
       }
     }
     const winner = await this.local.get(doc._id, { conflicts: true });
@@ -593,7 +607,7 @@ export class TeamSync {
       case 'project':
         return toProjectDoc(project, writer);
       case 'schema':
-        return toSchemaDoc(project.schema, writer);
+        return toSchemaDoc(project.schema, writer, await this.knownRenames());
       case 'document': {
         const record = await this.db.documents.get(doc.documentId);
         return record && record.projectId === this.projectId ? toDocumentDoc(record, writer) : null;
@@ -621,7 +635,7 @@ export class TeamSync {
     const parentRev = revisions && revisions.ids.length > 1 ? `${revisions.start - 1}-${revisions.ids[1]}` : null;
     if (parentRev) {
       const parent = await this.local.get(current._id, { rev: parentRev }).catch(() => null);
-      if (parent) return !sameContent(parent, local);
+      if (parent) return !sameEdit(parent, local);
     }
     if (local.kind === 'project') return false;
     const cursor = await this.cursor();
@@ -689,9 +703,10 @@ export class TeamSync {
         if (own) return true;
         await this.applyProject(project, doc.name, doc.guidelines, doc.assignment);
         return true;
-      case 'schema':
+      case 'schema': {
         if (own) return true;
-        for (const change of schemaChanges(project.schema, doc.schema)) {
+        const schema = await this.applyRenames(doc.renames);
+        for (const change of schemaChanges(schema, doc.schema)) {
           try {
             // An item removed there but still used here stays: removing it would strand annotations.
             if (change.after === null && change.before) {
@@ -710,6 +725,7 @@ export class TeamSync {
           }
         }
         return true;
+      }
       case 'text':
         return true;
       case 'document':
@@ -717,6 +733,45 @@ export class TeamSync {
       case 'annotations':
         return this.applyAnnotations(doc, force);
     }
+  }
+
+  /**
+   * A lead's renames, each applied once: the item and every local annotation that uses it take
+   * the new name (as the lead's did), so an annotator's spans follow a renamed label. Returns
+   * the schema after them.
+   */
+  private async applyRenames(renames: readonly SchemaRename[]): Promise<Project['schema']> {
+    const applied = new Set((await this.cursor()).appliedRenames ?? []);
+    const fresh = renames.filter((rename) => !applied.has(rename.id));
+    for (const rename of fresh) {
+      const schema = (await this.db.projects.get(this.projectId))?.schema;
+      const names = (list: ReadonlyArray<{ name: string }> | undefined) => new Set((list ?? []).map((item) => item.name));
+      const present = names(
+        rename.what === 'label' ? schema?.labels : rename.what === 'relation-type' ? schema?.relationTypes : schema?.documentCategories,
+      );
+      if (present.has(rename.from) && !present.has(rename.to)) {
+        try {
+          await this.commit({ type: 'rename', what: rename.what, from: rename.from, to: rename.to });
+        } catch (error) {
+          this.addProblem(`Schema: renaming ${rename.from} to ${rename.to}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    }
+    if (fresh.length > 0) await this.markRenamesApplied(fresh.map((rename) => rename.id));
+    return (await this.db.projects.get(this.projectId))?.schema ?? { labels: [], relationTypes: [], documentCategories: [] };
+  }
+
+  private async markRenamesApplied(ids: readonly string[]): Promise<void> {
+    const cursor = await this.cursor();
+    const appliedRenames = [...new Set([...(cursor.appliedRenames ?? []), ...ids])].slice(-2 * RENAMES_KEPT);
+    await writeCursor(this.db, this.projectId, { ...cursor, appliedRenames });
+  }
+
+  /** The renames the server's schema document already lists (kept when the schema is written again). */
+  private async knownRenames(): Promise<SchemaRename[]> {
+    const current = await this.local.get(SCHEMA_DOC_ID).catch(() => null);
+    const read = current ? readServerDocument(current) : null;
+    return read?.ok && read.doc.kind === 'schema' ? read.doc.renames : [];
   }
 
   private async applyProject(project: Project, name: string, guidelines: string, assignment: Project['assignment'] | null): Promise<void> {
@@ -784,7 +839,30 @@ export class TeamSync {
 
   private async commit(change: Change, annotators: readonly Annotator[] = []): Promise<void> {
     await commitChange(this.db, this.projectId, change, { annotator: this.connection.annotatorId }, { annotators });
+    // The open document's annotations (yours, or gold) are held in memory: say which documents
+    // changed under them. A teammate's work is read live where it shows (review), so not theirs.
+    if (changesSchema(change)) this.onApplied(null);
+    else if (!onlyTeammates(change)) this.onApplied(documentsTouched(change));
   }
+}
+
+/** Whether a change touches only teammates' annotations (theirs, synced from the server). */
+function onlyTeammates(change: Change): boolean {
+  return changeParts(change).every((part) => {
+    if (part.type === 'edit') return [...part.removed, ...part.added].every((r) => r.value.annotator.startsWith(TEAM_ANNOTATOR_PREFIX));
+    if (part.type === 'status') return part.annotator.startsWith(TEAM_ANNOTATOR_PREFIX);
+    return false;
+  });
+}
+
+/**
+ * Whether two versions of a shared document hold the same edit. A schema's list of renames is
+ * history, not an edit (a version built here lacks the newest renames until they are applied).
+ */
+function sameEdit(a: object, b: object): boolean {
+  const isSchema = (x: object): x is { kind: 'schema'; schema: unknown } => (x as { kind?: unknown }).kind === 'schema';
+  if (isSchema(a) && isSchema(b)) return sameContent({ schema: a.schema }, { schema: b.schema });
+  return sameContent(a, b);
 }
 
 /** What more than one writer may change (everything but a teammate's own annotations and the immutable texts). */

@@ -106,7 +106,6 @@ export function Workbench(props: {
   const documentViewHandle = useRef<DocumentViewHandle | null>(null);
   const panels = usePanels();
   const appearance = useAppearance(db);
-  const team = useTeamSync(db, projectId, annotator);
 
   const projects = useLiveQuery(() => db.projects.orderBy('name').toArray(), [db]);
   const annotators = useLiveQuery(() => db.annotators.toArray(), [db]);
@@ -176,6 +175,9 @@ export function Workbench(props: {
     [session.spans, session.relations, session.documentAnnotation],
   );
   const review = useReview(db, documentId, goldForReview, schema, mode === 'review', compared);
+  const team = useTeamSync(db, projectId, annotator, (documentIds) => {
+    if (documentId && (!documentIds || documentIds.has(documentId))) session.reload();
+  });
   const { names, projectAnnotators } = useAnnotatorNames(annotators, annotator, documents);
   // Each compared annotator keeps one legend slot (outline style) while others are toggled.
   const referenceAnnotators = useMemo(

@@ -27,7 +27,15 @@ export interface TeamSyncState {
   settle(id: string, rev: string): Promise<void>;
 }
 
-export function useTeamSync(db: SpanwrightDatabase, projectId: string, you: Annotator): TeamSyncState {
+export function useTeamSync(
+  db: SpanwrightDatabase,
+  projectId: string,
+  you: Annotator,
+  /** What arrived from the server changed these documents (null: possibly all): the open one is read again. */
+  onApplied: (documentIds: ReadonlySet<string> | null) => void,
+): TeamSyncState {
+  const applied = useRef(onApplied);
+  applied.current = onApplied;
   const [connection, setConnection] = useState<TeamConnection | null>(null);
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const engine = useRef<TeamSync | null>(null);
@@ -47,9 +55,18 @@ export function useTeamSync(db: SpanwrightDatabase, projectId: string, you: Anno
       const mine = ++generation.current;
       const { TeamSync } = await loadEngine();
       if (mine !== generation.current) return;
-      const sync = new TeamSync(db, projectId, next, password, (s) => {
-        if (engine.current === sync) setStatus(s);
-      });
+      const sync = new TeamSync(
+        db,
+        projectId,
+        next,
+        password,
+        (s) => {
+          if (engine.current === sync) setStatus(s);
+        },
+        (documentIds) => {
+          if (engine.current === sync) applied.current(documentIds);
+        },
+      );
       engine.current = sync;
       setStatus(sync.current());
       sync.start();

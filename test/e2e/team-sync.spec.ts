@@ -118,6 +118,26 @@ test('a lead shares a project; an annotator joins, works offline while the serve
   });
   await expect(syncState(ana)).toHaveAccessibleName('Team server: Synced', { timeout: 30_000 });
 
+  // The lead moves the document to the trash: it leaves the annotator's list (into her trash,
+  // with her spans); restored, it comes back with them.
+  await lead.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Annotate' }).click();
+  await lead.getByRole('button', { name: 'Details…' }).click();
+  const details = lead.getByRole('dialog', { name: 'Document details' });
+  await details.getByRole('button', { name: 'Move to trash…' }).click();
+  await details.getByRole('group', { name: 'Move to trash?' }).getByRole('button', { name: 'Move to trash' }).click();
+  await expect(details).toBeHidden();
+  await expect(anaDocuments.getByRole('listitem')).toHaveCount(leadCount - 1, { timeout: 30_000 });
+  await lead.getByRole('button', { name: 'Trash (1)' }).click();
+  const trash = lead.getByRole('dialog', { name: 'Trash' });
+  await trash.getByRole('button', { name: `Restore ${HARBOUR}` }).click();
+  await trash.getByRole('button', { name: 'Close' }).click();
+  await expect(anaDocuments.getByRole('listitem')).toHaveCount(leadCount, { timeout: 30_000 });
+  await openDocument(ana, HARBOUR);
+  await expect(ana.locator('[data-span-id][data-label="COMPANY"]', { hasText: 'Coastlink' }).first()).toBeVisible();
+  await expect(ana.locator('[data-span-id][data-label="LOC"]', { hasText: 'Quay Street station' }).first()).toBeVisible();
+  await expect(syncState(ana)).toHaveAccessibleName('Team server: Synced', { timeout: 30_000 });
+  await expect(syncState(lead)).toHaveAccessibleName('Team server: Synced', { timeout: 30_000 });
+
   // Reloading keeps everything (the web build asks for the password again).
   await ana.reload();
   await openApp(ana);

@@ -610,7 +610,10 @@ export class TeamSync {
         return toSchemaDoc(project.schema, writer, await this.knownRenames());
       case 'document': {
         const record = await this.db.documents.get(doc.documentId);
-        return record && record.projectId === this.projectId ? toDocumentDoc(record, writer) : null;
+        if (record) return record.projectId === this.projectId ? toDocumentDoc(record, writer) : null;
+        // Removed here: its version says so.
+        const trashed = await this.db.trash.get(doc.documentId);
+        return trashed && trashed.projectId === this.projectId ? toDocumentDoc(trashed.document.record, writer, true) : null;
       }
       case 'annotations': {
         const record = await this.db.documents.get(doc.documentId);
@@ -800,7 +803,18 @@ export class TeamSync {
         await this.commit({ type: 'document-meta', documentId: doc.documentId, from: local.meta, to: doc.meta });
       return true;
     }
-    if (await this.db.trash.get(doc.documentId)) return true; // removed here; the removal is pushed
+    const trashed = await this.db.trash.get(doc.documentId);
+    if (trashed) {
+      if (trashed.projectId !== this.projectId) return true;
+      // Restored by a lead (or a removal here that lost to a version keeping it): back from the
+      // trash with everything it held, and the server's details.
+      await this.commit({
+        type: 'add-documents',
+        documents: [{ record: { ...trashed.document.record, meta: doc.meta }, text: trashed.document.text }],
+        annotations: trashed.annotations,
+      });
+      return true;
+    }
     const text = (await this.local.get(textDocId(doc.documentId)).catch(() => null)) as (TextDoc & { kind?: string }) | null;
     if (!text || text.kind !== 'text' || typeof text.text !== 'string') return false;
     if (text.text.length !== doc.textLength) throw new Error('its text does not have the length its document says');

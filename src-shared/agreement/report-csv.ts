@@ -127,9 +127,18 @@ function figureRows(document: string, figures: AgreementFigures, relations: bool
   return rows;
 }
 
-/** Quotes a field when it holds a comma, a quote, a line break or edge spaces; quotes inside are doubled. */
+/**
+ * Quotes a field when it holds a comma, a quote, a line break or edge spaces; quotes inside are doubled.
+ * Text that a spreadsheet would run as a formula (a teammate named `=HYPERLINK(…)`) gets a leading `'`
+ * (OWASP's advice); numbers, negative ones included, are written as they are.
+ */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'number' || PLAIN_NUMBER.test(value) || !FORMULA_START.test(value) ? String(value) : `'${value}`;
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
+
+/** First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A decimal number such as `-0.25` or `1e-3`: a spreadsheet reads it as that number, never as a formula. */
+const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;

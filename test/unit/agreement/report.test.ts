@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   agreementReport,
+  csvField,
   NEEDS_TWO_ANNOTATORS,
   NO_DOCUMENT_TO_COMPARE,
   reportToCsv,
@@ -262,6 +263,43 @@ describe('reportToCsv', () => {
     );
     const csv = reportToCsv(report);
     expect(csv).toContain('"doc ""1"", v2","Smith, J.",plain,exact,entity,"say ""hi""\nnow",0,0,1,0,0,0,');
+  });
+
+  it('writes names that a spreadsheet would run as formulas with a leading quote, and numbers as they are', () => {
+    const id = '=HYPERLINK("http://x.test","open")';
+    const report = agreementReport(
+      [{ id, text: D1 }],
+      [
+        { annotator: '+cmd|calc', spans: [{ documentId: id, layer: 'entity', label: '@SUM(A1)', start: 0, end: 3 }] },
+        { annotator: '-2+3', spans: [] },
+      ],
+    );
+    const csv = reportToCsv(report);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x.test"",""open"")",'+cmd|calc,'-2+3,exact,entity,'@SUM(A1),0,0,1,0,0,0,`);
+    expect(csv).not.toMatch(/(^|,)[=+@]|,-2/m);
+  });
+});
+
+describe('csvField', () => {
+  it('escapes cells starting with = + - @ tab or carriage return', () => {
+    expect(['=1+1', '+1+1', '-1+1', '@A1', '\tx', '\rx'].map(csvField)).toEqual(["'=1+1", "'+1+1", "'-1+1", "'@A1", "'\tx", `"'\rx"`]);
+  });
+
+  it('keeps numbers, negative ones included, and plain text as they are', () => {
+    expect([-0.25, 3, 0, 1e-7, '-0.25', '+4', '-12', '1e-3', 'a-b', 'LOC', '', null].map(csvField)).toEqual([
+      '-0.25',
+      '3',
+      '0',
+      '1e-7',
+      '-0.25',
+      '+4',
+      '-12',
+      '1e-3',
+      'a-b',
+      'LOC',
+      '',
+      '',
+    ]);
   });
 });
 

@@ -105,7 +105,8 @@ export async function prepareDatabase(address: ServerAddress): Promise<SignedIn>
     if (!created.ok && created.status !== 412) throw new ServerError(explainStatus(created.status, address, await reason(created)));
     info = await request(address, dbPath);
   }
-  if (!info.ok) throw new ServerError(explainStatus(info.status, address, await reason(info)));
+  // Signed in, yet refused: not a member (pouchdb-server answers 401 here where CouchDB says 403).
+  if (!info.ok) throw new ServerError(explainStatus(info.status === 401 ? 403 : info.status, address, await reason(info)));
 
   const securityAnswer = await request(address, `${dbPath}/_security`);
   const security = securityAnswer.ok ? ((await securityAnswer.json()) as Partial<SecurityObject>) : {};

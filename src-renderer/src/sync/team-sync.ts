@@ -6,7 +6,7 @@
 // changes feed gives what arrived; each is turned into a Change and committed through
 // storage's single write path. Layout and rules: docs/sync.md.
 import PouchDB from 'pouchdb-browser';
-import type { Change } from '../../../src-shared/annotations/change';
+import type { Change, NewDocument } from '../../../src-shared/annotations/change';
 import { changeParts, changesSchema, documentsScope, documentsTouched } from '../../../src-shared/annotations/change';
 import { recordsOf } from '../../../src-shared/annotations/state';
 import type { Annotator, DocumentStatus, Project } from '../../../src-shared/domain';
@@ -55,6 +55,12 @@ export interface SyncStatus {
   lastSyncedAt: number | null;
   /** Documents two people changed at once: one version kept, the other waiting for a lead (Team server…). */
   conflicts: number;
+}
+
+/** One server document turned into the change that applies it. */
+interface PreparedEdit {
+  change: Change;
+  annotators: Annotator[];
 }
 
 export interface ConflictVersion {
@@ -420,6 +426,12 @@ export class TeamSync {
     const wanted: ServerDocument[] = lead ? [toProjectDoc(project, this.connection.replicaId)] : [];
     const firstPush = cursor.pushedLogSeq < 0;
     const keys = changedKeys(entries.map((e) => e.change));
+    if (!lead && keys.schema && (await this.schemaDiffersFromServer(project.schema)))
+      // Not sent: the server would refuse it (its validate function), and a refused version left
+      // in the replica would shadow the leads' next one. Said in words instead.
+      this.addProblem(
+        'Labels: only the project leads (database admins) can change schema documents on the server; your change stays on this computer.',
+      );
     if (lead && (firstPush || keys.schema)) {
       const renames = entries.flatMap((entry) =>
         changeParts(entry.change).flatMap((part, index) =>
@@ -433,42 +445,64 @@ export class TeamSync {
     const documentIds = new Set(keys.documents);
     const pairs = new Map(keys.annotations.map((p) => [`${p.documentId}\u0000${p.annotator}`, p]));
     if (firstPush || keys.everyAnnotation) {
-      const all = await this.db.documents.where('projectId').equals(this.projectId).primaryKeys();
-      if (firstPush && lead) for (const id of all) documentIds.add(id);
-      for (const id of all)
-        for (const annotator of [this.connection.annotatorId, GOLD_ANNOTATOR.id])
-          pairs.set(`${id}\u0000${annotator}`, { documentId: id, annotator });
-    }
-    // Documents, texts, schema and gold are the leads' to write (the server refuses them from members).
-    if (lead) for (const id of documentIds) wanted.push(...(await this.documentDocs(id, firstPush)));
-    const names = await this.annotatorNames();
-    for (const { documentId, annotator } of pairs.values()) {
-      const owner = this.ownerOf(annotator);
-      if (owner === null) continue;
-      const doc = await this.db.documents.get(documentId);
-      if (!doc || doc.projectId !== this.projectId) continue;
-      const local = await this.localAnnotations(documentId, annotator, doc.statuses[annotator] ?? 'todo');
-      wanted.push(toAnnotationsDoc(documentId, owner, names.get(annotator) ?? owner, local, this.connection.replicaId));
+      const all = await this.db.documents.where('projectId').equals(this.projectId).toArray();
+      if (firstPush && lead) for (const doc of all) documentIds.add(doc.id);
+      // Only what holds work: spans and statuses are counted on the row, document labels looked up.
+      const labelled = new Set(
+        (await this.db.documentAnnotations.where('projectId').equals(this.projectId).toArray()).map(
+          (a) => `${a.documentId}\u0000${a.annotator}`,
+        ),
+      );
+      for (const doc of all)
+        for (const annotator of [this.connection.annotatorId, GOLD_ANNOTATOR.id]) {
+          const key = `${doc.id}\u0000${annotator}`;
+          if (doc.spanCounts[annotator] || doc.statuses[annotator] || labelled.has(key)) pairs.set(key, { documentId: doc.id, annotator });
+        }
     }
     await this.writeReplica(wanted);
+    // Documents, texts, schema and gold are the leads' to write (the server refuses them from members).
+    const ids = lead ? [...documentIds] : [];
+    for (let from = 0; from < ids.length; from += BATCH)
+      await this.writeReplica(await this.documentDocs(ids.slice(from, from + BATCH), firstPush));
+    const names = await this.annotatorNames();
+    const owned = [...pairs.values()].filter(({ annotator }) => this.ownerOf(annotator) !== null);
+    for (let from = 0; from < owned.length; from += BATCH) {
+      const chunk = owned.slice(from, from + BATCH);
+      const records = await this.db.documents.bulkGet(chunk.map((p) => p.documentId));
+      const docs: ServerDocument[] = [];
+      for (const [i, { documentId, annotator }] of chunk.entries()) {
+        const record = records[i];
+        const owner = this.ownerOf(annotator);
+        if (!record || record.projectId !== this.projectId || owner === null) continue;
+        const local = await this.localAnnotations(documentId, annotator, record.statuses[annotator] ?? 'todo');
+        docs.push(toAnnotationsDoc(documentId, owner, names.get(annotator) ?? owner, local, this.connection.replicaId));
+      }
+      await this.writeReplica(docs);
+    }
     await writeCursor(this.db, this.projectId, { ...(await this.cursor()), pushedLogSeq: lastSeq });
   }
 
-  private async documentDocs(documentId: string, withText: boolean): Promise<ServerDocument[]> {
-    const record = await this.db.documents.get(documentId);
-    if (record && record.projectId === this.projectId) {
-      const docs: ServerDocument[] = [toDocumentDoc(record, this.connection.replicaId)];
-      const existingText = await this.local.get(textDocId(documentId)).catch(() => null);
-      if (withText || !existingText) {
-        const text = await this.db.texts.get(documentId);
-        if (text) docs.push(toTextDoc(documentId, text.text, this.connection.replicaId));
-      }
-      return docs;
-    }
-    // Gone from this project: in the trash (removed) or never here.
-    const trashed = await this.db.trash.get(documentId);
-    if (trashed && trashed.projectId === this.projectId) return [toDocumentDoc(trashed.document.record, this.connection.replicaId, true)];
-    return [];
+  /** The document (and, when new or asked, text) documents of these documents; a removed one says so. */
+  private async documentDocs(documentIds: readonly string[], withText: boolean): Promise<ServerDocument[]> {
+    const writer = this.connection.replicaId;
+    const [records, trashed, replicaTexts] = await Promise.all([
+      this.db.documents.bulkGet([...documentIds]),
+      this.db.trash.bulkGet([...documentIds]),
+      withText ? null : this.local.allDocs({ keys: documentIds.map(textDocId) }),
+    ]);
+    const docs: ServerDocument[] = [];
+    const textsWanted: string[] = [];
+    documentIds.forEach((id, i) => {
+      const record = records[i];
+      const removed = trashed[i];
+      if (record && record.projectId === this.projectId) {
+        docs.push(toDocumentDoc(record, writer));
+        const row = replicaTexts?.rows[i];
+        if (withText || !row?.value || row.value.deleted) textsWanted.push(id);
+      } else if (removed && removed.projectId === this.projectId) docs.push(toDocumentDoc(removed.document.record, writer, true));
+    });
+    for (const text of await this.db.texts.bulkGet(textsWanted)) if (text) docs.push(toTextDoc(text.documentId, text.text, writer));
+    return docs;
   }
 
   private async localAnnotations(documentId: string, annotator: string, status: DocumentStatus): Promise<LocalAnnotations> {
@@ -513,7 +547,9 @@ export class TeamSync {
 
   private async applyIncoming(): Promise<void> {
     let cursor = await this.cursor();
+    // Every document that waited is tried again in the first batch; what still cannot be applied waits on.
     const retry = cursor.waiting;
+    const stillWaiting = new Set<string>();
     for (;;) {
       const changes = await this.local.changes({ since: cursor.appliedSeq, include_docs: true, limit: BATCH });
       const ids = new Set(changes.results.map((c) => c.id));
@@ -527,12 +563,9 @@ export class TeamSync {
           for (const row of again.rows) if ('doc' in row && row.doc) docs.push(row.doc as unknown as Stored);
         }
       }
-      const waiting = await this.applyDocuments(docs);
-      cursor = {
-        ...(await this.cursor()),
-        appliedSeq: changes.last_seq,
-        waiting: [...new Set([...(await this.cursor()).waiting.filter((id) => !ids.has(id)), ...waiting])],
-      };
+      for (const id of ids) stillWaiting.delete(id);
+      for (const id of await this.applyDocuments(docs)) stillWaiting.add(id);
+      cursor = { ...(await this.cursor()), appliedSeq: changes.last_seq, waiting: [...stillWaiting] };
       await writeCursor(this.db, this.projectId, cursor);
       if (changes.results.length < BATCH) break;
     }
@@ -550,7 +583,13 @@ export class TeamSync {
     }
     docs.sort((a, b) => order[a.kind] - order[b.kind]);
     const waiting: string[] = [];
+    // A first sync brings thousands of documents: new documents and teammates' work are
+    // committed a batch at a time (one transaction each), the rest one by one.
+    const handled = new Set<string>();
+    waiting.push(...(await this.addNewDocuments(docs, handled)));
+    await this.applyTeammates(docs, handled, waiting);
     for (const doc of docs) {
+      if (handled.has(doc._id)) continue;
       try {
         if (!(await this.applyShared(doc))) continue;
         if (!(await this.applyDocument(doc))) waiting.push(doc._id);
@@ -559,6 +598,83 @@ export class TeamSync {
       }
     }
     return waiting;
+  }
+
+  /**
+   * Documents new here (not in this database, not in its trash), added in one change with
+   * their texts; returns those whose text has not arrived yet. Nothing here to conflict with.
+   */
+  private async addNewDocuments(docs: readonly Stored[], handled: Set<string>): Promise<string[]> {
+    const candidates = docs.filter((doc): doc is DocumentDoc & Stored => doc.kind === 'document' && !doc.removed);
+    if (candidates.length === 0) return [];
+    const ids = candidates.map((doc) => doc.documentId);
+    const [locals, trashed, texts] = await Promise.all([
+      this.db.documents.bulkGet(ids),
+      this.db.trash.bulkGet(ids),
+      this.local.allDocs({ keys: ids.map(textDocId), include_docs: true }),
+    ]);
+    const fresh: NewDocument[] = [];
+    const freshDocs: Stored[] = [];
+    const waiting: string[] = [];
+    const now = Date.now();
+    candidates.forEach((doc, i) => {
+      if (locals[i] || trashed[i]) return;
+      handled.add(doc._id);
+      const text = texts.rows[i]?.doc;
+      if (!text || text.kind !== 'text' || typeof text.text !== 'string') {
+        waiting.push(doc._id);
+        return;
+      }
+      if (text.text.length !== doc.textLength) {
+        this.addProblem(`${doc._id}: not applied: its text does not have the length its document says`);
+        return;
+      }
+      fresh.push({ record: fromDocumentDoc(doc, this.projectId, now), text: text.text });
+      freshDocs.push(doc);
+    });
+    if (fresh.length === 0) return waiting;
+    try {
+      await this.commit({ type: 'add-documents', documents: fresh, annotations: [] });
+    } catch {
+      // One of them does not fit (an id used by another project...): each alone, to say which.
+      for (const doc of freshDocs) {
+        try {
+          if (!(await this.applyDocument(doc))) waiting.push(doc._id);
+        } catch (error) {
+          this.addProblem(`${doc._id}: not applied: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    }
+    return waiting;
+  }
+
+  /** Teammates' work (one writer each, so never a conflict), in one change. */
+  private async applyTeammates(docs: readonly Stored[], handled: Set<string>, waiting: string[]): Promise<void> {
+    const prepared: Array<{ doc: Stored; edit: PreparedEdit }> = [];
+    for (const doc of docs) {
+      if (doc.kind !== 'annotations' || isShared(doc, this.connection.user)) continue;
+      handled.add(doc._id);
+      try {
+        const edit = await this.prepareAnnotations(doc);
+        if (edit === 'wait') waiting.push(doc._id);
+        else if (edit) prepared.push({ doc, edit });
+      } catch (error) {
+        this.addProblem(`${doc._id}: not applied: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    if (prepared.length === 0) return;
+    const annotators = [...new Map(prepared.flatMap((p) => p.edit.annotators).map((a) => [a.id, a])).values()];
+    try {
+      await this.commit({ type: 'batch', changes: prepared.map((p) => p.edit.change) }, annotators);
+    } catch {
+      for (const { doc, edit } of prepared) {
+        try {
+          await this.commit(edit.change, edit.annotators);
+        } catch (error) {
+          this.addProblem(`${doc._id}: not applied: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    }
   }
 
   /**
@@ -770,6 +886,12 @@ export class TeamSync {
     await writeCursor(this.db, this.projectId, { ...cursor, appliedRenames });
   }
 
+  /** Whether the local labels differ from the server's (a member's own edit, not one that arrived). */
+  private async schemaDiffersFromServer(schema: Project['schema']): Promise<boolean> {
+    const current = await this.local.get(SCHEMA_DOC_ID).catch(() => null);
+    return current !== null && !sameEdit(toSchemaDoc(schema, this.connection.replicaId), current);
+  }
+
   /** The renames the server's schema document already lists (kept when the schema is written again). */
   private async knownRenames(): Promise<SchemaRename[]> {
     const current = await this.local.get(SCHEMA_DOC_ID).catch(() => null);
@@ -827,11 +949,19 @@ export class TeamSync {
   }
 
   private async applyAnnotations(doc: AnnotationsDoc, branch = false): Promise<boolean> {
-    if (doc.writer === this.connection.replicaId && !branch) return true;
+    const prepared = await this.prepareAnnotations(doc, branch);
+    if (prepared === 'wait') return false;
+    if (prepared) await this.commit(prepared.change, prepared.annotators);
+    return true;
+  }
+
+  /** The change that makes the local copy of one annotator's work on a document the server's; 'wait' until its document is here, null when equal. */
+  private async prepareAnnotations(doc: AnnotationsDoc, branch = false): Promise<PreparedEdit | 'wait' | null> {
+    if (doc.writer === this.connection.replicaId && !branch) return null;
     const record = await this.db.documents.get(doc.documentId);
     // Its document has not been applied yet (or was removed here): wait for it.
-    if (!record) return (await this.db.trash.get(doc.documentId)) !== undefined;
-    if (record.projectId !== this.projectId) return true;
+    if (!record) return (await this.db.trash.get(doc.documentId)) !== undefined ? null : 'wait';
+    if (record.projectId !== this.projectId) return null;
     const annotator = this.localAnnotatorOf(doc.owner);
     const text = (await this.db.texts.get(doc.documentId))?.text ?? '';
     for (const span of doc.spans) {
@@ -843,12 +973,11 @@ export class TeamSync {
     // Your own work from another machine: merged, never replaced (nothing of either is lost).
     if (doc.owner === this.connection.user) incoming = mergeOwnAnnotations(local, incoming);
     const change = replaceAnnotations(doc.documentId, annotator, local, incoming);
-    if (!change) return true;
+    if (!change) return null;
     const annotators: Annotator[] = annotator.startsWith(TEAM_ANNOTATOR_PREFIX)
       ? [{ id: annotator, name: doc.annotatorName || doc.owner }]
       : [];
-    await this.commit(change, annotators);
-    return true;
+    return { change, annotators };
   }
 
   private async commit(change: Change, annotators: readonly Annotator[] = []): Promise<void> {

@@ -3,6 +3,7 @@
 // restarted mid-sync. Nothing shown as saved is lost.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startTeamServer, type TeamServer } from '../support/team-server';
+import { expectNoAccessibilityViolations } from './axe';
 import { dragSelect, openApp, openDocument } from './helpers';
 
 const HARBOUR = 'Harbour city opens new tram line';
@@ -203,6 +204,7 @@ test('two leads change the labels while the server is down: both end with the sa
   await expect(conflicts).toContainText('Labels, relation types and document categories');
   await expect(conflicts).toContainText(`Other version: labels PERSON, ORG, LOC, DATE, QUANTITY, EVENT, CLAIM, ${other}`);
   await max.screenshot({ path: 'test-results/team-sync-conflict.png' });
+  await expectNoAccessibilityViolations(max, 'team server dialog with a conflict');
   await conflicts.getByRole('button', { name: 'Use this one' }).click();
   await expect(conflicts).toBeHidden();
   await max.getByRole('dialog', { name: 'Team server' }).getByRole('button', { name: 'Close' }).click();

@@ -6,6 +6,7 @@ import { isProjectBundle, parseProjectBundle } from '../src-shared/formats/proje
 import { errorMessage, fail, ok, type Result } from '../src-shared/result';
 import { restoreSchema } from '../src-shared/schema-restore';
 import type { MatchedDocument } from './document-matching';
+import { ownValue, setOwn } from '../src-shared/own-keys';
 
 /**
  * Annotator `file`'s work on the matched documents. Spans are named by their place in the
@@ -65,11 +66,9 @@ export function fileStatuses(
   const statuses: Record<string, DocumentStatus> = {};
   documents.forEach((document, d) => {
     const draft = drafts[d];
-    const own =
-      annotatorId !== undefined && draft?.statuses && Object.hasOwn(draft.statuses, annotatorId) ? draft.statuses[annotatorId] : undefined;
+    const own = annotatorId !== undefined && draft?.statuses ? ownValue(draft.statuses, annotatorId) : undefined;
     const status = own ?? draft?.status;
-    if (status !== undefined)
-      Object.defineProperty(statuses, document.id, { value: status, enumerable: true, writable: true, configurable: true });
+    if (status !== undefined) setOwn(statuses, document.id, status);
   });
   return statuses;
 }
@@ -78,8 +77,7 @@ export function fileStatuses(
 export function allDone(documents: readonly MatchedDocument[], file: number): Record<string, DocumentStatus> {
   const statuses: Record<string, DocumentStatus> = {};
   for (const document of documents) {
-    if (document.drafts[file])
-      Object.defineProperty(statuses, document.id, { value: 'done', enumerable: true, writable: true, configurable: true });
+    if (document.drafts[file]) setOwn(statuses, document.id, 'done');
   }
   return statuses;
 }

@@ -8,6 +8,7 @@ import {
   type RelationPairAgreement,
   type Score,
 } from '../src-shared/agreement';
+import { ownValue } from '../src-shared/own-keys';
 
 export function formatReportTable(report: AgreementReport): string {
   const out: string[] = [];
@@ -55,7 +56,7 @@ export function formatDocumentLists(report: AgreementReport): string {
   const { scope } = report;
   list('Documents compared', scope.compared);
   list('In scope, without spans from anyone (left out)', scope.withoutSpans);
-  list('Out of scope', scope.outOfScope, (id) => ` (${keptOutReason(scope.scope, scope.keptOutBy[id] ?? [])})`);
+  list('Out of scope', scope.outOfScope, (id) => ` (${keptOutReason(scope.scope, ownValue(scope.keptOutBy, id) ?? [])})`);
   return out.join('\n') + '\n';
 }
 

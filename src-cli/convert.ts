@@ -10,6 +10,7 @@ import { readCorpusItems } from './corpus-stream';
 import { fitsFormat, READABLE_FORMATS, resolveFormat, stdinShape, WRITABLE_FORMATS } from './formats';
 import { loadReadOptions, READ_OPTION_VALUES, READ_OPTIONS_HELP } from './read-options';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
+import { setOwn } from '../src-shared/own-keys';
 
 export const CONVERT_SUMMARY = 'convert a corpus between formats (JSONL, Label Studio, brat, HF, CoNLL...)';
 
@@ -72,7 +73,7 @@ export async function runConvert(args: string[], output: CliOutput): Promise<num
   for (const map of maps) {
     const [old, renamed] = map.split(/=(.*)/s, 2);
     if (!old || renamed === undefined) return usage(`--map takes OLD=NEW (got "${map}")`);
-    labelMap[old] = renamed === '' ? null : renamed;
+    setOwn(labelMap, old, renamed === '' ? null : renamed);
   }
   const [input, out] = parsed.positionals as [string, string];
   const readOptions = await loadReadOptions(parsed.values, input);

@@ -6,6 +6,7 @@ import type { Annotator, DocumentAnnotation, DocumentStatus, Relation, Span } fr
 import type { ExportDocument } from '../src-shared/formats/format-module';
 import { OffsetConverter } from '../src-shared/offsets';
 import { spanInWords } from './annotation-text';
+import { setOwn } from '../src-shared/own-keys';
 
 const spanKey = (s: Span) => JSON.stringify([s.annotator, s.layer, s.label, s.start, s.end]);
 const relationKey = (r: Relation) => JSON.stringify([r.annotator, r.type, r.from, r.to]);
@@ -80,11 +81,12 @@ export class MergedDocument {
       }
       for (const [category, values] of Object.entries(annotation.labels)) {
         const chosen = Object.hasOwn(kept.labels, category) ? (kept.labels[category] ?? []) : [];
-        kept.labels[category] = [...chosen, ...values.filter((value) => !chosen.includes(value))];
+        setOwn(kept.labels, category, [...chosen, ...values.filter((value) => !chosen.includes(value))]);
       }
       kept.note = joinNotes(kept.note, annotation.note) ?? '';
     }
-    Object.assign(this.statuses, doc.statuses ?? {});
+    // Not Object.assign: it would set the prototype for an annotator id `__proto__`.
+    for (const [annotator, status] of Object.entries(doc.statuses ?? {})) setOwn(this.statuses, annotator, status);
     for (const a of doc.annotators ?? []) this.annotators.set(a.id, a);
     return notes;
   }
@@ -105,7 +107,7 @@ export class MergedDocument {
   private mergeSpan(kept: Span, span: Span, where: string): string[] {
     const notes: string[] = [];
     for (const [name, value] of Object.entries(span.attributes)) {
-      if (!Object.hasOwn(kept.attributes, name)) kept.attributes[name] = value;
+      if (!Object.hasOwn(kept.attributes, name)) setOwn(kept.attributes, name, value);
       else if (!sameValue(kept.attributes[name], value)) {
         const converter = new OffsetConverter(this.text);
         const words = spanInWords({

@@ -4,6 +4,7 @@
 import { hasAttributeValue } from '../src-shared/annotations/attribute-rules';
 import type { LabelSchema } from '../src-shared/domain';
 import { refuses } from '../src-shared/formats/import-result';
+import { addToCount, ownValue, setOwn } from '../src-shared/own-keys';
 import { startCommand, usageError } from './arguments';
 import { issueLine, readFailure } from './corpus-file';
 import { corpusName, readCorpusItems } from './corpus-stream';
@@ -59,7 +60,16 @@ export interface AttributeCount {
 }
 
 function bump(counts: Record<string, number>, key: string): void {
-  counts[key] = (counts[key] ?? 0) + 1;
+  addToCount(counts, key);
+}
+
+/** The counts under `key` of a record of counts, made when missing. */
+function countsOf(record: Record<string, Record<string, number>>, key: string): Record<string, number> {
+  const existing = ownValue(record, key);
+  if (existing) return existing;
+  const made: Record<string, number> = {};
+  setOwn(record, key, made);
+  return made;
 }
 
 function sorted(counts: Record<string, number>): Record<string, number> {
@@ -88,12 +98,15 @@ class AttributeTally {
   result(spans: Readonly<Record<string, number>>): Record<string, Record<string, AttributeCount>> {
     return Object.fromEntries(
       [...this.filled]
-        .filter(([label]) => (spans[label] ?? 0) > 0)
+        .filter(([label]) => (ownValue(spans, label) ?? 0) > 0)
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([label, attributes]) => [
           label,
           Object.fromEntries(
-            byName(Object.fromEntries(attributes)).map(([name, filled]) => [name, { filled, missing: (spans[label] ?? 0) - filled }]),
+            byName(Object.fromEntries(attributes)).map(([name, filled]) => [
+              name,
+              { filled, missing: (ownValue(spans, label) ?? 0) - filled },
+            ]),
           ),
         ]),
     );
@@ -164,12 +177,12 @@ export async function runStats(args: string[], output: CliOutput): Promise<numbe
         }
         for (const annotation of doc.draft.documentAnnotations ?? []) {
           for (const [category, values] of Object.entries(annotation.labels))
-            for (const value of new Set(values)) bump((stats.documentLabels[category] ??= {}), value);
+            for (const value of new Set(values)) bump(countsOf(stats.documentLabels, category), value);
           if (annotation.note !== '') stats.notes.documents++;
         }
         if (doc.draft.status) bump(stats.statuses, doc.draft.status);
         for (const [annotator, status] of Object.entries(doc.draft.statuses ?? {}))
-          bump((stats.annotatorStatuses[annotator] ??= {}), status);
+          bump(countsOf(stats.annotatorStatuses, annotator), status);
       }
     } catch (error) {
       output.stderr(`${path}: ${readFailure(error)}\n`);

@@ -2,6 +2,7 @@
 // annotator, a share of them to two (for agreement); loads stay even (at most one apart) and
 // the pairs sharing documents are spread evenly too. The same inputs and seed give the same plan.
 import { seededRandom, shuffled } from './seeded-random';
+import { ownValue, setOwn } from './own-keys';
 
 export interface AssignmentRequest {
   documentIds: readonly string[];
@@ -100,12 +101,17 @@ export function planAssignment(request: AssignmentRequest, createdAt: number): A
       scheduled?.forEach(take);
       const [first, second] = scheduled ?? pickPair();
       pairs.set(pairKey(first, second), (pairs.get(pairKey(first, second)) ?? 0) + 1);
-      plan[documentId] = [first, second];
-    } else plan[documentId] = [pick(order)];
+      setOwn(plan, documentId, [first, second]);
+    } else setOwn(plan, documentId, [pick(order)]);
   }
   // In the list's order, for people reading the plan.
   const ordered: Record<string, string[]> = {};
-  for (const id of request.documentIds) ordered[id] = (plan[id] as string[]).sort((a, b) => annotators.indexOf(a) - annotators.indexOf(b));
+  for (const id of request.documentIds)
+    setOwn(
+      ordered,
+      id,
+      (ownValue(plan, id) as string[]).sort((a, b) => annotators.indexOf(a) - annotators.indexOf(b)),
+    );
   return { annotators, overlap: request.overlap, seed: request.seed, createdAt, documents: ordered };
 }
 

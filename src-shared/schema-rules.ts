@@ -4,6 +4,7 @@
 import type { AttributeDefinition, AttributeType, DocumentCategory, DocumentDraft, Label, LabelSchema, LayerId, RelationType } from './domain';
 import { EXTRA_LABEL_COLORS } from './default-schema';
 import { RESERVED_SINGLE_KEYS } from './keymap';
+import { setOwn } from './own-keys';
 
 const NAME = /^[^\s"'<>`\\][^"'<>`\\]{0,47}$/u;
 const COLOR = /^#[0-9a-f]{6}$/i;
@@ -226,6 +227,8 @@ export function addImportedSchemaItems(schema: LabelSchema, drafts: readonly Doc
 /** Each attribute's type by name, over every label (the first label to define a name decides). */
 export function attributeTypesOf(schema: Pick<LabelSchema, 'labels'>): Record<string, AttributeType> {
   const types: Record<string, AttributeType> = {};
-  for (const label of schema.labels) for (const attribute of label.attributes ?? []) if (!Object.hasOwn(types, attribute.name)) types[attribute.name] = attribute.type;
+  for (const label of schema.labels)
+    for (const attribute of label.attributes ?? [])
+      if (!Object.hasOwn(types, attribute.name)) setOwn(types, attribute.name, attribute.type);
   return types;
 }

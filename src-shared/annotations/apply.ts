@@ -7,6 +7,7 @@ import { changeParts, type Change, type SchemaItemChange, type SchemaItemKind } 
 import { describeRecord, documentAnnotationKey, recordKey, recordReferences, type AnnotationKindId, type AnnotationRecord, type AnnotationValues } from './kinds';
 import { sameValue } from './same-value';
 import type { AnnotationState } from './state';
+import { setOwn } from '../own-keys';
 
 type MutableTables = { [K in AnnotationKindId]: Map<string, AnnotationValues[K]> };
 
@@ -190,7 +191,7 @@ function applyRename(draft: Draft, what: SchemaItemKind, from: string, to: strin
     rewrite(draft, 'document', (annotation) => {
       if (!Object.hasOwn(annotation.labels, from)) return annotation;
       const labels: Record<string, string[]> = {};
-      for (const [name, values] of Object.entries(annotation.labels)) labels[name === from ? to : name] = values;
+      for (const [name, values] of Object.entries(annotation.labels)) setOwn(labels, name === from ? to : name, values);
       return { ...annotation, labels };
     });
   }

@@ -1,6 +1,7 @@
 // Span attributes against their definitions in the schema: which values fit, and which spans
 // still lack a required attribute (marking a document done warns and names them).
 import type { AttributeDefinition, AttributeValue, LabelSchema, Span } from '../domain';
+import { ownValue } from '../own-keys';
 
 /** Why `value` does not fit the attribute, or null when it does. */
 export function attributeValueProblem(definition: AttributeDefinition, value: AttributeValue): string | null {
@@ -39,7 +40,7 @@ export function missingRequiredAttributes(schema: LabelSchema, spans: Iterable<S
   const required = new Map(schema.labels.map((l) => [l.name, (l.attributes ?? []).filter((a) => a.required).map((a) => a.name)]));
   const found: MissingAttributes[] = [];
   for (const span of spans) {
-    const missing = (required.get(span.label) ?? []).filter((name) => !hasAttributeValue(span.attributes[name]));
+    const missing = (required.get(span.label) ?? []).filter((name) => !hasAttributeValue(ownValue(span.attributes, name)));
     if (missing.length > 0) found.push({ span, missing });
   }
   return found.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);

@@ -7,6 +7,7 @@ import { combineChanges, type Change, type NewDocument, type SchemaItemChange, t
 import { documentAnnotationKey, documentRecord, relationRecord, spanRecord, suggestionRecord, type AnnotationRecord } from './kinds';
 import { sameValue } from './same-value';
 import { recordsOf, statusIn, type AnnotationState } from './state';
+import { ownValue } from '../own-keys';
 
 /** The relations that point at any of the given spans. */
 export function relationsOf(state: AnnotationState, spanIds: ReadonlySet<string>): Relation[] {
@@ -125,7 +126,7 @@ export function updateDocumentAnnotation(
 
 /** Toggles (multiple choice) or sets/clears (single choice) one value of a document category. */
 export function toggleDocumentLabel(labels: Record<string, string[]>, category: { name: string; multiple: boolean }, value: string): Record<string, string[]> {
-  const current = labels[category.name] ?? [];
+  const current = ownValue(labels, category.name) ?? [];
   const on = current.includes(value);
   const values = category.multiple ? (on ? current.filter((v) => v !== value) : [...current, value]) : on ? [] : [value];
   return { ...labels, [category.name]: values };

@@ -4,6 +4,7 @@
 // cannot be kept is counted, never dropped without a word.
 import type { DocumentAnnotation, DocumentDraft, Label, Relation, Span, SpanOrigin, Suggestion } from '../domain';
 import { documentRecord, relationRecord, spanRecord, suggestionRecord, type AnnotationRecord } from './kinds';
+import { ownValue, setOwn } from '../own-keys';
 
 export interface DraftContext {
   projectId: string;
@@ -82,9 +83,9 @@ export function annotationsFromDraft(draft: DocumentDraft, context: DraftContext
         out.droppedDocumentLabels += values.length;
         continue;
       }
-      const merged = [...(current.labels[category] ?? [])];
+      const merged = [...(ownValue(current.labels, category) ?? [])];
       for (const value of values) if (!merged.includes(value)) merged.push(value);
-      if (merged.length > 0) current.labels[category] = merged;
+      if (merged.length > 0) setOwn(current.labels, category, merged);
     }
     if (annotationDraft.note !== '') current.note = current.note === '' ? annotationDraft.note : `${current.note}\n${annotationDraft.note}`;
     byAnnotator.set(annotator, current);

@@ -16,10 +16,7 @@ export function tryParseJson(text: string): { value: unknown } | { error: string
   }
 }
 
-/** Sets an own property even for keys like `__proto__` that plain assignment would misread. */
-export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
+export { setOwn } from '../own-keys';
 
 /** A value's kind for a message: `a string`, `an array`, `null`. */
 export function describe(value: unknown): string {

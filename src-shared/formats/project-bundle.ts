@@ -8,6 +8,7 @@ import { restoreSchema } from '../schema-restore';
 import { decodeTextFile } from './decode';
 import { parseImportFile } from './import';
 import type { ImportParseResult } from './import-result';
+import { setOwn } from '../own-keys';
 
 export const BUNDLE_FORMAT = 'spanwright-project';
 export const BUNDLE_FORMAT_VERSION = 2;
@@ -69,7 +70,7 @@ function readHeader(line: string): BundleHeader | string {
     for (const [documentId, keys] of Object.entries(rawRejected)) {
       if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string'))
         return `"review_rejected" of document ${JSON.stringify(documentId)} must be a list of keys`;
-      reviewRejected[documentId] = keys as string[];
+      setOwn(reviewRejected, documentId, keys as string[]);
     }
   }
   const header: BundleHeader = {

@@ -2,6 +2,7 @@
 // is the same for two annotators when its type and both ends (extent and label) are; document
 // labels are compared per category.
 import type { DocumentAnnotation, DocumentCategory, Relation, Span } from '../domain';
+import { ownValue } from '../own-keys';
 
 /** A relation as the reviewer sees it: its type and its two ends as spans. */
 export interface ReviewRelation {
@@ -84,7 +85,7 @@ export function compareDocumentLabels(
   for (const category of names) {
     const versions = annotators.map((annotator) => ({
       annotator,
-      values: [...(annotations.find((a) => a.annotator === annotator)?.labels[category] ?? [])].sort(),
+      values: [...(ownValue(annotations.find((a) => a.annotator === annotator)?.labels ?? {}, category) ?? [])].sort(),
     }));
     if (versions.every((v) => v.values.length === 0)) continue;
     const first = JSON.stringify(versions[0]?.values ?? []);

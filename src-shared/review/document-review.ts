@@ -10,6 +10,7 @@ import {
   type RelationReviewItem,
 } from './compare-relations';
 import { compareSpans, isSettled, type ReviewItem } from './compare-spans';
+import { ownValue } from '../own-keys';
 
 export interface DocumentReviewInput {
   /** Every annotator's spans in the document, gold's included. */
@@ -69,7 +70,8 @@ export function reviewDocument(input: DocumentReviewInput, rules: ReviewRules): 
     compared,
   );
   const documentLabelSettled = documentLabelItems.map(
-    (item) => input.rejected.has(`document-label:${item.category}`) || (goldDocument?.labels[item.category]?.length ?? 0) > 0,
+    (item) =>
+      input.rejected.has(`document-label:${item.category}`) || (ownValue(goldDocument?.labels ?? {}, item.category)?.length ?? 0) > 0,
   );
   const open = <T extends { kind: string }>(list: readonly T[], done: readonly boolean[]) => list.filter((item, i) => item.kind !== 'agreement' && !done[i]).length;
   return {

@@ -2,6 +2,7 @@
 // on the fifth held out, span by span (label and both edges exact), as precision and recall.
 import { tokenizedDocument, type Candidate } from './candidates';
 import { tagDocument, trainTagger, type TaggerModel, type TrainingDocument, type TrainOptions } from './tagger';
+import { setOwn } from '../own-keys';
 
 /** FNV-1a, so the held-out fifth depends on document ids only, not on their order. */
 function hash(text: string): number {
@@ -72,7 +73,7 @@ export function scoreSpans(
   let predicted = 0;
   let expected = 0;
   for (const [label, t] of [...tally].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    byLabel[label] = scores(t.correct, t.predicted, t.expected);
+    setOwn(byLabel, label, scores(t.correct, t.predicted, t.expected));
     correct += t.correct;
     predicted += t.predicted;
     expected += t.expected;

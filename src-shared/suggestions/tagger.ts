@@ -8,6 +8,7 @@ import type { Span } from '../domain';
 import type { Token } from '../segmentation';
 import { longestFirst, tokenLines, type Candidate, type TokenizedDocument } from './candidates';
 import { wordShape } from './patterns';
+import { setOwn } from '../own-keys';
 
 /** A training document: its tokens and its complete annotation (every name in it is a span). */
 export interface TrainingDocument extends TokenizedDocument {
@@ -135,7 +136,7 @@ class Perceptron {
         const total = (totals[t] as number) + (this.instances - (stamps[t] as number)) * weight;
         return Math.round((total / Math.max(1, this.instances)) * 1000) / 1000;
       });
-      if (averaged.some((x) => x !== 0)) out[f] = averaged;
+      if (averaged.some((x) => x !== 0)) setOwn(out, f, averaged);
     }
     return out;
   }

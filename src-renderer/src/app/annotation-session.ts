@@ -17,6 +17,7 @@ import { commitBuilt, commitChange } from '../storage/commit';
 import type { SpanwrightDatabase, TrashedDocument } from '../storage/database';
 import { readDocumentAnnotations } from '../storage/spans';
 import { newId } from './ids';
+import { ownValue } from '../../../src-shared/own-keys';
 
 export interface AnnotationSession {
   spans: Span[];
@@ -137,7 +138,7 @@ export function useAnnotationSession(
       writes.current
         .then(async () => {
           const [records, doc] = await Promise.all([readDocumentAnnotations(db, documentId, [annotator], { suggestions: true }), db.documents.get(documentId)]);
-          const status = doc?.statuses[annotator];
+          const status = doc ? ownValue(doc.statuses, annotator) : undefined;
           return createState(schemaRef.current, records, status ? [{ documentId, annotator, status }] : []);
         })
         .then(

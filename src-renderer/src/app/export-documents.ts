@@ -22,6 +22,7 @@ import { formatInfo, type FormatId } from '../../../src-shared/formats/registry'
 import { createZipWriter } from '../../../src-shared/formats/zip-archive';
 import { splitDocuments, type SplitName, type SplitRatios } from '../../../src-shared/split';
 import type { SpanwrightDatabase } from '../storage/database';
+import { setOwn } from '../../../src-shared/own-keys';
 
 const BATCH = 100;
 
@@ -197,7 +198,7 @@ export async function prepareExport(
       if (text === undefined) throw new Error(`The text of "${doc.meta.title}" is missing from the database.`);
       const docSpans = spansByDocument.get(doc.id) ?? [];
       const statuses: Record<string, DocumentStatus> = {};
-      for (const [who, status] of Object.entries(doc.statuses)) if (chosen(who)) statuses[who] = status;
+      for (const [who, status] of Object.entries(doc.statuses)) if (chosen(who)) setOwn(statuses, who, status);
       const present = new Set([...docSpans.map((s) => s.annotator), ...Object.keys(statuses)]);
       const group = groupOf(doc);
       const output = exporterFor(group).document({
@@ -217,7 +218,7 @@ export async function prepareExport(
       let count = 0;
       for (const span of docSpans) {
         if (dropped.has(span.id) || !request.layers.includes(span.layer)) continue;
-        const name = request.labelMap[span.label] === undefined ? span.label : request.labelMap[span.label];
+        const name = Object.hasOwn(request.labelMap, span.label) ? request.labelMap[span.label] : span.label;
         if (name === null || name === undefined) continue;
         written.set(name, (written.get(name) ?? 0) + 1);
         count++;
@@ -259,7 +260,7 @@ export async function prepareExport(
     parts.push(...(bodies.get('') ?? []), exporter.footer());
   }
 
-  const order = [...request.schemaLabels.map((l) => (request.labelMap[l] === undefined ? l : request.labelMap[l]))];
+  const order = [...request.schemaLabels.map((l) => (Object.hasOwn(request.labelMap, l) ? request.labelMap[l] : l))];
   const spansPerLabel = [...written.entries()]
     .sort(([a], [b]) => {
       const ia = order.indexOf(a);

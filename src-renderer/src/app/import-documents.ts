@@ -15,6 +15,7 @@ import { existingHashes, nextDocumentOrder } from '../storage/documents';
 import { usedAnnotationIds } from '../storage/spans';
 import { newId } from './ids';
 import { defaultParser, groupImportFiles, type FileParser } from './parse-files';
+import { ownValue, setOwn } from '../../../src-shared/own-keys';
 
 export interface InputFile {
   name: string;
@@ -202,8 +203,8 @@ export async function buildImportChange(
     annotations.push(...made.records);
     const statuses: Record<string, DocumentStatus> = { ...doc.draft.statuses };
     // A plain `status` (and spans without an annotator) belong to whoever imports the file.
-    if (doc.draft.status && !doc.draft.statuses) statuses[annotator] = doc.draft.status;
-    for (const span of made.spans) if (!statuses[span.annotator]) statuses[span.annotator] = 'in_progress';
+    if (doc.draft.status && !doc.draft.statuses) setOwn(statuses, annotator, doc.draft.status);
+    for (const span of made.spans) if (!ownValue(statuses, span.annotator)) setOwn(statuses, span.annotator, 'in_progress');
     const record: DocumentRecord = {
       id: documentId,
       projectId: plan.projectId,

@@ -13,6 +13,7 @@ import { isStringList, readSetting, SETTING, writeSetting } from '../storage/set
 import type { PreparedExport } from './export-documents';
 import { newId } from './ids';
 import { buildImportChange, type ImportPlan } from './import-documents';
+import { ownValue, setOwn } from '../../../src-shared/own-keys';
 
 export interface BundleOptions {
   /** Only these documents (a work package); all when absent. */
@@ -53,7 +54,7 @@ export async function prepareProjectBundle(
   const reviewRejected: Record<string, string[]> = {};
   for (const doc of options.withoutAnnotations ? [] : documents) {
     const rejected = await readSetting(db, SETTING.reviewRejected(doc.id), isStringList);
-    if (rejected && rejected.length > 0) reviewRejected[doc.sourceId] = rejected;
+    if (rejected && rejected.length > 0) setOwn(reviewRejected, doc.sourceId, rejected);
   }
   const byDocument = groupByDocument(spans);
   const relationsByDocument = groupByDocument(relations);
@@ -160,7 +161,7 @@ export async function importProjectBundle(
   if (header.reviewRejected) {
     const restored = await db.documents.where('projectId').equals(projectId).toArray();
     for (const doc of restored) {
-      const rejected = header.reviewRejected[doc.sourceId];
+      const rejected = ownValue(header.reviewRejected, doc.sourceId);
       if (rejected) await writeSetting(db, SETTING.reviewRejected(doc.id), rejected);
     }
   }

@@ -13,6 +13,7 @@ import { sameStringCandidates } from '../../../src-shared/suggestions/same-strin
 import { commitBuilt } from '../storage/commit';
 import type { SpanwrightDatabase } from '../storage/database';
 import { newId } from './ids';
+import { statusOf } from '../../../src-shared/document-rules';
 
 function scopeOf(documentIds: Iterable<string>): ChangeScope {
   return {
@@ -169,7 +170,7 @@ export async function readTaggerInput(
 ): Promise<TaggerInput> {
   const documents = await db.documents.where('projectId').equals(projectId).toArray();
   const texts = await projectTexts(db, projectId);
-  const doneIds = new Set(documents.filter((d) => d.statuses[annotator] === 'done').map((d) => d.id));
+  const doneIds = new Set(documents.filter((d) => statusOf(d, annotator) === 'done').map((d) => d.id));
   const spans = (await db.spans.where('projectId').equals(projectId).toArray()).filter(
     (s) => s.annotator === annotator && doneIds.has(s.documentId) && labels.has(s.label),
   );
@@ -179,7 +180,7 @@ export async function readTaggerInput(
     spans: spans.filter((s) => s.documentId === id).map(({ label, start, end }) => ({ label, start, end })),
   }));
   const targets = documents
-    .filter((d) => !doneIds.has(d.id) && d.statuses[annotator] !== 'skipped')
+    .filter((d) => !doneIds.has(d.id) && statusOf(d, annotator) !== 'skipped')
     .map((d) => ({ id: d.id, text: texts.get(d.id) ?? '' }));
   return { done, targets, ...(locale ? { locale } : {}) };
 }

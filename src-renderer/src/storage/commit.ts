@@ -11,6 +11,7 @@ import type { Annotator, DocumentRecord, DocumentStatus, Project } from '../../.
 import type { Result } from '../../../src-shared/result';
 import type { Table } from 'dexie';
 import type { SpanwrightDatabase } from './database';
+import { addToCount, setOwn } from '../../../src-shared/own-keys';
 
 /** Who commits a change: the change log records it. */
 export interface Author {
@@ -138,14 +139,14 @@ async function writeDocumentFacts(db: SpanwrightDatabase, slice: Slice, after: A
   for (const span of after.annotations.span.values()) {
     if (!slice.documents.has(span.documentId)) continue;
     const perAnnotator = counts.get(span.documentId) ?? {};
-    perAnnotator[span.annotator] = (perAnnotator[span.annotator] ?? 0) + 1;
+    addToCount(perAnnotator, span.annotator);
     counts.set(span.documentId, perAnnotator);
   }
   const statuses = new Map<string, Record<string, DocumentStatus>>();
   for (const [key, status] of after.statuses) {
     const [documentId, annotator] = key.split('\u0000') as [string, string];
     const perAnnotator = statuses.get(documentId) ?? {};
-    perAnnotator[annotator] = status;
+    setOwn(perAnnotator, annotator, status);
     statuses.set(documentId, perAnnotator);
   }
   for (const doc of slice.documents.values()) {
@@ -158,7 +159,7 @@ async function writeDocumentFacts(db: SpanwrightDatabase, slice: Slice, after: A
 
 function sameCounts<T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>): boolean {
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
 }
 
 /** What the log keeps of a change: imported texts are not repeated (they never change). */

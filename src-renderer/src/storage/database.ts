@@ -5,6 +5,7 @@ import type { Change, NewDocument } from '../../../src-shared/annotations/change
 import type { AnnotationRecord } from '../../../src-shared/annotations/kinds';
 import type { Annotator, DocumentAnnotation, DocumentRecord, DocumentStatus, Project, Relation, Span, Suggestion } from '../../../src-shared/domain';
 import { restoreSchema } from '../../../src-shared/schema-restore';
+import { addToCount } from '../../../src-shared/own-keys';
 
 export interface DocumentText {
   documentId: string;
@@ -81,7 +82,7 @@ export class SpanwrightDatabase extends Dexie {
         const counts = new Map<string, Record<string, number>>();
         await tx.table<Span>('spans').each((span) => {
           const perAnnotator = counts.get(span.documentId) ?? {};
-          perAnnotator[span.annotator] = (perAnnotator[span.annotator] ?? 0) + 1;
+          addToCount(perAnnotator, span.annotator);
           counts.set(span.documentId, perAnnotator);
         });
         await tx

@@ -1,6 +1,7 @@
 // Document-level labels in the document header: one group of toggle buttons per category
 // (a single-choice category keeps one value), each value's hotkey shown beside it.
 import type { DocumentAnnotation, DocumentCategory } from '../../../src-shared/domain';
+import { ownValue } from '../../../src-shared/own-keys';
 
 export function DocumentLabels(props: {
   categories: readonly DocumentCategory[];
@@ -11,7 +12,7 @@ export function DocumentLabels(props: {
   return (
     <div className="document-labels" role="group" aria-label="Document labels">
       {props.categories.map((category) => {
-        const chosen = props.annotation?.labels[category.name] ?? [];
+        const chosen = (props.annotation && ownValue(props.annotation.labels, category.name)) ?? [];
         return (
           <div key={category.name} className="document-labels__category" role="group" aria-label={category.name} title={category.description}>
             <span className="document-labels__name">{category.name}</span>

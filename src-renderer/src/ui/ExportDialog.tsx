@@ -8,6 +8,7 @@ import { countLeftOut, describeLeftOutCount, LEFT_OUT_REASON_TEXT, leftOutItemTe
 import type { ExportSummary, PreparedExport } from '../app/export-documents';
 import { Modal } from './Modal';
 import { ProgressBar } from './ProgressBar';
+import { ownValue, setOwn } from '../../../src-shared/own-keys';
 
 export type ExportScope = 'all' | 'filtered';
 
@@ -126,10 +127,10 @@ export function ExportDialog(props: {
   const choices: ExportChoices = useMemo(() => {
     const labelMap: Record<string, string | null> = {};
     for (const label of props.schema.labels) {
-      if (excluded.has(label.name)) labelMap[label.name] = null;
+      if (excluded.has(label.name)) setOwn(labelMap, label.name, null);
       else {
-        const rename = renames[label.name]?.trim();
-        if (rename && rename !== label.name) labelMap[label.name] = rename;
+        const rename = ownValue(renames, label.name)?.trim();
+        if (rename && rename !== label.name) setOwn(labelMap, label.name, rename);
       }
     }
     return { format, annotations, scope, layers, labelMap, split: splitOn ? { ratios, seed, stratify } : null };
@@ -322,7 +323,7 @@ export function ExportDialog(props: {
                     <input
                       aria-label={`Export ${label.name} as`}
                       placeholder={label.name}
-                      value={renames[label.name] ?? ''}
+                      value={ownValue(renames, label.name) ?? ''}
                       disabled={excluded.has(label.name)}
                       onChange={(e) => setRenames({ ...renames, [label.name]: e.target.value })}
                     />

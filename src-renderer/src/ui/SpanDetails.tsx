@@ -5,6 +5,7 @@ import { toCodePointOffset } from '../../../src-shared/offsets';
 import { AttributeField } from './AttributeField';
 import { NoteField } from './NoteField';
 import { SpanRelations } from './SpanRelations';
+import { ownValue } from '../../../src-shared/own-keys';
 
 export function SpanDetails(props: {
   span: Span;
@@ -76,7 +77,7 @@ export function SpanDetails(props: {
             <AttributeField
               key={definition.name}
               definition={definition}
-              value={span.attributes[definition.name]}
+              value={ownValue(span.attributes, definition.name)}
               onChange={(value) => props.onSetAttribute(definition.name, value)}
             />
           ))}

@@ -9,6 +9,7 @@ import { refuses } from '../../../src-shared/formats/import-result';
 import type { NearMatch, TeammateMergeOptions, TeammatePlan } from '../app/import-teammate';
 import { ImportReadChoices } from './ImportReadChoices';
 import { Modal } from './Modal';
+import { ownValue, setOwn } from '../../../src-shared/own-keys';
 
 /** "As is" in the label map: their label stays (added to the schema when you lack it, see below). */
 const AS_IS = '';
@@ -60,7 +61,7 @@ function LabelMapTable(props: {
             <td>
               <select
                 aria-label={`Their ${label.name} as`}
-                value={props.choice[label.name] ?? AS_IS}
+                value={ownValue(props.choice, label.name) ?? AS_IS}
                 onChange={(e) => props.onChoose(label.name, e.target.value)}
               >
                 <option value={AS_IS}>{props.ours.includes(label.name) ? label.name : `${label.name} (as is)`}</option>
@@ -100,8 +101,8 @@ export function TeammateImportDialog(props: {
   const labelMap = useMemo(() => {
     const map: Record<string, string | null> = {};
     for (const [label, to] of Object.entries(labelChoice)) {
-      if (to === LEAVE_OUT) map[label] = null;
-      else if (to !== AS_IS) map[label] = to;
+      if (to === LEAVE_OUT) setOwn(map, label, null);
+      else if (to !== AS_IS) setOwn(map, label, to);
     }
     return map;
   }, [labelChoice]);

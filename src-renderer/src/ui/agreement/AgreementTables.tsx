@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { keptOutReason, scopeSentence, type AgreementReport } from '../../../../src-shared/agreement';
 import type { LayerId } from '../../../../src-shared/domain';
 import { fixed } from './AnnotationAgreementTables';
+import { ownValue } from '../../../../src-shared/own-keys';
 
 export const LAYER_NAMES: Record<LayerId, string> = { entity: 'Entities', claim: 'Claims' };
 
@@ -25,7 +26,7 @@ export function DocumentsUsed(props: { report: AgreementReport; titles: Readonly
     ...report.scope.withoutSpans.map((id): [string, string] => [id, 'Left out: no spans from anyone']),
     ...report.scope.outOfScope.map((id): [string, string] => [
       id,
-      `Out of scope: ${keptOutReason(report.scope.scope, report.scope.keptOutBy[id] ?? [])}`,
+      `Out of scope: ${keptOutReason(report.scope.scope, ownValue(report.scope.keptOutBy, id) ?? [])}`,
     ]),
   ];
   return (

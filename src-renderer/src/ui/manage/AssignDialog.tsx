@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { assignmentProblem, assignmentProgress, type AssignmentPlan, type AssignmentRequest } from '../../../../src-shared/assignment';
 import type { Annotator, DocumentRecord } from '../../../../src-shared/domain';
 import { Modal } from '../Modal';
+import { spanCountOf, statusOf } from '../../../../src-shared/document-rules';
 
 const MISSING_SHOWN = 6;
 
@@ -21,8 +22,8 @@ function workByName(documents: readonly DocumentRecord[], annotators: readonly A
     if (!doc) return undefined;
     const ids = idsByName.get(name.trim().toLocaleLowerCase()) ?? [];
     return {
-      any: ids.some((id) => (doc.spanCounts[id] ?? 0) > 0 || doc.statuses[id] !== undefined),
-      done: ids.some((id) => doc.statuses[id] === 'done'),
+      any: ids.some((id) => spanCountOf(doc, id) > 0 || Object.hasOwn(doc.statuses, id)),
+      done: ids.some((id) => statusOf(doc, id) === 'done'),
     };
   };
 }

@@ -55,7 +55,13 @@ async function watchPage(page) {
       if (w.listCounts.at(-1)?.n !== n) w.listCounts.push({ at: now(), n });
     };
     note();
-    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-label'] });
+    new MutationObserver(note).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['aria-label'],
+    });
   });
 }
 
@@ -63,7 +69,8 @@ async function watchPage(page) {
 function trackRequests(page, serverUrl) {
   const requests = [];
   const note = (request, finished) => {
-    if (request.url().startsWith(serverUrl)) requests.push({ at: Date.now(), method: request.method(), path: request.url().slice(serverUrl.length), finished });
+    if (request.url().startsWith(serverUrl))
+      requests.push({ at: Date.now(), method: request.method(), path: request.url().slice(serverUrl.length), finished });
   };
   page.on('request', (request) => note(request, false));
   page.on('requestfinished', (request) => note(request, true));
@@ -100,7 +107,8 @@ async function profiled(page, what, notes, work) {
   const total = profile.samples.length * perSample;
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
   notes.push(`${what}: main-thread profile, ${(total / 1000).toFixed(1)} s, self time by function:`);
-  for (const [key, ms] of top) notes.push(`  ${(ms / 1000).toFixed(1).padStart(6)} s ${((100 * ms) / total).toFixed(0).padStart(3)}%  ${key}`);
+  for (const [key, ms] of top)
+    notes.push(`  ${(ms / 1000).toFixed(1).padStart(6)} s ${((100 * ms) / total).toFixed(0).padStart(3)}%  ${key}`);
   return result;
 }
 
@@ -128,7 +136,10 @@ async function connect(page, url, user, password) {
 
 async function openDocument(page, title) {
   await page.getByLabel('Filter documents').fill(title);
-  await page.getByRole('list', { name: 'Documents' }).getByRole('listitem', { name: new RegExp(`^${title}`) }).click();
+  await page
+    .getByRole('list', { name: 'Documents' })
+    .getByRole('listitem', { name: new RegExp(`^${title}`) })
+    .click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
   await page.waitForFunction(() => document.querySelector('[role="article"] [data-offset]'));
 }
@@ -143,7 +154,10 @@ async function waitForList(page, want, pressed) {
   let changed = Date.now();
   let said = Date.now();
   for (;;) {
-    const { n, state } = await page.evaluate(() => ({ n: window.__sync.listCounts.at(-1)?.n ?? -1, state: window.__sync.states.at(-1)?.state }));
+    const { n, state } = await page.evaluate(() => ({
+      n: window.__sync.listCounts.at(-1)?.n ?? -1,
+      state: window.__sync.states.at(-1)?.state,
+    }));
     if (n === want) return n;
     if (n !== last) [last, changed] = [n, Date.now()];
     if (Date.now() - said > 30_000) {
@@ -225,7 +239,11 @@ async function roundTripBaseline(server, admin, auth, rounds) {
     const heard = couch(server, admin, 'GET', `/${BASELINE_DATABASE}/_changes?feed=longpoll&include_docs=true&since=${since}`);
     const started = performance.now();
     const id = `annotations:probe-${round}:${ANNOTATOR.name}`;
-    await couch(server, auth, 'PUT', `/${BASELINE_DATABASE}/${encodeURIComponent(id)}`, { kind: 'annotations', owner: ANNOTATOR.name, spans: [] });
+    await couch(server, auth, 'PUT', `/${BASELINE_DATABASE}/${encodeURIComponent(id)}`, {
+      kind: 'annotations',
+      owner: ANNOTATOR.name,
+      spans: [],
+    });
     await heard;
     times.push(performance.now() - started);
   }
@@ -251,7 +269,9 @@ async function spanToTeammate(annotator, lead, round) {
     const seen = (window.__seen = { at: 0 });
     const known = new Set([...document.querySelectorAll('[data-annotator="couch:ana"]')].map((e) => e.dataset.spanId));
     const observer = new MutationObserver(() => {
-      const fresh = [...document.querySelectorAll('[data-annotator="couch:ana"]')].some((e) => !known.has(e.dataset.spanId) && e.textContent.includes(word));
+      const fresh = [...document.querySelectorAll('[data-annotator="couch:ana"]')].some(
+        (e) => !known.has(e.dataset.spanId) && e.textContent.includes(word),
+      );
       if (fresh) {
         seen.at = performance.timeOrigin + performance.now();
         observer.disconnect();
@@ -322,6 +342,12 @@ export async function syncBench(browser, { baseUrl, pageWithDocuments }) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const annotator = await context.newPage();
     pages.push(annotator);
+    annotator.on('pageerror', (error) => console.error(`sync: the annotator's page failed: ${error.message}`));
+    annotator.on('crash', () => console.error("sync: the annotator's page crashed"));
+    annotator.on(
+      'framenavigated',
+      (frame) => frame === annotator.mainFrame() && console.error(`sync: the annotator's page navigated to ${frame.url()}`),
+    );
     await annotator.goto(baseUrl);
     await annotator.getByRole('list', { name: 'Documents' }).waitFor();
     await setName(annotator, 'Ana');
@@ -378,7 +404,10 @@ export async function syncBench(browser, { baseUrl, pageWithDocuments }) {
     notes.push(
       `span to teammate, medians from the keydown: annotator's push (_bulk_docs) sent ${medianStep(rounds, annotatorRequests, (r) => !r.finished && r.method === 'POST' && r.path.includes('/_bulk_docs'))}, ` +
         `lead's longpoll _changes answered ${medianStep(rounds, leadRequests, (r) => r.finished && r.path.includes('/_changes') && r.path.includes('feed=longpoll'))}, ` +
-        `shown in the lead's review ${percentile(rounds.map((r) => r.seen - r.keydown), 50).toFixed(0)} ms`,
+        `shown in the lead's review ${percentile(
+          rounds.map((r) => r.seen - r.keydown),
+          50,
+        ).toFixed(0)} ms`,
     );
   } catch (error) {
     // What was measured before a failure is still worth printing.

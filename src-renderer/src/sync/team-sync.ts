@@ -57,6 +57,15 @@ export interface SyncStatus {
   conflicts: number;
 }
 
+/** What reached the replica since the pump applied what had arrived: read on batch by batch. */
+interface ArrivedSince {
+  seq: number | string;
+  /** Ids of documents that arrived (not written by this pump). */
+  ids: Set<string>;
+  /** `id@rev` this pump wrote. */
+  written: Set<string>;
+}
+
 /** One server document turned into the change that applies it. */
 interface PreparedEdit {
   change: Change;
@@ -415,6 +424,7 @@ export class TeamSync {
     const cursor = await this.cursor();
     const project = await this.db.projects.get(this.projectId);
     if (!project) return;
+    const arrived: ArrivedSince = { seq: cursor.appliedSeq, ids: new Set(), written: new Set() };
     // Up to the newest entry now: one logged while this runs is taken next time.
     const lastSeq = (await this.db.changeLog.orderBy('seq').last())?.seq ?? 0;
     const entries = await this.db.changeLog
@@ -459,11 +469,11 @@ export class TeamSync {
           if (doc.spanCounts[annotator] || doc.statuses[annotator] || labelled.has(key)) pairs.set(key, { documentId: doc.id, annotator });
         }
     }
-    await this.writeReplica(wanted);
+    await this.writeReplica(wanted, arrived);
     // Documents, texts, schema and gold are the leads' to write (the server refuses them from members).
     const ids = lead ? [...documentIds] : [];
     for (let from = 0; from < ids.length; from += BATCH)
-      await this.writeReplica(await this.documentDocs(ids.slice(from, from + BATCH), firstPush));
+      await this.writeReplica(await this.documentDocs(ids.slice(from, from + BATCH), firstPush), arrived);
     const names = await this.annotatorNames();
     const owned = [...pairs.values()].filter(({ annotator }) => this.ownerOf(annotator) !== null);
     for (let from = 0; from < owned.length; from += BATCH) {
@@ -477,7 +487,7 @@ export class TeamSync {
         const local = await this.localAnnotations(documentId, annotator, record.statuses[annotator] ?? 'todo');
         docs.push(toAnnotationsDoc(documentId, owner, names.get(annotator) ?? owner, local, this.connection.replicaId));
       }
-      await this.writeReplica(docs);
+      await this.writeReplica(docs, arrived);
     }
     await writeCursor(this.db, this.projectId, { ...(await this.cursor()), pushedLogSeq: lastSeq });
   }
@@ -513,10 +523,17 @@ export class TeamSync {
     return new Map((await this.db.annotators.toArray()).map((a) => [a.id, a.name]));
   }
 
-  /** Writes the documents whose content differs from the replica's, on top of its current revision. */
-  private async writeReplica(wanted: ServerDocument[]): Promise<void> {
-    // Arrived since the apply above: left for applyShared, which keeps both versions if both changed.
-    const unapplied = new Set((await this.local.changes({ since: (await this.cursor()).appliedSeq })).results.map((c) => c.id));
+  /**
+   * Writes the documents whose content differs from the replica's, on top of its current
+   * revision. What arrived since the pump's apply (`arrived`, read on from where it was last
+   * read) is left for applyShared, which keeps both versions if both changed.
+   */
+  private async writeReplica(wanted: ServerDocument[], arrived: ArrivedSince): Promise<void> {
+    const news = await this.local.changes({ since: arrived.seq });
+    arrived.seq = news.last_seq;
+    for (const change of news.results)
+      if (!change.changes.some((c) => arrived.written.has(`${change.id}@${c.rev}`))) arrived.ids.add(change.id);
+    const unapplied = arrived.ids;
     for (let from = 0; from < wanted.length; from += BATCH) {
       const batch = wanted.slice(from, from + BATCH);
       const existing = await this.local.allDocs({ keys: batch.map((d) => d._id), include_docs: true });
@@ -536,8 +553,13 @@ export class TeamSync {
       if (writes.length === 0) continue;
       const results = await this.local.bulkDocs(writes);
       for (const result of results) {
-        if (result.error) this.addProblem(`${result.id ?? 'A document'}: ${result.message ?? String(result.error)}`);
-        else if (result.id && result.rev) this.waiting.set(result.id, result.rev);
+        // A revision that arrived between reading and writing: applied first, then written again.
+        if (result.status === 409 || result.error === 'conflict') this.schedulePump();
+        else if (result.error) this.addProblem(`${result.id ?? 'A document'}: ${result.message ?? String(result.error)}`);
+        else if (result.id && result.rev) {
+          this.waiting.set(result.id, result.rev);
+          arrived.written.add(`${result.id}@${result.rev}`);
+        }
       }
       this.setStatus({ waiting: this.waiting.size });
     }

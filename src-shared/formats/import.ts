@@ -4,6 +4,7 @@
 // a line with any problem is rejected whole.
 import type { DocumentCategory, Label } from '../domain';
 import { errorMessage } from '../result';
+import { bidiControlNotes } from './bidi-controls';
 import { looksLikeColumns, readColumnFile } from './conll2003';
 import { decodeTextFile } from './decode';
 import { mergeDraftInto } from './draft-merge';
@@ -39,6 +40,7 @@ export function parseImportFile(
   const result: ImportParseResult = { file, documents: [], issues: [], unknownLabels: [] };
   try {
     readFile(file, bytes, knownLabels, categories, options, result);
+    for (const document of result.documents) result.issues.push(...bidiControlNotes(document));
   } catch (error) {
     // Defensive: a bug here must cost one file, not the app.
     result.documents = [];
@@ -247,7 +249,10 @@ export function createJsonLineReader(
   const held: ParsedDocument[] = [];
   const entries = new JsonEntries(file, new LabelIndex(knownLabels), categories, options, {
     issue: (issue) => issues.push(issue),
-    document: (document, open) => (open || held.length > 0 ? held : ready).push(document),
+    document: (document, open) => {
+      issues.push(...bidiControlNotes(document));
+      (open || held.length > 0 ? held : ready).push(document);
+    },
   });
   return {
     readLine(bytes, line) {

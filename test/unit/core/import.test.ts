@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Label } from '../../../src-shared/domain';
 import { decodeTextFile } from '../../../src-shared/formats/decode';
-import { formatImportIssue, parseImportFile } from '../../../src-shared/formats/import';
+import { createJsonLineReader, formatImportIssue, parseImportFile } from '../../../src-shared/formats/import';
 import { isGraphemeBoundary } from '../../../src-shared/segmentation';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -415,5 +415,40 @@ describe('parseImportFile: never throws', () => {
   it('for deeply nested JSON', () => {
     checkResult('deep.json', utf8('['.repeat(100_000) + ']'.repeat(100_000)));
     checkResult('deep.jsonl', utf8('{"text":"a","x":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}'));
+  });
+});
+
+describe('bidirectional control characters in names', () => {
+  const RLO = '\u202e';
+  const line = {
+    format: 'spanwright',
+    format_version: 2,
+    title: `cod${RLO}exe.doc`,
+    text: 'Ana met Bo.',
+    annotators: [{ id: 'a1', name: `Ana${RLO}` }],
+    spans: [{ start: 0, end: 3, label: `PER\u2067`, annotator: 'a1' }],
+  };
+
+  it('imports the document and notes where they are (title, label, annotator)', () => {
+    const result = parseImportFile('names.jsonl', jsonl({ text: 'Plain.' }, line), LABELS);
+    expect(result.documents.map((d) => d.draft.meta.title)).toEqual(['names #1', `cod${RLO}exe.doc`]);
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({ file: 'names.jsonl', line: 2, severity: 'note' });
+    const reason = result.issues[0]?.reason ?? '';
+    expect(reason).toContain(`the title ${JSON.stringify(`cod${RLO}exe.doc`)}`);
+    expect(reason).toContain(`the label ${JSON.stringify('PER\u2067')}`);
+    expect(reason).toContain(`the annotator ${JSON.stringify(`Ana${RLO}`)}`);
+    expect(reason).not.toContain('"a1"');
+  });
+
+  it('notes them when the file is read a line at a time, as the CLI does', () => {
+    const reader = createJsonLineReader('names.jsonl', LABELS);
+    const read = reader.readLine(utf8(JSON.stringify(line)), 1);
+    expect(read.documents).toHaveLength(1);
+    expect(read.issues).toMatchObject([{ line: 1, severity: 'note' }]);
+  });
+
+  it('says nothing of names without them', () => {
+    expect(parseImportFile('plain.jsonl', jsonl({ ...line, title: 'cod.exe', annotators: [], spans: [] }), LABELS).issues).toEqual([]);
   });
 });

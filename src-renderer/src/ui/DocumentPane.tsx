@@ -115,8 +115,11 @@ function LinkingBanner({ linking, schema }: { linking: RelationLinking; schema: 
     <div className="linking-banner" role="status">
       {linking.linking ? (
         <>
-          Linking {linking.linking.from.label} “{clipText(linking.linking.from.text)}” with <strong>{linking.linking.type.name}</strong>:
-          click the target span, or step with [ and ] and press Enter. Esc cancels.
+          Linking <bdi>{linking.linking.from.label}</bdi> “{clipText(linking.linking.from.text)}” with{' '}
+          <strong>
+            <bdi>{linking.linking.type.name}</bdi>
+          </strong>
+          : click the target span, or step with [ and ] and press Enter. Esc cancels.
         </>
       ) : (
         <>

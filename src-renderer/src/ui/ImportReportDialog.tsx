@@ -74,7 +74,7 @@ export function ImportReportDialog(props: {
             {plan.duplicates.slice(0, MAX_LISTED).map((d, i) => (
               <li key={i}>
                 <strong>{d.file}</strong>
-                {d.line !== undefined && <>, line {d.line}</>}: “{d.title}” has the same text as “{d.duplicateOf}”
+                {d.line !== undefined && <>, line {d.line}</>}: “<bdi>{d.title}</bdi>” has the same text as “<bdi>{d.duplicateOf}</bdi>”
               </li>
             ))}
           </ul>

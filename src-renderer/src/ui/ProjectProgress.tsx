@@ -19,7 +19,7 @@ export function ProjectProgress(props: {
           const done = props.documents.filter((d) => statusOf(d, id) === 'done').length;
           return (
             <li key={id}>
-              {props.names.get(id) ?? id}: {done} of {total} done
+              <bdi>{props.names.get(id) ?? id}</bdi>: {done} of {total} done
               <progress value={done} max={Math.max(1, total)} aria-label={`${props.names.get(id) ?? id}: ${done} of ${total} documents done`} />
             </li>
           );

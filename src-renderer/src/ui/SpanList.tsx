@@ -29,7 +29,10 @@ export function SpanList(props: { spans: readonly Span[]; text: string; selected
         {shown.map((span) => (
           <li key={span.id}>
             <button type="button" aria-current={span.id === props.selectedId ? 'true' : undefined} onClick={() => props.onJump(span.id)}>
-              <strong>{span.label}</strong> {clip(span.text)} <span className="span-list__at">{toCodePointOffset(props.text, span.start)}</span>
+              <strong>
+                <bdi>{span.label}</bdi>
+              </strong>{' '}
+              {clip(span.text)} <span className="span-list__at">{toCodePointOffset(props.text, span.start)}</span>
             </button>
           </li>
         ))}

@@ -144,7 +144,10 @@ export function TeammateImportDialog(props: {
           {plan.nearMatches.map((m, i) => (
             <div key={i} className="near-match">
               <p>
-                <strong>{m.title}</strong> ({m.file}
+                <strong>
+                  <bdi>{m.title}</bdi>
+                </strong>{' '}
+                ({m.file}
                 {m.line !== undefined && <>, line {m.line}</>}): {Math.floor(m.similarity * 100)} % alike
               </p>
               <TextDiff match={m} />
@@ -166,7 +169,7 @@ export function TeammateImportDialog(props: {
             {plan.mismatches.map((m, i) => (
               <li key={i}>
                 <strong>{m.file}</strong>
-                {m.line !== undefined && <>, line {m.line}</>}: “{m.title}”: {m.reason}
+                {m.line !== undefined && <>, line {m.line}</>}: “<bdi>{m.title}</bdi>”: {m.reason}
               </li>
             ))}
           </ul>

@@ -74,7 +74,7 @@ export function DocumentDetailsDialog(props: {
         {confirming ? (
           <div className="confirm-box" role="group" aria-label="Move to trash?">
             <p>
-              “{record.meta.title}” goes to the trash
+              “<bdi>{record.meta.title}</bdi>” goes to the trash
               {spans === 0 ? '' : ` with its ${spans} ${spans === 1 ? 'span' : 'spans'} (${usesByAnnotator(spanCounts, props.names)})`}, and
               every relation, document label and note on it. <em>Trash</em> restores it as it was; Ctrl+Z undoes.
             </p>

@@ -60,7 +60,9 @@ export function ProjectsDialog(props: {
               ) : (
                 <>
                   <div className="project-list__what">
-                    <strong>{project.name}</strong>
+                    <strong>
+                      <bdi>{project.name}</bdi>
+                    </strong>
                     <span className="hint">
                       {documents === undefined ? '' : `${documents} ${documents === 1 ? 'document' : 'documents'}`}
                       {project.id === props.currentId ? ' · open' : ''}

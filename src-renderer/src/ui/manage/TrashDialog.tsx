@@ -28,10 +28,12 @@ export function TrashDialog(props: {
           {entries.map((entry) => (
             <li key={entry.documentId}>
               <div className="trash-list__what">
-                <strong>{entry.document.record.meta.title}</strong>
+                <strong>
+                  <bdi>{entry.document.record.meta.title}</bdi>
+                </strong>
                 <span className="hint">
                   {annotationsOf(entry)} {annotationsOf(entry) === 1 ? 'span' : 'spans'} · removed {when(entry.removedAt)} by{' '}
-                  {props.names.get(entry.removedBy) ?? entry.removedBy}
+                  <bdi>{props.names.get(entry.removedBy) ?? entry.removedBy}</bdi>
                 </span>
               </div>
               <button

@@ -154,10 +154,12 @@ async function waitForList(page, want, pressed) {
   let changed = Date.now();
   let said = Date.now();
   for (;;) {
-    const { n, state } = await page.evaluate(() => ({
-      n: window.__sync.listCounts.at(-1)?.n ?? -1,
-      state: window.__sync.states.at(-1)?.state,
-    }));
+    const { n, state, lost } = await page.evaluate(() =>
+      window.__sync
+        ? { n: window.__sync.listCounts.at(-1)?.n ?? -1, state: window.__sync.states.at(-1)?.state, lost: null }
+        : { n: -1, state: '', lost: `${location.href} ${document.title} ${document.readyState}` },
+    );
+    if (lost) throw new Error(`the annotator's page lost its watcher (a new document?): ${lost}`);
     if (n === want) return n;
     if (n !== last) [last, changed] = [n, Date.now()];
     if (Date.now() - said > 30_000) {
@@ -376,6 +378,17 @@ export async function syncBench(browser, { baseUrl, pageWithDocuments }) {
     const pull = pulled.listCounts.find((c) => c.n === DOCUMENTS + 4).at - annotatorPressed;
     const firstInList = pulled.listCounts.find((c) => c.n > 0);
     const annotatorSynced = pulled.states.findLast((s) => s.state === 'Team server: Synced');
+    if (!annotatorSynced) {
+      await annotator.getByRole('button', { name: /^Team server:/ }).click();
+      const problems = await annotator
+        .locator('.team-server__problems li')
+        .allTextContents()
+        .then((t) => t.join('\n'))
+        .catch(() => '');
+      throw new Error(
+        `the annotator never showed Synced (last: ${pulled.states.at(-1)?.state}): ${problems.slice(0, 600).replace(/\n/g, ' | ')}`,
+      );
+    }
     notes.push(
       `initial pull: first pull request (_changes) after ${firstRequest(annotatorRequests, annotatorPressed, (r) => r.path.includes('/_changes'))}, ` +
         `live sync (longpoll _changes) from ${firstRequest(annotatorRequests, annotatorPressed, (r) => r.path.includes('feed=longpoll'))}, ` +
@@ -411,7 +424,9 @@ export async function syncBench(browser, { baseUrl, pageWithDocuments }) {
     );
   } catch (error) {
     // What was measured before a failure is still worth printing.
-    notes.push(`sync part FAILED: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    notes.push(
+      `sync part FAILED: ${error instanceof Error ? `${error.message.split('\n')[0]} (${(error.stack ?? '').split('\n').slice(1, 3).join(' ').trim()})` : String(error)}`,
+    );
   } finally {
     for (const page of pages) await page.context().close();
     await server.dispose();

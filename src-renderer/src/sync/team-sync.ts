@@ -689,9 +689,10 @@ export class TeamSync {
     try {
       await this.commit({ type: 'batch', changes: prepared.map((p) => p.edit.change) }, annotators);
     } catch {
-      for (const { doc, edit } of prepared) {
+      // One does not fit: each alone, built again from what is stored now, to say which.
+      for (const { doc } of prepared) {
         try {
-          await this.commit(edit.change, edit.annotators);
+          if (!(await this.applyAnnotations(doc as AnnotationsDoc))) waiting.push(doc._id);
         } catch (error) {
           this.addProblem(`${doc._id}: not applied: ${error instanceof Error ? error.message : String(error)}`);
         }
@@ -908,10 +909,15 @@ export class TeamSync {
     await writeCursor(this.db, this.projectId, { ...cursor, appliedRenames });
   }
 
-  /** Whether the local labels differ from the server's (a member's own edit, not one that arrived). */
+  /**
+   * Whether the local labels differ from the server's (a member's own edit, not one that
+   * arrived). Item order aside: items arriving are inserted where they fit, not reordered.
+   */
   private async schemaDiffersFromServer(schema: Project['schema']): Promise<boolean> {
     const current = await this.local.get(SCHEMA_DOC_ID).catch(() => null);
-    return current !== null && !sameEdit(toSchemaDoc(schema, this.connection.replicaId), current);
+    const read = current ? readServerDocument(current) : null;
+    if (!read?.ok || read.doc.kind !== 'schema') return false;
+    return !sameContent(itemsByName(schema), itemsByName(read.doc.schema));
   }
 
   /** The renames the server's schema document already lists (kept when the schema is written again). */
@@ -1009,6 +1015,15 @@ export class TeamSync {
     if (changesSchema(change)) this.onApplied(null);
     else if (!onlyTeammates(change)) this.onApplied(documentsTouched(change));
   }
+}
+
+/** A schema's items keyed by kind and name, for comparing two schemas whatever their order. */
+function itemsByName(schema: Project['schema']): Record<string, unknown> {
+  const items: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const label of schema.labels) items[`label\u0000${label.name}`] = label;
+  for (const type of schema.relationTypes) items[`relation-type\u0000${type.name}`] = type;
+  for (const category of schema.documentCategories) items[`category\u0000${category.name}`] = category;
+  return items;
 }
 
 /** Whether a change touches only teammates' annotations (theirs, synced from the server). */

@@ -9,9 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCHEMA_DOC_ID } from '../../src-shared/sync/server-documents';
 import { startTeamServer, type TeamServer } from '../support/team-server';
-import { dragSelect, escapeRegExp, openApp, openDocument, renderedSpans } from './helpers';
+import { dragSelect, escapeRegExp, openDocument, renderedSpans } from './helpers';
+import {
+  addLabel,
+  connect as connectTo,
+  HARBOUR,
+  newProject,
+  newUser,
+  pressConnect as pressConnectTo,
+  syncState,
+  teamDialog,
+  welcome,
+} from './team-steps';
 
-const HARBOUR = 'Harbour city opens new tram line';
 const KILL_DATABASE = 'crashdesk';
 const REFUSAL_DATABASE = 'refusals';
 const VIEWPORT = { width: 1400, height: 900 };
@@ -31,9 +41,6 @@ test.afterAll(async () => {
   await server?.dispose();
 });
 
-const syncState = (page: Page) => page.getByRole('button', { name: /^Team server:/ });
-const teamDialog = (page: Page) => page.getByRole('dialog', { name: 'Team server' });
-
 /** Opens the app at `url` (a page of a browser without Playwright's baseURL), as openApp does. */
 async function openAppAt(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -41,42 +48,11 @@ async function openAppAt(page: Page, url: string): Promise<void> {
   await expect(page.getByRole('article', { name: 'Document text' })).toBeVisible();
 }
 
-async function welcome(page: Page, name: string): Promise<void> {
-  await page.getByRole('region', { name: 'Welcome' }).getByLabel('Your name').fill(name);
-  await page.getByRole('region', { name: 'Welcome' }).getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('button', { name: `Annotating as ${name}` })).toBeVisible();
-}
-
-async function newUser(browser: Browser, baseURL: string | undefined, name: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: VIEWPORT });
-  const page = await context.newPage();
-  await openApp(page);
-  await welcome(page, name);
-  return page;
-}
-
-async function newProject(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'New project' }).click();
-  await page.getByRole('dialog', { name: 'New project' }).getByLabel('Project name').fill(name);
-  await page.getByRole('dialog', { name: 'New project' }).getByRole('button', { name: 'Create project' }).click();
-}
-
-/** Fills the Team server dialog and presses Connect; leaves the dialog open. */
-async function pressConnect(page: Page, user: string, password: string, database: string): Promise<void> {
-  if (!(await teamDialog(page).isVisible())) await syncState(page).click();
-  const dialog = teamDialog(page);
-  await dialog.getByLabel('Server address').fill(server.url);
-  await dialog.getByLabel('Database').fill(database);
-  await dialog.getByLabel('User name').fill(user);
-  await dialog.getByLabel('Password').fill(password);
-  await dialog.getByRole('button', { name: 'Connect' }).click();
-}
-
-async function connect(page: Page, user: string, password: string, database: string): Promise<void> {
-  await pressConnect(page, user, password, database);
-  await expect(teamDialog(page).getByRole('status')).toHaveText('Synced', { timeout: 30_000 });
-  await teamDialog(page).getByRole('button', { name: 'Close' }).click();
-}
+/** This file's server. */
+const login = (user: string, password: string, database: string) => ({ url: server.url, database, user, password });
+const pressConnect = (page: Page, user: string, password: string, database: string) =>
+  pressConnectTo(page, login(user, password, database));
+const connect = (page: Page, user: string, password: string, database: string) => connectTo(page, login(user, password, database));
 
 /** The span texts the server holds in `owner`'s annotation documents, one entry per span. */
 async function serverSpanTexts(database: string, owner: string): Promise<string[]> {
@@ -281,18 +257,6 @@ test('a browser killed while its work waits to sync loses nothing shown as saved
     rmSync(profile, { recursive: true, force: true });
   }
 });
-
-async function addLabel(page: Page, name: string, hotkey: string): Promise<void> {
-  await page.getByRole('button', { name: 'Labels', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Labels' });
-  await dialog.getByLabel('New label name').fill(name);
-  await dialog.getByLabel('New label layer').selectOption('entity');
-  await dialog.getByLabel('New label hotkey').fill(hotkey);
-  await dialog.getByRole('button', { name: 'Add label' }).click();
-  await expect(dialog.getByLabel(`Name of ${name}`, { exact: true })).toHaveValue(name);
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
-}
 
 /** A lead connects first: that installs the validate function refusing members' schema edits. */
 async function leadConnects(browser: Browser, baseURL: string | undefined): Promise<Page> {

@@ -1,12 +1,12 @@
 // Team sync through a real CouchDB-compatible server (pouchdb-server, started here): a lead
 // and an annotator in two browsers, each with its own IndexedDB, the server stopped and
 // restarted mid-sync. Nothing shown as saved is lost.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startTeamServer, type TeamServer } from '../support/team-server';
 import { expectNoAccessibilityViolations } from './axe';
 import { dragSelect, openApp, openDocument } from './helpers';
+import { addLabel, connect, HARBOUR, newProject, newUser, palette, syncNow, syncState } from './team-steps';
 
-const HARBOUR = 'Harbour city opens new tram line';
 const DATABASE = 'newsroom';
 const SCHEMA_DATABASE = 'desk';
 
@@ -24,30 +24,9 @@ test.afterAll(async () => {
   await server?.dispose();
 });
 
-async function newUser(browser: Browser, baseURL: string | undefined, name: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  await openApp(page);
-  await page.getByRole('region', { name: 'Welcome' }).getByLabel('Your name').fill(name);
-  await page.getByRole('region', { name: 'Welcome' }).getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('button', { name: `Annotating as ${name}` })).toBeVisible();
-  return page;
-}
-
-async function connect(page: Page, user: string, password: string, database = DATABASE): Promise<void> {
-  await page.getByRole('button', { name: /^Team server:/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Team server' });
-  await dialog.getByLabel('Server address').fill(server.url);
-  await dialog.getByLabel('Database').fill(database);
-  await dialog.getByLabel('User name').fill(user);
-  await dialog.getByLabel('Password').fill(password);
-  await dialog.getByRole('button', { name: 'Connect' }).click();
-  await expect(dialog.getByRole('status')).toHaveText('Synced', { timeout: 30_000 });
-  await dialog.getByRole('button', { name: 'Close' }).click();
-}
-
-const syncState = (page: Page) => page.getByRole('button', { name: /^Team server:/ });
-const palette = (page: Page, label: string) => page.getByRole('button', { name: new RegExp(`^${label} hotkey`) });
+/** Connects to this file's server. */
+const connectTo = (page: Page, user: string, password: string, database = DATABASE) =>
+  connect(page, { url: server.url, database, user, password });
 
 test('a lead shares a project; an annotator joins, works offline while the server is down, and the lead sees every span', async ({
   browser,
@@ -55,14 +34,12 @@ test('a lead shares a project; an annotator joins, works offline while the serve
 }) => {
   test.setTimeout(180_000);
   const lead = await newUser(browser, baseURL, 'Rita');
-  await connect(lead, server.admin.name, server.admin.password);
+  await connectTo(lead, server.admin.name, server.admin.password);
 
   // The annotator starts an empty project and connects it: the team's documents arrive.
   const ana = await newUser(browser, baseURL, 'Ana');
-  await ana.getByRole('button', { name: 'New project' }).click();
-  await ana.getByRole('dialog', { name: 'New project' }).getByLabel('Project name').fill('Newsroom');
-  await ana.getByRole('dialog', { name: 'New project' }).getByRole('button', { name: 'Create project' }).click();
-  await connect(ana, 'ana', 'ana-pass');
+  await newProject(ana, 'Newsroom');
+  await connectTo(ana, 'ana', 'ana-pass');
   const anaDocuments = ana.getByRole('list', { name: 'Documents' });
   await expect(anaDocuments.getByRole('listitem', { name: new RegExp(`^${HARBOUR}`) })).toBeVisible();
   const leadCount = await lead.getByRole('list', { name: 'Documents' }).getByRole('listitem').count();
@@ -147,38 +124,16 @@ test('a lead shares a project; an annotator joins, works offline while the serve
   await expect(ana.locator('[data-span-id][data-label="LOC"]', { hasText: 'Quay Street station' }).first()).toBeVisible();
 });
 
-async function addLabel(page: Page, name: string, hotkey: string): Promise<void> {
-  await page.getByRole('button', { name: 'Labels', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Labels' });
-  await dialog.getByLabel('New label name').fill(name);
-  await dialog.getByLabel('New label layer').selectOption('entity');
-  await dialog.getByLabel('New label hotkey').fill(hotkey);
-  await dialog.getByRole('button', { name: 'Add label' }).click();
-  await expect(dialog.getByLabel(`Name of ${name}`, { exact: true })).toHaveValue(name);
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
-}
-
-async function syncNow(page: Page): Promise<void> {
-  await syncState(page).click();
-  const dialog = page.getByRole('dialog', { name: 'Team server' });
-  await dialog.getByRole('button', { name: 'Sync now' }).click();
-  await expect(dialog.getByRole('status')).toHaveText('Synced', { timeout: 60_000 });
-  await dialog.getByRole('button', { name: 'Close' }).click();
-}
-
 test('two leads change the labels while the server is down: both end with the same labels, the other version is kept and a lead picks it', async ({
   browser,
   baseURL,
 }) => {
   test.setTimeout(180_000);
   const rita = await newUser(browser, baseURL, 'Rita');
-  await connect(rita, server.admin.name, server.admin.password, SCHEMA_DATABASE);
+  await connectTo(rita, server.admin.name, server.admin.password, SCHEMA_DATABASE);
   const max = await newUser(browser, baseURL, 'Max');
-  await max.getByRole('button', { name: 'New project' }).click();
-  await max.getByRole('dialog', { name: 'New project' }).getByLabel('Project name').fill('Desk');
-  await max.getByRole('dialog', { name: 'New project' }).getByRole('button', { name: 'Create project' }).click();
-  await connect(max, 'max', 'max-pass', SCHEMA_DATABASE);
+  await newProject(max, 'Desk');
+  await connectTo(max, 'max', 'max-pass', SCHEMA_DATABASE);
   await expect(max.getByRole('list', { name: 'Documents' }).getByRole('listitem', { name: new RegExp(`^${HARBOUR}`) })).toBeVisible();
 
   await server.stop();

@@ -25,7 +25,7 @@ import {
   type ServerDocument,
 } from '../src-shared/sync/server-documents';
 import { explainStatus } from '../src-shared/sync/server-errors';
-import { DESIGN_DOC_ID, designDoc, type SecurityObject } from '../src-shared/sync/server-setup';
+import { DESIGN_DOC_ID, designDoc, isDatabaseAdmin, type SecurityObject } from '../src-shared/sync/server-setup';
 import { startCommand, usageError } from './arguments';
 import { describeFailure, issueLine, parseCorpus, readFailure } from './corpus-file';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
@@ -239,9 +239,7 @@ async function requireLead(connection: DatabaseConnection, signedIn: SignedIn): 
   if (signedIn.serverAdmin) return;
   const answer = await connection.database('GET', '/_security');
   const security = answer.status === 200 ? (answer.body as Partial<SecurityObject> | null) : null;
-  const names = security?.admins?.names ?? [];
-  const roles = security?.admins?.roles ?? [];
-  if (signedIn.name !== null && (names.includes(signedIn.name) || signedIn.roles.some((role) => roles.includes(role)))) return;
+  if (isDatabaseAdmin(signedIn, security)) return;
   throw new ServerFailure(
     `pushing a project needs a lead (a server admin or an admin of the database): ${explainStatus(403, connection.address)}`,
   );

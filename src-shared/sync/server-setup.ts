@@ -46,6 +46,20 @@ export interface SecurityObject {
   members: { names: string[]; roles: string[] };
 }
 
+/**
+ * Whether a signed-in user is a lead of the database: a server admin, or one of its admins by
+ * name or role (what the validate function lets write everything).
+ */
+export function isDatabaseAdmin(
+  user: { name: string | null; roles: readonly string[] },
+  security: Partial<SecurityObject> | null,
+): boolean {
+  if (user.roles.includes('_admin')) return true;
+  const names = security?.admins?.names ?? [];
+  const roles = security?.admins?.roles ?? [];
+  return (user.name !== null && names.includes(user.name)) || user.roles.some((role) => roles.includes(role));
+}
+
 /** A CouchDB user name as Spanwright can use it in a document id. */
 export function ownerNameProblem(name: string): string | null {
   if (name.trim() === '') return 'Enter a user name.';

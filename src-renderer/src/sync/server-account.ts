@@ -2,7 +2,7 @@
 // lead, creating and setting up) the database, and saying what went wrong in words.
 import { SYNC_LAYOUT_VERSION } from '../../../src-shared/sync/server-documents';
 import { explainStatus } from '../../../src-shared/sync/server-errors';
-import { DESIGN_DOC_ID, designDoc, ownerNameProblem, type SecurityObject } from '../../../src-shared/sync/server-setup';
+import { DESIGN_DOC_ID, designDoc, isDatabaseAdmin, ownerNameProblem, type SecurityObject } from '../../../src-shared/sync/server-setup';
 
 // The CLI explains server answers the same way: the function lives in the core.
 export { explainStatus };
@@ -112,7 +112,7 @@ export async function prepareDatabase(address: ServerAddress): Promise<SignedIn>
   const security = securityAnswer.ok ? ((await securityAnswer.json()) as Partial<SecurityObject>) : {};
   const adminNames = security.admins?.names ?? [];
   const adminRoles = security.admins?.roles ?? [];
-  const lead = serverAdmin || adminNames.includes(address.user) || (context.roles ?? []).some((role) => adminRoles.includes(role));
+  const lead = isDatabaseAdmin({ name: address.user, roles: context.roles ?? [] }, security);
   if (!lead) return { user: address.user, lead };
 
   if (serverAdmin && adminNames.length === 0 && adminRoles.length === 0) {

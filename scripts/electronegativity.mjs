@@ -58,7 +58,14 @@ function useBundledTranslations(require) {
   offline.filename = i18nPath;
   offline.loaded = true;
   offline.exports = async () => {
-    i18n.configure({ locales: ['en-US'], defaultLocale: 'en-US', directory: dirname(i18nPath), updateFiles: false, objectNotation: true, register: global });
+    i18n.configure({
+      locales: ['en-US'],
+      defaultLocale: 'en-US',
+      directory: dirname(i18nPath),
+      updateFiles: false,
+      objectNotation: true,
+      register: global,
+    });
     i18n.setLocale('en-US');
   };
   require.cache[i18nPath] = offline;

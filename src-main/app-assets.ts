@@ -1,5 +1,6 @@
 // What the app:// protocol serves: which file a URL maps to, its MIME type, and the headers.
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isWindowsDeviceName } from '../src-shared/formats/file-names';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
 /** Sent with every app:// response; stricter than the page's own meta tag (frame-ancestors only works as a header). */
@@ -53,8 +54,21 @@ export function responseHeadersFor(filePath: string): Record<string, string> {
 }
 
 /**
+ * A path segment Windows would read as something else: only dots and spaces (`..`, `...`,
+ * `.. `: Windows drops trailing dots and spaces, so `.. ` climbs out), a trailing dot or space
+ * (`index.html.` is another name for `index.html`), a colon (drive letters, `file::$DATA`
+ * streams) or a device (`NUL`, `con.js`), which reads a device instead of a file. No built
+ * asset has such a name, so refusing them costs nothing on other systems.
+ */
+function isUnsafeSegment(segment: string): boolean {
+  // A segment of dots and spaces only ends in one too: the trailing test covers both.
+  return /[. ]$/u.test(segment) || segment.includes(':') || isWindowsDeviceName(segment);
+}
+
+/**
  * The file under `rootDir` that an app:// URL names, or null when the URL is not ours or would
- * reach outside `rootDir` (`..`, encoded separators, NUL bytes, another host). `/` is index.html.
+ * reach outside `rootDir` (`..`, encoded separators, NUL bytes, another host) or name what
+ * Windows treats specially (`isUnsafeSegment`). `/` is index.html.
  */
 export function resolveAppAsset(rootDir: string, url: string): string | null {
   let parsed: URL;
@@ -74,7 +88,7 @@ export function resolveAppAsset(rootDir: string, url: string): string | null {
   // Encoded "/" or "\" and NUL would let a single URL segment smuggle in a path change.
   if (pathname.includes('\0') || pathname.includes('\\') || /%2f|%5c/i.test(parsed.pathname)) return null;
   const segments = pathname.split('/').filter((segment) => segment !== '');
-  if (segments.some((segment) => segment === '..' || segment === '.')) return null;
+  if (segments.some(isUnsafeSegment)) return null;
 
   const relativePath = segments.length === 0 ? 'index.html' : segments.join(sep);
   const root = resolve(rootDir);

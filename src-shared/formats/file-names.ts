@@ -30,3 +30,14 @@ export function fileDate(date: Date): string {
 export function exportFileName(parts: { project: string; annotator: string; date: Date; format: string; extension: string }): string {
   return `${fileNamePart(parts.project, 'spanwright')}_${fileNamePart(parts.annotator, 'annotator')}_${fileDate(parts.date)}.${parts.format}.${parts.extension}`;
 }
+
+/**
+ * Names Windows opens as a device whatever the folder or extension (`NUL`, `con.txt`, `COM¹`,
+ * `CONIN$`); a space before the extension does not help (`nul .js`).
+ */
+const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/iu;
+
+export function isWindowsDeviceName(name: string): boolean {
+  const stem = name.split('.', 1)[0] ?? '';
+  return WINDOWS_DEVICE.test(stem.replace(/ +$/u, ''));
+}

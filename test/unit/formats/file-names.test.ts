@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, exportFileName, extensionOf, fileDate, fileNamePart } from '../../../src-shared/formats/file-names';
+import { baseName, exportFileName, extensionOf, fileDate, fileNamePart, isWindowsDeviceName } from '../../../src-shared/formats/file-names';
 import { exportFileName as appExportFileName } from '../../../src-renderer/src/app/export-documents';
 
 describe('file names', () => {
@@ -38,4 +38,28 @@ describe('file names', () => {
       appExportFileName('News', { format: 'doccano', split: null, selection: { annotators: 'all', primary: 'me', names } }, date),
     ).toBe('News_all-annotators_2026-01-05.doccano.jsonl');
   });
+});
+
+describe('isWindowsDeviceName', () => {
+  it.each([
+    'CON',
+    'con',
+    'Nul',
+    'PRN.txt',
+    'aux.tar.gz',
+    'COM1',
+    'com9.js',
+    'LPT0',
+    'lpt¹',
+    'COM³.log',
+    'CONIN$',
+    'conout$.txt',
+    'nul .js',
+    'NUL  ',
+  ])('knows %s is a device', (name) => expect(isWindowsDeviceName(name)).toBe(true));
+
+  it.each(['console', 'con-1.js', 'COM10', 'lpt', 'nullable.txt', 'auxiliary', '.con', 'a.con', 'CONIN', ''])(
+    'knows %s is a file name',
+    (name) => expect(isWindowsDeviceName(name)).toBe(false),
+  );
 });

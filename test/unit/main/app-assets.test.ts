@@ -41,6 +41,46 @@ describe('resolveAppAsset', () => {
     expect(resolveAppAsset(root, url)).toBe(join(root, inside));
   });
 
+  it.each([
+    'app://spanwright/.../index.html',
+    'app://spanwright/..%20/secret.txt',
+    'app://spanwright/.%20./secret.txt',
+    'app://spanwright/%20/index.html',
+    'app://spanwright/assets/%20%20',
+    'app://spanwright/index.html.',
+    'app://spanwright/index.html%20',
+    'app://spanwright/assets./a.js',
+  ])('refuses segments of dots and spaces, and a trailing dot or space (Windows drops them): %s', (url) => {
+    expect(resolveAppAsset(root, url)).toBeNull();
+  });
+
+  it.each([
+    'app://spanwright/CON',
+    'app://spanwright/nul',
+    'app://spanwright/assets/NUL.js',
+    'app://spanwright/con.tar.gz',
+    'app://spanwright/Com1.html',
+    'app://spanwright/LPT9',
+    'app://spanwright/com%C2%B9.js',
+    'app://spanwright/conin$',
+    'app://spanwright/aux%20.txt',
+    'app://spanwright/prn/index.html',
+  ])('refuses Windows device names, with or without an extension: %s', (url) => {
+    expect(resolveAppAsset(root, url)).toBeNull();
+  });
+
+  it('refuses colons (drive letters, alternate data streams)', () => {
+    expect(resolveAppAsset(root, 'app://spanwright/index.html::$DATA')).toBeNull();
+    expect(resolveAppAsset(root, 'app://spanwright/C:/secret.txt')).toBeNull();
+  });
+
+  it('serves names that merely start like a device or contain dots', () => {
+    expect(resolveAppAsset(root, 'app://spanwright/assets/console-1a2b.js')).toBe(join(root, 'assets', 'console-1a2b.js'));
+    expect(resolveAppAsset(root, 'app://spanwright/assets/com10.js')).toBe(join(root, 'assets', 'com10.js'));
+    expect(resolveAppAsset(root, 'app://spanwright/assets/nullable.js')).toBe(join(root, 'assets', 'nullable.js'));
+    expect(resolveAppAsset(root, 'app://spanwright/.well-known/a.b.json')).toBe(join(root, '.well-known', 'a.b.json'));
+  });
+
   it('refuses other schemes and hosts', () => {
     expect(resolveAppAsset(root, 'file:///etc/passwd')).toBeNull();
     expect(resolveAppAsset(root, 'https://spanwright/index.html')).toBeNull();

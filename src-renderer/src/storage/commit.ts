@@ -12,6 +12,7 @@ import type { Result } from '../../../src-shared/result';
 import type { Table } from 'dexie';
 import type { SpanwrightDatabase } from './database';
 import { addToCount, setOwn } from '../../../src-shared/own-keys';
+import { assertMayWrite } from './write-permits';
 
 /** Who commits a change: the change log records it. */
 export interface Author {
@@ -244,9 +245,17 @@ export interface CommitExtras {
   annotators?: readonly Annotator[];
 }
 
+/**
+ * What a write transaction spans: the tables it writes, and `settings`, where the project's
+ * writer token (the fence of write-permits.ts) is read in the same transaction as the write.
+ */
+const writeScope = (db: SpanwrightDatabase) => [...tablesOf(db), db.settings];
+
 /** Applies one change in one transaction (all of it or nothing) and logs it. Throws with the reason when it does not fit. */
 export async function commitChange(db: SpanwrightDatabase, projectId: string, change: Change, author: Author, extra?: CommitExtras): Promise<void> {
-  await db.transaction('rw', tablesOf(db), async () => {
+  await db.transaction('rw', writeScope(db), async () => {
+    // Only the window that holds the project writes it (two windows would overwrite each other).
+    await assertMayWrite(db, projectId);
     const slice = await loadSlice(db, projectId, changeScope(change));
     await commitInTransaction(db, projectId, change, author, slice, extra);
   });
@@ -264,7 +273,8 @@ export async function commitBuilt(
   build: (state: AnnotationState) => Result<Change | null>,
   author: Author,
 ): Promise<Change | null> {
-  return db.transaction('rw', tablesOf(db), async () => {
+  return db.transaction('rw', writeScope(db), async () => {
+    await assertMayWrite(db, projectId);
     const slice = await loadSlice(db, projectId, scope);
     const built = build(slice.state);
     if (!built.ok) throw new Error(built.error);

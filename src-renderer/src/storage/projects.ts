@@ -6,6 +6,7 @@ import type { AssignmentPlan } from '../../../src-shared/assignment';
 import type { Annotator, LabelSchema, Project } from '../../../src-shared/domain';
 import { commitChange, tablesOf } from './commit';
 import type { SpanwrightDatabase } from './database';
+import { withNewProject } from './write-permits';
 
 /**
  * Creates a project and commits the change that fills it (its documents), all or nothing.
@@ -26,10 +27,13 @@ export async function createProject(
     createdAt: now,
     updatedAt: now,
   };
-  await db.transaction('rw', tablesOf(db), async () => {
-    await db.projects.add(created);
-    if (contents?.change) await commitChange(db, project.id, contents.change, { annotator: author }, { annotators: contents.annotators ?? [] });
-  });
+  // No window can hold a project that does not exist yet: this one writes it while creating it.
+  await withNewProject(db, project.id, () =>
+    db.transaction('rw', [...tablesOf(db), db.settings], async () => {
+      await db.projects.add(created);
+      if (contents?.change) await commitChange(db, project.id, contents.change, { annotator: author }, { annotators: contents.annotators ?? [] });
+    }),
+  );
   return created;
 }
 

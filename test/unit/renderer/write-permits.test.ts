@@ -1,0 +1,150 @@
+// Two windows on one database: only the window that holds a project writes it. Each "window" is
+// its own copy of the storage modules (vi.resetModules), over the same IndexedDB, as two tabs are.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Change } from '../../../src-shared/annotations/change';
+import { spanRecord } from '../../../src-shared/annotations/kinds';
+import { defaultSchema } from '../../../src-shared/default-schema';
+import type { DocumentRecord, Span } from '../../../src-shared/domain';
+
+const TEXT = 'Ana met Ben in Quay Street.';
+const NAME = 'write-permits-test';
+
+async function openWindow() {
+  vi.resetModules();
+  const { SpanwrightDatabase } = await import('../../../src-renderer/src/storage/database');
+  const commit = await import('../../../src-renderer/src/storage/commit');
+  const permits = await import('../../../src-renderer/src/storage/write-permits');
+  const projects = await import('../../../src-renderer/src/storage/projects');
+  const db = new SpanwrightDatabase(NAME);
+  permits.guardProjectWrites(db);
+  return { db, ...commit, ...permits, ...projects };
+}
+type Window = Awaited<ReturnType<typeof openWindow>>;
+
+function record(id: string): DocumentRecord {
+  return {
+    id,
+    projectId: 'p',
+    sourceId: id,
+    order: 0,
+    meta: { title: id },
+    textHash: 'h',
+    textLength: TEXT.length,
+    statuses: {},
+    spanCounts: {},
+    createdAt: 0,
+    updatedAt: 0,
+  };
+}
+function span(id: string, start: number, end: number, label = 'PERSON'): Span {
+  return {
+    id,
+    projectId: 'p',
+    documentId: 'd1',
+    annotator: 'me',
+    layer: 'entity',
+    label,
+    start,
+    end,
+    text: TEXT.slice(start, end),
+    attributes: {},
+    origin: 'manual',
+    createdAt: 0,
+    updatedAt: 0,
+  };
+}
+const add = (s: Span): Change => ({ type: 'edit', removed: [], added: [spanRecord(s)] });
+const me = { annotator: 'me' };
+
+let one: Window;
+let two: Window;
+
+beforeEach(async () => {
+  one = await openWindow();
+  two = await openWindow();
+  await one.createProject(one.db, { id: 'p', name: 'Interviews', schema: defaultSchema() }, 'me', {
+    change: { type: 'add-documents', documents: [{ record: record('d1'), text: TEXT }], annotations: [] },
+  });
+});
+
+afterEach(async () => {
+  one.db.close();
+  two.db.close();
+  await one.db.delete();
+});
+
+describe('writes of a project open in two windows', () => {
+  it('creates a new project without holding it (nobody can have it open yet)', async () => {
+    expect(await one.db.documents.count()).toBe(1);
+  });
+
+  it('refuses a write to a project this window has not opened', async () => {
+    await expect(one.commitChange(one.db, 'p', add(span('s1', 0, 3)), me)).rejects.toThrow('Interviews is not open in this window');
+    expect(await one.db.spans.count()).toBe(0);
+  });
+
+  it('refuses every write of the window the project was taken from, even before it hears of it', async () => {
+    await one.takeWrites(one.db, 'p');
+    await one.commitChange(one.db, 'p', add(span('s1', 0, 3)), me);
+    const stopped = one.writesSignal(one.db, 'p');
+    // The second window takes the project; the first is not told yet (the lock manager's
+    // message is on its way): its next write finds the other window's token and is refused.
+    await two.takeWrites(two.db, 'p');
+    await expect(one.commitChange(one.db, 'p', add(span('s2', 8, 11)), me)).rejects.toThrow(
+      'Interviews was opened in another window; this window no longer writes to it.',
+    );
+    // ...and its background writers are stopped by that refusal.
+    expect(stopped?.aborted).toBe(true);
+    await two.commitChange(two.db, 'p', add(span('s3', 15, 26, 'LOC')), me);
+    expect((await two.db.spans.toArray()).map((s) => s.id).sort()).toEqual(['s1', 's3']);
+  });
+
+  it('refuses at once, without reading the database, once the lock was taken away', async () => {
+    await one.takeWrites(one.db, 'p');
+    one.revokeWrites(one.db, 'p');
+    expect(one.writesSignal(one.db, 'p')?.aborted).toBe(true);
+    await expect(
+      one.commitBuilt(
+        one.db,
+        'p',
+        {
+          documents: new Set(['d1']),
+          newDocuments: new Set(),
+          labels: new Set(),
+          labelDocuments: false,
+          relationTypes: new Set(),
+          categories: false,
+        },
+        () => ({ ok: true, value: add(span('s1', 0, 3)) }),
+        me,
+      ),
+    ).rejects.toThrow('was opened in another window');
+    expect(await one.db.spans.count()).toBe(0);
+  });
+
+  it('lets a window that left a project finish what it had queued, until another window takes it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      await one.takeWrites(one.db, 'p');
+      one.leaveWrites(one.db, 'p', 1000);
+      await one.commitChange(one.db, 'p', add(span('s1', 0, 3)), me);
+      await two.takeWrites(two.db, 'p');
+      await expect(one.commitChange(one.db, 'p', add(span('s2', 8, 11)), me)).rejects.toThrow('was opened in another window');
+      vi.advanceTimersByTime(1000);
+      await expect(one.commitChange(one.db, 'p', add(span('s2', 8, 11)), me)).rejects.toThrow('is not open in this window');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('writes as before in a database nobody guards (tools, storage tests)', async () => {
+    vi.resetModules();
+    const { SpanwrightDatabase } = await import('../../../src-renderer/src/storage/database');
+    const { commitChange } = await import('../../../src-renderer/src/storage/commit');
+    const tool = new SpanwrightDatabase(NAME);
+    await commitChange(tool, 'p', add(span('s1', 0, 3)), me);
+    expect(await tool.spans.count()).toBe(1);
+    tool.close();
+  });
+});

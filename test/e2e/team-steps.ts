@@ -46,7 +46,7 @@ export async function pressConnect(page: Page, login: ServerLogin): Promise<void
   await dialog.getByLabel('Server address').fill(login.url);
   await dialog.getByLabel('Database').fill(login.database);
   await dialog.getByLabel('User name').fill(login.user);
-  await dialog.getByLabel('Password').fill(login.password);
+  await dialog.getByLabel('Password', { exact: true }).fill(login.password);
   await dialog.getByRole('button', { name: 'Connect' }).click();
 }
 

@@ -164,7 +164,7 @@ async function reopenAndSignIn(run: KillableChromium, baseURL: string, password:
   await expect(syncState(page)).toHaveAccessibleName('Team server: Not signed in');
   await syncState(page).click();
   await expect(teamDialog(page).getByRole('status')).toHaveText('Not signed in: enter the password to sync.');
-  await teamDialog(page).getByLabel('Password').fill(password);
+  await teamDialog(page).getByLabel('Password', { exact: true }).fill(password);
   await teamDialog(page).getByRole('button', { name: 'Sign in' }).click();
   await expect(teamDialog(page).getByRole('status')).toHaveText('Synced', { timeout: 30_000 });
   await teamDialog(page).getByRole('button', { name: 'Close' }).click();
@@ -281,7 +281,7 @@ test('a wrong password and a user who is not a member are told why the server sa
   await expect(alert).toContainText('The server did not accept the user name “ben” and this password');
   await ben.screenshot({ path: 'test-results/team-sync-wrong-password.png' });
 
-  await teamDialog(ben).getByLabel('Password').fill('ben-pass');
+  await teamDialog(ben).getByLabel('Password', { exact: true }).fill('ben-pass');
   await teamDialog(ben).getByRole('button', { name: 'Connect' }).click();
   await expect(teamDialog(ben).getByRole('status')).toHaveText('Synced', { timeout: 30_000 });
   await expect(alert).toBeHidden();

@@ -7,11 +7,20 @@ import { DESIGN_DOC_ID, designDoc, isDatabaseAdmin, ownerNameProblem, type Secur
 // The CLI explains server answers the same way: the function lives in the core.
 export { explainStatus };
 
+/**
+ * How the app proves who it is: the password on every request (kept by the platform), or a
+ * CouchDB cookie session (`POST /_session`), where the password is sent once and never kept;
+ * the browser holds the `AuthSession` cookie, and an expired session asks to sign in again.
+ */
+export type SignInMethod = 'password' | 'session';
+
 export interface ServerAddress {
   url: string;
   database: string;
   user: string;
+  /** For a session: empty means "use the session this browser already has" (e.g. from a single sign-on proxy). */
   password: string;
+  signIn: SignInMethod;
 }
 
 export interface SignedIn {
@@ -58,19 +67,33 @@ export function basicAuthorization(user: string, password: string): string {
   return `Basic ${btoa(binary)}`;
 }
 
+/**
+ * Adds the proof of identity to a request: the Authorization header, or (session) the
+ * browser's cookie for the server, which a cross-origin fetch sends only when asked to.
+ */
+export function withCredentials(
+  credentials: Pick<ServerAddress, 'user' | 'password' | 'signIn'>,
+): (init?: RequestInit) => RequestInit {
+  if (credentials.signIn === 'session') return (init) => ({ ...init, credentials: 'include' });
+  const authorization = basicAuthorization(credentials.user, credentials.password);
+  return (init) => {
+    const headers = new Headers(init?.headers);
+    headers.set('Authorization', authorization);
+    return { ...init, headers };
+  };
+}
+
 export class ServerError extends Error {}
 
 async function request(address: ServerAddress, path: string, init: RequestInit = {}): Promise<Response> {
   try {
-    return await fetch(`${normaliseServerUrl(address.url)}${path}`, {
-      ...init,
-      headers: {
-        Accept: 'application/json',
-        'Content-Type': 'application/json',
-        Authorization: basicAuthorization(address.user, address.password),
-        ...init.headers,
-      },
-    });
+    return await fetch(
+      `${normaliseServerUrl(address.url)}${path}`,
+      withCredentials(address)({
+        ...init,
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...init.headers },
+      }),
+    );
   } catch {
     throw new ServerError(
       `Could not reach ${normaliseServerUrl(address.url)}: check the address, that the server runs, and that it allows this app (CORS, see the README's Team server section).`,
@@ -87,15 +110,58 @@ async function reason(response: Response): Promise<string> {
   }
 }
 
+interface UserContext {
+  name?: string | null;
+  roles?: string[];
+}
+
+/** Who the server takes this client for: with a session, nobody (name null) once it has expired. */
+async function sessionContext(address: ServerAddress): Promise<UserContext> {
+  const session = await request(address, '/_session');
+  if (!session.ok) throw new ServerError(explainStatus(session.status, address, await reason(session)));
+  return ((await session.json()) as { userCtx?: UserContext }).userCtx ?? {};
+}
+
+/** Whether the browser still holds a live cookie session for this user (checked before syncing, so an expired one asks to sign in). */
+export async function hasSession(address: Omit<ServerAddress, 'password' | 'signIn'>): Promise<boolean> {
+  try {
+    return (await sessionContext({ ...address, password: '', signIn: 'session' })).name === address.user;
+  } catch {
+    // Unreachable: start anyway, the sync says offline and retries.
+    return true;
+  }
+}
+
+/** Ends the cookie session (disconnecting), so the browser keeps no way in. */
+export async function closeSession(address: Omit<ServerAddress, 'password' | 'signIn'>): Promise<void> {
+  try {
+    await request({ ...address, password: '', signIn: 'session' }, '/_session', { method: 'DELETE' });
+  } catch {
+    // Offline: the cookie expires on the server's own timeout.
+  }
+}
+
 /**
  * Signs in, finds the database (creating it when the user is a server admin) and, for a lead,
  * installs Spanwright's validate function and names them the database's admin if it has none.
  */
 export async function prepareDatabase(address: ServerAddress): Promise<SignedIn> {
-  const session = await request(address, '/_session');
-  if (!session.ok) throw new ServerError(explainStatus(session.status, address, await reason(session)));
-  const context = ((await session.json()) as { userCtx?: { name?: string | null; roles?: string[] } }).userCtx ?? {};
-  if (context.name !== address.user) throw new ServerError(explainStatus(401, address));
+  if (address.signIn === 'session' && address.password !== '') {
+    const opened = await request(address, '/_session', {
+      method: 'POST',
+      body: JSON.stringify({ name: address.user, password: address.password }),
+    });
+    if (!opened.ok) throw new ServerError(explainStatus(opened.status, address, await reason(opened)));
+  }
+  const context = await sessionContext(address);
+  if (context.name !== address.user) {
+    if (address.signIn === 'password') throw new ServerError(explainStatus(401, address));
+    throw new ServerError(
+      context.name
+        ? `This browser's session with the server is for “${context.name}”, not “${address.user}”: enter ${address.user}'s password to sign in.`
+        : `There is no session with the server for “${address.user}”: enter the password to sign in (it is sent once and not kept).`,
+    );
+  }
   const serverAdmin = (context.roles ?? []).includes('_admin');
   const dbPath = `/${encodeURIComponent(address.database)}`;
 

@@ -2,12 +2,15 @@
 // bridge keeps that, encrypted by the desktop shell or for the session in the web build).
 import type { SpanwrightDatabase } from '../storage/database';
 import { readSetting, writeSetting } from '../storage/settings';
+import type { SignInMethod } from './server-account';
 
 export interface TeamConnection {
   /** The server's base URL, e.g. `https://couch.example.org` (no database, no credentials). */
   url: string;
   database: string;
   user: string;
+  /** Password kept by the platform, or a cookie session (nothing kept; sign in again when it ends). */
+  signIn: SignInMethod;
   /** The local annotator whose work is pushed as `user`'s. */
   annotatorId: string;
   /** A database admin: pushes the documents, schema, guidelines and gold too (members push only their own work). */
@@ -39,7 +42,11 @@ export const passwordKey = (connection: Pick<TeamConnection, 'url' | 'database' 
 const isConnection = (v: unknown): v is TeamConnection => {
   if (typeof v !== 'object' || v === null) return false;
   const c = v as Record<string, unknown>;
-  return ['url', 'database', 'user', 'annotatorId', 'replicaId'].every((k) => typeof c[k] === 'string') && typeof c.lead === 'boolean';
+  return (
+    ['url', 'database', 'user', 'annotatorId', 'replicaId'].every((k) => typeof c[k] === 'string') &&
+    typeof c.lead === 'boolean' &&
+    (c.signIn === undefined || c.signIn === 'password' || c.signIn === 'session')
+  );
 };
 
 const isCursor = (v: unknown): v is SyncCursor => {
@@ -51,7 +58,9 @@ const isCursor = (v: unknown): v is SyncCursor => {
 };
 
 export async function readConnection(db: SpanwrightDatabase, projectId: string): Promise<TeamConnection | undefined> {
-  return readSetting(db, connectionKey(projectId), isConnection);
+  const saved = await readSetting(db, connectionKey(projectId), isConnection);
+  // Connections saved before cookie sessions existed signed in with a password.
+  return saved && { ...saved, signIn: saved.signIn ?? 'password' };
 }
 
 export async function writeConnection(db: SpanwrightDatabase, projectId: string, connection: TeamConnection | null): Promise<void> {

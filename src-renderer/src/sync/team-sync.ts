@@ -39,7 +39,7 @@ import { commitChange, readSlice } from '../storage/commit';
 import { countSchemaItemUses } from '../storage/projects';
 import type { SpanwrightDatabase } from '../storage/database';
 import { readDocumentAnnotations } from '../storage/spans';
-import { basicAuthorization, databaseUrl, explainStatus } from './server-account';
+import { databaseUrl, withCredentials, explainStatus } from './server-account';
 import { readConflicts, readCursor, writeConflicts, writeCursor, type SyncCursor, type TeamConnection } from './team-settings';
 
 export type SyncState = 'starting' | 'syncing' | 'synced' | 'offline' | 'error';
@@ -55,6 +55,8 @@ export interface SyncStatus {
   lastSyncedAt: number | null;
   /** Documents two people changed at once: one version kept, the other waiting for a lead (Team server…). */
   conflicts: number;
+  /** The server no longer accepts this sign-in (401: the session ended, or the password changed): sign in again. */
+  needsSignIn: boolean;
 }
 
 /** What reached the replica since the pump applied what had arrived: read on batch by batch. */
@@ -104,13 +106,14 @@ export class TeamSync {
   /** Documents this replica wrote that the server does not have yet: id -> revision. */
   private readonly waiting = new Map<string, string>();
   private pausedCheck: ReturnType<typeof setTimeout> | null = null;
-  private status: SyncStatus = { state: 'starting', waiting: 0, message: null, problems: [], lastSyncedAt: null, conflicts: 0 };
+  private status: SyncStatus = { state: 'starting', waiting: 0, message: null, problems: [], lastSyncedAt: null, conflicts: 0, needsSignIn: false };
   private readonly unhook: () => void;
 
   constructor(
     private readonly db: SpanwrightDatabase,
     private readonly projectId: string,
     private readonly connection: TeamConnection,
+    /** Ignored for a cookie session (the browser sends the cookie). */
     password: string,
     private readonly onStatus: (status: SyncStatus) => void,
     /** Called after a server document was applied here: the documents it changed, or null for all (a rename). */
@@ -119,14 +122,10 @@ export class TeamSync {
     // No automatic compaction: the body of the revision this machine last saw is what tells
     // its own edits from a teammate's when a new version arrives (applyShared).
     this.local = new PouchDB(replicaName(projectId));
-    const authorization = basicAuthorization(connection.user, password);
+    const authorize = withCredentials({ ...connection, password });
     this.remote = new PouchDB(databaseUrl(connection), {
       skip_setup: true,
-      fetch: (url: string | Request, init?: RequestInit) => {
-        const headers = new Headers(init?.headers);
-        headers.set('Authorization', authorization);
-        return PouchDB.fetch(url, { ...init, headers });
-      },
+      fetch: (url: string | Request, init?: RequestInit) => PouchDB.fetch(url, authorize(init)),
     });
     // Every committed change is logged: a new log entry means something may need pushing.
     const onLogged = () => this.schedulePump();
@@ -146,7 +145,7 @@ export class TeamSync {
       try {
         await firstPull;
       } catch (error) {
-        this.setStatus({ state: 'offline', message: describeError(error, this.connection) });
+        this.failed('offline', error);
       }
       this.setStatus({ conflicts: (await readConflicts(this.db, this.projectId)).length });
       await this.recountWaiting();
@@ -274,8 +273,16 @@ export class TeamSync {
   }
 
   private setStatus(next: Partial<SyncStatus>): void {
-    this.status = { ...this.status, ...next };
+    // Any request that went through shows the sign-in still holds.
+    const signedIn = next.state === 'syncing' || next.state === 'synced' ? { needsSignIn: false } : {};
+    this.status = { ...this.status, ...signedIn, ...next };
     if (!this.closed) this.onStatus(this.status);
+  }
+
+  /** A request failed: offline (retried) or an error, and whether only signing in again helps. */
+  private failed(state: 'offline' | 'error', error: unknown): void {
+    const needsSignIn = (error as { status?: unknown } | null)?.status === 401;
+    this.setStatus({ state, message: describeError(error, this.connection), waiting: this.waiting.size, needsSignIn });
   }
 
   private addProblem(problem: string): void {
@@ -304,7 +311,7 @@ export class TeamSync {
         if (denied.id) this.waiting.delete(denied.id);
         this.addProblem(`${denied.id ?? 'A document'}: refused by the server: ${denied.reason ?? denied.message ?? 'forbidden'}`);
       })
-      .on('error', (err: unknown) => this.setStatus({ state: 'error', message: describeError(err, this.connection) }));
+      .on('error', (err: unknown) => this.failed('error', err));
   }
 
   /** The push side wrote these: they no longer wait; where it got to is kept for a restart. */
@@ -330,7 +337,7 @@ export class TeamSync {
   private paused(err: unknown): void {
     if (this.pausedCheck) clearTimeout(this.pausedCheck);
     if (err) {
-      this.setStatus({ state: 'offline', message: describeError(err, this.connection), waiting: this.waiting.size });
+      this.failed('offline', err);
       return;
     }
     // A pause just before the push takes the newest writes is not a failure: ask shortly after.
@@ -350,7 +357,7 @@ export class TeamSync {
         const missing = await this.remote.revsDiff(Object.fromEntries([...asked].map(([id, rev]) => [id, [rev]])));
         for (const [id, rev] of asked) if (!missing[id] && this.waiting.get(id) === rev) this.waiting.delete(id);
       } catch (error) {
-        if (!this.closed) this.setStatus({ state: 'offline', waiting: this.waiting.size, message: describeError(error, this.connection) });
+        if (!this.closed) this.failed('offline', error);
         return;
       }
     }
@@ -1061,8 +1068,10 @@ function replicaName(projectId: string): string {
 }
 
 /** A replication error in words. */
-export function describeError(error: unknown, connection: Pick<TeamConnection, 'database' | 'user' | 'url'>): string {
+export function describeError(error: unknown, connection: Pick<TeamConnection, 'database' | 'user' | 'url' | 'signIn'>): string {
   const e = error as { status?: number; reason?: string; message?: string; name?: string };
+  if (e.status === 401 && connection.signIn === 'session')
+    return `Your session with the server at ${connection.url} has ended; your work is kept here. Sign in again to sync.`;
   if (typeof e.status === 'number' && e.status >= 400) return explainStatus(e.status, connection, e.reason ?? '');
   return `The server at ${connection.url} cannot be reached; your work is kept here and syncs when it is back.`;
 }

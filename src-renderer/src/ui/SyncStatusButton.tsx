@@ -32,7 +32,7 @@ export function SyncStatusButton(props: { team: TeamSyncState; onOpen: () => voi
       className={`link-button sync-state sync-state--${connection ? (status?.state ?? 'signed-out') : 'none'}`}
       onClick={props.onOpen}
       title={status?.message ?? (connection ? `${connection.database} on ${connection.url}` : 'Sync this project through a CouchDB server')}
-      aria-label={`Team server: ${text}${problems}`}
+      aria-label={`Team server: ${connection ? text : 'Not connected'}${problems}`}
     >
       {text}
       {problems}

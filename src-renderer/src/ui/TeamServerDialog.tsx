@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ConflictDetails } from '../sync/team-sync';
 import { getBridge } from '../platform/bridge';
-import { isLocalHost } from '../sync/server-account';
+import { isLocalHost, type SignInMethod } from '../sync/server-account';
 import { Modal } from './Modal';
 import type { TeamSyncState } from './useTeamSync';
 import { syncStatusText } from './SyncStatusButton';
@@ -15,6 +15,7 @@ export function TeamServerDialog(props: { team: TeamSyncState; onClose: () => vo
   const [database, setDatabase] = useState(connection?.database ?? '');
   const [user, setUser] = useState(connection?.user ?? '');
   const [password, setPassword] = useState('');
+  const [signInMethod, setSignInMethod] = useState<SignInMethod>(connection?.signIn ?? 'password');
   const [insecureConfirmed, setInsecureConfirmed] = useState(false);
   const [remember, setRemember] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -44,6 +45,7 @@ export function TeamServerDialog(props: { team: TeamSyncState; onClose: () => vo
             {connection.lead ? 'lead: documents, labels, guidelines and gold sync from here' : 'annotator: your work syncs from here'}).
           </p>
           <p role="status">{team.status ? syncStatusText(team.status) : 'Not signed in: enter the password to sync.'}</p>
+          {!team.status && team.signedOutReason && <p className="team-server__message">{team.signedOutReason}</p>}
           {team.status?.message && <p className="team-server__message">{team.status.message}</p>}
           {team.status && team.status.conflicts > 0 && <ConflictList team={team} />}
           {team.status && team.status.problems.length > 0 && (
@@ -62,9 +64,9 @@ export function TeamServerDialog(props: { team: TeamSyncState; onClose: () => vo
         onSubmit={(event) => {
           event.preventDefault();
           void run(async () => {
-            if (signedOut && url === connection.url && database === connection.database && user === connection.user)
-              await team.signIn(password);
-            else await team.connect({ url, database, user, password }, { insecureConfirmed, remember });
+            const sameAccount = connection && url === connection.url && database === connection.database && user === connection.user;
+            if (signedOut && sameAccount && signInMethod === connection.signIn) await team.signIn(password);
+            else await team.connect({ url, database, user, password, signIn: signInMethod }, { insecureConfirmed, remember });
             setPassword('');
           });
         }}
@@ -88,11 +90,33 @@ export function TeamServerDialog(props: { team: TeamSyncState; onClose: () => vo
           <span>User name</span>
           <input value={user} onChange={(e) => setUser(e.target.value)} autoComplete="username" autoCapitalize="none" required />
         </label>
+        <fieldset className="field team-server__sign-in">
+          <legend>Sign in with</legend>
+          <label className="checkbox">
+            <input type="radio" name="sign-in" checked={signInMethod === 'password'} onChange={() => setSignInMethod('password')} />
+            Kept password
+          </label>
+          <label className="checkbox">
+            <input type="radio" name="sign-in" checked={signInMethod === 'session'} onChange={() => setSignInMethod('session')} />
+            Server session (cookie)
+          </label>
+        </fieldset>
         <label className="field">
           <span>Password</span>
-          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
+          <input
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="current-password"
+            required={signInMethod === 'password'}
+          />
         </label>
-        {persistent ? (
+        {signInMethod === 'session' ? (
+          <p className="field__hint">
+            The password is sent once to open a session and never kept; when the server ends the session, you are asked again. Leave it
+            empty to use a session this browser already has.
+          </p>
+        ) : persistent ? (
           <label className="checkbox">
             <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
             Remember the password on this computer (encrypted by the system)

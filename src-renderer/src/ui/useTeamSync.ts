@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Annotator } from '../../../src-shared/domain';
 import { getBridge } from '../platform/bridge';
 import type { SpanwrightDatabase } from '../storage/database';
-import { addressProblem, normaliseServerUrl, prepareDatabase, type ServerAddress } from '../sync/server-account';
+import { addressProblem, closeSession, hasSession, normaliseServerUrl, prepareDatabase, type ServerAddress } from '../sync/server-account';
 import { passwordKey, readConnection, writeConnection, type TeamConnection } from '../sync/team-settings';
 // Types only: the engine (and PouchDB with it) loads when a project is connected, not at start-up.
 import type { ConflictDetails, SyncStatus, TeamSync } from '../sync/team-sync';
@@ -14,10 +14,12 @@ const loadEngine = () => import('../sync/team-sync');
 
 export interface TeamSyncState {
   connection: TeamConnection | null;
-  /** null: not connected, or connected but the password is not known in this session. */
+  /** null: not connected, or connected but not signed in (password not known here, or the session ended). */
   status: SyncStatus | null;
+  /** Why a connected project is not signed in, when the server said so (the session ended, the password changed). */
+  signedOutReason: string | null;
   connect(address: ServerAddress, options: { insecureConfirmed: boolean; remember: boolean }): Promise<void>;
-  /** Resumes a remembered connection with the password typed again (web build, after a reload). */
+  /** Resumes a remembered connection with the password typed again (web build after a reload, an ended session). */
   signIn(password: string): Promise<void>;
   disconnect(): Promise<void>;
   syncNow(): void;
@@ -38,6 +40,7 @@ export function useTeamSync(
   applied.current = onApplied;
   const [connection, setConnection] = useState<TeamConnection | null>(null);
   const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [signedOutReason, setSignedOutReason] = useState<string | null>(null);
   const engine = useRef<TeamSync | null>(null);
   /** Bumped by every start and stop, so a start still loading the engine gives way to a later one. */
   const generation = useRef(0);
@@ -61,17 +64,23 @@ export function useTeamSync(
         next,
         password,
         (s) => {
-          if (engine.current === sync) setStatus(s);
+          if (engine.current !== sync) return;
+          if (s.needsSignIn) {
+            // Retrying cannot help: stop, keep the work waiting, and ask for the password.
+            setSignedOutReason(s.message);
+            void stopEngine();
+          } else setStatus(s);
         },
         (documentIds) => {
           if (engine.current === sync) applied.current(documentIds);
         },
       );
       engine.current = sync;
+      setSignedOutReason(null);
       setStatus(sync.current());
       sync.start();
     },
-    [db, projectId],
+    [db, projectId, stopEngine],
   );
 
   useEffect(() => {
@@ -81,6 +90,11 @@ export function useTeamSync(
       if (cancelled) return;
       setConnection(saved);
       if (!saved) return;
+      if (saved.signIn === 'session') {
+        // The browser keeps the cookie across reloads until the server's session ends.
+        if ((await hasSession(saved)) && !cancelled) await startEngine(saved, '');
+        return;
+      }
       const password = await getBridge().secrets.read(passwordKey(saved));
       if (!cancelled && password !== null) await startEngine(saved, password);
     })();
@@ -103,6 +117,7 @@ export function useTeamSync(
         url: typed.url,
         database: typed.database,
         user: typed.user,
+        signIn: typed.signIn,
         annotatorId: same ? previous.annotatorId : you.id,
         lead: signedIn.lead,
         replicaId: same ? previous.replicaId : crypto.randomUUID(),
@@ -113,7 +128,9 @@ export function useTeamSync(
         await (await loadEngine()).TeamSync.forgetReplica(projectId);
       }
       await writeConnection(db, projectId, next);
-      await rememberPassword(passwordKey(next), typed.password, options.remember);
+      // A session keeps no password: one kept from an earlier password sign-in goes.
+      if (typed.signIn === 'session') await getBridge().secrets.forget(passwordKey(next));
+      else await rememberPassword(passwordKey(next), typed.password, options.remember);
       setConnection(next);
       await startEngine(next, typed.password);
     },
@@ -126,7 +143,7 @@ export function useTeamSync(
       const signedIn = await prepareDatabase({ ...connection, password });
       const next = { ...connection, lead: signedIn.lead };
       await writeConnection(db, projectId, next);
-      if (!getBridge().secrets.persistent) await rememberPassword(passwordKey(next), password, false);
+      if (next.signIn === 'password' && !getBridge().secrets.persistent) await rememberPassword(passwordKey(next), password, false);
       await stopEngine();
       setConnection(next);
       await startEngine(next, password);
@@ -137,6 +154,7 @@ export function useTeamSync(
   const disconnect = useCallback(async () => {
     await stopEngine();
     if (connection) await getBridge().secrets.forget(passwordKey(connection));
+    if (connection?.signIn === 'session') await closeSession(connection);
     await writeConnection(db, projectId, null);
     await (await loadEngine()).TeamSync.forgetReplica(projectId);
     setConnection(null);
@@ -149,7 +167,7 @@ export function useTeamSync(
     await engine.current.settle(id, rev);
   }, []);
 
-  return { connection, status, connect, signIn, disconnect, syncNow, conflicts, settle };
+  return { connection, status, signedOutReason, connect, signIn, disconnect, syncNow, conflicts, settle };
 }
 
 /**

@@ -1,6 +1,7 @@
 // Creates the main window with locked-down web preferences and remembers its bounds.
 import { join } from 'node:path';
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, dialog, screen } from 'electron';
+import { UNLOAD_PROMPT, handlePreventedUnload } from './unload-prompt';
 import {
   WINDOW_STATE_FILE_NAME,
   fitWindowStateToDisplays,
@@ -52,6 +53,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   });
 
   if (state.isMaximized) window.maximize();
+  // The page holds the close while changes are being written; the user decides, never silence.
+  window.webContents.on('will-prevent-unload', (event) => {
+    handlePreventedUnload(event, () => dialog.showMessageBoxSync(window, { ...UNLOAD_PROMPT, buttons: [...UNLOAD_PROMPT.buttons] }));
+  });
   window.once('ready-to-show', () => window.show());
 
   window.on('close', () => {

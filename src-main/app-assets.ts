@@ -1,22 +1,8 @@
 // What the app:// protocol serves: which file a URL maps to, its MIME type, and the headers.
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { SECURITY_HEADERS } from '../src-shared/content-security-policy';
 import { isWindowsDeviceName } from '../src-shared/formats/file-names';
 import { APP_HOST, APP_SCHEME } from './app-origin';
-
-/** Sent with every app:// response; stricter than the page's own meta tag (frame-ancestors only works as a header). */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  // http(s): the team server (a CouchDB URL the user enters); nothing else is fetched.
-  "connect-src 'self' http: https:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -46,8 +32,8 @@ export function mimeTypeFor(filePath: string): string {
 export function responseHeadersFor(filePath: string): Record<string, string> {
   return {
     'Content-Type': mimeTypeFor(filePath),
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
+    // The CSP (stricter than index.html's meta tag: frame-ancestors works only as a header), no framing, no sniffing.
+    ...SECURITY_HEADERS,
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cache-Control': 'no-cache',
   };

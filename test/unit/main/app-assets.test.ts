@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, mimeTypeFor, resolveAppAsset, responseHeadersFor } from '../../../src-main/app-assets';
+import { mimeTypeFor, resolveAppAsset, responseHeadersFor } from '../../../src-main/app-assets';
+import { CONTENT_SECURITY_POLICY } from '../../../src-shared/content-security-policy';
 
 const root = resolve('/srv/spanwright/out/renderer');
 
@@ -99,6 +100,7 @@ describe('response headers', () => {
     expect(headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(headers['Content-Type']).toBe('text/html; charset=utf-8');
     expect(headers['X-Content-Type-Options']).toBe('nosniff');
+    expect(headers['X-Frame-Options']).toBe('DENY');
   });
 
   it('knows the MIME types of built assets', () => {

@@ -18,28 +18,46 @@ export interface ExportOutput {
   abort(): Promise<void>;
 }
 
+/** Output is written in pieces of about this many UTF-16 units: one write per document costs more than the export itself. */
+const WRITE_BATCH = 1 << 20;
+
 export function openExportOutput(exporter: Exporter, out: string, output: CliOutput): ExportOutput {
   const sink = exporter.format.shape === 'files' ? null : openOutput(out);
   const files: Array<{ path: string; content: string }> = [];
   let started = false;
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    pendingLength = 0;
+    await sink?.write(text);
+  };
+  const add = async (chunk: string) => {
+    pending.push(chunk);
+    pendingLength += chunk.length;
+    if (pendingLength >= WRITE_BATCH) await flush();
+  };
   return {
     async write(doc) {
       if (!started) {
         started = true;
-        await sink?.write(exporter.header());
+        await add(exporter.header());
       }
       const written = exporter.document(doc);
-      await sink?.write(written.chunk);
+      if (sink) await add(written.chunk);
       files.push(...written.files);
       return written.leftOut;
     },
     async finish() {
       if (!started) {
         started = true;
-        await sink?.write(exporter.header());
+        await add(exporter.header());
       }
       if (sink) {
-        await sink.write(exporter.footer());
+        await add(exporter.footer());
+        await flush();
         await sink.commit();
       } else await writeOutput(out, zipFiles([...files, ...exporter.closingFiles()]));
       if (exporter.format.id === 'hf-token') {

@@ -8,6 +8,10 @@
 // because Intl.Segmenter's iterator costs time in proportion to the string's length at every
 // step in some engines (Node 20: ~8 s for the words of 100 KB in one piece, ~30 ms in chunks).
 // Windows start and end where a grapheme boundary is certain without context (isCertainBreak).
+// Text of the common scripts is segmented by a scanner that gives Intl.Segmenter's segments
+// (word-scanner.ts), ~10x faster; the rest by Intl.Segmenter itself.
+
+import { isScannableSpace, isScannableUnit, scanWordSegments } from './word-scanner';
 
 export interface TextRange {
   start: number;
@@ -51,8 +55,8 @@ function words(locale: string | undefined): Intl.Segmenter {
 
 /**
  * Code units that never join a grapheme cluster with a neighbour of the same kind: Latin,
- * Greek and Cyrillic letters without combining marks, Hebrew and Arabic letters, kana, CJK
- * ideographs and Hangul syllables. A break between two of them needs no further context.
+ * Greek and Cyrillic letters without combining marks, Hebrew and Arabic letters, general
+ * punctuation (dashes, quotes), kana, CJK ideographs and Hangul syllables. A break between two of them needs no further context.
  */
 function isSimpleBase(unit: number): boolean {
   return (
@@ -61,6 +65,7 @@ function isSimpleBase(unit: number): boolean {
     (unit >= 0x048a && unit <= 0x052f) ||
     (unit >= 0x05d0 && unit <= 0x05ea) ||
     (unit >= 0x0621 && unit <= 0x064a) ||
+    (unit >= 0x2010 && unit <= 0x2027) || // dashes, quotes, bullets, ellipsis
     (unit >= 0x3041 && unit <= 0x3096) ||
     (unit >= 0x30a1 && unit <= 0x30fa) ||
     (unit >= 0x4e00 && unit <= 0x9fff) ||
@@ -147,11 +152,23 @@ export function snapToGraphemes(text: string, start: number, end: number): TextR
 const BLANK = /^(?:\s|\u200b|\u200c|\u200d|\u2060|\ufeff)$/u;
 
 function isBlankUnit(text: string, offset: number): boolean {
+  const unit = text.charCodeAt(offset);
+  if (unit < 0x80) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d); // ASCII: \s without a regular expression
   return BLANK.test(text.charAt(offset));
 }
 
 function isBlankSegment(segment: string): boolean {
   for (const char of segment) if (!BLANK.test(char)) return false;
+  return true;
+}
+
+/** isBlankSegment of text[start, end), without copying it; ASCII is decided without a regular expression. */
+function isBlankRange(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x80) return isBlankSegment(text.slice(i, end));
+    if (!(unit === 0x20 || (unit >= 0x09 && unit <= 0x0d))) return false;
+  }
   return true;
 }
 
@@ -169,24 +186,22 @@ const UPPERCASE = /^\p{Lu}$/u;
  * ("together.Next"): the segmenter keeps "a.B" as one word, as it does for "U.S" or
  * "example.com", which stay whole because they do not go from lower to upper case.
  */
-function splitRunTogether(text: string, segment: WordSegment): WordSegment[] {
-  if (!segment.isWordLike) return [segment];
-  const parts: WordSegment[] = [];
+function splitRunTogether(text: string, segment: WordSegment, out: WordSegment[]): void {
   let partStart = segment.start;
-  for (let i = segment.start + 1; i < segment.end - 1; i++) {
-    if (
-      text.charCodeAt(i) === 0x2e &&
-      LOWERCASE.test(text.charAt(i - 1)) &&
-      UPPERCASE.test(String.fromCodePoint(text.codePointAt(i + 1) ?? 0))
-    ) {
-      parts.push({ start: partStart, end: i, isWordLike: true });
-      parts.push({ start: i, end: i + 1, isWordLike: false });
-      partStart = i + 1;
+  if (segment.isWordLike) {
+    for (let i = segment.start + 1; i < segment.end - 1; i++) {
+      if (
+        text.charCodeAt(i) === 0x2e &&
+        LOWERCASE.test(text.charAt(i - 1)) &&
+        UPPERCASE.test(String.fromCodePoint(text.codePointAt(i + 1) ?? 0))
+      ) {
+        out.push({ start: partStart, end: i, isWordLike: true });
+        out.push({ start: i, end: i + 1, isWordLike: false });
+        partStart = i + 1;
+      }
     }
   }
-  if (parts.length === 0) return [segment];
-  parts.push({ start: partStart, end: segment.end, isWordLike: true });
-  return parts;
+  out.push(partStart === segment.start ? segment : { start: partStart, end: segment.end, isWordLike: true });
 }
 
 /** Joins segments the word segmenter cut inside a grapheme cluster (it does, in old Hangul). */
@@ -226,7 +241,7 @@ function joinCompounds(text: string, segments: readonly WordSegment[]): WordSegm
       end = next.end;
       i += 2;
     }
-    joined.push({ start: segment.start, end, isWordLike: true });
+    joined.push(end === segment.end ? segment : { start: segment.start, end, isWordLike: true });
   }
   return joined;
 }
@@ -242,9 +257,21 @@ const ENGLISH_CLITIC = /(?<=\p{L}|\p{N})(?:n['\u2019]t|['\u2019](?:s|re|ll|ve|d|
 /** Indonesian enclitics after a hyphen: Jakarta-nya, buku-ku, rumah-mu. */
 const INDONESIAN_CLITIC = /(?<=\p{L}|\p{N})[-\u2010\u2011](?:nya|ku|mu)$/iu;
 
+/** Whether text[start, end) holds an apostrophe or a hyphen, which every clitic rule needs. */
+function hasCliticMark(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0x27 || unit === 0x2d || unit === 0x2019 || unit === 0x2010 || unit === 0x2011) return true; // ' - ’ ‐ ‑
+  }
+  return false;
+}
+
 /** Cuts the clitics off a word-like segment; a cut that would split a grapheme cluster is skipped. */
-function splitClitics(text: string, segment: WordSegment): WordSegment[] {
-  if (!segment.isWordLike) return [segment];
+function splitClitics(text: string, segment: WordSegment, out: WordSegment[]): void {
+  if (!segment.isWordLike || !hasCliticMark(text, segment.start, segment.end)) {
+    out.push(segment);
+    return;
+  }
   const word = text.slice(segment.start, segment.end);
   // The suffix first, so that all’s is all | ’s and not the Italian all’ | s.
   const suffix = ENGLISH_CLITIC.exec(word) ?? INDONESIAN_CLITIC.exec(word);
@@ -253,28 +280,66 @@ function splitClitics(text: string, segment: WordSegment): WordSegment[] {
   const cuts: number[] = [];
   if (elision) cuts.push(segment.start + elision[0].length);
   if (suffix) cuts.push(segment.start + suffix.index);
-  const parts: WordSegment[] = [];
   let partStart = segment.start;
   for (const cut of cuts) {
     if (cut <= partStart || cut >= segment.end || !isGraphemeBoundary(text, cut)) continue;
-    parts.push({ start: partStart, end: cut, isWordLike: true });
+    out.push({ start: partStart, end: cut, isWordLike: true });
     partStart = cut;
   }
-  parts.push({ start: partStart, end: segment.end, isWordLike: true });
-  return parts;
+  out.push({ start: partStart, end: segment.end, isWordLike: true });
 }
 
 /** The word and other segments of text[from, to): Intl.Segmenter's, with the rules above. */
-function* wordSegments(text: string, from: number, to: number, locale: string | undefined): Generator<WordSegment> {
+function wordSegments(text: string, from: number, to: number, locale: string | undefined, scan = true): WordSegment[] {
+  const out: WordSegment[] = [];
   for (let chunkStart = from; chunkStart < to;) {
     const chunkEnd = chunkCut(text, chunkStart, to);
     const segments: WordSegment[] = [];
-    for (const segment of words(locale).segment(text.slice(chunkStart, chunkEnd))) {
-      const start = chunkStart + segment.index;
-      segments.push(...splitRunTogether(text, { start, end: start + segment.segment.length, isWordLike: segment.isWordLike === true }));
-    }
-    for (const segment of joinCompounds(text, wholeClusters(text, segments))) yield* splitClitics(text, segment);
+    for (const segment of rawSegments(text, chunkStart, chunkEnd, locale, scan)) splitRunTogether(text, segment, segments);
+    for (const segment of joinCompounds(text, wholeClusters(text, segments))) splitClitics(text, segment, out);
     chunkStart = chunkEnd;
+  }
+  return out;
+}
+
+/**
+ * Intl.Segmenter's segments of text[from, to). Runs the scanner knows (word-scanner.ts) are
+ * scanned, at a fraction of the cost; the rest goes to Intl.Segmenter. A run ends only where a
+ * segment surely starts, at white space followed by a character the scanner knows (nothing
+ * joins across it), so each part is segmented as it is within the whole.
+ */
+function rawSegments(text: string, from: number, to: number, locale: string | undefined, scan: boolean): WordSegment[] {
+  const segments: WordSegment[] = [];
+  let runStart = from;
+  let runScannable = scan;
+  let pieceStart = from;
+  let pieceScannable = scan;
+  for (let p = from; p <= to; p++) {
+    const unit = p < to ? text.charCodeAt(p) : 0;
+    const known = isScannableUnit(unit);
+    // A segment surely starts at p: text[pieceStart, p) is a piece, of one kind.
+    if (p === to || (p > from && known && !isScannableSpace(unit) && isScannableSpace(text.charCodeAt(p - 1)))) {
+      if (pieceScannable !== runScannable) {
+        pushSegments(text, runStart, pieceStart, runScannable, locale, segments);
+        runStart = pieceStart;
+        runScannable = pieceScannable;
+      }
+      pieceStart = p;
+      pieceScannable = scan;
+    }
+    if (!known) pieceScannable = false;
+  }
+  pushSegments(text, runStart, to, runScannable, locale, segments);
+  return segments;
+}
+
+/** The segments of text[from, to), scanned or by Intl.Segmenter, pushed onto `out`. */
+function pushSegments(text: string, from: number, to: number, scannable: boolean, locale: string | undefined, out: WordSegment[]): void {
+  if (to <= from) return;
+  if (scannable) return scanWordSegments(text, from, to, out);
+  for (const segment of words(locale).segment(text.slice(from, to))) {
+    const start = from + segment.index;
+    out.push({ start, end: start + segment.segment.length, isWordLike: segment.isWordLike === true });
   }
 }
 
@@ -420,6 +485,19 @@ export function tokenize(text: string, locale?: string, around?: TextRange): Tok
   const { start: from, end: to } = around ? tokenWindow(text, around.start, around.end) : { start: 0, end: text.length };
   const tokens: Token[] = [];
   for (const segment of wordSegments(text, from, to, locale)) {
+    if (!isBlankRange(text, segment.start, segment.end))
+      tokens.push({ start: segment.start, end: segment.end, text: text.slice(segment.start, segment.end) });
+  }
+  return tokens;
+}
+
+/**
+ * tokenize() of the whole text with Intl.Segmenter alone, without the scanner: the reference
+ * the scanner is checked against (test/unit/core/word-scanner.test.ts, the CLI bench).
+ */
+export function tokenizeWithSegmenter(text: string, locale?: string): Token[] {
+  const tokens: Token[] = [];
+  for (const segment of wordSegments(text, 0, text.length, locale, false)) {
     const tokenText = text.slice(segment.start, segment.end);
     if (!isBlankSegment(tokenText)) tokens.push({ start: segment.start, end: segment.end, text: tokenText });
   }

@@ -42,29 +42,39 @@ function uniqueIds(items: ReadonlyArray<{ sourceId?: string }>): (sourceId: stri
 
 export function draftToExportDocument(draft: DocumentDraft, defaults: DraftDefaults): ExportDocument {
   const id = draft.id ?? defaults.id;
-  const base = { projectId: '', documentId: id, createdAt: 0, updatedAt: 0 };
   const spanId = uniqueIds(draft.spans);
   const relationId = uniqueIds(draft.relations ?? []);
-  const spans: Span[] = draft.spans.map((s, index) => ({
-    ...base,
-    id: spanId(s.sourceId, defaults.spanId(index)),
-    annotator: s.annotator ?? defaults.annotator,
-    layer: s.layer ?? 'entity',
-    label: s.label,
-    start: s.start,
-    end: s.end,
-    text: draft.text.slice(s.start, s.end),
-    attributes: s.attributes ?? {},
-    origin: s.origin ?? defaults.origin,
-    ...(s.note !== undefined ? { note: s.note } : {}),
-  }));
+  // Literal objects, not `{ ...base, ... }`: V8 copies a spread into a slow object (~5 µs a span,
+  // a third of `convert` on a corpus of many spans).
+  const spans: Span[] = draft.spans.map((s, index) => {
+    const span: Span = {
+      projectId: '',
+      documentId: id,
+      createdAt: 0,
+      updatedAt: 0,
+      id: spanId(s.sourceId, defaults.spanId(index)),
+      annotator: s.annotator ?? defaults.annotator,
+      layer: s.layer ?? 'entity',
+      label: s.label,
+      start: s.start,
+      end: s.end,
+      text: draft.text.slice(s.start, s.end),
+      attributes: s.attributes ?? {},
+      origin: s.origin ?? defaults.origin,
+    };
+    if (s.note !== undefined) span.note = s.note;
+    return span;
+  });
   const relations: Relation[] = [];
   (draft.relations ?? []).forEach((r, index) => {
     const from = spans[r.from];
     const to = spans[r.to];
     if (!from || !to) return;
     relations.push({
-      ...base,
+      projectId: '',
+      documentId: id,
+      createdAt: 0,
+      updatedAt: 0,
       id: relationId(r.sourceId, defaults.relationId(index)),
       annotator: r.annotator ?? from.annotator,
       type: r.type,

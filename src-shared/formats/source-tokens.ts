@@ -64,8 +64,10 @@ export function exportTokens(
   const tokens: Token[] = [];
   const changed: Token[] = [];
   for (const token of tokenize(text, locale)) {
-    const lead = /^\s*/u.exec(token.text)?.[0].length ?? 0;
-    const trail = /\s*$/u.exec(token.text)?.[0].length ?? 0;
+    let lead = 0;
+    while (lead < token.text.length && isWhiteSpaceAt(token.text, lead)) lead++;
+    let trail = 0;
+    while (trail < token.text.length - lead && isWhiteSpaceAt(token.text, token.text.length - 1 - trail)) trail++;
     if (lead + trail > 0) changed.push(token);
     if (lead + trail >= token.text.length) continue;
     const start = token.start + lead;
@@ -73,6 +75,15 @@ export function exportTokens(
     tokens.push({ start, end, text: text.slice(start, end) });
   }
   return { tokens, own: false, changed };
+}
+
+const WHITE_SPACE = /\s/u;
+
+/** Whether the code unit at `offset` is white space (`\s`); ASCII without a regular expression, as token exports ask it per token. */
+export function isWhiteSpaceAt(text: string, offset: number): boolean {
+  const unit = text.charCodeAt(offset);
+  if (unit < 0x80) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
+  return WHITE_SPACE.test(text.charAt(offset));
 }
 
 /** Reports the tokens `exportTokens` wrote without their white space (offsets in code points, as exported). */

@@ -16,7 +16,7 @@ import { readJsonDocument, type ReadSpan } from './json-document';
 import { isObject, setOwn, type Json } from './json-values';
 import type { LeftOutReport } from './left-out';
 import { flatMeta } from './metadata';
-import { exportTokens, reportChangedTokens, TOKENS_KEY, withSourceTokens } from './source-tokens';
+import { exportTokens, isWhiteSpaceAt, reportChangedTokens, TOKENS_KEY, withSourceTokens } from './source-tokens';
 import { spansAsSuggestions } from './suggestion-drafts';
 import { tokenRange } from './token-range';
 
@@ -153,7 +153,7 @@ function writeSpacy(doc: ExportDocument, spans: readonly OutSpan[], options: Exp
                   start: converter.toCodePoint(token.start),
                   end: converter.toCodePoint(token.end),
                   id,
-                  ws: /\s/u.test(doc.text.charAt(token.end)),
+                  ws: token.end < doc.text.length && isWhiteSpaceAt(doc.text, token.end),
                 })),
         }
       : {}),

@@ -1,6 +1,7 @@
 // The `window.spanwright` object the preload exposes, built over a minimal IPC interface so it
 // can be tested without Electron. Only plain functions and data cross the context bridge.
-import { IPC, MENU_COMMANDS, type MenuCommand, type SaveStream, type SecretStore, type SpanwrightBridge } from '../src-shared/bridge';
+import { restoreBackupInfo, type BackupInfo } from '../src-shared/backups';
+import { IPC, MENU_COMMANDS, type BackupStore, type MenuCommand, type SaveStream, type SecretStore, type SpanwrightBridge } from '../src-shared/bridge';
 
 /** The parts of Electron's ipcRenderer used here (never exposed to the page itself). */
 export interface RendererIpc {
@@ -50,6 +51,54 @@ function secretStore(ipc: RendererIpc): SecretStore {
   };
 }
 
+/** Parts are joined into chunks of about this many UTF-16 code units per IPC call (main allows 16 Mi). */
+export const BACKUP_CHUNK_LENGTH = 4 * 1024 * 1024;
+
+/** Where to cut a long chunk: never between the two halves of a surrogate pair (each half alone would be written as U+FFFD). */
+export function chunkEnd(text: string): number {
+  const code = text.charCodeAt(BACKUP_CHUNK_LENGTH - 1);
+  return code >= 0xd800 && code <= 0xdbff ? BACKUP_CHUNK_LENGTH - 1 : BACKUP_CHUNK_LENGTH;
+}
+
+function backupStore(ipc: RendererIpc): BackupStore {
+  const asInfo = (value: unknown): BackupInfo => {
+    const info = restoreBackupInfo(value);
+    if (info === null) throw new Error('The backup folder answered with something that is not a backup.');
+    return info;
+  };
+  return {
+    location: async () => String(await ipc.invoke(IPC.backupLocation)),
+    write: async (request, parts) => {
+      const token = await ipc.invoke(IPC.backupBegin, request);
+      try {
+        let chunk = '';
+        for (const part of parts) {
+          chunk += part;
+          while (chunk.length >= BACKUP_CHUNK_LENGTH) {
+            const cut = chunkEnd(chunk);
+            await ipc.invoke(IPC.backupChunk, token, chunk.slice(0, cut));
+            chunk = chunk.slice(cut);
+          }
+        }
+        if (chunk !== '') await ipc.invoke(IPC.backupChunk, token, chunk);
+        return asInfo(await ipc.invoke(IPC.backupCommit, token));
+      } catch (error) {
+        await ipc.invoke(IPC.backupAbort, token).catch(() => undefined);
+        throw error;
+      }
+    },
+    list: async () => {
+      const answer = await ipc.invoke(IPC.backupList);
+      return Array.isArray(answer) ? answer.map(asInfo) : [];
+    },
+    read: async (id) => {
+      const bytes = await ipc.invoke(IPC.backupRead, id);
+      if (!(bytes instanceof Uint8Array)) throw new Error('The backup could not be read.');
+      return bytes;
+    },
+  };
+}
+
 export function createElectronBridge(ipc: RendererIpc): SpanwrightBridge {
   return {
     platform: 'electron',
@@ -70,5 +119,6 @@ export function createElectronBridge(ipc: RendererIpc): SpanwrightBridge {
       };
     },
     secrets: secretStore(ipc),
+    backups: backupStore(ipc),
   };
 }

@@ -64,7 +64,7 @@ function isMissingFile(error: unknown): boolean {
 }
 
 /** Temp file (owner-only), fsync, rename: the file is always the old one or the whole new one. */
-async function writeFileAtomically(filePath: string, contents: string): Promise<void> {
+export async function writeFileAtomically(filePath: string, contents: string): Promise<void> {
   const tempPath = `${filePath}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const handle = await open(tempPath, 'wx', 0o600);

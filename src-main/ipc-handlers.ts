@@ -3,8 +3,11 @@
 // `IpcDependencies`, so this module runs (and is tested) in plain Node.
 import { IPC, type FileFilter } from '../src-shared/bridge';
 import { isTrustedUrl } from './app-origin';
+import type { BackupFolder } from './backup-folder';
 import type { EncryptedSecretFile } from './encrypted-secret-file';
 import {
+  validateBackupId,
+  validateBackupRequest,
   validateChunk,
   validateFileFilters,
   validateNoArguments,
@@ -30,6 +33,7 @@ export interface IpcDependencies {
   showSaveDialog(ownerId: number, suggestedName: string, filters: FileFilter[]): Promise<string | null>;
   saveSessions: SaveSessions;
   secrets: Pick<EncryptedSecretFile, 'read' | 'write' | 'forget'>;
+  backups: Pick<BackupFolder, 'directory' | 'begin' | 'write' | 'commit' | 'abort' | 'list' | 'read'>;
   trustedOrigins: readonly string[];
   maxOpenFileBytes?: number;
 }
@@ -120,6 +124,42 @@ export function createIpcHandlers(deps: IpcDependencies): Record<InvokeChannel, 
     [IPC.secretForget]: guarded(async (_ownerId, args) => {
       argumentCount(args, 1);
       await deps.secrets.forget(validateSecretKey(args[0]));
+    }),
+
+    [IPC.backupLocation]: guarded(async (_ownerId, args) => {
+      validateNoArguments(args);
+      return deps.backups.directory;
+    }),
+
+    [IPC.backupBegin]: guarded(async (ownerId, args) => {
+      argumentCount(args, 1);
+      return deps.backups.begin(validateBackupRequest(args[0]), ownerId);
+    }),
+
+    [IPC.backupChunk]: guarded(async (ownerId, args) => {
+      argumentCount(args, 2);
+      const token = validateSaveToken(args[0]);
+      await deps.backups.write(token, ownerId, validateChunk(args[1]));
+    }),
+
+    [IPC.backupCommit]: guarded(async (ownerId, args) => {
+      argumentCount(args, 1);
+      return deps.backups.commit(validateSaveToken(args[0]), ownerId);
+    }),
+
+    [IPC.backupAbort]: guarded(async (ownerId, args) => {
+      argumentCount(args, 1);
+      await deps.backups.abort(validateSaveToken(args[0]), ownerId);
+    }),
+
+    [IPC.backupList]: guarded(async (_ownerId, args) => {
+      validateNoArguments(args);
+      return deps.backups.list();
+    }),
+
+    [IPC.backupRead]: guarded(async (_ownerId, args) => {
+      argumentCount(args, 1);
+      return deps.backups.read(validateBackupId(args[0]));
     }),
   };
 }

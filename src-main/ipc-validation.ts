@@ -1,5 +1,6 @@
 // Checks every value that arrives over IPC. The renderer is treated as untrusted: a bug or an
 // injected script there must not be able to make main write odd paths or exhaust memory.
+import { checkBackupId, checkBackupRequest, type BackupRequest } from '../src-shared/backups';
 import type { FileFilter } from '../src-shared/bridge';
 import type { Result } from '../src-shared/result';
 import { checkSecretKey, checkSecretValue } from '../src-shared/secret-rules';
@@ -106,4 +107,14 @@ export function validateSecretKey(value: unknown): string {
 
 export function validateSecretValue(value: unknown): string {
   return valueOrFail(checkSecretValue(value));
+}
+
+/** What a snapshot is of (backups.ts): ids, names and counts only; main makes the path. */
+export function validateBackupRequest(value: unknown): BackupRequest {
+  return valueOrFail(checkBackupRequest(value));
+}
+
+/** A snapshot id as main made it (`BACKUP_ID_PATTERN`): nothing else reaches the file system. */
+export function validateBackupId(value: unknown): string {
+  return valueOrFail(checkBackupId(value));
 }

@@ -5,6 +5,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, sessi
 import { IPC, type MenuCommand } from '../src-shared/bridge';
 import { APP_ENTRY_URL, trustedOrigins } from './app-origin';
 import { registerAppSchemeAsPrivileged, serveRendererOnAppScheme } from './app-protocol';
+import { BackupFolder, BACKUPS_FOLDER_NAME } from './backup-folder';
 import { EncryptedSecretFile, SECRETS_FILE_NAME, osEncryptionProtects } from './encrypted-secret-file';
 import { createIpcHandlers } from './ipc-handlers';
 import { buildMenuTemplate } from './menu-template';
@@ -27,6 +28,8 @@ registerAppSchemeAsPrivileged(protocol);
 
 let mainWindow: BrowserWindow | null = null;
 const saveSessions = new SaveSessions();
+// Created once the app is ready (userData is final then); snapshots stream through their own save sessions.
+let backupFolder: BackupFolder | null = null;
 
 function sendMenuCommand(command: MenuCommand): void {
   const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
@@ -39,6 +42,7 @@ function windowOf(ownerId: number): BrowserWindow | null {
 }
 
 function registerIpcHandlers(): void {
+  backupFolder = new BackupFolder(join(app.getPath('userData'), BACKUPS_FOLDER_NAME), new SaveSessions());
   const handlers = createIpcHandlers({
     appVersion: () => app.getVersion(),
     showOpenDialog: async (ownerId, filters) => {
@@ -64,6 +68,7 @@ function registerIpcHandlers(): void {
       encrypt: (plainText) => new Uint8Array(safeStorage.encryptString(plainText)),
       decrypt: (encrypted) => safeStorage.decryptString(Buffer.from(encrypted)),
     }),
+    backups: backupFolder,
     trustedOrigins: origins,
   });
   for (const [channel, handler] of Object.entries(handlers)) ipcMain.handle(channel, handler);
@@ -81,6 +86,7 @@ function openMainWindow(): void {
   // Unfinished saves of a closed window would otherwise leave .partial files behind.
   window.webContents.once('destroyed', () => {
     void saveSessions.abortAllOwnedBy(ownerId);
+    void backupFolder?.abortAllOwnedBy(ownerId);
   });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;

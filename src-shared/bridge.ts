@@ -1,6 +1,7 @@
 // The one interface between the renderer and its platform. The Electron preload exposes it
 // as `window.spanwright`; the web build implements it with a file input and downloads.
 // Types only: both sides import this file, neither imports the other.
+import type { BackupInfo, BackupRequest } from './backups';
 
 export interface OpenedFile {
   name: string;
@@ -42,6 +43,22 @@ export interface SecretStore {
   forget(key: string): Promise<void>;
 }
 
+/**
+ * Automatic snapshots (project bundles), kept apart from the project database: files in the
+ * app's data folder on the desktop, a database of their own in the web build. The store names
+ * each snapshot and rotates them (`backups.ts`); the renderer only ever names one by its id.
+ */
+export interface BackupStore {
+  /** Where the snapshots are, in words for the user (a folder on the desktop). */
+  location(): Promise<string>;
+  /** Writes one bundle, given as the parts of its text, completely or not at all; then rotates. */
+  write(request: BackupRequest, parts: readonly string[]): Promise<BackupInfo>;
+  /** Every snapshot kept, newest first. */
+  list(): Promise<BackupInfo[]>;
+  /** The bundle's bytes; rejects when there is no snapshot with this id. */
+  read(id: string): Promise<Uint8Array>;
+}
+
 export interface SpanwrightBridge {
   readonly platform: 'electron' | 'web';
   appVersion(): Promise<string>;
@@ -52,6 +69,7 @@ export interface SpanwrightBridge {
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(handler: (command: MenuCommand) => void): () => void;
   readonly secrets: SecretStore;
+  readonly backups: BackupStore;
 }
 
 /** IPC channel names, shared by preload and main so they cannot drift apart. */
@@ -66,4 +84,11 @@ export const IPC = {
   secretRead: 'spanwright:secret-read',
   secretWrite: 'spanwright:secret-write',
   secretForget: 'spanwright:secret-forget',
+  backupLocation: 'spanwright:backup-location',
+  backupBegin: 'spanwright:backup-begin',
+  backupChunk: 'spanwright:backup-chunk',
+  backupCommit: 'spanwright:backup-commit',
+  backupAbort: 'spanwright:backup-abort',
+  backupList: 'spanwright:backup-list',
+  backupRead: 'spanwright:backup-read',
 } as const;

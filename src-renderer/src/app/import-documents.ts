@@ -8,9 +8,11 @@ import { sameValue } from '../../../src-shared/annotations/same-value';
 import type { Annotator, DocumentDraft, DocumentRecord, DocumentStatus, Label, LabelSchema, SpanOrigin } from '../../../src-shared/domain';
 import type { ReadOptions } from '../../../src-shared/formats/format-module';
 import type { ImportIssue, ParsedDocument, ReadQuestion, UnknownLabel } from '../../../src-shared/formats/import-result';
+import { errorMessage } from '../../../src-shared/result';
 import { addImportedSchemaItems, labelsForImportedNames } from '../../../src-shared/schema-rules';
 import { commitChange } from '../storage/commit';
 import type { SpanwrightDatabase } from '../storage/database';
+import { strictDurability } from '../storage/durable';
 import { existingHashes, nextDocumentOrder } from '../storage/documents';
 import { usedAnnotationIds } from '../storage/spans';
 import { newId } from './ids';
@@ -119,6 +121,8 @@ export interface ImportOutcome {
   addedLabels: string[];
   /** The first document imported (the app opens it). */
   firstDocumentId?: string;
+  /** Why no backup was taken before the import, when it could not be. */
+  backupProblem?: string;
 }
 
 /** Ids the files name for their annotations, and which of them the project already uses. */
@@ -228,19 +232,27 @@ export async function buildImportChange(
   return { change, outcome, annotators: plan.documents.flatMap((d) => d.draft.annotators ?? []) };
 }
 
-/** Writes the plan's documents (all or nothing) and returns what was imported. */
+/**
+ * Writes the plan's documents (all or nothing, strictly durable) and returns what was
+ * imported. `backup` first takes a restore point of the project (app/backups.ts); if that
+ * fails the import still runs (it only adds) and the outcome says why there is none.
+ */
 export async function commitImport(
   db: SpanwrightDatabase,
   plan: ImportPlan,
   schema: LabelSchema,
   annotator: string,
   addUnknownLabels: boolean,
+  backup?: () => Promise<unknown>,
 ): Promise<ImportOutcome> {
+  let backupProblem: string | undefined;
+  if (backup) await backup().catch((error: unknown) => (backupProblem = errorMessage(error)));
+  const durable = strictDurability(db);
   // The schema as stored now: the plan may have been made before a label was edited.
-  const current = (await db.projects.get(plan.projectId))?.schema ?? schema;
-  const { change, outcome, annotators } = await buildImportChange(db, plan, current, annotator, addUnknownLabels);
-  if (change) await commitChange(db, plan.projectId, change, { annotator }, { annotators });
-  return outcome;
+  const current = (await durable.projects.get(plan.projectId))?.schema ?? schema;
+  const { change, outcome, annotators } = await buildImportChange(durable, plan, current, annotator, addUnknownLabels);
+  if (change) await commitChange(durable, plan.projectId, change, { annotator }, { annotators });
+  return backupProblem === undefined ? outcome : { ...outcome, backupProblem };
 }
 
 /** Adds a file's unknown labels to the running tally of several files. */

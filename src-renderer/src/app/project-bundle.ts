@@ -122,13 +122,18 @@ export async function prepareProjectBundle(
   };
 }
 
-/** Restores a bundle as a new project (all or nothing); returns its id and name. */
+/**
+ * Restores a bundle as a new project (all or nothing); returns its id and name. A restore
+ * from a backup that replaces a project passes that project's id (deleted in the same
+ * transaction just before), so the workbench stays on it.
+ */
 export async function importProjectBundle(
   db: SpanwrightDatabase,
   fileName: string,
   bytes: Uint8Array,
   self: Annotator,
-): Promise<{ id: string; name: string; documents: number }> {
+  options: { projectId?: string } = {},
+): Promise<{ id: string; name: string; documents: number; spans: number }> {
   const { header, result } = parseProjectBundle(fileName, bytes);
   const problems = [
     ...result.issues.map(formatImportIssue),
@@ -141,7 +146,7 @@ export async function importProjectBundle(
   const taken = new Set((await db.projects.toArray()).map((p) => p.name));
   let name = header.name;
   for (let n = 2; taken.has(name); n++) name = `${header.name} (${n})`;
-  const projectId = newId();
+  const projectId = options.projectId ?? newId();
   const plan: ImportPlan = {
     projectId,
     files: [fileName],
@@ -152,7 +157,7 @@ export async function importProjectBundle(
     options: {},
     asks: [],
   };
-  const { change } = await buildImportChange(db, plan, header.schema, self.id, false);
+  const { change, outcome } = await buildImportChange(db, plan, header.schema, self.id, false);
   await createProject(db, { id: projectId, name, schema: header.schema, guidelines: header.guidelines }, self.id, {
     change,
     annotators: header.annotators,
@@ -165,5 +170,5 @@ export async function importProjectBundle(
       if (rejected) await writeSetting(db, SETTING.reviewRejected(doc.id), rejected);
     }
   }
-  return { id: projectId, name, documents: plan.documents.length };
+  return { id: projectId, name, documents: plan.documents.length, spans: outcome.spans };
 }

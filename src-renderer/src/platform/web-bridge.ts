@@ -1,6 +1,7 @@
 // The platform bridge for the plain web build: a file input for opening, a download for saving.
 import type { FileFilter, MenuCommand, OpenedFile, SaveStream, SpanwrightBridge } from '../../../src-shared/bridge';
 import { createSessionSecretStore } from './session-secrets';
+import { createWebBackupStore } from './web-backups';
 
 declare const __APP_VERSION__: string;
 
@@ -44,6 +45,7 @@ function downloadStream(fileName: string): SaveStream {
 
 // One store for the page's lifetime: every bridge made in this session sees the same secrets.
 const sessionSecrets = createSessionSecretStore();
+const webBackups = createWebBackupStore();
 
 export function createWebBridge(): SpanwrightBridge {
   return {
@@ -56,5 +58,6 @@ export function createWebBridge(): SpanwrightBridge {
     saveFile: async (suggestedName) => downloadStream(suggestedName),
     onMenuCommand: (_handler: (command: MenuCommand) => void) => () => undefined,
     secrets: sessionSecrets,
+    backups: webBackups,
   };
 }

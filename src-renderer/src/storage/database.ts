@@ -1,6 +1,6 @@
 // The IndexedDB database: every table and every schema version, in order. Upgrade
 // functions live beside the version they belong to (see docs/architecture.md).
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Change, NewDocument } from '../../../src-shared/annotations/change';
 import type { AnnotationRecord } from '../../../src-shared/annotations/kinds';
 import type { Annotator, DocumentAnnotation, DocumentRecord, DocumentStatus, Project, Relation, Span, Suggestion } from '../../../src-shared/domain';
@@ -62,8 +62,9 @@ export class SpanwrightDatabase extends Dexie {
   /** Removed documents with all their annotations, until restored or deleted for good. */
   trash!: Table<TrashedDocument, string>;
 
-  constructor(name = 'spanwright') {
-    super(name);
+  /** `options` serve `durable.ts`: a second connection whose transactions ask for strict durability. */
+  constructor(name = 'spanwright', options?: DexieOptions) {
+    super(name, options);
     this.version(1).stores({
       projects: 'id, name',
       documents: 'id, projectId, [projectId+order], [projectId+textHash]',

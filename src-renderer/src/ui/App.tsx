@@ -15,8 +15,8 @@ export function App() {
   const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
-    start(db).then(setState, (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
-  }, [db]);
+    start(db, bridge.backups).then(setState, (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+  }, [bridge, db]);
 
   if (failure) {
     return (

@@ -60,6 +60,8 @@ export function LabelsDialog(props: {
   onDone: (message: string) => void;
   onError: (message: string) => void;
   onClose: () => void;
+  /** Writes a backup of the project; a delete waits for it (app/backups.ts). */
+  backUp?: () => Promise<unknown>;
 }) {
   const { session, onError } = props;
   const [tab, setTab] = useState<TabId>('labels');
@@ -91,6 +93,16 @@ export function LabelsDialog(props: {
   };
 
   const remove = async (doomed: PendingDelete) => {
+    // A restore point before anything goes; when it cannot be written the user is asked again.
+    if (props.backUp && doomed.backupProblem === undefined) {
+      setPending({ ...doomed, backingUp: true });
+      try {
+        await props.backUp();
+      } catch (e) {
+        setPending({ ...doomed, backingUp: false, backupProblem: errorMessage(e) });
+        return;
+      }
+    }
     setPending(null);
     tabRefs.current.get(tab)?.focus();
     if (await attempt(() => session.deleteSchemaItem(doomed.what, doomed.name))) props.onDone(deletedMessage(doomed));

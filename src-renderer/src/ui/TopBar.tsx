@@ -22,7 +22,8 @@ export type WorkbenchDialog =
   | 'trash'
   | 'document-details'
   | 'assign'
-  | 'team-server';
+  | 'team-server'
+  | 'backups';
 
 const DOCUMENT_ACCEPT = IMPORT_EXTENSIONS.map((extension) => `.${extension}`).join(',');
 const TEAMMATE_ACCEPT = '.jsonl,.json';
@@ -126,6 +127,7 @@ export function TopBar(props: {
               { label: 'Labels…', onSelect: () => props.onOpenDialog('labels') },
               { label: 'Agreement…', onSelect: () => props.onOpenDialog('agreement') },
               { label: 'Rename or delete projects…', onSelect: () => props.onOpenDialog('projects') },
+              { label: 'Restore from backup…', onSelect: () => props.onOpenDialog('backups') },
               { label: 'Team server…', onSelect: () => props.onOpenDialog('team-server') },
               { label: 'Keyboard shortcuts', onSelect: () => props.onOpenDialog('shortcuts') },
               { label: 'Settings…', onSelect: () => props.onOpenDialog('settings') },

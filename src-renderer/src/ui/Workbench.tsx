@@ -15,6 +15,9 @@ import { useComparedAnnotators, useReview } from '../app/review-state';
 import { newId } from '../app/ids';
 import type { SpanwrightDatabase } from '../storage/database';
 import { countSchemaItemUses, createProject, setGuidelines } from '../storage/projects';
+import { snapshotProject } from '../app/backups';
+import { BackupsDialog } from './manage/BackupsDialog';
+import { useBackups } from './useBackups';
 import { SETTING, writeSetting } from '../storage/settings';
 import { selectedRange } from './document/dom-offsets';
 import type { DocumentViewHandle } from './document/DocumentView';
@@ -298,6 +301,9 @@ export function Workbench(props: {
     setSelectedSpanIds([]);
   }, [selectedSpan, session]);
 
+  // ---- backups (daily snapshot, restore)
+  const backups = useBackups({ db, bridge, projectId, annotator, listing: dialog === 'backups', reportError });
+
   // ---- import (documents, bundles, teammates' work)
   const imports = useImportFlows({
     db,
@@ -571,6 +577,7 @@ export function Workbench(props: {
           onDone={(message) => notify(message, 'success')}
           onError={reportError}
           onClose={() => setDialog(null)}
+          backUp={() => snapshotProject(db, bridge.backups, projectId, 'schema-delete', annotator)}
         />
       )}
       {dialog === 'agreement' && (
@@ -645,6 +652,26 @@ export function Workbench(props: {
           onRename={manage.rename}
           onSaveBundle={exports.saveBundleOf}
           onDelete={manage.removeProject}
+          onOpenBackups={() => setDialog('backups')}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'backups' && (
+        <BackupsDialog
+          backups={backups.backups}
+          location={backups.location}
+          projects={projects ?? []}
+          currentId={projectId}
+          onRestore={backups.restore}
+          onRestored={(outcome) => {
+            setProjectId(outcome.projectId);
+            setDialog(null);
+            notify(
+              `Restored “${outcome.name}”: ${outcome.documents} ${outcome.documents === 1 ? 'document' : 'documents'}, ${outcome.spans} ${outcome.spans === 1 ? 'span' : 'spans'}.`,
+              'success',
+            );
+          }}
+          onDownload={backups.download}
           onClose={() => setDialog(null)}
         />
       )}

@@ -5,6 +5,7 @@ import type { SpanwrightBridge } from '../../../src-shared/bridge';
 import type { Annotator, Project } from '../../../src-shared/domain';
 import type { ReadOptions } from '../../../src-shared/formats/format-module';
 import { BUNDLE_EXTENSION, isProjectBundle } from '../../../src-shared/formats/project-bundle';
+import { snapshotProject } from '../app/backups';
 import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportPlan, type InputFile } from '../app/import-documents';
 import { commitTeammateImport, planTeammateImport, type TeammateMergeOptions, type TeammatePlan } from '../app/import-teammate';
 import { importProjectBundle } from '../app/project-bundle';
@@ -44,7 +45,9 @@ export function useImportFlows(deps: {
       try {
         const total = plan.documents.length;
         setProgress({ label: 'Importing', done: 0, total });
-        const outcome = await commitImport(db, plan, project.schema, annotator.id, addUnknownLabels);
+        const outcome = await commitImport(db, plan, project.schema, annotator.id, addUnknownLabels, () =>
+          snapshotProject(db, bridge.backups, plan.projectId, 'import', annotator),
+        );
         const parts = [`Imported ${outcome.documents} ${outcome.documents === 1 ? 'document' : 'documents'}`];
         if (outcome.spans > 0) parts.push(`${outcome.spans} spans`);
         if (outcome.suggestions > 0) parts.push(`${outcome.suggestions} suggestions (rejected or unjudged proposals, not spans)`);
@@ -52,6 +55,7 @@ export function useImportFlows(deps: {
         if (outcome.droppedSpans > 0) parts.push(`${outcome.droppedSpans} spans with unknown labels left out`);
         if (outcome.droppedRelations > 0) parts.push(`${outcome.droppedRelations} relations whose ends were left out`);
         notify(parts.join(', ') + '.', 'success');
+        if (outcome.backupProblem) reportError(`No backup was taken before this import: ${outcome.backupProblem}`);
         if (outcome.firstDocumentId) onImported(outcome.firstDocumentId);
       } catch (error) {
         reportError(`Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
@@ -59,7 +63,7 @@ export function useImportFlows(deps: {
         setProgress(null);
       }
     },
-    [annotator.id, db, notify, onImported, project, reportError],
+    [annotator, bridge.backups, db, notify, onImported, project, reportError],
   );
 
   const startImport = useCallback(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IPC, type MenuCommand } from '../../../src-shared/bridge';
-import { createElectronBridge, type RendererIpc } from '../../../src-main/electron-bridge';
+import { BACKUP_CHUNK_LENGTH, chunkEnd, createElectronBridge, type RendererIpc } from '../../../src-main/electron-bridge';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -33,7 +33,7 @@ describe('createElectronBridge', () => {
   it('reports the electron platform and exactly the bridge members', () => {
     const bridge = createElectronBridge(fakeIpc().ipc);
     expect(bridge.platform).toBe('electron');
-    expect(Object.keys(bridge).sort()).toEqual(['appVersion', 'onMenuCommand', 'openFiles', 'platform', 'saveFile', 'secrets']);
+    expect(Object.keys(bridge).sort()).toEqual(['appVersion', 'backups', 'onMenuCommand', 'openFiles', 'platform', 'saveFile', 'secrets']);
     expect(Object.keys(bridge.secrets).sort()).toEqual(['forget', 'persistent', 'read', 'write']);
     expect(bridge.secrets.persistent).toBe(true);
   });
@@ -122,5 +122,47 @@ describe('createElectronBridge', () => {
     emit(IPC.menuCommand, 'export');
     expect(first).toEqual([]);
     expect(second).toEqual(['export']);
+  });
+
+  const backupInfo = {
+    id: '20261202T123456789Z-daily-0123456789abcdef', projectId: 'p', projectName: 'News', reason: 'daily', documents: 1, spans: 2, createdAt: 5, bytes: 9,
+  };
+
+  it('streams a backup in chunks main accepts, then answers what main wrote', async () => {
+    const fake = fakeIpc({ [IPC.backupBegin]: 'token', [IPC.backupCommit]: backupInfo });
+    const bridge = createElectronBridge(fake.ipc);
+    const big = 'x'.repeat(BACKUP_CHUNK_LENGTH + 10);
+    const request = { projectId: 'p', projectName: 'News', reason: 'daily' as const, documents: 1, spans: 2 };
+    await expect(bridge.backups.write(request, ['head\n', big, 'tail\n'])).resolves.toEqual(backupInfo);
+    const chunks = fake.invocations.filter(([channel]) => channel === IPC.backupChunk).map(([, , chunk]) => chunk as string);
+    expect(chunks.every((chunk) => chunk.length <= BACKUP_CHUNK_LENGTH)).toBe(true);
+    expect(chunks.join('')).toBe(`head\n${big}tail\n`);
+    expect(fake.invocations[0]).toEqual([IPC.backupBegin, request]);
+    expect(fake.invocations.at(-1)).toEqual([IPC.backupCommit, 'token']);
+  });
+
+  it('never cuts a chunk between the halves of a surrogate pair', () => {
+    const text = `${'x'.repeat(BACKUP_CHUNK_LENGTH - 1)}🙂`;
+    expect(chunkEnd(text)).toBe(BACKUP_CHUNK_LENGTH - 1);
+    expect(chunkEnd('x'.repeat(BACKUP_CHUNK_LENGTH + 1))).toBe(BACKUP_CHUNK_LENGTH);
+  });
+
+  it('aborts a backup whose chunk main refuses, and says why', async () => {
+    const fake = fakeIpc({ [IPC.backupBegin]: 'token' });
+    const ipc: RendererIpc = {
+      ...fake.ipc,
+      invoke: async (channel, ...args) => {
+        if (channel === IPC.backupChunk) throw new Error('disk full');
+        return fake.ipc.invoke(channel, ...args);
+      },
+    };
+    const request = { projectId: 'p', projectName: 'News', reason: 'import' as const, documents: 0, spans: 0 };
+    await expect(createElectronBridge(ipc).backups.write(request, ['x'])).rejects.toThrow('disk full');
+    expect(fake.invocations.at(-1)).toEqual([IPC.backupAbort, 'token']);
+  });
+
+  it('refuses answers that are not backups', async () => {
+    const fake = fakeIpc({ [IPC.backupList]: [backupInfo, { id: '../x' }] });
+    await expect(createElectronBridge(fake.ipc).backups.list()).rejects.toThrow('not a backup');
   });
 });

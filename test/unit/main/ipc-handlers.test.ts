@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IPC, type FileFilter } from '../../../src-shared/bridge';
+import { BackupFolder } from '../../../src-main/backup-folder';
 import { EncryptedSecretFile, SECRETS_FILE_NAME } from '../../../src-main/encrypted-secret-file';
 import { createIpcHandlers, type IpcInvokeEvent, type IpcInvokeHandler } from '../../../src-main/ipc-handlers';
 import { FileTooLargeError, readOpenedFiles } from '../../../src-main/open-files';
@@ -89,6 +90,7 @@ describe('createIpcHandlers', () => {
         encrypt: (text) => new Uint8Array(Buffer.from([...text].reverse().join(''), 'utf8')),
         decrypt: (bytes) => [...Buffer.from(bytes).toString('utf8')].reverse().join(''),
       }),
+      backups: new BackupFolder(join(dir, 'backups'), new SaveSessions()),
       trustedOrigins: ['app://spanwright'],
       maxOpenFileBytes: 1024,
     });
@@ -109,6 +111,13 @@ describe('createIpcHandlers', () => {
         IPC.secretRead,
         IPC.secretWrite,
         IPC.secretForget,
+        IPC.backupLocation,
+        IPC.backupBegin,
+        IPC.backupChunk,
+        IPC.backupCommit,
+        IPC.backupAbort,
+        IPC.backupList,
+        IPC.backupRead,
       ].sort(),
     );
   });
@@ -213,5 +222,36 @@ describe('createIpcHandlers', () => {
     await expect(call(IPC.saveChunk, appEvent(2), token, 'intruder')).rejects.toThrow('No save in progress for this token');
     await call(IPC.saveAbort, appEvent(1), token);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  const request = { projectId: 'p1', projectName: 'News', reason: 'import', documents: 2, spans: 5 };
+
+  it('writes a backup in the backup folder, lists it and reads it back by its id', async () => {
+    const token = await call(IPC.backupBegin, appEvent(), request);
+    await call(IPC.backupChunk, appEvent(), token, '{"format":"spanwright-project"}\n');
+    const info = (await call(IPC.backupCommit, appEvent(), token)) as { id: string };
+    expect(info).toMatchObject({ ...request, bytes: 32 });
+    expect(await call(IPC.backupList, appEvent())).toEqual([info]);
+    expect(Buffer.from((await call(IPC.backupRead, appEvent(), info.id)) as Uint8Array).toString()).toBe('{"format":"spanwright-project"}\n');
+    expect(await call(IPC.backupLocation, appEvent())).toBe(join(dir, 'backups'));
+  });
+
+  it('refuses backup ids that are paths or not made by main, and malformed requests', async () => {
+    for (const id of ['../secrets', '/etc/passwd', '20261202T123456789Z-import-0123456789abcdef/../x', 'x']) {
+      await expect(call(IPC.backupRead, appEvent(), id)).rejects.toThrow('backup id is malformed');
+    }
+    await expect(call(IPC.backupRead, appEvent(), '20261202T123456789Z-import-0123456789abcdef')).rejects.toThrow('There is no backup with this id');
+    await expect(call(IPC.backupBegin, appEvent(), { ...request, reason: 'whenever' })).rejects.toThrow('backup reason must be one of');
+    await expect(call(IPC.backupBegin, appEvent(), { ...request, spans: -1 })).rejects.toThrow('backup counts must be whole numbers');
+    await expect(call(IPC.backupBegin, appEvent(), { ...request, projectId: '' })).rejects.toThrow('backup project id');
+  });
+
+  it("does not let one window write to or commit another window's backup", async () => {
+    const token = await call(IPC.backupBegin, appEvent(1), request);
+    await expect(call(IPC.backupChunk, appEvent(2), token, 'intruder')).rejects.toThrow('No backup in progress for this token');
+    await expect(call(IPC.backupCommit, appEvent(2), token)).rejects.toThrow('No backup in progress for this token');
+    await call(IPC.backupAbort, appEvent(1), token);
+    expect(await call(IPC.backupList, appEvent(1))).toEqual([]);
+    expect(readdirSync(join(dir, 'backups'))).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ export function ProjectsDialog(props: {
   onRename: (projectId: string, name: string) => Promise<void>;
   onSaveBundle: (project: Project) => Promise<void>;
   onDelete: (project: Project) => Promise<void>;
+  /** Opens Restore from backup. */
+  onOpenBackups?: () => void;
   onClose: () => void;
 }) {
   const [editing, setEditing] = useState<{ id: string; name: string } | null>(null);
@@ -133,6 +135,11 @@ export function ProjectsDialog(props: {
         </p>
       )}
       <div className="modal__actions">
+        {props.onOpenBackups && (
+          <button type="button" className="modal__left-action" onClick={props.onOpenBackups}>
+            Restore from backup…
+          </button>
+        )}
         <button type="button" onClick={props.onClose}>
           Close
         </button>

@@ -1,5 +1,6 @@
 // Asks before a schema item goes, saying what goes with it and whose work that is
 // ("3 spans use it ... By annotator: 2 of Ana (you), 1 of Gold"), and that undo brings it back.
+// A backup of the project is written before the delete; if it fails, this asks again.
 import { useEffect, useRef } from 'react';
 import type { SchemaItemKind } from '../../../../src-shared/annotations/change';
 
@@ -9,6 +10,10 @@ export interface PendingDelete {
   /** What deleting it takes along, per annotator id. */
   uses: ReadonlyMap<string, number>;
   opener: HTMLElement;
+  /** Set while the backup taken before a delete is written. */
+  backingUp?: boolean;
+  /** Why the backup before the delete could not be written: the user decides whether to delete anyway. */
+  backupProblem?: string;
 }
 
 const NOUNS: Record<SchemaItemKind, { item: string; use: [string, string] }> = {
@@ -67,6 +72,12 @@ export function DeleteConfirmation(props: {
         Delete the {item} <strong>{pending.name}</strong>? {consequence(pending)}
       </p>
       {n > 0 && <p>By annotator: {usesByAnnotator(pending.uses, props.names)}.</p>}
+      {pending.backupProblem !== undefined && (
+        <p role="alert">
+          The backup before this delete could not be written: {pending.backupProblem}. Delete without a backup?
+        </p>
+      )}
+      {pending.backingUp && <p role="status">Writing a backup of the project first…</p>}
       <p className="hint">
         Undo (Ctrl+Z) brings the {item}
         {n > 0 ? ` and ${pending.what === 'category' ? 'those labels' : `its ${NOUNS[pending.what].use[1]}`}` : ''} back.
@@ -74,8 +85,8 @@ export function DeleteConfirmation(props: {
       <button type="button" ref={keep} onClick={props.onKeep}>
         Keep it
       </button>
-      <button type="button" className="danger" onClick={props.onDelete}>
-        Delete {item}
+      <button type="button" className="danger" onClick={props.onDelete} disabled={pending.backingUp}>
+        {pending.backupProblem === undefined ? `Delete ${item}` : 'Delete without a backup'}
       </button>
     </div>
   );

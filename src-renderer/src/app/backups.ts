@@ -1,0 +1,116 @@
+// Automatic snapshots of projects (project bundles) and restoring one. A snapshot is taken
+// before an import, a schema upgrade and a schema item's delete, and once a day; the platform's
+// backup store keeps and rotates them (src-shared/backups.ts). Building a bundle reads in
+// batches that yield to the event loop (prepareProjectBundle), so typing never waits on it.
+import Dexie from 'dexie';
+import { dailyBackupDue, type BackupInfo, type BackupReason } from '../../../src-shared/backups';
+import type { BackupStore } from '../../../src-shared/bridge';
+import type { Annotator } from '../../../src-shared/domain';
+import { BUNDLE_EXTENSION } from '../../../src-shared/formats/project-bundle';
+import { tablesOf } from '../storage/commit';
+import type { SpanwrightDatabase } from '../storage/database';
+import { strictDurability } from '../storage/durable';
+import { deleteProject } from '../storage/projects';
+import { importProjectBundle, prepareProjectBundle } from './project-bundle';
+
+/** Writes a snapshot of one project; rejects with the reason when it could not be written. */
+export async function snapshotProject(
+  db: SpanwrightDatabase,
+  store: BackupStore,
+  projectId: string,
+  reason: BackupReason,
+  self: Annotator,
+): Promise<BackupInfo> {
+  const project = await db.projects.get(projectId);
+  if (!project) throw new Error('The project no longer exists.');
+  const bundle = await prepareProjectBundle(db, project, self);
+  return store.write(
+    { projectId, projectName: project.name, reason, documents: bundle.summary.documents, spans: bundle.summary.spans },
+    // A bundle is text (Spanwright JSONL lines); an export's parts may be bytes only for zips.
+    bundle.parts.map((part) => (typeof part === 'string' ? part : new TextDecoder().decode(part))),
+  );
+}
+
+/** The daily snapshot of a project, when none was taken in the last 24 hours; null when not due. */
+export async function snapshotIfDue(
+  db: SpanwrightDatabase,
+  store: BackupStore,
+  projectId: string,
+  self: Annotator,
+  now = Date.now(),
+): Promise<BackupInfo | null> {
+  if (!dailyBackupDue(await store.list(), projectId, now)) return null;
+  return snapshotProject(db, store, projectId, 'daily', self);
+}
+
+/** The oldest stored version whose tables a bundle can be built from (relations and document labels came in 3). */
+const OLDEST_BUNDLED_VERSION = 3;
+
+/**
+ * Before `db` opens and upgrades an older database, a snapshot of every project in it, read by
+ * a connection that declares no schema (Dexie then opens the stored version as it is). Must run
+ * before anything else touches `db`. Returns the snapshots written (none when no upgrade is due).
+ */
+export async function snapshotBeforeUpgrade(db: SpanwrightDatabase, store: BackupStore): Promise<BackupInfo[]> {
+  if (!(await Dexie.exists(db.name))) return [];
+  const stored = new Dexie(db.name);
+  try {
+    await stored.open();
+    if (stored.verno >= db.verno || stored.verno < OLDEST_BUNDLED_VERSION) return [];
+    // The current code reads the older tables by their names; their rows have the shape the
+    // bundle needs from version 3 on (later versions only added tables).
+    for (const table of stored.tables) Object.defineProperty(stored, table.name, { value: table });
+    const old = stored as unknown as SpanwrightDatabase;
+    const self = ((await old.settings.get('annotator'))?.value as Annotator | undefined) ?? { id: 'unknown', name: '' };
+    const written: BackupInfo[] = [];
+    for (const project of await old.projects.toArray()) written.push(await snapshotProject(old, store, project.id, 'upgrade', self));
+    return written;
+  } finally {
+    stored.close();
+  }
+}
+
+export type RestoreTarget = { kind: 'new-project' } | { kind: 'replace'; projectId: string };
+
+export interface RestoreOutcome {
+  projectId: string;
+  name: string;
+  documents: number;
+  spans: number;
+  /** The snapshot of the replaced project, taken first. */
+  before?: BackupInfo;
+}
+
+/**
+ * Restores a snapshot as a new project, or in place of a project. Replacing takes a snapshot
+ * of the project first (if that fails nothing is changed), then deletes it and restores the
+ * bundle under its id in one strictly durable transaction: a failure leaves it as it was.
+ */
+export async function restoreBackup(
+  db: SpanwrightDatabase,
+  store: BackupStore,
+  backup: BackupInfo,
+  target: RestoreTarget,
+  self: Annotator,
+): Promise<RestoreOutcome> {
+  const bytes = await store.read(backup.id);
+  const fileName = `${backup.id}.${BUNDLE_EXTENSION}`;
+  const durable = strictDurability(db);
+  if (target.kind === 'new-project') {
+    const restored = await importProjectBundle(durable, fileName, bytes, self);
+    return { projectId: restored.id, name: restored.name, documents: restored.documents, spans: restored.spans };
+  }
+  let before: BackupInfo;
+  try {
+    before = await snapshotProject(db, store, target.projectId, 'before-restore', self);
+  } catch (error) {
+    throw new Error(
+      `Nothing was restored: the backup of the project as it is now could not be written (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
+  const restored = await durable.transaction('rw', [...tablesOf(durable), durable.settings], async () => {
+    await deleteProject(durable, target.projectId);
+    return importProjectBundle(durable, fileName, bytes, self, { projectId: target.projectId });
+  });
+  return { projectId: restored.id, name: restored.name, documents: restored.documents, spans: restored.spans, before };
+}

@@ -98,7 +98,10 @@ export function lockStep(state: ProjectLockState, event: ProjectLockEvent): Lock
 }
 
 export interface LockNotice {
+  /** The heading: the project's name (shown isolated, it comes from users) and what follows it. */
   heading: string;
+  name: string;
+  afterName: string;
   detail: string;
   /** The main action: take the project into this window. */
   take: string;
@@ -111,6 +114,8 @@ export function lockNotice(state: ProjectLockState, projectName: string): LockNo
     case 'busy':
       return {
         heading: `${name} is open in another window`,
+        name,
+        afterName: ' is open in another window',
         detail:
           'One window at a time works on a project, so that no window overwrites what another saved. Use it here instead (the other window stops and says so), or open another project.',
         take: 'Use it here instead',
@@ -118,8 +123,10 @@ export function lockNotice(state: ProjectLockState, projectName: string): LockNo
     case 'lost':
       return {
         heading: `${name} was opened in another window`,
+        name,
+        afterName: ' was opened in another window',
         detail:
-          'This window stopped working on it then and writes nothing more to it, so nothing done there is overwritten. An edit made here that was still being saved at that moment was not saved.',
+          'This window stopped working on it then and writes nothing more to it, so nothing done there is overwritten. Any edit made here that was still being saved at that moment was not saved.',
         take: 'Use it here again',
       };
     default:

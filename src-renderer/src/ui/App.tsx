@@ -6,10 +6,17 @@ import { newId } from '../app/ids';
 import { renameSelf, switchAnnotator } from '../storage/annotators';
 import { SpanwrightDatabase } from '../storage/database';
 import { isString, readSetting, SETTING } from '../storage/settings';
+import { guardProjectWrites } from '../storage/write-permits';
+import { ProjectGate } from './ProjectGate';
 import { Workbench } from './Workbench';
 
 export function App() {
-  const db = useMemo(() => new SpanwrightDatabase(), []);
+  const db = useMemo(() => {
+    const opened = new SpanwrightDatabase();
+    // Projects are written only by the window that holds them (ProjectGate, write-permits.ts).
+    guardProjectWrites(opened);
+    return opened;
+  }, []);
   const bridge = useMemo(() => getBridge(), []);
   const [state, setState] = useState<StartState | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -28,23 +35,29 @@ export function App() {
     );
   }
   if (!state) return <div className="loading">Opening Spanwright…</div>;
-  // Another annotator gets a fresh workbench (their spans, statuses and undo history), on the project open now.
+  // One window per project: the gate holds the project's lock, or says which window has it.
   return (
-    <Workbench
-      key={state.annotator.id}
-      db={db}
-      bridge={bridge}
-      annotator={state.annotator}
-      onRenameAnnotator={async (name) => {
-        const annotator = await renameSelf(db, state.annotator, name);
-        setState({ ...state, annotator });
-      }}
-      onSwitchAnnotator={async (to) => {
-        const annotator = await switchAnnotator(db, 'id' in to ? to : { id: newId(), name: to.name });
-        const projectId = (await readSetting(db, SETTING.lastProjectId, isString)) ?? state.projectId;
-        setState({ ...state, annotator, projectId });
-      }}
-      initialProjectId={state.projectId}
-    />
+    <ProjectGate db={db} initialProjectId={state.projectId} annotatorId={state.annotator.id}>
+      {(projectId, openProject) => (
+        // Another annotator gets a fresh workbench (their spans, statuses and undo history), on the project open now.
+        <Workbench
+          key={state.annotator.id}
+          db={db}
+          bridge={bridge}
+          annotator={state.annotator}
+          onRenameAnnotator={async (name) => {
+            const annotator = await renameSelf(db, state.annotator, name);
+            setState({ ...state, annotator });
+          }}
+          onSwitchAnnotator={async (to) => {
+            const annotator = await switchAnnotator(db, 'id' in to ? to : { id: newId(), name: to.name });
+            setState({ ...state, annotator });
+            openProject((await readSetting(db, SETTING.lastProjectId, isString)) ?? projectId);
+          }}
+          projectId={projectId}
+          onProjectChange={openProject}
+        />
+      )}
+    </ProjectGate>
   );
 }

@@ -90,11 +90,12 @@ export function Workbench(props: {
   onRenameAnnotator: (name: string) => Promise<void>;
   /** Annotate as another annotator (an existing one, or a new one by name): a shared workstation. */
   onSwitchAnnotator: (to: Annotator | { name: string }) => Promise<void>;
-  initialProjectId: string;
+  /** The project this window holds (ProjectGate): another is opened through `onProjectChange`. */
+  projectId: string;
+  onProjectChange: (projectId: string) => void;
 }) {
-  const { db, bridge, annotator } = props;
+  const { db, bridge, annotator, projectId, onProjectChange: setProjectId } = props;
   const { toasts, notify } = useToasts();
-  const [projectId, setProjectId] = useState(props.initialProjectId);
   const [filter, setFilter] = useState<DocumentFilter>(NO_FILTER);
   const [pendingRange, setPendingRange] = useState<{ start: number; end: number } | null>(null);
   const [selectedSpanIds, setSelectedSpanIds] = useState<string[]>([]);

@@ -1,9 +1,19 @@
 // Rules for editing a label schema: what makes a name, colour or hotkey acceptable for a label,
 // an attribute, a relation type or a document category. The schema editor and anything else
 // that edits a schema ask here, so the rules are written once.
-import type { AttributeDefinition, AttributeType, DocumentCategory, DocumentDraft, Label, LabelSchema, LayerId, RelationType } from './domain';
+import type {
+  AttributeDefinition,
+  AttributeType,
+  DocumentCategory,
+  DocumentDraft,
+  Label,
+  LabelSchema,
+  LayerId,
+  RelationType,
+} from './domain';
 import { EXTRA_LABEL_COLORS } from './default-schema';
 import { RESERVED_SINGLE_KEYS } from './keymap';
+import { nameCharactersProblem } from './name-characters';
 import { setOwn } from './own-keys';
 
 const NAME = /^[^\s"'<>`\\][^"'<>`\\]{0,47}$/u;
@@ -68,7 +78,8 @@ export function nameProblem(name: string, what: string): string | null {
   const article = /^[aeiou]/i.test(what) ? 'An' : 'A';
   if (name.trim() !== name) return `${article} ${what} name cannot start or end with spaces.`;
   if (!NAME.test(name)) return `${article} ${what} name needs 1 to 48 characters, without quotes, backslashes or < >.`;
-  return null;
+  const characters = nameCharactersProblem(name);
+  return characters === null ? null : `${article} ${what} name is refused: ${characters}`;
 }
 
 /** Why `name` is taken among `names` (compared without case), or null. */

@@ -1,6 +1,7 @@
 // Your name as teammates will see it on your annotations (the id behind it never changes), and,
 // on a shared workstation, who is annotating: another annotator already here, or a new one.
 import { useState } from 'react';
+import { annotatorNameProblem, MAX_ANNOTATOR_NAME_LENGTH } from '../../../src-shared/annotator-names';
 import { GOLD_ANNOTATOR, type Annotator } from '../../../src-shared/domain';
 import { Modal } from './Modal';
 import { displayName } from './useAnnotatorNames';
@@ -8,21 +9,34 @@ import { displayName } from './useAnnotatorNames';
 export function IdentityForm(props: { annotator: Annotator; onSave: (name: string) => void; submitLabel: string }) {
   const [name, setName] = useState(props.annotator.name);
   const trimmed = name.trim();
+  // The rule imports apply to teammates' names too (annotator-names.ts).
+  const problem = trimmed ? annotatorNameProblem(trimmed) : null;
   return (
     <form
       className="identity-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (trimmed) props.onSave(trimmed);
+        if (trimmed && problem === null) props.onSave(trimmed);
       }}
     >
       <label className="field">
         <span>Your name</span>
-        <input aria-label="Your name" value={name} maxLength={80} placeholder="e.g. Ana Ruiz" onChange={(e) => setName(e.target.value)} />
+        <input
+          aria-label="Your name"
+          value={name}
+          maxLength={MAX_ANNOTATOR_NAME_LENGTH}
+          placeholder="e.g. Ana Ruiz"
+          onChange={(e) => setName(e.target.value)}
+        />
       </label>
-      <button type="submit" className="primary" disabled={!trimmed}>
+      <button type="submit" className="primary" disabled={!trimmed || problem !== null}>
         {props.submitLabel}
       </button>
+      {problem && (
+        <p role="alert" className="field-error">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }
@@ -40,6 +54,7 @@ function SwitchAnnotatorForm(props: {
   const [name, setName] = useState('');
   const chosen = others.find((a) => a.id === choice);
   const trimmed = name.trim();
+  const problem = trimmed ? annotatorNameProblem(trimmed) : null;
   // A name already here is that annotator (two ids for one person would split their work).
   const existing = props.annotators.find((a) => a.id !== GOLD_ANNOTATOR.id && a.name.trim().toLowerCase() === trimmed.toLowerCase());
   return (
@@ -74,7 +89,7 @@ function SwitchAnnotatorForm(props: {
         onSubmit={(e) => {
           e.preventDefault();
           if (existing) props.onSwitch(existing);
-          else if (trimmed) props.onSwitch({ name: trimmed });
+          else if (trimmed && problem === null) props.onSwitch({ name: trimmed });
         }}
       >
         <label className="field">
@@ -82,14 +97,19 @@ function SwitchAnnotatorForm(props: {
           <input
             aria-label="New annotator’s name"
             value={name}
-            maxLength={80}
+            maxLength={MAX_ANNOTATOR_NAME_LENGTH}
             placeholder="e.g. Ben Ode"
             onChange={(e) => setName(e.target.value)}
           />
         </label>
-        <button type="submit" disabled={!trimmed || existing?.id === props.annotator.id}>
+        <button type="submit" disabled={!trimmed || existing?.id === props.annotator.id || (!existing && problem !== null)}>
           {existing ? `Switch to ${displayName(existing)}` : 'Add and switch'}
         </button>
+        {!existing && problem && (
+          <p role="alert" className="field-error">
+            {problem}
+          </p>
+        )}
       </form>
     </section>
   );

@@ -1,0 +1,98 @@
+// Names an import would bring into the project (labels, relation types, document categories and
+// their values, annotators) pass the rules a typed name passes (schema-rules.ts,
+// annotator-names.ts), so a file cannot put `<img …>` or a lone surrogate into the schema. A
+// document holding such a name is refused whole, with the file, line and reason.
+import { annotatorNameProblem } from '../annotator-names';
+import type { DocumentDraft } from '../domain';
+import { nameCharactersProblem } from '../name-characters';
+import { nameProblem } from '../schema-rules';
+import type { ImportIssue, ParsedDocument } from './import-result';
+import { quote } from './json-values';
+
+/** Names the project has already: they are its own, whatever rule they were made under. */
+export interface KnownNames {
+  labels?: Iterable<string>;
+  categories?: Iterable<{ name: string; values: ReadonlyArray<{ name: string }> }>;
+}
+
+interface NameUse {
+  kind: string;
+  name: string;
+  problem: (name: string) => string | null;
+}
+
+function* namesIn(draft: DocumentDraft): Generator<NameUse> {
+  const schemaRule = (what: string) => (name: string) => nameProblem(name, what);
+  for (const span of draft.spans) yield { kind: 'label', name: span.label, problem: schemaRule('label') };
+  for (const suggestion of draft.suggestions ?? []) yield { kind: 'label', name: suggestion.label, problem: schemaRule('label') };
+  for (const relation of draft.relations ?? []) yield { kind: 'relation type', name: relation.type, problem: schemaRule('relation type') };
+  for (const annotation of draft.documentAnnotations ?? []) {
+    for (const [category, values] of Object.entries(annotation.labels)) {
+      yield { kind: 'document category', name: category, problem: schemaRule('document category') };
+      for (const value of values) yield { kind: `value of ${category}`, name: value, problem: schemaRule('value') };
+    }
+  }
+  // No name is a state the app has too (shown as "Annotator 1a2b"); any name given must pass.
+  for (const annotator of draft.annotators ?? []) {
+    if (annotator.name.trim() !== '') yield { kind: 'annotator', name: annotator.name, problem: annotatorNameProblem };
+  }
+  // An annotator the file names only by id is shown by that id: it may hold no broken characters either.
+  const ids = [
+    ...draft.spans.map((s) => s.annotator),
+    ...(draft.relations ?? []).map((r) => r.annotator),
+    ...(draft.documentAnnotations ?? []).map((a) => a.annotator),
+    ...(draft.suggestions ?? []).map((s) => s.annotator),
+    ...Object.keys(draft.statuses ?? {}),
+    ...(draft.annotators ?? []).map((a) => a.id),
+  ];
+  for (const id of ids) {
+    if (id !== undefined) yield { kind: 'annotator id', name: id, problem: (text) => annotatorIdProblem(text) };
+  }
+}
+
+function annotatorIdProblem(id: string): string | null {
+  const characters = nameCharactersProblem(id);
+  if (characters !== null) return `An annotator id is refused: ${characters}`;
+  return /[<>]/u.test(id) ? 'An annotator id cannot hold < or >.' : null;
+}
+
+/** Why the document's names cannot enter the project (each name once), or null. */
+export function importedNamesProblem(draft: DocumentDraft, known: KnownNames = {}): string | null {
+  const knownLabels = new Set(known.labels ?? []);
+  const knownCategories = new Map([...(known.categories ?? [])].map((c) => [c.name, new Set(c.values.map((v) => v.name))]));
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (const use of namesIn(draft)) {
+    const key = `${use.kind}\u0000${use.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (use.kind === 'label' && knownLabels.has(use.name)) continue;
+    if (use.kind === 'document category' && knownCategories.has(use.name)) continue;
+    if (use.kind.startsWith('value of ') && knownCategories.get(use.kind.slice('value of '.length))?.has(use.name)) continue;
+    const problem = use.problem(use.name);
+    if (problem !== null) problems.push(`the ${use.kind} ${quote(use.name)}: ${problem}`);
+  }
+  return problems.length === 0 ? null : `refused, it names what Spanwright does not accept as a name: ${problems.join('; ')}`;
+}
+
+/** The documents whose names pass, and one issue (file, line, reason) for each document refused. */
+export function withAcceptableNames(
+  documents: readonly ParsedDocument[],
+  known: KnownNames = {},
+  lineKind: 'line' | 'item' = 'line',
+): { documents: ParsedDocument[]; issues: ImportIssue[] } {
+  const kept: ParsedDocument[] = [];
+  const issues: ImportIssue[] = [];
+  for (const document of documents) {
+    const problem = importedNamesProblem(document.draft, known);
+    if (problem === null) {
+      kept.push(document);
+      continue;
+    }
+    const reason = `“${document.draft.meta.title}”: ${problem}`;
+    issues.push(
+      document.line === undefined ? { file: document.file, reason } : { file: document.file, line: document.line, lineKind, reason },
+    );
+  }
+  return { documents: kept, issues };
+}

@@ -6,6 +6,9 @@ import { dragSelect, openApp, openDocument, renderedSpans } from './helpers';
 
 const HARBOUR = 'Harbour city opens new tram line';
 
+// Two pages, an axe check per screen and a reload: more than one page's worth of time.
+test.describe.configure({ timeout: 120_000 });
+
 async function projectName(page: Page): Promise<string> {
   return ((await page.getByRole('combobox', { name: 'Project' }).locator('option:checked').textContent()) ?? '').trim();
 }
@@ -104,4 +107,14 @@ test("two different projects in two tabs both work, and a tab cannot switch to t
   // The first tab was never disturbed.
   await expect(page.getByRole('article', { name: 'Document text' })).toBeVisible();
   await labelAs(page, 'Eastside tram', 'LOC');
+
+  // Nor can it delete the project open in the second tab.
+  await page.getByRole('button', { name: 'Projects…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Projects' });
+  await dialog.getByRole('button', { name: 'Delete Second project' }).click();
+  const confirm = dialog.getByRole('group', { name: 'Delete project?' });
+  await confirm.getByLabel('Project name to delete').fill('Second project');
+  await confirm.getByRole('button', { name: 'Delete project' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('“Second project” is open in another window: close it there first.');
+  await expect(second.getByRole('combobox', { name: 'Project' }).getByRole('option')).toHaveText([demo, 'Second project']);
 });

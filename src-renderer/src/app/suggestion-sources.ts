@@ -11,6 +11,7 @@ import { trainAndSuggest, type Evaluation, type TaggerInput } from '../../../src
 import { patternCandidates, type MatchPattern } from '../../../src-shared/suggestions/patterns';
 import { sameStringCandidates } from '../../../src-shared/suggestions/same-string';
 import { commitBuilt } from '../storage/commit';
+import { writesSignal } from '../storage/write-permits';
 import type { SpanwrightDatabase } from '../storage/database';
 import { newId } from './ids';
 import { statusOf } from '../../../src-shared/document-rules';
@@ -192,7 +193,12 @@ export function runTagger(input: TaggerInput): {
 } {
   if (typeof Worker === 'undefined') return { result: Promise.resolve(trainAndSuggest(input)), cancel: () => undefined };
   const worker = new Worker(new URL('./tagger-worker.ts', import.meta.url), { type: 'module' });
+  let stop!: () => void;
   const result = new Promise<{ evaluation: Evaluation; candidates: Candidate[] }>((resolve, reject) => {
+    stop = () => {
+      worker.terminate();
+      reject(new Error('The tagger was stopped.'));
+    };
     worker.onmessage = (
       event: MessageEvent<({ ok: true } & { evaluation: Evaluation; candidates: Candidate[] }) | { ok: false; reason: string }>,
     ) => {
@@ -206,7 +212,7 @@ export function runTagger(input: TaggerInput): {
     };
     worker.postMessage(input);
   });
-  return { result, cancel: () => worker.terminate() };
+  return { result, cancel: () => stop() };
 }
 
 /**
@@ -222,7 +228,12 @@ export async function retrainTagger(
 ): Promise<{ evaluation: Evaluation; added: number }> {
   const labels = new Set(schema.labels.filter((l) => l.layer === 'entity').map((l) => l.name));
   const input = await readTaggerInput(db, projectId, annotator, labels, locale);
-  const { evaluation, candidates } = await runTagger(input).result;
+  // Another window taking the project stops the training here (its result could not be stored anyway).
+  const lost = writesSignal(db, projectId);
+  const tagger = runTagger(input);
+  lost?.addEventListener('abort', tagger.cancel, { once: true });
+  if (lost?.aborted) tagger.cancel();
+  const { evaluation, candidates } = await tagger.result.finally(() => lost?.removeEventListener('abort', tagger.cancel));
   const stale = (await db.suggestions.where('projectId').equals(projectId).toArray()).filter(
     (s) => s.annotator === annotator && s.source === 'model' && s.status === 'pending',
   );

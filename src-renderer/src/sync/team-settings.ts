@@ -2,6 +2,7 @@
 // bridge keeps that, encrypted by the desktop shell or for the session in the web build).
 import type { SpanwrightDatabase } from '../storage/database';
 import { readSetting, writeSetting } from '../storage/settings';
+import { assertMayWrite } from '../storage/write-permits';
 import type { SignInMethod } from './server-account';
 
 export interface TeamConnection {
@@ -72,8 +73,16 @@ export async function readCursor(db: SpanwrightDatabase, projectId: string): Pro
   return readSetting(db, cursorKey(projectId), isCursor);
 }
 
+/**
+ * How far the sync got is written only by the window that holds the project, checked in the
+ * same transaction: a window the project was taken from cannot move it past changes it was
+ * refused (the window that took the project applies them).
+ */
 export async function writeCursor(db: SpanwrightDatabase, projectId: string, cursor: SyncCursor): Promise<void> {
-  await writeSetting(db, cursorKey(projectId), cursor);
+  await db.transaction('rw', db.projects, db.settings, async () => {
+    await assertMayWrite(db, projectId);
+    await writeSetting(db, cursorKey(projectId), cursor);
+  });
 }
 
 /** A server document two people changed at once: CouchDB kept `kept`; `others` are the other versions, still in its revision tree. */
@@ -95,5 +104,8 @@ export async function readConflicts(db: SpanwrightDatabase, projectId: string): 
 }
 
 export async function writeConflicts(db: SpanwrightDatabase, projectId: string, conflicts: readonly SyncConflict[]): Promise<void> {
-  await writeSetting(db, conflictsKey(projectId), conflicts);
+  await db.transaction('rw', db.projects, db.settings, async () => {
+    await assertMayWrite(db, projectId);
+    await writeSetting(db, conflictsKey(projectId), conflicts);
+  });
 }

@@ -38,6 +38,7 @@ import {
 import { commitChange, readSlice } from '../storage/commit';
 import { countSchemaItemUses } from '../storage/projects';
 import type { SpanwrightDatabase } from '../storage/database';
+import { writesSignal } from '../storage/write-permits';
 import { readDocumentAnnotations } from '../storage/spans';
 import { databaseUrl, withCredentials, explainStatus } from './server-account';
 import { readConflicts, readCursor, writeConflicts, writeCursor, type SyncCursor, type TeamConnection } from './team-settings';
@@ -103,6 +104,7 @@ export class TeamSync {
   private running = Promise.resolve();
   private pumpTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
+  private stopping: Promise<void> | null = null;
   /** Documents this replica wrote that the server does not have yet: id -> revision. */
   private readonly waiting = new Map<string, string>();
   private pausedCheck: ReturnType<typeof setTimeout> | null = null;
@@ -131,6 +133,8 @@ export class TeamSync {
     const onLogged = () => this.schedulePump();
     this.db.changeLog.hook('creating', onLogged);
     this.unhook = () => this.db.changeLog.hook('creating').unsubscribe(onLogged);
+    // Another window took the project: this one stops syncing it at once (that window syncs it now).
+    writesSignal(db, projectId)?.addEventListener('abort', () => void this.stop(), { once: true });
   }
 
   /**
@@ -166,7 +170,13 @@ export class TeamSync {
     this.replicate();
   }
 
-  async stop(): Promise<void> {
+  /** Stops once, however often asked (the workbench closing, another window taking the project). */
+  stop(): Promise<void> {
+    this.stopping ??= this.stopOnce();
+    return this.stopping;
+  }
+
+  private async stopOnce(): Promise<void> {
     this.closed = true;
     this.unhook();
     if (this.pumpTimer) clearTimeout(this.pumpTimer);

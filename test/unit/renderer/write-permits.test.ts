@@ -16,9 +16,10 @@ async function openWindow() {
   const commit = await import('../../../src-renderer/src/storage/commit');
   const permits = await import('../../../src-renderer/src/storage/write-permits');
   const projects = await import('../../../src-renderer/src/storage/projects');
+  const teamSettings = await import('../../../src-renderer/src/sync/team-settings');
   const db = new SpanwrightDatabase(NAME);
   permits.guardProjectWrites(db);
-  return { db, ...commit, ...permits, ...projects };
+  return { db, ...commit, ...permits, ...projects, ...teamSettings };
 }
 type Window = Awaited<ReturnType<typeof openWindow>>;
 
@@ -136,6 +137,17 @@ describe('writes of a project open in two windows', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('keeps the team sync of a window the project was taken from from moving its cursor on', async () => {
+    const cursor = { pushedLogSeq: 3, appliedSeq: 5, waiting: [] };
+    await one.takeWrites(one.db, 'p');
+    await one.writeCursor(one.db, 'p', cursor);
+    await two.takeWrites(two.db, 'p');
+    await expect(one.writeCursor(one.db, 'p', { ...cursor, appliedSeq: 9 })).rejects.toThrow('was opened in another window');
+    await expect(one.writeConflicts(one.db, 'p', [])).rejects.toThrow('was opened in another window');
+    await two.writeCursor(two.db, 'p', { ...cursor, appliedSeq: 7 });
+    expect(await two.readCursor(two.db, 'p')).toEqual({ ...cursor, appliedSeq: 7 });
   });
 
   it('writes as before in a database nobody guards (tools, storage tests)', async () => {

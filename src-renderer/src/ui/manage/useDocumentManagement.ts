@@ -9,6 +9,7 @@ import { prepareAssignmentBundles } from '../../app/assign-work';
 import type { PreparedExport } from '../../app/export-documents';
 import type { AnnotationSession } from '../../app/annotation-session';
 import type { SpanwrightDatabase, TrashedDocument } from '../../storage/database';
+import { whileProjectFree } from '../../platform/project-locks';
 import { deleteProject, renameProject, setAssignment } from '../../storage/projects';
 import { deleteFromTrash, readTrash } from '../../storage/trash';
 
@@ -87,8 +88,14 @@ export function useDocumentManagement(options: {
     async (project: Project) => {
       const other = (projects ?? []).find((p) => p.id !== project.id);
       if (!other) throw new Error('The only project cannot be deleted: create another first.');
-      if (project.id === projectId) switchProject(other.id);
-      await deleteProject(db, project.id);
+      if (project.id === projectId) {
+        switchProject(other.id);
+        await deleteProject(db, project.id);
+      } else {
+        // Never from under another window that has it open: deleted only while its lock is free.
+        const deleted = await whileProjectFree(project.id, () => deleteProject(db, project.id));
+        if (!deleted.done) throw new Error(`“${project.name}” is open in another window: close it there first.`);
+      }
       notify(`Deleted the project “${project.name}”.`, 'info');
     },
     [db, notify, projectId, projects, switchProject],

@@ -1,14 +1,25 @@
 // Review mode's view of the whole project: how many disagreements each document has left,
 // computed by the same rules as the review panel (src-shared/review/document-review.ts).
-import { groupByDocument } from '../../../src-shared/group-by-document';
+// The project is read once; after that each logged change re-reads and re-reviews only the
+// documents it touched, so a label (or a teammate's work arriving) costs the same in a
+// project of 100 documents as in one of 100,000.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
-import type { DocumentAnnotation, LabelSchema, Relation, Span } from '../../../src-shared/domain';
-import { reviewDocument } from '../../../src-shared/review/document-review';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { LabelSchema } from '../../../src-shared/domain';
+import type { ReviewRules } from '../../../src-shared/review/document-review';
+import { ReviewProgressIndex, type ProjectWork } from '../../../src-shared/review/review-progress-index';
+import { changedKeys } from '../../../src-shared/sync/changed-keys';
 import type { SpanwrightDatabase } from '../storage/database';
 import { isStringList, SETTING } from '../storage/settings';
 
 const REJECTED_PREFIX = SETTING.reviewRejected('');
+
+/** What the index reflects: the project, and the change-log position its rows were read at. */
+interface Caught {
+  projectId: string;
+  seq: number;
+  index: ReviewProgressIndex;
+}
 
 /** Disagreements left per document (documents with nobody's work to compare are absent); undefined while not reviewing. */
 export function useReviewProgress(
@@ -18,40 +29,93 @@ export function useReviewProgress(
   disabled: ReadonlySet<string>,
   schema: LabelSchema,
 ): ReadonlyMap<string, number> | undefined {
-  const stored = useLiveQuery(async () => {
+  const { documentCategories, relationTypes } = schema;
+  const rules = useMemo<ReviewRules>(
+    () => ({ documentCategories, disabled, directed: (type) => relationTypes.find((t) => t.name === type)?.directed ?? true }),
+    [documentCategories, relationTypes, disabled],
+  );
+  // One index read per write, whatever the project's size: the newest change-log position.
+  const newestSeq = useLiveQuery(async () => (active ? ((await db.changeLog.orderBy('seq').last())?.seq ?? 0) : undefined), [db, active]);
+  const rejected = useLiveQuery(async () => {
     if (!active) return undefined;
-    const [spans, relations, documentAnnotations, rejected] = await Promise.all([
-      db.spans.where('projectId').equals(projectId).toArray(),
-      db.relations.where('projectId').equals(projectId).toArray(),
-      db.documentAnnotations.where('projectId').equals(projectId).toArray(),
-      db.settings.where('key').startsWith(REJECTED_PREFIX).toArray(),
-    ]);
-    const rejectedByDocument = new Map(
-      rejected.map((row) => [row.key.slice(REJECTED_PREFIX.length), new Set(isStringList(row.value) ? row.value : [])]),
+    const rows = await db.settings.where('key').startsWith(REJECTED_PREFIX).toArray();
+    return new Map<string, ReadonlySet<string>>(
+      rows.map((row) => [row.key.slice(REJECTED_PREFIX.length), new Set(isStringList(row.value) ? row.value : [])]),
     );
-    return { spans, relations, documentAnnotations, rejectedByDocument };
+  }, [db, active]);
+
+  const [left, setLeft] = useState<ReadonlyMap<string, number> | undefined>(undefined);
+  const caught = useRef<Caught | null>(null);
+  /** Catch-ups run one after another, so two never interleave their reads. */
+  const queue = useRef(Promise.resolve());
+  /** Bumped when the project or mode changes: a catch-up of the previous one gives way. */
+  const generation = useRef(0);
+
+  useEffect(() => {
+    generation.current += 1;
+    caught.current = null;
+    setLeft(undefined);
   }, [db, projectId, active]);
 
-  const { documentCategories, relationTypes } = schema;
-  return useMemo(() => {
-    if (!stored) return undefined;
-    const directed = (type: string) => relationTypes.find((t) => t.name === type)?.directed ?? true;
-    const spans = groupByDocument<Span>(stored.spans);
-    const relations = groupByDocument<Relation>(stored.relations);
-    const documentAnnotations = groupByDocument<DocumentAnnotation>(stored.documentAnnotations);
-    const left = new Map<string, number>();
-    for (const documentId of new Set([...spans.keys(), ...documentAnnotations.keys()])) {
-      const review = reviewDocument(
-        {
-          spans: spans.get(documentId) ?? [],
-          relations: relations.get(documentId) ?? [],
-          documentAnnotations: documentAnnotations.get(documentId) ?? [],
-          rejected: stored.rejectedByDocument.get(documentId) ?? new Set(),
-        },
-        { documentCategories, directed, disabled },
-      );
-      if (review.annotators.length > 0) left.set(documentId, review.disagreementsLeft);
+  useEffect(() => {
+    if (!active || newestSeq === undefined || rejected === undefined) return;
+    const mine = generation.current;
+    queue.current = queue.current
+      .then(async () => {
+        if (mine !== generation.current) return;
+        const next = await catchUp(db, projectId, caught.current, rules);
+        if (mine !== generation.current) return;
+        next.index.setRules(rules);
+        next.index.setRejected(rejected);
+        caught.current = next;
+        setLeft(next.index.current());
+      })
+      .catch((error: unknown) => {
+        // The list then shows no review counts; the next change tries again from scratch.
+        console.error('Review progress could not be read', error);
+        caught.current = null;
+      });
+  }, [db, projectId, active, newestSeq, rejected, rules]);
+
+  return left;
+}
+
+/** Brings the index up to the newest logged change: the whole project the first time, then only the documents changes touched. */
+async function catchUp(db: SpanwrightDatabase, projectId: string, from: Caught | null, rules: ReviewRules): Promise<Caught> {
+  return db.transaction('r', [db.changeLog, db.spans, db.relations, db.documentAnnotations], async () => {
+    const seq = (await db.changeLog.orderBy('seq').last())?.seq ?? 0;
+    if (from && from.projectId === projectId && seq === from.seq) return from;
+    if (from && from.projectId === projectId) {
+      const entries = (await db.changeLog.where('seq').above(from.seq).toArray()).filter((entry) => entry.projectId === projectId);
+      const keys = changedKeys(entries.map((entry) => entry.change));
+      // A rename rewrites annotations it does not list: read everything again.
+      if (!keys.everyAnnotation) {
+        const touched = [...new Set([...keys.documents, ...keys.annotations.map((pair) => pair.documentId)])];
+        if (touched.length > 0) from.index.replaceDocuments(touched, await readDocuments(db, projectId, touched));
+        return { ...from, seq };
+      }
     }
-    return left;
-  }, [stored, documentCategories, relationTypes, disabled]);
+    const index = new ReviewProgressIndex(rules);
+    index.load(await readProject(db, projectId));
+    return { projectId, seq, index };
+  });
+}
+
+async function readProject(db: SpanwrightDatabase, projectId: string): Promise<ProjectWork> {
+  const [spans, relations, documentAnnotations] = await Promise.all([
+    db.spans.where('projectId').equals(projectId).toArray(),
+    db.relations.where('projectId').equals(projectId).toArray(),
+    db.documentAnnotations.where('projectId').equals(projectId).toArray(),
+  ]);
+  return { spans, relations, documentAnnotations };
+}
+
+async function readDocuments(db: SpanwrightDatabase, projectId: string, documentIds: string[]): Promise<ProjectWork> {
+  const inProject = <T extends { projectId: string }>(rows: T[]) => rows.filter((row) => row.projectId === projectId);
+  const [spans, relations, documentAnnotations] = await Promise.all([
+    db.spans.where('documentId').anyOf(documentIds).toArray(),
+    db.relations.where('documentId').anyOf(documentIds).toArray(),
+    db.documentAnnotations.where('documentId').anyOf(documentIds).toArray(),
+  ]);
+  return { spans: inProject(spans), relations: inProject(relations), documentAnnotations: inProject(documentAnnotations) };
 }

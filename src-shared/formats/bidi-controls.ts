@@ -10,6 +10,19 @@ export function hasBidiControls(text: string): boolean {
   return BIDI_CONTROL.test(text);
 }
 
+/**
+ * The text with each bidi control shown as `[U+202E]`, for where isolation is impossible: an
+ * `<option>` holds only text (no <bdi>, and browsers draw its popup without the page's CSS). An
+ * isolate around the name (U+2068…U+2069) would keep it from reordering the words beside it, but
+ * not itself ("cod.exe" still shown as "exe.doc"), and would change every option's text; this
+ * leaves names without controls as they are and shows the others in the order they are stored.
+ */
+export function showBidiControls(text: string): string {
+  return hasBidiControls(text)
+    ? text.replace(/[\u202A-\u202E\u2066-\u2069]/gu, (c) => `[U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}]`)
+    : text;
+}
+
 /** One note per document naming its title, labels and annotators that hold bidi controls. */
 export function bidiControlNotes(document: ParsedDocument): ImportIssue[] {
   const { draft } = document;

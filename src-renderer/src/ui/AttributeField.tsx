@@ -3,6 +3,7 @@
 // (or on Enter), so typing never writes a change per key.
 import { useEffect, useState } from 'react';
 import type { AttributeDefinition, AttributeValue } from '../../../src-shared/domain';
+import { showBidiControls } from '../../../src-shared/formats/bidi-controls';
 
 export function AttributeField(props: { definition: AttributeDefinition; value: AttributeValue | undefined; onChange: (value: AttributeValue | undefined) => void }) {
   const { definition, value, onChange } = props;
@@ -16,10 +17,10 @@ export function AttributeField(props: { definition: AttributeDefinition; value: 
             <option value="">—</option>
             {definition.values.map((v) => (
               <option key={v} value={v}>
-                {v}
+                {showBidiControls(v)}
               </option>
             ))}
-            {typeof value === 'string' && value !== '' && !definition.values.includes(value) && <option value={value}>{value} (not in the schema)</option>}
+            {typeof value === 'string' && value !== '' && !definition.values.includes(value) && <option value={value}>{showBidiControls(value)} (not in the schema)</option>}
           </select>
         </label>
       );

@@ -3,6 +3,7 @@
 // cannot hold, before saving (a download in the web build).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LabelSchema, LayerId } from '../../../src-shared/domain';
+import { showBidiControls } from '../../../src-shared/formats/bidi-controls';
 import { defaultLayers, FORMATS, formatInfo, type FormatId } from '../../../src-shared/formats/registry';
 import { countLeftOut, describeLeftOutCount, LEFT_OUT_REASON_TEXT, leftOutItemTexts } from '../../../src-shared/formats/left-out-messages';
 import type { ExportSummary, PreparedExport } from '../app/export-documents';
@@ -219,7 +220,7 @@ export function ExportDialog(props: {
             <select aria-label="Annotations" value={annotations} onChange={(e) => setAnnotations(e.target.value)} disabled={saving}>
               {props.annotationSets.map((l) => (
                 <option key={l.id} value={l.id}>
-                  {l.name}
+                  {showBidiControls(l.name)}
                 </option>
               ))}
             </select>

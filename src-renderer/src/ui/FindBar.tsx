@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { findAll, unlabelledMatches, type TextMatch } from '../../../src-shared/find';
 import type { Label, LabelSchema, Span } from '../../../src-shared/domain';
+import { showBidiControls } from '../../../src-shared/formats/bidi-controls';
 
 export interface FindState {
   matches: TextMatch[];
@@ -83,7 +84,7 @@ export function FindBar(props: {
       <select aria-label="Label for all matches" value={labelName} onChange={(e) => setLabelName(e.target.value)}>
         {props.schema.labels.map((l) => (
           <option key={l.name} value={l.name}>
-            {l.name}
+            {showBidiControls(l.name)}
           </option>
         ))}
       </select>

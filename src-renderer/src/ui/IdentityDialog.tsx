@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { annotatorNameProblem, MAX_ANNOTATOR_NAME_LENGTH } from '../../../src-shared/annotator-names';
 import { GOLD_ANNOTATOR, type Annotator } from '../../../src-shared/domain';
+import { showBidiControls } from '../../../src-shared/formats/bidi-controls';
 import { Modal } from './Modal';
 import { displayName } from './useAnnotatorNames';
 
@@ -74,7 +75,7 @@ function SwitchAnnotatorForm(props: {
             <select aria-label="Annotator" value={choice} onChange={(e) => setChoice(e.target.value)}>
               {others.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {displayName(a)}
+                  {showBidiControls(displayName(a))}
                 </option>
               ))}
             </select>

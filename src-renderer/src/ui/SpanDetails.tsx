@@ -1,6 +1,7 @@
 // The selected span: its label (changeable), text, offsets, attributes, note, relations and a
 // delete button; plus the other spans under the last click, to reach nested ones.
 import type { AttributeValue, Label, LabelSchema, Relation, RelationType, Span } from '../../../src-shared/domain';
+import { showBidiControls } from '../../../src-shared/formats/bidi-controls';
 import { toCodePointOffset } from '../../../src-shared/offsets';
 import { AttributeField } from './AttributeField';
 import { NoteField } from './NoteField';
@@ -44,10 +45,10 @@ export function SpanDetails(props: {
         >
           {schema.labels.map((l) => (
             <option key={l.name} value={l.name}>
-              {l.name} ({l.layer})
+              {showBidiControls(l.name)} ({l.layer})
             </option>
           ))}
-          {!schema.labels.some((l) => l.name === span.label) && <option value={span.label}>{span.label}</option>}
+          {!schema.labels.some((l) => l.name === span.label) && <option value={span.label}>{showBidiControls(span.label)}</option>}
         </select>
       </label>
       <blockquote className="span-details__text" tabIndex={0} aria-label="Text of the span">{span.text}</blockquote>

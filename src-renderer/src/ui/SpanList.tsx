@@ -2,6 +2,7 @@
 // or Enter selects a span and brings it into view.
 import { useMemo, useState } from 'react';
 import type { Span } from '../../../src-shared/domain';
+import { showBidiControls } from '../../../src-shared/formats/bidi-controls';
 import { toCodePointOffset } from '../../../src-shared/offsets';
 
 const clip = (text: string) => (text.length > 48 ? `${text.slice(0, 48)}…` : text).replace(/\s+/g, ' ');
@@ -21,7 +22,7 @@ export function SpanList(props: { spans: readonly Span[]; text: string; selected
         <option value="">All labels</option>
         {labels.map((name) => (
           <option key={name} value={name}>
-            {name} ({props.spans.filter((s) => s.label === name).length})
+            {showBidiControls(name)} ({props.spans.filter((s) => s.label === name).length})
           </option>
         ))}
       </select>

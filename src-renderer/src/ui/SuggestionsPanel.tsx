@@ -2,6 +2,7 @@
 // and the tagger with its precision and recall on the held-out fifth of your Done documents.
 import { useState } from 'react';
 import type { LabelSchema } from '../../../src-shared/domain';
+import { showBidiControls } from '../../../src-shared/formats/bidi-controls';
 import type { SuggestionFlow } from './useSuggestionFlow';
 
 const percent = (x: number) => `${Math.round(x * 100)} %`;
@@ -54,7 +55,9 @@ export function SuggestionsPanel(props: { flow: SuggestionFlow; schema: LabelSch
             Term list for{' '}
             <select value={termLabel} onChange={(e) => setTermLabel(e.target.value)} aria-label="Label of the term list">
               {schema.labels.map((l) => (
-                <option key={l.name}>{l.name}</option>
+                <option key={l.name} value={l.name}>
+                  {showBidiControls(l.name)}
+                </option>
               ))}
             </select>
           </label>{' '}

@@ -4,6 +4,7 @@
 // a map from their labels to yours, and any problems.
 import { useMemo, useState } from 'react';
 import type { ReadOptions } from '../../../src-shared/formats/format-module';
+import { showBidiControls } from '../../../src-shared/formats/bidi-controls';
 import { formatImportIssue } from '../../../src-shared/formats/import';
 import { refuses } from '../../../src-shared/formats/import-result';
 import type { NearMatch, TeammateMergeOptions, TeammatePlan } from '../app/import-teammate';
@@ -64,12 +65,12 @@ function LabelMapTable(props: {
                 value={ownValue(props.choice, label.name) ?? AS_IS}
                 onChange={(e) => props.onChoose(label.name, e.target.value)}
               >
-                <option value={AS_IS}>{props.ours.includes(label.name) ? label.name : `${label.name} (as is)`}</option>
+                <option value={AS_IS}>{showBidiControls(props.ours.includes(label.name) ? label.name : `${label.name} (as is)`)}</option>
                 {props.ours
                   .filter((name) => name !== label.name)
                   .map((name) => (
                     <option key={name} value={name}>
-                      {name}
+                      {showBidiControls(name)}
                     </option>
                   ))}
                 <option value={LEAVE_OUT}>Leave out</option>

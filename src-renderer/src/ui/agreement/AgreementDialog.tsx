@@ -16,6 +16,7 @@ import {
 } from '../../../../src-shared/agreement';
 import type { SpanwrightBridge } from '../../../../src-shared/bridge';
 import type { LayerId } from '../../../../src-shared/domain';
+import { showBidiControls } from '../../../../src-shared/formats/bidi-controls';
 import { computeAgreement, loadAgreementInput, uniqueNames } from '../../app/agreement-input';
 import type { SpanwrightDatabase } from '../../storage/database';
 import { Modal } from '../Modal';
@@ -246,7 +247,7 @@ export function AgreementDialog(props: {
               <select aria-label="Pair" value={pairIndex} onChange={(e) => setPairIndex(Number(e.target.value))}>
                 {report.pairs.map((p, i) => (
                   <option key={i} value={i}>
-                    {p.reference} vs {p.candidate}
+                    {showBidiControls(p.reference)} vs {showBidiControls(p.candidate)}
                   </option>
                 ))}
               </select>

@@ -13,7 +13,9 @@ import { errorMessage, ok } from '../../../src-shared/result';
 import { moveSpanEdge, selectionExtent, type EdgeStep, type SpanEdge } from '../../../src-shared/span-edit';
 import { withAttribute } from '../../../src-shared/annotations/attribute-rules';
 import { UndoHistory } from '../../../src-shared/undo-history';
+import { READ_ONLY_REFUSAL } from '../../../src-shared/storage-space';
 import { commitBuilt, commitChange } from '../storage/commit';
+import { isReadOnly } from '../storage/space-guard';
 import type { SpanwrightDatabase, TrashedDocument } from '../storage/database';
 import { readDocumentAnnotations } from '../storage/spans';
 import { newId } from './ids';
@@ -168,6 +170,13 @@ export function useAnnotationSession(
    */
   const apply = useCallback(
     (change: Change, onFailure: () => void): void => {
+      // Read-only (a full disk): refused before it is shown, so nothing looks saved that is not.
+      if (isReadOnly(db.name)) {
+        onFailure();
+        setVersion((v) => v + 1);
+        onError(READ_ONLY_REFUSAL);
+        return;
+      }
       const local = isLocal(change);
       if (local) {
         const shown = applyChange(editState(), change);

@@ -1,11 +1,14 @@
 // First steps on every start: the annotator identity, the project to open (the demo project
 // on first start), and a request for persistent storage so the browser never evicts our data.
+// None of them needs to write: on a full disk the app opens read-only (storage/space-guard.ts).
 import type { BackupStore } from '../../../src-shared/bridge';
 import type { Annotator } from '../../../src-shared/domain';
 import { errorMessage } from '../../../src-shared/result';
+import { isQuotaError, isReadOnlyRefusal } from '../../../src-shared/storage-space';
 import { rememberAnnotator } from '../storage/annotators';
 import type { SpanwrightDatabase } from '../storage/database';
 import { readSetting, SETTING, writeSetting, isString } from '../storage/settings';
+import { checkSpace, checkWritable, noteStartUnsaved, requestPersistence } from '../storage/space-guard';
 import { snapshotBeforeUpgrade } from './backups';
 import { createDemoProject } from './demo-project';
 import { newId } from './ids';
@@ -15,8 +18,8 @@ const isAnnotator = (v: unknown): v is Annotator =>
 
 export interface StartState {
   annotator: Annotator;
+  /** The project to open; '' when there is none and the demo project could not be stored (a full disk). */
   projectId: string;
-  persisted: boolean;
 }
 
 const started = new WeakMap<SpanwrightDatabase, Promise<StartState>>();
@@ -45,18 +48,51 @@ async function backUpBeforeUpgrade(db: SpanwrightDatabase, backups: BackupStore)
   }
 }
 
+/** What a start-up write returns when the disk is full. */
+const NOT_STORED = Symbol('not stored');
+
+/**
+ * Runs a start-up write when there is space; NOT_STORED when the disk is full (the app is then
+ * read-only and says so). Any other failure is a real error and stops the start as before.
+ */
+async function storeIfPossible<T>(write: () => Promise<T>): Promise<T | typeof NOT_STORED> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isReadOnlyRefusal(error) || isQuotaError(error)) return NOT_STORED;
+    throw error;
+  }
+}
+
 async function startOnce(db: SpanwrightDatabase): Promise<StartState> {
+  await db.open();
+  // One small write tells whether there is space; without it the app opens read-only.
+  await checkWritable(db.name, db.backendDB());
+  void checkSpace(db.name);
+  void requestPersistence(db.name);
+  // Whether what a first start makes (your identity, the demo project) is stored, not only in memory.
+  let stored = true;
   let annotator = await readSetting(db, SETTING.annotator, isAnnotator);
   if (!annotator) {
-    annotator = { id: newId(), name: '' };
-    await writeSetting(db, SETTING.annotator, annotator);
+    const fresh = { id: newId(), name: '' };
+    annotator = fresh;
+    if ((await storeIfPossible(() => writeSetting(db, SETTING.annotator, fresh))) === NOT_STORED) stored = false;
   }
-  await rememberAnnotator(db, annotator);
+  const self = annotator;
+  await storeIfPossible(() => rememberAnnotator(db, self));
   let projectId = await readSetting(db, SETTING.lastProjectId, isString);
   if (!projectId || !(await db.projects.get(projectId))) {
-    projectId = (await db.projects.orderBy('name').first())?.id ?? (await createDemoProject(db, annotator.id));
-    await writeSetting(db, SETTING.lastProjectId, projectId);
+    const first = (await db.projects.orderBy('name').first())?.id;
+    const chosen = first ?? (await storeIfPossible(() => createDemoProject(db, self.id)));
+    if (chosen === NOT_STORED) {
+      stored = false;
+      projectId = '';
+    } else {
+      projectId = chosen;
+      await storeIfPossible(() => writeSetting(db, SETTING.lastProjectId, chosen));
+    }
   }
-  const persisted = (await navigator.storage?.persist?.().catch(() => false)) ?? false;
-  return { annotator, projectId, persisted };
+  // The app starts again once there is space (Try again), so nothing made meanwhile belongs to nobody.
+  if (!stored) noteStartUnsaved(db.name);
+  return { annotator, projectId };
 }

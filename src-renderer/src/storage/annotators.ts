@@ -31,7 +31,8 @@ export async function switchAnnotator(db: SpanwrightDatabase, annotator: Annotat
   return chosen;
 }
 
-/** Records an annotator's name (yours on every start). */
+/** Records an annotator's name (yours on every start): written only when it is not stored yet, so a start writes nothing. */
 export async function rememberAnnotator(db: SpanwrightDatabase, annotator: Annotator): Promise<void> {
+  if ((await db.annotators.get(annotator.id))?.name === annotator.name) return;
   await db.annotators.put({ id: annotator.id, name: annotator.name });
 }

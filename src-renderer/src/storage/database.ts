@@ -6,6 +6,7 @@ import type { AnnotationRecord } from '../../../src-shared/annotations/kinds';
 import type { Annotator, DocumentAnnotation, DocumentRecord, DocumentStatus, Project, Relation, Span, Suggestion } from '../../../src-shared/domain';
 import { restoreSchema } from '../../../src-shared/schema-restore';
 import { addToCount } from '../../../src-shared/own-keys';
+import { spaceGuard } from './space-guard';
 
 export interface DocumentText {
   documentId: string;
@@ -129,5 +130,7 @@ export class SpanwrightDatabase extends Dexie {
     this.version(5).stores({
       trash: 'documentId, projectId',
     });
+    // A write that finds the disk full turns the app read-only instead of failing alone (space-guard.ts).
+    this.use(spaceGuard(name));
   }
 }

@@ -1,5 +1,6 @@
 // Small key-value settings: identity, last open project and document, scroll positions, snapping,
 // theme and font size.
+import { sameValue } from '../../../src-shared/annotations/same-value';
 import type { SpanwrightDatabase } from './database';
 
 export async function readSetting<T>(db: SpanwrightDatabase, key: string, isValid: (v: unknown) => v is T): Promise<T | undefined> {
@@ -7,8 +8,19 @@ export async function readSetting<T>(db: SpanwrightDatabase, key: string, isVali
   return row && isValid(row.value) ? row.value : undefined;
 }
 
+/** Stores a setting. Nothing is written when it holds this value already: opening the app and a project writes nothing. */
 export async function writeSetting(db: SpanwrightDatabase, key: string, value: unknown): Promise<void> {
+  const stored = await db.settings.get(key);
+  if (stored && sameValue(stored.value, value)) return;
   await db.settings.put({ key, value });
+}
+
+/**
+ * Remembers a preference (scroll position, open document, theme) when it can: a full disk
+ * (read-only, said by its banner) or any other failure only means it is not remembered.
+ */
+export function rememberSetting(db: SpanwrightDatabase, key: string, value: unknown): void {
+  writeSetting(db, key, value).catch(() => undefined);
 }
 
 export const isString = (v: unknown): v is string => typeof v === 'string';

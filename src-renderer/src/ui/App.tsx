@@ -9,6 +9,7 @@ import { isString, readSetting, SETTING } from '../storage/settings';
 import { guardProjectWrites } from '../storage/write-permits';
 import { ProjectGate } from './ProjectGate';
 import { Workbench } from './Workbench';
+import { isQuotaError, NO_SPACE_MESSAGE } from '../../../src-shared/storage-space';
 
 export function App() {
   const db = useMemo(() => {
@@ -26,11 +27,17 @@ export function App() {
   }, [bridge, db]);
 
   if (failure) {
+    // A full disk can stop even the opening (a database upgrade must write): say so, not "close other windows".
+    const full = isQuotaError(new Error(failure));
     return (
       <div className="fatal" role="alert">
         <h1>Spanwright could not open its database</h1>
-        <p>{failure}</p>
-        <p>Your data has not been changed. Close other Spanwright windows and try again.</p>
+        <p>{full ? NO_SPACE_MESSAGE : failure}</p>
+        <p>
+          {full
+            ? 'Free some space (delete files you do not need, or empty the trash of your computer), then reload Spanwright.'
+            : 'Your data has not been changed. Close other Spanwright windows and try again.'}
+        </p>
       </div>
     );
   }

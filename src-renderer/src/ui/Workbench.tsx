@@ -18,7 +18,7 @@ import { countSchemaItemUses, createProject, setGuidelines } from '../storage/pr
 import { snapshotProject } from '../app/backups';
 import { BackupsDialog } from './manage/BackupsDialog';
 import { useBackups } from './useBackups';
-import { SETTING, writeSetting } from '../storage/settings';
+import { rememberSetting, SETTING } from '../storage/settings';
 import { selectedRange } from './document/dom-offsets';
 import type { DocumentViewHandle } from './document/DocumentView';
 import { useRelationView } from './document/useRelationView';
@@ -59,6 +59,10 @@ import { useDocumentManagement } from './manage/useDocumentManagement';
 import { SyncStatusButton } from './SyncStatusButton';
 import { TeamServerDialog } from './TeamServerDialog';
 import { useTeamSync } from './useTeamSync';
+import { errorMessage } from '../../../src-shared/result';
+import { StorageBanner } from './StorageBanner';
+import { StorageStatusButton } from './StorageStatusButton';
+import { useStorageHealth } from './useStorageHealth';
 
 type Dialog = WorkbenchDialog | null;
 
@@ -110,6 +114,8 @@ export function Workbench(props: {
   const documentViewHandle = useRef<DocumentViewHandle | null>(null);
   const panels = usePanels();
   const appearance = useAppearance(db);
+  // Read-only on a full disk, space left, persistent storage (storage/space-guard.ts).
+  const storage = useStorageHealth(db, notify);
 
   const projects = useLiveQuery(() => db.projects.orderBy('name').toArray(), [db]);
   const annotators = useLiveQuery(() => db.annotators.toArray(), [db]);
@@ -430,6 +436,10 @@ export function Workbench(props: {
         onRedo={() => void session.redo()}
         panels={panels}
       />
+      <StorageBanner
+        storage={storage}
+        onExportBundle={project ? () => exports.saveBundle().catch((e: unknown) => reportError(errorMessage(e))) : undefined}
+      />
 
       <div
         id={panels.listId}
@@ -496,7 +506,7 @@ export function Workbench(props: {
           handleRef: documentViewHandle,
           onSpanClick: clickSpans,
           onScrollTopChange: (top) => {
-            if (openRecord) void writeSetting(db, SETTING.scrollTop(openRecord.id), top);
+            if (openRecord) rememberSetting(db, SETTING.scrollTop(openRecord.id), top);
           },
         }}
       />
@@ -550,8 +560,9 @@ export function Workbench(props: {
             Annotating as {displayName(annotator)}
           </button>
         )}
-        <span className="save-state">{session.pendingWrites > 0 ? 'Saving…' : 'All changes saved'}</span>
+        <span className="save-state">{session.pendingWrites > 0 ? 'Saving…' : storage.readOnly ? 'Read-only: not saving' : 'All changes saved'}</span>
         <SyncStatusButton team={team} onOpen={() => setDialog('team-server')} />
+        <StorageStatusButton storage={storage} platform={bridge.platform} />
         {toasts}
       </footer>
 

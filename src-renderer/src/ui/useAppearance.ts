@@ -3,7 +3,7 @@
 // operating system's preference as it changes).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SpanwrightDatabase } from '../storage/database';
-import { isNumber, readSetting, SETTING, writeSetting } from '../storage/settings';
+import { isNumber, readSetting, rememberSetting, SETTING } from '../storage/settings';
 import { useMediaQuery } from './useMediaQuery';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -76,7 +76,7 @@ export function useAppearance(db: SpanwrightDatabase): Appearance {
     (next: ThemeChoice) => {
       chosen.current.theme = true;
       setThemeState(next);
-      void writeSetting(db, SETTING.theme, next);
+      rememberSetting(db, SETTING.theme, next);
       rememberTheme(next);
     },
     [db],
@@ -87,7 +87,7 @@ export function useAppearance(db: SpanwrightDatabase): Appearance {
       const next = clampFontSize(size);
       chosen.current.fontSize = true;
       setFontSizeState(next);
-      void writeSetting(db, SETTING.documentFontSize, next);
+      rememberSetting(db, SETTING.documentFontSize, next);
     },
     [db],
   );

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DocumentRecord } from '../../../src-shared/domain';
 import type { SpanwrightDatabase } from '../storage/database';
 import { readDocumentText } from '../storage/documents';
-import { isNumber, isString, readSetting, SETTING, writeSetting } from '../storage/settings';
+import { isNumber, isString, readSetting, rememberSetting, SETTING } from '../storage/settings';
 
 export interface OpenDocument {
   documentId: string | null;
@@ -26,7 +26,7 @@ export function useOpenDocument(db: SpanwrightDatabase, projectId: string, repor
   const open = useCallback(
     (id: string) => {
       setDocumentId(id);
-      void writeSetting(db, SETTING.openDocument(projectId), id);
+      rememberSetting(db, SETTING.openDocument(projectId), id);
     },
     [db, projectId],
   );
@@ -42,7 +42,7 @@ export function useOpenDocument(db: SpanwrightDatabase, projectId: string, repor
         exists ?? (await db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).first());
       if (!cancelled && first) setDocumentId(first.id);
     })();
-    void writeSetting(db, SETTING.lastProjectId, projectId);
+    rememberSetting(db, SETTING.lastProjectId, projectId);
     return () => {
       cancelled = true;
     };

@@ -126,7 +126,7 @@ async function connect(page, url, user, password) {
   await dialog.getByLabel('Server address').fill(url);
   await dialog.getByLabel('Database').fill(DATABASE);
   await dialog.getByLabel('User name').fill(user);
-  await dialog.getByLabel('Password').fill(password);
+  await dialog.getByLabel('Password', { exact: true }).fill(password);
   const pressed = Date.now();
   await dialog.getByRole('button', { name: 'Connect' }).click();
   await dialog.getByRole('status').waitFor({ timeout: 60_000 });

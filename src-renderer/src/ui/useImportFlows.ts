@@ -10,6 +10,7 @@ import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportPlan, type Inpu
 import { commitTeammateImport, planTeammateImport, type TeammateMergeOptions, type TeammatePlan } from '../app/import-teammate';
 import { importProjectBundle } from '../app/project-bundle';
 import type { SpanwrightDatabase } from '../storage/database';
+import { strictDurability } from '../storage/durable';
 import type { ToastKind } from './Toasts';
 
 export const readDroppedFiles = async (files: FileList | File[]): Promise<InputFile[]> =>
@@ -164,7 +165,12 @@ export function useImportFlows(deps: {
       setTeammatePlan(null);
       setImportFiles(null);
       try {
-        const outcome = await commitTeammateImport(db, plan, project.schema, annotator, options);
+        // A restore point first, as for every import; the merge replaces teammates' annotations.
+        const backupProblem = await snapshotProject(db, bridge.backups, plan.projectId, 'import', annotator).then(
+          () => undefined,
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        );
+        const outcome = await commitTeammateImport(strictDurability(db), plan, project.schema, annotator, options);
         const who = plan.annotators.map((a) => a.name).join(', ');
         notify(
           `Merged ${outcome.spans} spans${who ? ` of ${who}` : ''} into ${outcome.documents} ${outcome.documents === 1 ? 'document' : 'documents'}` +
@@ -173,11 +179,12 @@ export function useImportFlows(deps: {
             '.',
           'success',
         );
+        if (backupProblem) reportError(`No backup was taken before this merge: ${backupProblem}`);
       } catch (error) {
         reportError(`Nothing was merged: ${error instanceof Error ? error.message : String(error)}`);
       }
     },
-    [annotator, db, notify, project, reportError],
+    [annotator, bridge.backups, db, notify, project, reportError],
   );
 
   return {

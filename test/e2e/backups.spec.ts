@@ -2,6 +2,7 @@
 // restore dialog lists them with date, reason and counts, and restoring the one taken
 // before the delete brings the label's spans back (after a snapshot of the current state).
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectNoAccessibilityViolations } from './axe';
 import { openApp, openDocument } from './helpers';
 
 const HARBOUR = 'Harbour city opens new tram line';
@@ -61,6 +62,7 @@ test('an import and a label delete leave snapshots; restoring one brings the del
   await confirm.getByRole('radio', { name: /In place of/ }).check();
   await expect(confirm).toContainText('a backup of it as it is now is taken first');
   await page.screenshot({ path: '/tmp/backups-restore-confirm.png' });
+  await expectNoAccessibilityViolations(page, 'the Restore from backup dialog');
   await confirm.getByRole('button', { name: `Replace ${projectName}` }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: `Restored “${projectName}”: 5 documents, ${allSpans} spans.` })).toBeVisible();

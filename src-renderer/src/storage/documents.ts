@@ -1,18 +1,52 @@
 // Reading documents. (Every write of documents and annotations goes through commit.ts.)
 import { firstMatchInContext, type MatchInContext } from '../../../src-shared/find';
-import type { SpanwrightDatabase } from './database';
+import type { DocumentRecord } from '../../../src-shared/domain';
+import type { ChangeLogEntry, SpanwrightDatabase } from './database';
 
 export async function nextDocumentOrder(db: SpanwrightDatabase, projectId: string): Promise<number> {
-  const last = await db.documents
-    .where('[projectId+order]')
-    .between([projectId, -Infinity], [projectId, Infinity])
-    .last();
+  const last = await db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).last();
   return last ? last.order + 1 : 0;
+}
+
+/** The project's document rows in list order, and the change log's last `seq` read with them (one transaction). */
+export async function readProjectDocuments(
+  db: SpanwrightDatabase,
+  projectId: string,
+): Promise<{ records: DocumentRecord[]; lastSeq: number }> {
+  return db.transaction('r', [db.documents, db.changeLog], async () => {
+    const records = await db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).toArray();
+    // The key alone: the last entry may be a large import.
+    const last = await db.changeLog.orderBy(':id').lastKey();
+    return { records, lastSeq: typeof last === 'number' ? last : 0 };
+  });
+}
+
+/** Change-log entries after `seq` (any project), in order. */
+export async function readChangeLogAfter(db: SpanwrightDatabase, seq: number): Promise<ChangeLogEntry[]> {
+  return db.changeLog.where(':id').above(seq).toArray();
+}
+
+/** The rows of `ids` by key; undefined for a document gone or of another project. */
+export async function readDocumentRows(
+  db: SpanwrightDatabase,
+  projectId: string,
+  ids: readonly string[],
+): Promise<Map<string, DocumentRecord | undefined>> {
+  const found = await db.documents.bulkGet([...ids]);
+  const rows = new Map<string, DocumentRecord | undefined>();
+  ids.forEach((id, i) => {
+    const row = found[i];
+    rows.set(id, row && row.projectId === projectId ? row : undefined);
+  });
+  return rows;
 }
 
 export async function existingHashes(db: SpanwrightDatabase, projectId: string): Promise<Map<string, string>> {
   const byHash = new Map<string, string>();
-  await db.documents.where('projectId').equals(projectId).each((d) => byHash.set(d.textHash, d.meta.title));
+  await db.documents
+    .where('projectId')
+    .equals(projectId)
+    .each((d) => byHash.set(d.textHash, d.meta.title));
   return byHash;
 }
 

@@ -1,10 +1,13 @@
-// The project's documents: a filter box, status filter and a virtualised list (10,000
-// documents scroll smoothly because only the visible rows exist in the DOM).
+// The project's documents: a filter box, status filter and a virtualised list over the
+// document index (100,000 documents scroll smoothly: only the visible rows exist in the DOM,
+// and only they read their row).
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { spanCountOf, statusOf } from '../../../src-shared/document-rules';
 import type { MatchInContext } from '../../../src-shared/find';
-import { DOCUMENT_STATUSES, type DocumentCategory, type DocumentRecord, type DocumentStatus } from '../../../src-shared/domain';
+import { DOCUMENT_STATUSES, type DocumentCategory, type DocumentStatus } from '../../../src-shared/domain';
+import type { DocumentFilter } from '../app/document-filter';
+import type { DocumentIndex } from '../app/document-index';
 
 export const STATUS_NAMES: Record<DocumentStatus, string> = {
   todo: 'To do',
@@ -13,39 +16,7 @@ export const STATUS_NAMES: Record<DocumentStatus, string> = {
   skipped: 'Skipped',
 };
 
-export interface DocumentFilter {
-  text: string;
-  /** A status, any, or (reviewing) the documents with disagreements left. */
-  status: DocumentStatus | 'all' | 'needs-review';
-  /** A document label to require: a category and one of its values; null for any. */
-  documentLabel: { category: string; value: string } | null;
-}
-
-export const NO_FILTER: DocumentFilter = { text: '', status: 'all', documentLabel: null };
-
-/**
- * Documents matching the filter; statuses are those of `annotatorId`, and so are the document
- * labels in `labelsByDocument` (document id -> category -> values). The filter's words match
- * a title, or a text found to hold them (`textMatches`, searched in storage).
- */
-export function filterDocuments(
-  documents: readonly DocumentRecord[],
-  filter: DocumentFilter,
-  annotatorId: string,
-  labelsByDocument: ReadonlyMap<string, Readonly<Record<string, readonly string[]>>> = new Map(),
-  textMatches: ReadonlyMap<string, unknown> = new Map(),
-  reviewLeft?: ReadonlyMap<string, number>,
-): DocumentRecord[] {
-  const needle = filter.text.trim().toLocaleLowerCase();
-  const wanted = filter.documentLabel;
-  return documents.filter(
-    (d) =>
-      (filter.status === 'all' ||
-        (filter.status === 'needs-review' ? !reviewLeft || (reviewLeft.get(d.id) ?? 0) > 0 : statusOf(d, annotatorId) === filter.status)) &&
-      (needle === '' || d.meta.title.toLocaleLowerCase().includes(needle) || textMatches.has(d.id)) &&
-      (wanted === null || (labelsByDocument.get(d.id)?.[wanted.category]?.includes(wanted.value) ?? false)),
-  );
-}
+export { NO_FILTER, type DocumentFilter } from '../app/document-filter';
 
 const LABEL_SEPARATOR = '\u0000';
 
@@ -54,7 +25,10 @@ const ROW_HEIGHT = 52;
 const ROW_WITH_MATCH_HEIGHT = 72;
 
 export function DocumentList(props: {
-  documents: readonly DocumentRecord[];
+  /** The ids shown (the list as filtered), in order. */
+  ids: readonly string[];
+  /** Where the rows are read (undefined while the project's documents load). */
+  index: DocumentIndex | undefined;
   total: number;
   filter: DocumentFilter;
   onFilterChange: (filter: DocumentFilter) => void;
@@ -76,14 +50,14 @@ export function DocumentList(props: {
   /** Hands the documents out to annotators (all, or the list as filtered). */
   onAssign: () => void;
 }) {
-  const { documents, filter, textMatches } = props;
+  const { ids, filter, textMatches } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const matchOf = (doc: DocumentRecord): MatchInContext | undefined => (filter.text.trim() === '' ? undefined : textMatches.get(doc.id));
+  const matchOf = (id: string): MatchInContext | undefined => (filter.text.trim() === '' ? undefined : textMatches.get(id));
   const virtualizer = useVirtualizer({
-    count: documents.length,
+    count: ids.length,
     getScrollElement: () => scrollRef.current,
-    getItemKey: (index) => (documents[index] as DocumentRecord).id,
-    estimateSize: (index) => (matchOf(documents[index] as DocumentRecord) ? ROW_WITH_MATCH_HEIGHT : ROW_HEIGHT),
+    getItemKey: (index) => ids[index] as string,
+    estimateSize: (index) => (matchOf(ids[index] as string) ? ROW_WITH_MATCH_HEIGHT : ROW_HEIGHT),
     overscan: 12,
   });
 
@@ -133,18 +107,21 @@ export function DocumentList(props: {
         )}
       </div>
       <div className="document-list__count" aria-live="polite">
-        {documents.length === props.total ? `${props.total} ${props.total === 1 ? 'document' : 'documents'}` : `${documents.length} of ${props.total} documents`}
+        {ids.length === props.total
+          ? `${props.total} ${props.total === 1 ? 'document' : 'documents'}`
+          : `${ids.length} of ${props.total} documents`}
         {props.searchingTexts && filter.text.trim() !== '' && ' · searching texts…'}
       </div>
       <div className="document-list__scroll" ref={scrollRef}>
         <ul aria-label="Documents" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((row) => {
-            const doc = documents[row.index] as DocumentRecord;
+            const doc = props.index?.get(ids[row.index] as string);
+            if (!doc) return null;
             const open = doc.id === props.openDocumentId;
             const count = spanCountOf(doc, props.annotatorId);
             const status = statusOf(doc, props.annotatorId);
             const spans = `${count} ${count === 1 ? 'span' : 'spans'}`;
-            const match = matchOf(doc);
+            const match = matchOf(doc.id);
             const left = props.reviewLeft?.get(doc.id);
             const name = `${doc.meta.title}, ${STATUS_NAMES[status]}, ${spans}${left === undefined ? '' : left > 0 ? `, ${left} to review` : ', reviewed'}`;
             const height = match ? ROW_WITH_MATCH_HEIGHT : ROW_HEIGHT;
@@ -163,7 +140,11 @@ export function DocumentList(props: {
                 <span className="document-item__meta">
                   <span className={`status status--${status}`}>{STATUS_NAMES[status]}</span>
                   <span>{spans}</span>
-                  {left !== undefined && <span className={left > 0 ? 'review-left review-left--open' : 'review-left'}>{left > 0 ? `${left} to review` : 'reviewed'}</span>}
+                  {left !== undefined && (
+                    <span className={left > 0 ? 'review-left review-left--open' : 'review-left'}>
+                      {left > 0 ? `${left} to review` : 'reviewed'}
+                    </span>
+                  )}
                 </span>
                 {match && (
                   <span className="document-item__match" title={`${match.before}${match.match}${match.after}`}>

@@ -2,7 +2,7 @@
 // the selected span's details, suggestions, the span list, project progress and the document note.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import type { Annotator, DocumentRecord, Label, LabelSchema, Span } from '../../../src-shared/domain';
+import type { Annotator, Label, LabelSchema, Span } from '../../../src-shared/domain';
 import type { useAdjudication } from '../app/adjudication';
 import type { AnnotationSession } from '../app/annotation-session';
 import type { ReviewState } from '../app/review-state';
@@ -49,7 +49,8 @@ export function Sidebar(props: {
   onReviewStep: (direction: 1 | -1) => void;
   adjudication: ReturnType<typeof useAdjudication>;
   names: ReadonlyMap<string, string>;
-  documents: readonly DocumentRecord[];
+  /** The project's documents, and how many each annotator has done. */
+  progress: { total: number; doneCount: (annotator: string) => number };
   projectAnnotators: readonly string[];
 }) {
   const { db, projectId, annotator, mode, schema, session, text, selectedSpanIds, spansById, review, adjudication } = props;
@@ -140,7 +141,8 @@ export function Sidebar(props: {
         <SpanList spans={session.spans} text={text} selectedId={selectedSpan?.id} onJump={props.onJump} />
       )}
       <ProjectProgress
-        documents={props.documents}
+        total={props.progress.total}
+        doneCount={props.progress.doneCount}
         annotators={props.projectAnnotators.length > 0 ? props.projectAnnotators : [annotator.id]}
         names={props.names}
         labelCounts={projectLabelCounts}

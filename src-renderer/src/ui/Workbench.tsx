@@ -22,7 +22,9 @@ import { rememberSetting, SETTING } from '../storage/settings';
 import { selectedRange } from './document/dom-offsets';
 import type { DocumentViewHandle } from './document/DocumentView';
 import { useRelationView } from './document/useRelationView';
-import { DocumentList, filterDocuments, NO_FILTER, type DocumentFilter } from './DocumentList';
+import { DocumentList, NO_FILTER, type DocumentFilter } from './DocumentList';
+import { useDocumentIndex } from './useDocumentIndex';
+import { useFilteredDocuments } from './useFilteredDocuments';
 import { DocumentPane } from './DocumentPane';
 import { useDocumentTextSearch } from './useDocumentTextSearch';
 import { ExportDialog } from './ExportDialog';
@@ -120,10 +122,9 @@ export function Workbench(props: {
   const projects = useLiveQuery(() => db.projects.orderBy('name').toArray(), [db]);
   const annotators = useLiveQuery(() => db.annotators.toArray(), [db]);
   const project = useLiveQuery(() => db.projects.get(projectId), [db, projectId]);
-  const documents = useLiveQuery(
-    () => db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).toArray(),
-    [db, projectId],
-  );
+  // The project's document rows, read once and patched from the change log (a label re-reads one row).
+  const listed = useDocumentIndex(db, projectId, (message) => notify(message, 'error'));
+  const documentRows = listed?.index;
   const schema = project?.schema ?? defaultSchema();
   // Document labels are read only while the list is filtered by one.
   const documentLabels = useLiveQuery(
@@ -137,13 +138,18 @@ export function Workbench(props: {
         : undefined,
     [db, projectId, editedAnnotator, filter.documentLabel],
   );
-  const textSearch = useDocumentTextSearch(db, documents, filter.text);
+  const textSearch = useDocumentTextSearch(db, documentRows?.ids, filter.text);
   const compared = useComparedAnnotators();
   const reviewLeft = useReviewProgress(db, projectId, mode === 'review', compared.disabled, schema);
-  const filtered = useMemo(
-    () => filterDocuments(documents ?? [], filter, editedAnnotator, documentLabels, textSearch.matches, reviewLeft),
-    [documents, filter, editedAnnotator, documentLabels, textSearch.matches, reviewLeft],
-  );
+  // Ids of the list as filtered; rows are read from `documentRows` where needed.
+  const filtered = useFilteredDocuments(listed, filter, {
+    annotatorId: editedAnnotator,
+    labelsByDocument: documentLabels,
+    textMatches: textSearch.matches,
+    reviewLeft,
+  });
+  const allRecords = useCallback(() => documentRows?.records() ?? [], [documentRows]);
+  const filteredRecords = useCallback(() => documentRows?.records(filtered) ?? [], [documentRows, filtered]);
 
   const reportError = useCallback((message: string) => notify(message, 'error'), [notify]);
   const snapping = useSnapping(db, projectId, documentViewRef, reportError);
@@ -188,7 +194,7 @@ export function Workbench(props: {
   const team = useTeamSync(db, projectId, annotator, (documentIds) => {
     if (documentId && (!documentIds || documentIds.has(documentId))) session.reload();
   });
-  const { names, projectAnnotators } = useAnnotatorNames(annotators, annotator, documents);
+  const { names, projectAnnotators } = useAnnotatorNames(annotators, annotator, documentRows?.annotatorsWithSpans);
   // Each compared annotator keeps one legend slot (outline style) while others are toggled.
   const referenceAnnotators = useMemo(
     () =>
@@ -333,8 +339,8 @@ export function Workbench(props: {
     schema,
     annotator,
     annotators,
-    documents,
-    filtered,
+    documents: allRecords,
+    filtered: filteredRecords,
     notify,
     onSaved: () => setDialog(null),
   });
@@ -350,15 +356,15 @@ export function Workbench(props: {
     notify,
     countingProjects: dialog === 'projects',
     project,
-    documents,
+    documents: allRecords,
     self: annotator,
     saveFile: (prepared) => exports.save(prepared, () => undefined),
   });
 
-  const documentIndex = documentId ? filtered.findIndex((d) => d.id === documentId) : -1;
+  const documentIndex = useMemo(() => (documentId ? filtered.indexOf(documentId) : -1), [documentId, filtered]);
   const step = (delta: number) => {
     const next = filtered[documentIndex + delta];
-    if (next) openDocument(next.id);
+    if (next) openDocument(next);
   };
 
   // ---- keyboard and menu
@@ -389,6 +395,7 @@ export function Workbench(props: {
     acceptAgreements: adjudication.acceptAgreements,
     step,
     filtered,
+    rowOf: (id) => documentRows?.get(id),
     documentIndex,
     editedAnnotator,
     openDocument,
@@ -448,8 +455,9 @@ export function Workbench(props: {
         onKeyDown={(e) => panels.onPanelKeyDown('list', e)}
       >
         <DocumentList
-          documents={filtered}
-          total={documents?.length ?? 0}
+          ids={filtered}
+          index={documentRows}
+          total={documentRows?.size ?? 0}
           filter={filter}
           onFilterChange={setFilter}
           openDocumentId={documentId}
@@ -476,7 +484,7 @@ export function Workbench(props: {
         record={openRecord}
         text={text}
         loaded={session.loaded}
-        noDocuments={documents !== undefined && documents.length === 0}
+        noDocuments={documentRows !== undefined && documentRows.size === 0}
         session={session}
         schema={schema}
         onStatusChange={changeStatus}
@@ -547,7 +555,7 @@ export function Workbench(props: {
           onReviewStep={stepReview}
           adjudication={adjudication}
           names={names}
-          documents={documents ?? []}
+          progress={{ total: documentRows?.size ?? 0, doneCount: (id) => documentRows?.doneCount(id) ?? 0 }}
           projectAnnotators={projectAnnotators}
         />
       </div>
@@ -569,7 +577,7 @@ export function Workbench(props: {
       {dialog === 'export' && (
         <ExportDialog
           schema={schema}
-          totalCount={documents?.length ?? 0}
+          totalCount={documentRows?.size ?? 0}
           filteredCount={filtered.length}
           annotationSets={exports.annotationSets}
           prepare={exports.prepare}
@@ -647,8 +655,8 @@ export function Workbench(props: {
       )}
       {dialog === 'assign' && (
         <AssignDialog
-          documents={documents ?? []}
-          filtered={filtered}
+          documents={allRecords()}
+          filtered={filteredRecords()}
           annotators={annotators ?? []}
           plan={project?.assignment}
           onAssign={manage.assign}
@@ -688,7 +696,7 @@ export function Workbench(props: {
         />
       )}
       {dialog === 'team-server' && <TeamServerDialog team={team} onClose={() => setDialog(null)} />}
-      {dialog === 'settings' && <SettingsDialog appearance={appearance} onClose={() => setDialog(null)} />}
+      {dialog === 'settings' && <SettingsDialog appearance={appearance} db={db} onClose={() => setDialog(null)} />}
       {missingAttributes && (
         <MissingAttributesDialog
           missing={missingAttributes}

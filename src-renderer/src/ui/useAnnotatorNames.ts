@@ -1,6 +1,6 @@
 // Names to show for annotators: you, teammates and gold, and who has spans in the project.
 import { useMemo } from 'react';
-import { GOLD_ANNOTATOR, type Annotator, type DocumentRecord } from '../../../src-shared/domain';
+import { GOLD_ANNOTATOR, type Annotator } from '../../../src-shared/domain';
 
 /** A name to show for an annotator who may not have chosen one yet. */
 export function displayName(annotator: Annotator): string {
@@ -18,7 +18,8 @@ export function withoutYouMark(name: string): string {
 export function useAnnotatorNames(
   annotators: readonly Annotator[] | undefined,
   you: Annotator,
-  documents: readonly DocumentRecord[] | undefined,
+  /** Annotators with spans in the project (app/document-index.ts `annotatorsWithSpans`). */
+  spanAnnotators: readonly string[] | undefined,
 ) {
   const names = useMemo(() => {
     const map = new Map((annotators ?? []).map((a) => [a.id, displayName(a)]));
@@ -28,9 +29,9 @@ export function useAnnotatorNames(
   }, [annotators, you]);
   // Annotators with spans in this project (for the agreement view): you first, gold last.
   const projectAnnotators = useMemo(() => {
-    const ids = new Set((documents ?? []).flatMap((d) => Object.keys(d.spanCounts)));
+    const ids = new Set(spanAnnotators ?? []);
     const rank = (id: string) => (id === you.id ? 0 : id === GOLD_ANNOTATOR.id ? 2 : 1);
     return [...ids].sort((a, b) => rank(a) - rank(b) || (names.get(a) ?? a).localeCompare(names.get(b) ?? b));
-  }, [documents, you.id, names]);
+  }, [spanAnnotators, you.id, names]);
   return { names, projectAnnotators };
 }

@@ -1,8 +1,7 @@
 // The document list's text search: which documents' texts hold the filter's words, searched
 // in storage a moment after the last keystroke, so typing never waits on it.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { MatchInContext } from '../../../src-shared/find';
-import type { DocumentRecord } from '../../../src-shared/domain';
 import type { SpanwrightDatabase } from '../storage/database';
 import { searchDocumentTexts } from '../storage/documents';
 
@@ -17,17 +16,21 @@ export interface DocumentTextSearch {
 
 const NONE: ReadonlyMap<string, MatchInContext> = new Map();
 
-export function useDocumentTextSearch(db: SpanwrightDatabase, documents: readonly DocumentRecord[] | undefined, query: string): DocumentTextSearch {
+/** `documentIds`: the project's documents (an array that stays the same while they do). */
+export function useDocumentTextSearch(
+  db: SpanwrightDatabase,
+  documentIds: readonly string[] | undefined,
+  query: string,
+): DocumentTextSearch {
   const [result, setResult] = useState<{ query: string; matches: ReadonlyMap<string, MatchInContext> }>({ query: '', matches: NONE });
   const wanted = query.trim();
-  // Texts never change: only which documents there are does (not their statuses or counts).
-  const documentIds = useMemo(() => documents?.map((d) => d.id).join('\n'), [documents]);
 
   useEffect(() => {
+    // Texts never change: a search runs again only when which documents there are does.
     if (wanted === '' || documentIds === undefined) return;
     let stale = false;
     const timer = setTimeout(() => {
-      void searchDocumentTexts(db, documentIds === '' ? [] : documentIds.split('\n'), wanted, () => stale).then((matches) => {
+      void searchDocumentTexts(db, documentIds, wanted, () => stale).then((matches) => {
         if (matches && !stale) setResult({ query: wanted, matches });
       });
     }, TYPING_PAUSE_MS);

@@ -17,9 +17,9 @@ export function useExportFlow(options: {
   schema: LabelSchema;
   annotator: Annotator;
   annotators: readonly Annotator[] | undefined;
-  /** Every document of the project, and those the list shows (the "filtered" scope). */
-  documents: readonly DocumentRecord[] | undefined;
-  filtered: readonly DocumentRecord[];
+  /** Every document of the project, and those the list shows (the "filtered" scope), read when an export is prepared. */
+  documents: () => readonly DocumentRecord[];
+  filtered: () => readonly DocumentRecord[];
   notify: (message: string, kind: 'info' | 'success' | 'error') => void;
   /** After a file was saved. */
   onSaved: () => void;
@@ -40,7 +40,7 @@ export function useExportFlow(options: {
 
   const prepare = useCallback(
     (choices: ExportChoices, onProgress: (done: number, total: number) => void, isCancelled: () => boolean) => {
-      const chosen = choices.scope === 'all' ? (documents ?? []) : filtered;
+      const chosen = choices.scope === 'all' ? documents() : filtered();
       const layer = choices.annotations;
       const request: ExportRequest = {
         format: choices.format,

@@ -50,7 +50,9 @@ export interface WorkbenchKeyTargets {
   acceptAgreements: () => void;
   /** Opens the next (1) or previous (-1) document of the list. */
   step: (delta: number) => void;
-  filtered: readonly DocumentRecord[];
+  /** The ids of the list as shown, and where their rows are read. */
+  filtered: readonly string[];
+  rowOf: (documentId: string) => DocumentRecord | undefined;
   documentIndex: number;
   editedAnnotator: string;
   openDocument: (documentId: string) => void;
@@ -85,6 +87,7 @@ export function useWorkbenchKeys(targets: WorkbenchKeyTargets): void {
     acceptAgreements,
     step,
     filtered,
+    rowOf,
     documentIndex,
     editedAnnotator,
     openDocument,
@@ -95,6 +98,7 @@ export function useWorkbenchKeys(targets: WorkbenchKeyTargets): void {
     else if (command === 'redo') void session.redo();
     else if (command === 'import') void openImportPicker();
     else if (command === 'export') openDialog('export');
+    else if (command === 'restore-backup') openDialog('backups');
     else if (command === 'about') void bridge.appVersion().then((v) => notify(`Spanwright ${v}: offline span annotation.`, 'info'));
   };
   useEffect(() => bridge.onMenuCommand((c) => commandRef.current(c)), [bridge]);
@@ -246,8 +250,11 @@ export function useWorkbenchKeys(targets: WorkbenchKeyTargets): void {
         return;
       case 'next-todo-document': {
         const after = filtered.slice(documentIndex + 1).concat(filtered.slice(0, Math.max(0, documentIndex)));
-        const todo = after.find((d) => statusOf(d, editedAnnotator) !== 'done' && statusOf(d, editedAnnotator) !== 'skipped');
-        if (todo) openDocument(todo.id);
+        const todo = after.find((id) => {
+          const row = rowOf(id);
+          return row !== undefined && statusOf(row, editedAnnotator) !== 'done' && statusOf(row, editedAnnotator) !== 'skipped';
+        });
+        if (todo) openDocument(todo);
         else notify('Every document of the list is done or skipped.', 'info');
         return;
       }

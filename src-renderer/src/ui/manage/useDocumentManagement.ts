@@ -18,8 +18,8 @@ export function useDocumentManagement(options: {
   projectId: string;
   projects: readonly Project[] | undefined;
   session: AnnotationSession;
-  /** The list as shown, to open the neighbour of a removed document. */
-  filtered: readonly DocumentRecord[];
+  /** The ids of the list as shown, to open the neighbour of a removed document. */
+  filtered: readonly string[];
   openDocument: (documentId: string) => void;
   switchProject: (projectId: string) => void;
   notify: (message: string, kind: 'info' | 'success' | 'error') => void;
@@ -27,7 +27,7 @@ export function useDocumentManagement(options: {
   countingProjects: boolean;
   /** For work bundles: the open project, all its documents, who hands them out, and how a file is saved. */
   project: Project | undefined;
-  documents: readonly DocumentRecord[] | undefined;
+  documents: () => readonly DocumentRecord[];
   self: Annotator;
   saveFile: (prepared: PreparedExport) => Promise<void>;
 }) {
@@ -47,10 +47,10 @@ export function useDocumentManagement(options: {
 
   const moveToTrash = useCallback(
     async (record: DocumentRecord) => {
-      const at = filtered.findIndex((d) => d.id === record.id);
+      const at = filtered.indexOf(record.id);
       const neighbour = filtered[at + 1] ?? filtered[at - 1];
       await session.removeDocuments([record.id]);
-      if (neighbour && neighbour.id !== record.id) openDocument(neighbour.id);
+      if (neighbour && neighbour !== record.id) openDocument(neighbour);
       notify(`Moved “${record.meta.title}” to the trash. Trash restores it; Ctrl+Z undoes.`, 'success');
     },
     [filtered, notify, openDocument, session],
@@ -104,7 +104,7 @@ export function useDocumentManagement(options: {
   const saveBundles = useCallback(
     async (plan: AssignmentPlan) => {
       if (!project) return;
-      await saveFile(await prepareAssignmentBundles(db, project, plan, documents ?? [], self));
+      await saveFile(await prepareAssignmentBundles(db, project, plan, documents(), self));
     },
     [db, documents, project, saveFile, self],
   );

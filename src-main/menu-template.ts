@@ -51,6 +51,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     submenu: [
       command('Import…', 'import', 'CmdOrCtrl+O'),
       command('Export…', 'export', 'CmdOrCtrl+E'),
+      command('Restore from backup…', 'restore-backup'),
       { type: 'separator' },
       // On macOS quitting lives in the app menu; File closes the window, as Mac users expect.
       isMac ? { role: 'close' } : { role: 'quit' },

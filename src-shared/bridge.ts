@@ -23,9 +23,9 @@ export interface SaveStream {
   abort(): Promise<void>;
 }
 
-export type MenuCommand = 'import' | 'export' | 'undo' | 'redo' | 'about';
+export type MenuCommand = 'import' | 'export' | 'restore-backup' | 'undo' | 'redo' | 'about';
 
-export const MENU_COMMANDS: readonly MenuCommand[] = ['import', 'export', 'undo', 'redo', 'about'];
+export const MENU_COMMANDS: readonly MenuCommand[] = ['import', 'export', 'restore-backup', 'undo', 'redo', 'about'];
 
 /**
  * Small secrets, such as a team server password, kept by the platform: encrypted by the

@@ -35,7 +35,7 @@ describe('buildMenuTemplate', () => {
     for (const platform of ['win32', 'linux'] as const) {
       const { template } = build(platform);
       expect(template.map((menu) => menu.label)).toEqual(['File', 'Edit', 'View', 'Help']);
-      expect(shape(submenu(template, 'File'))).toEqual(['Import…', 'Export…', 'separator', 'quit']);
+      expect(shape(submenu(template, 'File'))).toEqual(['Import…', 'Export…', 'Restore from backup…', 'separator', 'quit']);
     }
   });
 
@@ -53,7 +53,7 @@ describe('buildMenuTemplate', () => {
       'separator',
       'quit',
     ]);
-    expect(shape(submenu(template, 'File'))).toEqual(['Import…', 'Export…', 'separator', 'close']);
+    expect(shape(submenu(template, 'File'))).toEqual(['Import…', 'Export…', 'Restore from backup…', 'separator', 'close']);
   });
 
   it('shows shortcuts for renderer commands without registering them', () => {
@@ -75,10 +75,11 @@ describe('buildMenuTemplate', () => {
     const { template, sent } = build('linux');
     click(item(submenu(template, 'File'), 'Import…'));
     click(item(submenu(template, 'File'), 'Export…'));
+    click(item(submenu(template, 'File'), 'Restore from backup…'));
     click(item(submenu(template, 'Edit'), 'Undo'));
     click(item(submenu(template, 'Edit'), 'Redo'));
     click(item(submenu(template, 'Help'), 'About Spanwright'));
-    expect(sent).toEqual(['import', 'export', 'undo', 'redo', 'about']);
+    expect(sent).toEqual(['import', 'export', 'restore-backup', 'undo', 'redo', 'about']);
   });
 
   it('sends about from the macOS app menu too', () => {

@@ -1,6 +1,7 @@
 // Web worker: computes the agreement report off the UI thread (tokenising a large project
 // takes seconds, which must not freeze the window).
 import { agreementReport, type AgreementDocument, type AgreementOptions, type AnnotationSet } from '../../../src-shared/agreement';
+import { errorMessage } from '../../../src-shared/result';
 
 export interface AgreementRequest {
   documents: AgreementDocument[];
@@ -13,6 +14,6 @@ self.onmessage = (event: MessageEvent<AgreementRequest>) => {
   try {
     self.postMessage({ ok: true, report: agreementReport(documents, annotationSets, options) });
   } catch (error) {
-    self.postMessage({ ok: false, reason: error instanceof Error ? error.message : String(error) });
+    self.postMessage({ ok: false, reason: errorMessage(error) });
   }
 };

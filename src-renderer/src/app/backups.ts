@@ -12,6 +12,7 @@ import type { SpanwrightDatabase } from '../storage/database';
 import { strictDurability } from '../storage/durable';
 import { deleteProject } from '../storage/projects';
 import { importProjectBundle, prepareProjectBundle } from './project-bundle';
+import { errorMessage } from '../../../src-shared/result';
 
 /** Writes a snapshot of one project; rejects with the reason when it could not be written. */
 export async function snapshotProject(
@@ -105,7 +106,7 @@ export async function restoreBackup(
     before = await snapshotProject(db, store, target.projectId, 'before-restore', self);
   } catch (error) {
     throw new Error(
-      `Nothing was restored: the backup of the project as it is now could not be written (${error instanceof Error ? error.message : String(error)}).`,
+      `Nothing was restored: the backup of the project as it is now could not be written (${errorMessage(error)}).`,
     );
   }
   const restored = await durable.transaction('rw', [...tablesOf(durable), durable.settings], async () => {

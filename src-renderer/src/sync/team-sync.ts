@@ -42,6 +42,7 @@ import { writesSignal } from '../storage/write-permits';
 import { readDocumentAnnotations } from '../storage/spans';
 import { databaseUrl, withCredentials, explainStatus } from './server-account';
 import { readConflicts, readCursor, writeConflicts, writeCursor, type SyncCursor, type TeamConnection } from './team-settings';
+import { errorMessage } from '../../../src-shared/result';
 
 export type SyncState = 'starting' | 'syncing' | 'synced' | 'offline' | 'error';
 
@@ -411,7 +412,7 @@ export class TeamSync {
       try {
         await work();
       } catch (error) {
-        this.setStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+        this.setStatus({ state: 'error', message: errorMessage(error) });
       }
     });
   }
@@ -633,7 +634,7 @@ export class TeamSync {
         if (!(await this.applyShared(doc))) continue;
         if (!(await this.applyDocument(doc))) waiting.push(doc._id);
       } catch (error) {
-        this.addProblem(`${doc._id}: not applied: ${error instanceof Error ? error.message : String(error)}`);
+        this.addProblem(`${doc._id}: not applied: ${errorMessage(error)}`);
       }
     }
     return waiting;
@@ -680,7 +681,7 @@ export class TeamSync {
         try {
           if (!(await this.applyDocument(doc))) waiting.push(doc._id);
         } catch (error) {
-          this.addProblem(`${doc._id}: not applied: ${error instanceof Error ? error.message : String(error)}`);
+          this.addProblem(`${doc._id}: not applied: ${errorMessage(error)}`);
         }
       }
     }
@@ -698,7 +699,7 @@ export class TeamSync {
         if (edit === 'wait') waiting.push(doc._id);
         else if (edit) prepared.push({ doc, edit });
       } catch (error) {
-        this.addProblem(`${doc._id}: not applied: ${error instanceof Error ? error.message : String(error)}`);
+        this.addProblem(`${doc._id}: not applied: ${errorMessage(error)}`);
       }
     }
     if (prepared.length === 0) return;
@@ -711,7 +712,7 @@ export class TeamSync {
         try {
           if (!(await this.applyAnnotations(doc as AnnotationsDoc))) waiting.push(doc._id);
         } catch (error) {
-          this.addProblem(`${doc._id}: not applied: ${error instanceof Error ? error.message : String(error)}`);
+          this.addProblem(`${doc._id}: not applied: ${errorMessage(error)}`);
         }
       }
     }
@@ -880,7 +881,7 @@ export class TeamSync {
             }
             await this.commit(change);
           } catch (error) {
-            this.addProblem(`Schema: ${error instanceof Error ? error.message : String(error)}`);
+            this.addProblem(`Schema: ${errorMessage(error)}`);
           }
         }
         return true;
@@ -912,7 +913,7 @@ export class TeamSync {
         try {
           await this.commit({ type: 'rename', what: rename.what, from: rename.from, to: rename.to });
         } catch (error) {
-          this.addProblem(`Schema: renaming ${rename.from} to ${rename.to}: ${error instanceof Error ? error.message : String(error)}`);
+          this.addProblem(`Schema: renaming ${rename.from} to ${rename.to}: ${errorMessage(error)}`);
         }
       }
     }

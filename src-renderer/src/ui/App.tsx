@@ -10,6 +10,7 @@ import { guardProjectWrites } from '../storage/write-permits';
 import { ProjectGate } from './ProjectGate';
 import { Workbench } from './Workbench';
 import { isQuotaError, NO_SPACE_MESSAGE } from '../../../src-shared/storage-space';
+import { errorMessage } from '../../../src-shared/result';
 
 export function App() {
   const db = useMemo(() => {
@@ -20,19 +21,19 @@ export function App() {
   }, []);
   const bridge = useMemo(() => getBridge(), []);
   const [state, setState] = useState<StartState | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ message: string; full: boolean } | null>(null);
 
   useEffect(() => {
-    start(db, bridge.backups).then(setState, (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+    start(db, bridge.backups).then(setState, (error: unknown) => setFailure({ message: errorMessage(error), full: isQuotaError(error) }));
   }, [bridge, db]);
 
   if (failure) {
     // A full disk can stop even the opening (a database upgrade must write): say so, not "close other windows".
-    const full = isQuotaError(new Error(failure));
+    const { full } = failure;
     return (
       <div className="fatal" role="alert">
         <h1>Spanwright could not open its database</h1>
-        <p>{full ? NO_SPACE_MESSAGE : failure}</p>
+        <p>{full ? NO_SPACE_MESSAGE : failure.message}</p>
         <p>
           {full
             ? 'Free some space (delete files you do not need, or empty the trash of your computer), then reload Spanwright.'

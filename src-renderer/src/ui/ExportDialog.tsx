@@ -10,6 +10,7 @@ import type { ExportSummary, PreparedExport } from '../app/export-documents';
 import { Modal } from './Modal';
 import { ProgressBar } from './ProgressBar';
 import { ownValue, setOwn } from '../../../src-shared/own-keys';
+import { errorMessage } from '../../../src-shared/result';
 
 export type ExportScope = 'all' | 'filtered';
 
@@ -159,7 +160,7 @@ export function ExportDialog(props: {
         (error: unknown) => {
           if (mine !== generation.current) return;
           setProgress(null);
-          setFailure(error instanceof Error ? error.message : String(error));
+          setFailure(errorMessage(error));
         },
       );
     }, 250);
@@ -188,7 +189,7 @@ export function ExportDialog(props: {
       }
       if (result) await props.save(result);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorMessage(error));
     } finally {
       setSaving(false);
     }
@@ -363,7 +364,7 @@ export function ExportDialog(props: {
             setSaving(true);
             props
               .saveBundle()
-              .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)))
+              .catch((error: unknown) => setFailure(errorMessage(error)))
               .finally(() => setSaving(false));
           }}
         >

@@ -7,6 +7,7 @@ import { isLocalHost, type SignInMethod } from '../sync/server-account';
 import { Modal } from './Modal';
 import type { TeamSyncState } from './useTeamSync';
 import { syncStatusText } from './SyncStatusButton';
+import { errorMessage } from '../../../src-shared/result';
 
 export function TeamServerDialog(props: { team: TeamSyncState; onClose: () => void }) {
   const { team } = props;
@@ -29,7 +30,7 @@ export function TeamServerDialog(props: { team: TeamSyncState; onClose: () => vo
     try {
       await work();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -169,7 +170,7 @@ function ConflictList(props: { team: TeamSyncState }) {
   const [error, setError] = useState<string | null>(null);
   const count = team.status?.conflicts ?? 0;
   const reload = useCallback(() => {
-    team.conflicts().then(setConflicts, (e: unknown) => setError(String(e)));
+    team.conflicts().then(setConflicts, (e: unknown) => setError(errorMessage(e)));
   }, [team]);
   useEffect(() => reload(), [reload, count]);
   if (!conflicts || conflicts.length === 0) return null;
@@ -197,7 +198,7 @@ function ConflictList(props: { team: TeamSyncState }) {
                     onClick={() => {
                       team
                         .settle(conflict.id, version.rev)
-                        .then(reload, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+                        .then(reload, (e: unknown) => setError(errorMessage(e)));
                     }}
                   >
                     {index === 0 ? 'Keep this one' : 'Use this one'}

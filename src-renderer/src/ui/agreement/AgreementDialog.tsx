@@ -30,6 +30,7 @@ import {
   ScoreCells,
 } from './AnnotationAgreementTables';
 import './agreement.css';
+import { errorMessage } from '../../../../src-shared/result';
 
 /** The open document alone, or the project's documents in a scope. */
 type Scope = 'document' | DocumentScope;
@@ -145,7 +146,7 @@ export function AgreementDialog(props: {
           setPairIndex(0);
         });
       })
-      .catch((error: unknown) => !cancelled && setFailure(error instanceof Error ? error.message : String(error)))
+      .catch((error: unknown) => !cancelled && setFailure(errorMessage(error)))
       .finally(() => !cancelled && setComputing(false));
     return () => {
       cancelled = true;
@@ -174,7 +175,7 @@ export function AgreementDialog(props: {
         throw error;
       }
     } catch (error) {
-      setFailure(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      setFailure(`Not saved: ${errorMessage(error)}`);
     }
   };
 

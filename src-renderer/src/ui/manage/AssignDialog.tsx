@@ -6,6 +6,7 @@ import { assignmentProblem, assignmentProgress, type AssignmentPlan, type Assign
 import type { Annotator, DocumentRecord } from '../../../../src-shared/domain';
 import { Modal } from '../Modal';
 import { spanCountOf, statusOf } from '../../../../src-shared/document-rules';
+import { errorMessage } from '../../../../src-shared/result';
 
 const MISSING_SHOWN = 6;
 
@@ -69,7 +70,7 @@ export function AssignDialog(props: {
     try {
       await action();
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorMessage(error));
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { DocumentMeta, DocumentRecord } from '../../../../src-shared/domain';
 import { usesByAnnotator } from '../schema-editor/DeleteConfirmation';
 import { Modal } from '../Modal';
+import { errorMessage } from '../../../../src-shared/result';
 
 const FIELDS = [
   ['source', 'Source'],
@@ -48,7 +49,7 @@ export function DocumentDetailsDialog(props: {
       await props.onMoveToTrash();
       props.onClose();
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorMessage(error));
       setBusy(false);
     }
   };

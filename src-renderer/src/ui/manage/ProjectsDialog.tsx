@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { Project } from '../../../../src-shared/domain';
 import { Modal } from '../Modal';
+import { errorMessage } from '../../../../src-shared/result';
 
 export function ProjectsDialog(props: {
   projects: readonly Project[];
@@ -24,7 +25,7 @@ export function ProjectsDialog(props: {
     try {
       await action();
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorMessage(error));
     }
   };
 

@@ -9,11 +9,14 @@ import { draftToExportDocument } from '../src-shared/formats/draft-document';
 import type { ExportDocument, ReadOptions } from '../src-shared/formats/format-module';
 import { formatImportIssue, parseImportFile } from '../src-shared/formats/import';
 import type { ImportParseResult, ParsedDocument } from '../src-shared/formats/import-result';
+import { limitRefusal, limitsOf, type LimitPolicy } from '../src-shared/limits';
 
 export interface CorpusFile {
   /** What messages call the file: its path, or 'stdin'. */
   name: string;
   bytes: Uint8Array;
+  /** Set when the bytes were left unread, the file being larger than the file-size limit: its size (`bytes` is empty). */
+  size?: number;
 }
 
 export async function readStdin(): Promise<Uint8Array> {
@@ -22,17 +25,42 @@ export async function readStdin(): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** Reads a path, or standard input for '-' (named after `stdinName`, which gives the format). */
-export async function readCorpusFile(path: string, stdinName = 'stdin.jsonl'): Promise<CorpusFile> {
-  if (path === '-') return { name: stdinName, bytes: await readStdin() };
+/**
+ * A stream's bytes, kept only up to `maxBytes`: past it the rest is counted, not kept, so that
+ * the refusal can say how large it was and the program writing into the pipe is not cut off.
+ */
+export async function readWithin(input: AsyncIterable<Uint8Array>, maxBytes: number): Promise<{ bytes: Uint8Array; size?: number }> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of input) {
+    size += chunk.length;
+    if (size <= maxBytes) chunks.push(chunk);
+    else chunks.length = 0;
+  }
+  return size > maxBytes ? { bytes: new Uint8Array(0), size } : { bytes: new Uint8Array(Buffer.concat(chunks)) };
+}
+
+/**
+ * Reads a path, or standard input for '-' (named after `stdinName`, which gives the format). A
+ * file larger than the file-size limit is not read (`size` says how large it is).
+ */
+export async function readCorpusFile(path: string, stdinName = 'stdin.jsonl', limits?: LimitPolicy): Promise<CorpusFile> {
+  const max = limitsOf(limits).fileBytes;
+  if (path === '-') return { name: stdinName, ...(await readWithin(process.stdin as AsyncIterable<Buffer>, max)) };
+  const size = (await stat(path)).size;
+  if (size > max) return { name: path, bytes: new Uint8Array(0), size };
   return { name: path, bytes: new Uint8Array(await readFile(path)) };
 }
 
 /** Parses with the importer that fits: brat for a .zip, the line formats otherwise (see readCorpusItems for `schema`). */
 export function parseCorpus(file: CorpusFile, schema?: LabelSchema, options: ReadOptions = {}): ImportParseResult {
+  if (file.size !== undefined) {
+    const reason = limitRefusal('fileBytes', options.limits, file.size);
+    return { file: file.name, documents: [], issues: [{ file: file.name, reason }], unknownLabels: [] };
+  }
   const labels = schema?.labels ?? [];
   const result = file.name.toLowerCase().endsWith('.zip')
-    ? parseBratFiles([{ name: basename(file.name), bytes: file.bytes }], labels)
+    ? parseBratFiles([{ name: basename(file.name), bytes: file.bytes }], labels, options.limits ? { limits: options.limits } : {})
     : parseImportFile(basename(file.name), file.bytes, labels, schema?.documentCategories ?? [], options);
   // Messages name the path the user typed, not just its base name; inside a zip, the entry too
   // (`corpus.zip/news/a.ann`), so a bad .ann line is found.
@@ -47,7 +75,7 @@ export function parseCorpus(file: CorpusFile, schema?: LabelSchema, options: Rea
  * A brat corpus that is not a zip: a folder (its `.txt` and `.ann` files, at any depth), or a
  * `.txt` with the `.ann` beside it. Messages name each file by its path.
  */
-export async function parseBratPath(path: string, schema?: LabelSchema): Promise<ImportParseResult> {
+export async function parseBratPath(path: string, schema?: LabelSchema, limits?: LimitPolicy): Promise<ImportParseResult> {
   const paths = (await stat(path)).isDirectory()
     ? (await readdir(path, { recursive: true })).map((entry) => join(path, entry)).filter((p) => /\.(txt|ann)$/i.test(p))
     : [path, path.replace(/\.txt$/i, '.ann')].filter((p) => existsSync(p));
@@ -55,8 +83,16 @@ export async function parseBratPath(path: string, schema?: LabelSchema): Promise
   // parseBratFiles pairs files by name: give it paths relative to the folder, so that two
   // folders' a.txt stay apart, and put the folder back in front in messages.
   const root = (await stat(path)).isDirectory() ? path : dirname(path);
-  const files = await Promise.all(paths.map(async (p) => ({ name: relative(root, p), bytes: new Uint8Array(await readFile(p)) })));
-  const result = parseBratFiles(files, schema?.labels ?? [], { keepPaths: true });
+  // A file past the size limit is not read: parseBratFiles refuses it by its size.
+  const max = limitsOf(limits).fileBytes;
+  const files = await Promise.all(
+    paths.map(async (p) => {
+      const size = (await stat(p)).size;
+      const name = relative(root, p);
+      return size > max ? { name, bytes: new Uint8Array(0), size } : { name, bytes: new Uint8Array(await readFile(p)) };
+    }),
+  );
+  const result = parseBratFiles(files, schema?.labels ?? [], { keepPaths: true, ...(limits ? { limits } : {}) });
   const inRoot = (name: string): string => (files.some((f) => f.name === name) ? join(root, name) : name);
   for (const issue of result.issues) issue.file = inRoot(issue.file);
   for (const doc of result.documents) doc.file = inRoot(doc.file);

@@ -19,6 +19,8 @@ import type { LeftOutReport } from './left-out';
 import { edgeProblem } from './restore-span';
 import { compareText } from './stable-order';
 import { unzipFiles } from './zip-archive';
+import { limitRefusal, limitsOf, type LimitPolicy } from '../limits';
+import { withinSpanLimit } from './span-limit';
 
 // --- writing -------------------------------------------------------------------------------------
 
@@ -261,6 +263,8 @@ export interface InputFile {
   /** The file's name (a path is fine: only its last part is shown). */
   name: string;
   bytes: Uint8Array;
+  /** Set when the bytes were left unread, the file being larger than the file-size limit: its size (`bytes` is empty). */
+  size?: number;
 }
 
 interface Entry {
@@ -305,14 +309,17 @@ const NOT_KEPT: Record<string, string> = {
 export function parseBratFiles(
   files: readonly InputFile[],
   knownLabels: readonly Label[],
-  options: { keepPaths?: boolean } = {},
+  options: { keepPaths?: boolean; limits?: LimitPolicy } = {},
 ): ImportParseResult {
   const file = files.length === 1 ? baseName(files[0]?.name ?? 'brat') : `${files.length} brat files`;
   const result: ImportParseResult = { file, documents: [], issues: [], unknownLabels: [] };
   const labels = new LabelIndex(knownLabels);
   try {
-    const pairs = collectPairs(files, result.issues, options.keepPaths === true);
+    const pairs = collectPairs(files, result.issues, options.keepPaths === true, options.limits);
     for (const pair of pairs) readPair(pair, labels, result);
+    const within = withinSpanLimit(result.documents, options.limits);
+    result.documents = within.documents;
+    result.issues.push(...within.issues);
   } catch (error) {
     result.documents = [];
     result.issues.push({ file, reason: `could not be read: ${errorMessage(error)}` });
@@ -322,7 +329,7 @@ export function parseBratFiles(
   return result;
 }
 
-function collectPairs(files: readonly InputFile[], issues: ImportIssue[], keepPaths: boolean): Pair[] {
+function collectPairs(files: readonly InputFile[], issues: ImportIssue[], keepPaths: boolean, limits: LimitPolicy | undefined): Pair[] {
   const pairs = new Map<string, Pair>();
   const add = (container: string, path: string, display: string, bytes: Uint8Array): void => {
     const name = baseName(path);
@@ -340,10 +347,16 @@ function collectPairs(files: readonly InputFile[], issues: ImportIssue[], keepPa
   };
   for (const input of files) {
     const name = baseName(input.name);
+    const size = input.size ?? input.bytes.length;
+    if (size > limitsOf(limits).fileBytes) {
+      issues.push({ file: keepPaths ? input.name : name, reason: limitRefusal('fileBytes', limits, size) });
+      continue;
+    }
     if (extensionOf(name) === 'zip') {
-      const unzipped = unzipFiles(input.bytes);
+      // A zip past a limit is refused whole: nothing of a zip bomb is imported.
+      const unzipped = unzipFiles(input.bytes, limits);
       if ('reason' in unzipped) {
-        issues.push({ file: name, reason: unzipped.reason });
+        issues.push({ file: unzipped.entry === undefined ? name : `${name}/${unzipped.entry}`, reason: unzipped.reason });
         continue;
       }
       for (const entry of unzipped.files) add(name, entry.path, `${name}/${entry.path}`, entry.bytes);

@@ -18,6 +18,7 @@ import type { Json } from './json-values';
 import type { LabelIndex } from './label-index';
 import type { LabelList } from './label-list';
 import type { OffsetUnit } from './restore-span';
+import type { LimitPolicy } from '../limits';
 import type { LeftOutReport } from './left-out';
 
 /** The formats Spanwright writes (the export dialog and `spanwright convert --to`). */
@@ -146,6 +147,8 @@ export interface ReadOptions {
    * spans' own `text` shows: 'utf16' for files made in JavaScript (doccano's default).
    */
   offsetUnit?: OffsetUnit;
+  /** The input limits in force (limits.ts): the defaults when absent. */
+  limits?: LimitPolicy;
 }
 
 export interface ReadContext extends ReadOptions {

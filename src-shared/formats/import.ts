@@ -11,10 +11,12 @@ import { mergeDraftInto } from './draft-merge';
 import type { ReadOptions } from './format-module';
 import { baseName, extensionOf } from './file-names';
 import type { ImportIssue, ImportParseResult, ParsedDocument, ReadQuestion } from './import-result';
-import { isObject, describe, tryParseJson } from './json-values';
+import { isObject, describe, jsonTooDeepAt, tryParseJson } from './json-values';
 import { LabelIndex } from './label-index';
 import { readPlainText } from './plain-text';
 import { jsonReaderFor } from './registry';
+import { limitRefusal, limitsOf } from '../limits';
+import { withinSpanLimit } from './span-limit';
 
 /** Extensions of column files (CoNLL-2003, WNUT-17, IOB/BIO dumps). */
 const COLUMN_EXTENSIONS = new Set(['conll', 'iob', 'iob1', 'iob2', 'bio', 'bioes', 'tsv']);
@@ -38,6 +40,10 @@ export function parseImportFile(
 ): ImportParseResult {
   const file = baseName(fileName);
   const result: ImportParseResult = { file, documents: [], issues: [], unknownLabels: [] };
+  if (bytes.length > limitsOf(options.limits).fileBytes) {
+    result.issues.push({ file, reason: limitRefusal('fileBytes', options.limits, bytes.length) });
+    return result;
+  }
   try {
     readFile(file, bytes, knownLabels, categories, options, result);
     for (const document of result.documents) result.issues.push(...bidiControlNotes(document));
@@ -81,6 +87,9 @@ function readFile(
   // CoNLL and other column files (CoNLL-2003's own files are .txt).
   if (columnFile || (extension === 'txt' && looksLikeColumns(text))) {
     readColumnFile(file, text, { ...options, defaultTitle: stem, labels, categories }, result);
+    const within = withinSpanLimit(result.documents, options.limits);
+    result.documents = within.documents;
+    result.issues.push(...within.issues);
     if (result.documents.length === 0 && !result.issues.some((i) => i.severity !== 'note'))
       result.issues.push({ file, reason: 'no documents found: the file has no tokens' });
     result.unknownLabels = labels.unknown();
@@ -101,8 +110,16 @@ function readFile(
   const accept = entries.accept.bind(entries);
 
   let nonBlank = 0;
+  const maxDepth = limitsOf(options.limits).jsonDepth;
   // A .json file is an array of documents or one document; if it is not JSON as a whole, it is JSONL.
-  const parsedWhole = extension === 'json' ? tryParseJson(text) : undefined;
+  // Too deep for a whole read: one value nested across lines is refused at the line where it
+  // passes the limit; a line nested that deep on its own is a JSONL line, refused below.
+  const deepAt = extension === 'json' ? jsonTooDeepAt(text, maxDepth) : undefined;
+  if (deepAt !== undefined && jsonTooDeepAt(lineOf(text, deepAt), maxDepth) === undefined) {
+    result.issues.push({ file, line: deepAt, reason: limitRefusal('jsonDepth', options.limits) });
+    return;
+  }
+  const parsedWhole = extension === 'json' && deepAt === undefined ? tryParseJson(text) : undefined;
   const whole = parsedWhole && 'value' in parsedWhole ? parsedWhole : undefined;
   if (whole && Array.isArray(whole.value)) {
     whole.value.forEach((item: unknown, index: number) => accept(item, index + 1, 'item', `${stem} #${index + 1}`));
@@ -116,6 +133,10 @@ function readFile(
       const lineText = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
       if (lineText.trim() === '') return;
       nonBlank++;
+      if (jsonTooDeepAt(lineText, maxDepth) !== undefined) {
+        result.issues.push({ file, line: index + 1, reason: limitRefusal('jsonDepth', options.limits) });
+        return;
+      }
       const parsed = tryParseJson(lineText);
       if ('error' in parsed) {
         result.issues.push({ file, line: index + 1, reason: `invalid JSON: ${parsed.error}` });
@@ -127,6 +148,9 @@ function readFile(
 
   const asks = entries.asks();
   if (asks) result.asks = asks;
+  const within = withinSpanLimit(result.documents, options.limits, whole && Array.isArray(whole.value) ? 'item' : 'line');
+  result.documents = within.documents;
+  result.issues.push(...within.issues);
   if (result.documents.length === 0) {
     result.issues.push({
       file,
@@ -134,6 +158,14 @@ function readFile(
     });
   }
   result.unknownLabels = labels.unknown();
+}
+
+/** Line `line` (1-based) of a text. */
+function lineOf(text: string, line: number): string {
+  let start = 0;
+  for (let n = 1; n < line; n++) start = text.indexOf('\n', start) + 1;
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? undefined : end);
 }
 
 interface EntrySink {
@@ -231,7 +263,13 @@ export interface JsonLineReader {
    * (JSON-MIN rows of one task, the sentences of one claim detection document), with every
    * document read after the first of them, so the documents keep the file's order.
    */
-  end(): { documents: ParsedDocument[]; asks?: ReadQuestion[]; unknownLabels: ImportParseResult['unknownLabels'] };
+  end(): {
+    documents: ParsedDocument[];
+    /** The held documents refused (too many spans once every line joined them). */
+    issues: ImportIssue[];
+    asks?: ReadQuestion[];
+    unknownLabels: ImportParseResult['unknownLabels'];
+  };
 }
 
 export function createJsonLineReader(
@@ -244,6 +282,7 @@ export function createJsonLineReader(
   const base = baseName(fileName);
   const extension = extensionOf(base);
   const stem = extension ? base.slice(0, -(extension.length + 1)) : base;
+  const maxDepth = limitsOf(options.limits).jsonDepth;
   let issues: ImportIssue[] = [];
   let ready: ParsedDocument[] = [];
   const held: ParsedDocument[] = [];
@@ -267,16 +306,20 @@ export function createJsonLineReader(
       } else {
         const lineText = decoded.text.endsWith('\r') ? decoded.text.slice(0, -1) : decoded.text;
         if (lineText.trim() !== '') {
-          const parsed = tryParseJson(lineText);
-          if ('error' in parsed) issues.push({ file, line, reason: `invalid JSON: ${parsed.error}` });
+          const parsed = jsonTooDeepAt(lineText, maxDepth) === undefined ? tryParseJson(lineText) : undefined;
+          if (parsed === undefined) issues.push({ file, line, reason: limitRefusal('jsonDepth', options.limits) });
+          else if ('error' in parsed) issues.push({ file, line, reason: `invalid JSON: ${parsed.error}` });
           else entries.accept(parsed.value, line, 'line', `${stem} #${line}`);
         }
       }
-      return { issues, documents: ready };
+      const within = withinSpanLimit(ready, options.limits);
+      issues.push(...within.issues);
+      return { issues, documents: within.documents };
     },
     end() {
       const asks = entries.asks();
-      return { documents: held, unknownLabels: entries.labels.unknown(), ...(asks ? { asks } : {}) };
+      const within = withinSpanLimit(held, options.limits);
+      return { ...within, unknownLabels: entries.labels.unknown(), ...(asks ? { asks } : {}) };
     },
   };
 }

@@ -9,6 +9,8 @@ import { decodeTextFile } from './decode';
 import { parseImportFile } from './import';
 import type { ImportParseResult } from './import-result';
 import { setOwn } from '../own-keys';
+import { limitRefusal, limitsOf, type LimitPolicy } from '../limits';
+import { jsonTooDeepAt } from './json-values';
 
 export const BUNDLE_FORMAT = 'spanwright-project';
 export const BUNDLE_FORMAT_VERSION = 2;
@@ -87,7 +89,21 @@ function readHeader(line: string): BundleHeader | string {
  * Reads a bundle: the header, and the documents through the Spanwright JSONL reader (line
  * numbers are the bundle's). A bad header is an issue on line 1 and no documents.
  */
-export function parseProjectBundle(fileName: string, bytes: Uint8Array): { header: BundleHeader | null; result: ImportParseResult } {
+export function parseProjectBundle(
+  fileName: string,
+  bytes: Uint8Array,
+  limits?: LimitPolicy,
+): { header: BundleHeader | null; result: ImportParseResult } {
+  const refused = (reason: string, line?: number) => ({
+    header: null,
+    result: {
+      file: fileName,
+      documents: [],
+      issues: [line === undefined ? { file: fileName, reason } : { file: fileName, line, reason }],
+      unknownLabels: [],
+    },
+  });
+  if (bytes.length > limitsOf(limits).fileBytes) return refused(limitRefusal('fileBytes', limits, bytes.length));
   const decoded = decodeTextFile(bytes);
   if (!decoded.ok)
     return {
@@ -96,6 +112,7 @@ export function parseProjectBundle(fileName: string, bytes: Uint8Array): { heade
     };
   const newline = decoded.text.indexOf('\n');
   const first = newline === -1 ? decoded.text : decoded.text.slice(0, newline);
+  if (jsonTooDeepAt(first, limitsOf(limits).jsonDepth) !== undefined) return refused(limitRefusal('jsonDepth', limits), 1);
   const header = readHeader(first.replace(/\r$/, ''));
   if (typeof header === 'string') {
     return {
@@ -109,6 +126,7 @@ export function parseProjectBundle(fileName: string, bytes: Uint8Array): { heade
     new TextEncoder().encode(rest),
     header.schema.labels,
     header.schema.documentCategories,
+    limits ? { limits } : {},
   );
   result.file = fileName;
   for (const issue of result.issues) {

@@ -14,6 +14,7 @@ import { commitChange } from '../storage/commit';
 import type { SpanwrightDatabase } from '../storage/database';
 import { strictDurability } from '../storage/durable';
 import { existingHashes, nextDocumentOrder } from '../storage/documents';
+import { readLimitPolicy } from '../storage/input-limits';
 import { usedAnnotationIds } from '../storage/spans';
 import { newId } from './ids';
 import { defaultParser, groupImportFiles, type FileParser } from './parse-files';
@@ -22,6 +23,8 @@ import { ownValue, setOwn } from '../../../src-shared/own-keys';
 export interface InputFile {
   name: string;
   bytes: Uint8Array;
+  /** Set when the bytes were left unread, the file being larger than the file-size limit: its size (`bytes` is empty). */
+  size?: number;
 }
 
 export interface DuplicateReport {
@@ -87,7 +90,9 @@ async function planWith(
   };
   const unknown = new Map<string, UnknownLabel>();
   const asks = new Set<ReadQuestion>();
-  const requests = groupImportFiles(files, schema, options);
+  // The limits as set now (Settings › Import limits), never kept in the plan: a reread after
+  // raising one reads with the new value.
+  const requests = groupImportFiles(files, schema, { ...options, limits: await readLimitPolicy(db) });
   for (const [index, request] of requests.entries()) {
     const { result, hashes } = await parser.parse(request);
     plan.issues.push(...result.issues);

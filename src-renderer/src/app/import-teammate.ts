@@ -33,6 +33,7 @@ import {
   type TextComparison,
 } from '../../../src-shared/review/text-difference';
 import { commitChange } from '../storage/commit';
+import { readLimitPolicy } from '../storage/input-limits';
 import type { SpanwrightDatabase } from '../storage/database';
 import { readDocumentAnnotations, usedAnnotationIds } from '../storage/spans';
 import { buildImportChange, idAllocator, tallyUnknownLabels, type InputFile } from './import-documents';
@@ -167,7 +168,7 @@ export async function planTeammateImport(
   };
   const leftOutNames: Array<NearMatch['leftOut'][number]> = [];
   try {
-    for (const request of groupImportFiles(files, project.schema, options)) {
+    for (const request of groupImportFiles(files, project.schema, { ...options, limits: await readLimitPolicy(db) })) {
       const { result, hashes } = await parser.parse(request);
       plan.issues.push(...result.issues);
       for (const question of result.asks ?? []) asks.add(question);

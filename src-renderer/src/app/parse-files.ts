@@ -7,7 +7,9 @@ import type { ReadOptions } from '../../../src-shared/formats/format-module';
 import { parseLabelListFile, type LabelList } from '../../../src-shared/formats/label-list';
 import type { ImportParseResult } from '../../../src-shared/formats/import-result';
 import type { Result } from '../../../src-shared/result';
+import type { LimitPolicy } from '../../../src-shared/limits';
 import { hashText } from '../../../src-shared/text-hash';
+import { limitRefusal, limitsOf } from '../../../src-shared/limits';
 
 export interface ParsedFile {
   result: ImportParseResult;
@@ -18,7 +20,7 @@ export interface ParsedFile {
 /** One import unit: a file on its own, or brat files that belong together (.zip, .txt + .ann). */
 export type ParseRequest =
   | { kind: 'file'; name: string; bytes: Uint8Array; labels: Label[]; categories: DocumentCategory[]; options?: ReadOptions }
-  | { kind: 'brat'; files: Array<{ name: string; bytes: Uint8Array }>; labels: Label[] }
+  | { kind: 'brat'; files: Array<{ name: string; bytes: Uint8Array }>; labels: Label[]; limits?: LimitPolicy }
   /** A file that is not read, and why (a label list beside its file that is not one). */
   | { kind: 'refused'; name: string; reason: string };
 
@@ -31,7 +33,7 @@ export function parseRequest(request: ParseRequest): ParsedFile {
   const result =
     request.kind === 'file'
       ? parseImportFile(request.name, request.bytes, request.labels, request.categories, request.options)
-      : parseBratFiles(request.files, request.labels);
+      : parseBratFiles(request.files, request.labels, request.limits ? { limits: request.limits } : {});
   return { result, hashes: result.documents.map((d) => hashText(d.draft.text)) };
 }
 
@@ -91,15 +93,25 @@ function labelListsBeside(files: ReadonlyArray<{ name: string; bytes: Uint8Array
 /**
  * Groups chosen files into parse requests: zips and .ann files (with the .txt of the same
  * name) go to the brat reader; everything else is read on its own. `options`: what the user
- * said about the files (a label list for label ids, the unit of their offsets). A label list
+ * said about the files (a label list for label ids, the unit of their offsets), and the input
+ * limits: a file larger than the limit is refused before anything reads it (`size`: the size
+ * of a file whose bytes were left unread for that reason). A label list
  * chosen with the file it names (`X.labels.json` beside `X`) names that file's label ids when
  * the user has given none, and is not imported itself.
  */
 export function groupImportFiles(
-  files: ReadonlyArray<{ name: string; bytes: Uint8Array }>,
+  chosen: ReadonlyArray<{ name: string; bytes: Uint8Array; size?: number }>,
   schema: Pick<LabelSchema, 'labels' | 'documentCategories'>,
   options: ReadOptions = {},
 ): ParseRequest[] {
+  const sizeOf = (f: { bytes: Uint8Array; size?: number }) => f.size ?? f.bytes.length;
+  const tooLarge = chosen.filter((f) => sizeOf(f) > limitsOf(options.limits).fileBytes);
+  const refusedBySize = tooLarge.map((f): ParseRequest => ({
+    kind: 'refused',
+    name: f.name,
+    reason: limitRefusal('fileBytes', options.limits, sizeOf(f)),
+  }));
+  const files = chosen.filter((f) => !tooLarge.includes(f));
   const labels = schema.labels;
   const beside = labelListsBeside(files);
   const listBeside = (name: string): boolean =>
@@ -123,6 +135,12 @@ export function groupImportFiles(
       return { kind: 'file', name: f.name, bytes: f.bytes, labels: [...labels], categories: [...schema.documentCategories], options: read };
     })
     .filter((request) => !(request.kind === 'file' && listBeside(request.name)));
-  if (brat.length > 0) requests.push({ kind: 'brat', files: brat.map((f) => ({ name: f.name, bytes: f.bytes })), labels: [...labels] });
-  return requests;
+  if (brat.length > 0)
+    requests.push({
+      kind: 'brat',
+      files: brat.map((f) => ({ name: f.name, bytes: f.bytes })),
+      labels: [...labels],
+      ...(options.limits ? { limits: options.limits } : {}),
+    });
+  return [...refusedBySize, ...requests];
 }

@@ -9,6 +9,7 @@ import { BUNDLE_EXTENSION, bundleHeaderLine, parseProjectBundle } from '../../..
 import { hashText } from '../../../src-shared/text-hash';
 import type { SpanwrightDatabase } from '../storage/database';
 import { createProject } from '../storage/projects';
+import { readLimitPolicy } from '../storage/input-limits';
 import { isStringList, readSetting, SETTING, writeSetting } from '../storage/settings';
 import type { PreparedExport } from './export-documents';
 import { newId } from './ids';
@@ -134,7 +135,7 @@ export async function importProjectBundle(
   self: Annotator,
   options: { projectId?: string } = {},
 ): Promise<{ id: string; name: string; documents: number; spans: number }> {
-  const { header, result } = parseProjectBundle(fileName, bytes);
+  const { header, result } = parseProjectBundle(fileName, bytes, await readLimitPolicy(db));
   const problems = [
     ...result.issues.map(formatImportIssue),
     ...result.unknownLabels.map((u) => `${fileName}: label ${u.name} is used by ${u.count} spans but missing from the bundle's schema`),

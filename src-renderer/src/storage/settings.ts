@@ -1,5 +1,5 @@
 // Small key-value settings: identity, last open project and document, scroll positions, snapping,
-// theme and font size.
+// theme and font size, input limits.
 import { sameValue } from '../../../src-shared/annotations/same-value';
 import type { SpanwrightDatabase } from './database';
 
@@ -41,4 +41,6 @@ export const SETTING = {
   theme: 'theme',
   /** The document text's font size in CSS pixels (for every project). */
   documentFontSize: 'documentFontSize',
+  /** The input limits (input-limits.ts; for every project). */
+  inputLimits: 'inputLimits',
 } as const;

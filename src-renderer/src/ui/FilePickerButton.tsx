@@ -1,7 +1,7 @@
 // A button-styled label around a hidden file input: keyboard- and screen-reader-reachable by
 // its accessible name, and the same input can be chosen twice in a row.
 import type { RefObject } from 'react';
-import type { InputFile } from '../app/import-documents';
+import type { ChosenFile } from '../app/chosen-files';
 import { readDroppedFiles } from './useImportFlows';
 
 export function FilePickerButton(props: {
@@ -10,7 +10,7 @@ export function FilePickerButton(props: {
   text: string;
   accept: string;
   inputRef?: RefObject<HTMLInputElement | null>;
-  onFiles: (files: InputFile[]) => unknown;
+  onFiles: (files: ChosenFile[]) => unknown;
 }) {
   return (
     <label className="button">

@@ -1,11 +1,14 @@
-// Appearance settings: the colour theme and the size of the document text (for every project).
+// Settings for every project on this computer: the colour theme, the size of the document text,
+// and the import limits.
 import { useId } from 'react';
+import type { SpanwrightDatabase } from '../storage/database';
+import { ImportLimitsSettings } from './ImportLimitsSettings';
 import { Modal } from './Modal';
 import { DOCUMENT_FONT_SIZE, THEMES, type Appearance, type ThemeChoice } from './useAppearance';
 
 const THEME_NAMES: Record<ThemeChoice, string> = { system: 'As the system', light: 'Light', dark: 'Dark' };
 
-export function SettingsDialog(props: { appearance: Appearance; onClose: () => void }) {
+export function SettingsDialog(props: { appearance: Appearance; db: SpanwrightDatabase; onClose: () => void }) {
   const { appearance } = props;
   const sizeId = useId();
   return (
@@ -41,7 +44,8 @@ export function SettingsDialog(props: { appearance: Appearance; onClose: () => v
           <output htmlFor={sizeId}>{appearance.documentFontSize} px</output>
         </div>
       </div>
-      <p className="hint">Both apply to every project and are remembered on this computer.</p>
+      <ImportLimitsSettings db={props.db} />
+      <p className="hint">These apply to every project and are remembered on this computer.</p>
       <div className="modal__actions">
         <button type="button" className="primary" onClick={props.onClose}>
           Done

@@ -2,7 +2,8 @@
 // would not fit on one row, the file and dialog actions fold into one "More" menu.
 import { useRef, type RefObject } from 'react';
 import type { Project } from '../../../src-shared/domain';
-import { IMPORT_EXTENSIONS, type InputFile } from '../app/import-documents';
+import { IMPORT_EXTENSIONS } from '../app/import-documents';
+import type { ChosenFile } from '../app/chosen-files';
 import { ActionsMenu } from './ActionsMenu';
 import { FilePickerButton } from './FilePickerButton';
 import { GearIcon, PanelIcon, UndoIcon } from './icons';
@@ -37,8 +38,8 @@ export function TopBar(props: {
   mode: 'annotate' | 'review';
   onModeChange: (mode: 'annotate' | 'review') => void;
   fileInput: RefObject<HTMLInputElement | null>;
-  onImport: (files: InputFile[]) => void | Promise<void>;
-  onImportTeammates: (files: InputFile[]) => void | Promise<void>;
+  onImport: (files: ChosenFile[]) => void | Promise<void>;
+  onImportTeammates: (files: ChosenFile[]) => void | Promise<void>;
   onOpenDialog: (dialog: WorkbenchDialog) => void;
   canUndo: boolean;
   canRedo: boolean;
@@ -172,7 +173,7 @@ export function TopBar(props: {
             className="icon-button"
             onClick={() => props.onOpenDialog('settings')}
             aria-label="Settings"
-            title="Settings: theme, text size"
+            title="Settings: theme, text size, import limits"
           >
             <GearIcon />
           </button>
@@ -210,7 +211,7 @@ function HiddenFilePicker(props: {
   label: string;
   accept: string;
   inputRef: RefObject<HTMLInputElement | null>;
-  onFiles: (files: InputFile[]) => unknown;
+  onFiles: (files: ChosenFile[]) => unknown;
 }) {
   return (
     <input

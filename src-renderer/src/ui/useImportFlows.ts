@@ -9,12 +9,18 @@ import { snapshotProject } from '../app/backups';
 import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportPlan, type InputFile } from '../app/import-documents';
 import { commitTeammateImport, planTeammateImport, type TeammateMergeOptions, type TeammatePlan } from '../app/import-teammate';
 import { importProjectBundle } from '../app/project-bundle';
+import { readChosenFiles, type ChosenFile } from '../app/chosen-files';
+import { readInputLimits } from '../storage/input-limits';
 import type { SpanwrightDatabase } from '../storage/database';
 import { strictDurability } from '../storage/durable';
 import type { ToastKind } from './Toasts';
 
-export const readDroppedFiles = async (files: FileList | File[]): Promise<InputFile[]> =>
-  Promise.all(Array.from(files).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+/** The files of a picker or a drop, not read yet: the import reads them within the file-size limit (chosen-files.ts). */
+export const readDroppedFiles = async (files: FileList | File[]): Promise<ChosenFile[]> => Array.from(files);
+
+/** Reads chosen files within the file-size limit as set now. */
+const readWithinLimit = async (db: SpanwrightDatabase, chosen: readonly ChosenFile[]): Promise<InputFile[]> =>
+  readChosenFiles(chosen, (await readInputLimits(db)).fileBytes);
 
 export function useImportFlows(deps: {
   db: SpanwrightDatabase;
@@ -68,10 +74,12 @@ export function useImportFlows(deps: {
   );
 
   const startImport = useCallback(
-    async (chosen: InputFile[]) => {
-      if (chosen.length === 0 || !project) return;
-      // Project bundles become projects of their own; other files go into this one.
-      const bundles = chosen.filter((f) => f.name.endsWith(`.${BUNDLE_EXTENSION}`) || isProjectBundle(f.bytes));
+    async (picked: ChosenFile[]) => {
+      if (picked.length === 0 || !project) return;
+      const chosen = await readWithinLimit(db, picked);
+      // Project bundles become projects of their own; other files go into this one (a file too
+      // large to read is refused there, by name).
+      const bundles = chosen.filter((f) => f.size === undefined && (f.name.endsWith(`.${BUNDLE_EXTENSION}`) || isProjectBundle(f.bytes)));
       const files = chosen.filter((f) => !bundles.includes(f));
       for (const bundle of bundles) {
         try {
@@ -146,9 +154,10 @@ export function useImportFlows(deps: {
   }, [bridge, fileInput, startImport]);
 
   const startTeammateImport = useCallback(
-    async (files: InputFile[]) => {
-      if (files.length === 0) return;
+    async (picked: ChosenFile[]) => {
+      if (picked.length === 0) return;
       try {
+        const files = await readWithinLimit(db, picked);
         const plan = await planTeammateImport(db, projectId, annotator, files);
         setImportFiles({ files });
         setTeammatePlan(plan);

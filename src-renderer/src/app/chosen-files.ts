@@ -1,0 +1,28 @@
+// Files the user chose or dropped, read into memory only when within the file-size limit: a
+// browser asked for the bytes of a 3 GB file allocates them all (or dies trying) before any
+// check could run. A file past the limit goes on with its size and no bytes, and the import
+// refuses it by name (parse-files.ts), so the report says which file and why.
+import type { InputFile } from './import-documents';
+
+/** A file as the browser hands it over (a `File`), not read yet. */
+export interface UnreadFile {
+  name: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** What a picker or a drop gives: browser files, or files already read (the desktop's open dialog). */
+export type ChosenFile = InputFile | UnreadFile;
+
+// Not `'bytes' in file`: a browser's File has a `bytes()` method of its own.
+const isUnread = (file: ChosenFile): file is UnreadFile => !((file as { bytes?: unknown }).bytes instanceof Uint8Array);
+
+export async function readChosenFiles(files: readonly ChosenFile[], maxFileBytes: number): Promise<InputFile[]> {
+  return Promise.all(
+    files.map(async (file): Promise<InputFile> => {
+      if (!isUnread(file)) return file;
+      if (file.size > maxFileBytes) return { name: file.name, bytes: new Uint8Array(0), size: file.size };
+      return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+    }),
+  );
+}

@@ -10,7 +10,7 @@ export const BACKUP_REASONS: readonly BackupReason[] = ['import', 'upgrade', 'sc
 
 /**
  * How many snapshots of each reason are kept per project; older ones are deleted when a new
- * one is written. Twenty-seven at most per project: enough to step back over a week of days
+ * one is written. Twenty-three at most per project: enough to step back over a week of days
  * and several imports, without the folder growing without end.
  */
 export const BACKUPS_KEPT: Readonly<Record<BackupReason, number>> = {

@@ -24,12 +24,16 @@
 //             through _changes; a span labelled by the annotator to the lead's review view,
 //             against a raw write to longpoll _changes round trip
 //
-// BENCH_SKIP_EXPORT=1 or BENCH_SKIP_SYNC=1 leaves out that (slow) part; BENCH_ONLY_SYNC=1 runs
+//   cli     - the command line (scripts/bench-cli.mjs says what against what): convert and
+//             validate throughput against a Node JSON round trip, peak memory of agree and merge
+//
+// BENCH_SKIP_EXPORT=1, BENCH_SKIP_SYNC=1 or BENCH_SKIP_CLI=1 leaves out that (slow) part; BENCH_ONLY_SYNC=1 runs
 // only the sync part (BENCH_SYNC_DOCS, default 10000; BENCH_SYNC_ROUNDS, default 5).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { syncBench } from './bench-sync.mjs';
+import { cliBench } from './bench-cli.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -363,6 +367,8 @@ async function exportBench(browser) {
 }
 
 async function main() {
+  // The command line needs no browser: BENCH_ONLY_CLI=1 runs only its part.
+  if (process.env.BENCH_ONLY_CLI) return cliBench();
   if (!existsSync('dist-web/index.html')) throw new Error('dist-web missing: run `npm run build:web` (npm run bench does).');
   const server = await startServer();
   const browser = await chromium.launch({
@@ -428,6 +434,7 @@ async function main() {
     for (const [name, values, baseline] of exportTimes) row(name, values, baseline);
     // Last: it needs its own pages, and its rows come after the document view's.
     if (!process.env.BENCH_SKIP_SYNC) await printSync(browser);
+    if (!process.env.BENCH_SKIP_CLI) await cliBench();
   } finally {
     await browser.close();
     server.kill();

@@ -16,6 +16,7 @@ import { parseImportFile } from '../src-shared/formats/import';
 import type { ImportIssue, ParsedDocument } from '../src-shared/formats/import-result';
 import { allDone, annotationSetOf, fileStatuses, readSchemaFile, schemaOptions } from './agreement-input';
 import { formatDocumentLists, formatReportTable } from './agreement-table';
+import { isLineCorpus, readCorpusItems } from './corpus-stream';
 import { matchDocuments } from './document-matching';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliOutput } from './output';
 
@@ -143,15 +144,12 @@ export async function runAgree(args: string[], output: CliOutput): Promise<numbe
   const read: Array<{ path: string; documents: ParsedDocument[] }> = [];
   let bad = false;
   for (const path of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path);
-    } catch (error) {
-      output.stderr(`${path}: cannot read the file: ${readError(error)}\n`);
+    const result = await readAnnotatorFile(path);
+    if ('error' in result) {
+      output.stderr(`${path}: cannot read the file: ${readError(result.error)}\n`);
       bad = true;
       continue;
     }
-    const result = parseImportFile(path, bytes, []);
     for (const issue of result.issues) output.stderr(`${issueLine(path, issue)}\n`);
     if (result.issues.length > 0) bad = true;
     read.push({ path, documents: result.documents });
@@ -227,6 +225,28 @@ function ownAnnotator(documents: readonly ParsedDocument[]): { id: string; name:
     if (name) return { id: only, name };
   }
   return { id: only, name: only };
+}
+
+/**
+ * The documents and problems of one annotator's file. JSONL is read line by line, so a file of
+ * any size is never one string (over ~512 MiB that fails); other files are read whole.
+ */
+async function readAnnotatorFile(path: string): Promise<{ documents: ParsedDocument[]; issues: ImportIssue[] } | { error: unknown }> {
+  const documents: ParsedDocument[] = [];
+  const issues: ImportIssue[] = [];
+  try {
+    if (!isLineCorpus(path) || path === '-') {
+      const result = parseImportFile(path, await readFile(path), []);
+      return { documents: result.documents, issues: result.issues };
+    }
+    for await (const item of readCorpusItems(path)) {
+      if (item.kind === 'issue') issues.push(item.issue);
+      else documents.push(item.document);
+    }
+  } catch (error) {
+    return { error };
+  }
+  return { documents, issues };
 }
 
 /** `file:line: reason`, with the path as the user typed it. */

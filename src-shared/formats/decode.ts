@@ -23,6 +23,15 @@ export function decodeTextFile(bytes: Uint8Array): DecodeResult {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body) };
   } catch {
     const bad = firstInvalidUtf8(body);
+    // Valid UTF-8 that still fails is too long for one string (V8: about 512 MiB), not badly encoded.
+    if (bad === body.length) {
+      return {
+        ok: false,
+        reason:
+          `too large to read as one text (${(body.length / 2 ** 20).toFixed(0)} MiB; at most about 512 MiB fit in one): ` +
+          'split it into smaller files, or use JSONL, which the command line reads line by line',
+      };
+    }
     const byte = body[bad] ?? 0;
     const hex = byte.toString(16).toUpperCase().padStart(2, '0');
     const offset = bad + bytes.length - body.length;

@@ -27,7 +27,8 @@ const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED',
 const QUOTA_WORDS = /quota ?exceeded|quota_reached|no space left on device|ENOSPC/i;
 
 /** The name of the error a write gets while the app is read-only (storage/space-guard.ts). */
-export const READ_ONLY_ERROR_NAME = 'ReadOnlyError';
+// Not Dexie's own `ReadOnlyError` (a write inside a read-only transaction), which means something else.
+export const READ_ONLY_ERROR_NAME = 'DiskFullReadOnlyError';
 
 /** Whether `error`, or an error it wraps (Dexie's `inner` and `failures`, a `cause`), passes `test`. */
 function anyWrapped(error: unknown, test: (e: { name?: unknown; message?: unknown }) => boolean, depth = 0): boolean {

@@ -5,12 +5,15 @@ import { errorMessage } from '../../../src-shared/result';
 import {
   bytesInWords,
   isQuotaError,
+  isReadOnlyRefusal,
   judgeSpace,
   LOW_SPACE_BYTES,
   lowSpaceWarning,
   NO_SPACE_MESSAGE,
   persistenceAdvice,
+  READ_ONLY_ERROR_NAME,
   READ_ONLY_REFUSAL,
+  spaceErrorMessage,
   tryAgainMessage,
 } from '../../../src-shared/storage-space';
 
@@ -64,7 +67,9 @@ describe('judgeSpace and the low-space warning', () => {
   it('warns under 10 % of the quota left, even when that is many megabytes', () => {
     const report = judgeSpace({ usage: 9.5 * GB, quota: 10 * GB });
     expect(report).toMatchObject({ level: 'low', left: 0.5 * GB });
-    expect(lowSpaceWarning(report)).toMatch(/^Space is running low: 500 MB left for Spanwright's data \(5 % of what it may use\)\. Export a project bundle/);
+    expect(lowSpaceWarning(report)).toMatch(
+      /^Space is running low: 500 MB left for Spanwright's data \(5 % of what it may use\)\. Export a project bundle/,
+    );
   });
 
   it('warns under a fixed number of bytes left, however small the share', () => {
@@ -118,5 +123,17 @@ describe('tryAgainMessage', () => {
     expect(tryAgainMessage('writable')).toMatch(/space again/);
     expect(tryAgainMessage('still-full')).toMatch(/Still no space/);
     expect(tryAgainMessage('unknown')).toMatch(/Could not check/);
+  });
+});
+
+describe('isReadOnlyRefusal', () => {
+  it('knows the refusal of a write while read-only, wrapped or not, and not Dexie’s ReadOnlyError', () => {
+    const refusal = Object.assign(new Error(READ_ONLY_REFUSAL), { name: READ_ONLY_ERROR_NAME });
+    expect(isReadOnlyRefusal(refusal)).toBe(true);
+    expect(isReadOnlyRefusal({ name: 'ModifyError', message: '1 of 1 failed', failures: [refusal] })).toBe(true);
+    expect(spaceErrorMessage({ name: 'AbortError', message: '', inner: refusal })).toBe(READ_ONLY_REFUSAL);
+    // Dexie's own ReadOnlyError: a write inside a read-only transaction, a bug, not a full disk.
+    expect(isReadOnlyRefusal({ name: 'ReadOnlyError', message: 'Transaction is readonly' })).toBe(false);
+    expect(spaceErrorMessage(new Error('something else'))).toBeNull();
   });
 });

@@ -21,6 +21,7 @@ import { compareText } from './stable-order';
 import { unzipFiles } from './zip-archive';
 import { limitRefusal, limitsOf, type LimitPolicy } from '../limits';
 import { withinSpanLimit } from './span-limit';
+import { acceptableUnknownLabels, withAcceptableNames } from './imported-names';
 
 // --- writing -------------------------------------------------------------------------------------
 
@@ -317,6 +318,9 @@ export function parseBratFiles(
   try {
     const pairs = collectPairs(files, result.issues, options.keepPaths === true, options.limits);
     for (const pair of pairs) readPair(pair, labels, result);
+    const named = withAcceptableNames(result.documents, { labels: labels.knownNames() });
+    result.documents = named.documents;
+    result.issues.push(...named.issues);
     const within = withinSpanLimit(result.documents, options.limits);
     result.documents = within.documents;
     result.issues.push(...within.issues);
@@ -325,7 +329,7 @@ export function parseBratFiles(
     result.issues.push({ file, reason: `could not be read: ${errorMessage(error)}` });
   }
   if (result.documents.length === 0) result.issues.push({ file, reason: 'no documents imported: no .txt file with a good .ann was found' });
-  result.unknownLabels = labels.unknown();
+  result.unknownLabels = acceptableUnknownLabels(labels.unknown());
   return result;
 }
 

@@ -17,6 +17,7 @@ import { readPlainText } from './plain-text';
 import { jsonReaderFor } from './registry';
 import { limitRefusal, limitsOf } from '../limits';
 import { withinSpanLimit } from './span-limit';
+import { acceptableUnknownLabels, importedNamesProblem, withAcceptableNames, type KnownNames } from './imported-names';
 
 /** Extensions of column files (CoNLL-2003, WNUT-17, IOB/BIO dumps). */
 const COLUMN_EXTENSIONS = new Set(['conll', 'iob', 'iob1', 'iob2', 'bio', 'bioes', 'tsv']);
@@ -87,12 +88,15 @@ function readFile(
   // CoNLL and other column files (CoNLL-2003's own files are .txt).
   if (columnFile || (extension === 'txt' && looksLikeColumns(text))) {
     readColumnFile(file, text, { ...options, defaultTitle: stem, labels, categories }, result);
+    const named = withAcceptableNames(result.documents, { labels: labels.knownNames(), categories });
+    result.documents = named.documents;
+    result.issues.push(...named.issues);
     const within = withinSpanLimit(result.documents, options.limits);
     result.documents = within.documents;
     result.issues.push(...within.issues);
     if (result.documents.length === 0 && !result.issues.some((i) => i.severity !== 'note'))
       result.issues.push({ file, reason: 'no documents found: the file has no tokens' });
-    result.unknownLabels = labels.unknown();
+    result.unknownLabels = acceptableUnknownLabels(labels.unknown());
     return;
   }
 
@@ -184,6 +188,7 @@ class JsonEntries {
   private readonly fileNotes = new Set<string>();
   private readonly questions = new Set<ReadQuestion>();
   private readonly merged = new Map<string, { document: ParsedDocument; line: number | undefined; lineKind: 'line' | 'item' }>();
+  private known: KnownNames | undefined;
 
   constructor(
     private readonly file: string,
@@ -212,6 +217,13 @@ class JsonEntries {
     });
     if ('reason' in parsed) {
       sink.issue({ file, ...at, reason: parsed.reason });
+      return;
+    }
+    // A name no one could type (imported-names.ts) refuses the entry before it counts or merges.
+    this.known ??= { labels: labels.knownNames(), categories: this.categories };
+    const badNames = importedNamesProblem(parsed.draft, this.known);
+    if (badNames !== null) {
+      sink.issue({ file, ...at, reason: badNames });
       return;
     }
     for (const note of parsed.fileNotes ?? []) {

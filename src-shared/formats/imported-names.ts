@@ -6,11 +6,12 @@ import { annotatorNameProblem } from '../annotator-names';
 import type { DocumentDraft } from '../domain';
 import { nameCharactersProblem } from '../name-characters';
 import { nameProblem } from '../schema-rules';
-import type { ImportIssue, ParsedDocument } from './import-result';
+import type { ImportIssue, ParsedDocument, UnknownLabel } from './import-result';
 import { quote } from './json-values';
 
 /** Names the project has already: they are its own, whatever rule they were made under. */
 export interface KnownNames {
+  /** A Set is used as it is (a reader checking many entries builds it once). */
   labels?: Iterable<string>;
   categories?: Iterable<{ name: string; values: ReadonlyArray<{ name: string }> }>;
 }
@@ -58,7 +59,7 @@ function annotatorIdProblem(id: string): string | null {
 
 /** Why the document's names cannot enter the project (each name once), or null. */
 export function importedNamesProblem(draft: DocumentDraft, known: KnownNames = {}): string | null {
-  const knownLabels = new Set(known.labels ?? []);
+  const knownLabels = known.labels instanceof Set ? (known.labels as ReadonlySet<string>) : new Set(known.labels ?? []);
   const knownCategories = new Map([...(known.categories ?? [])].map((c) => [c.name, new Set(c.values.map((v) => v.name))]));
   const seen = new Set<string>();
   const problems: string[] = [];
@@ -70,9 +71,9 @@ export function importedNamesProblem(draft: DocumentDraft, known: KnownNames = {
     if (use.kind === 'document category' && knownCategories.has(use.name)) continue;
     if (use.kind.startsWith('value of ') && knownCategories.get(use.kind.slice('value of '.length))?.has(use.name)) continue;
     const problem = use.problem(use.name);
-    if (problem !== null) problems.push(`the ${use.kind} ${quote(use.name)}: ${problem}`);
+    if (problem !== null) problems.push(`the ${use.kind} ${quote(use.name)} is not a name Spanwright accepts (${problem})`);
   }
-  return problems.length === 0 ? null : `refused, it names what Spanwright does not accept as a name: ${problems.join('; ')}`;
+  return problems.length === 0 ? null : problems.join('; ');
 }
 
 /** The documents whose names pass, and one issue (file, line, reason) for each document refused. */
@@ -95,4 +96,12 @@ export function withAcceptableNames(
     );
   }
   return { documents: kept, issues };
+}
+
+/**
+ * The unknown labels worth offering for adding: readers that count labels before documents are
+ * refused (columns, brat) would otherwise offer the very names the refusals were about.
+ */
+export function acceptableUnknownLabels(unknown: readonly UnknownLabel[]): UnknownLabel[] {
+  return unknown.filter((label) => nameProblem(label.name, 'label') === null);
 }

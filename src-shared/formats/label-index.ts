@@ -39,6 +39,11 @@ export class LabelIndex {
     }
   }
 
+  /** The project's label names (they are accepted by an import whatever rule made them). */
+  knownNames(): ReadonlySet<string> {
+    return new Set(this.known.keys());
+  }
+
   unknown(): UnknownLabel[] {
     return [...this.unknownCounts.values()];
   }

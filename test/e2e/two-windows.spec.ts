@@ -7,7 +7,7 @@ import { dragSelect, openApp, openDocument, renderedSpans } from './helpers';
 const HARBOUR = 'Harbour city opens new tram line';
 
 // Two pages, an axe check per screen and a reload: more than one page's worth of time.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 async function projectName(page: Page): Promise<string> {
   return ((await page.getByRole('combobox', { name: 'Project' }).locator('option:checked').textContent()) ?? '').trim();

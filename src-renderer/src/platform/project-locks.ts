@@ -43,7 +43,7 @@ export function claimProjectLock(projectId: string, options: { steal: boolean; o
 
 /**
  * Runs `work` while holding a project's lock, for work on a project this window does not show
- * (deleting it): refused, with null, when another window has it open.
+ * (deleting it); `done: false`, without running it, when another window has it open.
  */
 export async function whileProjectFree<T>(projectId: string, work: () => Promise<T>): Promise<{ done: true; value: T } | { done: false }> {
   const locks = typeof navigator === 'undefined' ? undefined : (navigator.locks as LockManager | undefined);

@@ -255,6 +255,10 @@ const writeScope = (db: SpanwrightDatabase) => [...tablesOf(db), db.settings];
 export async function commitChange(db: SpanwrightDatabase, projectId: string, change: Change, author: Author, extra?: CommitExtras): Promise<void> {
   await db.transaction('rw', writeScope(db), async () => {
     // Only the window that holds the project writes it (two windows would overwrite each other).
+    // Checked first, inside this transaction: the steal that follows the check cannot slip in
+    // before the write, because the taking window's writer token is written in a transaction
+    // IndexedDB runs after this one, and that window loads the project only after it
+    // (assertMayWrite says how; the only gap left is a full disk, where the lock alone guards).
     await assertMayWrite(db, projectId);
     const slice = await loadSlice(db, projectId, changeScope(change));
     await commitInTransaction(db, projectId, change, author, slice, extra);

@@ -3,6 +3,7 @@
 // downloads, an edit is refused in the banner's words (and nothing is shown as saved), and once
 // the quota is raised, Try again returns to normal.
 import { expect, test, type CDPSession, type Page } from '@playwright/test';
+import { expectNoAccessibilityViolations } from './axe';
 import { dragSelect, openApp, openDocument, readDownload, renderedSpans } from './helpers';
 
 const HARBOUR = 'Harbour city opens new tram line';
@@ -56,6 +57,7 @@ test('a full disk: read-only with a banner, the bundle exports, edits are refuse
   await expect(page.getByText('Read-only: not saving')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Storage full' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('disk-full-banner.png') });
+  await expectNoAccessibilityViolations(page, 'the read-only banner', { include: '.storage-banner' });
 
   // The project bundle downloads without writing to the database.
   const downloading = page.waitForEvent('download');

@@ -9,7 +9,7 @@
 // step in some engines (Node 20: ~8 s for the words of 100 KB in one piece, ~30 ms in chunks).
 // Windows start and end where a grapheme boundary is certain without context (isCertainBreak).
 // Text of the common scripts is segmented by a scanner that gives Intl.Segmenter's segments
-// (word-scanner.ts), ~10x faster; the rest by Intl.Segmenter itself.
+// (word-scanner.ts), a few times faster; the rest by Intl.Segmenter itself.
 
 import { isScannableSpace, isScannableUnit, scanWordSegments } from './word-scanner';
 

@@ -25,26 +25,42 @@ export interface AlphaResult {
  * When every pairable value is the same, D_e = D_o = 0: we define alpha = 1, as for kappa.
  */
 export function krippendorffAlpha(units: readonly (readonly NominalValue[])[]): AlphaResult {
+  const coders = units.reduce((most, unit) => Math.max(most, unit.length), 0);
+  return krippendorffAlphaOf(units.length, coders, (u, c) => units[u]?.[c]);
+}
+
+/**
+ * krippendorffAlpha of `units` units and `coders` coders, `value(unit, coder)` giving each value
+ * (null or undefined: not coded), without an array per unit (the command line's agreement runs
+ * over millions of tokens).
+ */
+export function krippendorffAlphaOf(units: number, coders: number, value: (unit: number, coder: number) => NominalValue): AlphaResult {
   const totals = new Map<string, number>();
   let pairableValues = 0;
   let disagreementSum = 0;
-  for (const unit of units) {
-    const counts = new Map<string, number>();
+  const counts = new Map<string, number>();
+  for (let u = 0; u < units; u++) {
+    counts.clear();
     let m = 0;
-    for (const value of unit) {
-      if (value === null || value === undefined) continue;
-      counts.set(value, (counts.get(value) ?? 0) + 1);
+    for (let c = 0; c < coders; c++) {
+      const coded = value(u, c);
+      if (coded === null || coded === undefined) continue;
+      counts.set(coded, (counts.get(coded) ?? 0) + 1);
       m++;
     }
     if (m < 2) continue;
     pairableValues += m;
     let squares = 0;
-    for (const [value, count] of counts) {
+    for (const [coded, count] of counts) {
       squares += count * count;
-      totals.set(value, (totals.get(value) ?? 0) + count);
+      totals.set(coded, (totals.get(coded) ?? 0) + count);
     }
     disagreementSum += (m * m - squares) / (m - 1);
   }
+  return alphaOf(totals, pairableValues, disagreementSum);
+}
+
+function alphaOf(totals: ReadonlyMap<string, number>, pairableValues: number, disagreementSum: number): AlphaResult {
   const n = pairableValues;
   if (n === 0) return { alpha: null, observedDisagreement: 0, expectedDisagreement: 0, pairableValues: 0 };
   let squares = 0;

@@ -7,8 +7,8 @@ import { cohenKappa } from './cohen-kappa';
 import { MISSING, spanConfusionMatrix, sumConfusionMatrices, tokenConfusionMatrix, type ConfusionMatrix } from './confusion-matrix';
 import { fitsScope, type DocumentScope, type ScopeSummary } from './document-scope';
 import { documentLabelAgreement, type CategoryKind, type DocumentLabelAgreement } from './document-label-agreement';
-import { fleissKappa } from './fleiss-kappa';
-import { krippendorffAlpha } from './krippendorff-alpha';
+import { fleissKappaOf } from './fleiss-kappa';
+import { krippendorffAlphaOf } from './krippendorff-alpha';
 import { scoreRelations, sumRelationScores, type RelationEnds, type RelationScores } from './relation-scores';
 import { matchSpans, type SpanMatching } from './span-matching';
 import { scoreMatching, sumSpanScores, type SpanScores } from './span-scores';
@@ -390,8 +390,14 @@ function figures(part: DocumentParts, annotators: readonly string[], layers: rea
   }));
   const overall = layers.map((layer, l): GroupAgreement => {
     const tokens = labelsOf(l, 0).length;
-    const items: string[][] = Array.from({ length: tokens }, (_, t) => annotators.map((__, a) => labelsOf(l, a)[t] ?? OUTSIDE));
-    return { layer, fleissKappa: fleissKappa(items).kappa, krippendorffAlpha: krippendorffAlpha(items).alpha, tokens };
+    // Token t is an item rated by every annotator; no array per token (there may be millions).
+    const label = (t: number, a: number): string => labelsOf(l, a)[t] ?? OUTSIDE;
+    return {
+      layer,
+      fleissKappa: fleissKappaOf(tokens, annotators.length, label).kappa,
+      krippendorffAlpha: krippendorffAlphaOf(tokens, annotators.length, label).alpha,
+      tokens,
+    };
   });
   const relations = pairOrder(annotators.length).map(([i, j], p): RelationPairAgreement => ({
     reference: annotators[i] as string,

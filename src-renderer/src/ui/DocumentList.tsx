@@ -2,9 +2,10 @@
 // document index (100,000 documents scroll smoothly: only the visible rows exist in the DOM,
 // and only they read their row).
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import { spanCountOf, statusOf } from '../../../src-shared/document-rules';
 import type { MatchInContext } from '../../../src-shared/find';
+import { showBidiControls } from '../../../src-shared/formats/bidi-controls';
 import { DOCUMENT_STATUSES, type DocumentCategory, type DocumentStatus } from '../../../src-shared/domain';
 import type { DocumentFilter } from '../app/document-filter';
 import type { DocumentIndex } from '../app/document-index';
@@ -52,14 +53,24 @@ export function DocumentList(props: {
 }) {
   const { ids, filter, textMatches } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const matchOf = (id: string): MatchInContext | undefined => (filter.text.trim() === '' ? undefined : textMatches.get(id));
+  const showMatches = filter.text.trim() !== '';
+  const matchOf = (id: string): MatchInContext | undefined => (showMatches ? textMatches.get(id) : undefined);
+  // Stable callbacks: the virtualizer lays out every row again whenever `getItemKey` changes,
+  // which at 100,000 rows is what a label must not cost.
+  const getItemKey = useCallback((index: number) => ids[index] as string, [ids]);
+  const estimateSize = useCallback(
+    (index: number) => (showMatches && textMatches.has(ids[index] as string) ? ROW_WITH_MATCH_HEIGHT : ROW_HEIGHT),
+    [ids, showMatches, textMatches],
+  );
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => scrollRef.current,
-    getItemKey: (index) => ids[index] as string,
-    estimateSize: (index) => (matchOf(ids[index] as string) ? ROW_WITH_MATCH_HEIGHT : ROW_HEIGHT),
+    getItemKey,
+    estimateSize,
     overscan: 12,
   });
+  // Row heights follow the text matches: lay the rows out again when they change, before paint.
+  useLayoutEffect(() => virtualizer.measure(), [virtualizer, estimateSize]);
 
   return (
     <nav className="document-list" aria-label="Document navigation">
@@ -98,7 +109,7 @@ export function DocumentList(props: {
               <optgroup key={category.name} label={category.name}>
                 {category.values.map((value) => (
                   <option key={value.name} value={`${category.name}${LABEL_SEPARATOR}${value.name}`}>
-                    {category.name}: {value.name}
+                    {showBidiControls(category.name)}: {showBidiControls(value.name)}
                   </option>
                 ))}
               </optgroup>

@@ -2,6 +2,7 @@
 // would not fit on one row, the file and dialog actions fold into one "More" menu.
 import { useRef, type RefObject } from 'react';
 import type { Project } from '../../../src-shared/domain';
+import { showBidiControls } from '../../../src-shared/formats/bidi-controls';
 import { IMPORT_EXTENSIONS } from '../app/import-documents';
 import type { ChosenFile } from '../app/chosen-files';
 import { ActionsMenu } from './ActionsMenu';
@@ -63,7 +64,7 @@ export function TopBar(props: {
         <select aria-label="Project" value={props.projectId} onChange={(e) => props.onProjectChange(e.target.value)}>
           {props.projects.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name}
+              {showBidiControls(p.name)}
             </option>
           ))}
         </select>

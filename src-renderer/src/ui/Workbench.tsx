@@ -589,7 +589,7 @@ export function Workbench(props: {
       {dialog === 'labels' && project && (
         <LabelsDialog
           guidelines={project.guidelines}
-          onSaveGuidelines={(text) => setGuidelines(db, projectId, text).catch((e: unknown) => reportError(String(e)))}
+          onSaveGuidelines={(text) => setGuidelines(db, projectId, text).catch((e: unknown) => reportError(errorMessage(e)))}
           schema={schema}
           session={session}
           countUses={(what, name) => countSchemaItemUses(db, projectId, what, name)}
@@ -615,7 +615,7 @@ export function Workbench(props: {
         <IdentityDialog
           annotator={annotator}
           annotators={annotators}
-          onSwitch={(to) => void props.onSwitchAnnotator(to).catch((e: unknown) => reportError(String(e)))}
+          onSwitch={(to) => void props.onSwitchAnnotator(to).catch((e: unknown) => reportError(errorMessage(e)))}
           onClose={() => setDialog(null)}
           onSave={async (name) => {
             await props.onRenameAnnotator(name);

@@ -5,6 +5,7 @@ import type { SpanwrightBridge } from '../../../src-shared/bridge';
 import type { Annotator, Project } from '../../../src-shared/domain';
 import type { ReadOptions } from '../../../src-shared/formats/format-module';
 import { BUNDLE_EXTENSION, isProjectBundle } from '../../../src-shared/formats/project-bundle';
+import { errorMessage } from '../../../src-shared/result';
 import { snapshotProject } from '../app/backups';
 import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportPlan, type InputFile } from '../app/import-documents';
 import { commitTeammateImport, planTeammateImport, type TeammateMergeOptions, type TeammatePlan } from '../app/import-teammate';
@@ -65,7 +66,7 @@ export function useImportFlows(deps: {
         if (outcome.backupProblem) reportError(`No backup was taken before this import: ${outcome.backupProblem}`);
         if (outcome.firstDocumentId) onImported(outcome.firstDocumentId);
       } catch (error) {
-        reportError(`Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
+        reportError(`Import failed, nothing was imported: ${errorMessage(error)}`);
       } finally {
         setProgress(null);
       }
@@ -87,7 +88,7 @@ export function useImportFlows(deps: {
           notify(`Restored the project “${restored.name}” (${restored.documents} documents) from ${bundle.name}.`, 'success');
           onProjectRestored(restored.id);
         } catch (error) {
-          reportError(`${bundle.name} was not imported, nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
+          reportError(`${bundle.name} was not imported, nothing was changed: ${errorMessage(error)}`);
         }
       }
       if (files.length === 0) return;
@@ -105,7 +106,7 @@ export function useImportFlows(deps: {
         }
       } catch (error) {
         setProgress(null);
-        reportError(`Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}`);
+        reportError(`Import failed, nothing was imported: ${errorMessage(error)}`);
       }
     },
     [annotator, db, finishImport, notify, onProjectRestored, project, projectId, reportError],
@@ -132,7 +133,7 @@ export function useImportFlows(deps: {
         }
         setImportFiles({ files, ...(options.labelList !== undefined && labelListFile !== undefined ? { labelListFile } : {}) });
       } catch (error) {
-        reportError(`The files could not be read again: ${error instanceof Error ? error.message : String(error)}`);
+        reportError(`The files could not be read again: ${errorMessage(error)}`);
       } finally {
         if (request === rereadRequest.current) setRereading(false);
       }
@@ -162,7 +163,7 @@ export function useImportFlows(deps: {
         setImportFiles({ files });
         setTeammatePlan(plan);
       } catch (error) {
-        reportError(`Nothing was merged: ${error instanceof Error ? error.message : String(error)}`);
+        reportError(`Nothing was merged: ${errorMessage(error)}`);
       }
     },
     [annotator, db, projectId, reportError],
@@ -177,7 +178,7 @@ export function useImportFlows(deps: {
         // A restore point first, as for every import; the merge replaces teammates' annotations.
         const backupProblem = await snapshotProject(db, bridge.backups, plan.projectId, 'import', annotator).then(
           () => undefined,
-          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+          (error: unknown) => errorMessage(error),
         );
         const outcome = await commitTeammateImport(strictDurability(db), plan, project.schema, annotator, options);
         const who = plan.annotators.map((a) => a.name).join(', ');
@@ -190,7 +191,7 @@ export function useImportFlows(deps: {
         );
         if (backupProblem) reportError(`No backup was taken before this merge: ${backupProblem}`);
       } catch (error) {
-        reportError(`Nothing was merged: ${error instanceof Error ? error.message : String(error)}`);
+        reportError(`Nothing was merged: ${errorMessage(error)}`);
       }
     },
     [annotator, bridge.backups, db, notify, project, reportError],

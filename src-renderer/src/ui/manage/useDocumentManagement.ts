@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
 import { planAssignment, type AssignmentPlan, type AssignmentRequest } from '../../../../src-shared/assignment';
 import type { Annotator, DocumentRecord, Project } from '../../../../src-shared/domain';
+import { errorMessage } from '../../../../src-shared/result';
 import { prepareAssignmentBundles } from '../../app/assign-work';
 import type { PreparedExport } from '../../app/export-documents';
 import type { AnnotationSession } from '../../app/annotation-session';
@@ -61,7 +62,7 @@ export function useDocumentManagement(options: {
       try {
         await session.restoreDocuments(entries);
       } catch (error) {
-        notify(`Could not restore: ${error instanceof Error ? error.message : String(error)}`, 'error');
+        notify(`Could not restore: ${errorMessage(error)}`, 'error');
         return;
       }
       const [first] = entries;

@@ -85,7 +85,10 @@ export interface RestoreOutcome {
 /**
  * Restores a snapshot as a new project, or in place of a project. Replacing takes a snapshot
  * of the project first (if that fails nothing is changed), then deletes it and restores the
- * bundle under its id in one strictly durable transaction: a failure leaves it as it was.
+ * bundle in one strictly durable transaction: a failure leaves it as it was. The restored
+ * project gets a new id, as any project made from a bundle: what was keyed by the old one
+ * (the document list's index, a team server connection) starts afresh rather than taking an
+ * older state for a newer one.
  */
 export async function restoreBackup(
   db: SpanwrightDatabase,
@@ -105,13 +108,11 @@ export async function restoreBackup(
   try {
     before = await snapshotProject(db, store, target.projectId, 'before-restore', self);
   } catch (error) {
-    throw new Error(
-      `Nothing was restored: the backup of the project as it is now could not be written (${errorMessage(error)}).`,
-    );
+    throw new Error(`Nothing was restored: the backup of the project as it is now could not be written (${errorMessage(error)}).`);
   }
   const restored = await durable.transaction('rw', [...tablesOf(durable), durable.settings], async () => {
     await deleteProject(durable, target.projectId);
-    return importProjectBundle(durable, fileName, bytes, self, { projectId: target.projectId });
+    return importProjectBundle(durable, fileName, bytes, self);
   });
   return { projectId: restored.id, name: restored.name, documents: restored.documents, spans: restored.spans, before };
 }

@@ -123,17 +123,12 @@ export async function prepareProjectBundle(
   };
 }
 
-/**
- * Restores a bundle as a new project (all or nothing); returns its id and name. A restore
- * from a backup that replaces a project passes that project's id (deleted in the same
- * transaction just before), so the workbench stays on it.
- */
+/** Restores a bundle as a new project (all or nothing); returns its id, name and counts. */
 export async function importProjectBundle(
   db: SpanwrightDatabase,
   fileName: string,
   bytes: Uint8Array,
   self: Annotator,
-  options: { projectId?: string } = {},
 ): Promise<{ id: string; name: string; documents: number; spans: number }> {
   const { header, result } = parseProjectBundle(fileName, bytes, await readLimitPolicy(db));
   const problems = [
@@ -147,7 +142,7 @@ export async function importProjectBundle(
   const taken = new Set((await db.projects.toArray()).map((p) => p.name));
   let name = header.name;
   for (let n = 2; taken.has(name); n++) name = `${header.name} (${n})`;
-  const projectId = options.projectId ?? newId();
+  const projectId = newId();
   const plan: ImportPlan = {
     projectId,
     files: [fileName],

@@ -1,7 +1,7 @@
 // The schema editor: labels (with their attributes), relation types and document categories,
 // in tabs, plus the project's guidelines. Renames and deletes are undoable changes made by the
 // annotation session; a delete first says what goes with it, and whose work that is.
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { SchemaItemKind, SchemaItems } from '../../../src-shared/annotations/change';
 import type { LabelSchema } from '../../../src-shared/domain';
 import { errorMessage } from '../../../src-shared/result';
@@ -66,6 +66,14 @@ export function LabelsDialog(props: {
   const { session, onError } = props;
   const [tab, setTab] = useState<TabId>('labels');
   const [pending, setPending] = useState<PendingDelete | null>(null);
+  // The delete waiting for its backup; "Keep it" meanwhile clears it, and the delete does not happen.
+  const backingUp = useRef<PendingDelete | null>(null);
+  useEffect(
+    () => () => {
+      backingUp.current = null;
+    },
+    [],
+  );
   const baseId = useId();
   const tabRefs = useRef(new Map<TabId, HTMLButtonElement>());
 
@@ -95,11 +103,17 @@ export function LabelsDialog(props: {
   const remove = async (doomed: PendingDelete) => {
     // A restore point before anything goes; when it cannot be written the user is asked again.
     if (props.backUp && doomed.backupProblem === undefined) {
-      setPending({ ...doomed, backingUp: true });
-      try {
-        await props.backUp();
-      } catch (e) {
-        setPending({ ...doomed, backingUp: false, backupProblem: errorMessage(e) });
+      const waiting = { ...doomed, backingUp: true };
+      backingUp.current = waiting;
+      setPending(waiting);
+      let problem: string | null = null;
+      await props.backUp().catch((e: unknown) => (problem = errorMessage(e)));
+      // Kept (or closed) while the backup was written: nothing is deleted.
+      const kept = backingUp.current !== waiting;
+      backingUp.current = null;
+      if (kept) return;
+      if (problem !== null) {
+        setPending({ ...doomed, backingUp: false, backupProblem: problem });
         return;
       }
     }
@@ -167,6 +181,7 @@ export function LabelsDialog(props: {
             pending={pending}
             names={props.names}
             onKeep={() => {
+              backingUp.current = null;
               setPending(null);
               pending.opener.focus();
             }}

@@ -125,15 +125,16 @@ describe('restore', () => {
     expect(await db.spans.where('projectId').equals('p').count()).toBe(1);
   });
 
-  it('in place of the project: a snapshot of it as it is now first, then the old state under the same id', async () => {
+  it('in place of the project: a snapshot of it as it is now first, then the old state (under a new id)', async () => {
     const before = await snapshotProject(db, store, 'p', 'schema-delete', me);
     await deleteLabel('PERSON');
     const restored = await restoreBackup(db, store, before, { kind: 'replace', projectId: 'p' }, me);
-    expect(restored).toMatchObject({ projectId: 'p', name: 'News', documents: 2, spans: 3 });
-    expect(restored.before).toMatchObject({ reason: 'before-restore', documents: 2, spans: 1 });
-    expect(await db.spans.where('[projectId+label]').equals(['p', 'PERSON']).count()).toBe(2);
-    expect(await db.documents.where('projectId').equals('p').count()).toBe(2);
-    expect(await db.projects.count()).toBe(1);
+    expect(restored).toMatchObject({ name: 'News', documents: 2, spans: 3 });
+    expect(restored.before).toMatchObject({ projectId: 'p', reason: 'before-restore', documents: 2, spans: 1 });
+    expect(await db.spans.where('[projectId+label]').equals([restored.projectId, 'PERSON']).count()).toBe(2);
+    expect(await db.documents.where('projectId').equals(restored.projectId).count()).toBe(2);
+    expect((await db.projects.toArray()).map((p) => p.name)).toEqual(['News']);
+    expect(await db.documents.where('projectId').equals('p').count()).toBe(0);
   });
 
   it('replaces nothing when the snapshot of the current state cannot be written', async () => {

@@ -29,9 +29,16 @@ export function BackupsDialog(props: {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const names = new Map(props.projects.map((p) => [p.id, p.name]));
-  const current = props.backups?.filter((b) => b.projectId === props.currentId) ?? [];
-  const others = props.backups?.filter((b) => b.projectId !== props.currentId) ?? [];
-  const replaced = chosen ? names.get(chosen.projectId) : undefined;
+  const currentName = names.get(props.currentId);
+  // A project restored in place gets a new id and keeps its name: the backups of the one it
+  // replaced (gone now) are still its history.
+  const ofThisProject = (b: BackupInfo) => b.projectId === props.currentId || (!names.has(b.projectId) && b.projectName === currentName);
+  const current = props.backups?.filter(ofThisProject) ?? [];
+  const others = props.backups?.filter((b) => !ofThisProject(b)) ?? [];
+  // What "in place" replaces: the open project for its own backups, else the backup's project while it exists.
+  const replacedId =
+    chosen === null ? undefined : ofThisProject(chosen) ? props.currentId : names.has(chosen.projectId) ? chosen.projectId : undefined;
+  const replaced = replacedId === undefined ? undefined : names.get(replacedId);
 
   const act = async (work: () => Promise<void>) => {
     setProblem(null);
@@ -136,7 +143,7 @@ export function BackupsDialog(props: {
                 void act(async () => {
                   const outcome = await props.onRestore(
                     chosen,
-                    replace ? { kind: 'replace', projectId: chosen.projectId } : { kind: 'new-project' },
+                    replace && replacedId !== undefined ? { kind: 'replace', projectId: replacedId } : { kind: 'new-project' },
                   );
                   setChosen(null);
                   props.onRestored(outcome);

@@ -67,6 +67,8 @@ export function importedNamesProblem(draft: DocumentDraft, known: KnownNames = {
     const key = `${use.kind}\u0000${use.name}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    // A missing name is another problem, which readers and `spanwright validate` name in their own words.
+    if (use.name.trim() === '') continue;
     if (use.kind === 'label' && knownLabels.has(use.name)) continue;
     if (use.kind === 'document category' && knownCategories.has(use.name)) continue;
     if (use.kind.startsWith('value of ') && knownCategories.get(use.kind.slice('value of '.length))?.has(use.name)) continue;

@@ -202,12 +202,19 @@ async function pushTimeline(page, server, admin, pressed) {
 
 /** The raw upload: the documents the lead's push left on the server, written again to an empty database. */
 async function bulkDocsBaseline(server, admin) {
-  const { rows } = await couch(server, admin, 'GET', `/${DATABASE}/_all_docs?include_docs=true`);
-  const docs = rows.map((row) => {
-    const { _rev, ...doc } = row.doc;
-    void _rev;
-    return doc;
-  });
+  // Read a page at a time: one _all_docs of 30,000 documents can outlast fetch's 300 s header timeout on a busy machine.
+  const docs = [];
+  for (let since = 0; ; ) {
+    const page = await couch(server, admin, 'GET', `/${DATABASE}/_changes?include_docs=true&limit=${BATCH}&since=${since}`);
+    for (const { doc } of page.results) {
+      if (!doc || doc._deleted) continue;
+      const { _rev, ...rest } = doc;
+      void _rev;
+      docs.push(rest);
+    }
+    since = page.last_seq;
+    if (page.results.length < BATCH) break;
+  }
   const design = docs.filter((d) => d._id.startsWith('_design/'));
   const team = docs.filter((d) => !d._id.startsWith('_design/'));
   await server.createDatabase(BASELINE_DATABASE, { admins: [server.admin.name], members: [ANNOTATOR.name] });

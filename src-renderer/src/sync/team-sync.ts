@@ -104,6 +104,10 @@ export class TeamSync {
   private feed: SpanwrightPouch.Emitter | null = null;
   private running = Promise.resolve();
   private pumpTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Pumps queued or running: while any is, the replica may not hold everything yet. */
+  private pumpsQueued = 0;
+  /** Between the replication's 'active' and 'paused': its pause will ask how things stand. */
+  private replicationActive = false;
   private closed = false;
   private stopping: Promise<void> | null = null;
   /** Documents this replica wrote that the server does not have yet: id -> revision. */
@@ -140,8 +144,9 @@ export class TeamSync {
 
   /**
    * Takes what the server has first (so a project joining a team starts from the team's
-   * schema and documents, not its own), pushes what changed while stopped, then replicates
-   * live both ways.
+   * schema and documents, not its own), then replicates live both ways while what changed
+   * while stopped is written to the replica: a big first push starts moving with its first
+   * batch instead of after the last one.
    */
   start(): void {
     this.setStatus({ state: 'syncing' });
@@ -155,19 +160,21 @@ export class TeamSync {
       this.setStatus({ conflicts: (await readConflicts(this.db, this.projectId)).length });
       await this.recountWaiting();
       await this.applyIncoming();
-      await this.pump();
     });
     this.running = this.running.then(() => {
       if (this.closed) return;
       this.feed = this.local.changes({ since: 'now', live: true }).on('change', () => this.serially(() => this.applyIncoming()));
       this.replicate();
     });
+    // Queued after the live feed is set up: what the pump writes is pushed as it lands, and
+    // what arrives meanwhile is applied after it (serially), as with any pump while live.
+    this.queuePump();
   }
 
   /** Replicates now (after an error or when offline, instead of waiting for the retry). */
   syncNow(): void {
     this.replication?.cancel();
-    this.serially(() => this.pump());
+    this.queuePump();
     this.replicate();
   }
 
@@ -311,12 +318,18 @@ export class TeamSync {
     });
     this.replication = replication;
     replication
-      .on('active', () => this.setStatus({ state: 'syncing', message: null }))
+      .on('active', () => {
+        this.replicationActive = true;
+        this.setStatus({ state: 'syncing', message: null });
+      })
       .on('change', (info: SpanwrightPouch.ReplicationInfo) => {
         if (info.direction === 'push') this.pushed(info.change);
         this.setStatus({ state: 'syncing', waiting: this.waiting.size });
       })
-      .on('paused', (err: unknown) => this.paused(err))
+      .on('paused', (err: unknown) => {
+        this.replicationActive = false;
+        this.paused(err);
+      })
       .on('denied', (err: unknown) => {
         const denied = err as { id?: string; reason?: string; message?: string };
         if (denied.id) this.waiting.delete(denied.id);
@@ -373,7 +386,10 @@ export class TeamSync {
       }
     }
     if (this.closed) return;
-    if (this.waiting.size === 0) this.setStatus({ state: 'synced', message: null, waiting: 0, lastSyncedAt: Date.now() });
+    // Caught up with what the replica holds, while a pump still writes more: not synced yet
+    // (the pump's end asks again).
+    if (this.waiting.size === 0 && this.pumpsQueued > 0) this.setStatus({ state: 'syncing', waiting: 0 });
+    else if (this.waiting.size === 0) this.setStatus({ state: 'synced', message: null, waiting: 0, lastSyncedAt: Date.now() });
     else
       this.setStatus({
         state: 'offline',
@@ -401,8 +417,25 @@ export class TeamSync {
     if (this.closed || this.pumpTimer) return;
     this.pumpTimer = setTimeout(() => {
       this.pumpTimer = null;
-      this.serially(() => this.pump());
+      this.queuePump();
     }, 150);
+  }
+
+  /** A pump after the work queued before it; the status says synced only once none is left. */
+  private queuePump(): void {
+    this.pumpsQueued += 1;
+    this.serially(async () => {
+      try {
+        await this.pump();
+      } finally {
+        this.pumpsQueued -= 1;
+        // A pause that found nothing waiting said "syncing" while this pump ran; if the pump
+        // left nothing to push, the replication may stay quiet, so ask here. (With work
+        // waiting, its next pause asks; offline or an error stand until the server answers.)
+        if (this.pumpsQueued === 0 && this.waiting.size === 0 && this.status.state === 'syncing' && !this.replicationActive && !this.closed)
+          this.paused(null);
+      }
+    });
   }
 
   /** Runs sync work one piece at a time (pump and apply never interleave). */

@@ -24,15 +24,19 @@
 //             through _changes; a span labelled by the annotator to the lead's review view,
 //             against a raw write to longpoll _changes round trip
 //
+//   list    - one label's cost as the project grows: key -> highlight, key -> the list row, and
+//             main-thread work, at 1,000 and 10,000 documents against 100 (scripts/bench-list.mjs)
 //   cli     - the command line (scripts/bench-cli.mjs says what against what): convert and
 //             validate throughput against a Node JSON round trip, peak memory of agree and merge
 //
-// BENCH_SKIP_EXPORT=1, BENCH_SKIP_SYNC=1 or BENCH_SKIP_CLI=1 leaves out that (slow) part; BENCH_ONLY_SYNC=1 runs
-// only the sync part (BENCH_SYNC_DOCS, default 10000; BENCH_SYNC_ROUNDS, default 5).
+// BENCH_SKIP_EXPORT=1, BENCH_SKIP_SYNC=1, BENCH_SKIP_LIST=1 or BENCH_SKIP_CLI=1 leaves out that
+// (slow) part; BENCH_ONLY_LIST=1 runs only the list part (BENCH_LIST_SIZES, default 1000,10000);
+// BENCH_ONLY_SYNC=1 runs only the sync part (BENCH_SYNC_DOCS, default 10000; BENCH_SYNC_ROUNDS, default 5).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { syncBench } from './bench-sync.mjs';
+import { listBench } from './bench-list.mjs';
 import { cliBench } from './bench-cli.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
@@ -172,6 +176,13 @@ function row(name, values, baseline) {
   const p95 = percentile(values, 95);
   const ratio = baseline ? (p50 / percentile(baseline, 50)).toFixed(2) : '1.00';
   console.log(`${name.padEnd(48)} p50 ${p50.toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms   ratio ${ratio}`);
+}
+
+/** The list part's rows (label cost by project size), and its notes on the target. */
+async function printList(browser) {
+  const list = await listBench(browser, { baseUrl: `http://127.0.0.1:${PORT}/` });
+  for (const [name, values, baseline] of list.rows) row(name, values, baseline);
+  for (const note of list.notes) console.log(`  ${note}`);
 }
 
 /** The sync part's rows, and its notes on where the time went. */
@@ -380,6 +391,10 @@ async function main() {
       await printSync(browser);
       return;
     }
+    if (process.env.BENCH_ONLY_LIST) {
+      await printList(browser);
+      return;
+    }
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`http://127.0.0.1:${PORT}/`);
     await page.getByRole('list', { name: 'Documents' }).waitFor();
@@ -432,6 +447,7 @@ async function main() {
     row(`open 100 KB -> suggestions seen (target 200 ms)`, suggested.suggestedOpen, suggested.plainOpen);
     row(`open 100 KB -> all ${suggested.count} suggestions drawn`, suggested.allDrawn, suggested.plainOpen);
     for (const [name, values, baseline] of exportTimes) row(name, values, baseline);
+    if (!process.env.BENCH_SKIP_LIST) await printList(browser);
     // Last: it needs its own pages, and its rows come after the document view's.
     if (!process.env.BENCH_SKIP_SYNC) await printSync(browser);
     if (!process.env.BENCH_SKIP_CLI) await cliBench();

@@ -2,7 +2,6 @@
 // database, as a lead would share a project: creating the database if needed, installing the
 // validate function, and writing the project, schema, documents, texts and each annotator's
 // annotations in the layout the app syncs. Pushing the same file again changes nothing.
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { defaultSchema } from '../src-shared/default-schema';
 import type { LabelSchema, LayerId } from '../src-shared/domain';
@@ -27,7 +26,9 @@ import {
 import { explainStatus } from '../src-shared/sync/server-errors';
 import { DESIGN_DOC_ID, designDoc, isDatabaseAdmin, type SecurityObject } from '../src-shared/sync/server-setup';
 import { startCommand, usageError } from './arguments';
-import { describeFailure, issueLine, parseCorpus, readFailure } from './corpus-file';
+import { describeFailure, issueLine, parseCorpus, readCorpusFile, readFailure, type CorpusFile } from './corpus-file';
+import { LIMIT_OPTION_VALUES, LIMIT_OPTIONS_HELP, readLimitFlags } from './read-options';
+import type { LimitPolicy } from '../src-shared/limits';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
 import {
   DatabaseConnection,
@@ -45,7 +46,7 @@ export const PUSH_SUMMARY = 'load a Spanwright JSONL file or project bundle into
 /** Who wrote the revisions a push makes (the app skips only its own replica's revisions). */
 export const CLI_WRITER = 'spanwright-cli';
 
-const USAGE = `Usage: spanwright push FILE URL [--user U --password P]
+const USAGE = `Usage: spanwright push FILE URL [--user U --password P] [--max-... limits]
 
 Loads FILE (Spanwright JSONL, or a project bundle .spanwright) into the CouchDB database at
 URL (e.g. http://127.0.0.1:5984/haiti; the user and password may be in the URL), in the
@@ -64,7 +65,7 @@ same; a document whose text differs on the server is not changed (annotations re
 Options:
   --user U          the CouchDB user (else the URL's)
   --password P      their password (else the URL's, else $${PASSWORD_VARIABLE})
-  -h, --help        this help
+${LIMIT_OPTIONS_HELP}  -h, --help        this help
 
 Exit codes: 0 done, 1 bad input (nothing written), the server refused or could not be
 reached, or some documents were not written (each listed with the server's reason),
@@ -76,7 +77,7 @@ const BATCH = 200;
 
 export async function runPush(args: string[], output: CliOutput): Promise<number> {
   const usage = (reason: string) => usageError('push', reason, USAGE, output);
-  const parsed = startCommand('push', args, { values: ['user', 'password'] }, USAGE, output);
+  const parsed = startCommand('push', args, { values: ['user', 'password', ...LIMIT_OPTION_VALUES] }, USAGE, output);
   if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length !== 2) return usage("name the file and the database's URL (FILE URL)");
   const [path, url] = parsed.positionals as [string, string];
@@ -84,7 +85,9 @@ export async function runPush(args: string[], output: CliOutput): Promise<number
   const address = readDatabaseAddress(url, { user: parsed.values.get('user'), password: parsed.values.get('password') }, process.env);
   if (!address.ok) return usage(address.error);
 
-  const input = await readInput(path, output);
+  const limits = readLimitFlags(parsed.values);
+  if (!limits.ok) return usage(limits.error);
+  const input = await readInput(path, output, limits.value);
   if (input === null) return EXIT_BAD_INPUT;
   // What makes the file unpushable (owner names, repeated ids) is found before the server is touched.
   const precheck = planInput(input, input.header?.schema ?? defaultSchema(), address.value.user || null);
@@ -106,17 +109,18 @@ interface PushInputFile {
 }
 
 /** The file's documents, or null (with every problem printed) when it cannot be pushed as it is. */
-async function readInput(path: string, output: CliOutput): Promise<PushInputFile | null> {
-  let bytes: Uint8Array;
+async function readInput(path: string, output: CliOutput, limits: LimitPolicy): Promise<PushInputFile | null> {
+  let file: CorpusFile;
   try {
-    bytes = new Uint8Array(await readFile(path));
+    file = await readCorpusFile(path, undefined, limits);
   } catch (error) {
     output.stderr(`${path}: ${readFailure(error)}\n`);
     return null;
   }
-  const input: PushInputFile = isProjectBundle(bytes)
-    ? parseProjectBundle(path, bytes)
-    : { header: null, result: parseCorpus({ name: path, bytes }, defaultSchema()) };
+  const input: PushInputFile =
+    file.size === undefined && isProjectBundle(file.bytes)
+      ? parseProjectBundle(path, file.bytes, limits)
+      : { header: null, result: parseCorpus(file, defaultSchema(), { limits }) };
   let problems = 0;
   for (const issue of input.result.issues) {
     output.stderr(formatImportIssue(issue) + '\n');

@@ -12,15 +12,12 @@ import { readFailure } from './corpus-file';
 /** The limit flags without their dashes (`max-file-size`...), and the limit each sets. */
 const LIMIT_FLAGS = new Map(LIMIT_NAMES.map((name) => [LIMIT_INFO[name].flag.slice(2), name]));
 
-export const READ_OPTION_VALUES = ['labels', 'offsets', ...LIMIT_FLAGS.keys()];
+/** The `--max-...` options, for commands that take the limits but not the other read options. */
+export const LIMIT_OPTION_VALUES = [...LIMIT_FLAGS.keys()];
 
-export const READ_OPTIONS_HELP = `  --labels FILE          names of label ids (doccano 1.0 "label": 12, Hugging Face numeric
-                         ner_tags): a JSON list of names (index = id, as OUT.labels.json),
-                         doccano's label export [{"id", "text"}], or {"12": "LOC"}; by
-                         default IN.labels.json when it exists
-  --offsets UNIT         codepoint or utf16: the unit of the input's offsets (doccano,
-                         Label Studio, spaCy) when spans carry no text to tell it by
-  --max-file-size SIZE   refuse a file (or a line of a JSONL file) larger than this
+export const READ_OPTION_VALUES = ['labels', 'offsets', ...LIMIT_OPTION_VALUES];
+
+export const LIMIT_OPTIONS_HELP = `  --max-file-size SIZE   refuse a file (or a line of a JSONL file) larger than this
                          (default ${formatLimit('fileBytes', DEFAULT_LIMITS.fileBytes)}; SIZE like 500MB, 2GB or a number of bytes)
   --max-zip-entry SIZE   refuse a zip with a file that unpacks larger (default ${formatLimit('zipEntryBytes', DEFAULT_LIMITS.zipEntryBytes)})
   --max-zip-total SIZE   refuse a zip that unpacks larger in all (default ${formatLimit('zipTotalBytes', DEFAULT_LIMITS.zipTotalBytes)})
@@ -29,6 +26,14 @@ export const READ_OPTIONS_HELP = `  --labels FILE          names of label ids (d
   --max-json-depth N     refuse JSON nested deeper than N levels (default ${DEFAULT_LIMITS.jsonDepth})
   --max-spans N          refuse a document with more than N spans (default ${formatLimit('spansPerDocument', DEFAULT_LIMITS.spansPerDocument)})
 `;
+
+export const READ_OPTIONS_HELP = `  --labels FILE          names of label ids (doccano 1.0 "label": 12, Hugging Face numeric
+                         ner_tags): a JSON list of names (index = id, as OUT.labels.json),
+                         doccano's label export [{"id", "text"}], or {"12": "LOC"}; by
+                         default IN.labels.json when it exists
+  --offsets UNIT         codepoint or utf16: the unit of the input's offsets (doccano,
+                         Label Studio, spaCy) when spans carry no text to tell it by
+${LIMIT_OPTIONS_HELP}`;
 
 /** The read options of a command's `--labels` and `--offsets` values, for the input at `path`. */
 export async function loadReadOptions(values: ReadonlyMap<string, string>, path: string): Promise<Result<ReadOptions>> {

@@ -9,6 +9,7 @@ import { refuses } from '../src-shared/formats/import-result';
 import { SPLIT_NAMES, checkRatios, splitDocuments, type SplitName, type SplitRatios } from '../src-shared/split';
 import { hashText } from '../src-shared/text-hash';
 import { startCommand, usageError } from './arguments';
+import { LIMIT_OPTION_VALUES, LIMIT_OPTIONS_HELP, readLimitFlags } from './read-options';
 import { issueLine } from './corpus-file';
 import { byteLines, isLineCorpus, readCorpusItems } from './corpus-stream';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliOutput } from './output';
@@ -33,7 +34,7 @@ Options:
   --seed N          the seed (default 42)
   --stratify        split each group of documents with the same labels in proportion
   --json            print the counts as JSON
-  -h, --help        this help
+${LIMIT_OPTIONS_HELP}  -h, --help        this help
 
 Exit codes: 0 done, 1 bad input (nothing written), 2 wrong usage.
 `;
@@ -45,7 +46,7 @@ export async function runSplit(args: string[], output: CliOutput): Promise<numbe
   const parsed = startCommand(
     'split',
     args,
-    { flags: ['stratify', 'json'], values: ['out-dir', 'prefix', 'ratios', 'seed'] },
+    { flags: ['stratify', 'json'], values: ['out-dir', 'prefix', 'ratios', 'seed', ...LIMIT_OPTION_VALUES] },
     USAGE,
     output,
   );
@@ -62,6 +63,8 @@ export async function runSplit(args: string[], output: CliOutput): Promise<numbe
   const seedText = parsed.values.get('seed') ?? '42';
   const seed = Number(seedText);
   if (!Number.isInteger(seed)) return usage(`--seed takes a whole number (got "${seedText}")`);
+  const limits = readLimitFlags(parsed.values);
+  if (!limits.ok) return usage(limits.error);
 
   const input = parsed.positionals[0] as string;
   if (input !== '-' && !isLineCorpus(input)) return usage('split copies lines: the input must be a .jsonl (or .ndjson) file');
@@ -80,7 +83,7 @@ export async function runSplit(args: string[], output: CliOutput): Promise<numbe
     const firstLine = new Map<string, number>();
     const name = input === '-' ? 'stdin.jsonl' : input;
     let problems = 0;
-    for await (const item of readCorpusItems(path)) {
+    for await (const item of readCorpusItems(path, 'auto', undefined, { limits: limits.value })) {
       if (item.kind === 'issue') {
         output.stderr(issueLine({ ...item.issue, file: name }) + '\n');
         if (refuses(item.issue)) problems++; // lines are copied whole: a note loses nothing

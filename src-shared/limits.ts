@@ -137,7 +137,8 @@ export function howToRaise(name: LimitName, shell: LimitShell | undefined): stri
   const setting = `“${label}” in Settings › Import limits`;
   if (shell === 'app') return `to read it anyway, raise ${setting}`;
   if (shell === 'cli') return `to read it anyway, raise it with ${flag}`;
-  return `to read it anyway, raise ${setting} (the command line: ${flag})`;
+  // Said by readers the command line calls without flags (merge, agree): name the commands that take them.
+  return `to read it anyway, raise ${setting} (on the command line, ${flag} of validate, convert, stats, split or push)`;
 }
 
 /**
@@ -151,7 +152,8 @@ export function limitRefusal(name: LimitName, policy: LimitPolicy | undefined, f
   switch (name) {
     case 'fileBytes': {
       // Just over the limit, rounding would give the same figure twice: say the bytes.
-      const size = found === undefined ? '' : formatBytes(found) === limit ? `${found.toLocaleString('en-US')} bytes, ` : `${formatBytes(found)}, `;
+      const size =
+        found === undefined ? '' : formatBytes(found) === limit ? `${found.toLocaleString('en-US')} bytes, ` : `${formatBytes(found)}, `;
       return `the file is ${size}larger than the limit of ${limit} per file; ${raise}`;
     }
     case 'zipEntryBytes':

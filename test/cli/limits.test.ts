@@ -16,8 +16,7 @@ function run(args: string[], input?: string | Buffer): { status: number | null; 
 }
 
 const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
-const withSpans = (n: number) =>
-  JSON.stringify({ text: 'x'.repeat(n), label: Array.from({ length: n }, (_, i) => [i, i + 1, 'PER']) });
+const withSpans = (n: number) => JSON.stringify({ text: 'x'.repeat(n), label: Array.from({ length: n }, (_, i) => [i, i + 1, 'PER']) });
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'spanwright-limits-'));
@@ -56,7 +55,9 @@ describe('limits on the command line', { timeout: 60_000 }, () => {
   it('refuses a line nested deeper than the limit instead of passing it and crashing later', () => {
     const result = run(['validate', 'deep.jsonl']);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('deep.jsonl:2: JSON nesting deeper than 100 levels, the limit; to read it anyway, raise it with --max-json-depth');
+    expect(result.stdout).toContain(
+      'deep.jsonl:2: JSON nesting deeper than 100 levels, the limit; to read it anyway, raise it with --max-json-depth',
+    );
     const converted = run(['convert', 'deep.jsonl', '-', '--to', 'spanwright']);
     expect(converted.stderr).toContain('deep.jsonl:2: JSON nesting deeper than 100 levels');
     expect(converted.stderr).not.toContain('Maximum call stack');
@@ -78,9 +79,27 @@ describe('limits on the command line', { timeout: 60_000 }, () => {
   it('refuses a file larger than --max-file-size without reading it, and a streamed line past it', () => {
     const result = run(['validate', 'big.json', '--max-file-size', '2KB']);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('big.json: the file is 5 KB, larger than the limit of 2 KB per file; to read it anyway, raise it with --max-file-size');
+    expect(result.stdout).toContain(
+      'big.json: the file is 5 KB, larger than the limit of 2 KB per file; to read it anyway, raise it with --max-file-size',
+    );
     const line = run(['validate', '-', '--max-file-size', '100'], `{"text": "a"}\n{"text": "${'b'.repeat(200)}"}\n`);
     expect(line.stdout).toContain('stdin.jsonl:2: the line is 212 bytes, larger than the limit of 100 bytes per file');
+  });
+
+  it('holds split to the limits too, and its flags raise them', () => {
+    const refused = run(['split', 'spans.jsonl', '--out-dir', 'parts', '--max-spans', '5']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('spans.jsonl:2: “spans #2”: the document has 6 spans, more than the limit of 5 per document');
+    expect(refused.stderr).toContain('raise it with --max-spans');
+    expect(run(['split', 'spans.jsonl', '--out-dir', 'parts', '--max-spans', '6']).status).toBe(0);
+  });
+
+  it('holds push to the limits before the server is touched', () => {
+    const result = run(['push', 'big.json', 'http://127.0.0.1:9/nowhere', '--max-file-size', '2KB']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'big.json: the file is 5 KB, larger than the limit of 2 KB per file; to read it anyway, raise it with --max-file-size',
+    );
   });
 
   it('says which values a limit flag takes', () => {

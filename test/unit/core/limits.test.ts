@@ -59,7 +59,7 @@ describe('input limits', () => {
     );
     // Not told which shell: both ways are named.
     expect(limitRefusal('spansPerDocument', undefined, 123_456)).toBe(
-      'the document has 123,456 spans, more than the limit of 100,000 per document; to read it anyway, raise “Most spans in one document” in Settings › Import limits (the command line: --max-spans)',
+      'the document has 123,456 spans, more than the limit of 100,000 per document; to read it anyway, raise “Most spans in one document” in Settings › Import limits (on the command line, --max-spans of validate, convert, stats, split or push)',
     );
     for (const name of LIMIT_NAMES) expect(limitRefusal(name, { limits, shell: 'cli' })).toContain(LIMIT_INFO[name].flag);
   });

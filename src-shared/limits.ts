@@ -46,6 +46,17 @@ export const DEFAULT_LIMITS: Readonly<InputLimits> = Object.freeze({
   spansPerDocument: 100_000,
 });
 
+/**
+ * For reading back what this app wrote itself (a backup snapshot): the size limits at their
+ * highest, so a project that grew past the import defaults can always be restored. Depth stays:
+ * the app never writes deep JSON.
+ */
+export const OWN_FILE_LIMITS: Readonly<InputLimits> = Object.freeze({
+  ...DEFAULT_LIMITS,
+  fileBytes: 2_000 * MB,
+  spansPerDocument: 10_000_000,
+});
+
 /** A zip entry is not judged by its ratio before it has unpacked this much (small files of spaces compress well too). */
 export const RATIO_GRACE_BYTES = 1 * MB;
 

@@ -7,6 +7,7 @@ import { dailyBackupDue, type BackupInfo, type BackupReason } from '../../../src
 import type { BackupStore } from '../../../src-shared/bridge';
 import type { Annotator } from '../../../src-shared/domain';
 import { BUNDLE_EXTENSION } from '../../../src-shared/formats/project-bundle';
+import { OWN_FILE_LIMITS } from '../../../src-shared/limits';
 import { tablesOf } from '../storage/commit';
 import type { SpanwrightDatabase } from '../storage/database';
 import { strictDurability } from '../storage/durable';
@@ -101,7 +102,7 @@ export async function restoreBackup(
   const fileName = `${backup.id}.${BUNDLE_EXTENSION}`;
   const durable = strictDurability(db);
   if (target.kind === 'new-project') {
-    const restored = await importProjectBundle(durable, fileName, bytes, self);
+    const restored = await importProjectBundle(durable, fileName, bytes, self, { limits: OWN_FILE_LIMITS, shell: 'app' });
     return { projectId: restored.id, name: restored.name, documents: restored.documents, spans: restored.spans };
   }
   let before: BackupInfo;
@@ -112,7 +113,7 @@ export async function restoreBackup(
   }
   const restored = await durable.transaction('rw', [...tablesOf(durable), durable.settings], async () => {
     await deleteProject(durable, target.projectId);
-    return importProjectBundle(durable, fileName, bytes, self);
+    return importProjectBundle(durable, fileName, bytes, self, { limits: OWN_FILE_LIMITS, shell: 'app' });
   });
   return { projectId: restored.id, name: restored.name, documents: restored.documents, spans: restored.spans, before };
 }

@@ -6,6 +6,7 @@ import { serializeDocument } from '../../../src-shared/formats/exporter';
 import { fileDate, fileNamePart } from '../../../src-shared/formats/file-names';
 import { formatImportIssue } from '../../../src-shared/formats/import';
 import { BUNDLE_EXTENSION, bundleHeaderLine, parseProjectBundle } from '../../../src-shared/formats/project-bundle';
+import type { LimitPolicy } from '../../../src-shared/limits';
 import { hashText } from '../../../src-shared/text-hash';
 import type { SpanwrightDatabase } from '../storage/database';
 import { createProject } from '../storage/projects';
@@ -129,8 +130,10 @@ export async function importProjectBundle(
   fileName: string,
   bytes: Uint8Array,
   self: Annotator,
+  /** The user's import limits unless given (a backup restore reads its own files with OWN_FILE_LIMITS). */
+  limits?: LimitPolicy,
 ): Promise<{ id: string; name: string; documents: number; spans: number }> {
-  const { header, result } = parseProjectBundle(fileName, bytes, await readLimitPolicy(db));
+  const { header, result } = parseProjectBundle(fileName, bytes, limits ?? (await readLimitPolicy(db)));
   const problems = [
     ...result.issues.map(formatImportIssue),
     ...result.unknownLabels.map((u) => `${fileName}: label ${u.name} is used by ${u.count} spans but missing from the bundle's schema`),

@@ -11,6 +11,8 @@ import type { BackupStore } from '../../../src-shared/bridge';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import type { DocumentRecord, Span } from '../../../src-shared/domain';
 import { ok } from '../../../src-shared/result';
+import { DEFAULT_LIMITS } from '../../../src-shared/limits';
+import { writeInputLimits } from '../../../src-renderer/src/storage/input-limits';
 import { restoreBackup, snapshotBeforeUpgrade, snapshotIfDue, snapshotProject } from '../../../src-renderer/src/app/backups';
 import { commitImport, planImport } from '../../../src-renderer/src/app/import-documents';
 import { createWebBackupStore } from '../../../src-renderer/src/platform/web-backups';
@@ -135,6 +137,13 @@ describe('restore', () => {
     expect(await db.documents.where('projectId').equals(restored.projectId).count()).toBe(2);
     expect((await db.projects.toArray()).map((p) => p.name)).toEqual(['News']);
     expect(await db.documents.where('projectId').equals('p').count()).toBe(0);
+  });
+
+  it('restores a snapshot larger than the import limits the user set (the app wrote it)', async () => {
+    const before = await snapshotProject(db, store, 'p', 'schema-delete', me);
+    await writeInputLimits(db, { ...DEFAULT_LIMITS, fileBytes: 10, spansPerDocument: 1 });
+    const restored = await restoreBackup(db, store, before, { kind: 'new-project' }, me);
+    expect(restored).toMatchObject({ documents: 2, spans: 3 });
   });
 
   it('replaces nothing when the snapshot of the current state cannot be written', async () => {

@@ -188,4 +188,26 @@ describe('changedDocuments', () => {
     expect(found.lastSeq).toBe(7);
     expect(changedDocuments([], 'p', 9).lastSeq).toBe(9);
   });
+
+  it('leaves out documents whose only changes are suggestions, relations or document labels', () => {
+    const record = (kind: string, documentId: string) =>
+      ({ kind, value: { id: `${kind}-${documentId}`, projectId: 'p', documentId, annotator: 'me' } }) as never;
+    const found = changedDocuments(
+      [
+        {
+          projectId: 'p',
+          change: { type: 'edit', removed: [record('suggestion', 'd1')], added: [record('span', 'd2'), record('relation', 'd3')] },
+        },
+        {
+          projectId: 'p',
+          change: {
+            type: 'batch',
+            changes: [{ type: 'edit', removed: [], added: [record('suggestion', 'd4'), record('document', 'd5')] }],
+          },
+        },
+      ],
+      'p',
+    );
+    expect([...found.documentIds]).toEqual(['d2']);
+  });
 });

@@ -89,7 +89,9 @@ test('10,000 documents: the list, its filters, opening and labelling are right',
   await expect(items.first()).toContainText('A zebracrossing was painted');
 
   // Open one and label it: its row (and only its row) follows at once.
+  // (The filter's words apply a moment after typing: wait for the row, not only for one row.)
   await search.fill('large 1234');
+  await expect(items.first()).toHaveAccessibleName('Large 1234, To do, 0 spans');
   await expect(items).toHaveCount(1);
   await items.first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Large 1234' })).toBeVisible();

@@ -94,6 +94,10 @@ export interface ConflictDetails {
 export const TEAM_ANNOTATOR_PREFIX = 'couch:';
 
 const BATCH = 200;
+/** How often a first pull's arrivals are applied while it runs. */
+const FIRST_PULL_APPLY_MS = 3000;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 type Stored = ServerDocument & { _rev?: string; _deleted?: boolean };
 
@@ -101,6 +105,7 @@ export class TeamSync {
   private readonly local: SpanwrightPouch.Database;
   private readonly remote: SpanwrightPouch.Database;
   private replication: SpanwrightPouch.Emitter | null = null;
+  private firstPull: SpanwrightPouch.Emitter | null = null;
   private feed: SpanwrightPouch.Emitter | null = null;
   private running = Promise.resolve();
   private pumpTimer: ReturnType<typeof setTimeout> | null = null;
@@ -151,11 +156,22 @@ export class TeamSync {
   start(): void {
     this.setStatus({ state: 'syncing' });
     const firstPull = this.local.replicate.from(this.remote, { batch_size: 100 });
+    this.firstPull = firstPull;
+    const pulled = firstPull.then(
+      () => ({ error: null }),
+      (error: unknown) => ({ error }),
+    );
     this.serially(async () => {
-      try {
-        await firstPull;
-      } catch (error) {
-        this.failed('offline', error);
+      // What has arrived is applied every few seconds while the rest comes, so a first sync of
+      // thousands of documents fills the list as it goes (the pump still waits for the end).
+      for (;;) {
+        const outcome = await Promise.race([pulled, delay(FIRST_PULL_APPLY_MS).then(() => null)]);
+        if (this.closed) return;
+        if (outcome) {
+          if (outcome.error) this.failed('offline', outcome.error);
+          break;
+        }
+        await this.applyIncoming();
       }
       this.setStatus({ conflicts: (await readConflicts(this.db, this.projectId)).length });
       await this.recountWaiting();
@@ -189,6 +205,7 @@ export class TeamSync {
     this.unhook();
     if (this.pumpTimer) clearTimeout(this.pumpTimer);
     if (this.pausedCheck) clearTimeout(this.pausedCheck);
+    this.firstPull?.cancel();
     this.replication?.cancel();
     this.feed?.cancel();
     await this.running;

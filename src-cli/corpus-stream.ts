@@ -6,7 +6,8 @@ import type { LabelSchema } from '../src-shared/domain';
 import type { ReadOptions } from '../src-shared/formats/format-module';
 import type { ImportIssue, ParsedDocument } from '../src-shared/formats/import-result';
 import { createJsonLineReader } from '../src-shared/formats/import';
-import { isBratPath, parseBratPath, parseCorpus, readCorpusFile, type CorpusFile } from './corpus-file';
+import { formatBytes, formatLimit, howToRaise, limitsOf } from '../src-shared/limits';
+import { isBratPath, parseBratPath, parseCorpus, readCorpusFile, readWithin, type CorpusFile } from './corpus-file';
 
 export type CorpusItem = { kind: 'document'; document: ParsedDocument } | { kind: 'issue'; issue: ImportIssue };
 
@@ -33,9 +34,18 @@ export async function* byteLines(input: AsyncIterable<Uint8Array | string>): Asy
   for await (const { bytes } of byteLinesAt(input)) yield bytes;
 }
 
-/** byteLines, with each line's byte offset in the stream. */
-export async function* byteLinesAt(input: AsyncIterable<Uint8Array | string>): AsyncGenerator<{ bytes: Buffer; offset: number }> {
+/**
+ * byteLines, with each line's byte offset in the stream. A line longer than `maxBytes` is not
+ * gathered (one 5 GB line must not fill the memory): it comes with no bytes and its length as
+ * `tooLong`.
+ */
+export async function* byteLinesAt(
+  input: AsyncIterable<Uint8Array | string>,
+  maxBytes = Infinity,
+): AsyncGenerator<{ bytes: Buffer; offset: number; tooLong?: number }> {
   let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let overflow = 0; // bytes of the current line once it is past maxBytes (then none are kept)
   let lineStart = 0;
   let read = 0;
   for await (const piece of input) {
@@ -43,15 +53,30 @@ export async function* byteLinesAt(input: AsyncIterable<Uint8Array | string>): A
     let start = 0;
     for (let newline = chunk.indexOf(0x0a); newline !== -1; newline = chunk.indexOf(0x0a, start)) {
       const tail = chunk.subarray(start, newline);
-      yield { bytes: pending.length === 0 ? tail : Buffer.concat([...pending, tail]), offset: lineStart };
+      const length = overflow + pendingBytes + tail.length;
+      if (length > maxBytes) yield { bytes: Buffer.alloc(0), offset: lineStart, tooLong: length };
+      else yield { bytes: pending.length === 0 ? tail : Buffer.concat([...pending, tail]), offset: lineStart };
       pending = [];
+      pendingBytes = 0;
+      overflow = 0;
       start = newline + 1;
       lineStart = read + start;
     }
-    if (start < chunk.length) pending.push(chunk.subarray(start));
+    if (start < chunk.length) {
+      const rest = chunk.subarray(start);
+      if (overflow + pendingBytes + rest.length > maxBytes) {
+        overflow += pendingBytes + rest.length;
+        pending = [];
+        pendingBytes = 0;
+      } else {
+        pending.push(rest);
+        pendingBytes += rest.length;
+      }
+    }
     read += chunk.length;
   }
-  if (pending.length > 0) yield { bytes: Buffer.concat(pending), offset: lineStart };
+  if (overflow > 0) yield { bytes: Buffer.alloc(0), offset: lineStart, tooLong: overflow };
+  else if (pending.length > 0) yield { bytes: Buffer.concat(pending), offset: lineStart };
 }
 
 /** `line` without a trailing '\r' and, on the first line, without a UTF-8 byte order mark; and how many bytes went before it. */
@@ -80,12 +105,6 @@ async function peekStdin(): Promise<{ first: Buffer; all: AsyncIterable<Buffer> 
   return { first, all: all() };
 }
 
-async function readWhole(input: AsyncIterable<Buffer>): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of input) chunks.push(chunk);
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
 function* wholeFileItems(file: CorpusFile, schema: LabelSchema | undefined, options: ReadOptions): Generator<CorpusItem> {
   const result = parseCorpus(file, schema, options);
   for (const issue of result.issues) yield { kind: 'issue', issue };
@@ -104,14 +123,15 @@ export async function* readCorpusItems(
   schema?: LabelSchema,
   options: ReadOptions = {},
 ): AsyncGenerator<CorpusItem> {
+  const maxBytes = limitsOf(options.limits).fileBytes;
   if (await isBratPath(path)) {
-    const result = await parseBratPath(path, schema);
+    const result = await parseBratPath(path, schema, options.limits);
     for (const issue of result.issues) yield { kind: 'issue', issue };
     for (const document of result.documents) yield { kind: 'document', document };
     return;
   }
   if (path !== '-' && !isLineCorpus(path)) {
-    yield* wholeFileItems(await readCorpusFile(path), schema, options);
+    yield* wholeFileItems(await readCorpusFile(path, undefined, options.limits), schema, options);
     return;
   }
   let source: AsyncIterable<Uint8Array | string>;
@@ -132,7 +152,7 @@ export async function* readCorpusItems(
               ? 'conll'
               : 'jsonl';
     if (shape !== 'jsonl') {
-      yield* wholeFileItems({ name: `stdin.${shape}`, bytes: await readWhole(all) }, schema, options);
+      yield* wholeFileItems({ name: `stdin.${shape}`, ...(await readWithin(all, maxBytes)) }, schema, options);
       return;
     }
     source = all;
@@ -173,8 +193,17 @@ async function* jsonLineItems(
   let number = 0;
   let nonBlank = 0;
   let last: LineAt = { line: 0, offset: 0, length: 0 };
-  for await (const { bytes: line, offset } of byteLinesAt(source)) {
+  for await (const { bytes: line, offset, tooLong } of byteLinesAt(source, limitsOf(options.limits).fileBytes)) {
     number++;
+    // A streamed file is never whole in memory: the file-size limit holds each line instead.
+    if (tooLong !== undefined) {
+      const limit = formatLimit('fileBytes', limitsOf(options.limits).fileBytes);
+      const raise = howToRaise('fileBytes', options.limits?.shell);
+      const reason = `the line is ${formatBytes(tooLong)}, larger than the limit of ${limit} per file (held to each line of a JSONL file read line by line); ${raise}`;
+      yield { kind: 'issue', issue: { file: name, line: number, reason } };
+      nonBlank++;
+      continue;
+    }
     if (number === 1 && isUtf16Bom(line)) {
       yield { kind: 'issue', issue: { file: name, reason: 'file is UTF-16 text, not UTF-8: re-save the file as UTF-8' } };
       return;
@@ -192,7 +221,9 @@ async function* jsonLineItems(
     if (binary) return; // one message for a binary file, not one per "line"
     for (const document of read.documents) yield { kind: 'document', document, at: last };
   }
-  for (const document of reader.end().documents) yield { kind: 'document', document, at: last };
+  const end = reader.end();
+  for (const issue of end.issues) yield { kind: 'issue', issue };
+  for (const document of end.documents) yield { kind: 'document', document, at: last };
   if (nonBlank === 0)
     yield {
       kind: 'issue',
@@ -210,10 +241,12 @@ function isBlankLine(body: Buffer): boolean {
     const byte = body[i] as number;
     if (byte === 0x20 || (byte >= 0x09 && byte <= 0x0d)) continue;
     if (byte < 0x80) return false;
-    // A prefix cut at a character's start first: a long line is decoded only if that is blank too.
-    let end = Math.min(body.length, i + 64);
-    while (end < body.length && ((body[end] as number) & 0xc0) === 0x80) end++;
-    return body.subarray(i, end).toString('utf8').trim() === '' && body.toString('utf8').trim() === '';
+    return (
+      body
+        .subarray(i, i + 64)
+        .toString('utf8')
+        .trim() === '' && body.toString('utf8').trim() === ''
+    );
   }
   return true;
 }

@@ -6,7 +6,8 @@ import type { LabelSchema } from '../src-shared/domain';
 import type { ReadOptions } from '../src-shared/formats/format-module';
 import type { ImportIssue, ParsedDocument } from '../src-shared/formats/import-result';
 import { createJsonLineReader } from '../src-shared/formats/import';
-import { formatBytes, formatLimit, howToRaise, limitsOf } from '../src-shared/limits';
+import { bytesInWords } from '../src-shared/bytes-in-words';
+import { formatLimit, howToRaise, limitsOf } from '../src-shared/limits';
 import { isBratPath, parseBratPath, parseCorpus, readCorpusFile, readWithin, type CorpusFile } from './corpus-file';
 
 export type CorpusItem = { kind: 'document'; document: ParsedDocument } | { kind: 'issue'; issue: ImportIssue };
@@ -199,7 +200,7 @@ async function* jsonLineItems(
     if (tooLong !== undefined) {
       const limit = formatLimit('fileBytes', limitsOf(options.limits).fileBytes);
       const raise = howToRaise('fileBytes', options.limits?.shell);
-      const reason = `the line is ${formatBytes(tooLong)}, larger than the limit of ${limit} per file (held to each line of a JSONL file read line by line); ${raise}`;
+      const reason = `the line is ${bytesInWords(tooLong)}, larger than the limit of ${limit} per file (held to each line of a JSONL file read line by line); ${raise}`;
       yield { kind: 'issue', issue: { file: name, line: number, reason } };
       nonBlank++;
       continue;

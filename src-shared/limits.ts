@@ -3,6 +3,7 @@
 // of crashing the window or the command. One table for the app (Settings › Import limits) and
 // the CLI (--max-... flags): the defaults, the range each may be set to, their names, and the
 // words of a refusal (which names the limit and how to raise it).
+import { bytesInWords } from './bytes-in-words';
 import { fail, ok, type Result } from './result';
 
 export interface InputLimits {
@@ -127,20 +128,9 @@ export function parseLimit(name: LimitName, text: string): Result<number> {
 
 /** A limit's value in words: `250 MB`, `1.5 KB`, `100,000`. */
 export function formatLimit(name: LimitName, value: number): string {
-  return LIMIT_INFO[name].unit === 'bytes' ? formatBytes(value) : value.toLocaleString('en-US');
+  return LIMIT_INFO[name].unit === 'bytes' ? bytesInWords(value) : value.toLocaleString('en-US');
 }
 
-export function formatBytes(bytes: number): string {
-  const [size, unit] =
-    bytes >= 1_000 * MB
-      ? [bytes / (1_000 * MB), 'GB']
-      : bytes >= MB
-        ? [bytes / MB, 'MB']
-        : bytes >= 1_000
-          ? [bytes / 1_000, 'KB']
-          : [bytes, bytes === 1 ? 'byte' : 'bytes'];
-  return `${Number(size.toFixed(1))} ${unit}`;
-}
 
 /** How to raise a limit, in the words of the shell the user is in. */
 export function howToRaise(name: LimitName, shell: LimitShell | undefined): string {
@@ -164,7 +154,7 @@ export function limitRefusal(name: LimitName, policy: LimitPolicy | undefined, f
     case 'fileBytes': {
       // Just over the limit, rounding would give the same figure twice: say the bytes.
       const size =
-        found === undefined ? '' : formatBytes(found) === limit ? `${found.toLocaleString('en-US')} bytes, ` : `${formatBytes(found)}, `;
+        found === undefined ? '' : bytesInWords(found) === limit ? `${found.toLocaleString('en-US')} bytes, ` : `${bytesInWords(found)}, `;
       return `the file is ${size}larger than the limit of ${limit} per file; ${raise}`;
     }
     case 'zipEntryBytes':

@@ -2,6 +2,8 @@
 // when to warn that space runs low, and what to tell the user about persistent storage.
 // Pure decisions; storage/space-guard.ts applies them to the database and the UI shows them.
 
+import { bytesInWords } from './bytes-in-words';
+
 const MB = 1_000_000;
 
 /** Warn when less than this share of the quota is left... */
@@ -86,19 +88,6 @@ export function judgeSpace(estimate: { usage?: number; quota?: number } | null |
   return { level, usage, quota, left };
 }
 
-/** `12 MB`, `1.5 GB`, `800 KB`: decimal units, as disks and file managers count. */
-export function bytesInWords(bytes: number): string {
-  const [size, unit] =
-    bytes >= 1_000 * MB
-      ? [bytes / (1_000 * MB), 'GB']
-      : bytes >= MB
-        ? [bytes / MB, 'MB']
-        : bytes >= 1_000
-          ? [bytes / 1_000, 'KB']
-          : [bytes, 'bytes'];
-  const rounded = size >= 100 || Number.isInteger(size) ? Math.round(size) : Number(size.toFixed(1));
-  return `${rounded} ${unit}`;
-}
 
 /** The warning shown before space runs out; null while there is room (or nothing is known). */
 export function lowSpaceWarning(report: SpaceReport | null): string | null {

@@ -2,7 +2,8 @@
 // used and left and, when the browser may clear our data, what to do about it.
 import { useState } from 'react';
 import type { SpanwrightBridge } from '../../../src-shared/bridge';
-import { bytesInWords, persistenceAdvice } from '../../../src-shared/storage-space';
+import { bytesInWords } from '../../../src-shared/bytes-in-words';
+import { persistenceAdvice } from '../../../src-shared/storage-space';
 import { Modal } from './Modal';
 import type { StorageHealthView } from './useStorageHealth';
 

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   checkLimit,
   DEFAULT_LIMITS,
-  formatBytes,
   LIMIT_INFO,
   LIMIT_NAMES,
   limitRefusal,
   parseLimit,
   restoreLimits,
 } from '../../../src-shared/limits';
+import { bytesInWords } from '../../../src-shared/bytes-in-words';
 
 describe('input limits', () => {
   it('has defaults within their own ranges', () => {
@@ -42,11 +42,11 @@ describe('input limits', () => {
   });
 
   it('writes sizes in words', () => {
-    expect(formatBytes(1)).toBe('1 byte');
-    expect(formatBytes(999)).toBe('999 bytes');
-    expect(formatBytes(1_500)).toBe('1.5 KB');
-    expect(formatBytes(250_000_000)).toBe('250 MB');
-    expect(formatBytes(2_000_000_000)).toBe('2 GB');
+    expect(bytesInWords(1)).toBe('1 byte');
+    expect(bytesInWords(999)).toBe('999 bytes');
+    expect(bytesInWords(1_500)).toBe('1.5 KB');
+    expect(bytesInWords(250_000_000)).toBe('250 MB');
+    expect(bytesInWords(2_000_000_000)).toBe('2 GB');
   });
 
   it('words a refusal with the limit and how to raise it where the user is', () => {

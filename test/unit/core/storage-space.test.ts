@@ -1,9 +1,9 @@
 // A full disk in words: which errors mean "no space", when to warn, and what to say about
 // persistent storage.
 import { describe, expect, it } from 'vitest';
+import { bytesInWords } from '../../../src-shared/bytes-in-words';
 import { errorMessage } from '../../../src-shared/result';
 import {
-  bytesInWords,
   isQuotaError,
   isReadOnlyRefusal,
   judgeSpace,

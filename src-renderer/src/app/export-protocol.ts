@@ -1,0 +1,24 @@
+// Messages between the export worker (export-worker.ts) and the window (export-job.ts).
+import type { ExportRequest, ExportSummary } from './export-documents';
+
+/** Output goes to the window in chunks of this size (UTF-8 bytes, transferred, not copied). */
+export const EXPORT_CHUNK_BYTES = 1024 * 1024;
+/**
+ * Chunks the worker sends before it waits for the window to say one was written: the window
+ * never holds more than this many megabytes of the file, however slow the disk.
+ */
+export const EXPORT_CHUNKS_IN_FLIGHT = 4;
+
+export type ToExportWorker =
+  | { type: 'summarize'; databaseName: string; documentIds: string[]; request: ExportRequest }
+  | { type: 'save' }
+  /** One chunk was written to the save stream. */
+  | { type: 'ack' };
+
+export type FromExportWorker =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'summary'; summary: ExportSummary }
+  | { type: 'chunk'; bytes: Uint8Array }
+  /** The last chunk was sent. */
+  | { type: 'written' }
+  | { type: 'failed'; reason: string };

@@ -5,6 +5,8 @@ import { EXPORT_FORMATS, serializeDocument, type ExportFormat } from '../../../s
 import type { ExportDocument } from '../../../src-shared/formats/format-module';
 import { parseImportFile } from '../../../src-shared/formats/import';
 import { snapToGraphemes } from '../../../src-shared/segmentation';
+import { annotatorNameProblem } from '../../../src-shared/annotator-names';
+import { nameProblem } from '../../../src-shared/schema-rules';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -174,8 +176,9 @@ describe('Spanwright JSONL round trip', () => {
       a: fc.nat(),
       b: fc.nat(),
       layer: fc.constantFrom<LayerId>('entity', 'claim'),
-      label: fc.string({ minLength: 1, maxLength: 6 }).filter((label) => label.trim() !== ''),
-      annotator: fc.string({ maxLength: 5 }),
+      // Labels and annotators follow the name rules at import, as typed ones do (no markup, quotes...).
+      label: fc.string({ minLength: 1, maxLength: 6 }).filter((label) => nameProblem(label, 'label') === null),
+      annotator: fc.string({ maxLength: 5 }).filter((annotator) => annotator === '' || annotatorNameProblem(annotator) === null),
       attributes: fc.dictionary(fc.string({ maxLength: 4 }), attributeValue, { maxKeys: 3 }),
       origin: fc.constantFrom<SpanOrigin>('manual', 'imported', 'suggestion', 'teammate'),
     });

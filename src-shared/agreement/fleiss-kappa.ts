@@ -38,12 +38,7 @@ export function fleissKappaFromCounts(counts: readonly (readonly number[])[]): F
     });
     agreementSum += (squares - raters) / (raters * (raters - 1));
   });
-  const observed = agreementSum / items;
-  const ratings = items * raters;
-  const used = categoryTotals.filter((total) => total > 0);
-  const expected = used.length === 1 ? 1 : used.reduce((acc, total) => acc + (total / ratings) ** 2, 0);
-  const kappa = expected === 1 ? 1 : (observed - expected) / (1 - expected);
-  return { kappa, observed, expected, items, raters };
+  return fromSums(agreementSum, categoryTotals, items, raters);
 }
 
 /** Fleiss' kappa from the ratings themselves: `ratings[i][r]` is rater r's label for item i. */
@@ -92,6 +87,11 @@ export function fleissKappaOf(items: number, raters: number, label: (item: numbe
     }
     agreementSum += (squares - raters) / (raters * (raters - 1));
   }
+  return fromSums(agreementSum, categoryTotals, items, raters);
+}
+
+/** The figures from the per-item agreement sum and the category totals (both ways of counting end here). */
+function fromSums(agreementSum: number, categoryTotals: readonly number[], items: number, raters: number): FleissResult {
   const observed = agreementSum / items;
   const ratings = items * raters;
   const used = categoryTotals.filter((total) => total > 0);

@@ -5,9 +5,8 @@ import { createReadStream } from 'node:fs';
 import type { LabelSchema } from '../src-shared/domain';
 import type { ReadOptions } from '../src-shared/formats/format-module';
 import type { ImportIssue, ParsedDocument } from '../src-shared/formats/import-result';
-import { createJsonLineReader } from '../src-shared/formats/import';
-import { bytesInWords } from '../src-shared/bytes-in-words';
-import { formatLimit, howToRaise, limitsOf } from '../src-shared/limits';
+import { ByteLineSplitter, JsonLineStream, type ByteLine, type JsonLineItem, type LineAt } from '../src-shared/formats/jsonl-stream';
+import { limitsOf } from '../src-shared/limits';
 import { isBratPath, parseBratPath, parseCorpus, readCorpusFile, readWithin, type CorpusFile } from './corpus-file';
 
 export type CorpusItem = { kind: 'document'; document: ParsedDocument } | { kind: 'issue'; issue: ImportIssue };
@@ -44,55 +43,11 @@ export async function* byteLinesAt(
   input: AsyncIterable<Uint8Array | string>,
   maxBytes = Infinity,
 ): AsyncGenerator<{ bytes: Buffer; offset: number; tooLong?: number }> {
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  let overflow = 0; // bytes of the current line once it is past maxBytes (then none are kept)
-  let lineStart = 0;
-  let read = 0;
-  for await (const piece of input) {
-    const chunk = typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-    let start = 0;
-    for (let newline = chunk.indexOf(0x0a); newline !== -1; newline = chunk.indexOf(0x0a, start)) {
-      const tail = chunk.subarray(start, newline);
-      const length = overflow + pendingBytes + tail.length;
-      if (length > maxBytes) yield { bytes: Buffer.alloc(0), offset: lineStart, tooLong: length };
-      else yield { bytes: pending.length === 0 ? tail : Buffer.concat([...pending, tail]), offset: lineStart };
-      pending = [];
-      pendingBytes = 0;
-      overflow = 0;
-      start = newline + 1;
-      lineStart = read + start;
-    }
-    if (start < chunk.length) {
-      const rest = chunk.subarray(start);
-      if (overflow + pendingBytes + rest.length > maxBytes) {
-        overflow += pendingBytes + rest.length;
-        pending = [];
-        pendingBytes = 0;
-      } else {
-        pending.push(rest);
-        pendingBytes += rest.length;
-      }
-    }
-    read += chunk.length;
-  }
-  if (overflow > 0) yield { bytes: Buffer.alloc(0), offset: lineStart, tooLong: overflow };
-  else if (pending.length > 0) yield { bytes: Buffer.concat(pending), offset: lineStart };
+  const splitter = new ByteLineSplitter(maxBytes);
+  const asBuffer = (line: ByteLine) => ({ ...line, bytes: Buffer.from(line.bytes.buffer, line.bytes.byteOffset, line.bytes.byteLength) });
+  for await (const piece of input) for (const line of splitter.push(typeof piece === 'string' ? Buffer.from(piece) : piece)) yield asBuffer(line);
+  for (const line of splitter.end()) yield asBuffer(line);
 }
-
-/** `line` without a trailing '\r' and, on the first line, without a UTF-8 byte order mark; and how many bytes went before it. */
-function lineBody(line: Buffer, number: number): { body: Buffer; skipped: number } {
-  let body = line;
-  let skipped = 0;
-  if (number === 1 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) {
-    body = body.subarray(3);
-    skipped = 3;
-  }
-  if (body[body.length - 1] === 0x0d) body = body.subarray(0, -1);
-  return { body, skipped };
-}
-
-const isUtf16Bom = (line: Buffer) => line.length >= 2 && ((line[0] === 0xff && line[1] === 0xfe) || (line[0] === 0xfe && line[1] === 0xff));
 
 /** Standard input's first chunk, and an iterable giving it back followed by the rest. */
 async function peekStdin(): Promise<{ first: Buffer; all: AsyncIterable<Buffer> }> {
@@ -164,14 +119,9 @@ export async function* readCorpusItems(
   }
 }
 
-/** Where a line's body (without BOM, '\r' and '\n') is in its file. */
-export interface LineAt {
-  line: number;
-  offset: number;
-  length: number;
-}
+export type { LineAt };
 
-export type LocatedItem = { kind: 'document'; document: ParsedDocument; at: LineAt } | { kind: 'issue'; issue: ImportIssue };
+export type LocatedItem = JsonLineItem;
 
 /**
  * The documents and problems of a JSONL file, as readCorpusItems gives them, each document with
@@ -190,64 +140,10 @@ async function* jsonLineItems(
 ): AsyncGenerator<LocatedItem> {
   // One reader for the whole file: rows of one document (Label Studio JSON-MIN) join, and notes
   // about the file are said once, as when the app reads the file whole.
-  const reader = createJsonLineReader(name, schema?.labels ?? [], schema?.documentCategories ?? [], options);
-  let number = 0;
-  let nonBlank = 0;
-  let last: LineAt = { line: 0, offset: 0, length: 0 };
-  for await (const { bytes: line, offset, tooLong } of byteLinesAt(source, limitsOf(options.limits).fileBytes)) {
-    number++;
-    // A streamed file is never whole in memory: the file-size limit holds each line instead.
-    if (tooLong !== undefined) {
-      const limit = formatLimit('fileBytes', limitsOf(options.limits).fileBytes);
-      const raise = howToRaise('fileBytes', options.limits?.shell);
-      const reason = `the line is ${bytesInWords(tooLong)}, larger than the limit of ${limit} per file (held to each line of a JSONL file read line by line); ${raise}`;
-      yield { kind: 'issue', issue: { file: name, line: number, reason } };
-      nonBlank++;
-      continue;
-    }
-    if (number === 1 && isUtf16Bom(line)) {
-      yield { kind: 'issue', issue: { file: name, reason: 'file is UTF-16 text, not UTF-8: re-save the file as UTF-8' } };
-      return;
-    }
-    const { body, skipped } = lineBody(line, number);
-    if (isBlankLine(body)) continue;
-    nonBlank++;
-    last = { line: number, offset: offset + skipped, length: body.length };
-    const read = reader.readLine(body, number);
-    let binary = false;
-    for (const issue of read.issues) {
-      binary ||= issue.reason.startsWith('looks like a binary file');
-      yield { kind: 'issue', issue };
-    }
-    if (binary) return; // one message for a binary file, not one per "line"
-    for (const document of read.documents) yield { kind: 'document', document, at: last };
+  const stream = new JsonLineStream(name, schema?.labels ?? [], schema?.documentCategories ?? [], options);
+  for await (const piece of source) {
+    yield* stream.push(typeof piece === 'string' ? Buffer.from(piece) : piece);
+    if (stream.stopped) return;
   }
-  const end = reader.end();
-  for (const issue of end.issues) yield { kind: 'issue', issue };
-  for (const document of end.documents) yield { kind: 'document', document, at: last };
-  if (nonBlank === 0)
-    yield {
-      kind: 'issue',
-      issue: { file: name, reason: number === 0 ? 'file is empty' : 'no documents found: the file has no JSON objects' },
-    };
-}
-
-/**
- * Whether a line is only white space (as `toString('utf8').trim()` says), without decoding a
- * long line: the first byte that is not ASCII white space decides, unless it starts a
- * multi-byte character (Unicode white space such as U+00A0 or U+3000), which is decoded.
- */
-function isBlankLine(body: Buffer): boolean {
-  for (let i = 0; i < body.length; i++) {
-    const byte = body[i] as number;
-    if (byte === 0x20 || (byte >= 0x09 && byte <= 0x0d)) continue;
-    if (byte < 0x80) return false;
-    return (
-      body
-        .subarray(i, i + 64)
-        .toString('utf8')
-        .trim() === '' && body.toString('utf8').trim() === ''
-    );
-  }
-  return true;
+  yield* stream.end();
 }

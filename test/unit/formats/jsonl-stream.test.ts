@@ -5,7 +5,7 @@ import { parseImportFile } from '../../../src-shared/formats/import';
 import { ByteLineSplitter, JsonLineStream, type JsonLineItem } from '../../../src-shared/formats/jsonl-stream';
 import type { Label } from '../../../src-shared/domain';
 
-const labels: Label[] = [{ id: 'l1', name: 'PER', layer: 'entity', color: '#336699' }];
+const labels: Label[] = [{ name: 'PER', layer: 'entity', color: '#336699', hotkey: 'p' }];
 
 const FILE = [
   '\uFEFF' + JSON.stringify({ text: 'Señora Núñez 😀 llegó', label: [[0, 12, 'PER']] }),

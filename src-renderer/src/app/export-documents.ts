@@ -149,7 +149,10 @@ function chosenBy(request: ExportRequest): (who: string) => boolean {
 }
 
 /** Rows of the given documents by document, the chosen annotators' only. */
-function byDocument<T extends { documentId: string; annotator: string }>(rows: readonly T[], chosen: (who: string) => boolean): Map<string, T[]> {
+function byDocument<T extends { documentId: string; annotator: string }>(
+  rows: readonly T[],
+  chosen: (who: string) => boolean,
+): Map<string, T[]> {
   const into = new Map<string, T[]>();
   for (const row of rows) {
     if (!chosen(row.annotator)) continue;
@@ -330,7 +333,8 @@ export async function summarizeExport(
   if (!finished) return null;
 
   const first = plan.groups[0];
-  const tagList = info.id === 'hf-token' || info.id === 'conll2003' ? ((first === undefined ? undefined : exporters.get(first))?.labels() ?? []) : null;
+  const tagList =
+    info.id === 'hf-token' || info.id === 'conll2003' ? ((first === undefined ? undefined : exporters.get(first))?.labels() ?? []) : null;
   const order = [...request.schemaLabels.map((l) => (Object.hasOwn(request.labelMap, l) ? request.labelMap[l] : l))];
   const spansPerLabel = [...written.entries()]
     .sort(([a], [b]) => {
@@ -429,7 +433,8 @@ export async function writeExport(
       const finished = await eachBatch(
         ids,
         async (batch) => {
-          for (const item of await readBatch(db, batch, chosen)) entry.write(exporter.document(exportDocument(item, request, chosen)).chunk);
+          for (const item of await readBatch(db, batch, chosen))
+            entry.write(exporter.document(exportDocument(item, request, chosen)).chunk);
           await flush();
         },
         isCancelled,
@@ -442,7 +447,8 @@ export async function writeExport(
     }
   }
   const first = plan.groups[0];
-  const tagList = info.id === 'hf-token' || info.id === 'conll2003' ? ((first === undefined ? undefined : exporters.get(first))?.labels() ?? []) : null;
+  const tagList =
+    info.id === 'hf-token' || info.id === 'conll2003' ? ((first === undefined ? undefined : exporters.get(first))?.labels() ?? []) : null;
   if (tagList) zip.add({ path: 'labels.json', content: JSON.stringify(tagList, null, 2) + '\n' });
   if (assignment && request.split) {
     const documents: Record<string, SplitName | undefined> = {};
@@ -480,9 +486,61 @@ export async function prepareExport(
   return { fileName: exportFileName(projectName, request), parts, summary };
 }
 
+/** A save stopped by `discard` (the dialog's Cancel); its stream was aborted, so no file is left. */
+export class ExportCancelledError extends Error {
+  override name = 'ExportCancelledError';
+  constructor() {
+    super('The export was cancelled.');
+  }
+}
+
+/**
+ * Both passes on this thread, where no worker can run them (Node, unit tests): the summary
+ * now, the file streamed into the save stream later, a batch of documents at a time.
+ */
+export async function prepareExportInWindow(
+  db: SpanwrightDatabase,
+  documentIds: readonly string[],
+  request: ExportRequest,
+  projectName: string,
+  onProgress?: (done: number, total: number) => void,
+  isCancelled: () => boolean = () => false,
+): Promise<SavableExport | null> {
+  const plan = await planExport(db, documentIds, request, isCancelled);
+  const summary = plan && (await summarizeExport(db, plan, onProgress, isCancelled));
+  if (!plan || !summary) return null;
+  let discarded = false;
+  return {
+    fileName: exportFileName(projectName, request),
+    summary,
+    async writeTo(stream, onSaveProgress) {
+      try {
+        const finished = await writeExport(
+          db,
+          plan,
+          (chunk) => (chunk.length > 0 ? stream.write(chunk) : undefined),
+          onSaveProgress,
+          () => discarded,
+        );
+        if (!finished) throw new ExportCancelledError();
+        await stream.commit();
+      } catch (error) {
+        await stream.abort();
+        throw error;
+      }
+    },
+    discard: () => void (discarded = true),
+  };
+}
+
 /** A whole file in memory as an export to save (project bundles). */
 export function savableFromParts(prepared: PreparedExport): SavableExport {
-  return { fileName: prepared.fileName, summary: prepared.summary, writeTo: (stream) => saveExport(prepared, stream), discard: () => undefined };
+  return {
+    fileName: prepared.fileName,
+    summary: prepared.summary,
+    writeTo: (stream) => saveExport(prepared, stream),
+    discard: () => undefined,
+  };
 }
 
 /** Streams a prepared export into a save stream and commits it; aborts on failure. */

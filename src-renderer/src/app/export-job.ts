@@ -2,18 +2,12 @@
 // summary as a savable export, and writes the chunks the worker streams into the save stream as
 // they come, answering each once written (the worker's backpressure).
 import type { SaveStream } from '../../../src-shared/bridge';
-import { exportFileName, type ExportRequest, type SavableExport } from './export-documents';
+import type { SpanwrightDatabase } from '../storage/database';
+import { ExportCancelledError, exportFileName, prepareExportInWindow, type ExportRequest, type SavableExport } from './export-documents';
 import type { FromExportWorker, ToExportWorker } from './export-protocol';
 
 /** How often a running summary checks whether the dialog still wants it. */
 const CANCEL_POLL_MS = 100;
-
-export class ExportCancelledError extends Error {
-  override name = 'ExportCancelledError';
-  constructor() {
-    super('The export was cancelled.');
-  }
-}
 
 export interface ExportJobOptions {
   databaseName: string;
@@ -69,7 +63,13 @@ export function prepareExportInWorker(options: ExportJobOptions): Promise<Savabl
           summary: message.summary,
           writeTo: (stream, onProgress) => {
             if (stopped) return Promise.reject(new ExportCancelledError());
-            return streamInto(stream, (handler) => (listener = handler), post, (cancel) => (onStop = cancel), onProgress);
+            return streamInto(
+              stream,
+              (handler) => (listener = handler),
+              post,
+              (cancel) => (onStop = cancel),
+              onProgress,
+            );
           },
           discard: stop,
         });
@@ -110,4 +110,17 @@ async function streamInto(
     await stream.abort();
     throw error;
   }
+}
+
+/**
+ * The app's export of the chosen documents: in a worker, so the window never stalls however
+ * large the project; on this thread only where there are no workers (Node, unit tests).
+ */
+export function prepareSavableExport(
+  db: SpanwrightDatabase,
+  options: Omit<ExportJobOptions, 'databaseName'>,
+): Promise<SavableExport | null> {
+  if (typeof Worker === 'undefined')
+    return prepareExportInWindow(db, options.documentIds, options.request, options.projectName, options.onProgress, options.isCancelled);
+  return prepareExportInWorker({ ...options, databaseName: db.name });
 }

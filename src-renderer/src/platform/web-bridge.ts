@@ -17,13 +17,19 @@ function pickFiles(filters: FileFilter[]): Promise<File[]> {
   });
 }
 
-/** Collects the chunks in memory as Blob parts; commit hands the finished file to the browser. */
+/**
+ * Turns each chunk into a Blob as it comes, so the file's bytes leave the page's heap for the
+ * browser's blob storage (which spills to disk) rather than piling up until commit; commit
+ * joins them and hands the finished file to the browser as a download. Abort drops them, and
+ * nothing is downloaded.
+ */
 function downloadStream(fileName: string): SaveStream {
-  let parts: BlobPart[] = [];
+  let parts: Blob[] = [];
   return {
     async write(chunk) {
-      // Copy bytes: the caller may reuse its buffer once the promise resolves.
-      parts.push(typeof chunk === 'string' ? chunk : chunk.slice());
+      // A Blob copies its bytes: the caller may reuse its buffer once the promise resolves.
+      // (Save streams are never handed shared memory.)
+      parts.push(new Blob([chunk as string | Uint8Array<ArrayBuffer>]));
     },
     async commit() {
       const url = URL.createObjectURL(new Blob(parts, { type: 'application/jsonl;charset=utf-8' }));

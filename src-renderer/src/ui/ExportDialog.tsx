@@ -1,12 +1,12 @@
 // Export: format, whose annotations, which documents, layers and labels (with renaming), an
 // optional train/dev/test split, and a summary of what will be written and what the format
 // cannot hold, before saving (a download in the web build).
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LabelSchema, LayerId } from '../../../src-shared/domain';
 import { showBidiControls } from '../../../src-shared/formats/bidi-controls';
 import { defaultLayers, FORMATS, formatInfo, type FormatId } from '../../../src-shared/formats/registry';
 import { countLeftOut, describeLeftOutCount, LEFT_OUT_REASON_TEXT, leftOutItemTexts } from '../../../src-shared/formats/left-out-messages';
-import type { ExportSummary, PreparedExport } from '../app/export-documents';
+import { ExportCancelledError, type ExportSummary, type SavableExport } from '../app/export-documents';
 import { Modal } from './Modal';
 import { ProgressBar } from './ProgressBar';
 import { ownValue, setOwn } from '../../../src-shared/own-keys';
@@ -104,8 +104,9 @@ export function ExportDialog(props: {
     choices: ExportChoices,
     onProgress: (done: number, total: number) => void,
     isCancelled: () => boolean,
-  ) => Promise<PreparedExport | null>;
-  save: (prepared: PreparedExport) => Promise<void>;
+  ) => Promise<SavableExport | null>;
+  /** Asks where, then writes the file; rejects with ExportCancelledError once the export is discarded (no file is left). */
+  save: (prepared: SavableExport, onProgress: (done: number, total: number) => void) => Promise<void>;
   /** Saves the whole project (schema, guidelines, every layer) as one bundle file. */
   saveBundle: () => Promise<void>;
   onClose: () => void;
@@ -120,10 +121,12 @@ export function ExportDialog(props: {
   const [ratios, setRatios] = useState({ train: 80, dev: 10, test: 10 });
   const [seed, setSeed] = useState(42);
   const [stratify, setStratify] = useState(true);
-  const [prepared, setPrepared] = useState<{ key: string; result: PreparedExport } | null>(null);
+  const [prepared, setPrepared] = useState<{ key: string; result: SavableExport } | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // The bundle is written from memory and cannot be stopped half-way; an export can.
+  const [savingBundle, setSavingBundle] = useState(false);
   const info = formatInfo(format);
 
   const choices: ExportChoices = useMemo(() => {
@@ -139,8 +142,37 @@ export function ExportDialog(props: {
   }, [annotations, excluded, format, layers, props.schema.labels, ratios, renames, scope, seed, splitOn, stratify]);
   const key = JSON.stringify(choices);
 
+  // Every export prepared holds a worker until discarded: the one replaced, and all of them when
+  // the dialog closes (Cancel during a save aborts its stream, so no partial file is left).
+  const held = useRef(new Set<SavableExport>());
+  const hold = (result: SavableExport): SavableExport => {
+    held.current.add(result);
+    return result;
+  };
+  const release = useCallback((result: SavableExport | undefined) => {
+    if (!result) return;
+    held.current.delete(result);
+    result.discard();
+  }, []);
+  const replacePrepared = useCallback(
+    (next: { key: string; result: SavableExport }) =>
+      setPrepared((previous) => {
+        if (previous && previous.result !== next.result) release(previous.result);
+        return next;
+      }),
+    [release],
+  );
+
   // Prepare (and so summarise) a moment after the choices settle; a newer choice cancels.
   const generation = useRef(0);
+  useEffect(
+    () => () => {
+      generation.current++;
+      for (const result of held.current) result.discard();
+      held.current.clear();
+    },
+    [],
+  );
   const { prepare } = props;
   useEffect(() => {
     const mine = ++generation.current;
@@ -153,9 +185,9 @@ export function ExportDialog(props: {
         () => mine !== generation.current,
       ).then(
         (result) => {
-          if (mine !== generation.current) return;
+          if (mine !== generation.current) return release(result ?? undefined);
           setProgress(null);
-          if (result) setPrepared({ key: JSON.stringify(choices), result });
+          if (result) replacePrepared({ key: JSON.stringify(choices), result: hold(result) });
         },
         (error: unknown) => {
           if (mine !== generation.current) return;
@@ -165,7 +197,7 @@ export function ExportDialog(props: {
       );
     }, 250);
     return () => clearTimeout(timer);
-  }, [choices, prepare]);
+  }, [choices, prepare, release, replacePrepared]);
 
   const current = prepared && prepared.key === key ? prepared.result : null;
   const emptyParts = current ? emptySplitParts(current.summary, choices.split) : [];
@@ -175,22 +207,22 @@ export function ExportDialog(props: {
     setFailure(null);
     try {
       // Saving right after a change: prepare now rather than wait for the summary.
-      const result =
-        current ??
-        (await prepare(
-          choices,
-          () => undefined,
-          () => false,
-        ));
+      const mine = generation.current;
+      const onProgress = (done: number, total: number) => setProgress({ done, total });
+      const fresh = current ? null : await prepare(choices, onProgress, () => mine !== generation.current);
+      const result = current ?? (fresh && hold(fresh));
+      setProgress(null);
+      if (!result) return;
       // An empty part of a split is shown first (the summary warns); the next Save saves.
-      if (result && !current && emptySplitParts(result.summary, choices.split).length > 0) {
-        setPrepared({ key, result });
+      if (!current && emptySplitParts(result.summary, choices.split).length > 0) {
+        replacePrepared({ key, result });
         return;
       }
-      if (result) await props.save(result);
+      await props.save(result, onProgress);
     } catch (error) {
-      setFailure(errorMessage(error));
+      if (!(error instanceof ExportCancelledError)) setFailure(errorMessage(error));
     } finally {
+      setProgress(null);
       setSaving(false);
     }
   };
@@ -362,15 +394,19 @@ export function ExportDialog(props: {
           title="The whole project in one file: label schema, guidelines, every document and every annotator's work. Import it to restore the project."
           onClick={() => {
             setSaving(true);
+            setSavingBundle(true);
             props
               .saveBundle()
               .catch((error: unknown) => setFailure(errorMessage(error)))
-              .finally(() => setSaving(false));
+              .finally(() => {
+                setSaving(false);
+                setSavingBundle(false);
+              });
           }}
         >
           Project bundle
         </button>
-        <button type="button" onClick={props.onClose} disabled={saving}>
+        <button type="button" onClick={props.onClose} disabled={savingBundle}>
           Cancel
         </button>
         <button type="button" className="primary" disabled={saving || layers.length === 0} onClick={() => void save()}>

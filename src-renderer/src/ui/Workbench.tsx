@@ -581,7 +581,7 @@ export function Workbench(props: {
           filteredCount={filtered.length}
           annotationSets={exports.annotationSets}
           prepare={exports.prepare}
-          save={exports.save}
+          save={exports.saveStreamed}
           saveBundle={exports.saveBundle}
           onClose={() => setDialog(null)}
         />

@@ -1,10 +1,12 @@
 // Export from the workbench: which annotation sets can be exported, preparing an export of
-// the chosen documents, and saving it (or the project bundle) through the bridge.
+// the chosen documents (in a worker: export-job.ts), and saving it (or the project bundle)
+// through the bridge.
 import { useCallback, useMemo } from 'react';
 import type { SpanwrightBridge } from '../../../src-shared/bridge';
 import { GOLD_ANNOTATOR, type Annotator, type DocumentRecord, type LabelSchema, type Project } from '../../../src-shared/domain';
 import { attributeTypesOf } from '../../../src-shared/schema-rules';
-import { prepareExport, saveExport, type ExportRequest, type PreparedExport } from '../app/export-documents';
+import { savableFromParts, type ExportRequest, type PreparedExport, type SavableExport } from '../app/export-documents';
+import { prepareSavableExport } from '../app/export-job';
 import { prepareProjectBundle } from '../app/project-bundle';
 import type { SpanwrightDatabase } from '../storage/database';
 import { displayName } from './useAnnotatorNames';
@@ -57,21 +59,31 @@ export function useExportFlow(options: {
           names: new Map((annotators ?? []).map((a) => [a.id, a.name])),
         },
       };
-      return prepareExport(db, chosen, request, project?.name ?? 'spanwright', onProgress, isCancelled);
+      return prepareSavableExport(db, {
+        documentIds: chosen.map((d) => d.id),
+        request,
+        projectName: project?.name ?? 'spanwright',
+        onProgress,
+        isCancelled,
+      });
     },
     [annotator.id, annotators, db, documents, filtered, project?.name, schema],
   );
 
-  const save = async (prepared: PreparedExport, after: () => void = onSaved) => {
-    const zipped = prepared.fileName.endsWith('.zip');
-    const extension = prepared.fileName.slice(prepared.fileName.lastIndexOf('.') + 1);
-    const stream = await bridge.saveFile(prepared.fileName, [{ name: zipped ? 'Zip archive' : 'Export', extensions: [extension] }]);
+  /** Asks where to save, then streams the export there; the stream is aborted (no file) if it fails or is discarded. */
+  const saveStreamed = async (savable: SavableExport, onProgress?: (done: number, total: number) => void, after: () => void = onSaved) => {
+    const zipped = savable.fileName.endsWith('.zip');
+    const extension = savable.fileName.slice(savable.fileName.lastIndexOf('.') + 1);
+    const stream = await bridge.saveFile(savable.fileName, [{ name: zipped ? 'Zip archive' : 'Export', extensions: [extension] }]);
     if (!stream) return;
-    await saveExport(prepared, stream);
-    const n = prepared.summary.documents;
-    notify(`Exported ${n} ${n === 1 ? 'document' : 'documents'} to ${prepared.fileName}.`, 'success');
+    await savable.writeTo(stream, onProgress);
+    const n = savable.summary.documents;
+    notify(`Exported ${n} ${n === 1 ? 'document' : 'documents'} to ${savable.fileName}.`, 'success');
     after();
   };
+
+  /** A whole file in memory (bundles). */
+  const save = (prepared: PreparedExport, after: () => void = onSaved) => saveStreamed(savableFromParts(prepared), undefined, after);
 
   const saveBundle = async () => {
     if (!project) return;
@@ -81,5 +93,5 @@ export function useExportFlow(options: {
   /** Any project's bundle (before deleting it), leaving the dialog that asked open. */
   const saveBundleOf = async (other: Project) => save(await prepareProjectBundle(db, other, annotator), () => undefined);
 
-  return { annotationSets, prepare, save, saveBundle, saveBundleOf };
+  return { annotationSets, prepare, save, saveStreamed, saveBundle, saveBundleOf };
 }

@@ -145,12 +145,16 @@ export function ExportDialog(props: {
   // Every export prepared holds a worker until discarded: the one replaced, and all of them when
   // the dialog closes (Cancel during a save aborts its stream, so no partial file is left).
   const held = useRef(new Set<SavableExport>());
+  // The export being saved is never discarded by a newer summary of the same choices (the list
+  // changed meanwhile), only by closing the dialog.
+  const beingSaved = useRef<SavableExport | null>(null);
+  const closed = useRef(false);
   const hold = (result: SavableExport): SavableExport => {
     held.current.add(result);
     return result;
   };
   const release = useCallback((result: SavableExport | undefined) => {
-    if (!result) return;
+    if (!result || result === beingSaved.current) return;
     held.current.delete(result);
     result.discard();
   }, []);
@@ -167,6 +171,7 @@ export function ExportDialog(props: {
   const generation = useRef(0);
   useEffect(
     () => () => {
+      closed.current = true;
       generation.current++;
       for (const result of held.current) result.discard();
       held.current.clear();
@@ -206,10 +211,9 @@ export function ExportDialog(props: {
     setSaving(true);
     setFailure(null);
     try {
-      // Saving right after a change: prepare now rather than wait for the summary.
-      const mine = generation.current;
+      // Saving right after a change: prepare now rather than wait for the summary (only closing the dialog stops it).
       const onProgress = (done: number, total: number) => setProgress({ done, total });
-      const fresh = current ? null : await prepare(choices, onProgress, () => mine !== generation.current);
+      const fresh = current ? null : await prepare(choices, onProgress, () => closed.current);
       const result = current ?? (fresh && hold(fresh));
       setProgress(null);
       if (!result) return;
@@ -218,10 +222,12 @@ export function ExportDialog(props: {
         replacePrepared({ key, result });
         return;
       }
+      beingSaved.current = result;
       await props.save(result, onProgress);
     } catch (error) {
       if (!(error instanceof ExportCancelledError)) setFailure(errorMessage(error));
     } finally {
+      beingSaved.current = null;
       setProgress(null);
       setSaving(false);
     }

@@ -2,7 +2,8 @@
 // browser asked for the bytes of a 3 GB file allocates them all (or dies trying) before any
 // check could run. A file past the limit goes on with its size and no bytes, and the import
 // refuses it by name (parse-files.ts), so the report says which file and why.
-import type { InputFile } from './import-documents';
+import type { ImportFile, InputFile } from './import-documents';
+import { BUNDLE_EXTENSION, isProjectBundle } from '../../../src-shared/formats/project-bundle';
 
 /** A file as the browser hands it over (a `File`), not read yet. */
 export interface UnreadFile {
@@ -25,4 +26,23 @@ export async function readChosenFiles(files: readonly ChosenFile[], maxFileBytes
       return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
     }),
   );
+}
+
+/**
+ * A chosen file as the document import takes it: a browser file stays unread (the import worker
+ * reads it a slice at a time, so its size does not matter to the window); one already read
+ * keeps its bytes.
+ */
+export async function importFileOf(file: ChosenFile): Promise<ImportFile> {
+  if (!isUnread(file)) return { name: file.name, body: file.bytes };
+  if (file instanceof Blob) return { name: file.name, body: file };
+  return { name: file.name, body: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** Whether a chosen file is a project bundle (by its name, or its first line), reading no more than that line. */
+export async function isBundleFile(file: ChosenFile): Promise<boolean> {
+  if (file.name.endsWith(`.${BUNDLE_EXTENSION}`)) return true;
+  if (!isUnread(file)) return isProjectBundle(file.bytes);
+  if (!(file instanceof Blob)) return false;
+  return isProjectBundle(new Uint8Array(await file.slice(0, 4096).arrayBuffer()));
 }

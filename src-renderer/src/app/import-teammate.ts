@@ -36,7 +36,8 @@ import { commitChange } from '../storage/commit';
 import { readLimitPolicy } from '../storage/input-limits';
 import type { SpanwrightDatabase } from '../storage/database';
 import { readDocumentAnnotations, usedAnnotationIds } from '../storage/spans';
-import { buildImportChange, idAllocator, tallyUnknownLabels, type InputFile } from './import-documents';
+import { buildImportChange, idAllocator, tallyUnknownLabels } from './import-change';
+import type { InputFile } from './import-documents';
 import { defaultParser, groupImportFiles, type FileParser } from './parse-files';
 
 export interface TeammateAnnotations {

@@ -9,6 +9,7 @@ import type { ImportParseResult } from '../../../src-shared/formats/import-resul
 import type { Result } from '../../../src-shared/result';
 import type { LimitPolicy } from '../../../src-shared/limits';
 import { hashText } from '../../../src-shared/text-hash';
+import { readWhole, type ByteSource } from './byte-source';
 import { limitRefusal, limitsOf } from '../../../src-shared/limits';
 
 export interface ParsedFile {
@@ -20,10 +21,13 @@ export interface ParsedFile {
 /** One import unit: a file on its own, or brat files that belong together (.zip, .txt + .ann). */
 export type ParseRequest =
   | { kind: 'file'; name: string; bytes: Uint8Array; labels: Label[]; categories: DocumentCategory[]; options?: ReadOptions }
+  /** A JSONL file read line by line as its slices are read (import-reading.ts), never whole. */
+  | { kind: 'stream'; name: string; source: ByteSource; labels: Label[]; categories: DocumentCategory[]; options?: ReadOptions }
   | { kind: 'brat'; files: Array<{ name: string; bytes: Uint8Array }>; labels: Label[]; limits?: LimitPolicy }
   /** A file that is not read, and why (a label list beside its file that is not one). */
   | { kind: 'refused'; name: string; reason: string };
 
+/** Parses a request whole (import-reading.ts reads a streamed one a slice at a time instead). */
 export function parseRequest(request: ParseRequest): ParsedFile {
   if (request.kind === 'refused')
     return {
@@ -31,8 +35,8 @@ export function parseRequest(request: ParseRequest): ParsedFile {
       hashes: [],
     };
   const result =
-    request.kind === 'file'
-      ? parseImportFile(request.name, request.bytes, request.labels, request.categories, request.options)
+    request.kind === 'file' || request.kind === 'stream'
+      ? parseImportFile(request.name, request.kind === 'file' ? request.bytes : readWhole(request.source), request.labels, request.categories, request.options)
       : parseBratFiles(request.files, request.labels, request.limits ? { limits: request.limits } : {});
   return { result, hashes: result.documents.map((d) => hashText(d.draft.text)) };
 }
@@ -100,12 +104,13 @@ function labelListsBeside(files: ReadonlyArray<{ name: string; bytes: Uint8Array
  * the user has given none, and is not imported itself.
  */
 export function groupImportFiles(
-  chosen: ReadonlyArray<{ name: string; bytes: Uint8Array; size?: number }>,
+  chosen: ReadonlyArray<{ name: string; bytes: Uint8Array; size?: number; stream?: ByteSource }>,
   schema: Pick<LabelSchema, 'labels' | 'documentCategories'>,
   options: ReadOptions = {},
 ): ParseRequest[] {
   const sizeOf = (f: { bytes: Uint8Array; size?: number }) => f.size ?? f.bytes.length;
-  const tooLarge = chosen.filter((f) => sizeOf(f) > limitsOf(options.limits).fileBytes);
+  // A streamed file is never whole in memory: the file-size limit holds each of its lines instead.
+  const tooLarge = chosen.filter((f) => !f.stream && sizeOf(f) > limitsOf(options.limits).fileBytes);
   const refusedBySize = tooLarge.map((f): ParseRequest => ({
     kind: 'refused',
     name: f.name,
@@ -132,9 +137,10 @@ export function groupImportFiles(
       const own = beside.get(f.name);
       const list = options.labelList ?? (own?.ok ? own.value : undefined);
       const read: ReadOptions = list ? { ...options, labelList: list } : options;
-      return { kind: 'file', name: f.name, bytes: f.bytes, labels: [...labels], categories: [...schema.documentCategories], options: read };
+      const common = { name: f.name, labels: [...labels], categories: [...schema.documentCategories], options: read };
+      return f.stream ? { kind: 'stream', source: f.stream, ...common } : { kind: 'file', bytes: f.bytes, ...common };
     })
-    .filter((request) => !(request.kind === 'file' && listBeside(request.name)));
+    .filter((request) => !((request.kind === 'file' || request.kind === 'stream') && listBeside(request.name)));
   if (brat.length > 0)
     requests.push({
       kind: 'brat',

@@ -14,7 +14,7 @@ import { readLimitPolicy } from '../storage/input-limits';
 import { isStringList, readSetting, SETTING, writeSetting } from '../storage/settings';
 import type { PreparedExport } from './export-documents';
 import { newId } from './ids';
-import { buildImportChange, type ImportPlan } from './import-documents';
+import { buildImportChange, type ImportBatch } from './import-change';
 import { ownValue, setOwn } from '../../../src-shared/own-keys';
 
 export interface BundleOptions {
@@ -146,15 +146,10 @@ export async function importProjectBundle(
   let name = header.name;
   for (let n = 2; taken.has(name); n++) name = `${header.name} (${n})`;
   const projectId = newId();
-  const plan: ImportPlan = {
+  const plan: ImportBatch = {
     projectId,
-    files: [fileName],
     documents: result.documents.map((d) => ({ ...d, textHash: hashText(d.draft.text) })),
-    issues: [],
-    duplicates: [],
     unknownLabels: [],
-    options: {},
-    asks: [],
   };
   const { change, outcome } = await buildImportChange(db, plan, header.schema, self.id, false);
   await createProject(db, { id: projectId, name, schema: header.schema, guidelines: header.guidelines }, self.id, {

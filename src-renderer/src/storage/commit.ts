@@ -249,7 +249,16 @@ export interface CommitExtras {
  * What a write transaction spans: the tables it writes, and `settings`, where the project's
  * writer token (the fence of write-permits.ts) is read in the same transaction as the write.
  */
-const writeScope = (db: SpanwrightDatabase) => [...tablesOf(db), db.settings];
+export const writeScope = (db: SpanwrightDatabase) => [...tablesOf(db), db.settings];
+
+/**
+ * Applies one change inside a write transaction the caller holds (over `writeScope`, with the
+ * writer checked first): a streamed import commits its chunks so, all of them or none.
+ */
+export async function commitInOpenTransaction(db: SpanwrightDatabase, projectId: string, change: Change, author: Author, extra?: CommitExtras): Promise<void> {
+  const slice = await loadSlice(db, projectId, changeScope(change));
+  await commitInTransaction(db, projectId, change, author, slice, extra);
+}
 
 /** Applies one change in one transaction (all of it or nothing) and logs it. Throws with the reason when it does not fit. */
 export async function commitChange(db: SpanwrightDatabase, projectId: string, change: Change, author: Author, extra?: CommitExtras): Promise<void> {
@@ -260,8 +269,7 @@ export async function commitChange(db: SpanwrightDatabase, projectId: string, ch
     // IndexedDB runs after this one, and that window loads the project only after it
     // (assertMayWrite says how; the only gap left is a full disk, where the lock alone guards).
     await assertMayWrite(db, projectId);
-    const slice = await loadSlice(db, projectId, changeScope(change));
-    await commitInTransaction(db, projectId, change, author, slice, extra);
+    await commitInOpenTransaction(db, projectId, change, author, extra);
   });
 }
 

@@ -106,3 +106,27 @@ export async function assertMayWrite(db: SpanwrightDatabase, projectId: string):
   if (permit && !permit.revoked) revokeWrites(db, projectId);
   throw new ProjectNotHeldError(refused.ok ? 'This window does not hold the project.' : refused.error);
 }
+
+/** What a worker writing for this window (a streamed import) checks: this window's permit as it is now. */
+export interface LentPermit {
+  /** False where writes are not guarded (tools and storage tests): the worker writes unchecked. */
+  guarded: boolean;
+  permit?: WritePermit;
+}
+
+/** This window's permit for a project, to lend to a worker that writes for it. */
+export function lendPermit(db: SpanwrightDatabase, projectId: string): LentPermit {
+  const map = held(db);
+  if (!map) return { guarded: false };
+  const permit = map.get(projectId);
+  return permit ? { guarded: true, permit: { token: permit.token, revoked: permit.revoked, fenced: permit.fenced } } : { guarded: true };
+}
+
+/** assertMayWrite, in a worker, for a lent permit: the same fence, read in the worker's write transaction. */
+export async function assertLentPermit(db: SpanwrightDatabase, projectId: string, lent: LentPermit): Promise<void> {
+  if (!lent.guarded) return;
+  const stored = lent.permit?.fenced && !lent.permit.revoked ? (await db.settings.get(projectWriterKey(projectId)))?.value : undefined;
+  if (checkWrite(lent.permit, stored, '').ok) return;
+  const refused = checkWrite(lent.permit, stored, (await db.projects.get(projectId))?.name ?? '');
+  throw new ProjectNotHeldError(refused.ok ? 'This window does not hold the project.' : refused.error);
+}

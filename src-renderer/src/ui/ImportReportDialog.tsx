@@ -46,12 +46,12 @@ export function ImportReportDialog(props: {
 }) {
   const { plan } = props;
   const [addLabels, setAddLabels] = useState(true);
-  const good = plan.documents.length;
+  const good = plan.documents;
   const busy = props.rereading === true;
   return (
     <Modal title="Import report" onClose={props.onCancel} wide>
       <p>
-        {plan.files.length === 1 ? plan.files[0] : `${plan.files.length} files`}: {good} {good === 1 ? 'document' : 'documents'} can be
+        {plan.files.length === 1 ? plan.files[0]?.name : `${plan.files.length} files`}: {good} {good === 1 ? 'document' : 'documents'} can be
         imported.
       </p>
       {props.onReread && <ImportReadChoices plan={plan} labelListFile={props.labelListFile} busy={busy} onReread={props.onReread} />}

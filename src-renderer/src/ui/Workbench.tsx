@@ -562,7 +562,7 @@ export function Workbench(props: {
 
       <footer className="statusbar" aria-live="polite">
         {imports.progress ? (
-          <ProgressBar label={imports.progress.label} done={imports.progress.done} total={imports.progress.total} />
+          <ProgressBar label={imports.progress.label} done={imports.progress.done} total={imports.progress.total} onCancel={imports.progress.cancel} />
         ) : (
           <button type="button" className="link-button" onClick={() => setDialog('identity')} title="Change your name or switch annotator">
             Annotating as {displayName(annotator)}

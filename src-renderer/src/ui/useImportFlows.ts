@@ -4,14 +4,15 @@ import { useCallback, useRef, useState, type RefObject } from 'react';
 import type { SpanwrightBridge } from '../../../src-shared/bridge';
 import type { Annotator, Project } from '../../../src-shared/domain';
 import type { ReadOptions } from '../../../src-shared/formats/format-module';
-import { BUNDLE_EXTENSION, isProjectBundle } from '../../../src-shared/formats/project-bundle';
 import { errorMessage } from '../../../src-shared/result';
 import { snapshotProject } from '../app/backups';
-import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportPlan, type InputFile } from '../app/import-documents';
+import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportFile, type ImportPlan, type InputFile } from '../app/import-documents';
+import { ImportCancelledError } from '../app/import-job';
 import { commitTeammateImport, planTeammateImport, type TeammateMergeOptions, type TeammatePlan } from '../app/import-teammate';
 import { importProjectBundle } from '../app/project-bundle';
-import { readChosenFiles, type ChosenFile } from '../app/chosen-files';
-import { readInputLimits } from '../storage/input-limits';
+import { importFileOf, isBundleFile, readChosenFiles, type ChosenFile } from '../app/chosen-files';
+import { readInputLimits, readLimitPolicy } from '../storage/input-limits';
+import { limitRefusal } from '../../../src-shared/limits';
 import type { SpanwrightDatabase } from '../storage/database';
 import { strictDurability } from '../storage/durable';
 import type { ToastKind } from './Toasts';
@@ -39,11 +40,20 @@ export function useImportFlows(deps: {
   const { db, bridge, project, projectId, annotator, notify, reportError, onProjectRestored, onImported, fileInput } = deps;
   const [importPlan, setImportPlan] = useState<ImportPlan | null>(null);
   // The files the open report was read from, to read them again with the user's choices.
-  const [importFiles, setImportFiles] = useState<{ files: InputFile[]; labelListFile?: string } | null>(null);
+  // The files the open dialog was read from, to read them again with the user's choices.
+  const [importFiles, setImportFiles] = useState<{ files: ImportFile[] | InputFile[]; labelListFile?: string } | null>(null);
   const [rereading, setRereading] = useState(false);
   const rereadRequest = useRef(0);
   const [teammatePlan, setTeammatePlan] = useState<TeammatePlan | null>(null);
-  const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<{ label: string; done: number; total: number; cancel?: () => void } | null>(null);
+
+  /** Shows a step's progress with a Cancel that aborts it; returns the signal the step heeds. */
+  const progressOf = useCallback((label: string) => {
+    const controller = new AbortController();
+    const cancel = () => controller.abort();
+    setProgress({ label, done: 0, total: 0, cancel });
+    return { signal: controller.signal, onProgress: (done: number, total: number) => setProgress({ label, done, total, cancel }) };
+  }, []);
 
   const finishImport = useCallback(
     async (plan: ImportPlan, addUnknownLabels: boolean) => {
@@ -51,10 +61,16 @@ export function useImportFlows(deps: {
       setImportPlan(null);
       setImportFiles(null);
       try {
-        const total = plan.documents.length;
-        setProgress({ label: 'Importing', done: 0, total });
-        const outcome = await commitImport(db, plan, project.schema, annotator.id, addUnknownLabels, () =>
-          snapshotProject(db, bridge.backups, plan.projectId, 'import', annotator),
+        const { signal, onProgress } = progressOf('Importing');
+        const outcome = await commitImport(
+          db,
+          plan,
+          project.schema,
+          annotator.id,
+          addUnknownLabels,
+          () => snapshotProject(db, bridge.backups, plan.projectId, 'import', annotator),
+          onProgress,
+          signal,
         );
         const parts = [`Imported ${outcome.documents} ${outcome.documents === 1 ? 'document' : 'documents'}`];
         if (outcome.spans > 0) parts.push(`${outcome.spans} spans`);
@@ -66,24 +82,29 @@ export function useImportFlows(deps: {
         if (outcome.backupProblem) reportError(`No backup was taken before this import: ${outcome.backupProblem}`);
         if (outcome.firstDocumentId) onImported(outcome.firstDocumentId);
       } catch (error) {
-        reportError(`Import failed, nothing was imported: ${errorMessage(error)}`);
+        if (error instanceof ImportCancelledError) notify(error.message, 'info');
+        else reportError(`Import failed, nothing was imported: ${errorMessage(error)}`);
       } finally {
         setProgress(null);
       }
     },
-    [annotator, bridge.backups, db, notify, onImported, project, reportError],
+    [annotator, bridge.backups, db, notify, onImported, progressOf, project, reportError],
   );
 
   const startImport = useCallback(
     async (picked: ChosenFile[]) => {
       if (picked.length === 0 || !project) return;
-      const chosen = await readWithinLimit(db, picked);
-      // Project bundles become projects of their own; other files go into this one (a file too
-      // large to read is refused there, by name).
-      const bundles = chosen.filter((f) => f.size === undefined && (f.name.endsWith(`.${BUNDLE_EXTENSION}`) || isProjectBundle(f.bytes)));
-      const files = chosen.filter((f) => !bundles.includes(f));
+      // Project bundles become projects of their own; other files go into this one, unread here:
+      // the import worker reads them (a JSONL file a slice at a time).
+      const isBundle = await Promise.all(picked.map(isBundleFile));
+      const bundles = await readWithinLimit(
+        db,
+        picked.filter((_, i) => isBundle[i]),
+      );
+      const files = await Promise.all(picked.filter((_, i) => !isBundle[i]).map(importFileOf));
       for (const bundle of bundles) {
         try {
+          if (bundle.size !== undefined) throw new Error(limitRefusal('fileBytes', await readLimitPolicy(db), bundle.size));
           const restored = await importProjectBundle(db, bundle.name, bundle.bytes, annotator);
           notify(`Restored the project “${restored.name}” (${restored.documents} documents) from ${bundle.name}.`, 'success');
           onProjectRestored(restored.id);
@@ -93,10 +114,8 @@ export function useImportFlows(deps: {
       }
       if (files.length === 0) return;
       try {
-        setProgress({ label: 'Reading files', done: 0, total: files.length });
-        const plan = await planImport(db, projectId, project.schema, files, (done, total) =>
-          setProgress({ label: 'Reading files', done, total }),
-        );
+        const { signal, onProgress } = progressOf('Reading files');
+        const plan = await planImport(db, projectId, project.schema, files, onProgress, {}, signal);
         setProgress(null);
         const clean = plan.issues.length === 0 && plan.duplicates.length === 0 && plan.unknownLabels.length === 0;
         if (clean) await finishImport(plan, false);
@@ -106,10 +125,11 @@ export function useImportFlows(deps: {
         }
       } catch (error) {
         setProgress(null);
-        reportError(`Import failed, nothing was imported: ${errorMessage(error)}`);
+        if (error instanceof ImportCancelledError) notify(error.message, 'info');
+        else reportError(`Import failed, nothing was imported: ${errorMessage(error)}`);
       }
     },
-    [annotator, db, finishImport, notify, onProjectRestored, project, projectId, reportError],
+    [annotator, db, finishImport, notify, onProjectRestored, progressOf, project, projectId, reportError],
   );
 
   // The dialog's choices (a label list, the offsets' unit): the same files read again, for the
@@ -122,12 +142,13 @@ export function useImportFlows(deps: {
       setRereading(true);
       try {
         const { files } = importFiles;
+        // A teammate's files are read into memory; a document import's stay unread until its worker reads them.
         if (teammatePlan) {
-          const plan = await planTeammateImport(db, projectId, annotator, files, undefined, options);
+          const plan = await planTeammateImport(db, projectId, annotator, files as InputFile[], undefined, options);
           if (request !== rereadRequest.current) return;
           setTeammatePlan(plan);
         } else {
-          const plan = await planImport(db, projectId, project.schema, files, undefined, undefined, options);
+          const plan = await planImport(db, projectId, project.schema, files as ImportFile[], undefined, options);
           if (request !== rereadRequest.current) return;
           setImportPlan(plan);
         }

@@ -4,7 +4,6 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import { commitImport, planImport } from '../../../src-renderer/src/app/import-documents';
-import { inlineParser } from '../../../src-renderer/src/app/parse-files';
 import { renameSelf, switchAnnotator } from '../../../src-renderer/src/storage/annotators';
 import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
 import { createProject } from '../../../src-renderer/src/storage/projects';
@@ -23,9 +22,7 @@ beforeEach(async () => {
     db,
     'p',
     defaultSchema(),
-    [{ name: 'a.jsonl', bytes: new TextEncoder().encode(line) }],
-    undefined,
-    inlineParser(),
+    [{ name: 'a.jsonl', body: new TextEncoder().encode(line) }],
   );
   await commitImport(db, plan, defaultSchema(), ana.id, false);
 });

@@ -19,7 +19,6 @@ import { createWebBackupStore } from '../../../src-renderer/src/platform/web-bac
 import { commitBuilt } from '../../../src-renderer/src/storage/commit';
 import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
 import { createProject } from '../../../src-renderer/src/storage/projects';
-import { inlineParser } from '../../../src-renderer/src/app/parse-files';
 
 const me = { id: 'me', name: 'Ana' };
 const TEXT = 'Ana met Ben in Quay Street.';
@@ -171,7 +170,6 @@ describe('restore', () => {
 });
 
 describe('before an import', () => {
-  const parser = inlineParser();
 
   it('a snapshot of the project as it was is taken, then the import is written', async () => {
     const project = (await db.projects.get('p'))!;
@@ -179,9 +177,7 @@ describe('before an import', () => {
       db,
       'p',
       project.schema,
-      [{ name: 'new.txt', bytes: new TextEncoder().encode('A new text.') }],
-      undefined,
-      parser,
+      [{ name: 'new.txt', body: new TextEncoder().encode('A new text.') }],
     );
     const outcome = await commitImport(db, plan, project.schema, 'me', false, () => snapshotProject(db, store, 'p', 'import', me));
     expect(outcome.documents).toBe(1);
@@ -196,9 +192,7 @@ describe('before an import', () => {
       db,
       'p',
       project.schema,
-      [{ name: 'new.txt', bytes: new TextEncoder().encode('Another text.') }],
-      undefined,
-      parser,
+      [{ name: 'new.txt', body: new TextEncoder().encode('Another text.') }],
     );
     const outcome = await commitImport(db, plan, project.schema, 'me', false, () => Promise.reject(new Error('disk full')));
     expect(outcome.backupProblem).toBe('disk full');

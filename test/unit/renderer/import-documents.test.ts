@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import { commitImport, planImport } from '../../../src-renderer/src/app/import-documents';
-import { inlineParser } from '../../../src-renderer/src/app/parse-files';
 import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
 import { createProject } from '../../../src-renderer/src/storage/projects';
 
@@ -18,16 +17,17 @@ afterEach(() => db.delete());
 describe('planImport and commitImport', () => {
   it('reports duplicates within a batch and against the project, and imports each text once', async () => {
     const files = [
-      { name: 'a.txt', bytes: bytes('Same text.') },
-      { name: 'b.txt', bytes: bytes('Same text.') },
-      { name: 'c.txt', bytes: bytes('Other text.') },
+      { name: 'a.txt', body: bytes('Same text.') },
+      { name: 'b.txt', body: bytes('Same text.') },
+      { name: 'c.txt', body: bytes('Other text.') },
     ];
-    const plan = await planImport(db, 'p', defaultSchema(), files, undefined, inlineParser());
-    expect(plan.documents.map((d) => d.draft.meta.title)).toEqual(['a', 'c']);
+    const plan = await planImport(db, 'p', defaultSchema(), files);
+    expect(plan.documents).toBe(2);
     expect(plan.duplicates).toEqual([{ file: 'b.txt', line: undefined, title: 'b', duplicateOf: 'a' }]);
     await commitImport(db, plan, defaultSchema(), 'me', false);
-    const again = await planImport(db, 'p', defaultSchema(), [files[2]!], undefined, inlineParser());
-    expect(again.documents).toEqual([]);
+    expect((await db.documents.toArray()).sort((a, b) => a.order - b.order).map((d) => d.meta.title)).toEqual(['a', 'c']);
+    const again = await planImport(db, 'p', defaultSchema(), [files[2]!]);
+    expect(again.documents).toBe(0);
     expect(again.duplicates[0]?.duplicateOf).toBe('c');
   });
 
@@ -35,25 +35,32 @@ describe('planImport and commitImport', () => {
     const files = [
       {
         name: 'v1.jsonl',
-        bytes: bytes(JSON.stringify({ text: 'The UN met.', annotations: [{ label: 4, start_offset: 4, end_offset: 6 }] })),
+        body: bytes(JSON.stringify({ text: 'The UN met.', annotations: [{ label: 4, start_offset: 4, end_offset: 6 }] })),
       },
       // Both units fit and nothing tells: code points are read, and the unit is asked.
-      { name: 'emoji.jsonl', bytes: bytes(JSON.stringify({ text: '😀 ab cd', label: [[3, 4, 'LOC']] })) },
-      { name: 'plain.txt', bytes: bytes('Nothing to ask.') },
+      { name: 'emoji.jsonl', body: bytes(JSON.stringify({ text: '😀 ab cd', label: [[3, 4, 'LOC']] })) },
+      { name: 'plain.txt', body: bytes('Nothing to ask.') },
     ];
-    const plan = await planImport(db, 'p', defaultSchema(), files, undefined, inlineParser());
+    const plan = await planImport(db, 'p', defaultSchema(), files);
     expect(plan.asks).toEqual(['labelList', 'offsetUnit']);
     expect(plan.options).toEqual({});
-    expect(plan.documents.map((d) => d.file)).toEqual(['emoji.jsonl', 'plain.txt']);
+    expect(plan.documents).toBe(2);
 
     const options = { labelList: new Map([['4', 'ORG']]), offsetUnit: 'utf16' as const };
-    const again = await planImport(db, 'p', defaultSchema(), files, undefined, inlineParser(), options);
+    const again = await planImport(db, 'p', defaultSchema(), files, undefined, options);
     expect(again.options).toBe(options);
     expect(again.issues).toEqual([]);
-    const spans = again.documents.map((d) => d.draft.spans.map((s) => `${s.label} ${d.draft.text.slice(s.start, s.end)}`));
-    expect(spans).toEqual([['ORG UN'], ['LOC a'], []]);
     // Nothing was written by either reading.
     expect(await db.documents.count()).toBe(0);
+    // The choices hold when the files are read again to be written.
+    await commitImport(db, again, defaultSchema(), 'me', true);
+    const documents = (await db.documents.toArray()).sort((a, b) => a.order - b.order);
+    const texts = new Map((await db.texts.toArray()).map((t) => [t.documentId, t.text]));
+    const spans = await db.spans.toArray();
+    const shown = documents.map((d) =>
+      spans.filter((s) => s.documentId === d.id).map((s) => `${s.label} ${(texts.get(d.id) ?? '').slice(s.start, s.end)}`),
+    );
+    expect(shown).toEqual([['ORG UN'], ['LOC a'], []]);
   });
 
   it('adds unknown labels when asked, or leaves their spans out', async () => {
@@ -64,7 +71,7 @@ describe('planImport and commitImport', () => {
         [0, 5, 'EVENT'],
       ],
     });
-    const plan = await planImport(db, 'p', defaultSchema(), [{ name: 'x.jsonl', bytes: bytes(line) }], undefined, inlineParser());
+    const plan = await planImport(db, 'p', defaultSchema(), [{ name: 'x.jsonl', body: bytes(line) }]);
     expect(plan.unknownLabels).toEqual([{ name: 'GPE', layer: 'entity', count: 1 }]);
 
     const without = await commitImport(db, plan, defaultSchema(), 'me', false);
@@ -104,7 +111,7 @@ describe('planImport and commitImport', () => {
         },
       ],
     });
-    const plan = await planImport(db, 'p', defaultSchema(), [{ name: 's.jsonl', bytes: bytes(line) }], undefined, inlineParser());
+    const plan = await planImport(db, 'p', defaultSchema(), [{ name: 's.jsonl', body: bytes(line) }]);
     await commitImport(db, plan, defaultSchema(), 'me', false);
     expect((await db.spans.toArray()).map((s) => [s.id, s.annotator])).toEqual([['keep-me', 'x']]);
     expect((await db.documents.toArray())[0]).toMatchObject({
@@ -115,7 +122,7 @@ describe('planImport and commitImport', () => {
 
     // The same span id again (another document) gets a fresh id instead of overwriting.
     const other = line.replace('Ana met Ben.', 'Ana met Cy.').replace('"d1"', '"d2"');
-    const plan2 = await planImport(db, 'p', defaultSchema(), [{ name: 's2.jsonl', bytes: bytes(other) }], undefined, inlineParser());
+    const plan2 = await planImport(db, 'p', defaultSchema(), [{ name: 's2.jsonl', body: bytes(other) }]);
     await commitImport(db, plan2, defaultSchema(), 'me', false);
     const ids = (await db.spans.toArray()).map((s) => s.id);
     expect(ids).toHaveLength(2);

@@ -4,7 +4,6 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import { commitImport, planImport } from '../../../src-renderer/src/app/import-documents';
-import { inlineParser } from '../../../src-renderer/src/app/parse-files';
 import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
 import { createProject } from '../../../src-renderer/src/storage/projects';
 
@@ -29,7 +28,7 @@ it('Prodigy rejects become rejected suggestions, accepts become spans', async ()
       answer: 'reject',
     }),
   ].join('\n');
-  const plan = await planImport(db, 'p', defaultSchema(), [{ name: 'news.jsonl', bytes: bytes(lines) }], undefined, inlineParser());
+  const plan = await planImport(db, 'p', defaultSchema(), [{ name: 'news.jsonl', body: bytes(lines) }]);
   const outcome = await commitImport(db, plan, defaultSchema(), 'me', false);
   expect(outcome).toMatchObject({ documents: 2, spans: 1, suggestions: 2 });
   expect((await db.spans.toArray()).map((s) => s.text)).toEqual(['Ana']);

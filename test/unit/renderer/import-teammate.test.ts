@@ -45,9 +45,7 @@ beforeEach(async () => {
     db,
     'p',
     defaultSchema(),
-    [{ name: 'mine.jsonl', bytes: bytes([{ id: 'doc-1', text: TEXT, label: [[6, 14, 'PERSON']] }]) }],
-    undefined,
-    inlineParser(),
+    [{ name: 'mine.jsonl', body: bytes([{ id: 'doc-1', text: TEXT, label: [[6, 14, 'PERSON']] }]) }],
   );
   await commitImport(db, plan, defaultSchema(), me.id, false);
 });
@@ -175,9 +173,7 @@ describe('teammate import', () => {
         db,
         'p',
         defaultSchema(),
-        [{ name: 'council.txt', bytes: new TextEncoder().encode(LONG) }],
-        undefined,
-        inlineParser(),
+        [{ name: 'council.txt', body: new TextEncoder().encode(LONG) }],
       );
       await commitImport(db, plan, defaultSchema(), me.id, false);
     });

@@ -16,7 +16,6 @@ import { runStats } from '../../../src-cli/stats';
 import { loadAgreementInput } from '../../../src-renderer/src/app/agreement-input';
 import { prepareExport, type ExportRequest } from '../../../src-renderer/src/app/export-documents';
 import { commitImport, planImport } from '../../../src-renderer/src/app/import-documents';
-import { inlineParser } from '../../../src-renderer/src/app/parse-files';
 import { commitBuilt } from '../../../src-renderer/src/storage/commit';
 import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
 import { createProject } from '../../../src-renderer/src/storage/projects';
@@ -55,8 +54,8 @@ let db: SpanwrightDatabase;
 beforeEach(async () => {
   db = new SpanwrightDatabase(`prototype-keys-${Math.random()}`);
   await createProject(db, { id: 'p', name: 'Test', schema: defaultSchema() }, 'me');
-  const files = [{ name: 'names.jsonl', bytes: new TextEncoder().encode(spanwrightLine() + '\n') }];
-  const plan = await planImport(db, 'p', defaultSchema(), files, undefined, inlineParser());
+  const files = [{ name: 'names.jsonl', body: new TextEncoder().encode(spanwrightLine() + '\n') }];
+  const plan = await planImport(db, 'p', defaultSchema(), files);
   expect(plan.issues).toEqual([]);
   expect(plan.unknownLabels.map((u) => [u.name, u.count])).toEqual(NAMES.map((name) => [name, 4]));
   const schema = defaultSchema();

@@ -1,0 +1,38 @@
+// Web worker: runs both passes of a document import (import-job.ts) off the window's thread. It
+// reads the files itself (a browser File a slice at a time) and opens the project's database
+// itself, so no document ever crosses to the window: only progress, the summary and the outcome.
+import { describeError } from '../../../src-shared/describe-error';
+import { SpanwrightDatabase } from '../storage/database';
+import { assertLentPermit } from '../storage/write-permits';
+import { ImportCancelledError, summarizeImport, writeImport } from './import-job';
+import type { FromImportWorker, ToImportWorker } from './import-protocol';
+
+const send = (message: FromImportWorker) => self.postMessage(message);
+const progress = (done: number, total: number) => send({ type: 'progress', done, total });
+let cancelled = false;
+
+async function handle(message: ToImportWorker): Promise<void> {
+  switch (message.type) {
+    case 'cancel':
+      cancelled = true;
+      return;
+    case 'summarize': {
+      const db = new SpanwrightDatabase(message.databaseName);
+      send({ type: 'summary', summary: await summarizeImport(db, message.input, progress) });
+      return;
+    }
+    case 'write': {
+      // An import must survive a power cut once it says it is done (durable.ts).
+      const db = new SpanwrightDatabase(message.databaseName, { chromeTransactionDurability: 'strict' });
+      const assertWriter = (open: SpanwrightDatabase) => assertLentPermit(open, message.input.projectId, message.permit);
+      const outcome = await writeImport(db, message.input, message.choices, assertWriter, progress, () => cancelled);
+      send({ type: 'written', outcome });
+    }
+  }
+}
+
+self.onmessage = (event: MessageEvent<ToImportWorker>) => {
+  handle(event.data).catch((error: unknown) =>
+    send(error instanceof ImportCancelledError ? { type: 'cancelled' } : { type: 'failed', reason: describeError(error) }),
+  );
+};

@@ -19,6 +19,7 @@ import { isReadOnly } from '../storage/space-guard';
 import type { SpanwrightDatabase, TrashedDocument } from '../storage/database';
 import { readDocumentAnnotations } from '../storage/spans';
 import { newId } from './ids';
+import { readAfterWrites } from './read-after-writes';
 import { ownValue } from '../../../src-shared/own-keys';
 
 export interface AnnotationSession {
@@ -137,16 +138,19 @@ export function useAnnotationSession(
     let cancelled = false;
     setOpen((s) => (s.documentId === documentId && s.annotator === annotator ? s : { documentId, annotator, state: createState(schemaRef.current), loaded: false }));
     if (documentId) {
-      writes.current
-        .then(async () => {
+      // After the writes queued before, and again if a change is made while reading (a label
+      // key pressed just after a reload began): the state shown never drops a change made since.
+      readAfterWrites(
+        () => writes.current,
+        async () => {
           const [records, doc] = await Promise.all([readDocumentAnnotations(db, documentId, [annotator], { suggestions: true }), db.documents.get(documentId)]);
           const status = doc ? ownValue(doc.statuses, annotator) : undefined;
           return createState(schemaRef.current, records, status ? [{ documentId, annotator, status }] : []);
-        })
-        .then(
-          (state) => !cancelled && setOpen({ documentId, annotator, state, loaded: true }),
-          (error: unknown) => onError(`Could not read the annotations: ${errorMessage(error)}`),
-        );
+        },
+      ).then(
+        (state) => !cancelled && setOpen({ documentId, annotator, state, loaded: true }),
+        (error: unknown) => onError(`Could not read the annotations: ${errorMessage(error)}`),
+      );
     }
     return () => {
       cancelled = true;

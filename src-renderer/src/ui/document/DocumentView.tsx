@@ -5,10 +5,10 @@
 import { createEditor, type LexicalEditor, type NodeKey } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Span, Suggestion } from '../../../../src-shared/domain';
-import { linesTouched, splitLines, type Line } from '../../../../src-shared/span-layout';
+import { lineIndexAt, linesTouched, splitLines, type Line } from '../../../../src-shared/span-layout';
 import { SourceTextNode, SpanMarkNode } from './nodes';
 import { $renderAllLines, $renderLines, type ViewSpan } from './render-lines';
-import { domRangesFor, placeCaret, selectedRange } from './dom-offsets';
+import { domPointAt, domRangesFor, placeCaret, selectedRange, storedOffsetAt } from './dom-offsets';
 import { TextCaret } from './TextCaret';
 import { firstIndexWhere, marksDrawOrder, takeChunk, type LinesInView } from './draw-order';
 import { RelationArcs, type RelationArc } from './RelationArcs';
@@ -85,6 +85,38 @@ function markHighlights(root: HTMLElement, highlighted: readonly string[], relat
   };
   mark('span--selected', highlighted);
   mark('span--related', related);
+}
+
+/** The selection's ends, as stored offsets and as the DOM nodes they were in before a redraw. */
+interface HeldSelection {
+  anchor: number;
+  focus: number;
+  anchorNode: Node;
+  focusNode: Node;
+}
+
+/** The selection, when it is in the text: a redraw of its lines replaces the nodes it is in. */
+function holdSelection(root: HTMLElement): HeldSelection | null {
+  const selection = window.getSelection();
+  const anchorNode = selection?.anchorNode;
+  const focusNode = selection?.focusNode;
+  if (!selection || !anchorNode || !focusNode || !root.contains(anchorNode) || !root.contains(focusNode)) return null;
+  const anchor = storedOffsetAt(root, anchorNode, selection.anchorOffset);
+  const focus = storedOffsetAt(root, focusNode, selection.focusOffset);
+  return anchor === null || focus === null ? null : { anchor, focus, anchorNode, focusNode };
+}
+
+/**
+ * Puts the selection back at the same stored offsets when a redraw took its nodes away, so a
+ * caret or a keyboard selection survives marks drawn in the background (suggestions arriving,
+ * a teammate's sync, the marks of a large document) and the next key acts on what was selected.
+ */
+function restoreSelection(held: HeldSelection | null, pointAt: (offset: number) => { node: Node; offset: number } | null): void {
+  const selection = window.getSelection();
+  if (!held || !selection || (held.anchorNode.isConnected && held.focusNode.isConnected)) return;
+  const anchor = pointAt(held.anchor);
+  const focus = pointAt(held.focus);
+  if (anchor && focus) selection.setBaseAndExtent(anchor.node, anchor.offset, focus.node, focus.offset);
 }
 
 const NO_SUGGESTIONS: ReadonlyMap<string, Suggestion> = new Map();
@@ -202,15 +234,29 @@ export function DocumentView(props: DocumentViewProps) {
     });
   }
 
+  /** Redraws these lines of the drawn document with their marks, keeping the selection where it was. */
+  const redrawLines = useCallback((lines: Iterable<number>, byLine: ReadonlyMap<number, ViewSpan[]>) => {
+    const current = rendered.current;
+    const root = rootRef.current;
+    const editor = editorRef.current as LexicalEditor;
+    if (!current || !root) return;
+    const { text, lines: layout, keys } = current;
+    const held = holdSelection(root);
+    editor.update(() => $renderLines(text, layout, keys, lines, byLine), { discrete: true });
+    restoreSelection(held, (offset) => {
+      const line = editor.getElementByKey(keys[lineIndexAt(layout, offset)] as NodeKey);
+      return line ? domPointAt(line, offset) : null;
+    });
+  }, []);
+
   /** Draws the marks of these lines (their text is drawn), and marks the selection among them. */
   const drawMarks = useCallback((lines: readonly number[]) => {
     const current = rendered.current;
     const root = rootRef.current;
     if (!current || !root || lines.length === 0) return;
-    const { text, lines: layout, keys, byLine } = current;
-    (editorRef.current as LexicalEditor).update(() => $renderLines(text, layout, keys, lines, byLine), { discrete: true });
+    redrawLines(lines, current.byLine);
     markHighlights(root, callbacks.current.highlightedSpanIds, callbacks.current.relatedSpanIds ?? []);
-  }, []);
+  }, [redrawLines]);
 
   /** Draws every mark not drawn yet, at once: for what needs them all (finding, scrolling to a span). */
   const drawPending = useCallback(() => {
@@ -276,7 +322,7 @@ export function DocumentView(props: DocumentViewProps) {
       const lines = previous.lines;
       const touched = changedLines(lines, previous.spans, drawn, previous.links, links);
       const byLine = groupByLine(lines, drawn, props.referenceAnnotators, links, suggestionsById);
-      editor.update(() => $renderLines(text, lines, previous.keys, touched, byLine), { discrete: true });
+      redrawLines(touched, byLine);
       previous.spans = drawn;
       previous.links = links;
       previous.byLine = byLine;
@@ -303,7 +349,7 @@ export function DocumentView(props: DocumentViewProps) {
     editor.update(() => $renderLines(text, lines, keys, order.now, byLine), { discrete: true });
     now.pending = order.later;
     drawLater();
-  }, [documentId, text, drawn, suggestionsById, links, initialScrollTop, props.referenceAnnotators, drawLater]);
+  }, [documentId, text, drawn, suggestionsById, links, initialScrollTop, props.referenceAnnotators, drawLater, redrawLines]);
 
   useLayoutEffect(() => {
     const root = rootRef.current;

@@ -16,8 +16,10 @@
 //             all of them drawn, against the press to the text on screen of the article with spans
 //   find    - Ctrl+F in a 1 MB article: the last key of the query to the match count on screen,
 //             against the same in the short demo article
-//   export  - preparing a 10,000-document export (Spanwright JSONL and Hugging Face), and the
-//             longest main-thread stall meanwhile, against a 1,000-document export
+//   export  - a 10,000-document project (100,000 with BENCH_EXPORT_100K=1) exported through the
+//             dialog to the saved file: time, longest main-thread task, peak window heap and
+//             renderer memory, against a raw IndexedDB read of the same records
+//             (scripts/bench-export.mjs)
 //   sync    - team sync through a real pouchdb-server (scripts/bench-sync.mjs says what against
 //             what): a lead's 10,000-document project's initial push against a raw _bulk_docs
 //             upload of the same documents; an annotator's initial pull against reading them
@@ -29,6 +31,8 @@
 //   cli     - the command line (scripts/bench-cli.mjs says what against what): convert and
 //             validate throughput against a Node JSON round trip, peak memory of agree and merge
 //
+// BENCH_ONLY_EXPORT=1 runs only the export part (BENCH_EXPORT_100K=1 adds 100,000 documents;
+// BENCH_EXPORT_SIZES, BENCH_EXPORT_ROUNDS: see bench-export.mjs).
 // BENCH_SKIP_EXPORT=1, BENCH_SKIP_SYNC=1, BENCH_SKIP_LIST=1 or BENCH_SKIP_CLI=1 leaves out that
 // (slow) part; BENCH_ONLY_LIST=1 runs only the list part (BENCH_LIST_SIZES, default 1000,10000);
 // BENCH_ONLY_SYNC=1 runs only the sync part (BENCH_SYNC_DOCS, default 10000; BENCH_SYNC_ROUNDS, default 5).
@@ -38,10 +42,13 @@ import { chromium } from '@playwright/test';
 import { syncBench } from './bench-sync.mjs';
 import { listBench } from './bench-list.mjs';
 import { cliBench } from './bench-cli.mjs';
+import { childPids, exportBench } from './bench-export.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const WORDS = ['the', 'council', 'said', 'tram', 'budget', 'Harbour', 'city', 'rose', 'percent', 'minister', 'report', 'on', 'Monday', 'a', 'new', 'line'];
 
@@ -340,41 +347,19 @@ async function pageWithDocuments(browser, count) {
   return page;
 }
 
-/** Time to prepare an export (the summary appears) and the longest main-thread task meanwhile. */
-async function exportOnce(page, format) {
-  await page.evaluate(() => {
-    window.__longest = 0;
-    window.__observer?.disconnect();
-    window.__observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
-    });
-    window.__observer.observe({ type: 'longtask', buffered: false });
-  });
-  const started = Date.now();
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export' });
-  await dialog.getByLabel('Format').selectOption({ label: format });
-  await dialog.getByRole('region', { name: 'Export summary' }).waitFor({ timeout: 300_000 });
-  const elapsed = Date.now() - started;
-  const longest = await page.evaluate(() => window.__longest);
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
-  return { elapsed, longest };
-}
-
-async function exportBench(browser) {
-  const rows = [];
-  const small = await pageWithDocuments(browser, 1000);
-  const big = await pageWithDocuments(browser, 10000);
-  for (const format of ['Spanwright JSONL', 'Hugging Face token classification JSONL']) {
-    const smallRuns = [await exportOnce(small, format), await exportOnce(small, format)];
-    const bigRuns = [await exportOnce(big, format), await exportOnce(big, format)];
-    rows.push([`export 1,000 docs, ${format} (baseline)`, smallRuns.map((r) => r.elapsed)]);
-    rows.push([`export 10,000 docs, ${format}`, bigRuns.map((r) => r.elapsed), smallRuns.map((r) => r.elapsed)]);
-    rows.push([`  longest main-thread stall meanwhile (10,000)`, bigRuns.map((r) => r.longest)]);
-  }
-  await small.close();
-  await big.close();
-  return rows;
+/** The export part's rows (in a browser of its own: bench-export.mjs samples its renderer's memory), and its notes. */
+async function printExport() {
+  const launch = async () => {
+    const before = childPids();
+    // Precise memory info: performance.memory unrounded, for the peak heap.
+    const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: [...BROWSER_ARGS, '--enable-precise-memory-info'] });
+    const pid = [...childPids()].find((p) => !before.has(p)) ?? 0;
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    return { context, pid, close: () => browser.close() };
+  };
+  const result = await exportBench(launch, { baseUrl: `http://127.0.0.1:${PORT}/` });
+  for (const [name, values, baseline] of result.rows) row(name, values, baseline);
+  for (const note of result.notes) console.log(`  ${note}`);
 }
 
 async function main() {
@@ -384,7 +369,7 @@ async function main() {
   const server = await startServer();
   const browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: BROWSER_ARGS,
   });
   try {
     if (process.env.BENCH_ONLY_SYNC) {
@@ -393,6 +378,10 @@ async function main() {
     }
     if (process.env.BENCH_ONLY_LIST) {
       await printList(browser);
+      return;
+    }
+    if (process.env.BENCH_ONLY_EXPORT) {
+      await printExport();
       return;
     }
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -430,9 +419,6 @@ async function main() {
 
     const suggested = await suggestionBench(page);
 
-    // BENCH_SKIP_EXPORT=1 leaves out the (slow) export part.
-    const exportTimes = process.env.BENCH_SKIP_EXPORT ? [] : await exportBench(browser);
-
     console.log(`Spanwright bench (${text.length} UTF-16 units, 2000 spans, ${ROUNDS} label rounds)`);
     row('open 100 KB, no spans (baseline)', plainOpen);
     row('open 100 KB, 2000 spans', spansOpen, plainOpen);
@@ -446,7 +432,8 @@ async function main() {
     row('open 100 KB, 2000 spans, seen (baseline)', suggested.plainOpen);
     row(`open 100 KB -> suggestions seen (target 200 ms)`, suggested.suggestedOpen, suggested.plainOpen);
     row(`open 100 KB -> all ${suggested.count} suggestions drawn`, suggested.allDrawn, suggested.plainOpen);
-    for (const [name, values, baseline] of exportTimes) row(name, values, baseline);
+    // BENCH_SKIP_EXPORT=1 leaves out the (slow) export part.
+    if (!process.env.BENCH_SKIP_EXPORT) await printExport();
     if (!process.env.BENCH_SKIP_LIST) await printList(browser);
     // Last: it needs its own pages, and its rows come after the document view's.
     if (!process.env.BENCH_SKIP_SYNC) await printSync(browser);

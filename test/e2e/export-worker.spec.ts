@@ -93,12 +93,10 @@ test.describe('exporting thousands of documents', () => {
     expect(last.text).toBe(`Report ${SEEDED - 1}. ${SENTENCE.repeat(20)}`);
     // Every worker the dialog started is gone once it closed: none is left holding the database.
     await Promise.all(workers.map((w) => w.closed));
-    test
-      .info()
-      .annotations.push({
-        type: 'longest main-thread task (ms)',
-        description: String(await page.evaluate(() => (window as unknown as { __longest: number }).__longest)),
-      });
+    test.info().annotations.push({
+      type: 'longest main-thread task (ms)',
+      description: String(await page.evaluate(() => (window as unknown as { __longest: number }).__longest)),
+    });
   });
 
   test('Cancel during the save aborts it: no file is downloaded and the worker stops', async ({ page }) => {

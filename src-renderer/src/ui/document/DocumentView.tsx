@@ -106,14 +106,10 @@ function holdSelection(root: HTMLElement): HeldSelection | null {
   return anchor === null || focus === null ? null : { anchor, focus, anchorNode, focusNode };
 }
 
-/**
- * Puts the selection back at the same stored offsets when a redraw took its nodes away, so a
- * caret or a keyboard selection survives marks drawn in the background (suggestions arriving,
- * a teammate's sync, the marks of a large document) and the next key acts on what was selected.
- */
-function restoreSelection(held: HeldSelection | null, pointAt: (offset: number) => { node: Node; offset: number } | null): void {
+/** Puts the selection back at the same stored offsets (in the nodes drawn since). */
+function restoreSelection(held: HeldSelection, pointAt: (offset: number) => { node: Node; offset: number } | null): void {
   const selection = window.getSelection();
-  if (!held || !selection || (held.anchorNode.isConnected && held.focusNode.isConnected)) return;
+  if (!selection) return;
   const anchor = pointAt(held.anchor);
   const focus = pointAt(held.focus);
   if (anchor && focus) selection.setBaseAndExtent(anchor.node, anchor.offset, focus.node, focus.offset);
@@ -234,6 +230,18 @@ export function DocumentView(props: DocumentViewProps) {
     });
   }
 
+  // A selection whose nodes a redraw took away, to put back. Not at once: setting a selection
+  // lays out the whole document, which would slow every label key (whose caret request follows
+  // and replaces it). Before the next key or pointer press (capture listeners below), on the
+  // browser's selectionchange, or in the next task, whichever comes first; a caret placed
+  // meanwhile drops it.
+  const lostSelection = useRef<(() => void) | null>(null);
+  const putSelectionBack = useCallback(() => {
+    const restore = lostSelection.current;
+    lostSelection.current = null;
+    restore?.();
+  }, []);
+
   /** Redraws these lines of the drawn document with their marks, keeping the selection where it was. */
   const redrawLines = useCallback((lines: Iterable<number>, byLine: ReadonlyMap<number, ViewSpan[]>) => {
     const current = rendered.current;
@@ -241,13 +249,16 @@ export function DocumentView(props: DocumentViewProps) {
     const editor = editorRef.current as LexicalEditor;
     if (!current || !root) return;
     const { text, lines: layout, keys } = current;
-    const held = holdSelection(root);
+    const held = lostSelection.current ? null : holdSelection(root);
     editor.update(() => $renderLines(text, layout, keys, lines, byLine), { discrete: true });
-    restoreSelection(held, (offset) => {
-      const line = editor.getElementByKey(keys[lineIndexAt(layout, offset)] as NodeKey);
-      return line ? domPointAt(line, offset) : null;
-    });
-  }, []);
+    if (!held || (held.anchorNode.isConnected && held.focusNode.isConnected)) return;
+    lostSelection.current = () =>
+      restoreSelection(held, (offset) => {
+        const line = editor.getElementByKey(keys[lineIndexAt(layout, offset)] as NodeKey);
+        return line ? domPointAt(line, offset) : null;
+      });
+    setTimeout(putSelectionBack, 0);
+  }, [putSelectionBack]);
 
   /** Draws the marks of these lines (their text is drawn), and marks the selection among them. */
   const drawMarks = useCallback((lines: readonly number[]) => {
@@ -354,6 +365,7 @@ export function DocumentView(props: DocumentViewProps) {
   useLayoutEffect(() => {
     const root = rootRef.current;
     if (!caretRequest || !root) return;
+    lostSelection.current = null;
     root.focus({ preventScroll: true });
     placeCaret(root, caretRequest.offset);
     setCaretRequest(null);
@@ -404,12 +416,21 @@ export function DocumentView(props: DocumentViewProps) {
 
   useEffect(() => {
     const onSelectionChange = () => {
+      putSelectionBack();
       const root = rootRef.current;
       if (root) callbacks.current.onSelectRange(selectedRange(root));
     };
+    // Capture: before any handler reads the selection (the keys, a click's own selection).
+    const beforeInput = () => putSelectionBack();
     document.addEventListener('selectionchange', onSelectionChange);
-    return () => document.removeEventListener('selectionchange', onSelectionChange);
-  }, []);
+    window.addEventListener('keydown', beforeInput, true);
+    window.addEventListener('pointerdown', beforeInput, true);
+    return () => {
+      document.removeEventListener('selectionchange', onSelectionChange);
+      window.removeEventListener('keydown', beforeInput, true);
+      window.removeEventListener('pointerdown', beforeInput, true);
+    };
+  }, [putSelectionBack]);
 
   const onClick = (event: React.MouseEvent) => {
     const selection = window.getSelection();

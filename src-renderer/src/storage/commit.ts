@@ -87,12 +87,15 @@ async function loadSlice(db: SpanwrightDatabase, projectId: string, scope: Chang
   for (const id of scope.documents) {
     if (!documents.has(id) && !scope.newDocuments.has(id)) throw new Error('The document no longer exists in this project.');
   }
-  if (ids.length > 0) {
+  // A document not in the database yet (being added) holds no rows to read: an import of
+  // thousands of documents would otherwise ask four empty questions for each.
+  const stored = ids.filter((id) => documents.has(id));
+  if (stored.length > 0) {
     const [spans, relations, annotations, suggestions] = await Promise.all([
-      ofDocuments(db.spans, ids),
-      ofDocuments(db.relations, ids),
-      ofDocuments(db.documentAnnotations, ids),
-      ofDocuments(db.suggestions, ids),
+      ofDocuments(db.spans, stored),
+      ofDocuments(db.relations, stored),
+      ofDocuments(db.documentAnnotations, stored),
+      ofDocuments(db.suggestions, stored),
     ]);
     for (const value of spans) add({ kind: 'span', value }, `span\u0000${value.id}`);
     for (const value of relations) add({ kind: 'relation', value }, `relation\u0000${value.id}`);
@@ -135,7 +138,7 @@ async function writeAnnotations(db: SpanwrightDatabase, before: AnnotationState,
 }
 
 /** Span counts and statuses of the slice's documents, from the state after the change. */
-async function writeDocumentFacts(db: SpanwrightDatabase, slice: Slice, after: AnnotationState, now: number): Promise<void> {
+async function writeDocumentFacts(db: SpanwrightDatabase, slice: Slice, after: AnnotationState, now: number, addedIds: ReadonlySet<string>): Promise<void> {
   const counts = new Map<string, Record<string, number>>();
   for (const span of after.annotations.span.values()) {
     if (!slice.documents.has(span.documentId)) continue;
@@ -150,12 +153,18 @@ async function writeDocumentFacts(db: SpanwrightDatabase, slice: Slice, after: A
     setOwn(perAnnotator, annotator, status);
     statuses.set(documentId, perAnnotator);
   }
+  // Documents added by this change are written whole, in one request: their records are the
+  // change's own, just added. Others are updated field by field (an earlier part of the change
+  // may have changed their details).
+  const added: DocumentRecord[] = [];
   for (const doc of slice.documents.values()) {
     const spanCounts = counts.get(doc.id) ?? {};
     const docStatuses = statuses.get(doc.id) ?? {};
     if (sameCounts(spanCounts, doc.spanCounts) && sameCounts(docStatuses, doc.statuses)) continue;
-    await db.documents.update(doc.id, { spanCounts, statuses: docStatuses, updatedAt: now });
+    if (addedIds.has(doc.id)) added.push({ ...doc, spanCounts, statuses: docStatuses, updatedAt: now });
+    else await db.documents.update(doc.id, { spanCounts, statuses: docStatuses, updatedAt: now });
   }
+  if (added.length > 0) await db.documents.bulkPut(added);
 }
 
 function sameCounts<T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>): boolean {
@@ -227,12 +236,20 @@ async function commitInTransaction(db: SpanwrightDatabase, projectId: string, ch
   const now = Date.now();
   await writeDocuments(db, change, projectId, author, now);
   // Added documents are counted from their annotations like any other.
-  for (const part of change.type === 'batch' ? change.changes : [change]) {
-    if (part.type === 'add-documents') for (const d of part.documents) slice.documents.set(d.record.id, d.record);
+  const addedIds = new Set<string>();
+  const parts = change.type === 'batch' ? change.changes : [change];
+  for (const part of parts) {
+    if (part.type !== 'add-documents') continue;
+    for (const d of part.documents) {
+      slice.documents.set(d.record.id, d.record);
+      addedIds.add(d.record.id);
+    }
   }
+  // One whose details the same change edits is no longer as the change added it.
+  for (const part of parts) if (part.type === 'document-meta') addedIds.delete(part.documentId);
   await writeAnnotations(db, slice.state, applied.value);
   if (applied.value.schema !== slice.state.schema) await db.projects.update(projectId, { schema: applied.value.schema, updatedAt: now });
-  await writeDocumentFacts(db, slice, applied.value, now);
+  await writeDocumentFacts(db, slice, applied.value, now, addedIds);
   if (extra?.annotators && extra.annotators.length > 0) {
     const known = await db.annotators.bulkGet(extra.annotators.map((a) => a.id));
     await db.annotators.bulkPut(extra.annotators.filter((_, i) => !known[i]));

@@ -2,8 +2,9 @@
 // would, and read what the document view shows.
 import { expect, type Download, type Page } from '@playwright/test';
 
-export async function openApp(page: Page): Promise<void> {
-  await page.goto('/');
+/** Opens the app (at `url`: a page of a browser without Playwright's baseURL needs the whole address). */
+export async function openApp(page: Page, url = '/'): Promise<void> {
+  await page.goto(url);
   await expect(page.getByRole('list', { name: 'Documents' })).toBeVisible();
   await expect(page.getByRole('article', { name: 'Document text' })).toBeVisible();
 }

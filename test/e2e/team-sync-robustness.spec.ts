@@ -2,14 +2,14 @@
 // (nothing shown as saved is lost, nothing arrives twice), and what the server refuses (a
 // member's schema edit, a wrong password, a user who is not a member) is explained in words.
 // Its own pouchdb-server, as in team-sync.spec.ts.
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCHEMA_DOC_ID } from '../../src-shared/sync/server-documents';
 import { startTeamServer, type TeamServer } from '../support/team-server';
-import { dragSelect, escapeRegExp, openDocument, renderedSpans } from './helpers';
+import { dragSelect, escapeRegExp, openApp, openDocument, renderedSpans } from './helpers';
+import { KillableChromium } from './killable-chromium';
 import {
   addLabel,
   connect as connectTo,
@@ -24,7 +24,6 @@ import {
 
 const KILL_DATABASE = 'crashdesk';
 const REFUSAL_DATABASE = 'refusals';
-const VIEWPORT = { width: 1400, height: 900 };
 
 let server: TeamServer;
 
@@ -40,13 +39,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.dispose();
 });
-
-/** Opens the app at `url` (a page of a browser without Playwright's baseURL), as openApp does. */
-async function openAppAt(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.getByRole('list', { name: 'Documents' })).toBeVisible();
-  await expect(page.getByRole('article', { name: 'Document text' })).toBeVisible();
-}
 
 /** This file's server. */
 const login = (user: string, password: string, database: string) => ({ url: server.url, database, user, password });
@@ -65,102 +57,12 @@ async function serverSpanTexts(database: string, owner: string): Promise<string[
 }
 
 /**
- * A Chromium this test starts itself, with a profile directory that outlives it, so that it
- * can be killed like a crash. Playwright's own launchers cannot do that: `browser.close()` and
- * `context.close()` shut down cleanly, and a launched or persistent browser does not expose its
- * process to the test. So the binary and flags of playwright.config.ts are spawned here with
- * `--remote-debugging-port=0` in its own process group, Playwright connects over CDP, and
- * `kill()` sends SIGKILL to the whole group (browser, renderer, storage and GPU processes):
- * no unload handler, no IndexedDB flush on shutdown, no goodbye to the server.
- */
-class KillableChromium {
-  private constructor(
-    private readonly child: ChildProcess,
-    private connected: Browser | null,
-  ) {}
-
-  static async launch(userDataDir: string): Promise<KillableChromium> {
-    const launchOptions = test.info().project.use.launchOptions ?? {};
-    const executable = launchOptions.executablePath ?? chromium.executablePath();
-    const args = [
-      ...(launchOptions.args ?? []),
-      '--headless',
-      '--remote-debugging-port=0',
-      `--user-data-dir=${userDataDir}`,
-      `--window-size=${VIEWPORT.width},${VIEWPORT.height}`,
-      'about:blank',
-    ];
-    const child = spawn(executable, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-    const endpoint = new Promise<string>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${output}`)), 15_000);
-      child.stderr?.on('data', (chunk: Buffer) => {
-        output = (output + chunk.toString('utf8')).slice(-4_000);
-        const found = /DevTools listening on (ws:\/\/\S+)/.exec(output);
-        if (found?.[1]) {
-          clearTimeout(timer);
-          resolve(found[1]);
-        }
-      });
-      child.once('exit', (code, signal) => {
-        clearTimeout(timer);
-        reject(new Error(`Chromium exited while starting (${code ?? signal}):\n${output}`));
-      });
-    });
-    const run = new KillableChromium(child, null);
-    // A detached process outlives a test run that dies: make sure it goes with it.
-    const killOnExit = () => run.killNow();
-    process.once('exit', killOnExit);
-    child.once('exit', () => process.off('exit', killOnExit));
-    try {
-      run.connected = await chromium.connectOverCDP(await endpoint);
-    } catch (error) {
-      await run.kill();
-      throw error;
-    }
-    return run;
-  }
-
-  get browser(): Browser {
-    if (!this.connected) throw new Error('Chromium is not connected');
-    return this.connected;
-  }
-
-  /** The profile's one window, sized as the other tests' pages. */
-  async page(): Promise<Page> {
-    const context = this.browser.contexts()[0];
-    if (!context) throw new Error('Chromium has no default context');
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.setViewportSize(VIEWPORT);
-    return page;
-  }
-
-  /** SIGKILL to the browser's process group; resolves once the browser process is gone. */
-  async kill(): Promise<void> {
-    const { child } = this;
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    this.killNow();
-    await exited;
-  }
-
-  private killNow(): void {
-    if (this.child.pid === undefined || this.child.exitCode !== null || this.child.signalCode !== null) return;
-    try {
-      process.kill(-this.child.pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  }
-}
-
-/**
  * After a restart of the browser: the app opens on the connected project, which waits for the
  * password (the web build keeps it only for the page's life); Ana types it and the sync resumes.
  */
 async function reopenAndSignIn(run: KillableChromium, baseURL: string, password: string): Promise<Page> {
   const page = await run.page();
-  await openAppAt(page, baseURL);
+  await openApp(page, baseURL);
   await expect(syncState(page)).toHaveAccessibleName('Team server: Not signed in');
   await syncState(page).click();
   await expect(teamDialog(page).getByRole('status')).toHaveText('Not signed in: enter the password to sync.');
@@ -185,7 +87,7 @@ test('a browser killed while its work waits to sync loses nothing shown as saved
   try {
     chromiumRun = await KillableChromium.launch(profile);
     let ana = await chromiumRun.page();
-    await openAppAt(ana, baseURL);
+    await openApp(ana, baseURL);
     await welcome(ana, 'Ana');
     await newProject(ana, 'Crash desk');
     await connect(ana, 'ana', 'ana-pass', KILL_DATABASE);

@@ -7,7 +7,7 @@ import type { AnnotationRecord } from '../../../src-shared/annotations/kinds';
 import { sameValue } from '../../../src-shared/annotations/same-value';
 import type { Annotator, DocumentDraft, DocumentRecord, DocumentStatus, Label, LabelSchema, SpanOrigin } from '../../../src-shared/domain';
 import type { ParsedDocument, UnknownLabel } from '../../../src-shared/formats/import-result';
-import { ownValue, setOwn } from '../../../src-shared/own-keys';
+import { addToCount, ownValue, setOwn } from '../../../src-shared/own-keys';
 import { addImportedSchemaItems, labelsForImportedNames } from '../../../src-shared/schema-rules';
 import type { SpanwrightDatabase } from '../storage/database';
 import { nextDocumentOrder } from '../storage/documents';
@@ -130,7 +130,8 @@ export async function buildImportChange(
       textHash: doc.textHash,
       textLength: doc.draft.text.length,
       statuses,
-      spanCounts: {},
+      // Counted here, as the write path would count them: it then has no second write of the row.
+      spanCounts: spanCountsOf(made.spans),
       createdAt: now,
       updatedAt: now,
     };
@@ -142,6 +143,12 @@ export async function buildImportChange(
     documents.length > 0 ? { type: 'add-documents', documents, annotations } : null,
   ]);
   return { change, outcome, annotators: plan.documents.flatMap((d) => d.draft.annotators ?? []) };
+}
+
+function spanCountsOf(spans: ReadonlyArray<{ annotator: string }>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const span of spans) addToCount(counts, span.annotator);
+  return counts;
 }
 
 /** Adds a file's unknown labels to the running tally of several files. */

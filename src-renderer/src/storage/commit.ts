@@ -196,8 +196,11 @@ async function writeDocuments(db: SpanwrightDatabase, change: Change, projectId:
     if (change.documents.some((d) => d.record.projectId !== projectId)) throw new Error('A document belongs to another project.');
     await db.documents.bulkAdd(change.documents.map((d) => d.record));
     await db.texts.bulkAdd(change.documents.map((d) => ({ documentId: d.record.id, text: d.text })));
-    // A document back (restored, or a removal undone) leaves the trash.
-    await db.trash.bulkDelete(change.documents.map((d) => d.record.id));
+    // A document back (restored, or a removal undone) leaves the trash. Only those in it are
+    // deleted: an import of thousands would otherwise ask to delete each of them.
+    const ids = new Set(change.documents.map((d) => d.record.id));
+    const trashed = (await db.trash.where('projectId').equals(projectId).primaryKeys()).filter((id) => ids.has(id));
+    if (trashed.length > 0) await db.trash.bulkDelete(trashed);
   } else if (change.type === 'remove-documents') {
     // Nothing removed is lost: every removed document goes to the trash with its text (as
     // stored) and all its annotations, until restored or deleted for good.

@@ -20,6 +20,9 @@
 //             dialog to the saved file: time, longest main-thread task, peak window heap and
 //             renderer memory, against a raw IndexedDB read of the same records
 //             (scripts/bench-export.mjs)
+//   import  - a 10,000-document JSONL (100,000 with BENCH_IMPORT_100K=1) imported through the UI:
+//             time and longest main-thread task, against raw IndexedDB writes of the same
+//             records (scripts/bench-import.mjs)
 //   sync    - team sync through a real pouchdb-server (scripts/bench-sync.mjs says what against
 //             what): a lead's 10,000-document project's initial push against a raw _bulk_docs
 //             upload of the same documents; an annotator's initial pull against reading them
@@ -33,7 +36,8 @@
 //
 // BENCH_ONLY_EXPORT=1 runs only the export part (BENCH_EXPORT_100K=1 adds 100,000 documents;
 // BENCH_EXPORT_SIZES, BENCH_EXPORT_ROUNDS: see bench-export.mjs).
-// BENCH_SKIP_EXPORT=1, BENCH_SKIP_SYNC=1, BENCH_SKIP_LIST=1 or BENCH_SKIP_CLI=1 leaves out that
+// BENCH_ONLY_IMPORT=1 runs only the import part (BENCH_IMPORT_100K=1, BENCH_IMPORT_SIZES).
+// BENCH_SKIP_EXPORT=1, BENCH_SKIP_IMPORT=1, BENCH_SKIP_SYNC=1, BENCH_SKIP_LIST=1 or BENCH_SKIP_CLI=1 leaves out that
 // (slow) part; BENCH_ONLY_LIST=1 runs only the list part (BENCH_LIST_SIZES, default 1000,10000);
 // BENCH_ONLY_SYNC=1 runs only the sync part (BENCH_SYNC_DOCS, default 10000; BENCH_SYNC_ROUNDS, default 5).
 import { spawn } from 'node:child_process';
@@ -43,6 +47,7 @@ import { syncBench } from './bench-sync.mjs';
 import { listBench } from './bench-list.mjs';
 import { cliBench } from './bench-cli.mjs';
 import { childPids, exportBench } from './bench-export.mjs';
+import { importBench } from './bench-import.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -362,6 +367,13 @@ async function printExport() {
   for (const note of result.notes) console.log(`  ${note}`);
 }
 
+/** The import part's rows (time and stalls of an import by its size), and its notes. */
+async function printImport(browser) {
+  const result = await importBench(browser, { baseUrl: `http://127.0.0.1:${PORT}/` });
+  for (const [name, values, baseline] of result.rows) row(name, values, baseline);
+  for (const note of result.notes) console.log(`  ${note}`);
+}
+
 async function main() {
   // The command line needs no browser: BENCH_ONLY_CLI=1 runs only its part.
   if (process.env.BENCH_ONLY_CLI) return cliBench();
@@ -378,6 +390,10 @@ async function main() {
     }
     if (process.env.BENCH_ONLY_LIST) {
       await printList(browser);
+      return;
+    }
+    if (process.env.BENCH_ONLY_IMPORT) {
+      await printImport(browser);
       return;
     }
     if (process.env.BENCH_ONLY_EXPORT) {
@@ -434,6 +450,7 @@ async function main() {
     row(`open 100 KB -> all ${suggested.count} suggestions drawn`, suggested.allDrawn, suggested.plainOpen);
     // BENCH_SKIP_EXPORT=1 leaves out the (slow) export part.
     if (!process.env.BENCH_SKIP_EXPORT) await printExport();
+    if (!process.env.BENCH_SKIP_IMPORT) await printImport(browser);
     if (!process.env.BENCH_SKIP_LIST) await printList(browser);
     // Last: it needs its own pages, and its rows come after the document view's.
     if (!process.env.BENCH_SKIP_SYNC) await printSync(browser);

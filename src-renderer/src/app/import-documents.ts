@@ -73,6 +73,3 @@ export async function commitImport(
   const outcome = await runner.write(input, { annotator, addUnknownLabels, unknownLabels: plan.unknownLabels }, onProgress, signal);
   return backupProblem === undefined ? outcome : { ...outcome, backupProblem };
 }
-
-/** Files already read (bytes), as the import takes them. */
-export const importFilesOf = (files: readonly InputFile[]): ImportFile[] => files.map((f) => ({ name: f.name, body: f.bytes }));

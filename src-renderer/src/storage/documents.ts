@@ -26,13 +26,18 @@ export async function readChangeLogAfter(db: SpanwrightDatabase, seq: number): P
   return db.changeLog.where(':id').above(seq).toArray();
 }
 
+const ROW_BATCH = 250;
+
 /** The rows of `ids` by key; undefined for a document gone or of another project. */
 export async function readDocumentRows(
   db: SpanwrightDatabase,
   projectId: string,
   ids: readonly string[],
 ): Promise<Map<string, DocumentRecord | undefined>> {
-  const found = await db.documents.bulkGet([...ids]);
+  // A few hundred keys at a time: each batch's requests are made in one task, and thousands at
+  // once (an import's new documents) would hold the window for over half a second.
+  const found: Array<DocumentRecord | undefined> = [];
+  for (let from = 0; from < ids.length; from += ROW_BATCH) found.push(...(await db.documents.bulkGet(ids.slice(from, from + ROW_BATCH))));
   const rows = new Map<string, DocumentRecord | undefined>();
   ids.forEach((id, i) => {
     const row = found[i];

@@ -10,6 +10,7 @@ import type { DocumentCategory, Label } from '../domain';
 import type { ReadOptions } from './format-module';
 import { createJsonLineReader } from './import';
 import type { ImportIssue, ImportParseResult, ParsedDocument, ReadQuestion } from './import-result';
+import { concatBytes } from '../concat-bytes';
 
 /** Where a line's body (without BOM, '\r' and '\n') is in its file. */
 export interface LineAt {
@@ -24,17 +25,6 @@ export interface ByteLine {
   offset: number;
   /** Set for a line longer than the limit: its length (its bytes were not kept). */
   tooLong?: number;
-}
-
-function concat(pieces: readonly Uint8Array[], total: number): Uint8Array {
-  if (pieces.length === 1) return pieces[0] as Uint8Array;
-  const whole = new Uint8Array(total);
-  let at = 0;
-  for (const piece of pieces) {
-    whole.set(piece, at);
-    at += piece.length;
-  }
-  return whole;
 }
 
 /**
@@ -60,7 +50,7 @@ export class ByteLineSplitter {
       const tail = chunk.subarray(start, newline);
       const length = this.overflow + this.pendingBytes + tail.length;
       if (length > this.maxBytes) lines.push({ bytes: new Uint8Array(0), offset: this.lineStart, tooLong: length });
-      else lines.push({ bytes: this.pending.length === 0 ? tail : concat([...this.pending, tail], length), offset: this.lineStart });
+      else lines.push({ bytes: this.pending.length === 0 ? tail : concatBytes([...this.pending, tail], length), offset: this.lineStart });
       this.pending = [];
       this.pendingBytes = 0;
       this.overflow = 0;
@@ -86,7 +76,7 @@ export class ByteLineSplitter {
   /** The last line, when the stream does not end with '\n'. */
   end(): ByteLine[] {
     if (this.overflow > 0) return [{ bytes: new Uint8Array(0), offset: this.lineStart, tooLong: this.overflow }];
-    if (this.pending.length > 0) return [{ bytes: concat(this.pending, this.pendingBytes), offset: this.lineStart }];
+    if (this.pending.length > 0) return [{ bytes: concatBytes(this.pending, this.pendingBytes), offset: this.lineStart }];
     return [];
   }
 }
@@ -110,7 +100,8 @@ function isBlankLine(body: Uint8Array): boolean {
   return true;
 }
 
-const isUtf16Bom = (line: Uint8Array) => line.length >= 2 && ((line[0] === 0xff && line[1] === 0xfe) || (line[0] === 0xfe && line[1] === 0xff));
+const isUtf16Bom = (line: Uint8Array) =>
+  line.length >= 2 && ((line[0] === 0xff && line[1] === 0xfe) || (line[0] === 0xfe && line[1] === 0xff));
 
 /** `line` without a trailing '\r' and, on the first line, without a UTF-8 byte order mark; and how many bytes went before it. */
 function lineBody(line: Uint8Array, number: number): { body: Uint8Array; skipped: number } {

@@ -3,6 +3,7 @@
 // Entries get a fixed date so that the same export gives the same bytes.
 import { Unzip, UnzipInflate, Zip, ZipDeflate } from 'fflate';
 import { limitRefusal, limitsOf, RATIO_GRACE_BYTES, type LimitPolicy } from '../limits';
+import { concatBytes } from '../concat-bytes';
 
 export interface ArchiveFile {
   /** Path inside the archive, '/'-separated. */
@@ -62,7 +63,7 @@ export function createZipWriter(onData: (chunk: Uint8Array, final: boolean) => v
       let held: Uint8Array[] = [];
       let size = 0;
       const push = (final: boolean): void => {
-        const bytes = concatenate(held, size);
+        const bytes = concatBytes(held, size);
         held = [];
         size = 0;
         entry.push(bytes, final);
@@ -153,7 +154,7 @@ export function unzipFiles(bytes: Uint8Array, policy?: LimitPolicy): UnzipResult
       if (data.length > 0) chunks.push(data);
       if (final) {
         unfinished.delete(entry.name);
-        files.push({ path: entry.name, bytes: concatenate(chunks, size) });
+        files.push({ path: entry.name, bytes: concatBytes(chunks, size) });
       }
     };
     entry.start();
@@ -174,15 +175,4 @@ export function unzipFiles(bytes: Uint8Array, policy?: LimitPolicy): UnzipResult
   const [cut] = unfinished;
   if (cut !== undefined) return { reason: 'not a readable zip archive (the archive ends inside this entry)', entry: cut };
   return { files };
-}
-
-function concatenate(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }

@@ -82,11 +82,40 @@ async function rawWrite(page, count) {
         const id = `raw-${i}`;
         const text = `Report ${i}: Mayor Ana Ruiz said the tram line in Valdeluz carried ${i} passengers. The council met on Monday; the harbour budget rose by ${i % 97} percent, the minister said in a new report on the city's transport. Residents of Valdeluz asked for a second line.`;
         const now = Date.now();
-        tx.objectStore('documents').put({ id, projectId: 'p', sourceId: id, order: i, meta: { title: `import #${i + 1}` }, textHash: `h${i}`, textLength: text.length, statuses: { me: 'in_progress' }, spanCounts: { me: 3 }, createdAt: now, updatedAt: now });
+        tx.objectStore('documents').put({
+          id,
+          projectId: 'p',
+          sourceId: id,
+          order: i,
+          meta: { title: `import #${i + 1}` },
+          textHash: `h${i}`,
+          textLength: text.length,
+          statuses: { me: 'in_progress' },
+          spanCounts: { me: 3 },
+          createdAt: now,
+          updatedAt: now,
+        });
         tx.objectStore('texts').put({ documentId: id, text });
-        for (const [n, piece, label] of [[0, 'Ana Ruiz', 'PERSON'], [1, 'Valdeluz', 'LOC'], [2, 'Monday', 'DATE']]) {
+        for (const [n, piece, label] of [
+          [0, 'Ana Ruiz', 'PERSON'],
+          [1, 'Valdeluz', 'LOC'],
+          [2, 'Monday', 'DATE'],
+        ]) {
           const s = text.indexOf(piece);
-          tx.objectStore('spans').put({ projectId: 'p', id: `${id}-${n}`, documentId: id, annotator: 'me', layer: label === 'CLAIM' ? 'claim' : 'entity', label, start: s, end: s + piece.length, text: piece, origin: 'imported', createdAt: now, updatedAt: now });
+          tx.objectStore('spans').put({
+            projectId: 'p',
+            id: `${id}-${n}`,
+            documentId: id,
+            annotator: 'me',
+            layer: label === 'CLAIM' ? 'claim' : 'entity',
+            label,
+            start: s,
+            end: s + piece.length,
+            text: piece,
+            origin: 'imported',
+            createdAt: now,
+            updatedAt: now,
+          });
         }
       }
       await new Promise((resolve, reject) => {
@@ -123,7 +152,9 @@ export async function importBench(browser, { baseUrl }) {
         rows.push([`import ${n} docs: file chosen -> imported`, [imported.elapsed], [raw.elapsed]]);
         rows.push([`  longest main-thread task, raw writes (baseline)`, [raw.longest]]);
         rows.push([`  longest main-thread task, import (target < 100)`, [imported.longest], [raw.longest]]);
-        notes.push(`${n} docs: ${((count / imported.elapsed) * 1000).toFixed(0)} documents/s imported (both passes), raw writes ${((count / raw.elapsed) * 1000).toFixed(0)}/s`);
+        notes.push(
+          `${n} docs: ${((count / imported.elapsed) * 1000).toFixed(0)} documents/s imported (both passes), raw writes ${((count / raw.elapsed) * 1000).toFixed(0)}/s`,
+        );
       } finally {
         await context.close();
       }

@@ -14,7 +14,15 @@ function corpus(count: number, tag: string): Buffer {
     const text = `${tag} report ${i}: Dana Whitcombe visited Port Ellis on Tuesday to open the new harbour wall, number ${i}.`;
     const start = text.indexOf('Dana');
     const loc = text.indexOf('Port Ellis');
-    lines.push(JSON.stringify({ text, label: [[start, start + 14, 'PERSON'], [loc, loc + 10, 'LOC']] }));
+    lines.push(
+      JSON.stringify({
+        text,
+        label: [
+          [start, start + 14, 'PERSON'],
+          [loc, loc + 10, 'LOC'],
+        ],
+      }),
+    );
   }
   return Buffer.from(lines.join('\n') + '\n');
 }

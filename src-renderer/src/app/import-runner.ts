@@ -5,7 +5,16 @@ import type { SpanwrightDatabase } from '../storage/database';
 import { strictDurability } from '../storage/durable';
 import { assertMayWrite, lendPermit } from '../storage/write-permits';
 import type { ImportOutcome } from './import-change';
-import { IMPORT_PACE, ImportCancelledError, summarizeImport, writeImport, type ImportInput, type ImportPace, type ImportSummary, type WriteChoices } from './import-job';
+import {
+  IMPORT_PACE,
+  ImportCancelledError,
+  summarizeImport,
+  writeImport,
+  type ImportInput,
+  type ImportPace,
+  type ImportSummary,
+  type WriteChoices,
+} from './import-job';
 import type { FromImportWorker, ToImportWorker } from './import-protocol';
 
 type Progress = (done: number, total: number) => void;
@@ -87,7 +96,12 @@ function runInWorker<T>(
 export function workerImportRunner(db: SpanwrightDatabase): ImportRunner {
   return {
     summarize: (input, onProgress, signal) =>
-      runInWorker({ type: 'summarize', databaseName: db.name, input }, (m) => (m.type === 'summary' ? m.summary : undefined), onProgress, signal),
+      runInWorker(
+        { type: 'summarize', databaseName: db.name, input },
+        (m) => (m.type === 'summary' ? m.summary : undefined),
+        onProgress,
+        signal,
+      ),
     write: async (input, choices, onProgress, signal) => {
       // Refused here, before the worker starts, when this window does not hold the project.
       const permit = lendPermit(db, input.projectId);

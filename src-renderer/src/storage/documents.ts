@@ -22,8 +22,18 @@ export async function readProjectDocuments(
 }
 
 /** Change-log entries after `seq` (any project), in order. */
+/**
+ * The change-log entries after `seq`, one read each: an import's entries hold thousands of
+ * records, and one read of them all is decoded in one task of the window.
+ */
 export async function readChangeLogAfter(db: SpanwrightDatabase, seq: number): Promise<ChangeLogEntry[]> {
-  return db.changeLog.where(':id').above(seq).toArray();
+  const entries: ChangeLogEntry[] = [];
+  for (let after = seq; ; ) {
+    const [entry] = await db.changeLog.where(':id').above(after).limit(1).toArray();
+    if (!entry?.seq) return entries;
+    entries.push(entry);
+    after = entry.seq;
+  }
 }
 
 const ROW_BATCH = 250;

@@ -20,6 +20,9 @@ import type { ToastKind } from './Toasts';
 /** The files of a picker or a drop, not read yet: the import reads them within the file-size limit (chosen-files.ts). */
 export const readDroppedFiles = async (files: FileList | File[]): Promise<ChosenFile[]> => Array.from(files);
 
+/** The files an open import dialog reads again when the user chooses how to read them. */
+type OpenFiles = { kind: 'documents'; files: ImportFile[] } | { kind: 'teammate'; files: InputFile[] };
+
 /** Reads chosen files within the file-size limit as set now. */
 const readWithinLimit = async (db: SpanwrightDatabase, chosen: readonly ChosenFile[]): Promise<InputFile[]> =>
   readChosenFiles(chosen, (await readInputLimits(db)).fileBytes);
@@ -39,9 +42,9 @@ export function useImportFlows(deps: {
 }) {
   const { db, bridge, project, projectId, annotator, notify, reportError, onProjectRestored, onImported, fileInput } = deps;
   const [importPlan, setImportPlan] = useState<ImportPlan | null>(null);
-  // The files the open report was read from, to read them again with the user's choices.
-  // The files the open dialog was read from, to read them again with the user's choices.
-  const [importFiles, setImportFiles] = useState<{ files: ImportFile[] | InputFile[]; labelListFile?: string } | null>(null);
+  // The files the open dialog was read from, to read them again with the user's choices: a
+  // document import's stay unread until its worker reads them; a teammate's are read into memory.
+  const [importFiles, setImportFiles] = useState<(OpenFiles & { labelListFile?: string }) | null>(null);
   const [rereading, setRereading] = useState(false);
   const rereadRequest = useRef(0);
   const [teammatePlan, setTeammatePlan] = useState<TeammatePlan | null>(null);
@@ -120,7 +123,7 @@ export function useImportFlows(deps: {
         const clean = plan.issues.length === 0 && plan.duplicates.length === 0 && plan.unknownLabels.length === 0;
         if (clean) await finishImport(plan, false);
         else {
-          setImportFiles({ files });
+          setImportFiles({ kind: 'documents', files });
           setImportPlan(plan);
         }
       } catch (error) {
@@ -141,25 +144,24 @@ export function useImportFlows(deps: {
       const request = ++rereadRequest.current;
       setRereading(true);
       try {
-        const { files } = importFiles;
-        // A teammate's files are read into memory; a document import's stay unread until its worker reads them.
-        if (teammatePlan) {
-          const plan = await planTeammateImport(db, projectId, annotator, files as InputFile[], undefined, options);
+        if (importFiles.kind === 'teammate') {
+          const plan = await planTeammateImport(db, projectId, annotator, importFiles.files, undefined, options);
           if (request !== rereadRequest.current) return;
           setTeammatePlan(plan);
         } else {
-          const plan = await planImport(db, projectId, project.schema, files as ImportFile[], undefined, options);
+          const plan = await planImport(db, projectId, project.schema, importFiles.files, undefined, options);
           if (request !== rereadRequest.current) return;
           setImportPlan(plan);
         }
-        setImportFiles({ files, ...(options.labelList !== undefined && labelListFile !== undefined ? { labelListFile } : {}) });
+        const { labelListFile: _previous, ...files } = importFiles;
+        setImportFiles({ ...files, ...(options.labelList !== undefined && labelListFile !== undefined ? { labelListFile } : {}) });
       } catch (error) {
         reportError(`The files could not be read again: ${errorMessage(error)}`);
       } finally {
         if (request === rereadRequest.current) setRereading(false);
       }
     },
-    [annotator, db, importFiles, project, projectId, reportError, teammatePlan],
+    [annotator, db, importFiles, project, projectId, reportError],
   );
 
   const closeDialog = () => {
@@ -181,7 +183,7 @@ export function useImportFlows(deps: {
       try {
         const files = await readWithinLimit(db, picked);
         const plan = await planTeammateImport(db, projectId, annotator, files);
-        setImportFiles({ files });
+        setImportFiles({ kind: 'teammate', files });
         setTeammatePlan(plan);
       } catch (error) {
         reportError(`Nothing was merged: ${errorMessage(error)}`);

@@ -2,6 +2,7 @@
 // injected script there must not be able to make main write odd paths or exhaust memory.
 import { checkBackupId, checkBackupRequest, type BackupRequest } from '../src-shared/backups';
 import type { FileFilter } from '../src-shared/bridge';
+import { isWindowsDeviceName } from '../src-shared/formats/file-names';
 import type { Result } from '../src-shared/result';
 import { checkSecretKey, checkSecretValue } from '../src-shared/secret-rules';
 
@@ -28,8 +29,6 @@ const EXTENSION_PATTERN = /^(?:\*|[A-Za-z0-9_-]+)$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 const PATH_SEPARATORS = /[/\\]/;
-// Names Windows refuses whatever the extension; a suggestion must work on every OS.
-const WINDOWS_RESERVED_NAME = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\.|$)/i;
 
 function fail(message: string): never {
   throw new IpcValidationError(message);
@@ -71,7 +70,8 @@ export function validateSuggestedName(value: unknown): string {
   if (PATH_SEPARATORS.test(value)) fail('suggested file name must not contain path separators');
   if (CONTROL_CHARACTERS.test(value)) fail('suggested file name contains control characters');
   if (value === '.' || value === '..' || value.trim() === '') fail('suggested file name is not a file name');
-  if (WINDOWS_RESERVED_NAME.test(value)) fail('suggested file name is reserved on Windows');
+  // Names Windows opens as a device whatever the extension; a suggestion must work on every OS.
+  if (isWindowsDeviceName(value)) fail('suggested file name is reserved on Windows');
   return value;
 }
 

@@ -9,7 +9,7 @@ import { decodeTextFile } from './decode';
 import { relationsToWrite } from './export-relations';
 import type { ExportDocument, ExportFile, FormatModule } from './format-module';
 import type { OutSpan } from './export-spans';
-import { baseName, extensionOf } from './file-names';
+import { baseName, extensionOf, isWindowsDeviceName } from './file-names';
 import type { ImportIssue, ImportParseResult } from './import-result';
 import { readJsonDocument } from './json-document';
 import { LabelIndex } from './label-index';
@@ -28,7 +28,6 @@ import { acceptableUnknownLabels, withAcceptableNames } from './imported-names';
 /** Characters Python's str.splitlines() breaks at: an .ann text field must hold none of them. */
 // eslint-disable-next-line no-control-regex -- the file/group/record separators are line breaks to Python
 const LINE_BREAKS = /[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/u;
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/iu;
 
 /** A file name from a document title (or id): letters, digits, `.`, `_`, `-`; unique ignoring case. */
 export function bratDocumentName(id: string, used: Set<string>): string {
@@ -37,7 +36,7 @@ export function bratDocumentName(id: string, used: Set<string>): string {
     .join('')
     .replace(/^[._]+|[._]+$/gu, '');
   if (base === '') base = 'document';
-  if (WINDOWS_RESERVED.test(base)) base = `_${base}`;
+  if (isWindowsDeviceName(base)) base = `_${base}`;
   let name = base;
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}-${n}`;
   used.add(name.toLowerCase());

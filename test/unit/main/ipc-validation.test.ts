@@ -89,6 +89,8 @@ describe('validateSuggestedName', () => {
     ['CON', 'suggested file name is reserved on Windows'],
     ['nul.jsonl', 'suggested file name is reserved on Windows'],
     ['lpt1.txt', 'suggested file name is reserved on Windows'],
+    ['CONIN$.txt', 'suggested file name is reserved on Windows'],
+    ['com¹.jsonl', 'suggested file name is reserved on Windows'],
   ])('rejects %j', (value, message) => {
     expect(() => validateSuggestedName(value)).toThrow(new IpcValidationError(message));
   });

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { ReadOptions } from '../../../src-shared/formats/format-module';
 import { parseLabelListFile } from '../../../src-shared/formats/label-list';
 import type { OffsetUnit } from '../../../src-shared/formats/restore-span';
+import type { Result } from '../../../src-shared/result';
 import type { ImportPlan } from '../app/import-documents';
 
 const UNITS: ReadonlyArray<{ value: OffsetUnit | 'detect'; text: string }> = [
@@ -21,6 +22,8 @@ export function ImportReadChoices(props: {
   /** The files are being read again with a new choice. */
   busy: boolean;
   onReread: (options: ReadOptions, labelListFile?: string) => void;
+  /** Reads a chosen label list within the file-size limit (side-file.ts). */
+  readFile: (file: File) => Promise<Result<string>>;
 }) {
   const { plan, busy } = props;
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +36,12 @@ export function ImportReadChoices(props: {
 
   const chooseLabelList = async (file: File | undefined) => {
     if (!file) return;
-    const list = parseLabelListFile(await file.text());
+    const text = await props.readFile(file);
+    if (!text.ok) {
+      setError(text.error);
+      return;
+    }
+    const list = parseLabelListFile(text.value);
     if (!list.ok) {
       setError(`${file.name} is not a label list: ${list.error}`);
       return;

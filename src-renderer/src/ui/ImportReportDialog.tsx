@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { ReadOptions } from '../../../src-shared/formats/format-module';
 import { refuses, type ImportIssue } from '../../../src-shared/formats/import-result';
+import type { Result } from '../../../src-shared/result';
 import type { ImportPlan } from '../app/import-documents';
 import { ImportReadChoices } from './ImportReadChoices';
 import { Modal } from './Modal';
@@ -41,6 +42,8 @@ export function ImportReportDialog(props: {
   onReread?: (options: ReadOptions, labelListFile?: string) => void;
   /** The label list file the plan was read with. */
   labelListFile?: string;
+  /** Reads a label list chosen in the dialog, within the file-size limit. */
+  readFile?: (file: File) => Promise<Result<string>>;
   /** The files are being read again. */
   rereading?: boolean;
 }) {
@@ -54,7 +57,9 @@ export function ImportReportDialog(props: {
         {plan.files.length === 1 ? plan.files[0]?.name : `${plan.files.length} files`}: {good} {good === 1 ? 'document' : 'documents'} can be
         imported.
       </p>
-      {props.onReread && <ImportReadChoices plan={plan} labelListFile={props.labelListFile} busy={busy} onReread={props.onReread} />}
+      {props.onReread && props.readFile && (
+        <ImportReadChoices plan={plan} labelListFile={props.labelListFile} busy={busy} onReread={props.onReread} readFile={props.readFile} />
+      )}
       <IssueList
         label="Problems"
         heading={(n) => `${n} ${n === 1 ? 'problem' : 'problems'} (these lines are left out)`}

@@ -14,7 +14,7 @@ export function SuggestionsPanel(props: { flow: SuggestionFlow; schema: LabelSch
   for (const s of flow.suggestions) byLabel.set(s.label, (byLabel.get(s.label) ?? 0) + 1);
   const readFile = (file: File | undefined, label?: string) => {
     if (!file) return;
-    void file.text().then((text) => flow.importRules({ name: file.name, text }, label));
+    void flow.importRules(file, label);
   };
   return (
     <section className="suggestions-panel" aria-label="Suggestions">

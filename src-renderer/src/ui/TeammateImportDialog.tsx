@@ -7,6 +7,7 @@ import type { ReadOptions } from '../../../src-shared/formats/format-module';
 import { showBidiControls } from '../../../src-shared/formats/bidi-controls';
 import { formatImportIssue } from '../../../src-shared/formats/import';
 import { refuses } from '../../../src-shared/formats/import-result';
+import type { Result } from '../../../src-shared/result';
 import type { NearMatch, TeammateMergeOptions, TeammatePlan } from '../app/import-teammate';
 import { ImportReadChoices } from './ImportReadChoices';
 import { Modal } from './Modal';
@@ -90,6 +91,8 @@ export function TeammateImportDialog(props: {
   /** Reads the files again with the user's choices (a label list, the offsets' unit). */
   onReread?: (options: ReadOptions, labelListFile?: string) => void;
   labelListFile?: string;
+  /** Reads a label list chosen in the dialog, within the file-size limit. */
+  readFile?: (file: File) => Promise<Result<string>>;
   rereading?: boolean;
 }) {
   const { plan } = props;
@@ -129,7 +132,9 @@ export function TeammateImportDialog(props: {
       ) : (
         <p>No teammate annotations match documents of this project.</p>
       )}
-      {props.onReread && <ImportReadChoices plan={plan} labelListFile={props.labelListFile} busy={busy} onReread={props.onReread} />}
+      {props.onReread && props.readFile && (
+        <ImportReadChoices plan={plan} labelListFile={props.labelListFile} busy={busy} onReread={props.onReread} readFile={props.readFile} />
+      )}
       {plan.protectedSpans > 0 && (
         <p className="hint">
           {plan.protectedSpans} {plan.protectedSpans === 1 ? 'span is' : 'spans are'} yours or gold: your own annotations are never changed

@@ -718,6 +718,7 @@ export function Workbench(props: {
           onMerge={(options) => imports.teammatePlan && void imports.finishTeammateImport(imports.teammatePlan, options)}
           onReread={(options, labelListFile) => void imports.rereadImport(options, labelListFile)}
           labelListFile={imports.importLabelListFile}
+          readFile={imports.readSideFile}
           rereading={imports.rereading}
         />
       )}
@@ -728,6 +729,7 @@ export function Workbench(props: {
           onImport={(add) => imports.importPlan && void imports.finishImport(imports.importPlan, add)}
           onReread={(options, labelListFile) => void imports.rereadImport(options, labelListFile)}
           labelListFile={imports.importLabelListFile}
+          readFile={imports.readSideFile}
           rereading={imports.rereading}
         />
       )}

@@ -10,6 +10,7 @@ import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportFile, type Impo
 import { ImportCancelledError } from '../app/import-job';
 import { commitTeammateImport, planTeammateImport, type TeammateMergeOptions, type TeammatePlan } from '../app/import-teammate';
 import { importProjectBundle } from '../app/project-bundle';
+import { readSideFile } from '../app/side-file';
 import { importFileOf, isBundleFile, readChosenFiles, type ChosenFile } from '../app/chosen-files';
 import { readInputLimits, readLimitPolicy } from '../storage/input-limits';
 import { limitRefusal } from '../../../src-shared/limits';
@@ -164,6 +165,8 @@ export function useImportFlows(deps: {
     [annotator, db, importFiles, project, projectId, reportError],
   );
 
+  const readChosenSideFile = useCallback(async (file: File) => readSideFile(file, await readLimitPolicy(db)), [db]);
+
   const closeDialog = () => {
     rereadRequest.current++; // a reading still under way is not shown
     setRereading(false);
@@ -229,6 +232,7 @@ export function useImportFlows(deps: {
     cancelImport: closeDialog,
     rereadImport,
     importLabelListFile: importFiles?.labelListFile,
+    readSideFile: readChosenSideFile,
     rereading,
     openImportPicker,
     startTeammateImport,

@@ -10,6 +10,9 @@ import { errorMessage } from '../../../src-shared/result';
 import type { AnnotationSession } from '../app/annotation-session';
 import { proposeFromPatterns, proposeSameString, retrainTagger, withdrawSameString } from '../app/suggestion-sources';
 import type { SpanwrightDatabase } from '../storage/database';
+import { readLimitPolicy } from '../storage/input-limits';
+import type { UnreadFile } from '../app/chosen-files';
+import { readSideFile } from '../app/side-file';
 
 export interface SuggestionFlow {
   suggestions: readonly Suggestion[];
@@ -24,8 +27,8 @@ export interface SuggestionFlow {
   click(ids: readonly string[]): boolean;
   /** After a span is made: its text is proposed at its other occurrences. */
   spanMade(span: Span): void;
-  /** A patterns.jsonl file, or a term list (.txt) for one label. */
-  importRules(file: { name: string; text: string }, termLabel?: string): Promise<void>;
+  /** Reads a patterns file or a term list (for `termLabel`) within the file-size limit and proposes its matches. */
+  importRules(file: UnreadFile, termLabel?: string): Promise<void>;
   retrain(): void;
   training: boolean;
   evaluation: Evaluation | null;
@@ -148,28 +151,37 @@ export function useSuggestionFlow(options: {
   );
 
   const importRules = useCallback(
-    async (file: { name: string; text: string }, termLabel?: string) => {
-      const known = new Set(latest.current.schema.labels.map((l) => l.name));
-      let patterns;
-      if (termLabel !== undefined) patterns = parseTermList(termLabel, file.text, language);
-      else {
-        const parsed = parsePatterns(file.name, file.text, language);
-        for (const issue of parsed.issues.slice(0, 3)) notify(`${issue.file}, line ${issue.line ?? '?'}: ${issue.reason}`, 'error');
-        const unknown = parsed.labels.filter((l) => !known.has(l));
-        if (unknown.length > 0) notify(`Labels not in this project, left out: ${unknown.join(', ')}`, 'info');
-        patterns = parsed.patterns;
+    async (chosen: UnreadFile, termLabel?: string) => {
+      try {
+        const read = await readSideFile(chosen, await readLimitPolicy(db));
+        if (!read.ok) {
+          notify(`Nothing was read: ${read.error}`, 'error');
+          return;
+        }
+        const known = new Set(latest.current.schema.labels.map((l) => l.name));
+        let patterns;
+        if (termLabel !== undefined) patterns = parseTermList(termLabel, read.value, language);
+        else {
+          const parsed = parsePatterns(chosen.name, read.value, language);
+          for (const issue of parsed.issues.slice(0, 3)) notify(`${issue.file}, line ${issue.line ?? '?'}: ${issue.reason}`, 'error');
+          const unknown = parsed.labels.filter((l) => !known.has(l));
+          if (unknown.length > 0) notify(`Labels not in this project, left out: ${unknown.join(', ')}`, 'info');
+          patterns = parsed.patterns;
+        }
+        const added = await proposeFromPatterns(
+          db,
+          projectId,
+          latest.current.schema,
+          annotator,
+          patterns,
+          termLabel !== undefined ? 'dictionary' : 'pattern',
+          language,
+        );
+        notify(`${added} new suggestion${added === 1 ? '' : 's'} from ${chosen.name}.`, 'info');
+        if (added > 0) latest.current.session.reload();
+      } catch (error) {
+        notify(`Could not propose suggestions from ${chosen.name}: ${errorMessage(error)}`, 'error');
       }
-      const added = await proposeFromPatterns(
-        db,
-        projectId,
-        latest.current.schema,
-        annotator,
-        patterns,
-        termLabel !== undefined ? 'dictionary' : 'pattern',
-        language,
-      );
-      notify(`${added} new suggestion${added === 1 ? '' : 's'} from ${file.name}.`, 'info');
-      if (added > 0) latest.current.session.reload();
     },
     [annotator, db, language, notify, projectId],
   );

@@ -3,7 +3,7 @@
 // annotator-names.ts), so a file cannot put `<img …>` or a lone surrogate into the schema. A
 // document holding such a name is refused whole, with the file, line and reason.
 import { annotatorNameProblem } from '../annotator-names';
-import type { DocumentDraft } from '../domain';
+import type { Annotator, DocumentDraft, LabelSchema } from '../domain';
 import { nameCharactersProblem } from '../name-characters';
 import { nameProblem } from '../schema-rules';
 import type { ImportIssue, ParsedDocument, UnknownLabel } from './import-result';
@@ -61,21 +61,57 @@ function annotatorIdProblem(id: string): string | null {
 export function importedNamesProblem(draft: DocumentDraft, known: KnownNames = {}): string | null {
   const knownLabels = known.labels instanceof Set ? (known.labels as ReadonlySet<string>) : new Set(known.labels ?? []);
   const knownCategories = new Map([...(known.categories ?? [])].map((c) => [c.name, new Set(c.values.map((v) => v.name))]));
+  return problemsOf(
+    namesIn(draft),
+    (use) =>
+      (use.kind === 'label' && knownLabels.has(use.name)) ||
+      (use.kind === 'document category' && knownCategories.has(use.name)) ||
+      (use.kind.startsWith('value of ') && knownCategories.get(use.kind.slice('value of '.length))?.has(use.name) === true),
+  );
+}
+
+/** Every name that breaks its rule (each once), in words, or null; `known` names are the project's own and pass. */
+function problemsOf(uses: Iterable<NameUse>, known: (use: NameUse) => boolean): string | null {
   const seen = new Set<string>();
   const problems: string[] = [];
-  for (const use of namesIn(draft)) {
+  for (const use of uses) {
     const key = `${use.kind}\u0000${use.name}`;
     if (seen.has(key)) continue;
     seen.add(key);
     // A missing name is another problem, which readers and `spanwright validate` name in their own words.
-    if (use.name.trim() === '') continue;
-    if (use.kind === 'label' && knownLabels.has(use.name)) continue;
-    if (use.kind === 'document category' && knownCategories.has(use.name)) continue;
-    if (use.kind.startsWith('value of ') && knownCategories.get(use.kind.slice('value of '.length))?.has(use.name)) continue;
+    if (use.name.trim() === '' || known(use)) continue;
     const problem = use.problem(use.name);
     if (problem !== null) problems.push(`the ${use.kind} ${quote(use.name)} is not a name Spanwright accepts (${problem})`);
   }
   return problems.length === 0 ? null : problems.join('; ');
+}
+
+function* schemaNamesIn(schema: LabelSchema, annotators: readonly Annotator[]): Generator<NameUse> {
+  const schemaRule = (what: string) => (name: string) => nameProblem(name, what);
+  for (const label of schema.labels) {
+    yield { kind: 'label', name: label.name, problem: schemaRule('label') };
+    for (const attribute of label.attributes ?? []) {
+      yield { kind: `attribute of ${label.name}`, name: attribute.name, problem: schemaRule('attribute') };
+      for (const value of attribute.values) yield { kind: `value of ${attribute.name}`, name: value, problem: schemaRule('value') };
+    }
+  }
+  for (const type of schema.relationTypes) yield { kind: 'relation type', name: type.name, problem: schemaRule('relation type') };
+  for (const category of schema.documentCategories) {
+    yield { kind: 'document category', name: category.name, problem: schemaRule('document category') };
+    for (const value of category.values) yield { kind: `value of ${category.name}`, name: value.name, problem: schemaRule('value') };
+  }
+  for (const annotator of annotators) {
+    yield { kind: 'annotator id', name: annotator.id, problem: annotatorIdProblem };
+    if (annotator.name.trim() !== '') yield { kind: 'annotator', name: annotator.name, problem: annotatorNameProblem };
+  }
+}
+
+/**
+ * Why a project's schema and annotators from a file (a project bundle's header) cannot become a
+ * new project, or null: every name passes the rules a typed one passes.
+ */
+export function schemaNamesProblem(schema: LabelSchema, annotators: readonly Annotator[] = []): string | null {
+  return problemsOf(schemaNamesIn(schema, annotators), () => false);
 }
 
 /** The documents whose names pass, and one issue (file, line, reason) for each document refused. */

@@ -5,6 +5,7 @@
 // document annotations, which version 1 readers would drop: they refuse them instead.
 import type { Annotator, LabelSchema } from '../domain';
 import { restoreSchema } from '../schema-restore';
+import { schemaNamesProblem } from './imported-names';
 import { decodeTextFile } from './decode';
 import { parseImportFile } from './import';
 import type { ImportParseResult } from './import-result';
@@ -64,6 +65,9 @@ function readHeader(line: string): BundleHeader | string {
     if (typeof a['id'] !== 'string' || typeof a['name'] !== 'string') return 'an annotator entry is malformed (needs id and name)';
     annotators.push({ id: a['id'], name: a['name'] });
   }
+  // The header becomes a new project's schema: its names pass the rules typed ones pass.
+  const names = schemaNamesProblem(schema.value, annotators);
+  if (names !== null) return names;
   const reviewRejected: Record<string, string[]> = {};
   const rawRejected = v['review_rejected'];
   if (rawRejected !== undefined) {

@@ -31,6 +31,26 @@ describe('project bundle', () => {
     expect(parseProjectBundle('v1.spanwright', encode(`${header.replace('"format_version":2', '"format_version":1')}\n${doc}\n`)).result.documents).toHaveLength(1);
   });
 
+  it('refuses a header whose schema or annotators hold names no one could type, naming each', () => {
+    const schema = defaultSchema();
+    const withMarkup = { ...schema, labels: schema.labels.map((l, i) => (i === 0 ? { ...l, name: '<img src=x onerror=alert(1)>' } : l)) };
+    const markup = bundleHeaderLine({ name: 'Desk', schema: withMarkup, guidelines: '', annotators: [] });
+    const { header: read, result } = parseProjectBundle('m.spanwright', encode(`${markup}\n${doc}\n`));
+    expect(read).toBeNull();
+    expect(result.documents).toEqual([]);
+    expect(result.issues).toEqual([
+      {
+        file: 'm.spanwright',
+        line: 1,
+        reason: 'the label "<img src=x onerror=alert(1)>" is not a name Spanwright accepts (A label name needs 1 to 48 characters, without quotes, backslashes or < >.)',
+      },
+    ]);
+    const lone = bundleHeaderLine({ name: 'Desk', schema, guidelines: '', annotators: [{ id: 'a', name: 'Ana\uD800' }] });
+    expect(parseProjectBundle('s.spanwright', encode(`${lone}\n`)).result.issues[0]?.reason).toMatch(
+      /^the annotator "Ana.*" is not a name Spanwright accepts \(.*broken character \(U\+D800/u,
+    );
+  });
+
   it('carries the reviewer’s rejected review items by document id', () => {
     const withReview = bundleHeaderLine({ name: 'R', schema: defaultSchema(), guidelines: '', annotators: [], reviewRejected: { d1: ['entity:ben/0-3/PERSON'] } });
     expect(parseProjectBundle('r.spanwright', encode(`${withReview}\n${doc}\n`)).header?.reviewRejected).toEqual({ d1: ['entity:ben/0-3/PERSON'] });

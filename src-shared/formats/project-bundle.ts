@@ -12,6 +12,8 @@ import type { ImportParseResult } from './import-result';
 import { setOwn } from '../own-keys';
 import { limitRefusal, limitsOf, type LimitPolicy } from '../limits';
 import { jsonTooDeepAt } from './json-values';
+import { concatBytes } from '../concat-bytes';
+import { JsonLineStream, type JsonLineItem } from './jsonl-stream';
 
 export const BUNDLE_FORMAT = 'spanwright-project';
 export const BUNDLE_FORMAT_VERSION = 2;
@@ -89,6 +91,12 @@ function readHeader(line: string): BundleHeader | string {
   return header;
 }
 
+/** The first line of a bundle (its text, without the '\n'), held to the JSON depth limit: the header, or why not. */
+function readHeaderLine(first: string, limits: LimitPolicy | undefined): BundleHeader | string {
+  if (jsonTooDeepAt(first, limitsOf(limits).jsonDepth) !== undefined) return limitRefusal('jsonDepth', limits);
+  return readHeader(first.replace(/\r$/, ''));
+}
+
 /**
  * Reads a bundle: the header, and the documents through the Spanwright JSONL reader (line
  * numbers are the bundle's). A bad header is an issue on line 1 and no documents.
@@ -116,8 +124,7 @@ export function parseProjectBundle(
     };
   const newline = decoded.text.indexOf('\n');
   const first = newline === -1 ? decoded.text : decoded.text.slice(0, newline);
-  if (jsonTooDeepAt(first, limitsOf(limits).jsonDepth) !== undefined) return refused(limitRefusal('jsonDepth', limits), 1);
-  const header = readHeader(first.replace(/\r$/, ''));
+  const header = readHeaderLine(first, limits);
   if (typeof header === 'string') {
     return {
       header: null,
@@ -144,4 +151,98 @@ export function parseProjectBundle(
   // A bundle with no documents is still a project (its schema and guidelines).
   result.issues = result.issues.filter((i) => !(i.line === undefined && result.documents.length === 0 && rest.trim() === ''));
   return { header, result };
+}
+
+/**
+ * A bundle read as it arrives, a piece of bytes at a time (the import worker restores a bundle
+ * of any size so): the header from the first line, known once that line is whole, then the
+ * documents through the streamed Spanwright JSONL reader, with the bundle's line numbers. The
+ * file-size limit holds the header line and each document line, as for any JSONL file read
+ * line by line. A bad header is an issue on line 1, and nothing more is read.
+ */
+export class BundleStream {
+  /** Known once the first line is read, and null for good when it is not a header. */
+  header: BundleHeader | null = null;
+  /** A refused header: further pieces are ignored. */
+  stopped = false;
+  private head: Uint8Array[] = [];
+  private headBytes = 0;
+  private lines: JsonLineStream | undefined;
+  /** Whether anything but white space follows the header (a bundle with no documents is still a project). */
+  private body = false;
+
+  constructor(
+    private readonly fileName: string,
+    private readonly limits?: LimitPolicy,
+  ) {}
+
+  push(chunk: Uint8Array): JsonLineItem[] {
+    if (this.stopped) return [];
+    if (this.lines) return this.rest(chunk);
+    const newline = chunk.indexOf(0x0a);
+    const part = newline === -1 ? chunk : chunk.subarray(0, newline);
+    this.headBytes += part.length;
+    if (this.headBytes > limitsOf(this.limits).fileBytes) return this.refuse(limitRefusal('fileBytes', this.limits, this.headBytes));
+    // A copy: the caller may reuse the chunk's buffer for its next read.
+    this.head.push(new Uint8Array(part));
+    if (newline === -1) return [];
+    const refused = this.readHead();
+    return refused ?? this.rest(chunk.subarray(newline + 1));
+  }
+
+  end(): JsonLineItem[] {
+    if (this.stopped) return [];
+    if (!this.lines) {
+      const refused = this.readHead();
+      if (refused) return refused;
+    }
+    const items = this.numbered((this.lines as JsonLineStream).end());
+    // "file is empty" and the like speak of the JSONL after the header: no documents is fine here.
+    return this.body ? items : items.filter((item) => item.kind !== 'issue' || item.issue.line !== undefined);
+  }
+
+  /** The labels the documents use that the header's schema lacks: known once `end` has run. */
+  get unknownLabels(): ImportParseResult['unknownLabels'] {
+    return this.lines?.result.unknownLabels ?? [];
+  }
+
+  private readHead(): JsonLineItem[] | undefined {
+    const decoded = decodeTextFile(concatBytes(this.head, this.headBytes));
+    this.head = [];
+    if (!decoded.ok) return this.refuse(decoded.reason);
+    const header = readHeaderLine(decoded.text, this.limits);
+    if (typeof header === 'string') return this.refuse(header, 1);
+    this.header = header;
+    this.lines = new JsonLineStream(
+      this.fileName,
+      header.schema.labels,
+      header.schema.documentCategories,
+      this.limits ? { limits: this.limits } : {},
+    );
+    return undefined;
+  }
+
+  private refuse(reason: string, line?: number): JsonLineItem[] {
+    this.stopped = true;
+    this.head = [];
+    return [{ kind: 'issue', issue: line === undefined ? { file: this.fileName, reason } : { file: this.fileName, line, reason } }];
+  }
+
+  private rest(chunk: Uint8Array): JsonLineItem[] {
+    if (!this.body) this.body = chunk.some((byte) => byte !== 0x20 && (byte < 0x09 || byte > 0x0d));
+    return this.numbered((this.lines as JsonLineStream).push(chunk));
+  }
+
+  /** The JSONL reader counts from the line after the header. */
+  private numbered(items: JsonLineItem[]): JsonLineItem[] {
+    for (const item of items) {
+      if (item.kind === 'issue') {
+        if (item.issue.line !== undefined) item.issue.line += 1;
+      } else {
+        if (item.document.line !== undefined) item.document.line += 1;
+        item.at = { ...item.at, line: item.at.line + 1 };
+      }
+    }
+    return items;
+  }
 }

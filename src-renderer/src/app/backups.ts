@@ -8,10 +8,8 @@ import type { BackupStore } from '../../../src-shared/bridge';
 import type { Annotator } from '../../../src-shared/domain';
 import { BUNDLE_EXTENSION } from '../../../src-shared/formats/project-bundle';
 import { OWN_FILE_LIMITS } from '../../../src-shared/limits';
-import { tablesOf } from '../storage/commit';
 import type { SpanwrightDatabase } from '../storage/database';
-import { strictDurability } from '../storage/durable';
-import { deleteProject } from '../storage/projects';
+import type { ImportRunner } from './import-runner';
 import { importProjectBundle, prepareProjectBundle } from './project-bundle';
 import { errorMessage } from '../../../src-shared/result';
 
@@ -86,7 +84,7 @@ export interface RestoreOutcome {
 /**
  * Restores a snapshot as a new project, or in place of a project. Replacing takes a snapshot
  * of the project first (if that fails nothing is changed), then deletes it and restores the
- * bundle in one strictly durable transaction: a failure leaves it as it was. The restored
+ * bundle in one strictly durable transaction, in the import worker: a failure leaves it as it was. The restored
  * project gets a new id, as any project made from a bundle: what was keyed by the old one
  * (the document list's index, a team server connection) starts afresh rather than taking an
  * older state for a newer one.
@@ -97,12 +95,14 @@ export async function restoreBackup(
   backup: BackupInfo,
   target: RestoreTarget,
   self: Annotator,
+  runner?: ImportRunner,
 ): Promise<RestoreOutcome> {
   const bytes = await store.read(backup.id);
-  const fileName = `${backup.id}.${BUNDLE_EXTENSION}`;
-  const durable = strictDurability(db);
+  const file = { name: `${backup.id}.${BUNDLE_EXTENSION}`, body: bytes };
+  // The import worker reads and writes it, in one strictly durable transaction (bundle-job.ts).
+  const options = { limits: { limits: OWN_FILE_LIMITS, shell: 'app' as const }, ...(runner ? { runner } : {}) };
   if (target.kind === 'new-project') {
-    const restored = await importProjectBundle(durable, fileName, bytes, self, { limits: OWN_FILE_LIMITS, shell: 'app' });
+    const restored = await importProjectBundle(db, file, self, options);
     return { projectId: restored.id, name: restored.name, documents: restored.documents, spans: restored.spans };
   }
   let before: BackupInfo;
@@ -111,9 +111,6 @@ export async function restoreBackup(
   } catch (error) {
     throw new Error(`Nothing was restored: the backup of the project as it is now could not be written (${errorMessage(error)}).`);
   }
-  const restored = await durable.transaction('rw', [...tablesOf(durable), durable.settings], async () => {
-    await deleteProject(durable, target.projectId);
-    return importProjectBundle(durable, fileName, bytes, self, { limits: OWN_FILE_LIMITS, shell: 'app' });
-  });
+  const restored = await importProjectBundle(db, file, self, { ...options, replace: target.projectId });
   return { projectId: restored.id, name: restored.name, documents: restored.documents, spans: restored.spans, before };
 }

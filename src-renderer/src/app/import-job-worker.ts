@@ -1,9 +1,11 @@
-// Web worker: runs both passes of a document import (import-job.ts) off the window's thread. It
+// Web worker: runs both passes of a document import (import-job.ts), and a bundle's restore
+// (bundle-job.ts), off the window's thread. It
 // reads the files itself (a browser File a slice at a time) and opens the project's database
 // itself, so no document ever crosses to the window: only progress, the summary and the outcome.
 import { describeError } from '../../../src-shared/describe-error';
 import { SpanwrightDatabase } from '../storage/database';
 import { assertLentPermit } from '../storage/write-permits';
+import { writeBundle } from './bundle-job';
 import { ImportCancelledError, summarizeImport, writeImport } from './import-job';
 import type { FromImportWorker, ToImportWorker } from './import-protocol';
 
@@ -27,6 +29,11 @@ async function handle(message: ToImportWorker): Promise<void> {
       const assertWriter = (open: SpanwrightDatabase) => assertLentPermit(open, message.input.projectId, message.permit);
       const outcome = await writeImport(db, message.input, message.choices, assertWriter, progress, () => cancelled);
       send({ type: 'written', outcome });
+      return;
+    }
+    case 'bundle': {
+      const db = new SpanwrightDatabase(message.databaseName, { chromeTransactionDurability: 'strict' });
+      send({ type: 'restored', outcome: await writeBundle(db, message.input, progress, () => cancelled) });
     }
   }
 }

@@ -1,11 +1,14 @@
 // Messages between the import worker (import-job-worker.ts) and the window (import-runner.ts).
 import type { LentPermit } from '../storage/write-permits';
+import type { BundleInput, BundleOutcome } from './bundle-job';
 import type { ImportOutcome } from './import-change';
 import type { ImportInput, ImportSummary, WriteChoices } from './import-job';
 
 export type ToImportWorker =
   | { type: 'summarize'; databaseName: string; input: ImportInput }
   | { type: 'write'; databaseName: string; input: ImportInput; choices: WriteChoices; permit: LentPermit }
+  /** Restore a project bundle as a new project (bundle-job.ts). */
+  | { type: 'bundle'; databaseName: string; input: BundleInput }
   /** Stop writing: the transaction is aborted at the next chunk and nothing is kept. */
   | { type: 'cancel' };
 
@@ -13,5 +16,6 @@ export type FromImportWorker =
   | { type: 'progress'; done: number; total: number }
   | { type: 'summary'; summary: ImportSummary }
   | { type: 'written'; outcome: ImportOutcome }
+  | { type: 'restored'; outcome: BundleOutcome }
   | { type: 'cancelled' }
   | { type: 'failed'; reason: string };

@@ -4,6 +4,7 @@
 import type { SpanwrightDatabase } from '../storage/database';
 import { strictDurability } from '../storage/durable';
 import { assertMayWrite, lendPermit } from '../storage/write-permits';
+import { writeBundle, type BundleInput, type BundleOutcome } from './bundle-job';
 import type { ImportOutcome } from './import-change';
 import {
   IMPORT_PACE,
@@ -24,6 +25,8 @@ export interface ImportRunner {
   summarize(input: ImportInput, onProgress?: Progress, signal?: AbortSignal): Promise<ImportSummary>;
   /** All or nothing: cancelled (ImportCancelledError) or failed, nothing was written. */
   write(input: ImportInput, choices: WriteChoices, onProgress?: Progress, signal?: AbortSignal): Promise<ImportOutcome>;
+  /** Restores a project bundle as a new project; all or nothing, as `write`. */
+  restoreBundle(input: BundleInput, onProgress?: Progress, signal?: AbortSignal): Promise<BundleOutcome>;
 }
 
 export function inlineImportRunner(db: SpanwrightDatabase, pace: ImportPace = IMPORT_PACE): ImportRunner {
@@ -43,6 +46,8 @@ export function inlineImportRunner(db: SpanwrightDatabase, pace: ImportPace = IM
         () => signal?.aborted === true,
         pace,
       ),
+    restoreBundle: (input, onProgress, signal) =>
+      writeBundle(strictDurability(db), input, onProgress, () => signal?.aborted === true, pace),
   };
 }
 
@@ -114,6 +119,14 @@ export function workerImportRunner(db: SpanwrightDatabase): ImportRunner {
         true,
       );
     },
+    restoreBundle: (input, onProgress, signal) =>
+      runInWorker(
+        { type: 'bundle', databaseName: db.name, input },
+        (m) => (m.type === 'restored' ? m.outcome : undefined),
+        onProgress,
+        signal,
+        true,
+      ),
   };
 }
 

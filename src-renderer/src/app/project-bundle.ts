@@ -4,18 +4,16 @@ import { statusOf } from '../../../src-shared/document-rules';
 import type { Annotator, Project } from '../../../src-shared/domain';
 import { serializeDocument } from '../../../src-shared/formats/exporter';
 import { fileDate, fileNamePart } from '../../../src-shared/formats/file-names';
-import { formatImportIssue } from '../../../src-shared/formats/import';
-import { BUNDLE_EXTENSION, bundleHeaderLine, parseProjectBundle } from '../../../src-shared/formats/project-bundle';
+import { BUNDLE_EXTENSION, bundleHeaderLine } from '../../../src-shared/formats/project-bundle';
 import type { LimitPolicy } from '../../../src-shared/limits';
-import { hashText } from '../../../src-shared/text-hash';
 import type { SpanwrightDatabase } from '../storage/database';
-import { createProject } from '../storage/projects';
 import { readLimitPolicy } from '../storage/input-limits';
-import { isStringList, readSetting, SETTING, writeSetting } from '../storage/settings';
+import { isStringList, readSetting, SETTING } from '../storage/settings';
 import type { PreparedExport } from './export-documents';
-import { newId } from './ids';
-import { buildImportChange, type ImportBatch } from './import-change';
-import { ownValue, setOwn } from '../../../src-shared/own-keys';
+import type { BundleOutcome } from './bundle-job';
+import type { ImportFile } from './import-job';
+import { defaultImportRunner, type ImportRunner } from './import-runner';
+import { setOwn } from '../../../src-shared/own-keys';
 
 export interface BundleOptions {
   /** Only these documents (a work package); all when absent. */
@@ -124,45 +122,27 @@ export async function prepareProjectBundle(
   };
 }
 
-/** Restores a bundle as a new project (all or nothing); returns its id, name and counts. */
+/**
+ * Restores a bundle as a new project (all or nothing); returns its id, name and counts. The
+ * import worker reads and writes it (bundle-job.ts): the window hands over the file unread (or
+ * its bytes) and hears progress, within the file; `signal` cancels, and nothing is kept.
+ */
 export async function importProjectBundle(
   db: SpanwrightDatabase,
-  fileName: string,
-  bytes: Uint8Array,
+  file: ImportFile,
   self: Annotator,
-  /** The user's import limits unless given (a backup restore reads its own files with OWN_FILE_LIMITS). */
-  limits?: LimitPolicy,
-): Promise<{ id: string; name: string; documents: number; spans: number }> {
-  const { header, result } = parseProjectBundle(fileName, bytes, limits ?? (await readLimitPolicy(db)));
-  const problems = [
-    ...result.issues.map(formatImportIssue),
-    ...result.unknownLabels.map((u) => `${fileName}: label ${u.name} is used by ${u.count} spans but missing from the bundle's schema`),
-  ];
-  if (!header || problems.length > 0) {
-    const shown = problems.slice(0, 5).join('; ');
-    throw new Error(`${shown}${problems.length > 5 ? `; and ${problems.length - 5} more problems` : ''}`);
-  }
-  const taken = new Set((await db.projects.toArray()).map((p) => p.name));
-  let name = header.name;
-  for (let n = 2; taken.has(name); n++) name = `${header.name} (${n})`;
-  const projectId = newId();
-  const plan: ImportBatch = {
-    projectId,
-    documents: result.documents.map((d) => ({ ...d, textHash: hashText(d.draft.text) })),
-    unknownLabels: [],
-  };
-  const { change, outcome } = await buildImportChange(db, plan, header.schema, self.id, false);
-  await createProject(db, { id: projectId, name, schema: header.schema, guidelines: header.guidelines }, self.id, {
-    change,
-    annotators: header.annotators,
-  });
-  // The reviewer's rejections follow their documents (found by the ids the bundle gives).
-  if (header.reviewRejected) {
-    const restored = await db.documents.where('projectId').equals(projectId).toArray();
-    for (const doc of restored) {
-      const rejected = ownValue(header.reviewRejected, doc.sourceId);
-      if (rejected) await writeSetting(db, SETTING.reviewRejected(doc.id), rejected);
-    }
-  }
-  return { id: projectId, name, documents: plan.documents.length, spans: outcome.spans };
+  options: {
+    /** The user's import limits unless given (a backup restore reads its own files with OWN_FILE_LIMITS). */
+    limits?: LimitPolicy;
+    /** Restore in place of this project (deleted in the same transaction). */
+    replace?: string;
+    onProgress?: (done: number, total: number) => void;
+    signal?: AbortSignal;
+    runner?: ImportRunner;
+  } = {},
+): Promise<BundleOutcome> {
+  const limits = options.limits ?? (await readLimitPolicy(db));
+  const runner = options.runner ?? defaultImportRunner(db);
+  const input = { file, self, limits, ...(options.replace !== undefined ? { replace: options.replace } : {}) };
+  return runner.restoreBundle(input, options.onProgress, options.signal);
 }

@@ -18,6 +18,24 @@ export async function createProject(
   author: string,
   contents?: { change: Change | null; annotators?: readonly Annotator[] },
 ): Promise<Project> {
+  // No window can hold a project that does not exist yet: this one writes it while creating it.
+  return withNewProject(db, project.id, () =>
+    db.transaction('rw', [...tablesOf(db), db.settings], async () => {
+      const created = await addProject(db, project);
+      if (contents?.change) await commitChange(db, project.id, contents.change, { annotator: author }, { annotators: contents.annotators ?? [] });
+      return created;
+    }),
+  );
+}
+
+/**
+ * Adds an empty project, inside a write transaction the caller holds: a restored bundle's
+ * documents follow in the same transaction, a chunk at a time (app/bundle-job.ts).
+ */
+export async function addProject(
+  db: SpanwrightDatabase,
+  project: { id: string; name: string; schema: LabelSchema; guidelines?: string },
+): Promise<Project> {
   const now = Date.now();
   const created: Project = {
     id: project.id,
@@ -27,14 +45,16 @@ export async function createProject(
     createdAt: now,
     updatedAt: now,
   };
-  // No window can hold a project that does not exist yet: this one writes it while creating it.
-  await withNewProject(db, project.id, () =>
-    db.transaction('rw', [...tablesOf(db), db.settings], async () => {
-      await db.projects.add(created);
-      if (contents?.change) await commitChange(db, project.id, contents.change, { annotator: author }, { annotators: contents.annotators ?? [] });
-    }),
-  );
+  await db.projects.add(created);
   return created;
+}
+
+/** A name no project has yet: the one asked for, else "name (2)", "name (3)"... */
+export async function freeProjectName(db: SpanwrightDatabase, name: string): Promise<string> {
+  const taken = new Set((await db.projects.toArray()).map((p) => p.name));
+  let free = name;
+  for (let n = 2; taken.has(free); n++) free = `${name} (${n})`;
+  return free;
 }
 
 export async function renameProject(db: SpanwrightDatabase, projectId: string, name: string): Promise<void> {

@@ -13,7 +13,6 @@ import { importProjectBundle } from '../app/project-bundle';
 import { readSideFile } from '../app/side-file';
 import { importFileOf, isBundleFile, readChosenFiles, type ChosenFile } from '../app/chosen-files';
 import { readInputLimits, readLimitPolicy } from '../storage/input-limits';
-import { limitRefusal } from '../../../src-shared/limits';
 import type { SpanwrightDatabase } from '../storage/database';
 import { strictDurability } from '../storage/durable';
 import type { ToastKind } from './Toasts';
@@ -98,22 +97,22 @@ export function useImportFlows(deps: {
   const startImport = useCallback(
     async (picked: ChosenFile[]) => {
       if (picked.length === 0 || !project) return;
-      // Project bundles become projects of their own; other files go into this one, unread here:
-      // the import worker reads them (a JSONL file a slice at a time).
+      // Project bundles become projects of their own; other files go into this one. All stay
+      // unread here: the import worker reads them (a bundle or a JSONL file a slice at a time).
       const isBundle = await Promise.all(picked.map(isBundleFile));
-      const bundles = await readWithinLimit(
-        db,
-        picked.filter((_, i) => isBundle[i]),
-      );
+      const bundles = await Promise.all(picked.filter((_, i) => isBundle[i]).map(importFileOf));
       const files = await Promise.all(picked.filter((_, i) => !isBundle[i]).map(importFileOf));
       for (const bundle of bundles) {
         try {
-          if (bundle.size !== undefined) throw new Error(limitRefusal('fileBytes', await readLimitPolicy(db), bundle.size));
-          const restored = await importProjectBundle(db, bundle.name, bundle.bytes, annotator);
+          const { signal, onProgress } = progressOf('Restoring');
+          const restored = await importProjectBundle(db, bundle, annotator, { onProgress, signal });
           notify(`Restored the project “${restored.name}” (${restored.documents} documents) from ${bundle.name}.`, 'success');
           onProjectRestored(restored.id);
         } catch (error) {
-          reportError(`${bundle.name} was not imported, nothing was changed: ${errorMessage(error)}`);
+          if (error instanceof ImportCancelledError) notify(`${bundle.name}: the restore was cancelled; no project was made.`, 'info');
+          else reportError(`${bundle.name} was not imported, nothing was changed: ${errorMessage(error)}`);
+        } finally {
+          setProgress(null);
         }
       }
       if (files.length === 0) return;

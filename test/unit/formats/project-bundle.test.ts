@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSchema } from '../../../src-shared/default-schema';
-import { bundleHeaderLine, isProjectBundle, parseProjectBundle } from '../../../src-shared/formats/project-bundle';
+import { DEFAULT_LIMITS } from '../../../src-shared/limits';
+import { BundleStream, bundleHeaderLine, isProjectBundle, parseProjectBundle } from '../../../src-shared/formats/project-bundle';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const header = bundleHeaderLine({ name: 'Tram desk', schema: defaultSchema(), guidelines: 'Mark every claim.', annotators: [{ id: 'b', name: 'Ben' }, { id: 'a', name: 'Ana' }] });
@@ -63,5 +64,40 @@ describe('project bundle', () => {
     expect(read?.name).toBe('Tram desk');
     expect(result.issues).toEqual([]);
     expect(result.documents).toEqual([]);
+  });
+
+  it('reads the same pushed in pieces of any size (the import worker streams it) as whole', () => {
+    const files = [
+      `\uFEFF${header}\r\n${doc}\r\n\n{"text": broken\n${doc}`,
+      `${header}\n`,
+      `${header}\n  \n`,
+      header,
+      `${header.replace('"format_version":2', '"format_version":9')}\n${doc}\n`,
+      `${doc}\n${doc}\n`,
+      '',
+    ];
+    for (const text of files) {
+      const bytes = encode(text);
+      const whole = parseProjectBundle('s.spanwright', bytes);
+      for (const size of [1, 7, 64, bytes.length || 1]) {
+        const stream = new BundleStream('s.spanwright');
+        const items = [];
+        for (let at = 0; at < bytes.length; at += size) items.push(...stream.push(bytes.slice(at, at + size)));
+        items.push(...stream.end());
+        expect(stream.header).toEqual(whole.header);
+        expect(items.flatMap((i) => (i.kind === 'issue' ? [i.issue] : []))).toEqual(whole.result.issues);
+        expect(items.flatMap((i) => (i.kind === 'document' ? [i.document] : []))).toEqual(whole.result.documents);
+      }
+    }
+  });
+
+  it('holds the file-size limit to the header line, and reads no further', () => {
+    const limits = { limits: { ...DEFAULT_LIMITS, fileBytes: 100 } };
+    const stream = new BundleStream('big.spanwright', limits);
+    const issues = [...stream.push(encode(header.slice(0, 60))), ...stream.push(encode(header.slice(60))), ...stream.end()];
+    expect(stream.header).toBeNull();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ kind: 'issue', issue: { file: 'big.spanwright' } });
+    expect(JSON.stringify(issues[0])).toMatch(/larger than the limit/);
   });
 });

@@ -10,6 +10,7 @@ import type { ReviewRules } from '../../../src-shared/review/document-review';
 import { ReviewProgressIndex, type ProjectWork } from '../../../src-shared/review/review-progress-index';
 import { changedKeys } from '../../../src-shared/sync/changed-keys';
 import type { SpanwrightDatabase } from '../storage/database';
+import { readChangeLogAfter } from '../storage/documents';
 import { isStringList, SETTING } from '../storage/settings';
 
 const REJECTED_PREFIX = SETTING.reviewRejected('');
@@ -86,7 +87,7 @@ async function catchUp(db: SpanwrightDatabase, projectId: string, from: Caught |
     const seq = await newestLogSeq(db);
     if (from && from.projectId === projectId && seq === from.seq) return from;
     if (from && from.projectId === projectId) {
-      const entries = (await db.changeLog.where('seq').above(from.seq).toArray()).filter((entry) => entry.projectId === projectId);
+      const entries = await readChangeLogAfter(db, from.seq, { projectId });
       const keys = changedKeys(entries.map((entry) => entry.change));
       // A rename rewrites annotations it does not list: read everything again.
       if (!keys.everyAnnotation) {

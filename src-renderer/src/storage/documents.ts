@@ -21,17 +21,21 @@ export async function readProjectDocuments(
   });
 }
 
-/** Change-log entries after `seq` (any project), in order. */
 /**
- * The change-log entries after `seq`, one read each: an import's entries hold thousands of
- * records, and one read of them all is decoded in one task of the window.
+ * The change-log entries after `seq` (up to `upTo`, of one project if given), in order, one read
+ * each: an import's entries hold thousands of records, and one read of them all is decoded in one
+ * task of the window.
  */
-export async function readChangeLogAfter(db: SpanwrightDatabase, seq: number): Promise<ChangeLogEntry[]> {
+export async function readChangeLogAfter(
+  db: SpanwrightDatabase,
+  seq: number,
+  within: { projectId?: string; upTo?: number } = {},
+): Promise<ChangeLogEntry[]> {
   const entries: ChangeLogEntry[] = [];
   for (let after = seq; ; ) {
     const [entry] = await db.changeLog.where(':id').above(after).limit(1).toArray();
-    if (!entry?.seq) return entries;
-    entries.push(entry);
+    if (!entry?.seq || (within.upTo !== undefined && entry.seq > within.upTo)) return entries;
+    if (within.projectId === undefined || entry.projectId === within.projectId) entries.push(entry);
     after = entry.seq;
   }
 }

@@ -38,6 +38,7 @@ import {
 import { commitChange, readSlice } from '../storage/commit';
 import { countSchemaItemUses } from '../storage/projects';
 import type { SpanwrightDatabase } from '../storage/database';
+import { readChangeLogAfter } from '../storage/documents';
 import { writesSignal } from '../storage/write-permits';
 import { readDocumentAnnotations } from '../storage/spans';
 import { databaseUrl, withCredentials, explainStatus } from './server-account';
@@ -494,12 +495,9 @@ export class TeamSync {
     if (!project) return;
     const arrived: ArrivedSince = { seq: cursor.appliedSeq, ids: new Set(), written: new Set() };
     // Up to the newest entry now: one logged while this runs is taken next time.
-    const lastSeq = (await this.db.changeLog.orderBy('seq').last())?.seq ?? 0;
-    const entries = await this.db.changeLog
-      .where('seq')
-      .between(cursor.pushedLogSeq, lastSeq, false, true)
-      .filter((e) => e.projectId === this.projectId)
-      .toArray();
+    const newestKey = await this.db.changeLog.orderBy(':id').lastKey(); // the key alone: the entry may be a whole import
+    const lastSeq = typeof newestKey === 'number' ? newestKey : 0;
+    const entries = await readChangeLogAfter(this.db, cursor.pushedLogSeq, { projectId: this.projectId, upTo: lastSeq });
     const lead = this.connection.lead;
     const wanted: ServerDocument[] = lead ? [toProjectDoc(project, this.connection.replicaId)] : [];
     const firstPush = cursor.pushedLogSeq < 0;
@@ -849,11 +847,7 @@ export class TeamSync {
     }
     if (local.kind === 'project') return false;
     const cursor = await this.cursor();
-    const entries = await this.db.changeLog
-      .where('seq')
-      .above(cursor.pushedLogSeq)
-      .filter((e) => e.projectId === this.projectId)
-      .toArray();
+    const entries = await readChangeLogAfter(this.db, cursor.pushedLogSeq, { projectId: this.projectId });
     const keys = changedKeys(entries.map((e) => e.change));
     switch (local.kind) {
       case 'schema':

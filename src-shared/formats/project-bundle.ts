@@ -167,6 +167,8 @@ export class BundleStream {
   stopped = false;
   private head: Uint8Array[] = [];
   private headBytes = 0;
+  /** Bytes before the documents (the header line and its '\n'). */
+  private bodyStart = 0;
   private lines: JsonLineStream | undefined;
   /** Whether anything but white space follows the header (a bundle with no documents is still a project). */
   private body = false;
@@ -186,6 +188,7 @@ export class BundleStream {
     // A copy: the caller may reuse the chunk's buffer for its next read.
     this.head.push(new Uint8Array(part));
     if (newline === -1) return [];
+    this.bodyStart = this.headBytes + 1;
     const refused = this.readHead();
     return refused ?? this.rest(chunk.subarray(newline + 1));
   }
@@ -233,14 +236,14 @@ export class BundleStream {
     return this.numbered((this.lines as JsonLineStream).push(chunk));
   }
 
-  /** The JSONL reader counts from the line after the header. */
+  /** The JSONL reader counts lines and bytes from the line after the header: the bundle's are given. */
   private numbered(items: JsonLineItem[]): JsonLineItem[] {
     for (const item of items) {
       if (item.kind === 'issue') {
         if (item.issue.line !== undefined) item.issue.line += 1;
       } else {
         if (item.document.line !== undefined) item.document.line += 1;
-        item.at = { ...item.at, line: item.at.line + 1 };
+        item.at = { ...item.at, line: item.at.line + 1, offset: item.at.offset + this.bodyStart };
       }
     }
     return items;

@@ -1,9 +1,11 @@
 // A large JSONL import streams through the import worker: Cancel while it writes, or a browser
-// killed while it writes, leaves nothing of it; done, every document is there.
+// killed while it writes, leaves nothing of it; done, every document is there. A large project
+// bundle streams the same way: progress within the file, and Cancel leaves no new project.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defaultSchema } from '../../src-shared/default-schema';
 import { openApp } from './helpers';
 import { KillableChromium } from './killable-chromium';
 
@@ -31,13 +33,14 @@ function corpus(count: number, tag: string): Buffer {
 const stored = (page: Page) =>
   page.evaluate(
     () =>
-      new Promise<{ documents: number; spans: number; log: number }>((resolve, reject) => {
+      new Promise<{ projects: number; documents: number; spans: number; log: number }>((resolve, reject) => {
         const open = indexedDB.open('spanwright');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['documents', 'spans', 'changeLog'], 'readonly');
-          const counts = { documents: 0, spans: 0, log: 0 };
+          const tx = db.transaction(['projects', 'documents', 'spans', 'changeLog'], 'readonly');
+          const counts = { projects: 0, documents: 0, spans: 0, log: 0 };
+          tx.objectStore('projects').count().onsuccess = (e) => (counts.projects = (e.target as IDBRequest<number>).result);
           tx.objectStore('documents').count().onsuccess = (e) => (counts.documents = (e.target as IDBRequest<number>).result);
           tx.objectStore('spans').count().onsuccess = (e) => (counts.spans = (e.target as IDBRequest<number>).result);
           tx.objectStore('changeLog').count().onsuccess = (e) => (counts.log = (e.target as IDBRequest<number>).result);
@@ -100,4 +103,132 @@ test('a browser killed while a large import writes: nothing of it after the rest
     await run?.kill();
     rmSync(profile, { recursive: true, force: true });
   }
+});
+
+/** A project bundle of `count` documents (a Spanwright JSONL line each, with a PERSON and a LOC span of Ana's). */
+function bundle(count: number, name: string): Buffer {
+  const header = JSON.stringify({
+    format: 'spanwright-project',
+    format_version: 2,
+    project: { name, schema: defaultSchema(), guidelines: 'Mark people and places.' },
+    annotators: [{ id: 'ana', name: 'Ana' }],
+  });
+  const lines = [header];
+  for (let i = 0; i < count; i++) {
+    const text = `Dana Whitcombe visited Port Ellis on Tuesday to open the new harbour wall, report ${i} of the ${name} desk.`;
+    const span = (start: number, end: number, label: string) => ({
+      layer: 'entity',
+      label,
+      start,
+      end,
+      text: text.slice(start, end),
+      annotator: 'ana',
+      attributes: {},
+      origin: 'manual',
+    });
+    lines.push(
+      JSON.stringify({
+        format: 'spanwright',
+        format_version: 1,
+        offset_unit: 'codepoint',
+        id: `d${i}`,
+        text,
+        meta: { title: `Harbour report ${i}` },
+        statuses: { ana: 'done' },
+        spans: [span(0, 14, 'PERSON'), span(23, 33, 'LOC')],
+      }),
+    );
+  }
+  return Buffer.from(lines.join('\n') + '\n');
+}
+
+const openBundle = (page: Page, name: string, buffer: Buffer) =>
+  page.getByLabel('Import documents').setInputFiles([{ name, mimeType: 'application/octet-stream', buffer }]);
+
+/** The window's long tasks from now on (start and duration, ms), recorded in the page. */
+async function watchLongTasks(page: Page): Promise<() => Promise<Array<{ start: number; duration: number }>>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __tasks: Array<{ start: number; duration: number }> };
+    w.__tasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__tasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask' });
+  });
+  return () => page.evaluate(() => (window as unknown as { __tasks: Array<{ start: number; duration: number }> }).__tasks);
+}
+
+test('a large project bundle restores in the import worker, its progress moving within the file', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  const before = await stored(page);
+  // From a file on disk, as a user picks it (a buffer would be built into a File on the page's own thread).
+  const dir = mkdtempSync(join(tmpdir(), 'spanwright-bundle-'));
+  const path = join(dir, 'harbour.spanwright');
+  writeFileSync(path, bundle(3_000, 'Harbour wire'));
+  const tasks = await watchLongTasks(page);
+  // The progress bar's values, sampled in the page while it shows (some between the start and
+  // the end of the one file), and when it goes: the restore is done, the project opens.
+  await page.evaluate(() => {
+    const w = window as unknown as { __seen: number[]; __shown?: number; __done?: number };
+    w.__seen = [];
+    const sample = () => {
+      const bar = document.querySelector<HTMLProgressElement>('progress[aria-label="Restoring"]');
+      if (bar) w.__shown ??= performance.now();
+      else if (w.__shown !== undefined) w.__done ??= performance.now();
+      if (bar && bar.max > 1 && bar.value > 0 && bar.value < bar.max && !w.__seen.includes(bar.value)) w.__seen.push(bar.value);
+      if (w.__done === undefined) requestAnimationFrame(sample);
+    };
+    sample();
+  });
+  try {
+    await page.getByLabel('Import documents').setInputFiles(path);
+    await expect(page.getByRole('status').filter({ hasText: 'Restored the project “Harbour wire” (3000 documents)' })).toBeVisible({
+      timeout: 120_000,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const sampled = await page.evaluate(() => {
+    const w = window as unknown as { __seen: number[]; __done?: number };
+    return { seen: w.__seen, done: w.__done ?? Infinity };
+  });
+  expect(sampled.seen.length).toBeGreaterThan(1);
+  expect(await stored(page)).toMatchObject({
+    projects: before.projects + 1,
+    documents: before.documents + 3_000,
+    spans: before.spans + 6_000,
+  });
+  // The window's longest task while the bundle was read and written, and once the restored project opened.
+  await page.waitForTimeout(1_000);
+  const all = await tasks();
+  const longest = (list: typeof all) => Math.max(0, ...list.map((t) => t.duration));
+  const restoring = longest(all.filter((t) => t.start < sampled.done));
+  const opening = longest(all.filter((t) => t.start >= sampled.done));
+  test.info().annotations.push({
+    type: 'longest window task (ms)',
+    description: `restoring ${restoring.toFixed(0)}, opening ${opening.toFixed(0)}`,
+  });
+  console.log(
+    `bundle of 3,000 documents: the window's longest task ${restoring.toFixed(0)} ms while restoring, ${opening.toFixed(0)} ms opening the project`,
+  );
+});
+
+test('Cancel while a large bundle restores leaves no new project, before and after a reload', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  const before = await stored(page);
+  await openBundle(page, 'wire.spanwright', bundle(15_000, 'Cancelled wire'));
+  const cancel = page.getByRole('button', { name: 'Cancel restoring' });
+  await expect(cancel).toBeVisible({ timeout: 60_000 });
+  // Well into the file (chunks written inside its one transaction), then Cancel.
+  const progress = page.getByRole('progressbar', { name: 'Restoring' });
+  await expect
+    .poll(async () => Number(await progress.getAttribute('value', { timeout: 1_000 })), { timeout: 60_000 })
+    .toBeGreaterThan(1_000_000);
+  await cancel.click();
+  await expect(page.getByText('wire.spanwright: the restore was cancelled; no project was made.')).toBeVisible({ timeout: 30_000 });
+  expect(await stored(page)).toEqual(before);
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Documents' })).toBeVisible();
+  expect(await stored(page)).toEqual(before);
 });

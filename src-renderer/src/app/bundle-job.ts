@@ -69,6 +69,14 @@ export async function writeBundle(
     let header: BundleHeader | null = null;
     let chunk: Array<ParsedDocument & { textHash: string }> = [];
     let weight = 0;
+    /** Where the chunk's last document ends in the file: progress moves chunk by chunk, not only slice by slice. */
+    let chunkEnd = 0;
+    let reported = -1;
+    const report = (done: number) => {
+      if (done <= reported) return;
+      reported = done;
+      onProgress?.(done, source.size);
+    };
     const writeChunk = async (project: BundleHeader) => {
       if (isCancelled?.()) throw new ImportCancelledError();
       // The schema as it stands in this transaction: an earlier chunk may have grown it.
@@ -80,6 +88,7 @@ export async function writeBundle(
       outcome.spans += part.spans;
       chunk = [];
       weight = 0;
+      report(chunkEnd);
     };
     const take = async (items: JsonLineItem[]) => {
       if (!header && stream.header) {
@@ -93,16 +102,17 @@ export async function writeBundle(
         else if (problems.length === 0 && header) {
           const { draft } = item.document;
           chunk.push({ ...item.document, textHash: hashText(draft.text) });
+          chunkEnd = item.at.offset + item.at.length;
           weight += draft.text.length + 64 * (draft.spans.length + (draft.relations?.length ?? 0));
           if (weight >= pace.chunkWeight || chunk.length >= pace.chunkDocuments) await writeChunk(header);
         }
       }
     };
-    onProgress?.(0, source.size);
+    report(0);
     for (let at = 0; at < source.size && !stream.stopped; at += pace.sliceBytes) {
       const end = Math.min(source.size, at + pace.sliceBytes);
       await take(stream.push(source.read(at, end)));
-      onProgress?.(end, source.size);
+      report(end);
     }
     await take(stream.end());
     const restored = header as BundleHeader | null;
@@ -111,6 +121,7 @@ export async function writeBundle(
     if (!restored || problems.length > 0) throw refusal(problems.length > 0 ? problems : [`${file.name}: not a Spanwright project bundle`]);
     if (chunk.length > 0) await writeChunk(restored);
     else if (isCancelled?.()) throw new ImportCancelledError();
+    report(source.size);
     // The reviewer's rejections follow their documents (found by the ids the bundle gives).
     const rejectedOf = restored.reviewRejected;
     if (rejectedOf) {

@@ -87,6 +87,9 @@ describe('project bundle', () => {
         expect(stream.header).toEqual(whole.header);
         expect(items.flatMap((i) => (i.kind === 'issue' ? [i.issue] : []))).toEqual(whole.result.issues);
         expect(items.flatMap((i) => (i.kind === 'document' ? [i.document] : []))).toEqual(whole.result.documents);
+        // Each document says where its line is in the bundle (progress within the file).
+        for (const item of items)
+          if (item.kind === 'document') expect(bytes.subarray(item.at.offset, item.at.offset + item.at.length)).toEqual(encode(doc));
       }
     }
   });

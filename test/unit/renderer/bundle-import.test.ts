@@ -81,6 +81,7 @@ describe('restoring a project bundle, streamed', { timeout: 120_000 }, () => {
     // Progress moved within the file, slice by slice; one change per chunk of 100 in the log.
     expect(seen.length).toBeGreaterThan(8);
     expect(seen.at(-1)).toBe(bytes.length);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(await db.changeLog.where('projectId').equals(restored.id).count()).toBe(5);
     // The reviewer's rejection follows its document.
     const d7 = documents[7];

@@ -3,14 +3,10 @@
 // feed reads the one new log entry and the one row it touched, by key.
 import { liveQuery } from 'dexie';
 import type { SpanwrightDatabase } from '../storage/database';
-import { readChangeLogAfter, readDocumentRows, readProjectDocuments } from '../storage/documents';
+import { readChangeLogEntryAfter, readDocumentRows, readNewestLogSeq, readProjectDocuments } from '../storage/documents';
+import { nextTask } from '../../../src-shared/next-task';
 import { changedDocuments } from './changed-documents';
 import { DocumentIndex } from './document-index';
-import type { DocumentRecord } from '../../../src-shared/domain';
-
-type Read =
-  | { kind: 'all'; records: DocumentRecord[]; lastSeq: number }
-  | { kind: 'since'; rows: Map<string, DocumentRecord | undefined>; lastSeq: number };
 
 /**
  * Calls `onChange` with the project's index when first read and after every patch that
@@ -24,26 +20,64 @@ export function followProjectDocuments(
 ): () => void {
   let index: DocumentIndex | undefined;
   let seq = 0;
-  // Dexie runs the query again when what it read is written (a new log entry, a row it read),
-  // drops a run overtaken by a newer one, and hands results over in order.
-  const subscription = liveQuery(async (): Promise<Read> => {
-    if (!index) return { kind: 'all', ...(await readProjectDocuments(db, projectId)) };
-    const { documentIds, lastSeq } = changedDocuments(await readChangeLogAfter(db, seq), projectId, seq);
-    const rows =
-      documentIds.size > 0 ? await readDocumentRows(db, projectId, [...documentIds]) : new Map<string, DocumentRecord | undefined>();
-    return { kind: 'since', rows, lastSeq };
-  }).subscribe({
-    next: (read) => {
-      if (read.kind === 'all') {
-        index = new DocumentIndex(read.records);
-        seq = read.lastSeq;
-        onChange(index);
-      } else if (index) {
-        seq = read.lastSeq;
-        if (index.apply(read.rows).size > 0) onChange(index);
+  let newest = 0;
+  let running = false;
+  let stopped = false;
+
+  // One entry at a time, each its own reads: an import's entry holds hundreds of documents, and
+  // taking several at once (rows and all) would hold the window for one long task.
+  const catchUp = async () => {
+    if (!index) {
+      const all = await readProjectDocuments(db, projectId);
+      if (stopped) return;
+      index = new DocumentIndex(all.records);
+      seq = all.lastSeq;
+      onChange(index);
+    }
+    while (!stopped && seq < newest) {
+      const entry = await readChangeLogEntryAfter(db, seq);
+      if (!entry) {
+        seq = newest; // the entries were removed with their project
+        break;
       }
+      const { documentIds, lastSeq } = changedDocuments([entry], projectId, seq);
+      if (documentIds.size > 0) {
+        const rows = await readDocumentRows(db, projectId, [...documentIds]);
+        if (stopped) return;
+        if (index.apply(rows).size > 0) onChange(index);
+      }
+      seq = lastSeq;
+      await nextTask();
+    }
+  };
+  const pump = () => {
+    if (running || stopped) return;
+    running = true;
+    catchUp().then(
+      () => {
+        running = false;
+        if (seq < newest) pump();
+      },
+      (error: unknown) => {
+        running = false;
+        if (!stopped) onError(error);
+      },
+    );
+  };
+
+  // The live query reads only the newest log position: every write of a document row is a
+  // logged commit, so a new position is all there is to watch. The entries and rows are read
+  // outside it, where Dexie neither caches nor copies them (its live-query cache clones every
+  // result, which for an import's entry cost as much as reading it).
+  const subscription = liveQuery(() => readNewestLogSeq(db)).subscribe({
+    next: (position) => {
+      newest = Math.max(newest, position);
+      pump();
     },
     error: onError,
   });
-  return () => subscription.unsubscribe();
+  return () => {
+    stopped = true;
+    subscription.unsubscribe();
+  };
 }

@@ -24,6 +24,7 @@ import { createZipWriter } from '../../../src-shared/formats/zip-archive';
 import { splitDocuments, type SplitName, type SplitRatios } from '../../../src-shared/split';
 import type { SpanwrightDatabase } from '../storage/database';
 import { setOwn } from '../../../src-shared/own-keys';
+import { nextTask } from '../../../src-shared/next-task';
 
 /** Documents read and written at a time: their texts are the bulk of what is held. */
 const BATCH = 100;
@@ -131,9 +132,6 @@ export function exportFileName(
   });
 }
 
-function nextTick(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 interface ExportItem {
   doc: DocumentRecord;
@@ -212,7 +210,7 @@ async function eachBatch(
     const batch = ids.slice(at, at + BATCH);
     await read(batch);
     onBatch?.(batch.length);
-    await nextTick();
+    await nextTask();
   }
   return !isCancelled();
 }

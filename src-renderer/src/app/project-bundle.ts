@@ -14,6 +14,7 @@ import type { BundleOutcome } from './bundle-job';
 import type { ImportFile } from './import-job';
 import { defaultImportRunner, type ImportRunner } from './import-runner';
 import { setOwn } from '../../../src-shared/own-keys';
+import { nextTask } from '../../../src-shared/next-task';
 
 export interface BundleOptions {
   /** Only these documents (a work package); all when absent. */
@@ -101,7 +102,7 @@ export async function prepareProjectBundle(
         }) + '\n',
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
   }
   // Whose work and when, like every export's name: a whole project is everyone's; a work package is its project's only.
   const fileName = options.withoutAnnotations

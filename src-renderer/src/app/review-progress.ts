@@ -10,7 +10,7 @@ import type { ReviewRules } from '../../../src-shared/review/document-review';
 import { ReviewProgressIndex, type ProjectWork } from '../../../src-shared/review/review-progress-index';
 import { changedKeys } from '../../../src-shared/sync/changed-keys';
 import type { SpanwrightDatabase } from '../storage/database';
-import { readChangeLogAfter } from '../storage/documents';
+import { readChangeLogAfter, readNewestLogSeq } from '../storage/documents';
 import { isStringList, SETTING } from '../storage/settings';
 
 const REJECTED_PREFIX = SETTING.reviewRejected('');
@@ -36,7 +36,7 @@ export function useReviewProgress(
     [documentCategories, relationTypes, disabled],
   );
   // One index read per write, whatever the project's size: the newest change-log position.
-  const newestSeq = useLiveQuery(async () => (active ? await newestLogSeq(db) : undefined), [db, active]);
+  const newestSeq = useLiveQuery(async () => (active ? await readNewestLogSeq(db) : undefined), [db, active]);
   const rejected = useLiveQuery(async () => {
     if (!active) return undefined;
     const rows = await db.settings.where('key').startsWith(REJECTED_PREFIX).toArray();
@@ -84,7 +84,7 @@ export function useReviewProgress(
 /** Brings the index up to the newest logged change: the whole project the first time, then only the documents changes touched. */
 async function catchUp(db: SpanwrightDatabase, projectId: string, from: Caught | null, rules: ReviewRules): Promise<Caught> {
   return db.transaction('r', [db.changeLog, db.spans, db.relations, db.documentAnnotations], async () => {
-    const seq = await newestLogSeq(db);
+    const seq = await readNewestLogSeq(db);
     if (from && from.projectId === projectId && seq === from.seq) return from;
     if (from && from.projectId === projectId) {
       const entries = await readChangeLogAfter(db, from.seq, { projectId });
@@ -100,12 +100,6 @@ async function catchUp(db: SpanwrightDatabase, projectId: string, from: Caught |
     index.load(await readProject(db, projectId));
     return { projectId, seq, index };
   });
-}
-
-/** The newest change-log position, read from the key alone (the entry itself may be a whole import). */
-async function newestLogSeq(db: SpanwrightDatabase): Promise<number> {
-  const key = await db.changeLog.orderBy(':id').lastKey();
-  return typeof key === 'number' ? key : 0;
 }
 
 async function readProject(db: SpanwrightDatabase, projectId: string): Promise<ProjectWork> {

@@ -2,6 +2,7 @@
 import { firstMatchInContext, type MatchInContext } from '../../../src-shared/find';
 import type { DocumentRecord } from '../../../src-shared/domain';
 import type { ChangeLogEntry, SpanwrightDatabase } from './database';
+import { nextTask } from '../../../src-shared/next-task';
 
 export async function nextDocumentOrder(db: SpanwrightDatabase, projectId: string): Promise<number> {
   const last = await db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).last();
@@ -15,10 +16,20 @@ export async function readProjectDocuments(
 ): Promise<{ records: DocumentRecord[]; lastSeq: number }> {
   return db.transaction('r', [db.documents, db.changeLog], async () => {
     const records = await db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).toArray();
-    // The key alone: the last entry may be a large import.
-    const last = await db.changeLog.orderBy(':id').lastKey();
-    return { records, lastSeq: typeof last === 'number' ? last : 0 };
+    return { records, lastSeq: await readNewestLogSeq(db) };
   });
+}
+
+/** The first change-log entry after `seq` (any project), or undefined when there is none. */
+export async function readChangeLogEntryAfter(db: SpanwrightDatabase, seq: number): Promise<ChangeLogEntry | undefined> {
+  const [entry] = await db.changeLog.where(':id').above(seq).limit(1).toArray();
+  return entry?.seq === undefined ? undefined : entry;
+}
+
+/** The newest change-log position, from its key alone (the entry itself may be a whole import); 0 when empty. */
+export async function readNewestLogSeq(db: SpanwrightDatabase): Promise<number> {
+  const key = await db.changeLog.orderBy(':id').lastKey();
+  return typeof key === 'number' ? key : 0;
 }
 
 /**
@@ -33,14 +44,14 @@ export async function readChangeLogAfter(
 ): Promise<ChangeLogEntry[]> {
   const entries: ChangeLogEntry[] = [];
   for (let after = seq; ; ) {
-    const [entry] = await db.changeLog.where(':id').above(after).limit(1).toArray();
+    const entry = await readChangeLogEntryAfter(db, after);
     if (!entry?.seq || (within.upTo !== undefined && entry.seq > within.upTo)) return entries;
     if (within.projectId === undefined || entry.projectId === within.projectId) entries.push(entry);
     after = entry.seq;
   }
 }
 
-const ROW_BATCH = 250;
+const ROW_BATCH = 100;
 
 /** The rows of `ids` by key; undefined for a document gone or of another project. */
 export async function readDocumentRows(
@@ -48,10 +59,14 @@ export async function readDocumentRows(
   projectId: string,
   ids: readonly string[],
 ): Promise<Map<string, DocumentRecord | undefined>> {
-  // A few hundred keys at a time: each batch's requests are made in one task, and thousands at
-  // once (an import's new documents) would hold the window for over half a second.
+  // A hundred keys at a time, each batch in a task of its own: a batch's requests are made in
+  // one task, and thousands at once (an import's new documents) held the window for over half
+  // a second. So this never runs inside a transaction (nextTask would end it).
   const found: Array<DocumentRecord | undefined> = [];
-  for (let from = 0; from < ids.length; from += ROW_BATCH) found.push(...(await db.documents.bulkGet(ids.slice(from, from + ROW_BATCH))));
+  for (let from = 0; from < ids.length; from += ROW_BATCH) {
+    if (from > 0) await nextTask();
+    found.push(...(await db.documents.bulkGet(ids.slice(from, from + ROW_BATCH))));
+  }
   const rows = new Map<string, DocumentRecord | undefined>();
   ids.forEach((id, i) => {
     const row = found[i];

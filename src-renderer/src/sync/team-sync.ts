@@ -38,7 +38,7 @@ import {
 import { commitChange, readSlice } from '../storage/commit';
 import { countSchemaItemUses } from '../storage/projects';
 import type { SpanwrightDatabase } from '../storage/database';
-import { readChangeLogAfter } from '../storage/documents';
+import { readChangeLogAfter, readNewestLogSeq } from '../storage/documents';
 import { writesSignal } from '../storage/write-permits';
 import { readDocumentAnnotations } from '../storage/spans';
 import { databaseUrl, withCredentials, explainStatus } from './server-account';
@@ -495,8 +495,7 @@ export class TeamSync {
     if (!project) return;
     const arrived: ArrivedSince = { seq: cursor.appliedSeq, ids: new Set(), written: new Set() };
     // Up to the newest entry now: one logged while this runs is taken next time.
-    const newestKey = await this.db.changeLog.orderBy(':id').lastKey(); // the key alone: the entry may be a whole import
-    const lastSeq = typeof newestKey === 'number' ? newestKey : 0;
+    const lastSeq = await readNewestLogSeq(this.db);
     const entries = await readChangeLogAfter(this.db, cursor.pushedLogSeq, { projectId: this.projectId, upTo: lastSeq });
     const lead = this.connection.lead;
     const wanted: ServerDocument[] = lead ? [toProjectDoc(project, this.connection.replicaId)] : [];

@@ -232,3 +232,59 @@ test('Cancel while a large bundle restores leaves no new project, before and aft
   await expect(page.getByRole('list', { name: 'Documents' })).toBeVisible();
   expect(await stored(page)).toEqual(before);
 });
+
+test('a teammate’s work on 3,000 documents is read, matched and merged in the import worker', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openApp(page);
+  const dir = mkdtempSync(join(tmpdir(), 'spanwright-teammate-'));
+  try {
+    const desk = join(dir, 'desk.spanwright');
+    writeFileSync(desk, bundle(3_000, 'Teammate desk'));
+    await page.getByLabel('Import documents').setInputFiles(desk);
+    await expect(page.getByRole('status').filter({ hasText: 'Restored the project “Teammate desk” (3000 documents)' })).toBeVisible({
+      timeout: 120_000,
+    });
+    // Bo's copy of every document (same ids and texts), a PERSON span each: Ana's are left as they are.
+    const lines = bundle(3_000, 'Teammate desk')
+      .toString()
+      .split('\n')
+      .slice(1, -1)
+      .map((line) => {
+        const doc = JSON.parse(line) as { spans: Array<{ annotator: string }>; statuses: Record<string, string> };
+        return JSON.stringify({
+          ...doc,
+          statuses: { bo: 'done' },
+          annotators: [{ id: 'bo', name: 'Bo' }],
+          spans: [{ ...doc.spans[0], annotator: 'bo' }],
+        });
+      });
+    const bo = join(dir, 'bo.jsonl');
+    writeFileSync(bo, lines.join('\n') + '\n');
+    const before = await stored(page);
+    const tasks = await watchLongTasks(page);
+    const mark = () => page.evaluate(() => performance.now());
+    await page.getByLabel('Import teammate work').setInputFiles(bo);
+    const dialog = page.getByRole('dialog', { name: 'Teammate work' });
+    await expect(dialog).toContainText('3000 matching documents', { timeout: 120_000 });
+    await expect(dialog).toContainText('Bo: 3000 spans in 3000 documents');
+    const merging = await mark();
+    await dialog.getByRole('button', { name: 'Merge' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Merged 3000 spans of Bo into 3000 documents' })).toBeVisible({
+      timeout: 120_000,
+    });
+    const merged = await mark();
+    expect(await stored(page)).toMatchObject({ documents: before.documents, spans: before.spans + 3_000 });
+    const all = await tasks();
+    const longest = (from: number, to: number) => Math.max(0, ...all.filter((t) => t.start >= from && t.start < to).map((t) => t.duration));
+    const reading = longest(0, merging);
+    const writing = longest(merging, merged);
+    test
+      .info()
+      .annotations.push({ type: 'longest window task (ms)', description: `reading ${reading.toFixed(0)}, merging ${writing.toFixed(0)}` });
+    console.log(
+      `teammate work on 3,000 documents: the window's longest task ${reading.toFixed(0)} ms reading, ${writing.toFixed(0)} ms merging`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

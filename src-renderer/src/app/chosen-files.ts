@@ -1,7 +1,7 @@
-// Files the user chose or dropped, read into memory only when within the file-size limit: a
-// browser asked for the bytes of a 3 GB file allocates them all (or dies trying) before any
-// check could run. A file past the limit goes on with its size and no bytes, and the import
-// refuses it by name (parse-files.ts), so the report says which file and why.
+// Files the user chose or dropped, never read into memory by the window: a browser asked for
+// the bytes of a 3 GB file allocates them all (or dies trying) before any check could run. The
+// import worker reads them (a slice at a time, or whole within the file-size limit, refusing a
+// larger one by name); the window reads only a bundle's first 4 KB to tell it apart.
 import type { ImportFile, InputFile } from './import-documents';
 import { BUNDLE_EXTENSION, isProjectBundle } from '../../../src-shared/formats/project-bundle';
 
@@ -18,20 +18,10 @@ export type ChosenFile = InputFile | UnreadFile;
 // Not `'bytes' in file`: a browser's File has a `bytes()` method of its own.
 const isUnread = (file: ChosenFile): file is UnreadFile => !((file as { bytes?: unknown }).bytes instanceof Uint8Array);
 
-export async function readChosenFiles(files: readonly ChosenFile[], maxFileBytes: number): Promise<InputFile[]> {
-  return Promise.all(
-    files.map(async (file): Promise<InputFile> => {
-      if (!isUnread(file)) return file;
-      if (file.size > maxFileBytes) return { name: file.name, bytes: new Uint8Array(0), size: file.size };
-      return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-    }),
-  );
-}
-
 /**
- * A chosen file as the document import takes it: a browser file stays unread (the import worker
- * reads it a slice at a time, so its size does not matter to the window); one already read
- * keeps its bytes.
+ * A chosen file as an import takes it (documents, a bundle, a teammate's work): a browser file
+ * stays unread (the import worker reads it, so its size does not matter to the window); one
+ * already read (the desktop's open dialog) keeps its bytes.
  */
 export async function importFileOf(file: ChosenFile): Promise<ImportFile> {
   if (!isUnread(file)) return { name: file.name, body: file.bytes };

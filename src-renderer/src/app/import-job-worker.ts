@@ -1,5 +1,5 @@
-// Web worker: runs both passes of a document import (import-job.ts), and a bundle's restore
-// (bundle-job.ts), off the window's thread. It
+// Web worker: runs both passes of a document import (import-job.ts), a bundle's restore
+// (bundle-job.ts) and a teammate merge (teammate-job.ts), off the window's thread. It
 // reads the files itself (a browser File a slice at a time) and opens the project's database
 // itself, so no document ever crosses to the window: only progress, the summary and the outcome.
 import { describeError } from '../../../src-shared/describe-error';
@@ -8,6 +8,7 @@ import { assertLentPermit } from '../storage/write-permits';
 import { writeBundle } from './bundle-job';
 import { ImportCancelledError, summarizeImport, writeImport } from './import-job';
 import type { FromImportWorker, ToImportWorker } from './import-protocol';
+import { mergeTeammates, planTeammates } from './teammate-job';
 
 const send = (message: FromImportWorker) => self.postMessage(message);
 const progress = (done: number, total: number) => send({ type: 'progress', done, total });
@@ -34,6 +35,17 @@ async function handle(message: ToImportWorker): Promise<void> {
     case 'bundle': {
       const db = new SpanwrightDatabase(message.databaseName, { chromeTransactionDurability: 'strict' });
       send({ type: 'restored', outcome: await writeBundle(db, message.input, progress, () => cancelled) });
+      return;
+    }
+    case 'teammate-plan': {
+      const db = new SpanwrightDatabase(message.databaseName);
+      send({ type: 'teammate-summary', summary: await planTeammates(db, message.input, progress) });
+      return;
+    }
+    case 'teammate-merge': {
+      const db = new SpanwrightDatabase(message.databaseName, { chromeTransactionDurability: 'strict' });
+      const assertWriter = (open: SpanwrightDatabase) => assertLentPermit(open, message.input.projectId, message.permit);
+      send({ type: 'merged', outcome: await mergeTeammates(db, message.input, message.merge, assertWriter, progress) });
     }
   }
 }

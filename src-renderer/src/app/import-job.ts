@@ -87,7 +87,7 @@ export interface ImportPace {
 export const IMPORT_PACE: ImportPace = { sliceBytes: READ_SLICE_BYTES, chunkWeight: 1_000_000, chunkDocuments: 500 };
 
 /** The files as parse requests: JSONL streams from its source; every other file is read whole, within the file-size limit. */
-function requestsOf(input: ImportInput): ParseRequest[] {
+export function requestsOf(input: Pick<ImportInput, 'files' | 'schema' | 'options'>): ParseRequest[] {
   const maxBytes = limitsOf(input.options.limits).fileBytes;
   const empty = new Uint8Array(0);
   const chosen = input.files.map((file) => {

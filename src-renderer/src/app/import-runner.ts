@@ -17,6 +17,8 @@ import {
   type WriteChoices,
 } from './import-job';
 import type { FromImportWorker, ToImportWorker } from './import-protocol';
+import type { TeammateMergeOptions, TeammateOutcome } from './import-teammate';
+import { mergeTeammates, planTeammates, type TeammateInput, type TeammateSummary } from './teammate-job';
 
 type Progress = (done: number, total: number) => void;
 
@@ -27,6 +29,10 @@ export interface ImportRunner {
   write(input: ImportInput, choices: WriteChoices, onProgress?: Progress, signal?: AbortSignal): Promise<ImportOutcome>;
   /** Restores a project bundle as a new project; all or nothing, as `write`. */
   restoreBundle(input: BundleInput, onProgress?: Progress, signal?: AbortSignal): Promise<BundleOutcome>;
+  /** Reads a teammate's files and says what merging them would do; writes nothing. */
+  planTeammates(input: TeammateInput, onProgress?: Progress, signal?: AbortSignal): Promise<TeammateSummary>;
+  /** Merges them (read again), all or nothing; cancelled (ImportCancelledError), nothing was written. */
+  mergeTeammates(input: TeammateInput, merge: TeammateMergeOptions, onProgress?: Progress, signal?: AbortSignal): Promise<TeammateOutcome>;
 }
 
 export function inlineImportRunner(db: SpanwrightDatabase, pace: ImportPace = IMPORT_PACE): ImportRunner {
@@ -48,6 +54,15 @@ export function inlineImportRunner(db: SpanwrightDatabase, pace: ImportPace = IM
       ),
     restoreBundle: (input, onProgress, signal) =>
       writeBundle(strictDurability(db), input, onProgress, () => signal?.aborted === true, pace),
+    async planTeammates(input, onProgress, signal) {
+      const summary = await planTeammates(db, input, onProgress);
+      if (signal?.aborted) throw new ImportCancelledError();
+      return summary;
+    },
+    async mergeTeammates(input, merge, onProgress, signal) {
+      if (signal?.aborted) throw new ImportCancelledError();
+      return mergeTeammates(strictDurability(db), input, merge, (open) => assertMayWrite(open, input.projectId), onProgress);
+    },
   };
 }
 
@@ -127,6 +142,24 @@ export function workerImportRunner(db: SpanwrightDatabase): ImportRunner {
         signal,
         true,
       ),
+    planTeammates: (input, onProgress, signal) =>
+      runInWorker(
+        { type: 'teammate-plan', databaseName: db.name, input },
+        (m) => (m.type === 'teammate-summary' ? m.summary : undefined),
+        onProgress,
+        signal,
+      ),
+    mergeTeammates: async (input, merge, onProgress, signal) => {
+      const permit = lendPermit(db, input.projectId);
+      if (permit.guarded && (!permit.permit || permit.permit.revoked)) await assertMayWrite(db, input.projectId);
+      // One change, no chunks: a cancel stops the worker, which aborts its transaction.
+      return runInWorker(
+        { type: 'teammate-merge', databaseName: db.name, input, merge, permit },
+        (m) => (m.type === 'merged' ? m.outcome : undefined),
+        onProgress,
+        signal,
+      );
+    },
   };
 }
 

@@ -32,13 +32,14 @@ import {
   type DiffPart,
   type TextComparison,
 } from '../../../src-shared/review/text-difference';
-import { commitChange } from '../storage/commit';
+import { commitInOpenTransaction, writeScope } from '../storage/commit';
 import { readLimitPolicy } from '../storage/input-limits';
 import type { SpanwrightDatabase } from '../storage/database';
 import { readDocumentAnnotations, usedAnnotationIds } from '../storage/spans';
+import { assertMayWrite } from '../storage/write-permits';
 import { buildImportChange, idAllocator, tallyUnknownLabels } from './import-change';
-import type { InputFile } from './import-documents';
-import { defaultParser, groupImportFiles, type FileParser } from './parse-files';
+import { requestsOf, type ImportFile } from './import-job';
+import { readImportItems, requestBytes } from './import-reading';
 
 export interface TeammateAnnotations {
   annotator: string;
@@ -105,14 +106,19 @@ function fileAnnotator(file: string): Annotator {
   return { id: `file:${stem}`, name: stem };
 }
 
+/**
+ * Reads the files (a JSONL file a slice at a time, from a browser File in a worker) and matches
+ * their documents with the project's; writes nothing. Runs in the import worker
+ * (teammate-job.ts), so the window never holds the files nor the plan's documents.
+ */
 export async function planTeammateImport(
   db: SpanwrightDatabase,
   projectId: string,
   self: Annotator,
-  files: readonly InputFile[],
-  parser: FileParser = defaultParser(),
+  files: readonly ImportFile[],
   /** What the user said about the files (the dialog's label list and offset unit). */
   options: ReadOptions = {},
+  onProgress?: (done: number, total: number) => void,
 ): Promise<TeammatePlan> {
   const project = await db.projects.get(projectId);
   if (!project) throw new Error('The project no longer exists.');
@@ -168,104 +174,103 @@ export async function planTeammateImport(
     return best;
   };
   const leftOutNames: Array<NearMatch['leftOut'][number]> = [];
-  try {
-    for (const request of groupImportFiles(files, project.schema, { ...options, limits: await readLimitPolicy(db) })) {
-      const { result, hashes } = await parser.parse(request);
-      plan.issues.push(...result.issues);
-      for (const question of result.asks ?? []) asks.add(question);
-      tallyUnknownLabels(unknown, result.unknownLabels);
-      for (const [at, doc] of result.documents.entries()) {
-        const textHash = hashes[at] as string;
-        for (const a of doc.draft.annotators ?? []) names.set(a.id, a.name);
-        const byId = doc.draft.id !== undefined ? bySourceId.get(doc.draft.id) : undefined;
-        let target: DocumentRecord | undefined = byId ?? byHash.get(textHash);
-        let near: { target: DocumentRecord; comparison: TextComparison } | null = null;
-        if (byId && byId.textHash !== textHash) {
-          const ours = (await ourText(byId)).text;
-          const comparison = compareTexts(ours, doc.draft.text, NEAR_IDENTICAL);
-          if (!comparison) {
-            plan.mismatches.push({
-              file: doc.file,
-              line: doc.line,
-              title: doc.draft.meta.title,
-              reason: describeTextDifference(ours, doc.draft.text) ?? 'the text differs',
-            });
-            continue;
-          }
-          near = { target: byId, comparison };
-        } else if (!target) {
-          near = await nearest(doc.draft.text);
-          if (!near) {
-            plan.unmatched.push({ ...doc, textHash });
-            continue;
-          }
-        }
-        if (near) target = near.target;
-        if (!target) continue;
-        const sets = new Map<string, TeammateAnnotations>();
-        const owned = ownedDraft(
-          doc.draft,
-          () => {
-            const fallback = fileAnnotator(doc.file);
-            names.set(fallback.id, fallback.name);
-            return fallback.id;
-          },
-          protectedIds,
-        );
-        plan.protectedSpans += owned.protectedSpans;
-        let nearMatch: NearMatch | undefined;
-        if (near) {
-          const moved = draftOntoText(owned.draft, (await ourText(near.target)).text, near.comparison.parts);
-          const leftOut = moved.leftOut.map((span) => ({
-            annotator: span.annotator as string,
-            label: span.label,
-            text: doc.draft.text.slice(span.start, span.end),
-          }));
-          leftOutNames.push(...leftOut);
-          nearMatch = {
+  const requests = requestsOf({ files: [...files], schema: project.schema, options: { ...options, limits: await readLimitPolicy(db) } });
+  const total = requests.reduce((sum, r) => sum + requestBytes(r), 0);
+  onProgress?.(0, total);
+  for (const item of readImportItems(requests, (read) => onProgress?.(read, total))) {
+    if (item.kind === 'issue') plan.issues.push(item.issue);
+    else if (item.kind === 'file-end') {
+      for (const question of item.asks) asks.add(question);
+      tallyUnknownLabels(unknown, item.unknownLabels);
+    } else {
+      const { document: doc, textHash } = item;
+      for (const a of doc.draft.annotators ?? []) names.set(a.id, a.name);
+      const byId = doc.draft.id !== undefined ? bySourceId.get(doc.draft.id) : undefined;
+      let target: DocumentRecord | undefined = byId ?? byHash.get(textHash);
+      let near: { target: DocumentRecord; comparison: TextComparison } | null = null;
+      if (byId && byId.textHash !== textHash) {
+        const ours = (await ourText(byId)).text;
+        const comparison = compareTexts(ours, doc.draft.text, NEAR_IDENTICAL);
+        if (!comparison) {
+          plan.mismatches.push({
             file: doc.file,
             line: doc.line,
-            documentId: near.target.id,
-            title: near.target.meta.title,
-            similarity: near.comparison.similarity,
-            parts: condenseParts(near.comparison.parts),
-            leftOut,
-            leftOutRelations: moved.leftOutRelations,
-          };
-          owned.draft = moved.draft;
+            title: doc.draft.meta.title,
+            reason: describeTextDifference(ours, doc.draft.text) ?? 'the text differs',
+          });
+          continue;
         }
-        for (const span of owned.draft.spans) {
-          const annotator = span.annotator as string;
-          const set = sets.get(annotator) ?? { annotator, spans: [] };
-          set.spans.push(span);
-          sets.set(annotator, set);
+        near = { target: byId, comparison };
+      } else if (!target) {
+        near = await nearest(doc.draft.text);
+        if (!near) {
+          plan.unmatched.push({ ...doc, textHash });
+          continue;
         }
-        for (const annotation of owned.draft.documentAnnotations ?? []) {
-          const annotator = annotation.annotator as string;
-          if (!sets.has(annotator)) sets.set(annotator, { annotator, spans: [] });
-        }
-        // A teammate's status comes with their set, even for a document they left empty.
-        for (const [who, status] of Object.entries(doc.draft.statuses ?? {})) {
-          if (protectedIds.has(who)) continue;
-          const set = sets.get(who) ?? { annotator: who, spans: [] };
-          set.status = status;
-          sets.set(who, set);
-        }
-        if (sets.size === 0) continue;
-        // Shown only when something of theirs is merged into it.
-        if (nearMatch) plan.nearMatches.push(nearMatch);
-        const match = matched.get(target.id) ?? { documentId: target.id, title: target.meta.title, annotationSets: [], drafts: [] };
-        match.drafts.push(owned.draft);
-        for (const set of sets.values()) {
-          const existing = match.annotationSets.find((l) => l.annotator === set.annotator);
-          if (existing) existing.spans.push(...set.spans);
-          else match.annotationSets.push(set);
-        }
-        matched.set(target.id, match);
       }
+      if (near) target = near.target;
+      if (!target) continue;
+      const sets = new Map<string, TeammateAnnotations>();
+      const owned = ownedDraft(
+        doc.draft,
+        () => {
+          const fallback = fileAnnotator(doc.file);
+          names.set(fallback.id, fallback.name);
+          return fallback.id;
+        },
+        protectedIds,
+      );
+      plan.protectedSpans += owned.protectedSpans;
+      let nearMatch: NearMatch | undefined;
+      if (near) {
+        const moved = draftOntoText(owned.draft, (await ourText(near.target)).text, near.comparison.parts);
+        const leftOut = moved.leftOut.map((span) => ({
+          annotator: span.annotator as string,
+          label: span.label,
+          text: doc.draft.text.slice(span.start, span.end),
+        }));
+        leftOutNames.push(...leftOut);
+        nearMatch = {
+          file: doc.file,
+          line: doc.line,
+          documentId: near.target.id,
+          title: near.target.meta.title,
+          similarity: near.comparison.similarity,
+          parts: condenseParts(near.comparison.parts),
+          leftOut,
+          leftOutRelations: moved.leftOutRelations,
+        };
+        owned.draft = moved.draft;
+      }
+      for (const span of owned.draft.spans) {
+        const annotator = span.annotator as string;
+        const set = sets.get(annotator) ?? { annotator, spans: [] };
+        set.spans.push(span);
+        sets.set(annotator, set);
+      }
+      for (const annotation of owned.draft.documentAnnotations ?? []) {
+        const annotator = annotation.annotator as string;
+        if (!sets.has(annotator)) sets.set(annotator, { annotator, spans: [] });
+      }
+      // A teammate's status comes with their set, even for a document they left empty.
+      for (const [who, status] of Object.entries(doc.draft.statuses ?? {})) {
+        if (protectedIds.has(who)) continue;
+        const set = sets.get(who) ?? { annotator: who, spans: [] };
+        set.status = status;
+        sets.set(who, set);
+      }
+      if (sets.size === 0) continue;
+      // Shown only when something of theirs is merged into it.
+      if (nearMatch) plan.nearMatches.push(nearMatch);
+      const match = matched.get(target.id) ?? { documentId: target.id, title: target.meta.title, annotationSets: [], drafts: [] };
+      match.drafts.push(owned.draft);
+      for (const set of sets.values()) {
+        const existing = match.annotationSets.find((l) => l.annotator === set.annotator);
+        if (existing) existing.spans.push(...set.spans);
+        else match.annotationSets.push(set);
+      }
+      matched.set(target.id, match);
     }
-  } finally {
-    parser.close();
   }
   plan.matches = [...matched.values()];
   plan.unknownLabels = [...unknown.values()];
@@ -343,13 +348,18 @@ export interface TeammateMergeOptions {
   labelMap?: Readonly<Record<string, string | null>>;
 }
 
-/** Replaces each teammate's annotations on the matched documents (and adds new documents), as one change. */
+/**
+ * Replaces each teammate's annotations on the matched documents (and adds new documents), as one
+ * change, written in one transaction that `assertWriter` opens (this window's permit, or the one
+ * it lent the import worker).
+ */
 export async function commitTeammateImport(
   db: SpanwrightDatabase,
   plan: TeammatePlan,
   schema: LabelSchema,
   self: Annotator,
   options: TeammateMergeOptions,
+  assertWriter: (db: SpanwrightDatabase) => Promise<void> = (open) => assertMayWrite(open, plan.projectId),
 ): Promise<TeammateOutcome> {
   const now = Date.now();
   // The schema as stored now: the plan may have been made before a label was edited.
@@ -441,6 +451,10 @@ export async function commitTeammateImport(
     ...statusChanges,
     documents,
   ]);
-  if (change) await commitChange(db, plan.projectId, change, { annotator: self.id }, { annotators });
+  if (change)
+    await db.transaction('rw', writeScope(db), async () => {
+      await assertWriter(db);
+      await commitInOpenTransaction(db, plan.projectId, change, { annotator: self.id }, { annotators });
+    });
   return outcome;
 }

@@ -1,5 +1,5 @@
-// Parses import files with the core parsers: in a web worker where there is one (the app),
-// in-line otherwise (unit tests in Node). Either way the result is the same.
+// Groups import files into parse requests and parses a request whole with the core parsers
+// (import-reading.ts reads them, in the import worker).
 import type { DocumentCategory, Label, LabelSchema } from '../../../src-shared/domain';
 import { parseBratFiles } from '../../../src-shared/formats/brat';
 import { parseImportFile } from '../../../src-shared/formats/import';
@@ -39,39 +39,6 @@ export function parseRequest(request: ParseRequest): ParsedFile {
       ? parseImportFile(request.name, request.kind === 'file' ? request.bytes : readWhole(request.source), request.labels, request.categories, request.options)
       : parseBratFiles(request.files, request.labels, request.limits ? { limits: request.limits } : {});
   return { result, hashes: result.documents.map((d) => hashText(d.draft.text)) };
-}
-
-export interface FileParser {
-  parse(request: ParseRequest): Promise<ParsedFile>;
-  close(): void;
-}
-
-export function inlineParser(): FileParser {
-  return { parse: async (request) => parseRequest(request), close: () => undefined };
-}
-
-export function workerParser(): FileParser {
-  const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
-  // One request at a time: each waits for the previous reply.
-  let queue: Promise<unknown> = Promise.resolve();
-  return {
-    parse(request) {
-      const run = () =>
-        new Promise<ParsedFile>((resolve, reject) => {
-          worker.onmessage = (event: MessageEvent<ParsedFile>) => resolve(event.data);
-          worker.onerror = (event) => reject(new Error(`the file could not be read (${event.message})`));
-          worker.postMessage(request);
-        });
-      const next = queue.then(run, run);
-      queue = next.catch(() => undefined);
-      return next;
-    },
-    close: () => worker.terminate(),
-  };
-}
-
-export function defaultParser(): FileParser {
-  return typeof Worker === 'undefined' ? inlineParser() : workerParser();
 }
 
 const extension = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLowerCase();

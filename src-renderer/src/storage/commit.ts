@@ -185,9 +185,13 @@ function loggedForm(change: Change): Change {
   }
 }
 
+const WRITES_DOCUMENTS: ReadonlySet<Change['type']> = new Set(['batch', 'add-documents', 'remove-documents', 'document-meta']);
+
 async function writeDocuments(db: SpanwrightDatabase, change: Change, projectId: string, author: Author, now: number): Promise<void> {
   if (change.type === 'batch') {
-    for (const part of change.changes) await writeDocuments(db, part, projectId, author, now);
+    // Only the parts that write documents are awaited: thousands of awaits that ask the database
+    // nothing (a merge's status changes) lose Dexie's hold on the transaction, which then commits early.
+    for (const part of change.changes) if (WRITES_DOCUMENTS.has(part.type)) await writeDocuments(db, part, projectId, author, now);
     return;
   }
   if (change.type === 'add-documents') {

@@ -9,6 +9,7 @@ import { formatImportIssue } from '../../../src-shared/formats/import';
 import { refuses } from '../../../src-shared/formats/import-result';
 import type { Result } from '../../../src-shared/result';
 import type { NearMatch, TeammateMergeOptions, TeammatePlan } from '../app/import-teammate';
+import type { TeammateSummary } from '../app/teammate-job';
 import { ImportReadChoices } from './ImportReadChoices';
 import { Modal } from './Modal';
 import { ownValue, setOwn } from '../../../src-shared/own-keys';
@@ -85,7 +86,7 @@ function LabelMapTable(props: {
 }
 
 export function TeammateImportDialog(props: {
-  plan: TeammatePlan;
+  plan: TeammateSummary;
   onMerge: (options: TeammateMergeOptions) => void;
   onCancel: () => void;
   /** Reads the files again with the user's choices (a label list, the offsets' unit). */
@@ -111,13 +112,13 @@ export function TeammateImportDialog(props: {
     return map;
   }, [labelChoice]);
   const unknownLabels = plan.unknownLabels.filter((u) => !Object.hasOwn(labelMap, u.name));
-  const mergeable = plan.matches.length > 0 || (addNewDocuments && plan.unmatched.length > 0);
+  const mergeable = plan.matched > 0 || (addNewDocuments && plan.newDocuments > 0);
   return (
     <Modal title="Teammate work" onClose={props.onCancel} wide>
       {plan.annotators.length > 0 ? (
         <section aria-label="Annotators">
           <p>
-            {plan.matches.length} matching {plan.matches.length === 1 ? 'document' : 'documents'}. Each annotator’s annotations replace what
+            {plan.matched} matching {plan.matched === 1 ? 'document' : 'documents'}. Each annotator’s annotations replace what
             an earlier import of theirs put there:
           </p>
           <ul>
@@ -181,11 +182,11 @@ export function TeammateImportDialog(props: {
           </ul>
         </section>
       )}
-      {plan.unmatched.length > 0 && (
+      {plan.newDocuments > 0 && (
         <section aria-label="New documents">
           <label className="checkbox">
             <input type="checkbox" checked={addNewDocuments} onChange={(e) => setAddNewDocuments(e.target.checked)} />
-            Also add {plan.unmatched.length} {plan.unmatched.length === 1 ? 'document' : 'documents'} this project does not have
+            Also add {plan.newDocuments} {plan.newDocuments === 1 ? 'document' : 'documents'} this project does not have
           </label>
         </section>
       )}

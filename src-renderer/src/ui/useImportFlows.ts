@@ -6,26 +6,21 @@ import type { Annotator, Project } from '../../../src-shared/domain';
 import type { ReadOptions } from '../../../src-shared/formats/format-module';
 import { errorMessage } from '../../../src-shared/result';
 import { snapshotProject } from '../app/backups';
-import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportFile, type ImportPlan, type InputFile } from '../app/import-documents';
+import { commitImport, IMPORT_EXTENSIONS, planImport, type ImportFile, type ImportPlan } from '../app/import-documents';
 import { ImportCancelledError } from '../app/import-job';
-import { commitTeammateImport, planTeammateImport, type TeammateMergeOptions, type TeammatePlan } from '../app/import-teammate';
+import { commitTeammateMerge, planTeammateMerge, type TeammateMergeOptions, type TeammateReview } from '../app/teammate-merge';
 import { importProjectBundle } from '../app/project-bundle';
 import { readSideFile } from '../app/side-file';
-import { importFileOf, isBundleFile, readChosenFiles, type ChosenFile } from '../app/chosen-files';
-import { readInputLimits, readLimitPolicy } from '../storage/input-limits';
+import { importFileOf, isBundleFile, type ChosenFile } from '../app/chosen-files';
+import { readLimitPolicy } from '../storage/input-limits';
 import type { SpanwrightDatabase } from '../storage/database';
-import { strictDurability } from '../storage/durable';
 import type { ToastKind } from './Toasts';
 
 /** The files of a picker or a drop, not read yet: the import reads them within the file-size limit (chosen-files.ts). */
 export const readDroppedFiles = async (files: FileList | File[]): Promise<ChosenFile[]> => Array.from(files);
 
-/** The files an open import dialog reads again when the user chooses how to read them. */
-type OpenFiles = { kind: 'documents'; files: ImportFile[] } | { kind: 'teammate'; files: InputFile[] };
-
-/** Reads chosen files within the file-size limit as set now. */
-const readWithinLimit = async (db: SpanwrightDatabase, chosen: readonly ChosenFile[]): Promise<InputFile[]> =>
-  readChosenFiles(chosen, (await readInputLimits(db)).fileBytes);
+/** The files an open import dialog reads again when the user chooses how to read them (unread: the import worker reads them). */
+type OpenFiles = { kind: 'documents' | 'teammate'; files: ImportFile[] };
 
 export function useImportFlows(deps: {
   db: SpanwrightDatabase;
@@ -42,12 +37,12 @@ export function useImportFlows(deps: {
 }) {
   const { db, bridge, project, projectId, annotator, notify, reportError, onProjectRestored, onImported, fileInput } = deps;
   const [importPlan, setImportPlan] = useState<ImportPlan | null>(null);
-  // The files the open dialog was read from, to read them again with the user's choices: a
-  // document import's stay unread until its worker reads them; a teammate's are read into memory.
+  // The files the open dialog was read from, to read them again with the user's choices: they
+  // stay unread until the import worker reads them.
   const [importFiles, setImportFiles] = useState<(OpenFiles & { labelListFile?: string }) | null>(null);
   const [rereading, setRereading] = useState(false);
   const rereadRequest = useRef(0);
-  const [teammatePlan, setTeammatePlan] = useState<TeammatePlan | null>(null);
+  const [teammatePlan, setTeammatePlan] = useState<TeammateReview | null>(null);
   const [progress, setProgress] = useState<{ label: string; done: number; total: number; cancel?: () => void } | null>(null);
 
   /** Shows a step's progress with a Cancel that aborts it; returns the signal the step heeds. */
@@ -145,7 +140,7 @@ export function useImportFlows(deps: {
       setRereading(true);
       try {
         if (importFiles.kind === 'teammate') {
-          const plan = await planTeammateImport(db, projectId, annotator, importFiles.files, undefined, options);
+          const plan = await planTeammateMerge(db, projectId, annotator, importFiles.files, options);
           if (request !== rereadRequest.current) return;
           setTeammatePlan(plan);
         } else {
@@ -183,29 +178,32 @@ export function useImportFlows(deps: {
     async (picked: ChosenFile[]) => {
       if (picked.length === 0) return;
       try {
-        const files = await readWithinLimit(db, picked);
-        const plan = await planTeammateImport(db, projectId, annotator, files);
+        // Unread here: the import worker reads and matches them, and answers with what the dialog shows.
+        const files = await Promise.all(picked.map(importFileOf));
+        const { signal, onProgress } = progressOf('Reading files');
+        const plan = await planTeammateMerge(db, projectId, annotator, files, {}, onProgress, signal);
         setImportFiles({ kind: 'teammate', files });
         setTeammatePlan(plan);
       } catch (error) {
-        reportError(`Nothing was merged: ${errorMessage(error)}`);
+        if (error instanceof ImportCancelledError) notify('The reading was cancelled; nothing was merged.', 'info');
+        else reportError(`Nothing was merged: ${errorMessage(error)}`);
+      } finally {
+        setProgress(null);
       }
     },
-    [annotator, db, projectId, reportError],
+    [annotator, db, notify, progressOf, projectId, reportError],
   );
 
   const finishTeammateImport = useCallback(
-    async (plan: TeammatePlan, options: TeammateMergeOptions) => {
+    async (plan: TeammateReview, options: TeammateMergeOptions) => {
       if (!project) return;
       setTeammatePlan(null);
       setImportFiles(null);
       try {
         // A restore point first, as for every import; the merge replaces teammates' annotations.
-        const backupProblem = await snapshotProject(db, bridge.backups, plan.projectId, 'import', annotator).then(
-          () => undefined,
-          (error: unknown) => errorMessage(error),
-        );
-        const outcome = await commitTeammateImport(strictDurability(db), plan, project.schema, annotator, options);
+        const { signal, onProgress } = progressOf('Merging');
+        const backup = () => snapshotProject(db, bridge.backups, plan.projectId, 'import', annotator);
+        const outcome = await commitTeammateMerge(db, plan, options, backup, onProgress, signal);
         const who = plan.annotators.map((a) => a.name).join(', ');
         notify(
           `Merged ${outcome.spans} spans${who ? ` of ${who}` : ''} into ${outcome.documents} ${outcome.documents === 1 ? 'document' : 'documents'}` +
@@ -214,12 +212,15 @@ export function useImportFlows(deps: {
             '.',
           'success',
         );
-        if (backupProblem) reportError(`No backup was taken before this merge: ${backupProblem}`);
+        if (outcome.backupProblem) reportError(`No backup was taken before this merge: ${outcome.backupProblem}`);
       } catch (error) {
-        reportError(`Nothing was merged: ${errorMessage(error)}`);
+        if (error instanceof ImportCancelledError) notify('The merge was cancelled; nothing was merged.', 'info');
+        else reportError(`Nothing was merged: ${errorMessage(error)}`);
+      } finally {
+        setProgress(null);
       }
     },
-    [annotator, bridge.backups, db, notify, project, reportError],
+    [annotator, bridge.backups, db, notify, progressOf, project, reportError],
   );
 
   return {

@@ -2,8 +2,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import { commitImport, planImport } from '../../../src-renderer/src/app/import-documents';
+import { ImportCancelledError } from '../../../src-renderer/src/app/import-job';
+import { inlineImportRunner } from '../../../src-renderer/src/app/import-runner';
 import { commitTeammateImport, planTeammateImport } from '../../../src-renderer/src/app/import-teammate';
-import { inlineParser } from '../../../src-renderer/src/app/parse-files';
+import { commitTeammateMerge, planTeammateMerge } from '../../../src-renderer/src/app/teammate-merge';
 import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
 import { createProject } from '../../../src-renderer/src/storage/projects';
 
@@ -41,12 +43,9 @@ function teammateLine(spans: Array<[number, number, string, string]>, extra: Rec
 beforeEach(async () => {
   db = new SpanwrightDatabase(`teammate-${Math.random()}`);
   await createProject(db, { id: 'p', name: 'Test', schema: defaultSchema() }, 'me');
-  const plan = await planImport(
-    db,
-    'p',
-    defaultSchema(),
-    [{ name: 'mine.jsonl', body: bytes([{ id: 'doc-1', text: TEXT, label: [[6, 14, 'PERSON']] }]) }],
-  );
+  const plan = await planImport(db, 'p', defaultSchema(), [
+    { name: 'mine.jsonl', body: bytes([{ id: 'doc-1', text: TEXT, label: [[6, 14, 'PERSON']] }]) },
+  ]);
   await commitImport(db, plan, defaultSchema(), me.id, false);
 });
 afterEach(() => db.delete());
@@ -58,13 +57,70 @@ const spansOf = async (annotator: string) =>
     .sort();
 
 describe('teammate import', () => {
+  it('through the import worker’s code: the window gets counts, no documents; the merge reads the files again, in one transaction', async () => {
+    const line = teammateLine([[6, 14, 'PERSON', 'ana']]);
+    const other = {
+      ...teammateLine([]),
+      id: 'doc-2',
+      text: 'Ben Ortiz spoke about the harbour wall.',
+      spans: [
+        {
+          id: 'ana-b',
+          layer: 'entity',
+          label: 'PERSON',
+          start: 0,
+          end: 9,
+          text: 'Ben Ortiz',
+          annotator: 'ana',
+          attributes: {},
+          origin: 'manual',
+        },
+      ],
+    };
+    // A browser File, as the window hands it over unread (read here as bytes: there is no FileReaderSync in Node).
+    const files = [{ name: 'ana.jsonl', body: bytes([line, other]) }];
+    const seen: number[] = [];
+    const review = await planTeammateMerge(db, 'p', me, files, {}, (done) => seen.push(done), undefined, inlineImportRunner(db));
+    expect(review).toMatchObject({ matched: 1, newDocuments: 1, annotators: [{ id: 'ana', name: 'Ana', spans: 1, documents: 1 }] });
+    expect(review).not.toHaveProperty('matches');
+    expect(review).not.toHaveProperty('unmatched');
+    expect(seen.at(-1)).toBe(files[0]?.body.length);
+    const cancelled = new AbortController();
+    cancelled.abort();
+    const merging = commitTeammateMerge(
+      db,
+      review,
+      { addNewDocuments: true, addUnknownLabels: false },
+      undefined,
+      undefined,
+      cancelled.signal,
+      inlineImportRunner(db),
+    );
+    await expect(merging).rejects.toBeInstanceOf(ImportCancelledError);
+    expect(await spansOf('ana')).toEqual([]);
+    const outcome = await commitTeammateMerge(
+      db,
+      review,
+      { addNewDocuments: true, addUnknownLabels: false },
+      undefined,
+      undefined,
+      undefined,
+      inlineImportRunner(db),
+    );
+    expect(outcome).toMatchObject({ documents: 1, newDocuments: 1, spans: 2 });
+    expect(await spansOf('ana')).toEqual([
+      ['Ana Ruiz', 'PERSON'],
+      ['Ben Ortiz', 'PERSON'],
+    ]);
+  });
+
   it('doccano 1.0 users with label ids: asks for the label list, then merges each user’s work', async () => {
     const line = { id: 'doc-1', text: TEXT, annotations: [{ label: 3, start_offset: 39, end_offset: 47, user: 2 }] };
-    const file = { name: 'doccano.jsonl', bytes: bytes([line]) };
-    const plan = await planTeammateImport(db, 'p', me, [file], inlineParser());
+    const file = { name: 'doccano.jsonl', body: bytes([line]) };
+    const plan = await planTeammateImport(db, 'p', me, [file]);
     expect(plan.matches).toEqual([]);
     expect(plan.asks).toEqual(['labelList']);
-    const named = await planTeammateImport(db, 'p', me, [file], inlineParser(), { labelList: new Map([['3', 'LOC']]) });
+    const named = await planTeammateImport(db, 'p', me, [file], { labelList: new Map([['3', 'LOC']]) });
     expect(named.issues).toEqual([]);
     expect(named.annotators).toEqual([{ id: 'doccano-user-2', name: 'doccano user 2', spans: 1, documents: 1 }]);
     await commitTeammateImport(db, named, defaultSchema(), me, { addNewDocuments: false, addUnknownLabels: false });
@@ -74,7 +130,7 @@ describe('teammate import', () => {
   it('adds the teammate as a layer of their own; yours is untouched; re-import replaces theirs', async () => {
     const file = {
       name: 'ana.jsonl',
-      bytes: bytes([
+      body: bytes([
         teammateLine([
           [6, 14, 'PERSON', 'ana'],
           [39, 47, 'LOC', 'ana'],
@@ -82,7 +138,7 @@ describe('teammate import', () => {
         ]),
       ]),
     };
-    const plan = await planTeammateImport(db, 'p', me, [file], inlineParser());
+    const plan = await planTeammateImport(db, 'p', me, [file]);
     expect(plan.matches).toHaveLength(1);
     expect(plan.protectedSpans).toBe(1);
     expect(plan.annotators).toEqual([{ id: 'ana', name: 'Ana', spans: 2, documents: 1 }]);
@@ -97,8 +153,8 @@ describe('teammate import', () => {
     expect(doc).toMatchObject({ spanCounts: { me: 1, ana: 2 }, statuses: { me: 'in_progress', ana: 'done' } });
     expect(await db.annotators.get('ana')).toEqual({ id: 'ana', name: 'Ana' });
 
-    const newer = { name: 'ana.jsonl', bytes: bytes([teammateLine([[26, 35, 'EVENT', 'ana']])]) };
-    await commitTeammateImport(db, await planTeammateImport(db, 'p', me, [newer], inlineParser()), defaultSchema(), me, {
+    const newer = { name: 'ana.jsonl', body: bytes([teammateLine([[26, 35, 'EVENT', 'ana']])]) };
+    await commitTeammateImport(db, await planTeammateImport(db, 'p', me, [newer]), defaultSchema(), me, {
       addNewDocuments: false,
       addUnknownLabels: false,
     });
@@ -109,7 +165,7 @@ describe('teammate import', () => {
 
   it('reports a document whose text differs, and never merges it', async () => {
     const changed = teammateLine([[6, 14, 'PERSON', 'ana']], { text: TEXT.replace('tram', 'train'), spans: [] });
-    const plan = await planTeammateImport(db, 'p', me, [{ name: 'ana.jsonl', bytes: bytes([changed]) }], inlineParser());
+    const plan = await planTeammateImport(db, 'p', me, [{ name: 'ana.jsonl', body: bytes([changed]) }]);
     expect(plan.matches).toEqual([]);
     expect(plan.mismatches).toEqual([
       {
@@ -126,7 +182,7 @@ describe('teammate import', () => {
     const other = { ...teammateLine([[0, 3, 'ORG', 'ana']]), id: 'x', text: 'Now a new text.', meta: { title: 'New' } };
     other.spans[0]!.text = 'Now';
     const sameText = { ...teammateLine([[6, 14, 'PERSON', 'ana']]), id: 'renamed-id' };
-    const plan = await planTeammateImport(db, 'p', me, [{ name: 'ana.jsonl', bytes: bytes([sameText, other]) }], inlineParser());
+    const plan = await planTeammateImport(db, 'p', me, [{ name: 'ana.jsonl', body: bytes([sameText, other]) }]);
     expect(plan.matches.map((m) => m.title)).toEqual(['mine #1']);
     expect(plan.unmatched.map((d) => d.draft.meta.title)).toEqual(['New']);
     const outcome = await commitTeammateImport(db, plan, defaultSchema(), me, { addNewDocuments: true, addUnknownLabels: false });
@@ -169,12 +225,7 @@ describe('teammate import', () => {
     });
 
     beforeEach(async () => {
-      const plan = await planImport(
-        db,
-        'p',
-        defaultSchema(),
-        [{ name: 'council.txt', body: new TextEncoder().encode(LONG) }],
-      );
+      const plan = await planImport(db, 'p', defaultSchema(), [{ name: 'council.txt', body: new TextEncoder().encode(LONG) }]);
       await commitImport(db, plan, defaultSchema(), me.id, false);
     });
 
@@ -183,7 +234,7 @@ describe('teammate import', () => {
       ['with the same id', 'council'],
     ])('%s: is the same document, its spans carried onto our text, those in changed text left out', async (_, id) => {
       if (id) await db.documents.filter((d) => d.textLength === LONG.length).modify({ sourceId: id });
-      const plan = await planTeammateImport(db, 'p', me, [{ name: 'ana.jsonl', bytes: bytes([line(id)]) }], inlineParser());
+      const plan = await planTeammateImport(db, 'p', me, [{ name: 'ana.jsonl', body: bytes([line(id)]) }]);
       expect(plan.unmatched).toEqual([]);
       expect(plan.mismatches).toEqual([]);
       expect(plan.nearMatches).toHaveLength(1);
@@ -211,7 +262,7 @@ describe('teammate import', () => {
         spans: [span(LONG, 'Ana Ruiz', 'PER', 'a1'), span(LONG, 'Valdeluz', 'LOC', 'a2'), span(LONG, 'old harbour', 'PLACE', 'a3')],
         relations: [],
       };
-      const plan = await planTeammateImport(db, 'p', me, [{ name: 'ana.jsonl', bytes: bytes([same]) }], inlineParser());
+      const plan = await planTeammateImport(db, 'p', me, [{ name: 'ana.jsonl', body: bytes([same]) }]);
       expect(plan.theirLabels).toEqual([
         { name: 'LOC', count: 1 },
         { name: 'PER', count: 1 },

@@ -12,6 +12,7 @@ const SIZES = (process.env.BENCH_LIST_SIZES ?? '1000,10000')
   .map(Number)
   .filter((n) => n > 0);
 const BASELINE = 100;
+const DEMO_DOCUMENTS = 4;
 const ROUNDS = Number(process.env.BENCH_LIST_ROUNDS ?? 15);
 const HARBOUR = 'Harbour city opens new tram line';
 
@@ -154,9 +155,40 @@ export async function pageWithRows(browser, baseUrl, size) {
   return page;
 }
 
+/**
+ * Start-up of a project of `size` documents (issue 13 target 2): the page reloaded, to its
+ * first document shown (heading and text) and to the list showing every document, with the
+ * longest main-thread task from the start of the page to the list (PerformanceObserver
+ * 'longtask', registered before the app's scripts). The best of `rounds` runs of each.
+ */
+async function startup(page, size, rounds = 3) {
+  await page.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const runs = [];
+  for (let round = 0; round < rounds; round++) {
+    const start = Date.now();
+    await page.reload();
+    await page.locator('[data-offset]').first().waitFor({ timeout: 300_000 });
+    const firstDocument = Date.now() - start;
+    await page.getByText(`${size} documents`, { exact: true }).waitFor({ timeout: 300_000 });
+    const list = Date.now() - start;
+    runs.push({ firstDocument, list, longest: await page.evaluate(() => window.__longest) });
+  }
+  return {
+    firstDocument: runs.map((r) => r.firstDocument),
+    list: runs.map((r) => r.list),
+    longest: runs.map((r) => r.longest),
+  };
+}
+
 async function measure(browser, baseUrl, size) {
   console.error(`bench list: ${size} documents`);
   const page = await pageWithRows(browser, baseUrl, size);
+  const started = await startup(page, size);
   await page
     .getByRole('list', { name: 'Documents' })
     .getByRole('listitem', { name: new RegExp(`^${HARBOUR}`) })
@@ -165,7 +197,7 @@ async function measure(browser, baseUrl, size) {
   await waitForQuiet(page);
   const costs = await labelCosts(page, ROUNDS);
   await page.close();
-  return costs;
+  return { ...costs, started };
 }
 
 function p95(values) {
@@ -176,8 +208,15 @@ function p95(values) {
 /** Rows for bench.mjs's table ([name, values, baseline values]), and notes on the target. */
 export async function listBench(browser, { baseUrl }) {
   const base = await measure(browser, baseUrl, BASELINE);
+  // Start-up's baseline is the demo project as it comes (4 documents), the nearest to empty.
+  const demo = await pageWithRows(browser, baseUrl, DEMO_DOCUMENTS);
+  const empty = await startup(demo, DEMO_DOCUMENTS);
+  await demo.close();
   const notes = [];
   const rows = [
+    [`start-up -> first document, ${DEMO_DOCUMENTS} docs (baseline)`, empty.firstDocument],
+    [`start-up -> list, ${DEMO_DOCUMENTS} docs (baseline)`, empty.list],
+    [`  longest main-thread task, ${DEMO_DOCUMENTS} docs`, empty.longest],
     [`label key -> highlight, ${BASELINE} docs (baseline)`, base.highlight],
     [`label key -> list row, ${BASELINE} docs (baseline)`, base.row],
     [`label main-thread work, ${BASELINE} docs (baseline)`, base.work],
@@ -185,6 +224,9 @@ export async function listBench(browser, { baseUrl }) {
   for (const size of SIZES) {
     const costs = await measure(browser, baseUrl, size);
     const n = size.toLocaleString('en');
+    rows.push([`start-up -> first document, ${n} docs`, costs.started.firstDocument, empty.firstDocument]);
+    rows.push([`start-up -> list, ${n} docs`, costs.started.list, empty.list]);
+    rows.push([`  longest main-thread task, ${n} docs`, costs.started.longest, empty.longest]);
     rows.push([`label key -> highlight, ${n} docs`, costs.highlight, base.highlight]);
     rows.push([`label key -> list row, ${n} docs`, costs.row, base.row]);
     rows.push([`label main-thread work, ${n} docs`, costs.work, base.work]);

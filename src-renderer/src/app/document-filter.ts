@@ -34,7 +34,7 @@ export function documentPasses(index: DocumentIndex, id: string, filter: Documen
   if (filter.status === 'needs-review') {
     if (inputs.reviewLeft && (inputs.reviewLeft.get(id) ?? 0) <= 0) return false;
   } else if (filter.status !== 'all' && statusOf(doc, inputs.annotatorId) !== filter.status) return false;
-  const needle = filter.text.trim().toLocaleLowerCase();
+  const needle = filter.text.trim().toLowerCase(); // as DocumentIndex lower-cases titles
   if (needle !== '' && !index.titleKey(id).includes(needle) && !(inputs.textMatches?.has(id) ?? false)) return false;
   const wanted = filter.documentLabel;
   return wanted === null || (inputs.labelsByDocument?.get(id)?.[wanted.category]?.includes(wanted.value) ?? false);

@@ -28,10 +28,12 @@ export function followProjectDocuments(
   // taking several at once (rows and all) would hold the window for one long task.
   const catchUp = async () => {
     if (!index) {
-      const all = await readProjectDocuments(db, projectId);
+      const loading = new DocumentIndex();
+      const { lastSeq } = await readProjectDocuments(db, projectId, (rows) => loading.loadPage(rows));
       if (stopped) return;
-      index = new DocumentIndex(all.records);
-      seq = all.lastSeq;
+      loading.finishLoading();
+      index = loading;
+      seq = lastSeq;
       onChange(index);
     }
     while (!stopped && seq < newest) {

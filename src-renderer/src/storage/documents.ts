@@ -9,15 +9,43 @@ export async function nextDocumentOrder(db: SpanwrightDatabase, projectId: strin
   return last ? last.order + 1 : 0;
 }
 
-/** The project's document rows in list order, and the change log's last `seq` read with them (one transaction). */
+/** Rows read at a time when a whole project is read. */
+const PAGE_ROWS = 2_000;
+
+/**
+ * The project's document rows in list order, handed to `onPage` a page at a time, each page a
+ * read (and a task) of its own; a row may come twice, at the edge of two pages (the reader skips
+ * ids it has): one read of 100,000 rows held IndexedDB for seconds, so the open document's text
+ * waited behind it, and was decoded in one long task of the window. `lastSeq` is the change
+ * log's position read before the first page: a change logged while the pages are read comes
+ * after it, so whoever applies the log from `lastSeq` (document-index-feed.ts) catches it.
+ */
 export async function readProjectDocuments(
   db: SpanwrightDatabase,
   projectId: string,
-): Promise<{ records: DocumentRecord[]; lastSeq: number }> {
-  return db.transaction('r', [db.documents, db.changeLog], async () => {
-    const records = await db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).toArray();
-    return { records, lastSeq: await readNewestLogSeq(db) };
-  });
+  onPage: (rows: DocumentRecord[]) => void,
+  pageRows = PAGE_ROWS,
+): Promise<{ lastSeq: number }> {
+  const lastSeq = await readNewestLogSeq(db);
+  // Each page starts at the last page's last `order`, so rows sharing an order across a page's
+  // edge are read again.
+  let from = -Infinity;
+  let takenAtFrom = 0;
+  for (;;) {
+    const limit = pageRows + takenAtFrom;
+    const page = await db.documents
+      .where('[projectId+order]')
+      .between([projectId, from], [projectId, Infinity], true, true)
+      .limit(limit)
+      .toArray();
+    onPage(page);
+    const last = page.at(-1)?.order;
+    if (page.length < limit || last === undefined) return { lastSeq };
+    // The rows at `last` all come at the page's end (the index sorts by order, then id).
+    takenAtFrom = page.filter((row) => row.order === last).length;
+    from = last;
+    await nextTask();
+  }
 }
 
 /** The first change-log entry after `seq` (any project), or undefined when there is none. */

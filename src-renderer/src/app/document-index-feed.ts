@@ -4,7 +4,7 @@
 import { liveQuery } from 'dexie';
 import type { SpanwrightDatabase } from '../storage/database';
 import { readChangeLogEntryAfter, readDocumentRows, readNewestLogSeq, readProjectDocuments } from '../storage/documents';
-import { nextTask } from '../../../src-shared/next-task';
+import { nextTask } from '../platform/next-task';
 import { changedDocuments } from './changed-documents';
 import { DocumentIndex } from './document-index';
 

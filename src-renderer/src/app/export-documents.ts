@@ -24,7 +24,7 @@ import { createZipWriter } from '../../../src-shared/formats/zip-archive';
 import { splitDocuments, type SplitName, type SplitRatios } from '../../../src-shared/split';
 import type { SpanwrightDatabase } from '../storage/database';
 import { setOwn } from '../../../src-shared/own-keys';
-import { nextTask } from '../../../src-shared/next-task';
+import { nextTask } from '../platform/next-task';
 
 /** Documents read and written at a time: their texts are the bulk of what is held. */
 const BATCH = 100;

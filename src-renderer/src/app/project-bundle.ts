@@ -14,7 +14,7 @@ import type { BundleOutcome } from './bundle-job';
 import type { ImportFile } from './import-job';
 import { defaultImportRunner, type ImportRunner } from './import-runner';
 import { setOwn } from '../../../src-shared/own-keys';
-import { nextTask } from '../../../src-shared/next-task';
+import { nextTask } from '../platform/next-task';
 
 export interface BundleOptions {
   /** Only these documents (a work package); all when absent. */

@@ -2,7 +2,7 @@
 import { firstMatchInContext, type MatchInContext } from '../../../src-shared/find';
 import type { DocumentRecord } from '../../../src-shared/domain';
 import type { ChangeLogEntry, SpanwrightDatabase } from './database';
-import { nextTask } from '../../../src-shared/next-task';
+import { nextTask } from '../platform/next-task';
 
 export async function nextDocumentOrder(db: SpanwrightDatabase, projectId: string): Promise<number> {
   const last = await db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).last();

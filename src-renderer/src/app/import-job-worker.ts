@@ -14,6 +14,9 @@ const send = (message: FromImportWorker) => self.postMessage(message);
 const progress = (done: number, total: number) => send({ type: 'progress', done, total });
 let cancelled = false;
 
+/** A connection whose writes survive a power cut once they say they are done (durable.ts): every import writes through one. */
+const durable = (databaseName: string) => new SpanwrightDatabase(databaseName, { chromeTransactionDurability: 'strict' });
+
 async function handle(message: ToImportWorker): Promise<void> {
   switch (message.type) {
     case 'cancel':
@@ -25,16 +28,20 @@ async function handle(message: ToImportWorker): Promise<void> {
       return;
     }
     case 'write': {
-      // An import must survive a power cut once it says it is done (durable.ts).
-      const db = new SpanwrightDatabase(message.databaseName, { chromeTransactionDurability: 'strict' });
       const assertWriter = (open: SpanwrightDatabase) => assertLentPermit(open, message.input.projectId, message.permit);
-      const outcome = await writeImport(db, message.input, message.choices, assertWriter, progress, () => cancelled);
+      const outcome = await writeImport(
+        durable(message.databaseName),
+        message.input,
+        message.choices,
+        assertWriter,
+        progress,
+        () => cancelled,
+      );
       send({ type: 'written', outcome });
       return;
     }
     case 'bundle': {
-      const db = new SpanwrightDatabase(message.databaseName, { chromeTransactionDurability: 'strict' });
-      send({ type: 'restored', outcome: await writeBundle(db, message.input, progress, () => cancelled) });
+      send({ type: 'restored', outcome: await writeBundle(durable(message.databaseName), message.input, progress, () => cancelled) });
       return;
     }
     case 'teammate-plan': {
@@ -43,9 +50,11 @@ async function handle(message: ToImportWorker): Promise<void> {
       return;
     }
     case 'teammate-merge': {
-      const db = new SpanwrightDatabase(message.databaseName, { chromeTransactionDurability: 'strict' });
       const assertWriter = (open: SpanwrightDatabase) => assertLentPermit(open, message.input.projectId, message.permit);
-      send({ type: 'merged', outcome: await mergeTeammates(db, message.input, message.merge, assertWriter, progress) });
+      send({
+        type: 'merged',
+        outcome: await mergeTeammates(durable(message.databaseName), message.input, message.merge, assertWriter, progress),
+      });
     }
   }
 }

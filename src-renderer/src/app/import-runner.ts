@@ -113,6 +113,13 @@ function runInWorker<T>(
   });
 }
 
+/** The window's write permit, lent to the worker; refused here, before the worker starts, when this window does not hold the project. */
+async function lendWritePermit(db: SpanwrightDatabase, projectId: string): Promise<ReturnType<typeof lendPermit>> {
+  const permit = lendPermit(db, projectId);
+  if (permit.guarded && (!permit.permit || permit.permit.revoked)) await assertMayWrite(db, projectId);
+  return permit;
+}
+
 export function workerImportRunner(db: SpanwrightDatabase): ImportRunner {
   return {
     summarize: (input, onProgress, signal) =>
@@ -123,9 +130,7 @@ export function workerImportRunner(db: SpanwrightDatabase): ImportRunner {
         signal,
       ),
     write: async (input, choices, onProgress, signal) => {
-      // Refused here, before the worker starts, when this window does not hold the project.
-      const permit = lendPermit(db, input.projectId);
-      if (permit.guarded && (!permit.permit || permit.permit.revoked)) await assertMayWrite(db, input.projectId);
+      const permit = await lendWritePermit(db, input.projectId);
       return runInWorker(
         { type: 'write', databaseName: db.name, input, choices, permit },
         (m) => (m.type === 'written' ? m.outcome : undefined),
@@ -150,8 +155,7 @@ export function workerImportRunner(db: SpanwrightDatabase): ImportRunner {
         signal,
       ),
     mergeTeammates: async (input, merge, onProgress, signal) => {
-      const permit = lendPermit(db, input.projectId);
-      if (permit.guarded && (!permit.permit || permit.permit.revoked)) await assertMayWrite(db, input.projectId);
+      const permit = await lendWritePermit(db, input.projectId);
       // One change, no chunks: a cancel stops the worker, which aborts its transaction.
       return runInWorker(
         { type: 'teammate-merge', databaseName: db.name, input, merge, permit },

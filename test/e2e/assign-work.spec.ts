@@ -3,7 +3,7 @@
 // progress, settles every review item with the keyboard alone, and exports gold.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { dragSelect, openApp, openDocument, readDownload } from './helpers';
+import { createProject, dragSelect, openApp, openDocument, readDownload } from './helpers';
 
 const TEXT = (n: number) => `Council notes ${n}\n\nReporter met Mayor Dana Reyes in Port Ellis on Monday ${n}.`;
 const TITLES = Array.from({ length: 9 }, (_, i) => `Council notes ${i + 1}`);
@@ -72,9 +72,7 @@ test('assign 9 documents to three annotators with overlap, get the work back, re
   test.setTimeout(180_000);
   await openApp(page);
   await setName(page, 'Lena');
-  await page.getByRole('button', { name: 'New project' }).click();
-  await page.getByRole('dialog', { name: 'New project' }).getByLabel('Project name').fill('Team pilot');
-  await page.getByRole('dialog', { name: 'New project' }).getByRole('button', { name: 'Create project' }).click();
+  await createProject(page, 'Team pilot');
   const lines = TITLES.map((title, i) => JSON.stringify({ id: `note-${i + 1}`, title, text: TEXT(i + 1) })).join('\n');
   await page.getByLabel('Import documents').setInputFiles([file('notes.jsonl', lines + '\n')]);
   await expect(page.getByRole('status').filter({ hasText: 'Imported 9 documents' })).toBeVisible();

@@ -9,6 +9,16 @@ export async function openApp(page: Page, url = '/'): Promise<void> {
   await expect(page.getByRole('article', { name: 'Document text' })).toBeVisible();
 }
 
+/** Makes a project from the workbench and waits until it is the one on screen (imports go there). */
+export async function createProject(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'New project' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New project' });
+  await dialog.getByLabel('Project name').fill(name);
+  await dialog.getByRole('button', { name: 'Create project' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('combobox', { name: 'Project' }).locator('option:checked')).toHaveText(name);
+}
+
 export async function openDocument(page: Page, title: string): Promise<void> {
   await page.getByRole('list', { name: 'Documents' }).getByRole('listitem', { name: new RegExp(`^${escapeRegExp(title)}`) }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();

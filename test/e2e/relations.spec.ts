@@ -1,7 +1,7 @@
 // Relations, span attributes, document labels and notes, as a user makes them: with the mouse,
 // with the keyboard alone, undone and redone, kept over a reload, exported and imported back.
 import { expect, test, type Page } from '@playwright/test';
-import { clickText, openApp, openDocument, readDownload } from './helpers';
+import { clickText, createProject, openApp, openDocument, readDownload } from './helpers';
 
 const HARBOUR = 'Harbour city opens new tram line';
 const CLAIM = 'it would carry 40,000 passengers a day by the end of the year';
@@ -182,9 +182,7 @@ test.describe('relations, attributes, document labels and notes', () => {
     expect(JSON.stringify(harbour)).toContain('"misinformation risk":["low"]');
 
     // Imported into a new project, everything comes back.
-    await page.getByRole('button', { name: 'New project' }).click();
-    await page.getByRole('dialog', { name: 'New project' }).getByLabel('Project name').fill('Round trip');
-    await page.getByRole('dialog', { name: 'New project' }).getByRole('button', { name: 'Create project' }).click();
+    await createProject(page, 'Round trip');
     await page.getByLabel('Import documents').setInputFiles([
       { name: 'export.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n') + '\n') },
     ]);

@@ -6,8 +6,8 @@
 // default SameSite=Lax cookie travels with the app's credentialed requests).
 import { expect, test, type Page } from '@playwright/test';
 import { startTeamServer, type TeamServer } from '../support/team-server';
-import { dragSelect, openDocument } from './helpers';
-import { connect, HARBOUR, newProject, newUser, syncState, teamDialog } from './team-steps';
+import { createProject, dragSelect, openDocument } from './helpers';
+import { connect, HARBOUR, newUser, syncState, teamDialog } from './team-steps';
 
 const DATABASE = 'sessions';
 
@@ -55,7 +55,7 @@ test('a cookie session syncs without keeping the password, survives a reload, an
   await connect(lead, { url: server.url, database: DATABASE, user: server.admin.name, password: server.admin.password });
 
   const ana = await newUser(browser, baseURL, 'Ana');
-  await newProject(ana, 'Session desk');
+  await createProject(ana, 'Session desk');
   await connectWithSession(ana, 'ana', 'ana-pass');
   // The browser holds the server's session cookie; the app keeps no password (the web build's
   // password store would otherwise have it for the page's life).

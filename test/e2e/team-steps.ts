@@ -26,11 +26,6 @@ export async function newUser(browser: Browser, baseURL: string | undefined, nam
   return page;
 }
 
-export async function newProject(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'New project' }).click();
-  await page.getByRole('dialog', { name: 'New project' }).getByLabel('Project name').fill(name);
-  await page.getByRole('dialog', { name: 'New project' }).getByRole('button', { name: 'Create project' }).click();
-}
 
 export interface ServerLogin {
   url: string;

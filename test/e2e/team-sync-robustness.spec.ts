@@ -8,13 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCHEMA_DOC_ID } from '../../src-shared/sync/server-documents';
 import { startTeamServer, type TeamServer } from '../support/team-server';
-import { dragSelect, escapeRegExp, openApp, openDocument, renderedSpans } from './helpers';
+import { createProject, dragSelect, escapeRegExp, openApp, openDocument, renderedSpans } from './helpers';
 import { KillableChromium } from './killable-chromium';
 import {
   addLabel,
   connect as connectTo,
   HARBOUR,
-  newProject,
   newUser,
   pressConnect as pressConnectTo,
   syncState,
@@ -89,7 +88,7 @@ test('a browser killed while its work waits to sync loses nothing shown as saved
     let ana = await chromiumRun.page();
     await openApp(ana, baseURL);
     await welcome(ana, 'Ana');
-    await newProject(ana, 'Crash desk');
+    await createProject(ana, 'Crash desk');
     await connect(ana, 'ana', 'ana-pass', KILL_DATABASE);
     await openDocument(ana, HARBOUR);
     await dragSelect(ana, 'Coastlink');
@@ -170,7 +169,7 @@ async function leadConnects(browser: Browser, baseURL: string | undefined): Prom
 test('a wrong password and a user who is not a member are told why the server said no', async ({ browser, baseURL }) => {
   // No lead needed: the answers come from the server's sign-in and database security.
   const ben = await newUser(browser, baseURL, 'Ben');
-  await newProject(ben, 'Refusals');
+  await createProject(ben, 'Refusals');
 
   // Carl has an account but is not a member of the database.
   await pressConnect(ben, 'carl', 'carl-pass', REFUSAL_DATABASE);
@@ -192,7 +191,7 @@ test('a wrong password and a user who is not a member are told why the server sa
 test("a member's label change, which the server would refuse, is shown as not synced, with the reason", async ({ browser, baseURL }) => {
   await leadConnects(browser, baseURL);
   const ben = await newUser(browser, baseURL, 'Ben');
-  await newProject(ben, 'Refusals');
+  await createProject(ben, 'Refusals');
   await connect(ben, 'ben', 'ben-pass', REFUSAL_DATABASE);
 
   // Ben, a member, adds a label: labels are the leads' (the server's validate function would

@@ -4,8 +4,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startTeamServer, type TeamServer } from '../support/team-server';
 import { expectNoAccessibilityViolations } from './axe';
-import { dragSelect, openApp, openDocument } from './helpers';
-import { addLabel, connect, HARBOUR, newProject, newUser, palette, syncNow, syncState } from './team-steps';
+import { createProject, dragSelect, openApp, openDocument } from './helpers';
+import { addLabel, connect, HARBOUR, newUser, palette, syncNow, syncState } from './team-steps';
 
 const DATABASE = 'newsroom';
 const SCHEMA_DATABASE = 'desk';
@@ -38,7 +38,7 @@ test('a lead shares a project; an annotator joins, works offline while the serve
 
   // The annotator starts an empty project and connects it: the team's documents arrive.
   const ana = await newUser(browser, baseURL, 'Ana');
-  await newProject(ana, 'Newsroom');
+  await createProject(ana, 'Newsroom');
   await connectTo(ana, 'ana', 'ana-pass');
   const anaDocuments = ana.getByRole('list', { name: 'Documents' });
   await expect(anaDocuments.getByRole('listitem', { name: new RegExp(`^${HARBOUR}`) })).toBeVisible();
@@ -132,7 +132,7 @@ test('two leads change the labels while the server is down: both end with the sa
   const rita = await newUser(browser, baseURL, 'Rita');
   await connectTo(rita, server.admin.name, server.admin.password, SCHEMA_DATABASE);
   const max = await newUser(browser, baseURL, 'Max');
-  await newProject(max, 'Desk');
+  await createProject(max, 'Desk');
   await connectTo(max, 'max', 'max-pass', SCHEMA_DATABASE);
   await expect(max.getByRole('list', { name: 'Documents' }).getByRole('listitem', { name: new RegExp(`^${HARBOUR}`) })).toBeVisible();
 

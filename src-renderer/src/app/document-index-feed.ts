@@ -8,9 +8,6 @@ import { nextTask } from '../platform/next-task';
 import { changedDocuments } from './changed-documents';
 import { DocumentIndex } from './document-index';
 
-/** How often the newest log position is read besides the live query's notices. */
-const POLL_MS = 1_000;
-
 /**
  * Calls `onChange` with the project's index when first read and after every patch that
  * changed a row (the same object, its `version` up). Returns the function that stops it.
@@ -81,22 +78,8 @@ export function followProjectDocuments(
     },
     error: onError,
   });
-  // A safety net under the live query: another context's write (the import worker's) reaches
-  // it through a broadcast, and a list that missed one would stay behind until the next write.
-  const poll = setInterval(() => {
-    // Its errors are the live query's to report (once, not every second).
-    readNewestLogSeq(db).then(
-      (position) => {
-        if (stopped || position <= newest) return;
-        newest = position;
-        pump();
-      },
-      () => undefined,
-    );
-  }, POLL_MS);
   return () => {
     stopped = true;
-    clearInterval(poll);
     subscription.unsubscribe();
   };
 }

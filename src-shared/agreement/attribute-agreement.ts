@@ -1,6 +1,6 @@
 // Agreement on span attribute values: Cohen's kappa per label and attribute, over spans two annotators both marked.
 import { LAYERS, type AttributeValue, type LayerId } from '../domain';
-import { cohenKappa } from './cohen-kappa';
+import { LabelPairTable } from './label-pair-table';
 import { compareText, type SpanMatching } from './span-matching';
 import type { AgreementSpan } from './types';
 
@@ -56,66 +56,126 @@ const NO = 'no';
  * (did this annotator choose it?), and one kappa pools those items.
  */
 export function attributeKappas(pairs: readonly MatchedAttributes[]): AttributeKappa[] {
-  const groups = new Map<string, { layer: LayerId; label: string; pairs: MatchedAttributes[] }>();
-  for (const pair of pairs) {
-    const key = `${pair.layer}\u0000${pair.label}`;
-    const group = groups.get(key);
-    if (group) group.pairs.push(pair);
-    else groups.set(key, { layer: pair.layer, label: pair.label, pairs: [pair] });
-  }
-  const result: AttributeKappa[] = [];
-  for (const group of groups.values()) {
-    const names = new Map<string, { multiple: boolean; values: Set<string> }>();
-    for (const pair of group.pairs) {
-      for (const side of [pair.reference, pair.candidate]) {
-        for (const [name, value] of Object.entries(side)) {
-          if (!isSet(value)) continue;
-          let found = names.get(name);
-          if (!found) {
-            found = { multiple: false, values: new Set() };
-            names.set(name, found);
-          }
-          if (Array.isArray(value)) found.multiple = true;
-          for (const item of choices(value)) found.values.add(item);
-        }
+  const tally = new AttributeTally();
+  tally.add(pairs);
+  return tally.kappas();
+}
+
+/** A label's matched span pairs in order; a number stands for that many pairs in a row with no value set on either side. */
+interface LabelPairs {
+  layer: LayerId;
+  label: string;
+  entries: Array<MatchedAttributes | number>;
+  pairs: number;
+}
+
+/**
+ * attributeKappas of span pairs added a document at a time: a pair with attribute values is
+ * kept, a run of pairs without any is only counted (most spans have none), and the kappas are
+ * those of all the pairs at once.
+ */
+export class AttributeTally {
+  private readonly groups = new Map<string, LabelPairs>();
+
+  add(pairs: readonly MatchedAttributes[]): void {
+    for (const pair of pairs) {
+      const key = `${pair.layer}\u0000${pair.label}`;
+      let group = this.groups.get(key);
+      if (!group) {
+        group = { layer: pair.layer, label: pair.label, entries: [], pairs: 0 };
+        this.groups.set(key, group);
       }
-    }
-    for (const [name, { multiple, values }] of names) {
-      const a: string[] = [];
-      const b: string[] = [];
-      if (multiple) {
-        const universe = [...values].sort(compareText);
-        for (const pair of group.pairs) {
-          const chosenA = new Set(choices(valueOf(pair.reference, name)));
-          const chosenB = new Set(choices(valueOf(pair.candidate, name)));
-          for (const value of universe) {
-            a.push(chosenA.has(value) ? YES : NO);
-            b.push(chosenB.has(value) ? YES : NO);
-          }
-        }
-      } else {
-        for (const pair of group.pairs) {
-          a.push(rating(valueOf(pair.reference, name)));
-          b.push(rating(valueOf(pair.candidate, name)));
-        }
+      group.pairs++;
+      if (hasValue(pair.reference) || hasValue(pair.candidate)) {
+        group.entries.push(pair);
+        continue;
       }
-      const kappa = cohenKappa(a, b);
-      result.push({
-        layer: group.layer,
-        label: group.label,
-        attribute: name,
-        multiple,
-        kappa: kappa.kappa,
-        observed: kappa.observed,
-        expected: kappa.expected,
-        spans: group.pairs.length,
-        items: kappa.items,
-      });
+      const last = group.entries.length - 1;
+      const run = group.entries[last];
+      if (typeof run === 'number') group.entries[last] = run + 1;
+      else group.entries.push(1);
     }
   }
-  return result.sort(
-    (x, y) => LAYERS.indexOf(x.layer) - LAYERS.indexOf(y.layer) || compareText(x.label, y.label) || compareText(x.attribute, y.attribute),
-  );
+
+  /** Another tally's pairs after this one's. */
+  addTally(other: AttributeTally): void {
+    for (const [key, from] of other.groups) {
+      let group = this.groups.get(key);
+      if (!group) {
+        group = { layer: from.layer, label: from.label, entries: [], pairs: 0 };
+        this.groups.set(key, group);
+      }
+      group.pairs += from.pairs;
+      for (const entry of from.entries) {
+        const last = group.entries.length - 1;
+        const run = group.entries[last];
+        if (typeof entry === 'number' && typeof run === 'number') group.entries[last] = run + entry;
+        else group.entries.push(entry);
+      }
+    }
+  }
+
+  kappas(): AttributeKappa[] {
+    const result: AttributeKappa[] = [];
+    for (const group of this.groups.values()) {
+      const names = new Map<string, { multiple: boolean; values: Set<string> }>();
+      for (const pair of group.entries) {
+        if (typeof pair === 'number') continue;
+        for (const side of [pair.reference, pair.candidate]) {
+          for (const [name, value] of Object.entries(side)) {
+            if (!isSet(value)) continue;
+            let found = names.get(name);
+            if (!found) {
+              found = { multiple: false, values: new Set() };
+              names.set(name, found);
+            }
+            if (Array.isArray(value)) found.multiple = true;
+            for (const item of choices(value)) found.values.add(item);
+          }
+        }
+      }
+      for (const [name, { multiple, values }] of names) {
+        const table = new LabelPairTable();
+        if (multiple) {
+          const universe = [...values].sort(compareText);
+          for (const pair of group.entries) {
+            if (typeof pair === 'number') {
+              table.add(NO, NO, pair * universe.length);
+              continue;
+            }
+            const chosenA = new Set(choices(valueOf(pair.reference, name)));
+            const chosenB = new Set(choices(valueOf(pair.candidate, name)));
+            for (const value of universe) table.add(chosenA.has(value) ? YES : NO, chosenB.has(value) ? YES : NO);
+          }
+        } else {
+          for (const pair of group.entries) {
+            if (typeof pair === 'number') table.add(UNSET, UNSET, pair);
+            else table.add(rating(valueOf(pair.reference, name)), rating(valueOf(pair.candidate, name)));
+          }
+        }
+        const kappa = table.kappa();
+        result.push({
+          layer: group.layer,
+          label: group.label,
+          attribute: name,
+          multiple,
+          kappa: kappa.kappa,
+          observed: kappa.observed,
+          expected: kappa.expected,
+          spans: group.pairs,
+          items: kappa.items,
+        });
+      }
+    }
+    return result.sort(
+      (x, y) => LAYERS.indexOf(x.layer) - LAYERS.indexOf(y.layer) || compareText(x.label, y.label) || compareText(x.attribute, y.attribute),
+    );
+  }
+}
+
+/** Whether a span has some attribute value set (else it rates "not set" for every attribute). */
+function hasValue(attributes: Readonly<Record<string, AttributeValue>>): boolean {
+  return Object.values(attributes).some(isSet);
 }
 
 function valueOf(attributes: Readonly<Record<string, AttributeValue>>, name: string): AttributeValue | undefined {

@@ -1,5 +1,6 @@
 // Confusion matrices of two annotators: of token labels, and of the labels of spans matched by overlap.
 import type { LayerId } from '../domain';
+import { LabelPairTable } from './label-pair-table';
 import { compareText, matchSpans } from './span-matching';
 import { OUTSIDE, type AgreementSpan } from './types';
 
@@ -17,17 +18,25 @@ export interface ConfusionMatrix {
 export function tokenConfusionMatrix(a: readonly string[], b: readonly string[]): ConfusionMatrix {
   if (a.length !== b.length)
     throw new RangeError(`tokenConfusionMatrix: ${a.length} and ${b.length} labels; they must label the same tokens`);
-  // Counted straight from the two lists, not through a pair per token: agreement runs over millions.
-  const names = new Set<string>([OUTSIDE]);
-  for (const label of a) names.add(label);
-  for (const label of b) names.add(label);
-  const labels = orderLabels(names, OUTSIDE);
+  const table = new LabelPairTable();
+  for (let i = 0; i < a.length; i++) table.add(a[i] as string, b[i] as string);
+  return tableConfusionMatrix(table, OUTSIDE);
+}
+
+/** The matrix of a table's counts (rows its first rater), with `last` always present and last. */
+export function tableConfusionMatrix(table: LabelPairTable, last: string): ConfusionMatrix {
+  const names = new Set<string>([last]);
+  for (const [a, b] of table.entries()) {
+    names.add(a);
+    names.add(b);
+  }
+  const labels = orderLabels(names, last);
   const index = new Map(labels.map((label, i) => [label, i]));
   const counts = labels.map(() => labels.map(() => 0));
-  for (let i = 0; i < a.length; i++) {
-    const row = counts[index.get(a[i] as string) as number] as number[];
-    const column = index.get(b[i] as string) as number;
-    row[column] = (row[column] as number) + 1;
+  for (const [a, b, times] of table.entries()) {
+    const row = counts[index.get(a) as number] as number[];
+    const column = index.get(b) as number;
+    row[column] = (row[column] as number) + times;
   }
   return { labels, counts };
 }

@@ -38,7 +38,7 @@ export function fleissKappaFromCounts(counts: readonly (readonly number[])[]): F
     });
     agreementSum += (squares - raters) / (raters * (raters - 1));
   });
-  return fromSums(agreementSum, categoryTotals, items, raters);
+  return fleissFromSums(agreementSum, categoryTotals, items, raters);
 }
 
 /** Fleiss' kappa from the ratings themselves: `ratings[i][r]` is rater r's label for item i. */
@@ -87,11 +87,11 @@ export function fleissKappaOf(items: number, raters: number, label: (item: numbe
     }
     agreementSum += (squares - raters) / (raters * (raters - 1));
   }
-  return fromSums(agreementSum, categoryTotals, items, raters);
+  return fleissFromSums(agreementSum, categoryTotals, items, raters);
 }
 
-/** The figures from the per-item agreement sum and the category totals (both ways of counting end here). */
-function fromSums(agreementSum: number, categoryTotals: readonly number[], items: number, raters: number): FleissResult {
+/** The figures from the per-item agreement sum and the category totals (every way of counting ends here). */
+export function fleissFromSums(agreementSum: number, categoryTotals: readonly number[], items: number, raters: number): FleissResult {
   const observed = agreementSum / items;
   const ratings = items * raters;
   const used = categoryTotals.filter((total) => total > 0);

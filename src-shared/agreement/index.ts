@@ -39,6 +39,7 @@ export { fleissKappa, fleissKappaFromCounts, type FleissResult } from './fleiss-
 export { krippendorffAlpha, type AlphaResult, type NominalValue } from './krippendorff-alpha';
 export { MISSING, spanConfusionMatrix, sumConfusionMatrices, tokenConfusionMatrix, type ConfusionMatrix } from './confusion-matrix';
 export {
+  AgreementAccumulator,
   agreementReport,
   NEEDS_TWO_ANNOTATORS,
   NO_DOCUMENT_TO_COMPARE,
@@ -47,11 +48,12 @@ export {
   type AgreementReport,
   type AttributePairAgreement,
   type DocumentAgreement,
+  type DocumentWork,
   type GroupAgreement,
   type LayerConfusion,
   type LayerKappa,
   type PairAgreement,
   type RelationPairAgreement,
 } from './report';
-export { CSV_COLUMNS, csvField, reportToCsv } from './report-csv';
-export { reportToJson } from './report-json';
+export { CSV_COLUMNS, csvField, documentCsv, hasRelations, reportCsvHead, reportToCsv } from './report-csv';
+export { perDocumentJson, perDocumentJsonEnd, reportJsonFrame, reportToJson } from './report-json';

@@ -60,7 +60,8 @@ export function krippendorffAlphaOf(units: number, coders: number, value: (unit:
   return alphaOf(totals, pairableValues, disagreementSum);
 }
 
-function alphaOf(totals: ReadonlyMap<string, number>, pairableValues: number, disagreementSum: number): AlphaResult {
+/** The figures from the value totals (in the order values first came), the pairable values and the disagreement sum. */
+export function alphaOf(totals: ReadonlyMap<string, number>, pairableValues: number, disagreementSum: number): AlphaResult {
   const n = pairableValues;
   if (n === 0) return { alpha: null, observedDisagreement: 0, expectedDisagreement: 0, pairableValues: 0 };
   let squares = 0;

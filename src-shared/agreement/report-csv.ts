@@ -1,6 +1,6 @@
 // The agreement report as CSV (RFC 4180): one row per figure, corpus-wide rows first, then each document's.
 import { MATCH_MODES } from './span-matching';
-import type { AgreementFigures, AgreementReport } from './report';
+import type { AgreementFigures, AgreementReport, DocumentAgreement } from './report';
 
 /** `attribute` and `items` came last (after `value`) so that readers of the older columns by position still work. */
 export const CSV_COLUMNS = [
@@ -40,8 +40,18 @@ type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>
  * An undefined figure (null) is an empty cell. Lines end in CRLF, as RFC 4180 specifies.
  */
 export function reportToCsv(report: AgreementReport): string {
-  const relations = report.relationCounts.some((count) => count > 0);
-  const rows: Row[] = [...figureRows('', report, relations)];
+  const relations = hasRelations(report);
+  return reportCsvHead(report) + report.perDocument.map((document) => documentCsv(document, relations)).join('');
+}
+
+/** Whether the CSV has relation rows: when some annotator has a counted relation. */
+export function hasRelations(report: AgreementReport): boolean {
+  return report.relationCounts.some((count) => count > 0);
+}
+
+/** The CSV up to the documents' own rows: the header, corpus-wide rows, document labels and the documents used. */
+export function reportCsvHead(report: AgreementReport): string {
+  const rows: Row[] = [...figureRows('', report, hasRelations(report))];
   for (const pair of report.documentLabels.pairs) {
     for (const item of pair.categories) {
       rows.push({
@@ -77,10 +87,18 @@ export function reportToCsv(report: AgreementReport): string {
   rows.push({ document: '', measure: 'documents_out_of_scope', label: scope, value: outOfScope.length });
   for (const id of withoutSpans) rows.push({ document: id, measure: 'left_out', label: 'no_spans' });
   for (const id of outOfScope) rows.push({ document: id, measure: 'left_out', label: 'out_of_scope' });
-  for (const document of report.perDocument) rows.push(...figureRows(document.documentId, document, relations));
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const row of rows) lines.push(CSV_COLUMNS.map((column) => csvField(row[column])).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return CSV_COLUMNS.join(',') + '\r\n' + csvLines(rows);
+}
+
+/** One document's rows (`relations`: see `hasRelations`), each line ending in CRLF. */
+export function documentCsv(document: DocumentAgreement, relations: boolean): string {
+  return csvLines(figureRows(document.documentId, document, relations));
+}
+
+function csvLines(rows: readonly Row[]): string {
+  let text = '';
+  for (const row of rows) text += CSV_COLUMNS.map((column) => csvField(row[column])).join(',') + '\r\n';
+  return text;
 }
 
 function figureRows(document: string, figures: AgreementFigures, relations: boolean): Row[] {

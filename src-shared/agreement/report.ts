@@ -1,19 +1,18 @@
 // The agreement report: every figure for every pair of annotators and for the group, over all documents and per document.
-import { LAYERS, type LayerId, type RelationType } from '../domain';
+import { LAYERS, type DocumentStatus, type LayerId, type RelationType } from '../domain';
 import { OffsetConverter } from '../offsets';
 import { tokenize, type Token } from '../segmentation';
-import { attributeKappas, matchedAttributes, type AttributeKappa, type MatchedAttributes } from './attribute-agreement';
-import { cohenKappa } from './cohen-kappa';
-import { MISSING, spanConfusionMatrix, sumConfusionMatrices, tokenConfusionMatrix, type ConfusionMatrix } from './confusion-matrix';
+import { AttributeTally, matchedAttributes, type AttributeKappa } from './attribute-agreement';
+import { MISSING, spanConfusionMatrix, sumConfusionMatrices, tableConfusionMatrix, type ConfusionMatrix } from './confusion-matrix';
 import { fitsScope, type DocumentScope, type ScopeSummary } from './document-scope';
 import { documentLabelAgreement, type CategoryKind, type DocumentLabelAgreement } from './document-label-agreement';
-import { fleissKappaOf } from './fleiss-kappa';
-import { krippendorffAlphaOf } from './krippendorff-alpha';
+import { GroupTally } from './group-tally';
+import { LabelPairTable } from './label-pair-table';
 import { scoreRelations, sumRelationScores, type RelationEnds, type RelationScores } from './relation-scores';
-import { matchSpans, type SpanMatching } from './span-matching';
+import { matchSpans } from './span-matching';
 import { scoreMatching, sumSpanScores, type SpanScores } from './span-scores';
 import { tokenLabels } from './token-labels';
-import { OUTSIDE, type AgreementDocument, type AgreementSpan, type AnnotationSet } from './types';
+import { OUTSIDE, type AgreementDocument, type AgreementRelation, type AgreementSpan, type AnnotationSet } from './types';
 
 export interface AgreementOptions {
   /** Only this layer (default: every layer). */
@@ -122,6 +121,18 @@ export const NEEDS_TWO_ANNOTATORS = 'agreement needs at least two annotators';
 
 export const NO_DOCUMENT_TO_COMPARE = 'no document in scope has a span from these annotators';
 
+/** One annotator's work on one document, as the accumulator takes it. */
+export interface DocumentWork {
+  /** Every span of the annotator on the document (the layer and label filters are applied here). */
+  spans: readonly AgreementSpan[];
+  /** Relations between those spans (absent: none). */
+  relations?: readonly AgreementRelation[];
+  /** The annotator's document labels on it, entry by entry (absent: none). */
+  documentLabels?: ReadonlyArray<Readonly<Record<string, string[]>>>;
+  /** The annotator's status (absent: to do). */
+  status?: DocumentStatus;
+}
+
 /**
  * Compares annotators over the documents of `documents` that are in `options.scope` and have a
  * span from at least one annotator (after the layer and label filters); the report's `scope`
@@ -134,44 +145,142 @@ export function agreementReport(
   annotationSets: readonly AnnotationSet[],
   options: AgreementOptions = {},
 ): AgreementReport {
-  const annotators = annotationSets.map((set) => set.annotator);
-  const repeatedAnnotator = annotators.find((name, i) => annotators.indexOf(name) !== i);
-  if (repeatedAnnotator !== undefined) throw new RangeError(`agreementReport: annotator "${repeatedAnnotator}" appears twice`);
+  const accumulator = new AgreementAccumulator(
+    annotationSets.map((set) => set.annotator),
+    options,
+  );
   const documentIds = new Set<string>();
   for (const document of documents) {
     if (documentIds.has(document.id)) throw new RangeError(`agreementReport: document "${document.id}" appears twice`);
     documentIds.add(document.id);
   }
-
-  const reportLayers: LayerId[] = options.layer ? [options.layer] : [...LAYERS];
-  const labelFilter = options.labels ? new Set(options.labels) : undefined;
-  const scope = documentsInScope(documents, annotationSets, options, reportLayers, labelFilter);
-  const comparedIds = new Set(scope.compared);
-  const scopeIds = new Set([...scope.compared, ...scope.withoutSpans]);
-  const keep = (span: AgreementSpan): boolean =>
-    comparedIds.has(span.documentId) && reportLayers.includes(span.layer) && (!labelFilter || labelFilter.has(span.label));
-
-  // spansOf[annotator][documentId]
-  const spansOf = annotationSets.map((set) => {
-    const byDocument = new Map<string, AgreementSpan[]>();
-    for (const span of set.spans) {
-      if (!keep(span)) continue;
-      const list = byDocument.get(span.documentId);
-      if (list) list.push(span);
-      else byDocument.set(span.documentId, [span]);
-    }
-    return byDocument;
-  });
-  const spanCounts = spansOf.map((byDocument) => [...byDocument.values()].reduce((total, list) => total + list.length, 0));
-  const relationsOf = annotationSets.map((set, a) => relationEnds(set, spansOf[a] as Map<string, AgreementSpan[]>));
-  const relationCounts = relationsOf.map((byDocument) => [...byDocument.values()].reduce((total, list) => total + list.length, 0));
-  const enough = annotationSets.length >= 2 && comparedIds.size > 0;
-  const undirected = new Set((options.relationTypes ?? []).filter((type) => !type.directed).map((type) => type.name));
-
+  const works = annotationSets.map((set) => workByDocument(set, documentIds));
   const perDocument: DocumentAgreement[] = [];
-  const parts: DocumentParts[] = [];
   for (const document of documents) {
-    if (!comparedIds.has(document.id)) continue;
+    const row = accumulator.add(
+      document,
+      annotationSets.map((set, a) => {
+        const work: DocumentWork = works[a]?.get(document.id) ?? { spans: [] };
+        const status = set.statuses && Object.hasOwn(set.statuses, document.id) ? set.statuses[document.id] : undefined;
+        return status === undefined ? work : { ...work, status };
+      }),
+    );
+    if (row) perDocument.push(row);
+  }
+  return { ...accumulator.report(), perDocument };
+}
+
+/** An annotator's spans, relations and document labels, by document (only documents in `documentIds`). */
+function workByDocument(set: AnnotationSet, documentIds: ReadonlySet<string>): Map<string, DocumentWork> {
+  const byDocument = new Map<
+    string,
+    { spans: AgreementSpan[]; relations: AgreementRelation[]; documentLabels: Array<Record<string, string[]>> }
+  >();
+  const of = (documentId: string) => {
+    let work = byDocument.get(documentId);
+    if (!work) {
+      work = { spans: [], relations: [], documentLabels: [] };
+      byDocument.set(documentId, work);
+    }
+    return work;
+  };
+  for (const span of set.spans) if (documentIds.has(span.documentId)) of(span.documentId).spans.push(span);
+  for (const relation of set.relations ?? []) if (documentIds.has(relation.documentId)) of(relation.documentId).relations.push(relation);
+  for (const entry of set.documentLabels ?? [])
+    if (documentIds.has(entry.documentId)) of(entry.documentId).documentLabels.push(entry.labels);
+  return byDocument;
+}
+
+/**
+ * The report built a document at a time, so that no more than one document need be in memory:
+ * token statistics are kept as counts (a contingency table per pair and layer, category totals
+ * and running sums for Fleiss and Krippendorff, summed in token order), span, relation and
+ * attribute figures as their counts. `add` returns each compared document's figures (the
+ * report's `perDocument` rows, for the caller to keep or write); `report` gives the rest, with
+ * `perDocument` empty. The figures are exactly those of `agreementReport` over the same
+ * documents in the same order. Only document ids and document labels grow with the corpus.
+ */
+export class AgreementAccumulator {
+  private readonly annotators: string[];
+  private readonly layers: LayerId[];
+  private readonly labelFilter: ReadonlySet<string> | undefined;
+  private readonly undirected: ReadonlySet<string>;
+  private readonly pairs: Array<[number, number]>;
+  private readonly scope: ScopeSummary;
+  private readonly documentIds = new Set<string>();
+  private readonly spanCounts: number[];
+  private readonly relationCounts: number[];
+  private readonly corpus: Tallies;
+  /** Each annotator's document labels on the documents in scope, by document id; and those ids in order. */
+  private readonly documentLabels: Array<Map<string, Record<string, string[]>>>;
+  private readonly inScopeIds: string[] = [];
+  private tokenCount = 0;
+
+  constructor(
+    annotators: readonly string[],
+    private readonly options: AgreementOptions = {},
+  ) {
+    const repeatedAnnotator = annotators.find((name, i) => annotators.indexOf(name) !== i);
+    if (repeatedAnnotator !== undefined) throw new RangeError(`agreementReport: annotator "${repeatedAnnotator}" appears twice`);
+    this.annotators = [...annotators];
+    this.layers = options.layer ? [options.layer] : [...LAYERS];
+    this.labelFilter = options.labels ? new Set(options.labels) : undefined;
+    this.undirected = new Set((options.relationTypes ?? []).filter((type) => !type.directed).map((type) => type.name));
+    this.pairs = annotators.length >= 2 ? pairOrder(annotators.length) : [];
+    this.scope = { scope: options.scope ?? 'all', compared: [], withoutSpans: [], outOfScope: [], keptOutBy: {} };
+    this.spanCounts = annotators.map(() => 0);
+    this.relationCounts = annotators.map(() => 0);
+    this.corpus = emptyTallies(this.pairs.length, this.layers.length, annotators.length, true);
+    this.documentLabels = annotators.map(() => new Map());
+  }
+
+  /** Tokens of the documents compared so far. */
+  get tokens(): number {
+    return this.tokenCount;
+  }
+
+  /**
+   * The next document and each annotator's work on it (in annotator order). Returns its figures
+   * when it is compared, else null (out of scope, or no counted span from anyone). Throws
+   * RangeError when the document id came before.
+   */
+  add(document: AgreementDocument, work: readonly DocumentWork[]): DocumentAgreement | null {
+    if (this.documentIds.has(document.id)) throw new RangeError(`agreementReport: document "${document.id}" appears twice`);
+    this.documentIds.add(document.id);
+    const side = (a: number): DocumentWork => work[a] ?? { spans: [] };
+    const counts = (span: AgreementSpan): boolean =>
+      this.layers.includes(span.layer) && (!this.labelFilter || this.labelFilter.has(span.label));
+
+    const keptOutBy = this.annotators.filter((_, a) => {
+      const { spans, documentLabels, status } = side(a);
+      const annotated =
+        spans.length > 0 ||
+        (documentLabels ?? []).some((labels) => Object.values(labels).some((values) => Array.isArray(values) && values.length > 0));
+      return !fitsScope(this.scope.scope, { status, annotated });
+    });
+    if (keptOutBy.length > 0) {
+      this.scope.outOfScope.push(document.id);
+      // defineProperty: a document id such as "__proto__" is a key like any other.
+      Object.defineProperty(this.scope.keptOutBy, document.id, { value: keptOutBy, enumerable: true, writable: true, configurable: true });
+      return null;
+    }
+    this.inScopeIds.push(document.id);
+    this.annotators.forEach((_, a) => {
+      const labels = documentLabelsOf(side(a).documentLabels ?? []);
+      if (labels) this.documentLabels[a]?.set(document.id, labels);
+    });
+    const counted = this.annotators.map((_, a) => side(a).spans.filter(counts));
+    if (!counted.some((spans) => spans.length > 0)) {
+      this.scope.withoutSpans.push(document.id);
+      return null;
+    }
+    this.scope.compared.push(document.id);
+
+    const relations = counted.map((spans, a) => relationEnds(side(a).relations ?? [], spans));
+    counted.forEach((spans, a) => {
+      this.spanCounts[a] = (this.spanCounts[a] as number) + spans.length;
+      this.relationCounts[a] = (this.relationCounts[a] as number) + (relations[a] as RelationEnds[]).length;
+    });
     // Lengths and overlaps count code points, as Python and the exported files do: an emoji is one character.
     const codePoints = new OffsetConverter(document.text);
     // Without astral characters the two units agree: no need to copy every token and span.
@@ -179,38 +288,85 @@ export function agreementReport(
       codePoints.codePointLength === document.text.length
         ? <T>(item: T): T => item
         : <T extends { start: number; end: number }>(item: T): T => inCodePoints(item, codePoints, document.text.length);
-    const tokens = tokenize(document.text, options.locale).map(convert);
-    const part = documentParts(
+    const tokens = tokenize(document.text, this.options.locale).map(convert);
+    const part = this.documentTallies(
       tokens,
-      spansOf.map((byDocument) => (byDocument.get(document.id) ?? []).map(convert)),
-      relationsOf.map((byDocument) => byDocument.get(document.id) ?? []),
-      reportLayers,
-      enough,
-      undirected,
+      counted.map((spans) => spans.map(convert)),
+      relations,
     );
-    parts.push(part);
-    perDocument.push({ documentId: document.id, tokens: tokens.length, ...figures(part, annotators, reportLayers) });
+    this.addToCorpus(part);
+    this.tokenCount += tokens.length;
+    return { documentId: document.id, tokens: tokens.length, ...figures(part, this.annotators, this.layers) };
   }
 
-  const inScopeIds = documents.map((document) => document.id).filter((id) => scopeIds.has(id));
-  return {
-    annotators,
-    spanCounts,
-    relationCounts,
-    layers: reportLayers,
-    labels: options.labels ? [...options.labels] : null,
-    documents: comparedIds.size,
-    scope,
-    message: annotationSets.length < 2 ? NEEDS_TWO_ANNOTATORS : enough ? null : NO_DOCUMENT_TO_COMPARE,
-    ...figures(mergeParts(parts, annotationSets.length, reportLayers), enough ? annotators : [], reportLayers),
-    perDocument,
-    documentLabels: documentLabelAgreement(
-      enough ? inScopeIds : [],
-      annotators,
-      annotationSets.map((set) => documentLabelsOf(set, scopeIds)),
-      options.documentCategories,
-    ),
-  };
+  /** The report of the documents added so far, `perDocument` empty (`add` gave those rows). */
+  report(): AgreementReport {
+    const { annotators, scope, options } = this;
+    const enough = annotators.length >= 2 && scope.compared.length > 0;
+    return {
+      annotators: [...annotators],
+      spanCounts: [...this.spanCounts],
+      relationCounts: [...this.relationCounts],
+      layers: [...this.layers],
+      labels: options.labels ? [...options.labels] : null,
+      documents: scope.compared.length,
+      scope: { ...scope, compared: [...scope.compared], withoutSpans: [...scope.withoutSpans], outOfScope: [...scope.outOfScope] },
+      message: annotators.length < 2 ? NEEDS_TWO_ANNOTATORS : enough ? null : NO_DOCUMENT_TO_COMPARE,
+      ...figures(this.corpus, enough ? annotators : [], this.layers),
+      perDocument: [],
+      documentLabels: documentLabelAgreement(enough ? this.inScopeIds : [], annotators, this.documentLabels, options.documentCategories),
+    };
+  }
+
+  private documentTallies(tokens: readonly Token[], spans: readonly AgreementSpan[][], relations: readonly RelationEnds[][]): Tallies {
+    const { pairs, layers, undirected } = this;
+    const part = emptyTallies(pairs.length, layers.length, spans.length, false);
+    const sideOf = (i: number): AgreementSpan[] => spans[i] ?? [];
+    const linked = (i: number): RelationEnds[] => relations[i] ?? [];
+    pairs.forEach(([i, j], p) => {
+      // One matching per pair and mode, shared by the span scores, the relation ends and the attributes.
+      const exact = matchSpans(sideOf(i), sideOf(j), 'exact');
+      const overlap = matchSpans(sideOf(i), sideOf(j), 'overlap');
+      part.exact[p] = scoreMatching(sideOf(i), sideOf(j), exact);
+      part.overlap[p] = scoreMatching(sideOf(i), sideOf(j), overlap);
+      part.relationExact[p] = scoreRelations(linked(i), linked(j), exact, undirected);
+      part.relationOverlap[p] = scoreRelations(linked(i), linked(j), overlap, undirected);
+      part.attributes[p]?.add(matchedAttributes(sideOf(i), sideOf(j), exact));
+      part.spanConfusion[p] = layers.map((layer) => spanConfusionMatrix(sideOf(i), sideOf(j), layer));
+    });
+    if (pairs.length === 0) return part;
+    layers.forEach((layer, l) => {
+      const labels = spans.map((annotatorSpans) => tokenLabels(tokens, annotatorSpans, layer));
+      const group = part.groups[l] as GroupTally;
+      const tables = pairs.map((_, p) => part.tokens[p]?.[l] as LabelPairTable);
+      const row: string[] = labels.map(() => OUTSIDE);
+      for (let t = 0; t < tokens.length; t++) {
+        for (let a = 0; a < labels.length; a++) row[a] = (labels[a] as string[])[t] as string;
+        group.add(row);
+        pairs.forEach(([i, j], p) => (tables[p] as LabelPairTable).add(row[i] as string, row[j] as string));
+      }
+    });
+    return part;
+  }
+
+  private addToCorpus(part: Tallies): void {
+    const corpus = this.corpus;
+    this.pairs.forEach((_, p) => {
+      corpus.exact[p] = sumSpanScores([corpus.exact[p] as SpanScores, part.exact[p] as SpanScores]);
+      corpus.overlap[p] = sumSpanScores([corpus.overlap[p] as SpanScores, part.overlap[p] as SpanScores]);
+      corpus.relationExact[p] = sumRelationScores([corpus.relationExact[p] as RelationScores, part.relationExact[p] as RelationScores]);
+      corpus.relationOverlap[p] = sumRelationScores([
+        corpus.relationOverlap[p] as RelationScores,
+        part.relationOverlap[p] as RelationScores,
+      ]);
+      corpus.attributes[p]?.addTally(part.attributes[p] as AttributeTally);
+      corpus.spanConfusion[p] = this.layers.map((__, l) =>
+        sumConfusionMatrices([corpus.spanConfusion[p]?.[l] as ConfusionMatrix, part.spanConfusion[p]?.[l] as ConfusionMatrix], MISSING),
+      );
+      this.layers.forEach((__, l) => corpus.tokens[p]?.[l]?.addTable(part.tokens[p]?.[l] as LabelPairTable));
+    });
+    if (this.pairs.length > 0) this.layers.forEach((__, l) => corpus.groups[l]?.addTally(part.groups[l] as GroupTally));
+  }
 }
 
 /** A span or token with its UTF-16 offsets turned into code points (offsets past the text count as its end). */
@@ -219,104 +375,68 @@ function inCodePoints<T extends { start: number; end: number }>(item: T, codePoi
   return { ...item, start: at(item.start), end: at(item.end) };
 }
 
-/** Splits the documents into compared, in scope without spans, and out of scope. */
-function documentsInScope(
-  documents: readonly AgreementDocument[],
-  annotationSets: readonly AnnotationSet[],
-  options: AgreementOptions,
-  layers: readonly LayerId[],
-  labelFilter: ReadonlySet<string> | undefined,
-): ScopeSummary {
-  const scope = options.scope ?? 'all';
-  // What each annotator has on each document: any annotation (for `annotated`), a counted span (for "no spans from anyone").
-  const annotated = annotationSets.map((set) => {
-    const ids = new Set(set.spans.map((span) => span.documentId));
-    for (const entry of set.documentLabels ?? []) {
-      if (Object.values(entry.labels).some((values) => Array.isArray(values) && values.length > 0)) ids.add(entry.documentId);
-    }
-    return ids;
+/** An annotator's relations on a document, their ends resolved to indexes into its counted spans of the document. */
+function relationEnds(relations: readonly AgreementRelation[], spans: readonly AgreementSpan[]): RelationEnds[] {
+  if (relations.length === 0 || spans.length === 0) return [];
+  const index = new Map<string, number>();
+  spans.forEach((span, i) => {
+    if (span.id !== undefined && !index.has(span.id)) index.set(span.id, i);
   });
-  const withCountedSpan = new Set(
-    annotationSets.flatMap((set) =>
-      set.spans
-        .filter((span) => layers.includes(span.layer) && (!labelFilter || labelFilter.has(span.label)))
-        .map((span) => span.documentId),
-    ),
-  );
-  const summary: ScopeSummary = { scope, compared: [], withoutSpans: [], outOfScope: [], keptOutBy: {} };
-  for (const document of documents) {
-    const keptOutBy = annotationSets
-      .filter((set, a) => {
-        const status = set.statuses && Object.hasOwn(set.statuses, document.id) ? set.statuses[document.id] : undefined;
-        return !fitsScope(scope, { status, annotated: annotated[a]?.has(document.id) ?? false });
-      })
-      .map((set) => set.annotator);
-    if (keptOutBy.length > 0) {
-      summary.outOfScope.push(document.id);
-      // defineProperty: a document id such as "__proto__" is a key like any other.
-      Object.defineProperty(summary.keptOutBy, document.id, { value: keptOutBy, enumerable: true, writable: true, configurable: true });
-    } else if (withCountedSpan.has(document.id)) summary.compared.push(document.id);
-    else summary.withoutSpans.push(document.id);
-  }
-  return summary;
-}
-
-/** An annotator's relations by document, their ends resolved to indexes into its counted spans of the document. */
-function relationEnds(set: AnnotationSet, spans: ReadonlyMap<string, readonly AgreementSpan[]>): Map<string, RelationEnds[]> {
-  const byDocument = new Map<string, RelationEnds[]>();
-  const indexes = new Map<string, Map<string, number>>();
-  for (const relation of set.relations ?? []) {
-    const documentSpans = spans.get(relation.documentId);
-    if (!documentSpans) continue;
-    let index = indexes.get(relation.documentId);
-    if (!index) {
-      index = new Map();
-      documentSpans.forEach((span, i) => {
-        if (span.id !== undefined && !index?.has(span.id)) index?.set(span.id, i);
-      });
-      indexes.set(relation.documentId, index);
-    }
+  const ends: RelationEnds[] = [];
+  for (const relation of relations) {
     const from = index.get(relation.from);
     const to = index.get(relation.to);
     // An end that is not a counted span (filtered out, or missing) leaves the relation out, as if absent.
     if (from === undefined || to === undefined) continue;
-    const list = byDocument.get(relation.documentId);
-    const ends: RelationEnds = { type: relation.type, from, to };
-    if (list) list.push(ends);
-    else byDocument.set(relation.documentId, [ends]);
+    ends.push({ type: relation.type, from, to });
   }
-  return byDocument;
+  return ends;
 }
 
-/** An annotator's document labels by document; two entries for one document are taken together. */
-function documentLabelsOf(set: AnnotationSet, documentIds: ReadonlySet<string>): Map<string, Record<string, string[]>> {
-  const byDocument = new Map<string, Record<string, string[]>>();
-  for (const entry of set.documentLabels ?? []) {
-    if (!documentIds.has(entry.documentId)) continue;
-    const chosen = byDocument.get(entry.documentId) ?? {};
-    for (const [category, values] of Object.entries(entry.labels)) {
+/** An annotator's document labels on one document; two entries are taken together. Undefined when there is no entry. */
+function documentLabelsOf(entries: ReadonlyArray<Readonly<Record<string, string[]>>>): Record<string, string[]> | undefined {
+  if (entries.length === 0) return undefined;
+  const chosen: Record<string, string[]> = {};
+  for (const labels of entries) {
+    for (const [category, values] of Object.entries(labels)) {
       if (!Array.isArray(values)) continue;
       const before = Object.hasOwn(chosen, category) ? (chosen[category] ?? []) : [];
       const merged = [...new Set([...before, ...values])];
       Object.defineProperty(chosen, category, { value: merged, enumerable: true, writable: true, configurable: true });
     }
-    byDocument.set(entry.documentId, chosen);
   }
-  return byDocument;
+  return chosen;
 }
 
-/** What one document (or several merged) contributes: span and relation scores, matched attributes, token labels. */
-interface DocumentParts {
-  /** pairScores[pairIndex] for the pairs in pairOrder. */
+/** What one document (or the corpus so far) counts: span and relation scores, attribute pairs, token tallies. */
+interface Tallies {
+  /** By pair index, the pairs in pairOrder. */
   exact: SpanScores[];
   overlap: SpanScores[];
   relationExact: RelationScores[];
   relationOverlap: RelationScores[];
-  /** The attribute values of the spans each pair matched exactly. */
-  attributes: MatchedAttributes[][];
+  attributes: AttributeTally[];
+  /** [pair][layer]. */
   spanConfusion: ConfusionMatrix[][];
-  /** labels[layerIndex][annotator][token]. */
-  labels: string[][][];
+  /** Token labels of each pair, [pair][layer]. */
+  tokens: LabelPairTable[][];
+  /** Token labels of all annotators, by layer. */
+  groups: GroupTally[];
+}
+
+function emptyTallies(pairs: number, layers: number, annotators: number, corpus: boolean): Tallies {
+  const each = <T>(make: () => T): T[] => Array.from({ length: pairs }, make);
+  return {
+    exact: each(() => sumSpanScores([])),
+    overlap: each(() => sumSpanScores([])),
+    relationExact: each(() => sumRelationScores([])),
+    relationOverlap: each(() => sumRelationScores([])),
+    attributes: each(() => new AttributeTally()),
+    spanConfusion: each(() => Array.from({ length: layers }, () => sumConfusionMatrices([], MISSING))),
+    tokens: each(() => Array.from({ length: layers }, () => new LabelPairTable())),
+    // A document's tally keeps its tokens' figures so the corpus's can add them in order.
+    groups: pairs > 0 ? Array.from({ length: layers }, () => new GroupTally(annotators, !corpus)) : [],
+  };
 }
 
 function pairOrder(count: number): Array<[number, number]> {
@@ -325,79 +445,26 @@ function pairOrder(count: number): Array<[number, number]> {
   return pairs;
 }
 
-function documentParts(
-  tokens: readonly Token[],
-  spans: readonly AgreementSpan[][],
-  relations: readonly RelationEnds[][],
-  layers: readonly LayerId[],
-  enough: boolean,
-  undirected: ReadonlySet<string>,
-): DocumentParts {
-  const pairs = enough ? pairOrder(spans.length) : [];
-  const side = (i: number): AgreementSpan[] => spans[i] ?? [];
-  const linked = (i: number): RelationEnds[] => relations[i] ?? [];
-  // One matching per pair and mode, shared by the span scores, the relation ends and the attributes.
-  const exact = pairs.map(([i, j]) => matchSpans(side(i), side(j), 'exact'));
-  const overlap = pairs.map(([i, j]) => matchSpans(side(i), side(j), 'overlap'));
-  return {
-    exact: pairs.map(([i, j], p) => scoreMatching(side(i), side(j), exact[p] as SpanMatching)),
-    overlap: pairs.map(([i, j], p) => scoreMatching(side(i), side(j), overlap[p] as SpanMatching)),
-    relationExact: pairs.map(([i, j], p) => scoreRelations(linked(i), linked(j), exact[p] as SpanMatching, undirected)),
-    relationOverlap: pairs.map(([i, j], p) => scoreRelations(linked(i), linked(j), overlap[p] as SpanMatching, undirected)),
-    attributes: pairs.map(([i, j], p) => matchedAttributes(side(i), side(j), exact[p] as SpanMatching)),
-    spanConfusion: pairs.map(([i, j]) => layers.map((layer) => spanConfusionMatrix(side(i), side(j), layer))),
-    labels: layers.map((layer) => spans.map((annotatorSpans) => tokenLabels(tokens, annotatorSpans, layer))),
-  };
-}
-
-function mergeParts(parts: readonly DocumentParts[], annotatorCount: number, layers: readonly LayerId[]): DocumentParts {
-  const pairs = annotatorCount >= 2 ? pairOrder(annotatorCount) : [];
-  return {
-    exact: pairs.map((_, p) => sumSpanScores(parts.map((part) => part.exact[p] as SpanScores))),
-    overlap: pairs.map((_, p) => sumSpanScores(parts.map((part) => part.overlap[p] as SpanScores))),
-    relationExact: pairs.map((_, p) => sumRelationScores(parts.map((part) => part.relationExact[p] as RelationScores))),
-    relationOverlap: pairs.map((_, p) => sumRelationScores(parts.map((part) => part.relationOverlap[p] as RelationScores))),
-    attributes: pairs.map((_, p) => parts.flatMap((part) => part.attributes[p] ?? [])),
-    spanConfusion: pairs.map((_, p) =>
-      layers.map((__, l) =>
-        sumConfusionMatrices(
-          parts.map((part) => part.spanConfusion[p]?.[l] as ConfusionMatrix),
-          MISSING,
-        ),
-      ),
-    ),
-    labels: layers.map((_, l) => Array.from({ length: annotatorCount }, (__, a) => parts.flatMap((part) => part.labels[l]?.[a] ?? []))),
-  };
-}
-
-function figures(part: DocumentParts, annotators: readonly string[], layers: readonly LayerId[]): AgreementFigures {
+function figures(part: Tallies, annotators: readonly string[], layers: readonly LayerId[]): AgreementFigures {
   if (annotators.length < 2) return { pairs: [], overall: [], relations: [], attributes: [] };
-  const labelsOf = (l: number, a: number): string[] => part.labels[l]?.[a] ?? [];
   const pairs = pairOrder(annotators.length).map(([i, j], p): PairAgreement => ({
     reference: annotators[i] as string,
     candidate: annotators[j] as string,
     exact: part.exact[p] as SpanScores,
     overlap: part.overlap[p] as SpanScores,
     cohenKappa: layers.map((layer, l) => {
-      const result = cohenKappa(labelsOf(l, i), labelsOf(l, j));
+      const result = (part.tokens[p]?.[l] as LabelPairTable).kappa();
       return { layer, kappa: result.kappa, observed: result.observed, expected: result.expected, tokens: result.items };
     }),
     confusion: layers.map((layer, l) => ({
       layer,
-      tokens: tokenConfusionMatrix(labelsOf(l, i), labelsOf(l, j)),
+      tokens: tableConfusionMatrix(part.tokens[p]?.[l] as LabelPairTable, OUTSIDE),
       spans: part.spanConfusion[p]?.[l] ?? { labels: [MISSING], counts: [[0]] },
     })),
   }));
   const overall = layers.map((layer, l): GroupAgreement => {
-    const tokens = labelsOf(l, 0).length;
-    // Token t is an item rated by every annotator; no array per token (there may be millions).
-    const label = (t: number, a: number): string => labelsOf(l, a)[t] ?? OUTSIDE;
-    return {
-      layer,
-      fleissKappa: fleissKappaOf(tokens, annotators.length, label).kappa,
-      krippendorffAlpha: krippendorffAlphaOf(tokens, annotators.length, label).alpha,
-      tokens,
-    };
+    const group = part.groups[l] as GroupTally;
+    return { layer, fleissKappa: group.fleiss().kappa, krippendorffAlpha: group.alpha().alpha, tokens: group.items };
   });
   const relations = pairOrder(annotators.length).map(([i, j], p): RelationPairAgreement => ({
     reference: annotators[i] as string,
@@ -408,7 +475,7 @@ function figures(part: DocumentParts, annotators: readonly string[], layers: rea
   const attributes = pairOrder(annotators.length).map(([i, j], p): AttributePairAgreement => ({
     reference: annotators[i] as string,
     candidate: annotators[j] as string,
-    attributes: attributeKappas(part.attributes[p] ?? []),
+    attributes: (part.attributes[p] as AttributeTally).kappas(),
   }));
   return { pairs, overall, relations, attributes };
 }

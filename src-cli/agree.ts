@@ -2,23 +2,32 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import {
-  agreementReport,
+  AgreementAccumulator,
   DEFAULT_SCOPE,
+  documentCsv,
   DOCUMENT_SCOPES,
-  reportToCsv,
-  reportToJson,
+  hasRelations,
+  perDocumentJson,
+  perDocumentJsonEnd,
+  reportCsvHead,
+  reportJsonFrame,
   scopeSentence,
   type AgreementOptions,
+  type DocumentAgreement,
   type DocumentScope,
 } from '../src-shared/agreement';
-import { LAYERS, type LayerId } from '../src-shared/domain';
+import { LAYERS, type DocumentDraft, type LayerId } from '../src-shared/domain';
 import { parseImportFile } from '../src-shared/formats/import';
 import type { ImportIssue, ParsedDocument } from '../src-shared/formats/import-result';
-import { allDone, annotationSetOf, fileStatuses, readSchemaFile, schemaOptions } from './agreement-input';
+import { hashText } from '../src-shared/text-hash';
+import { AnnotatorFileFacts, documentWorkOf, readSchemaFile, schemaOptions, statusOf } from './agreement-input';
 import { formatDocumentLists, formatReportTable } from './agreement-table';
-import { isLineCorpus, readCorpusItems } from './corpus-stream';
-import { matchDocuments } from './document-matching';
+import { describeFailure } from './corpus-file';
+import { IndexedReader, indexCorpus, type IndexedDocument } from './corpus-index';
+import { isLineCorpus } from './corpus-stream';
+import { matchCopies, type DocumentCopy } from './document-matching';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliOutput } from './output';
+import { Spool } from './spool';
 
 export const AGREE_SUMMARY = "inter-annotator agreement between annotators' export files";
 
@@ -141,53 +150,95 @@ export async function runAgree(args: string[], output: CliOutput): Promise<numbe
     Object.assign(options, schemaOptions(restored.value));
   }
 
-  const read: Array<{ path: string; documents: ParsedDocument[] }> = [];
-  let bad = false;
-  for (const path of files) {
-    const result = await readAnnotatorFile(path);
-    if ('error' in result) {
-      output.stderr(`${path}: cannot read the file: ${readError(result.error)}\n`);
-      bad = true;
-      continue;
+  // First pass: each file indexed (JSONL line by line; other files are read whole and kept),
+  // and what a whole file says of its annotator. Second pass: each matched document is read
+  // again from every file and fed to the report, one at a time; its figures wait in a
+  // temporary file until the corpus figures, which come first in the output, are known.
+  const reader = new IndexedReader(files);
+  let spool: Spool<DocumentAgreement> | undefined;
+  try {
+    const inputs: Array<{ path: string; documents: AgreeCopy[]; facts: AnnotatorFileFacts }> = [];
+    let bad = false;
+    for (const [input, path] of files.entries()) {
+      const result = await indexAnnotatorFile(path, input);
+      if ('error' in result) {
+        output.stderr(`${path}: cannot read the file: ${readError(result.error)}\n`);
+        bad = true;
+        continue;
+      }
+      for (const issue of result.issues) output.stderr(`${issueLine(path, issue)}\n`);
+      if (result.issues.length > 0) bad = true;
+      inputs.push({ path, documents: result.copies, facts: result.facts });
     }
-    for (const issue of result.issues) output.stderr(`${issueLine(path, issue)}\n`);
-    if (result.issues.length > 0) bad = true;
-    read.push({ path, documents: result.documents });
-  }
-  if (bad) return EXIT_BAD_INPUT;
+    if (bad) return EXIT_BAD_INPUT;
 
-  const match = matchDocuments(read);
-  for (const warning of match.warnings) output.stderr(`warning: ${warning}\n`);
-  for (const error of match.errors) output.stderr(`error: ${error}\n`);
-  if (match.errors.length > 0) return EXIT_BAD_INPUT;
+    const match = matchCopies(inputs);
+    for (const warning of match.warnings) output.stderr(`warning: ${warning}\n`);
+    for (const error of match.errors) output.stderr(`error: ${error}\n`);
+    if (match.errors.length > 0) return EXIT_BAD_INPUT;
 
-  const names = annotatorNames(read);
-  for (const note of names.notes) output.stderr(`note: ${note}\n`);
-  const withoutStatuses: string[] = [];
-  const annotationSets = read.map((file, f) => {
-    const statuses = fileStatuses(match.documents, f, ownAnnotator(file.documents)?.id);
-    if (statuses === null) withoutStatuses.push(file.path);
-    return annotationSetOf(names.names[f] as string, match.documents, f, statuses ?? allDone(match.documents, f));
-  });
-  if (withoutStatuses.length > 0 && scope !== 'all') {
-    const one = withoutStatuses.length === 1;
-    output.stderr(
-      `note: ${withoutStatuses.join(', ')} record${one ? 's' : ''} no document status: ${one ? 'its' : 'their'} documents count as Done\n`,
-    );
-  }
-  const report = agreementReport(
-    match.documents.map((document) => ({ id: document.id, text: document.text })),
-    annotationSets,
-    options,
-  );
-  // Nothing to compare is an answer, not bad input: the report says so in `message`.
-  if (report.scope.compared.length === 0) output.stderr(`warning: no document to compare (${scopeSentence(report.scope)})\n`);
-  if (format === 'table') output.stdout(formatReportTable(report) + (listDocuments ? '\n' + formatDocumentLists(report) : ''));
-  else {
-    output.stdout(format === 'json' ? reportToJson(report) : reportToCsv(report));
+    const owners = inputs.map((input) => input.facts.ownAnnotator());
+    const names = namesOf(inputs.map((input, f) => ({ path: input.path, own: owners[f] })));
+    for (const note of names.notes) output.stderr(`note: ${note}\n`);
+    // A file none of whose compared documents gives a status (doccano, spaCy...) counts them all as Done.
+    const recordsStatuses = inputs.map((_, f) => match.documents.some((document) => document.copies[f]?.hasStatus === true));
+    const withoutStatuses = inputs.filter((_, f) => !recordsStatuses[f]).map((input) => input.path);
+    if (withoutStatuses.length > 0 && scope !== 'all') {
+      const one = withoutStatuses.length === 1;
+      output.stderr(
+        `note: ${withoutStatuses.join(', ')} record${one ? 's' : ''} no document status: ${one ? 'its' : 'their'} documents count as Done\n`,
+      );
+    }
+
+    const accumulator = new AgreementAccumulator(names.names, options);
+    if (format !== 'table') spool = await Spool.create<DocumentAgreement>();
+    for (const document of match.documents) {
+      let drafts: Array<DocumentDraft | undefined>;
+      try {
+        drafts = await Promise.all(document.copies.map(async (copy) => (copy ? (await reader.read(copy.index)).draft : undefined)));
+      } catch (error) {
+        output.stderr(`spanwright agree: ${describeFailure(error)}\n`);
+        return EXIT_BAD_INPUT;
+      }
+      const work = drafts.map((draft, f) =>
+        draft ? documentWorkOf(document.id, draft, statusOf(draft, recordsStatuses[f] === true, owners[f]?.id)) : { spans: [] },
+      );
+      const row = accumulator.add({ id: document.id, text: drafts.find((draft) => draft !== undefined)?.text ?? '' }, work);
+      if (row && spool) await spool.push(row);
+    }
+
+    const report = accumulator.report();
+    // Nothing to compare is an answer, not bad input: the report says so in `message`.
+    if (report.scope.compared.length === 0) output.stderr(`warning: no document to compare (${scopeSentence(report.scope)})\n`);
+    if (format === 'table') {
+      output.stdout(formatReportTable(report, accumulator.tokens) + (listDocuments ? '\n' + formatDocumentLists(report) : ''));
+      return EXIT_OK;
+    }
+    const out = new PieceWriter(output);
+    if (format === 'json') {
+      const { before, after } = reportJsonFrame(report);
+      await out.write(before);
+      let index = 0;
+      for await (const row of (spool as Spool<DocumentAgreement>).values()) await out.write(perDocumentJson(row, index++));
+      await out.write(perDocumentJsonEnd(index) + after);
+    } else {
+      await out.write(reportCsvHead(report));
+      const relations = hasRelations(report);
+      for await (const row of (spool as Spool<DocumentAgreement>).values()) await out.write(documentCsv(row, relations));
+    }
+    await out.end();
     if (listDocuments) output.stderr(formatDocumentLists(report));
+    return EXIT_OK;
+  } finally {
+    await reader.close();
+    await spool?.dispose();
   }
-  return EXIT_OK;
+}
+
+/** A document of an annotator's file as `agree` matches it: where to read it again, and whether it gives a status. */
+interface AgreeCopy extends DocumentCopy {
+  index: IndexedDocument;
+  hasStatus: boolean;
 }
 
 /**
@@ -199,10 +250,20 @@ export function annotatorNames(files: ReadonlyArray<{ path: string; documents: r
   names: string[];
   notes: string[];
 } {
+  return namesOf(
+    files.map((file) => {
+      const facts = new AnnotatorFileFacts();
+      for (const document of file.documents) facts.add(document);
+      return { path: file.path, own: facts.ownAnnotator() };
+    }),
+  );
+}
+
+function namesOf(files: ReadonlyArray<{ path: string; own: { name: string } | undefined }>): { names: string[]; notes: string[] } {
   const notes: string[] = [];
   const used = new Set<string>();
   const names = files.map((file) => {
-    const base = ownAnnotator(file.documents)?.name ?? basename(file.path, extname(file.path));
+    const base = file.own?.name ?? basename(file.path, extname(file.path));
     let name = base;
     for (let n = 2; used.has(name); n++) name = `${base} (${n})`;
     if (name !== base) notes.push(`${file.path} is called "${name}": another file's annotator is already "${base}"`);
@@ -212,41 +273,77 @@ export function annotatorNames(files: ReadonlyArray<{ path: string; documents: r
   return { names, notes };
 }
 
-/** The one annotator a Spanwright JSONL file's spans name: their id, and their name from the file's `annotators` list (else the id). */
-function ownAnnotator(documents: readonly ParsedDocument[]): { id: string; name: string } | undefined {
-  if (documents.length === 0 || documents.some((document) => document.format !== 'spanwright')) return undefined;
-  const annotators = new Set<string>();
-  for (const document of documents) for (const span of document.draft.spans) if (span.annotator) annotators.add(span.annotator);
-  const [only] = annotators;
-  if (annotators.size !== 1 || only === undefined) return undefined;
-  // Spans carry the annotator's id; the file's `annotators` list gives the id's name.
-  for (const document of documents) {
-    const name = document.draft.annotators?.find((annotator) => annotator.id === only)?.name;
-    if (name) return { id: only, name };
-  }
-  return { id: only, name: only };
-}
-
 /**
- * The documents and problems of one annotator's file. JSONL is read line by line, so a file of
- * any size is never one string (over ~512 MiB that fails); other files are read whole.
+ * The documents (indexed) and problems of one annotator's file, and what the file says of its
+ * annotator. JSONL is read line by line and only indexed, so a file of any size is never held;
+ * other files are read whole and their documents kept.
  */
-async function readAnnotatorFile(path: string): Promise<{ documents: ParsedDocument[]; issues: ImportIssue[] } | { error: unknown }> {
-  const documents: ParsedDocument[] = [];
-  const issues: ImportIssue[] = [];
+async function indexAnnotatorFile(
+  path: string,
+  input: number,
+): Promise<{ copies: AgreeCopy[]; issues: ImportIssue[]; facts: AnnotatorFileFacts } | { error: unknown }> {
+  const copies: AgreeCopy[] = [];
+  const facts = new AnnotatorFileFacts();
+  const add = (index: IndexedDocument, parsed: ParsedDocument): void => {
+    facts.add(parsed);
+    const draft = parsed.draft;
+    const copy: AgreeCopy = {
+      hash: index.hash,
+      // Only messages about a document without an id need its title.
+      title: index.id === undefined ? draft.meta.title : '',
+      index,
+      hasStatus: draft.status !== undefined || (draft.statuses !== undefined && Object.keys(draft.statuses).length > 0),
+    };
+    if (index.id !== undefined) copy.id = index.id;
+    if (parsed.line !== undefined) copy.line = parsed.line;
+    copies.push(copy);
+  };
   try {
     if (!isLineCorpus(path) || path === '-') {
       const result = parseImportFile(path, await readFile(path), []);
-      return { documents: result.documents, issues: result.issues };
+      for (const parsed of result.documents) {
+        const index: IndexedDocument = { input, file: parsed.file, hash: hashText(parsed.draft.text), held: parsed };
+        if (parsed.line !== undefined) index.line = parsed.line;
+        if (parsed.draft.id !== undefined) index.id = parsed.draft.id;
+        add(index, parsed);
+      }
+      return { copies, issues: result.issues, facts };
     }
-    for await (const item of readCorpusItems(path)) {
+    const issues: ImportIssue[] = [];
+    for await (const item of indexCorpus(path, input)) {
       if (item.kind === 'issue') issues.push(item.issue);
-      else documents.push(item.document);
+      else add(item.document, item.parsed);
     }
+    return { copies, issues, facts };
   } catch (error) {
     return { error };
   }
-  return { documents, issues };
+}
+
+/** Output in pieces of about a megabyte, each waiting until standard output has taken the last. */
+class PieceWriter {
+  private pending: string[] = [];
+  private length = 0;
+
+  constructor(private readonly output: CliOutput) {}
+
+  async write(text: string): Promise<void> {
+    this.pending.push(text);
+    this.length += text.length;
+    if (this.length >= 1 << 20) await this.flush();
+  }
+
+  async end(): Promise<void> {
+    await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.length === 0) return;
+    this.output.stdout(this.pending.join(''));
+    this.pending = [];
+    this.length = 0;
+    await this.output.drain?.();
+  }
 }
 
 /** `file:line: reason`, with the path as the user typed it. */

@@ -1,18 +1,24 @@
 // What `agree` compares: each file's spans, relations, attribute values and document labels on
 // the matched documents, and what a schema file says of relation types and document categories.
-import type { AgreementDocumentLabels, AgreementOptions, AgreementRelation, AgreementSpan, AnnotationSet } from '../src-shared/agreement';
+import type {
+  AgreementDocumentLabels,
+  AgreementOptions,
+  AgreementRelation,
+  AgreementSpan,
+  AnnotationSet,
+  DocumentWork,
+} from '../src-shared/agreement';
 import type { DocumentDraft, DocumentStatus, LabelSchema } from '../src-shared/domain';
+import type { ParsedDocument } from '../src-shared/formats/import-result';
 import { isProjectBundle, parseProjectBundle } from '../src-shared/formats/project-bundle';
 import { errorMessage, fail, ok, type Result } from '../src-shared/result';
 import { restoreSchema } from '../src-shared/schema-restore';
 import type { MatchedDocument } from './document-matching';
-import { ownValue, setOwn } from '../src-shared/own-keys';
+import { ownValue } from '../src-shared/own-keys';
 
 /**
- * Annotator `file`'s work on the matched documents. Spans are named by their place in the
- * document (`s0`, `s1`...) so relations, whose ends are places, can point at them. A file is
- * one annotator's: every span, relation and document label in it counts, whoever it names.
- * `statuses` are the annotator's statuses by document id (see `fileStatuses`).
+ * Annotator `file`'s work on the matched documents (see `documentWorkOf`). `statuses` are the
+ * annotator's statuses by document id.
  */
 export function annotationSetOf(
   annotator: string,
@@ -26,24 +32,10 @@ export function annotationSetOf(
   for (const document of documents) {
     const draft: DocumentDraft | undefined = document.drafts[file];
     if (!draft) continue;
-    draft.spans.forEach((span, index) => {
-      const item: AgreementSpan = {
-        id: `s${index}`,
-        documentId: document.id,
-        layer: span.layer ?? 'entity',
-        label: span.label,
-        start: span.start,
-        end: span.end,
-      };
-      if (span.attributes && Object.keys(span.attributes).length > 0) item.attributes = span.attributes;
-      spans.push(item);
-    });
-    for (const relation of draft.relations ?? []) {
-      relations.push({ documentId: document.id, type: relation.type, from: `s${relation.from}`, to: `s${relation.to}` });
-    }
-    for (const entry of draft.documentAnnotations ?? []) {
-      if (Object.keys(entry.labels).length > 0) documentLabels.push({ documentId: document.id, labels: entry.labels });
-    }
+    const work = documentWorkOf(document.id, draft);
+    spans.push(...work.spans);
+    relations.push(...(work.relations ?? []));
+    for (const labels of work.documentLabels ?? []) documentLabels.push({ documentId: document.id, labels });
   }
   const set: AnnotationSet = { annotator, spans, relations, documentLabels };
   if (statuses) set.statuses = statuses;
@@ -51,35 +43,82 @@ export function annotationSetOf(
 }
 
 /**
- * The statuses file `file` gives its annotator, by matched document id: the status the file
- * records for `annotatorId` (Spanwright JSONL `statuses`), else the status of its exporter
- * (`status`); a document the file lacks, or gives no status, is to do. Null when the file
- * records no status at all (doccano, spaCy...): the caller then counts its documents as Done.
+ * One annotator's work on one document, as the report takes it. Spans are named by their place
+ * in the document (`s0`, `s1`...) so relations, whose ends are places, can point at them. A file
+ * is one annotator's: every span, relation and document label in it counts, whoever it names.
  */
-export function fileStatuses(
-  documents: readonly MatchedDocument[],
-  file: number,
-  annotatorId: string | undefined,
-): Record<string, DocumentStatus> | null {
-  const drafts = documents.map((document) => document.drafts[file]);
-  if (!drafts.some((draft) => draft?.status !== undefined || (draft?.statuses && Object.keys(draft.statuses).length > 0))) return null;
-  const statuses: Record<string, DocumentStatus> = {};
-  documents.forEach((document, d) => {
-    const draft = drafts[d];
-    const own = annotatorId !== undefined && draft?.statuses ? ownValue(draft.statuses, annotatorId) : undefined;
-    const status = own ?? draft?.status;
-    if (status !== undefined) setOwn(statuses, document.id, status);
+export function documentWorkOf(
+  documentId: string,
+  draft: DocumentDraft,
+  status?: DocumentStatus,
+): DocumentWork & { spans: AgreementSpan[] } {
+  const spans = draft.spans.map((span, index) => {
+    const item: AgreementSpan = {
+      id: `s${index}`,
+      documentId,
+      layer: span.layer ?? 'entity',
+      label: span.label,
+      start: span.start,
+      end: span.end,
+    };
+    if (span.attributes && Object.keys(span.attributes).length > 0) item.attributes = span.attributes;
+    return item;
   });
-  return statuses;
+  const relations: AgreementRelation[] = (draft.relations ?? []).map((relation) => ({
+    documentId,
+    type: relation.type,
+    from: `s${relation.from}`,
+    to: `s${relation.to}`,
+  }));
+  const documentLabels = (draft.documentAnnotations ?? [])
+    .filter((entry) => Object.keys(entry.labels).length > 0)
+    .map((entry) => entry.labels);
+  const work: DocumentWork & { spans: AgreementSpan[] } = { spans, relations, documentLabels };
+  if (status !== undefined) work.status = status;
+  return work;
 }
 
-/** Every document of the file counted as Done: for a file that records no statuses. */
-export function allDone(documents: readonly MatchedDocument[], file: number): Record<string, DocumentStatus> {
-  const statuses: Record<string, DocumentStatus> = {};
-  for (const document of documents) {
-    if (document.drafts[file]) setOwn(statuses, document.id, 'done');
+/** What `agree` learns of an annotator's whole file in its first pass, a document at a time: its one annotator, if the spans name one. */
+export class AnnotatorFileFacts {
+  private documents = 0;
+  private allSpanwright = true;
+  /** The spans' annotator ids (no more than two are needed: two are "not one"). */
+  private readonly ids = new Set<string>();
+  /** Each id's name, from the first document whose `annotators` list names it. */
+  private readonly names = new Map<string, string>();
+
+  add(parsed: ParsedDocument): void {
+    const draft = parsed.draft;
+    this.documents++;
+    if (parsed.format !== 'spanwright') this.allSpanwright = false;
+    for (const span of draft.spans) if (span.annotator && this.ids.size < 2) this.ids.add(span.annotator);
+    const listed = new Set<string>();
+    for (const annotator of draft.annotators ?? []) {
+      // The first entry of an id is the one looked at, as `find` would.
+      if (listed.has(annotator.id)) continue;
+      listed.add(annotator.id);
+      if (annotator.name && !this.names.has(annotator.id)) this.names.set(annotator.id, annotator.name);
+    }
   }
-  return statuses;
+
+  /** The one annotator a Spanwright JSONL file's spans name: their id, and their name from the file's `annotators` list (else the id). */
+  ownAnnotator(): { id: string; name: string } | undefined {
+    if (this.documents === 0 || !this.allSpanwright || this.ids.size !== 1) return undefined;
+    const [only] = this.ids;
+    if (only === undefined) return undefined;
+    return { id: only, name: this.names.get(only) ?? only };
+  }
+}
+
+/**
+ * The annotator's status on a document of its file: the one the file records for `annotatorId`
+ * (Spanwright JSONL `statuses`), else its exporter's (`status`), else to do (undefined); Done
+ * for every document of a file that records no status (`recordsStatuses` false: doccano, spaCy...).
+ */
+export function statusOf(draft: DocumentDraft, recordsStatuses: boolean, annotatorId: string | undefined): DocumentStatus | undefined {
+  if (!recordsStatuses) return 'done';
+  const own = annotatorId !== undefined && draft.statuses ? ownValue(draft.statuses, annotatorId) : undefined;
+  return own ?? draft.status;
 }
 
 /** The options a schema brings: which relation types are undirected, which categories are multiple choice. */

@@ -10,9 +10,9 @@ import {
 } from '../src-shared/agreement';
 import { ownValue } from '../src-shared/own-keys';
 
-export function formatReportTable(report: AgreementReport): string {
+/** `tokens`: of the documents compared (default: the sum over `perDocument`, for a report that holds its rows). */
+export function formatReportTable(report: AgreementReport, tokens = report.perDocument.reduce((total, document) => total + document.tokens, 0)): string {
   const out: string[] = [];
-  const tokens = report.perDocument.reduce((total, document) => total + document.tokens, 0);
   out.push(
     `Agreement of ${report.annotators.length} annotator${plural(report.annotators.length)} over ${report.documents} document${plural(report.documents)} (${tokens} token${plural(tokens)}; layers: ${report.layers.join(', ')})`,
     scopeSentence(report.scope),

@@ -24,13 +24,15 @@ export interface IndexedDocument {
   held?: ParsedDocument;
 }
 
-export type IndexItem = { kind: 'document'; document: IndexedDocument } | { kind: 'issue'; issue: ImportIssue };
+/** A document indexed, with the document as read this time (for what a caller learns of a whole file in the same pass). */
+export type IndexItem = { kind: 'document'; document: IndexedDocument; parsed: ParsedDocument } | { kind: 'issue'; issue: ImportIssue };
 
 /** The documents and problems of the corpus at `path`, in file order, each document indexed. */
 export async function* indexCorpus(path: string, input: number, options: ReadOptions = {}): AsyncGenerator<IndexItem> {
   const held = (document: ParsedDocument): IndexItem => ({
     kind: 'document',
     document: { input, file: document.file, ...lineOf(document), ...idOf(document), hash: hashText(document.draft.text), held: document },
+    parsed: document,
   });
   if (path === '-' || !isLineCorpus(path)) {
     for await (const item of readCorpusItems(path, 'auto', undefined, options)) yield item.kind === 'issue' ? item : held(item.document);
@@ -54,6 +56,7 @@ export async function* indexCorpus(path: string, input: number, options: ReadOpt
           hash: hashText(document.draft.text),
           at: { offset: at.offset, length: at.length },
         },
+        parsed: document,
       };
     } else yield held(document);
   }

@@ -3,34 +3,71 @@ import type { DocumentDraft } from '../src-shared/domain';
 import type { ParsedDocument } from '../src-shared/formats/import-result';
 import { hashText } from '../src-shared/text-hash';
 
-export interface AnnotatorFile {
+/** What matching needs of a document: never its text, so that a large corpus is matched from its index. */
+export interface DocumentCopy {
+  id?: string;
+  /** hashText of its text. */
+  hash: string;
+  line?: number;
+  /** Names it in messages when it has no id. */
+  title: string;
+}
+
+export interface AnnotatorFile<T> {
   /** The path as the user gave it, for messages. */
   path: string;
-  documents: readonly ParsedDocument[];
+  documents: readonly T[];
+}
+
+export interface MatchedCopies<T> {
+  /** The document's id in the first file that has one, else `text:` and the start of its text hash. */
+  id: string;
+  /** The document as each file has it, in file order; undefined where a file lacks it. */
+  copies: Array<T | undefined>;
 }
 
 export interface MatchedDocument {
-  /** The document's id in the first file that has one, else `text:` and the start of its text hash. */
   id: string;
   text: string;
-  /** The document as each file has it, in file order; undefined where a file lacks it. */
   drafts: Array<DocumentDraft | undefined>;
 }
 
-export interface DocumentMatch {
+export interface DocumentMatch<D> {
   /** Every document of any file: first the first file's, then those only later files have. */
-  documents: MatchedDocument[];
+  documents: D[];
   /** Documents some file lacks (that annotator did not annotate them), and ids repeated within a file. */
   warnings: string[];
   /** Documents whose id is the same in two files but whose text differs. */
   errors: string[];
 }
 
-interface Row {
+interface Row<T> {
   hash: string;
-  text: string;
-  drafts: Array<ParsedDocument | undefined>;
+  copies: Array<T | undefined>;
   conflict: boolean;
+}
+
+/** matchCopies of parsed documents, each matched document with its text and each file's draft. */
+export function matchDocuments(files: ReadonlyArray<AnnotatorFile<ParsedDocument>>): DocumentMatch<MatchedDocument> {
+  const match = matchCopies(
+    files.map((file) => ({ path: file.path, documents: file.documents.map((parsed) => ({ ...copyOf(parsed), parsed })) })),
+  );
+  return {
+    ...match,
+    documents: match.documents.map(({ id, copies }) => ({
+      id,
+      text: copies.find((copy) => copy !== undefined)?.parsed.draft.text ?? '',
+      drafts: copies.map((copy) => copy?.parsed.draft),
+    })),
+  };
+}
+
+/** What matching needs of a parsed document. */
+export function copyOf(parsed: ParsedDocument): DocumentCopy {
+  const copy: DocumentCopy = { hash: hashText(parsed.draft.text), title: parsed.draft.meta.title };
+  if (parsed.draft.id !== undefined) copy.id = parsed.draft.id;
+  if (parsed.line !== undefined) copy.line = parsed.line;
+  return copy;
 }
 
 /**
@@ -40,75 +77,74 @@ interface Row {
  * tool renumbers documents). A document some file lacks is kept, with a warning: that file's
  * annotator did not annotate it, which the document scope then decides on.
  */
-export function matchDocuments(files: readonly AnnotatorFile[]): DocumentMatch {
+export function matchCopies<T extends DocumentCopy>(files: ReadonlyArray<AnnotatorFile<T>>): DocumentMatch<MatchedCopies<T>> {
   const warnings: string[] = [];
   const errors: string[] = [];
-  const rows: Row[] = [];
-  const byId = new Map<string, Row>();
+  const rows: Array<Row<T>> = [];
+  const byId = new Map<string, Row<T>>();
+  const byHash = new Map<string, Array<Row<T>>>();
   files.forEach((file, f) => {
     const seen = new Set<string>();
-    const pending: ParsedDocument[] = [];
-    for (const parsed of file.documents) {
-      const id = parsed.draft.id;
+    const pending: T[] = [];
+    for (const copy of file.documents) {
+      const id = copy.id;
       if (id !== undefined && seen.has(id)) {
-        warnings.push(`${where(file.path, parsed)}: document "${id}" appears again in this file; only the first is used`);
+        warnings.push(`${where(file.path, copy)}: document "${id}" appears again in this file; only the first is used`);
         continue;
       }
       if (id !== undefined) seen.add(id);
       const row = id === undefined ? undefined : byId.get(id);
-      if (row && !row.drafts[f]) {
-        if (row.hash !== hashText(parsed.draft.text)) {
+      if (row && !row.copies[f]) {
+        if (row.hash !== copy.hash) {
           if (!row.conflict) errors.push(`document "${id}" has different text in ${firstPath(files, row)} and ${file.path}`);
           row.conflict = true;
-        } else row.drafts[f] = parsed;
-      } else pending.push(parsed);
+        } else row.copies[f] = copy;
+      } else pending.push(copy);
     }
-    // Documents not found by id: by text, else new.
-    for (const parsed of pending) {
-      const hash = hashText(parsed.draft.text);
-      const id = parsed.draft.id;
-      const row =
-        rows.find((candidate) => !candidate.drafts[f] && candidate.hash === hash) ?? newRow(rows, files.length, hash, parsed.draft.text);
-      row.drafts[f] = parsed;
-      if (id !== undefined && !byId.has(id)) byId.set(id, row);
+    // Documents not found by id: by text (the first such document this file has not filled), else new.
+    for (const copy of pending) {
+      const sameText = byHash.get(copy.hash);
+      let row = sameText?.find((candidate) => !candidate.copies[f]);
+      if (!row) {
+        row = { hash: copy.hash, copies: Array.from({ length: files.length }, () => undefined), conflict: false };
+        rows.push(row);
+        if (sameText) sameText.push(row);
+        else byHash.set(copy.hash, [row]);
+      }
+      row.copies[f] = copy;
+      if (copy.id !== undefined && !byId.has(copy.id)) byId.set(copy.id, row);
     }
   });
 
-  const documents: MatchedDocument[] = [];
+  const documents: Array<MatchedCopies<T>> = [];
   const usedIds = new Set<string>();
   for (const row of rows) {
     if (row.conflict) continue;
-    const holder = row.drafts.findIndex((draft) => draft !== undefined);
-    const parsed = row.drafts[holder] as ParsedDocument;
-    const missing = files.filter((_, f) => !row.drafts[f]).map((file) => file.path);
+    const holder = row.copies.findIndex((copy) => copy !== undefined);
+    const first = row.copies[holder] as T;
+    const missing = files.filter((_, f) => !row.copies[f]).map((file) => file.path);
     if (missing.length > 0) {
       warnings.push(
-        `${where(files[holder]?.path ?? '', parsed)}: document ${describe(parsed)} is not in ${missing.join(', ')}; counted as not annotated there`,
+        `${where(files[holder]?.path ?? '', first)}: document ${describe(first)} is not in ${missing.join(', ')}; counted as not annotated there`,
       );
     }
-    const base = row.drafts.find((draft) => draft?.draft.id !== undefined)?.draft.id ?? `text:${row.hash.slice(0, 12)}`;
+    const base = row.copies.find((copy) => copy?.id !== undefined)?.id ?? `text:${row.hash.slice(0, 12)}`;
     let id = base;
     for (let n = 2; usedIds.has(id); n++) id = `${base}#${n}`;
     usedIds.add(id);
-    documents.push({ id, text: row.text, drafts: row.drafts.map((draft) => draft?.draft) });
+    documents.push({ id, copies: row.copies });
   }
   return { documents, warnings, errors };
 }
 
-function newRow(rows: Row[], fileCount: number, hash: string, text: string): Row {
-  const row: Row = { hash, text, drafts: Array.from({ length: fileCount }, () => undefined), conflict: false };
-  rows.push(row);
-  return row;
+function firstPath<T>(files: ReadonlyArray<AnnotatorFile<T>>, row: Row<T>): string {
+  return files[row.copies.findIndex((copy) => copy !== undefined)]?.path ?? '';
 }
 
-function firstPath(files: readonly AnnotatorFile[], row: Row): string {
-  return files[row.drafts.findIndex((draft) => draft !== undefined)]?.path ?? '';
+function where(path: string, copy: DocumentCopy): string {
+  return copy.line === undefined ? path : `${path}:${copy.line}`;
 }
 
-function where(path: string, parsed: ParsedDocument): string {
-  return parsed.line === undefined ? path : `${path}:${parsed.line}`;
-}
-
-function describe(parsed: ParsedDocument): string {
-  return parsed.draft.id !== undefined ? `"${parsed.draft.id}"` : `"${parsed.draft.meta.title}"`;
+function describe(copy: DocumentCopy): string {
+  return copy.id !== undefined ? `"${copy.id}"` : `"${copy.title}"`;
 }

@@ -267,6 +267,45 @@ test.describe('the Labels dialog', () => {
     expect(after.flatMap((doc) => doc.spans)).toHaveLength(perDoc.reduce((n, d) => n + d.total - d.quantity, 0));
   });
 
+  test('a delete confirmed and then closed goes on once its restore point is written', async ({ page }) => {
+    // Hold the web build's backup store: a transaction kept busy on its tables until released,
+    // so the restore point is still being written when the dialog closes.
+    // The store exists once the daily snapshot, taken a few seconds after opening, is written.
+    await expect
+      .poll(() => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'spanwright-backups')), { timeout: 20_000 })
+      .toBe(true);
+    await page.evaluate(
+      () =>
+        new Promise<void>((held) => {
+          const opening = indexedDB.open('spanwright-backups');
+          opening.onsuccess = () => {
+            const tx = opening.result.transaction(['backups', 'contents'], 'readwrite');
+            const store = tx.objectStore('backups');
+            const keepBusy = () => {
+              if ((window as { releaseBackups?: boolean }).releaseBackups) return;
+              store.count().onsuccess = keepBusy;
+            };
+            keepBusy();
+            tx.oncomplete = () => opening.result.close();
+            held();
+          };
+        }),
+    );
+    const dialog = await openLabels(page);
+    await labelRow(dialog, 'QUANTITY').getByRole('button', { name: 'Delete QUANTITY' }).click();
+    await dialog.getByRole('button', { name: 'Delete label' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('Writing a backup of the project first…');
+    await closeLabels(page);
+    await expect(labelButton(page, 'QUANTITY')).toBeVisible();
+
+    await page.evaluate(() => ((window as { releaseBackups?: boolean }).releaseBackups = true));
+    await expect(page.getByRole('status').filter({ hasText: 'Deleted QUANTITY and its 3 spans.' })).toBeVisible();
+    await expect(labelButton(page, 'QUANTITY')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Projects…' }).click();
+    await page.getByRole('dialog', { name: 'Projects' }).getByRole('button', { name: 'Restore from backup…' }).click();
+    await expect(page.getByRole('dialog', { name: 'Restore from backup' })).toContainText('Before a delete in Labels');
+  });
+
   // The undo history restarts after label renames and deletes: it must never bring back a label that no longer exists.
   test('undo and redo after a label rename never bring back the old label name', async ({ page }) => {
     await dragSelect(page, 'Quay Street station');

@@ -67,10 +67,12 @@ export function LabelsDialog(props: {
   const [tab, setTab] = useState<TabId>('labels');
   const [pending, setPending] = useState<PendingDelete | null>(null);
   // The delete waiting for its backup; "Keep it" meanwhile clears it, and the delete does not happen.
+  // Closing the dialog does not: the delete was confirmed, so it goes on once the backup is written.
   const backingUp = useRef<PendingDelete | null>(null);
+  const open = useRef(true);
   useEffect(
     () => () => {
-      backingUp.current = null;
+      open.current = false;
     },
     [],
   );
@@ -108,17 +110,21 @@ export function LabelsDialog(props: {
       setPending(waiting);
       let problem: string | null = null;
       await props.backUp().catch((e: unknown) => (problem = errorMessage(e)));
-      // Kept (or closed) while the backup was written: nothing is deleted.
+      // Kept while the backup was written: nothing is deleted.
       const kept = backingUp.current !== waiting;
       backingUp.current = null;
       if (kept) return;
       if (problem !== null) {
-        setPending({ ...doomed, backingUp: false, backupProblem: problem });
+        // Asked again in the dialog; when it was closed meanwhile, told why nothing was deleted.
+        if (open.current) setPending({ ...doomed, backingUp: false, backupProblem: problem });
+        else onError(`“${doomed.name}” was not deleted: the restore point could not be written (${problem}).`);
         return;
       }
     }
-    setPending(null);
-    tabRefs.current.get(tab)?.focus();
+    if (open.current) {
+      setPending(null);
+      tabRefs.current.get(tab)?.focus();
+    }
     if (await attempt(() => session.deleteSchemaItem(doomed.what, doomed.name))) props.onDone(deletedMessage(doomed));
   };
 

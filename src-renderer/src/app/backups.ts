@@ -1,7 +1,9 @@
 // Automatic snapshots of projects (project bundles) and restoring one. A snapshot is taken
 // before an import, a schema upgrade and a schema item's delete, and once a day; the platform's
-// backup store keeps and rotates them (src-shared/backups.ts). Building a bundle reads in
-// batches that yield to the event loop (prepareProjectBundle), so typing never waits on it.
+// backup store keeps and rotates them (src-shared/backups.ts). The bundle is built in a worker
+// (snapshot-worker.ts), which reads the project itself, so the window never holds or packs the
+// whole project in one task; in the window only where there are no workers (Node, unit tests) and
+// before a schema upgrade (the worker would open, and so upgrade, the database).
 import Dexie from 'dexie';
 import { dailyBackupDue, type BackupInfo, type BackupReason } from '../../../src-shared/backups';
 import type { BackupStore } from '../../../src-shared/bridge';
@@ -11,7 +13,58 @@ import { OWN_FILE_LIMITS } from '../../../src-shared/limits';
 import type { SpanwrightDatabase } from '../storage/database';
 import type { ImportRunner } from './import-runner';
 import { importProjectBundle, prepareProjectBundle } from './project-bundle';
+import type { FromSnapshotWorker, ToSnapshotWorker } from './snapshot-protocol';
 import { errorMessage } from '../../../src-shared/result';
+
+interface BuiltSnapshot {
+  projectName: string;
+  documents: number;
+  spans: number;
+  /** The bundle's text. */
+  parts: string[];
+}
+
+async function buildInWindow(db: SpanwrightDatabase, projectId: string, self: Annotator): Promise<BuiltSnapshot> {
+  const project = await db.projects.get(projectId);
+  if (!project) throw new Error('The project no longer exists.');
+  const bundle = await prepareProjectBundle(db, project, self);
+  return {
+    projectName: project.name,
+    documents: bundle.summary.documents,
+    spans: bundle.summary.spans,
+    // A bundle is text (Spanwright JSONL lines); an export's parts may be bytes only for zips.
+    parts: bundle.parts.map((part) => (typeof part === 'string' ? part : new TextDecoder().decode(part))),
+  };
+}
+
+function buildInWorker(databaseName: string, projectId: string, self: Annotator): Promise<BuiltSnapshot> {
+  const worker = new Worker(new URL('./snapshot-worker.ts', import.meta.url), { type: 'module' });
+  return new Promise<BuiltSnapshot>((resolve, reject) => {
+    const parts: string[] = [];
+    worker.onmessage = (event: MessageEvent<FromSnapshotWorker>) => {
+      const message = event.data;
+      if (message.type === 'piece') parts.push(message.text);
+      else {
+        worker.terminate();
+        if (message.type === 'failed') reject(new Error(message.reason));
+        else resolve({ projectName: message.projectName, documents: message.documents, spans: message.spans, parts });
+      }
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      reject(new Error(event.message || 'The snapshot worker failed.'));
+    };
+    worker.postMessage({ databaseName, projectId, self } satisfies ToSnapshotWorker);
+  });
+}
+
+async function writeSnapshot(store: BackupStore, projectId: string, reason: BackupReason, built: BuiltSnapshot): Promise<BackupInfo> {
+  return store.write(
+    { projectId, projectName: built.projectName, reason, documents: built.documents, spans: built.spans },
+    built.parts,
+  );
+}
 
 /** Writes a snapshot of one project; rejects with the reason when it could not be written. */
 export async function snapshotProject(
@@ -21,14 +74,8 @@ export async function snapshotProject(
   reason: BackupReason,
   self: Annotator,
 ): Promise<BackupInfo> {
-  const project = await db.projects.get(projectId);
-  if (!project) throw new Error('The project no longer exists.');
-  const bundle = await prepareProjectBundle(db, project, self);
-  return store.write(
-    { projectId, projectName: project.name, reason, documents: bundle.summary.documents, spans: bundle.summary.spans },
-    // A bundle is text (Spanwright JSONL lines); an export's parts may be bytes only for zips.
-    bundle.parts.map((part) => (typeof part === 'string' ? part : new TextDecoder().decode(part))),
-  );
+  const built = typeof Worker === 'undefined' ? await buildInWindow(db, projectId, self) : await buildInWorker(db.name, projectId, self);
+  return writeSnapshot(store, projectId, reason, built);
 }
 
 /** The daily snapshot of a project, when none was taken in the last 24 hours; null when not due. */
@@ -63,7 +110,9 @@ export async function snapshotBeforeUpgrade(db: SpanwrightDatabase, store: Backu
     const old = stored as unknown as SpanwrightDatabase;
     const self = ((await old.settings.get('annotator'))?.value as Annotator | undefined) ?? { id: 'unknown', name: '' };
     const written: BackupInfo[] = [];
-    for (const project of await old.projects.toArray()) written.push(await snapshotProject(old, store, project.id, 'upgrade', self));
+    // In the window: a worker would open the database with the current schema, upgrading it.
+    for (const project of await old.projects.toArray())
+      written.push(await writeSnapshot(store, project.id, 'upgrade', await buildInWindow(old, project.id, self)));
     return written;
   } finally {
     stored.close();

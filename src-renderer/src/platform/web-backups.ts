@@ -13,12 +13,40 @@ import {
   type BackupReason,
 } from '../../../src-shared/backups';
 import type { BackupStore } from '../../../src-shared/bridge';
+import { nextTask } from './next-task';
 
 export const WEB_BACKUP_DATABASE = 'spanwright-backups';
 
 interface BackupContent {
   id: string;
-  text: string;
+  /** The bundle (snapshots written since December 2026). */
+  blob?: Blob;
+  /** The bundle's text (older snapshots). */
+  text?: string;
+}
+
+/** Text encoded into the snapshot's Blob per task: a whole bundle at once blocked the window for seconds. */
+const ENCODE_PER_TASK = 256 * 1024;
+
+/**
+ * The parts as one Blob, built 256 Ki characters at a time with a task between, so the window is never
+ * blocked by encoding the whole bundle; a Blob is stored by reference, not copied on this thread.
+ */
+async function bundleBlob(parts: readonly string[]): Promise<Blob> {
+  let blob = new Blob([]);
+  let pending: string[] = [];
+  let length = 0;
+  for (const part of parts) {
+    pending.push(part);
+    length += part.length;
+    if (length >= ENCODE_PER_TASK) {
+      blob = new Blob([blob, ...pending]);
+      pending = [];
+      length = 0;
+      await nextTask();
+    }
+  }
+  return new Blob([blob, ...pending], { type: 'application/octet-stream' });
 }
 
 class BackupDatabase extends Dexie {
@@ -47,16 +75,16 @@ export function createWebBackupStore(
     write: async (request, parts) => {
       const checked = checkBackupRequest(request);
       if (!checked.ok) throw new Error(checked.error);
-      const text = parts.join('');
+      const blob = await bundleBlob(parts);
       const createdAt = options.now?.() ?? new Date();
       const info: BackupInfo = {
         ...checked.value,
         id: backupId(createdAt, checked.value.reason, randomHex()),
         createdAt: createdAt.getTime(),
-        bytes: new TextEncoder().encode(text).byteLength,
+        bytes: blob.size,
       };
       await db.transaction('rw', db.backups, db.contents, async () => {
-        await db.contents.add({ id: info.id, text });
+        await db.contents.add({ id: info.id, blob });
         await db.backups.add(info);
         const dropped = backupsToDrop(await db.backups.toArray(), options.kept ?? BACKUPS_KEPT).map((b) => b.id);
         await db.backups.bulkDelete(dropped);
@@ -68,7 +96,8 @@ export function createWebBackupStore(
     read: async (id) => {
       const content = await db.contents.get(id);
       if (!content) throw new Error('There is no backup with this id (it may have been rotated away).');
-      return new TextEncoder().encode(content.text);
+      if (content.blob) return new Uint8Array(await content.blob.arrayBuffer());
+      return new TextEncoder().encode(content.text ?? '');
     },
   };
 }

@@ -19,6 +19,7 @@ import { createWebBackupStore } from '../../../src-renderer/src/platform/web-bac
 import { commitBuilt } from '../../../src-renderer/src/storage/commit';
 import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
 import { createProject } from '../../../src-renderer/src/storage/projects';
+import { SETTING, writeSetting } from '../../../src-renderer/src/storage/settings';
 
 const me = { id: 'me', name: 'Ana' };
 const TEXT = 'Ana met Ben in Quay Street.';
@@ -96,6 +97,13 @@ describe('snapshots', () => {
     expect(text).toContain('Quay Street');
   });
 
+  it('keep the reviewer\'s rejections of each document', async () => {
+    await writeSetting(db, SETTING.reviewRejected('d2'), ['entity:me/15-26/LOC']);
+    const info = await snapshotProject(db, store, 'p', 'daily', me);
+    const header = JSON.parse(new TextDecoder().decode(await store.read(info.id)).split('\n')[0] ?? '') as { review_rejected?: unknown };
+    expect(header.review_rejected).toEqual({ d2: ['entity:me/15-26/LOC'] });
+  });
+
   it('a daily one is taken once a day', async () => {
     expect(await snapshotIfDue(db, store, 'p', me)).toMatchObject({ reason: 'daily' });
     expect(await snapshotIfDue(db, store, 'p', me)).toBeNull();
@@ -109,6 +117,32 @@ describe('snapshots', () => {
     for (let i = 0; i < 4; i++) await snapshotProject(db, small, 'p', 'import', me);
     const kept = await small.list();
     expect(kept).toHaveLength(2);
+  });
+});
+
+describe('the web store', () => {
+  const request = { projectId: 'p', projectName: 'News', reason: 'import' as const, documents: 2, spans: 3 };
+
+  it('keeps a bundle larger than one encoding step byte for byte, sized in UTF-8 bytes', async () => {
+    // Parts of 200,000 code units, each with accents and an emoji (a surrogate pair): two 1 Mi steps and more.
+    const parts = Array.from({ length: 13 }, (_, i) => `${i} Café 😀 `.padEnd(200_000, 'é') + '\n');
+    const info = await store.write(request, parts);
+    const expected = new TextEncoder().encode(parts.join(''));
+    expect(info.bytes).toBe(expected.byteLength);
+    expect(Buffer.from(await store.read(info.id)).equals(expected)).toBe(true);
+  });
+
+  it('still reads a snapshot an earlier version stored as text', async () => {
+    const name = `backup-store-${Math.random()}`;
+    const older = new Dexie(name);
+    older.version(1).stores({ backups: 'id, createdAt, projectId', contents: 'id' });
+    const info = { ...request, id: '20261201T120000000Z-import-0123456789abcdef', createdAt: 1, bytes: 6 };
+    await older.table('backups').add(info);
+    await older.table('contents').add({ id: info.id, text: 'Café\n' });
+    older.close();
+    const current = createWebBackupStore(name);
+    expect(await current.list()).toEqual([info]);
+    expect(new TextDecoder().decode(await current.read(info.id))).toBe('Café\n');
   });
 });
 

@@ -99,6 +99,25 @@ test.describe('exporting thousands of documents', () => {
     });
   });
 
+  test('the project bundle is built and streamed by the export worker, which stops once it is saved', async ({ page }) => {
+    const workers = exportWorkers(page);
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    // The dialog's own summary comes from a worker first; the bundle's is the next one.
+    await expect(dialog.getByRole('region', { name: 'Export summary' })).toContainText(`${SEEDED + 4} documents`, { timeout: 30_000 });
+    const before = workers.length;
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Project bundle' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/_all-annotators_\d{4}-\d{2}-\d{2}\.spanwright$/);
+    const lines = (await readDownload(download)).trim().split('\n');
+    // The header, then every document in order.
+    expect(lines).toHaveLength(SEEDED + 4 + 1);
+    const last = JSON.parse(lines.at(-1) ?? '{}') as { id: string; text: string };
+    expect(last.id).toBe(`seeded-${SEEDED - 1}`);
+    expect(last.text).toBe(`Report ${SEEDED - 1}. ${SENTENCE.repeat(20)}`);
+    expect(workers.length).toBe(before + 1);
+    await workers[before]?.closed;
+  });
+
   test('Cancel during the save aborts it: no file is downloaded and the worker stops', async ({ page }) => {
     // A slow disk: the window holds back its answers to the worker's chunks, so the worker stops
     // after the chunks it may send unanswered and the save stays under way until Cancel.

@@ -3,7 +3,17 @@
 // they come, answering each once written (the worker's backpressure).
 import type { SaveStream } from '../../../src-shared/bridge';
 import type { SpanwrightDatabase } from '../storage/database';
-import { ExportCancelledError, exportFileName, prepareExportInWindow, type ExportRequest, type SavableExport } from './export-documents';
+import type { Annotator, Project } from '../../../src-shared/domain';
+import { BUNDLE_EXTENSION } from '../../../src-shared/formats/project-bundle';
+import { prepareProjectBundle } from './bundle-build';
+import {
+  ExportCancelledError,
+  exportFileName,
+  prepareExportInWindow,
+  savableFromParts,
+  type ExportRequest,
+  type SavableExport,
+} from './export-documents';
 import type { FromExportWorker, ToExportWorker } from './export-protocol';
 
 /** How often a running summary checks whether the dialog still wants it. */
@@ -24,6 +34,19 @@ export interface ExportJobOptions {
  * write it), or null when cancelled. Rejects with the reason when the data cannot be exported.
  */
 export function prepareExportInWorker(options: ExportJobOptions): Promise<SavableExport | null> {
+  return runExportWorker(
+    { type: 'summarize', databaseName: options.databaseName, documentIds: options.documentIds, request: options.request },
+    () => exportFileName(options.projectName, options.request),
+    options,
+  );
+}
+
+/** Starts the worker with `start`, resolves at its summary to an export to save (or null when cancelled). */
+function runExportWorker(
+  start: ToExportWorker,
+  fileName: (summary: Extract<FromExportWorker, { type: 'summary' }>) => string,
+  options: Pick<ExportJobOptions, 'onProgress' | 'isCancelled'>,
+): Promise<SavableExport | null> {
   const worker = new Worker(new URL('./export-worker.ts', import.meta.url), { type: 'module' });
   const post = (message: ToExportWorker) => worker.postMessage(message);
   let listener: ((message: FromExportWorker) => void) | null = null;
@@ -59,7 +82,7 @@ export function prepareExportInWorker(options: ExportJobOptions): Promise<Savabl
         clearInterval(poll);
         listener = null;
         resolve({
-          fileName: exportFileName(options.projectName, options.request),
+          fileName: fileName(message),
           summary: message.summary,
           writeTo: (stream, onProgress) => {
             if (stopped) return Promise.reject(new ExportCancelledError());
@@ -75,7 +98,7 @@ export function prepareExportInWorker(options: ExportJobOptions): Promise<Savabl
         });
       }
     };
-    post({ type: 'summarize', databaseName: options.databaseName, documentIds: options.documentIds, request: options.request });
+    post(start);
   });
 }
 
@@ -123,4 +146,21 @@ export function prepareSavableExport(
   if (typeof Worker === 'undefined')
     return prepareExportInWindow(db, options.documentIds, options.request, options.projectName, options.onProgress, options.isCancelled);
   return prepareExportInWorker({ ...options, databaseName: db.name });
+}
+
+/**
+ * A whole project's bundle to save: built in the export worker and streamed into the save
+ * stream, so the window neither reads the project nor holds the file; in the window only where
+ * there are no workers.
+ */
+export async function prepareSavableBundle(db: SpanwrightDatabase, project: Project, self: Annotator): Promise<SavableExport> {
+  if (typeof Worker === 'undefined') return savableFromParts(await prepareProjectBundle(db, project, self));
+  const savable = await runExportWorker(
+    { type: 'bundle', databaseName: db.name, projectId: project.id, self },
+    (summary) => summary.fileName ?? `${project.name}.${BUNDLE_EXTENSION}`,
+    {},
+  );
+  // Only a cancel resolves null, and a bundle has none.
+  if (!savable) throw new Error('The bundle was not built.');
+  return savable;
 }

@@ -1,4 +1,5 @@
 // Messages between the export worker (export-worker.ts) and the window (export-job.ts).
+import type { Annotator } from '../../../src-shared/domain';
 import type { ExportRequest, ExportSummary } from './export-documents';
 
 /** Output goes to the window in chunks of this size (UTF-8 bytes, transferred, not copied). */
@@ -11,13 +12,16 @@ export const EXPORT_CHUNKS_IN_FLIGHT = 4;
 
 export type ToExportWorker =
   | { type: 'summarize'; databaseName: string; documentIds: string[]; request: ExportRequest }
+  /** A whole project's bundle (Export › Project bundle), built like a backup snapshot. */
+  | { type: 'bundle'; databaseName: string; projectId: string; self: Annotator }
   | { type: 'save' }
   /** One chunk was written to the save stream. */
   | { type: 'ack' };
 
 export type FromExportWorker =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'summary'; summary: ExportSummary }
+  /** `fileName` for a bundle, whose name the worker makes (it reads the project). */
+  | { type: 'summary'; summary: ExportSummary; fileName?: string }
   | { type: 'chunk'; bytes: Uint8Array }
   /** The last chunk was sent. */
   | { type: 'written' }

@@ -4,11 +4,14 @@
 // (EXPORT_CHUNKS_IN_FLIGHT), so neither side holds the whole file and the window never stalls.
 import { describeError } from '../../../src-shared/describe-error';
 import { SpanwrightDatabase } from '../storage/database';
-import { planExport, summarizeExport, writeExport, type ExportPlan } from './export-documents';
+import { prepareProjectBundle } from './bundle-build';
+import { planExport, summarizeExport, writeExport, type ExportPlan, type PreparedExport } from './export-documents';
 import { EXPORT_CHUNK_BYTES, EXPORT_CHUNKS_IN_FLIGHT, type FromExportWorker, type ToExportWorker } from './export-protocol';
 
 let db: SpanwrightDatabase | null = null;
 let plan: ExportPlan | null = null;
+/** A project bundle, built whole here (its lines are what a snapshot holds), then streamed on `save`. */
+let bundle: PreparedExport | null = null;
 let inFlight = 0;
 let acked: (() => void) | null = null;
 
@@ -60,10 +63,26 @@ async function handle(message: ToExportWorker): Promise<void> {
       if (summary) send({ type: 'summary', summary });
       return;
     }
+    case 'bundle': {
+      db = new SpanwrightDatabase(message.databaseName);
+      const project = await db.projects.get(message.projectId);
+      if (!project) throw new Error('The project no longer exists.');
+      bundle = await prepareProjectBundle(db, project, message.self);
+      send({ type: 'summary', summary: bundle.summary, fileName: bundle.fileName });
+      return;
+    }
     case 'save': {
-      if (!db || !plan) throw new Error('Nothing to save: the export was not prepared.');
       const chunker = createChunker();
-      await writeExport(db, plan, (chunk) => chunker.write(chunk), progress);
+      if (bundle) {
+        const parts = bundle.parts;
+        for (const [i, part] of parts.entries()) {
+          await chunker.write(part);
+          if (i % 1000 === 0) progress(i, parts.length);
+        }
+      } else {
+        if (!db || !plan) throw new Error('Nothing to save: the export was not prepared.');
+        await writeExport(db, plan, (chunk) => chunker.write(chunk), progress);
+      }
       chunker.end();
       return;
     }

@@ -6,8 +6,7 @@ import type { SpanwrightBridge } from '../../../src-shared/bridge';
 import { GOLD_ANNOTATOR, type Annotator, type DocumentRecord, type LabelSchema, type Project } from '../../../src-shared/domain';
 import { attributeTypesOf } from '../../../src-shared/schema-rules';
 import { savableFromParts, type ExportRequest, type PreparedExport, type SavableExport } from '../app/export-documents';
-import { prepareSavableExport } from '../app/export-job';
-import { prepareProjectBundle } from '../app/project-bundle';
+import { prepareSavableBundle, prepareSavableExport } from '../app/export-job';
 import type { SpanwrightDatabase } from '../storage/database';
 import { displayName } from './useAnnotatorNames';
 import type { ExportChoices } from './ExportDialog';
@@ -85,13 +84,22 @@ export function useExportFlow(options: {
   /** A whole file in memory (bundles). */
   const save = (prepared: PreparedExport, after: () => void = onSaved) => saveStreamed(savableFromParts(prepared), undefined, after);
 
+  /** A project's bundle, built and streamed by the export worker, which stops once saved (or not). */
+  const saveBundleFile = async (of: Project, after?: () => void) => {
+    const savable = await prepareSavableBundle(db, of, annotator);
+    try {
+      await saveStreamed(savable, undefined, after);
+    } finally {
+      savable.discard();
+    }
+  };
+
   const saveBundle = async () => {
-    if (!project) return;
-    await save(await prepareProjectBundle(db, project, annotator));
+    if (project) await saveBundleFile(project);
   };
 
   /** Any project's bundle (before deleting it), leaving the dialog that asked open. */
-  const saveBundleOf = async (other: Project) => save(await prepareProjectBundle(db, other, annotator), () => undefined);
+  const saveBundleOf = (other: Project) => saveBundleFile(other, () => undefined);
 
   return { annotationSets, prepare, save, saveStreamed, saveBundle, saveBundleOf };
 }

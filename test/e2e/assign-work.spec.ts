@@ -84,10 +84,16 @@ test('assign 9 documents to three annotators with overlap, get the work back, re
   await assign.getByLabel('Done by two, for agreement (%)').fill('34');
   await assign.getByLabel('Seed (the same seed gives the same plan)').fill('7');
   await expect(assign).toContainText('9 documents to 3 annotators: about 4 each; 3 done by two.');
+  // The packages are built and zipped by the export worker, not the window.
+  const exportWorkers: string[] = [];
+  page.on('worker', (worker) => {
+    if (/export-worker/.test(worker.url())) exportWorkers.push(worker.url());
+  });
   const [zipDownload] = await Promise.all([
     page.waitForEvent('download'),
     assign.getByRole('button', { name: 'Assign and save bundles' }).click(),
   ]);
+  expect(exportWorkers).toHaveLength(1);
   expect(zipDownload.suggestedFilename()).toMatch(/^Team-pilot_assignments_\d{4}-\d{2}-\d{2}\.zip$/);
   const zipped = unzipSync(await bytesOf(zipDownload));
   expect(Object.keys(zipped).sort()).toEqual([

@@ -1,7 +1,8 @@
 // Handing out work packages: one project bundle per annotator (the schema, the guidelines and
 // only their documents, with no one's annotations), saved together in one zip with the plan.
+// Built in the export worker (export-job.ts, prepareSavableAssignment), which reads the project.
 import { documentsOf, type AssignmentPlan } from '../../../src-shared/assignment';
-import type { Annotator, DocumentRecord, Project } from '../../../src-shared/domain';
+import type { Annotator, Project } from '../../../src-shared/domain';
 import { fileDate, fileNamePart } from '../../../src-shared/formats/file-names';
 import { BUNDLE_EXTENSION } from '../../../src-shared/formats/project-bundle';
 import { zipFiles } from '../../../src-shared/formats/zip-archive';
@@ -17,10 +18,11 @@ export async function prepareAssignmentBundles(
   db: SpanwrightDatabase,
   project: Project,
   plan: AssignmentPlan,
-  documents: readonly DocumentRecord[],
   self: Annotator,
 ): Promise<PreparedExport> {
-  const titles = new Map(documents.map((d) => [d.id, d.meta.title]));
+  const planned = Object.keys(plan.documents);
+  const records = await db.documents.bulkGet(planned);
+  const titles = new Map(records.flatMap((d) => (d ? [[d.id, d.meta.title] as const] : [])));
   const files = [];
   let total = 0;
   for (const annotator of plan.annotators) {

@@ -3,8 +3,10 @@
 // they come, answering each once written (the worker's backpressure).
 import type { SaveStream } from '../../../src-shared/bridge';
 import type { SpanwrightDatabase } from '../storage/database';
+import type { AssignmentPlan } from '../../../src-shared/assignment';
 import type { Annotator, Project } from '../../../src-shared/domain';
 import { BUNDLE_EXTENSION } from '../../../src-shared/formats/project-bundle';
+import { prepareAssignmentBundles } from './assign-work';
 import { prepareProjectBundle } from './bundle-build';
 import {
   ExportCancelledError,
@@ -12,6 +14,7 @@ import {
   prepareExportInWindow,
   savableFromParts,
   type ExportRequest,
+  type PreparedExport,
   type SavableExport,
 } from './export-documents';
 import type { FromExportWorker, ToExportWorker } from './export-protocol';
@@ -153,14 +156,34 @@ export function prepareSavableExport(
  * stream, so the window neither reads the project nor holds the file; in the window only where
  * there are no workers.
  */
-export async function prepareSavableBundle(db: SpanwrightDatabase, project: Project, self: Annotator): Promise<SavableExport> {
-  if (typeof Worker === 'undefined') return savableFromParts(await prepareProjectBundle(db, project, self));
-  const savable = await runExportWorker(
+export function prepareSavableBundle(db: SpanwrightDatabase, project: Project, self: Annotator): Promise<SavableExport> {
+  return prepareWholeFile(
+    db,
     { type: 'bundle', databaseName: db.name, projectId: project.id, self },
-    (summary) => summary.fileName ?? `${project.name}.${BUNDLE_EXTENSION}`,
-    {},
+    `${project.name}.${BUNDLE_EXTENSION}`,
+    () => prepareProjectBundle(db, project, self),
   );
-  // Only a cancel resolves null, and a bundle has none.
-  if (!savable) throw new Error('The bundle was not built.');
+}
+
+/** The work packages of an assignment (a zip of bundles), the same way. */
+export function prepareSavableAssignment(db: SpanwrightDatabase, project: Project, plan: AssignmentPlan, self: Annotator): Promise<SavableExport> {
+  return prepareWholeFile(
+    db,
+    { type: 'assignment', databaseName: db.name, projectId: project.id, plan, self },
+    `${project.name}_assignments.zip`,
+    () => prepareAssignmentBundles(db, project, plan, self),
+  );
+}
+
+async function prepareWholeFile(
+  db: SpanwrightDatabase,
+  start: ToExportWorker,
+  fallbackName: string,
+  inWindow: () => Promise<PreparedExport>,
+): Promise<SavableExport> {
+  if (typeof Worker === 'undefined') return savableFromParts(await inWindow());
+  const savable = await runExportWorker(start, (summary) => summary.fileName ?? fallbackName, {});
+  // Only a cancel resolves null, and these have none.
+  if (!savable) throw new Error('The file was not built.');
   return savable;
 }

@@ -4,13 +4,15 @@
 // (EXPORT_CHUNKS_IN_FLIGHT), so neither side holds the whole file and the window never stalls.
 import { describeError } from '../../../src-shared/describe-error';
 import { SpanwrightDatabase } from '../storage/database';
+import type { Project } from '../../../src-shared/domain';
+import { prepareAssignmentBundles } from './assign-work';
 import { prepareProjectBundle } from './bundle-build';
 import { planExport, summarizeExport, writeExport, type ExportPlan, type PreparedExport } from './export-documents';
 import { EXPORT_CHUNK_BYTES, EXPORT_CHUNKS_IN_FLIGHT, type FromExportWorker, type ToExportWorker } from './export-protocol';
 
 let db: SpanwrightDatabase | null = null;
 let plan: ExportPlan | null = null;
-/** A project bundle, built whole here (its lines are what a snapshot holds), then streamed on `save`. */
+/** A project bundle or work packages, built whole here (a bundle's lines, a zip), then streamed on `save`. */
 let bundle: PreparedExport | null = null;
 let inFlight = 0;
 let acked: (() => void) | null = null;
@@ -53,6 +55,12 @@ function createChunker(): { write(chunk: string | Uint8Array): Promise<void>; en
   };
 }
 
+async function readProject(db: SpanwrightDatabase, projectId: string): Promise<Project> {
+  const project = await db.projects.get(projectId);
+  if (!project) throw new Error('The project no longer exists.');
+  return project;
+}
+
 async function handle(message: ToExportWorker): Promise<void> {
   switch (message.type) {
     case 'summarize': {
@@ -63,11 +71,15 @@ async function handle(message: ToExportWorker): Promise<void> {
       if (summary) send({ type: 'summary', summary });
       return;
     }
-    case 'bundle': {
-      db = new SpanwrightDatabase(message.databaseName);
-      const project = await db.projects.get(message.projectId);
-      if (!project) throw new Error('The project no longer exists.');
-      bundle = await prepareProjectBundle(db, project, message.self);
+    case 'bundle':
+    case 'assignment': {
+      const opened = new SpanwrightDatabase(message.databaseName);
+      db = opened;
+      const project = await readProject(opened, message.projectId);
+      bundle =
+        message.type === 'bundle'
+          ? await prepareProjectBundle(opened, project, message.self)
+          : await prepareAssignmentBundles(opened, project, message.plan, message.self);
       send({ type: 'summary', summary: bundle.summary, fileName: bundle.fileName });
       return;
     }

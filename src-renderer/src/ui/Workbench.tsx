@@ -356,9 +356,7 @@ export function Workbench(props: {
     notify,
     countingProjects: dialog === 'projects',
     project,
-    documents: allRecords,
-    self: annotator,
-    saveFile: (prepared) => exports.save(prepared, () => undefined),
+    saveAssignment: exports.saveAssignment,
   });
 
   const documentIndex = useMemo(() => (documentId ? filtered.indexOf(documentId) : -1), [documentId, filtered]);

@@ -5,8 +5,9 @@ import { useCallback, useMemo } from 'react';
 import type { SpanwrightBridge } from '../../../src-shared/bridge';
 import { GOLD_ANNOTATOR, type Annotator, type DocumentRecord, type LabelSchema, type Project } from '../../../src-shared/domain';
 import { attributeTypesOf } from '../../../src-shared/schema-rules';
-import { savableFromParts, type ExportRequest, type PreparedExport, type SavableExport } from '../app/export-documents';
-import { prepareSavableBundle, prepareSavableExport } from '../app/export-job';
+import type { ExportRequest, SavableExport } from '../app/export-documents';
+import type { AssignmentPlan } from '../../../src-shared/assignment';
+import { prepareSavableAssignment, prepareSavableBundle, prepareSavableExport } from '../app/export-job';
 import type { SpanwrightDatabase } from '../storage/database';
 import { displayName } from './useAnnotatorNames';
 import type { ExportChoices } from './ExportDialog';
@@ -81,12 +82,10 @@ export function useExportFlow(options: {
     after();
   };
 
-  /** A whole file in memory (bundles). */
-  const save = (prepared: PreparedExport, after: () => void = onSaved) => saveStreamed(savableFromParts(prepared), undefined, after);
 
-  /** A project's bundle, built and streamed by the export worker, which stops once saved (or not). */
-  const saveBundleFile = async (of: Project, after?: () => void) => {
-    const savable = await prepareSavableBundle(db, of, annotator);
+  /** A file built and streamed by the export worker, which stops once it is saved (or not). */
+  const saveWholeFile = async (preparing: Promise<SavableExport>, after?: () => void) => {
+    const savable = await preparing;
     try {
       await saveStreamed(savable, undefined, after);
     } finally {
@@ -95,11 +94,15 @@ export function useExportFlow(options: {
   };
 
   const saveBundle = async () => {
-    if (project) await saveBundleFile(project);
+    if (project) await saveWholeFile(prepareSavableBundle(db, project, annotator));
   };
 
   /** Any project's bundle (before deleting it), leaving the dialog that asked open. */
-  const saveBundleOf = (other: Project) => saveBundleFile(other, () => undefined);
+  const saveBundleOf = (other: Project) => saveWholeFile(prepareSavableBundle(db, other, annotator), () => undefined);
 
-  return { annotationSets, prepare, save, saveStreamed, saveBundle, saveBundleOf };
+  /** The work packages of an assignment plan, leaving the dialog that asked open. */
+  const saveAssignment = (of: Project, plan: AssignmentPlan) =>
+    saveWholeFile(prepareSavableAssignment(db, of, plan, annotator), () => undefined);
+
+  return { annotationSets, prepare, saveStreamed, saveBundle, saveBundleOf, saveAssignment };
 }

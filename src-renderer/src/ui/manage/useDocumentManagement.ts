@@ -4,10 +4,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
 import { planAssignment, type AssignmentPlan, type AssignmentRequest } from '../../../../src-shared/assignment';
-import type { Annotator, DocumentRecord, Project } from '../../../../src-shared/domain';
+import type { DocumentRecord, Project } from '../../../../src-shared/domain';
 import { errorMessage } from '../../../../src-shared/result';
-import { prepareAssignmentBundles } from '../../app/assign-work';
-import type { PreparedExport } from '../../app/export-documents';
 import type { AnnotationSession } from '../../app/annotation-session';
 import type { SpanwrightDatabase, TrashedDocument } from '../../storage/database';
 import { whileProjectFree } from '../../platform/project-locks';
@@ -26,13 +24,11 @@ export function useDocumentManagement(options: {
   notify: (message: string, kind: 'info' | 'success' | 'error') => void;
   /** Whether the projects dialog is open (its document counts are read only then). */
   countingProjects: boolean;
-  /** For work bundles: the open project, all its documents, who hands them out, and how a file is saved. */
+  /** For work bundles: the open project, and how its work packages are built and saved. */
   project: Project | undefined;
-  documents: () => readonly DocumentRecord[];
-  self: Annotator;
-  saveFile: (prepared: PreparedExport) => Promise<void>;
+  saveAssignment: (project: Project, plan: AssignmentPlan) => Promise<void>;
 }) {
-  const { db, projectId, projects, session, filtered, openDocument, switchProject, notify, project, documents, self, saveFile } = options;
+  const { db, projectId, projects, session, filtered, openDocument, switchProject, notify, project, saveAssignment } = options;
   const trash = useLiveQuery(() => readTrash(db, projectId), [db, projectId]);
   const projectDocumentCounts = useLiveQuery(
     async () =>
@@ -105,9 +101,9 @@ export function useDocumentManagement(options: {
   const saveBundles = useCallback(
     async (plan: AssignmentPlan) => {
       if (!project) return;
-      await saveFile(await prepareAssignmentBundles(db, project, plan, documents(), self));
+      await saveAssignment(project, plan);
     },
-    [db, documents, project, saveFile, self],
+    [project, saveAssignment],
   );
 
   /** Plans who annotates what, keeps the plan with the project and saves the work bundles. */

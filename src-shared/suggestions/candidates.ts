@@ -67,16 +67,25 @@ export interface SuggestionOwner {
   now: number;
 }
 
+/** The text a candidate covers, undefined when its document is not among them. */
+export type CoveredText = (candidate: Candidate) => string | undefined;
+
+/** The covered text read from the documents' texts. */
+export function coveredIn(texts: ReadonlyMap<string, string>): CoveredText {
+  return (c) => texts.get(c.documentId)?.slice(c.start, c.end);
+}
+
 /**
  * Suggestion records for candidates: pending, with the covered text. Candidates whose label
- * the project lacks are left out. Which of them are new (not under a same-label span, not
- * proposed before) is decided when they are stored (annotations/suggestion-edits.ts).
+ * the project lacks, or whose text is unknown, are left out. Which of them are new (not under
+ * a same-label span, not proposed before) is decided when they are stored
+ * (annotations/suggestion-edits.ts).
  */
-export function toSuggestions(candidates: readonly Candidate[], texts: ReadonlyMap<string, string>, owner: SuggestionOwner): Suggestion[] {
+export function toSuggestions(candidates: readonly Candidate[], coveredText: CoveredText, owner: SuggestionOwner): Suggestion[] {
   const out: Suggestion[] = [];
   for (const c of candidates) {
     const layer = owner.layerOf(c.label);
-    const text = texts.get(c.documentId);
+    const text = coveredText(c);
     if (layer === undefined || text === undefined) continue;
     const suggestion: Suggestion = {
       id: owner.newId(),
@@ -87,7 +96,7 @@ export function toSuggestions(candidates: readonly Candidate[], texts: ReadonlyM
       label: c.label,
       start: c.start,
       end: c.end,
-      text: text.slice(c.start, c.end),
+      text,
       source: c.source,
       status: 'pending',
       createdAt: owner.now,

@@ -35,6 +35,31 @@ test('same-string suggestion: accepted with Enter and undone, rejected with x', 
   await expect(spans).toHaveCount(1);
 });
 
+test('same-string proposals are searched for in one worker, which also finds them in a document imported after its first search', async ({
+  page,
+}) => {
+  const started: string[] = [];
+  page.on('worker', (worker) => {
+    if (/same-string-worker/.test(worker.url())) started.push(worker.url());
+  });
+  await openApp(page);
+  await openDocument(page, 'Harbour city opens new tram line');
+  const text = page.getByRole('article', { name: 'Document text' });
+  await dragSelect(page, 'budget', 1);
+  await page.keyboard.press('e');
+  await expect(text.locator('[data-suggestion="true"][data-label="EVENT"]')).toHaveText('budget');
+  expect(started).toHaveLength(1);
+
+  // The worker read the project's texts at that first span; the new document reaches it through the change log.
+  const note = 'Zephyr spoke first. Then Zephyr left.';
+  await page.getByLabel('Import documents').setInputFiles([{ name: 'zephyr-note.txt', mimeType: 'text/plain', buffer: Buffer.from(note) }]);
+  await openDocument(page, 'zephyr-note');
+  await dragSelect(page, 'Zephyr', 1);
+  await page.keyboard.press('e');
+  await expect(text.locator('[data-suggestion="true"][data-label="EVENT"]')).toHaveText('Zephyr');
+  expect(started).toHaveLength(1);
+});
+
 test('a span undone or deleted takes back the same-string proposals it made', async ({ page }) => {
   await openApp(page);
   await openDocument(page, 'Harbour city opens new tram line');

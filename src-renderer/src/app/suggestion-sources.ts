@@ -6,14 +6,14 @@ import { combineChanges, type ChangeScope } from '../../../src-shared/annotation
 import { addSuggestions, removeSuggestions } from '../../../src-shared/annotations/suggestion-edits';
 import type { LabelSchema, Span, Suggestion } from '../../../src-shared/domain';
 import { ok } from '../../../src-shared/result';
-import { toSuggestions, tokenizedDocument, type Candidate } from '../../../src-shared/suggestions/candidates';
+import { coveredIn, toSuggestions, tokenizedDocument, type Candidate, type CoveredText } from '../../../src-shared/suggestions/candidates';
 import { trainAndSuggest, type Evaluation, type TaggerInput } from '../../../src-shared/suggestions/evaluation';
 import { patternCandidates, type MatchPattern } from '../../../src-shared/suggestions/patterns';
-import { sameStringCandidates } from '../../../src-shared/suggestions/same-string';
 import { commitBuilt } from '../storage/commit';
 import { writesSignal } from '../storage/write-permits';
 import type { SpanwrightDatabase } from '../storage/database';
 import { newId } from './ids';
+import type { SameStringSearch } from './same-string-search';
 import { statusOf } from '../../../src-shared/document-rules';
 
 function scopeOf(documentIds: Iterable<string>): ChangeScope {
@@ -54,11 +54,11 @@ export async function storeCandidates(
   schema: LabelSchema,
   annotator: string,
   candidates: readonly Candidate[],
-  texts: ReadonlyMap<string, string>,
+  coveredText: CoveredText,
   replacing: readonly Suggestion[] = [],
 ): Promise<number> {
   const layers = new Map(schema.labels.map((l) => [l.name, l.layer]));
-  const suggestions = toSuggestions(candidates, texts, {
+  const suggestions = toSuggestions(candidates, coveredText, {
     projectId,
     annotator,
     layerOf: (label) => layers.get(label),
@@ -86,17 +86,21 @@ export async function storeCandidates(
   return added;
 }
 
-/** After a span is made: its text proposed at every other occurrence in the project. */
+/**
+ * After a span is made: its text proposed at every other occurrence in the project. `search`
+ * (same-string-search.ts) finds them in a worker that keeps the project's texts; the window
+ * only stores what it finds, every candidate covering exactly the span's text.
+ */
 export async function proposeSameString(
   db: SpanwrightDatabase,
+  search: SameStringSearch,
   projectId: string,
   schema: LabelSchema,
   span: Span,
   locale?: string,
 ): Promise<number> {
-  const texts = await projectTexts(db, projectId);
-  const documents = [...texts].map(([id, text]) => ({ id, text }));
-  return storeCandidates(db, projectId, schema, span.annotator, sameStringCandidates(documents, span, locale ? { locale } : {}), texts);
+  const candidates = await search.find(span, locale);
+  return storeCandidates(db, projectId, schema, span.annotator, candidates, () => span.text);
 }
 
 /**
@@ -158,7 +162,7 @@ export async function proposeFromPatterns(
 ): Promise<number> {
   const texts = await projectTexts(db, projectId);
   const candidates = [...texts].flatMap(([id, text]) => patternCandidates(tokenizedDocument(id, text, locale), patterns, source));
-  return storeCandidates(db, projectId, schema, annotator, candidates, texts);
+  return storeCandidates(db, projectId, schema, annotator, candidates, coveredIn(texts));
 }
 
 /** The tagger's input: the annotator's Done documents with their spans (of the given layer), and the rest. */
@@ -238,6 +242,6 @@ export async function retrainTagger(
     (s) => s.annotator === annotator && s.source === 'model' && s.status === 'pending',
   );
   const texts = new Map(input.targets.map((t) => [t.id, t.text]));
-  const added = await storeCandidates(db, projectId, schema, annotator, candidates, texts, stale);
+  const added = await storeCandidates(db, projectId, schema, annotator, candidates, coveredIn(texts), stale);
   return { evaluation, added };
 }

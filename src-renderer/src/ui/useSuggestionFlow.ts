@@ -9,6 +9,7 @@ import { parsePatterns, parseTermList } from '../../../src-shared/suggestions/pa
 import { errorMessage } from '../../../src-shared/result';
 import type { AnnotationSession } from '../app/annotation-session';
 import { proposeFromPatterns, proposeSameString, retrainTagger, withdrawSameString } from '../app/suggestion-sources';
+import { openSameStringSearch, type SameStringSearch } from '../app/same-string-search';
 import type { SpanwrightDatabase } from '../storage/database';
 import { readLimitPolicy } from '../storage/input-limits';
 import type { UnreadFile } from '../app/chosen-files';
@@ -139,9 +140,25 @@ export function useSuggestionFlow(options: {
     [answer, suggestions],
   );
 
+  // The project's same-string search (a worker holding its texts): started by the first span
+  // made, ended when the project closes.
+  const sameString = useRef<{ db: SpanwrightDatabase; projectId: string; search: SameStringSearch } | null>(null);
+  useEffect(
+    () => () => {
+      sameString.current?.search.close();
+      sameString.current = null;
+    },
+    [db, projectId],
+  );
+
   const spanMade = useCallback(
     (span: Span) => {
-      void proposeSameString(db, projectId, latest.current.schema, span, language)
+      let held = sameString.current;
+      if (held?.db !== db || held.projectId !== projectId) {
+        held?.search.close();
+        held = sameString.current = { db, projectId, search: openSameStringSearch(db, projectId) };
+      }
+      void proposeSameString(db, held.search, projectId, latest.current.schema, span, language)
         .then((added) => {
           if (added > 0) latest.current.session.reload();
         })

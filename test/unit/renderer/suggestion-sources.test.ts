@@ -7,6 +7,7 @@ import { defaultSchema } from '../../../src-shared/default-schema';
 import type { DocumentRecord, Span } from '../../../src-shared/domain';
 import { parsePatterns } from '../../../src-shared/suggestions/patterns';
 import { proposeFromPatterns, proposeSameString, retrainTagger } from '../../../src-renderer/src/app/suggestion-sources';
+import { sameStringSearchInWindow } from '../../../src-renderer/src/app/same-string-search';
 import { commitChange } from '../../../src-renderer/src/storage/commit';
 import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
 import { createProject } from '../../../src-renderer/src/storage/projects';
@@ -66,8 +67,9 @@ afterEach(async () => {
 
 it('a span made is proposed at its other occurrences, once', async () => {
   const made = span('s1', 'd1', 'PERSON', 'Garry Conille');
-  expect(await proposeSameString(db, 'p', schema, made)).toBe(2);
-  expect(await proposeSameString(db, 'p', schema, made)).toBe(0);
+  const search = sameStringSearchInWindow(db, 'p');
+  expect(await proposeSameString(db, search, 'p', schema, made)).toBe(2);
+  expect(await proposeSameString(db, search, 'p', schema, made)).toBe(0);
   const stored = await db.suggestions.toArray();
   expect(stored.map((s) => [s.documentId, s.text, s.source, s.status]).sort()).toEqual([
     ['d1', 'Garry Conille', 'same-string', 'pending'],

@@ -6,7 +6,7 @@ import { spanRecord, suggestionRecord } from '../../../src-shared/annotations/ki
 import { createState } from '../../../src-shared/annotations/state';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import type { Span } from '../../../src-shared/domain';
-import { longestFirst, toSuggestions, tokenizedDocument } from '../../../src-shared/suggestions/candidates';
+import { coveredIn, longestFirst, toSuggestions, tokenizedDocument } from '../../../src-shared/suggestions/candidates';
 import { sameStringCandidates } from '../../../src-shared/suggestions/same-string';
 
 const D1 = 'Garry Conille, the prime minister. Garry Conille, his cabinet; GARRY CONILLE did not.';
@@ -49,7 +49,7 @@ describe('same-string suggestions', () => {
     ]);
     let n = 0;
     const owner = { projectId: 'p', annotator: 'ana', layerOf: () => 'entity' as const, newId: () => `g${n++}`, now: 3 };
-    const suggestions = toSuggestions(sameStringCandidates(documents, made), texts, owner);
+    const suggestions = toSuggestions(sameStringCandidates(documents, made), coveredIn(texts), owner);
     expect(suggestions.map((s) => [s.text, s.status, s.layer])).toEqual([
       ['Garry Conille', 'pending', 'entity'],
       ['Garry Conille', 'pending', 'entity'],

@@ -1,6 +1,8 @@
 // Saving an export where no worker runs (Node): prepareSavableExport takes the window's path,
 // which streams the file into the save stream a batch at a time (the same bytes as the whole
 // file in memory) and aborts the stream, leaving no file, when the export is discarded mid-save.
+// First: Dexie looks for indexedDB when it loads, and the app modules below load it.
+import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SaveStream } from '../../../src-shared/bridge';
 import type { DocumentRecord } from '../../../src-shared/domain';

@@ -1,5 +1,7 @@
 // The streamed export (a summary pass, then a save pass reading a batch at a time) writes what
 // the core exporter writes over all documents at once, across batch boundaries.
+// First: Dexie looks for indexedDB when it loads, and the app modules below load it.
+import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createExporter } from '../../../src-shared/formats/exporter';
 import type { DocumentRecord } from '../../../src-shared/domain';

@@ -36,7 +36,7 @@ function exactBytes(buffer: Buffer): Uint8Array {
 
 function totalTooLarge(path: string, total: number, maxTotalBytes: number): FileTooLargeError {
   return new FileTooLargeError(
-    `With "${basename(path)}" the chosen files come to ${formatSize(total)}; at most ${formatSize(maxTotalBytes)} can be opened at once. Open fewer files at a time.`,
+    `With "${basename(path)}" the chosen files come to ${formatSize(total)}; at most ${formatSize(maxTotalBytes)} can be opened at once from the menu. Open fewer files at a time, or use Import documents… in the window.`,
   );
 }
 
@@ -52,7 +52,7 @@ export async function readOpenedFiles(
     if (!info.isFile()) throw new Error(`"${basename(path)}" is not a regular file.`);
     if (info.size > maxBytes) {
       throw new FileTooLargeError(
-        `"${basename(path)}" is ${formatSize(info.size)}; files larger than ${formatSize(maxBytes)} cannot be opened. Split it into smaller files.`,
+        `"${basename(path)}" is ${formatSize(info.size)}; files larger than ${formatSize(maxBytes)} cannot be opened from the menu. Use Import documents… in the window, which reads large files a piece at a time.`,
       );
     }
     total += info.size;

@@ -170,7 +170,10 @@ export function useImportFlows(deps: {
   };
 
   const openImportPicker = useCallback(async () => {
-    if (bridge.platform === 'web') fileInput.current?.click();
+    // The page's own file chooser hands the import worker files it reads from disk a piece at a
+    // time. It opens only within a user's click or key; the desktop menu's Import… is neither
+    // (Chromium refuses), so there the main process picks and sends the bytes, under its limits.
+    if (bridge.platform === 'web' || navigator.userActivation.isActive) fileInput.current?.click();
     else void startImport(await bridge.openFiles([{ name: 'Documents', extensions: IMPORT_EXTENSIONS }]));
   }, [bridge, fileInput, startImport]);
 

@@ -45,9 +45,9 @@ describe('describeError: causes in words, not raw error names', () => {
 
   it('drops the prefixes Electron puts before an error from the main process', () => {
     const fromMain = new Error(
-      `Error invoking remote method 'spanwright:open-files': FileTooLargeError: "huge.jsonl" is 300 MB; files larger than 200 MB cannot be opened. Split it into smaller files.`,
+      `Error invoking remote method 'spanwright:open-files': FileTooLargeError: "huge.jsonl" is 300 MB; files larger than 200 MB cannot be opened from the menu. Use Import documents… in the window, which reads large files a piece at a time.`,
     );
-    expect(describeError(fromMain)).toBe('"huge.jsonl" is 300 MB; files larger than 200 MB cannot be opened. Split it into smaller files.');
+    expect(describeError(fromMain)).toBe('"huge.jsonl" is 300 MB; files larger than 200 MB cannot be opened from the menu. Use Import documents… in the window, which reads large files a piece at a time.');
     const denied = new Error(`Error invoking remote method 'spanwright:save-chunk': Error: EACCES: permission denied, open '/x/out.jsonl'`);
     expect(describeError(denied)).toBe(
       "Permission to the file or folder was denied. Details: EACCES: permission denied, open '/x/out.jsonl'",

@@ -37,7 +37,7 @@ describe('readOpenedFiles', () => {
     const read = readOpenedFiles([join(dir, 'small.txt'), join(dir, 'big.txt')], 2 * 1024 * 1024);
     await expect(read).rejects.toThrow(FileTooLargeError);
     await expect(readOpenedFiles([join(dir, 'big.txt')], 2 * 1024 * 1024)).rejects.toThrow(
-      '"big.txt" is 3 MB; files larger than 2 MB cannot be opened. Split it into smaller files.',
+      '"big.txt" is 3 MB; files larger than 2 MB cannot be opened from the menu. Use Import documents… in the window, which reads large files a piece at a time.',
     );
   });
 
@@ -154,7 +154,7 @@ describe('createIpcHandlers', () => {
   it('refuses oversized files with a clear message', async () => {
     writeFileSync(join(dir, 'huge.jsonl'), Buffer.alloc(2048));
     openPaths = [join(dir, 'huge.jsonl')];
-    await expect(call(IPC.openFiles, appEvent(), filters)).rejects.toThrow('"huge.jsonl" is 2 KB; files larger than 1 KB cannot be opened. Split it into smaller files.');
+    await expect(call(IPC.openFiles, appEvent(), filters)).rejects.toThrow('"huge.jsonl" is 2 KB; files larger than 1 KB cannot be opened from the menu. Use Import documents… in the window, which reads large files a piece at a time.');
   });
 
   it('rejects hostile arguments without opening a dialog', async () => {

@@ -19,7 +19,7 @@ describe('readOpenedFiles: the total of one pick', () => {
     const read = readOpenedFiles(paths, 2 * 1024 * 1024, 2.5 * 1024 * 1024);
     await expect(read).rejects.toThrow(FileTooLargeError);
     await expect(readOpenedFiles(paths, 2 * 1024 * 1024, 2.5 * 1024 * 1024)).rejects.toThrow(
-      'With "c.jsonl" the chosen files come to 3 MB; at most 2.5 MB can be opened at once. Open fewer files at a time.',
+      'With "c.jsonl" the chosen files come to 3 MB; at most 2.5 MB can be opened at once from the menu. Open fewer files at a time, or use Import documents… in the window.',
     );
   });
 

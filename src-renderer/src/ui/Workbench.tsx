@@ -122,8 +122,12 @@ export function Workbench(props: {
   const projects = useLiveQuery(() => db.projects.orderBy('name').toArray(), [db]);
   const annotators = useLiveQuery(() => db.annotators.toArray(), [db]);
   const project = useLiveQuery(() => db.projects.get(projectId), [db, projectId]);
-  // The project's document rows, read once and patched from the change log (a label re-reads one row).
-  const listed = useDocumentIndex(db, projectId, (message) => notify(message, 'error'));
+  const reportError = useCallback((message: string) => notify(message, 'error'), [notify]);
+  const openDocumentState = useOpenDocument(db, projectId, reportError);
+  // The project's document rows, read once and patched from the change log (a label re-reads one
+  // row). Read once the open document's text is read: at 100,000 documents the list's pages
+  // would otherwise queue in the database ahead of each of the document's first reads.
+  const listed = useDocumentIndex(db, openDocumentState.settledProject, reportError);
   const documentRows = listed?.index;
   const schema = project?.schema ?? defaultSchema();
   // Document labels are read only while the list is filtered by one.
@@ -151,9 +155,7 @@ export function Workbench(props: {
   const allRecords = useCallback(() => documentRows?.records() ?? [], [documentRows]);
   const filteredRecords = useCallback(() => documentRows?.records(filtered) ?? [], [documentRows, filtered]);
 
-  const reportError = useCallback((message: string) => notify(message, 'error'), [notify]);
   const snapping = useSnapping(db, projectId, documentViewRef, reportError);
-  const openDocumentState = useOpenDocument(db, projectId, reportError);
   const { documentId, record: openRecord, text } = openDocumentState;
   const openInView = openDocumentState.open;
   const openDocument = useCallback(

@@ -11,24 +11,23 @@ export interface DocumentIndexState {
   version: number;
 }
 
-/** Undefined until the project's documents are read. */
+/** Undefined until the project's documents are read, and while `projectId` is null (not yet wanted). */
 export function useDocumentIndex(
   db: SpanwrightDatabase,
-  projectId: string,
+  projectId: string | null,
   reportError: (message: string) => void,
 ): DocumentIndexState | undefined {
   const [state, setState] = useState<{ projectId: string; index: DocumentIndex; version: number }>();
   const report = useRef(reportError);
   report.current = reportError;
-  useEffect(
-    () =>
-      followProjectDocuments(
-        db,
-        projectId,
-        (index) => setState({ projectId, index, version: index.version }),
-        (error) => report.current(`The document list could not be read: ${errorMessage(error)}`),
-      ),
-    [db, projectId],
-  );
+  useEffect(() => {
+    if (projectId === null) return undefined;
+    return followProjectDocuments(
+      db,
+      projectId,
+      (index) => setState({ projectId, index, version: index.version }),
+      (error) => report.current(`The document list could not be read: ${errorMessage(error)}`),
+    );
+  }, [db, projectId]);
   return state && state.projectId === projectId ? state : undefined;
 }

@@ -1,7 +1,8 @@
 // Which document is open in a project: restored when the project opens (or the first one),
 // remembered when it changes, and its text loaded with its remembered scroll position.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../../../src-shared/result';
 import type { DocumentRecord } from '../../../src-shared/domain';
 import type { SpanwrightDatabase } from '../storage/database';
 import { readDocumentText } from '../storage/documents';
@@ -16,11 +17,17 @@ export interface OpenDocument {
   text: string | undefined;
   /** Where the text was scrolled to when it was last open. */
   scrollTop: number;
+  /** The project once its open document's first reads are done (or it has none to open). */
+  settledProject: string | null;
 }
 
 export function useOpenDocument(db: SpanwrightDatabase, projectId: string, reportError: (message: string) => void): OpenDocument {
   const [documentId, setDocumentId] = useState<string | null>(null);
   const [openText, setOpenText] = useState<{ documentId: string; text: string; scrollTop: number } | null>(null);
+  const [settled, setSettled] = useState<string | null>(null);
+  // A document opened belongs to the project shown (a project switch first clears documentId).
+  const projectOfDocument = useRef(projectId);
+  projectOfDocument.current = projectId;
   const record = useLiveQuery(() => (documentId ? db.documents.get(documentId) : undefined), [db, documentId]);
 
   const open = useCallback(
@@ -36,17 +43,25 @@ export function useOpenDocument(db: SpanwrightDatabase, projectId: string, repor
     let cancelled = false;
     setDocumentId(null);
     void (async () => {
-      const remembered = await readSetting(db, SETTING.openDocument(projectId), isString);
-      const exists = remembered ? await db.documents.get(remembered) : undefined;
-      const first =
-        exists ?? (await db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).first());
-      if (!cancelled && first) setDocumentId(first.id);
+      try {
+        const remembered = await readSetting(db, SETTING.openDocument(projectId), isString);
+        const exists = remembered ? await db.documents.get(remembered) : undefined;
+        const first =
+          exists ?? (await db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).first());
+        if (cancelled) return;
+        if (first) setDocumentId(first.id);
+        else setSettled(projectId);
+      } catch (error) {
+        if (cancelled) return;
+        reportError(`The open document could not be found: ${errorMessage(error)}`);
+        setSettled(projectId);
+      }
     })();
     rememberSetting(db, SETTING.lastProjectId, projectId);
     return () => {
       cancelled = true;
     };
-  }, [db, projectId]);
+  }, [db, projectId, reportError]);
 
   // Load the open document's text and its remembered scroll position.
   useEffect(() => {
@@ -56,13 +71,20 @@ export function useOpenDocument(db: SpanwrightDatabase, projectId: string, repor
       return;
     }
     void (async () => {
-      const [text, scrollTop] = await Promise.all([
-        readDocumentText(db, documentId),
-        readSetting(db, SETTING.scrollTop(documentId), isNumber),
-      ]);
-      if (cancelled) return;
-      if (text === undefined) reportError('The text of this document is missing from the database.');
-      else setOpenText({ documentId, text, scrollTop: scrollTop ?? 0 });
+      try {
+        const [text, scrollTop] = await Promise.all([
+          readDocumentText(db, documentId),
+          readSetting(db, SETTING.scrollTop(documentId), isNumber),
+        ]);
+        if (cancelled) return;
+        if (text === undefined) reportError('The text of this document is missing from the database.');
+        else setOpenText({ documentId, text, scrollTop: scrollTop ?? 0 });
+      } catch (error) {
+        if (!cancelled) reportError(`The text of this document could not be read: ${errorMessage(error)}`);
+      } finally {
+        // Read or not, the project's other reads (its document list) need not wait any longer.
+        if (!cancelled) setSettled(projectOfDocument.current);
+      }
     })();
     return () => {
       cancelled = true;
@@ -70,5 +92,6 @@ export function useOpenDocument(db: SpanwrightDatabase, projectId: string, repor
   }, [db, documentId, reportError]);
 
   const current = openText && openText.documentId === documentId ? openText : null;
-  return { documentId, open, record, text: current?.text, scrollTop: openText?.scrollTop ?? 0 };
+  const settledProject = settled === projectId ? projectId : null;
+  return { documentId, open, record, text: current?.text, scrollTop: openText?.scrollTop ?? 0, settledProject };
 }

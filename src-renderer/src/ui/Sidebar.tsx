@@ -3,6 +3,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { Annotator, Label, LabelSchema, Span } from '../../../src-shared/domain';
+import { OffsetConverter } from '../../../src-shared/offsets';
 import type { useAdjudication } from '../app/adjudication';
 import type { AnnotationSession } from '../app/annotation-session';
 import type { ReviewState } from '../app/review-state';
@@ -55,6 +56,9 @@ export function Sidebar(props: {
 }) {
   const { db, projectId, annotator, mode, schema, session, text, selectedSpanIds, spansById, review, adjudication } = props;
   const selectedSpan = selectedSpanIds[0] ? spansById.get(selectedSpanIds[0]) : undefined;
+  // Offsets are shown in code points, as exports write them: counted once per text, not from
+  // the start of the text for every span shown (a 1 MB text would be scanned on every label).
+  const codePoints = useMemo(() => new OffsetConverter(text ?? ''), [text]);
   const [progressOpen, setProgressOpen] = useState(false);
   const projectLabelCounts = useLiveQuery(
     () =>
@@ -112,7 +116,7 @@ export function Sidebar(props: {
       {selectedSpan ? (
         <SpanDetails
           span={selectedSpan}
-          documentText={text ?? ''}
+          codePoints={codePoints}
           schema={schema}
           others={selectedSpanIds
             .slice(1)
@@ -138,7 +142,7 @@ export function Sidebar(props: {
       )}
       {props.documentOpen && mode !== 'review' && <SuggestionsPanel flow={props.suggestionFlow} schema={schema} />}
       {props.documentOpen && text !== undefined && (
-        <SpanList spans={session.spans} text={text} selectedId={selectedSpan?.id} onJump={props.onJump} />
+        <SpanList spans={session.spans} codePoints={codePoints} selectedId={selectedSpan?.id} onJump={props.onJump} />
       )}
       <ProjectProgress
         total={props.progress.total}

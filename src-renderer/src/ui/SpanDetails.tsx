@@ -2,7 +2,7 @@
 // delete button; plus the other spans under the last click, to reach nested ones.
 import type { AttributeValue, Label, LabelSchema, Relation, RelationType, Span } from '../../../src-shared/domain';
 import { showBidiControls } from '../../../src-shared/formats/bidi-controls';
-import { toCodePointOffset } from '../../../src-shared/offsets';
+import type { OffsetConverter } from '../../../src-shared/offsets';
 import { AttributeField } from './AttributeField';
 import { NoteField } from './NoteField';
 import { SpanRelations } from './SpanRelations';
@@ -10,8 +10,8 @@ import { ownValue } from '../../../src-shared/own-keys';
 
 export function SpanDetails(props: {
   span: Span;
-  /** The document's text, to show offsets as exports write them (code points). */
-  documentText: string;
+  /** The document's text in code points, to show offsets as exports write them. */
+  codePoints: OffsetConverter;
   schema: LabelSchema;
   others: readonly Span[];
   onRelabel: (label: Label) => void;
@@ -53,7 +53,7 @@ export function SpanDetails(props: {
       </label>
       <blockquote className="span-details__text" tabIndex={0} aria-label="Text of the span">{span.text}</blockquote>
       <p className="span-details__meta">
-        Characters {toCodePointOffset(props.documentText, span.start)}–{toCodePointOffset(props.documentText, span.end)} · {span.origin}
+        Characters {props.codePoints.toCodePoint(span.start)}–{props.codePoints.toCodePoint(span.end)} · {span.origin}
       </p>
       <div className="span-details__edges" role="group" aria-label="Boundaries">
         <span>Start</span>

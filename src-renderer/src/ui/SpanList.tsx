@@ -3,11 +3,11 @@
 import { useMemo, useState } from 'react';
 import type { Span } from '../../../src-shared/domain';
 import { showBidiControls } from '../../../src-shared/formats/bidi-controls';
-import { toCodePointOffset } from '../../../src-shared/offsets';
+import type { OffsetConverter } from '../../../src-shared/offsets';
 
 const clip = (text: string) => (text.length > 48 ? `${text.slice(0, 48)}…` : text).replace(/\s+/g, ' ');
 
-export function SpanList(props: { spans: readonly Span[]; text: string; selectedId: string | undefined; onJump: (spanId: string) => void }) {
+export function SpanList(props: { spans: readonly Span[]; codePoints: OffsetConverter; selectedId: string | undefined; onJump: (spanId: string) => void }) {
   const [label, setLabel] = useState('');
   // The list is built only while it is open: a closed list costs nothing per keystroke.
   const [open, setOpen] = useState(false);
@@ -33,7 +33,7 @@ export function SpanList(props: { spans: readonly Span[]; text: string; selected
               <strong>
                 <bdi>{span.label}</bdi>
               </strong>{' '}
-              {clip(span.text)} <span className="span-list__at">{toCodePointOffset(props.text, span.start)}</span>
+              {clip(span.text)} <span className="span-list__at">{props.codePoints.toCodePoint(span.start)}</span>
             </button>
           </li>
         ))}

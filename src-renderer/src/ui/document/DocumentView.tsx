@@ -8,7 +8,8 @@ import type { Span, Suggestion } from '../../../../src-shared/domain';
 import { lineIndexAt, linesTouched, splitLines, type Line } from '../../../../src-shared/span-layout';
 import { SourceTextNode, SpanMarkNode } from './nodes';
 import { $renderAllLines, $renderLines, type ViewSpan } from './render-lines';
-import { domPointAt, domRangesFor, placeCaret, selectedRange, storedOffsetAt } from './dom-offsets';
+import { domPointAt, domRangesFor, selectedRange, storedOffsetAt } from './dom-offsets';
+import { buildLineMarks, updateLineMarks, type LineMarks, type ReferenceAnnotator } from './line-marks';
 import { TextCaret } from './TextCaret';
 import { firstIndexWhere, marksDrawOrder, takeChunk, type LinesInView } from './draw-order';
 import { RelationArcs, type RelationArc } from './RelationArcs';
@@ -46,11 +47,7 @@ export interface DocumentViewProps {
   suggestions?: readonly Suggestion[];
 }
 
-export interface ReferenceAnnotator {
-  name: string;
-  /** Place in the review legend. */
-  slot: number;
-}
+export type { ReferenceAnnotator } from './line-marks';
 
 export interface DocumentViewHandle {
   /** Scrolls the span's first fragment into view, if it is drawn. */
@@ -76,15 +73,36 @@ function linesInView(editor: LexicalEditor, keys: readonly NodeKey[], scroller: 
   return { first, last: Math.max(first, end - 1) };
 }
 
-/** Marks the fragments of the selected spans and of the spans linked to them. */
-function markHighlights(root: HTMLElement, highlighted: readonly string[], related: readonly string[]): void {
+const HIGHLIGHTS = ['span--selected', 'span--related'] as const;
+
+/**
+ * Marks the fragments of the selected spans and of the spans linked to them, looking only in
+ * the lines each span covers (`linesOf`; the whole text for an id it does not know) and
+ * unmarking what `marked` held: no query of the whole text, which runs after every draw.
+ */
+function markHighlights(
+  root: HTMLElement,
+  marked: HTMLElement[],
+  highlighted: readonly string[],
+  related: readonly string[],
+  linesOf: (id: string) => HTMLElement[] | undefined,
+): HTMLElement[] {
+  for (const element of marked) element.classList.remove(...HIGHLIGHTS);
+  const now: HTMLElement[] = [];
   const mark = (className: string, ids: readonly string[]) => {
-    root.querySelectorAll(`.${className}`).forEach((el) => el.classList.remove(className));
-    for (const id of ids)
-      root.querySelectorAll(`[data-span-id="${CSS.escape(id)}"], [data-suggestion-id="${CSS.escape(id)}"]`).forEach((el) => el.classList.add(className));
+    for (const id of ids) {
+      const selector = `[data-span-id="${CSS.escape(id)}"], [data-suggestion-id="${CSS.escape(id)}"]`;
+      for (const container of linesOf(id) ?? [root]) {
+        container.querySelectorAll<HTMLElement>(selector).forEach((element) => {
+          element.classList.add(className);
+          now.push(element);
+        });
+      }
+    }
   };
-  mark('span--selected', highlighted);
-  mark('span--related', related);
+  mark(HIGHLIGHTS[0], highlighted);
+  mark(HIGHLIGHTS[1], related);
+  return now;
 }
 
 /** The selection's ends, as stored offsets and as the DOM nodes they were in before a redraw. */
@@ -115,74 +133,19 @@ function restoreSelection(held: HeldSelection, pointAt: (offset: number) => { no
   if (anchor && focus) selection.setBaseAndExtent(anchor.node, anchor.offset, focus.node, focus.offset);
 }
 
-const NO_SUGGESTIONS: ReadonlyMap<string, Suggestion> = new Map();
 
-/** A suggestion drawn as a span (marked as a suggestion by its id). */
-const drawnAsSpan = (s: Suggestion): Span => ({
-  id: s.id, projectId: s.projectId, documentId: s.documentId, annotator: s.annotator, layer: s.layer, label: s.label,
-  start: s.start, end: s.end, text: s.text, attributes: {}, origin: 'suggestion', createdAt: s.createdAt, updatedAt: s.updatedAt,
-});
-
-function groupByLine(
-  lines: readonly Line[],
-  spans: readonly Span[],
-  references: ReadonlyMap<string, ReferenceAnnotator> | undefined,
-  links: ReadonlyMap<string, number>,
-  suggestions: ReadonlyMap<string, Suggestion> = NO_SUGGESTIONS,
-): Map<number, ViewSpan[]> {
-  const byLine = new Map<number, ViewSpan[]>();
-  for (const span of spans) {
-    const reference = references?.get(span.annotator);
-    for (const index of linesTouched(lines, span.start, span.end)) {
-      const list = byLine.get(index);
-      const view: ViewSpan = {
-        id: span.id, layer: span.layer, label: span.label, start: span.start, end: span.end, text: span.text, annotator: span.annotator,
-        links: links.get(span.id) ?? 0,
-      };
-      if (reference !== undefined) {
-        view.referenceOf = reference.name;
-        view.referenceSlot = reference.slot;
-      }
-      // An entity nests (and gets a ring) only inside the same annotator's entities; claims'
-      // underlines stack across annotators, so each stays visible.
-      if (span.layer === 'entity') view.depthGroup = span.annotator;
-      const suggestion = suggestions.get(span.id);
-      if (suggestion) view.suggestion = suggestion.score === undefined ? { source: suggestion.source } : { source: suggestion.source, score: suggestion.score };
-      if (list) list.push(view);
-      else byLine.set(index, [view]);
-    }
+/** A suggestion drawn as a span (marked as a suggestion by its id); one object per suggestion, so an unchanged one is not redrawn. */
+const asSpan = new WeakMap<Suggestion, Span>();
+function drawnAsSpan(s: Suggestion): Span {
+  let span = asSpan.get(s);
+  if (!span) {
+    span = {
+      id: s.id, projectId: s.projectId, documentId: s.documentId, annotator: s.annotator, layer: s.layer, label: s.label,
+      start: s.start, end: s.end, text: s.text, attributes: {}, origin: 'suggestion', createdAt: s.createdAt, updatedAt: s.updatedAt,
+    };
+    asSpan.set(s, span);
   }
-  return byLine;
-}
-
-function signature(span: Span, links: ReadonlyMap<string, number>): string {
-  return `${span.layer}\u0000${span.label}\u0000${span.start}\u0000${span.end}\u0000${span.annotator}\u0000${links.get(span.id) ?? 0}`;
-}
-
-/** Lines whose drawing differs between two span lists (or their relation counts). */
-function changedLines(
-  lines: readonly Line[],
-  before: readonly Span[],
-  after: readonly Span[],
-  linksBefore: ReadonlyMap<string, number>,
-  linksAfter: ReadonlyMap<string, number>,
-): Set<number> {
-  const old = new Map(before.map((s) => [s.id, s]));
-  const touched = new Set<number>();
-  const mark = (s: Span) => linesTouched(lines, s.start, s.end).forEach((i) => touched.add(i));
-  for (const span of after) {
-    const previous = old.get(span.id);
-    if (!previous) mark(span);
-    else {
-      if (signature(previous, linksBefore) !== signature(span, linksAfter)) {
-        mark(previous);
-        mark(span);
-      }
-      old.delete(span.id);
-    }
-  }
-  old.forEach(mark);
-  return touched;
+  return span;
 }
 
 // Each key: direction, its step, and its step with Ctrl (Ctrl+Home/End: the document's ends).
@@ -196,7 +159,7 @@ const NAVIGATION_KEYS: Record<string, ['forward' | 'backward', 'character' | 'wo
 };
 
 export function DocumentView(props: DocumentViewProps) {
-  const { documentId, text, spans, highlightedSpanIds, initialScrollTop, articleRef } = props;
+  const { documentId, text, spans, initialScrollTop, articleRef } = props;
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
@@ -205,11 +168,11 @@ export function DocumentView(props: DocumentViewProps) {
     text: string;
     lines: Line[];
     keys: NodeKey[];
+    /** The spans (and suggestions) drawn, as given. */
     spans: readonly Span[];
-    links: ReadonlyMap<string, number>;
     references?: ReadonlyMap<string, ReferenceAnnotator>;
     /** The marks of each line, as last drawn or still to draw. */
-    byLine: ReadonlyMap<number, ViewSpan[]>;
+    marks: LineMarks;
     /** Lines whose marks are not drawn yet (their text is), in the order they will be. */
     pending: number[];
   } | null>(null);
@@ -242,6 +205,14 @@ export function DocumentView(props: DocumentViewProps) {
     restore?.();
   }, []);
 
+  /** The DOM point of a stored offset, looked for in its line (not among every text piece of the document). */
+  const pointAt = useCallback((offset: number) => {
+    const current = rendered.current;
+    if (!current) return null;
+    const line = editorRef.current?.getElementByKey(current.keys[lineIndexAt(current.lines, offset)] as NodeKey);
+    return line ? domPointAt(line, offset) : null;
+  }, []);
+
   /** Redraws these lines of the drawn document with their marks, keeping the selection where it was. */
   const redrawLines = useCallback((lines: Iterable<number>, byLine: ReadonlyMap<number, ViewSpan[]>) => {
     const current = rendered.current;
@@ -252,22 +223,35 @@ export function DocumentView(props: DocumentViewProps) {
     const held = lostSelection.current ? null : holdSelection(root);
     editor.update(() => $renderLines(text, layout, keys, lines, byLine), { discrete: true });
     if (!held || (held.anchorNode.isConnected && held.focusNode.isConnected)) return;
-    lostSelection.current = () =>
-      restoreSelection(held, (offset) => {
-        const line = editor.getElementByKey(keys[lineIndexAt(layout, offset)] as NodeKey);
-        return line ? domPointAt(line, offset) : null;
-      });
+    lostSelection.current = () => restoreSelection(held, pointAt);
     setTimeout(putSelectionBack, 0);
-  }, [putSelectionBack]);
+  }, [putSelectionBack, pointAt]);
+
+  /** Marks the selected spans and those linked to them, in the lines they cover. */
+  const marked = useRef<HTMLElement[]>([]);
+  const highlight = useCallback(() => {
+    const current = rendered.current;
+    const root = rootRef.current;
+    const editor = editorRef.current as LexicalEditor;
+    if (!root) return;
+    const linesOf = (id: string) => {
+      const span = current?.marks.byId.get(id);
+      if (!current || !span) return undefined;
+      return linesTouched(current.lines, span.start, span.end)
+        .map((index) => editor.getElementByKey(current.keys[index] as NodeKey))
+        .filter((element): element is HTMLElement => element !== null);
+    };
+    marked.current = markHighlights(root, marked.current, callbacks.current.highlightedSpanIds, callbacks.current.relatedSpanIds ?? [], linesOf);
+  }, []);
 
   /** Draws the marks of these lines (their text is drawn), and marks the selection among them. */
   const drawMarks = useCallback((lines: readonly number[]) => {
     const current = rendered.current;
     const root = rootRef.current;
     if (!current || !root || lines.length === 0) return;
-    redrawLines(lines, current.byLine);
-    markHighlights(root, callbacks.current.highlightedSpanIds, callbacks.current.relatedSpanIds ?? []);
-  }, [redrawLines]);
+    redrawLines(lines, current.marks.byLine);
+    highlight();
+  }, [redrawLines, highlight]);
 
   /** Draws every mark not drawn yet, at once: for what needs them all (finding, scrolling to a span). */
   const drawPending = useCallback(() => {
@@ -287,7 +271,7 @@ export function DocumentView(props: DocumentViewProps) {
       if (!current) return;
       const started = performance.now();
       while (current.pending.length > 0 && performance.now() - started < STEP_MS) {
-        drawMarks(takeChunk(current.pending, (line) => current.byLine.get(line)?.length ?? 0, MARKS_PER_STEP));
+        drawMarks(takeChunk(current.pending, (line) => current.marks.byLine.get(line)?.length ?? 0, MARKS_PER_STEP));
       }
       if (current.pending.length > 0) drawTimer.current = setTimeout(step, 0);
     };
@@ -328,36 +312,34 @@ export function DocumentView(props: DocumentViewProps) {
   useLayoutEffect(() => {
     const editor = editorRef.current as LexicalEditor;
     const previous = rendered.current;
+    const context = { references: props.referenceAnnotators, links, suggestions: suggestionsById };
     if (previous && previous.documentId === documentId && previous.text === text && previous.references === props.referenceAnnotators) {
-      if (previous.spans === drawn && previous.links === links) return;
-      const lines = previous.lines;
-      const touched = changedLines(lines, previous.spans, drawn, previous.links, links);
-      const byLine = groupByLine(lines, drawn, props.referenceAnnotators, links, suggestionsById);
-      redrawLines(touched, byLine);
+      if (previous.spans === drawn && previous.marks.links === links) return;
+      const touched = updateLineMarks(previous.marks, drawn, context);
+      redrawLines(touched, previous.marks.byLine);
       previous.spans = drawn;
-      previous.links = links;
-      previous.byLine = byLine;
-      previous.pending = previous.pending.filter((line) => !touched.has(line));
+      if (previous.pending.length > 0) previous.pending = previous.pending.filter((line) => !touched.has(line));
       return;
     }
     const lines = splitLines(text);
-    const byLine = groupByLine(lines, drawn, props.referenceAnnotators, links, suggestionsById);
-    let marks = 0;
-    for (const list of byLine.values()) marks += list.length;
-    const atOnce = marks <= MARKS_AT_ONCE;
+    const marks = buildLineMarks(lines, drawn, context);
+    let count = 0;
+    for (const list of marks.byLine.values()) count += list.length;
+    const atOnce = count <= MARKS_AT_ONCE;
     let keys: NodeKey[] = [];
     editor.update(() => {
-      keys = $renderAllLines(text, lines, atOnce ? byLine : NO_MARKS);
+      keys = $renderAllLines(text, lines, atOnce ? marks.byLine : NO_MARKS);
     }, { discrete: true });
-    const now = { documentId, text, lines, keys, spans: drawn, links, references: props.referenceAnnotators, byLine, pending: [] as number[] };
+    const now = { documentId, text, lines, keys, spans: drawn, references: props.referenceAnnotators, marks, pending: [] as number[] };
     rendered.current = now;
+    marked.current = [];
     // Only a newly opened document goes to its remembered place; a redraw keeps the scroll.
     if (scrollRef.current && previous?.documentId !== documentId) scrollRef.current.scrollTop = initialScrollTop;
     if (atOnce || !scrollRef.current) return;
     // Many marks: those in view (and a screen around) in this frame, the others just after.
     const view = linesInView(editor, keys, scrollRef.current);
-    const order = marksDrawOrder(byLine.keys(), view, Math.max(20, view.last - view.first + 1));
-    editor.update(() => $renderLines(text, lines, keys, order.now, byLine), { discrete: true });
+    const order = marksDrawOrder(marks.byLine.keys(), view, Math.max(20, view.last - view.first + 1));
+    editor.update(() => $renderLines(text, lines, keys, order.now, marks.byLine), { discrete: true });
     now.pending = order.later;
     drawLater();
   }, [documentId, text, drawn, suggestionsById, links, initialScrollTop, props.referenceAnnotators, drawLater, redrawLines]);
@@ -367,10 +349,12 @@ export function DocumentView(props: DocumentViewProps) {
     if (!caretRequest || !root) return;
     lostSelection.current = null;
     root.focus({ preventScroll: true });
-    placeCaret(root, caretRequest.offset);
+    // Looked for in its line only: the text pieces of the whole document are not queried.
+    const point = pointAt(caretRequest.offset);
+    if (point) window.getSelection()?.collapse(point.node, point.offset);
     setCaretRequest(null);
     // After the draw effect above (declared first), so the caret lands in the new text nodes.
-  }, [caretRequest, spans]);
+  }, [caretRequest, spans, pointAt]);
 
   // Find: the CSS Custom Highlight API draws the matches without touching the text's DOM.
   const find = props.find;
@@ -409,10 +393,7 @@ export function DocumentView(props: DocumentViewProps) {
 
   // Mark the selected span's fragments, and those of the spans linked to it (the DOM may have
   // been rebuilt, so after every draw).
-  useLayoutEffect(() => {
-    const root = rootRef.current;
-    if (root) markHighlights(root, highlightedSpanIds, props.relatedSpanIds ?? []);
-  });
+  useLayoutEffect(highlight);
 
   useEffect(() => {
     const onSelectionChange = () => {

@@ -76,15 +76,6 @@ export function domPointAt(root: HTMLElement, offset: number): { node: Node; off
   return null;
 }
 
-/** Puts a collapsed selection (the caret) at a stored offset. */
-export function placeCaret(root: HTMLElement, offset: number): boolean {
-  const point = domPointAt(root, offset);
-  const selection = window.getSelection();
-  if (!point || !selection) return false;
-  selection.collapse(point.node, point.offset);
-  return true;
-}
-
 /** DOM ranges for stored ranges (found matches), looking the text pieces up once. */
 export function domRangesFor(root: HTMLElement, ranges: ReadonlyArray<{ start: number; end: number }>): Range[] {
   const pieces = [...root.querySelectorAll<HTMLElement>('[data-offset]')];

@@ -103,6 +103,40 @@ export async function labelCosts(page, rounds) {
 }
 
 /**
+ * Waits until reads of the database are quick again after the bulk write of `rows` rows: the
+ * store is still being compacted for a minute or two after it (at 100,000 rows a one-row read
+ * took 200-560 ms and a label's commit 290-890 ms, against 3-40 ms once settled), which the
+ * labels and start-up measured would otherwise count. Settled: 10 reads of a row in a row,
+ * 200 ms apart, each under 15 ms (or 4 minutes). Prints how long it took.
+ */
+async function waitForSettledDatabase(page, rows) {
+  const started = Date.now();
+  const settled = await page.evaluate(async (rows) => {
+    const open = indexedDB.open('spanwright');
+    const db = await new Promise((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const read = (id) =>
+      new Promise((resolve, reject) => {
+        const request = db.transaction('documents').objectStore('documents').get(id);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    let quick = 0;
+    for (let probe = 0; probe < 1200 && quick < 10; probe++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const start = performance.now();
+      await read(`bench-row-${(probe * 7919) % Math.max(1, rows)}`);
+      quick = performance.now() - start < 15 ? quick + 1 : 0;
+    }
+    db.close();
+    return quick >= 10;
+  }, rows);
+  console.error(`bench list: database ${settled ? 'settled' : 'still slow'} ${((Date.now() - started) / 1000).toFixed(0)} s after writing ${rows} rows`);
+}
+
+/**
  * A fresh page whose demo project holds `size` documents: the demo's four and `size - 4` rows
  * (with texts, statuses and span counts) written straight into its IndexedDB, then reloaded.
  * (Importing 10,000 documents takes minutes on a busy machine; the rows are what the list reads.)
@@ -150,6 +184,7 @@ export async function pageWithRows(browser, baseUrl, size) {
     });
     db.close();
   }, size - 4);
+  await waitForSettledDatabase(page, size - 4);
   await page.reload();
   await page.getByText(`${size} documents`, { exact: true }).waitFor({ timeout: 300_000 });
   return page;

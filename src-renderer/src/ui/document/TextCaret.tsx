@@ -36,9 +36,17 @@ export function TextCaret(props: { root: React.RefObject<HTMLElement | null>; re
   const [box, setBox] = useState<{ left: number; top: number; height: number } | null>(null);
   const { root, redraw } = props;
   useEffect(() => {
-    const update = () => {
+    // Measured in the next frame, just before it is drawn: measuring at once forced a layout of
+    // its own in the middle of a label key's task (the view's redraw then dirties it again), and
+    // several selection changes in one task are measured once.
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
       const element = root.current;
       setBox(element && document.activeElement === element ? caretBox(element) : null);
+    };
+    const update = () => {
+      if (frame === 0) frame = requestAnimationFrame(measure);
     };
     update();
     document.addEventListener('selectionchange', update);
@@ -46,6 +54,7 @@ export function TextCaret(props: { root: React.RefObject<HTMLElement | null>; re
     element?.addEventListener('focus', update);
     element?.addEventListener('blur', update);
     return () => {
+      cancelAnimationFrame(frame);
       document.removeEventListener('selectionchange', update);
       element?.removeEventListener('focus', update);
       element?.removeEventListener('blur', update);

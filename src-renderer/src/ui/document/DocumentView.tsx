@@ -13,6 +13,7 @@ import { buildLineMarks, updateLineMarks, type LineMarks, type ReferenceAnnotato
 import { TextCaret } from './TextCaret';
 import { firstIndexWhere, marksDrawOrder, takeChunk, type LinesInView } from './draw-order';
 import { RelationArcs, type RelationArc } from './RelationArcs';
+import { LONG_TEXT, measureLineEstimates, setLineLengths } from './long-text';
 
 export interface DocumentViewProps {
   documentId: string;
@@ -330,6 +331,12 @@ export function DocumentView(props: DocumentViewProps) {
     editor.update(() => {
       keys = $renderAllLines(text, lines, atOnce ? marks.byLine : NO_MARKS);
     }, { discrete: true });
+    // A long text's lines off screen are not laid out: each is as tall as its length says until shown.
+    const root = rootRef.current;
+    if (root && text.length >= LONG_TEXT) {
+      setLineLengths(editor, keys, lines);
+      measureLineEstimates(root, text);
+    }
     const now = { documentId, text, lines, keys, spans: drawn, references: props.referenceAnnotators, marks, pending: [] as number[] };
     rendered.current = now;
     marked.current = [];
@@ -343,6 +350,21 @@ export function DocumentView(props: DocumentViewProps) {
     now.pending = order.later;
     drawLater();
   }, [documentId, text, drawn, suggestionsById, links, initialScrollTop, props.referenceAnnotators, drawLater, redrawLines]);
+
+  // A long text's estimates follow the width of its lines (a resized window, a panel opened).
+  const long = text.length >= LONG_TEXT;
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!long || !root) return;
+    let width = root.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (root.clientWidth === width) return;
+      width = root.clientWidth;
+      measureLineEstimates(root, text);
+    });
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, [long, text]);
 
   useLayoutEffect(() => {
     const root = rootRef.current;
@@ -458,7 +480,7 @@ export function DocumentView(props: DocumentViewProps) {
         <RelationArcs arcs={props.arcs ?? []} root={rootRef} spans={spans} />
         <TextCaret root={rootRef} redraw={spans} />
         <div
-          className="document-text"
+          className={long ? 'document-text document-text--long' : 'document-text'}
           ref={rootRef}
           role="article"
           aria-label="Document text"

@@ -1,5 +1,5 @@
 // The suggestion use-cases that run beyond the open document: same-string proposals after a
-// span is made, term lists and patterns files, and the tagger (trained in a worker). Each
+// span is made, term lists and patterns files, and the tagger (read and trained in a worker). Each
 // stores its suggestions through the one writer; none is an undo step (a suggestion is a
 // proposal, not an edit). Accepting and rejecting are edits: annotation-session.ts.
 import { combineChanges, type ChangeScope } from '../../../src-shared/annotations/change';
@@ -7,14 +7,15 @@ import { addSuggestions, removeSuggestions } from '../../../src-shared/annotatio
 import type { LabelSchema, Span, Suggestion } from '../../../src-shared/domain';
 import { ok } from '../../../src-shared/result';
 import { coveredIn, toSuggestions, tokenizedDocument, type Candidate, type CoveredText } from '../../../src-shared/suggestions/candidates';
-import { trainAndSuggest, type Evaluation, type TaggerInput } from '../../../src-shared/suggestions/evaluation';
+import type { Evaluation } from '../../../src-shared/suggestions/evaluation';
 import { patternCandidates, type MatchPattern } from '../../../src-shared/suggestions/patterns';
 import { commitBuilt } from '../storage/commit';
 import { writesSignal } from '../storage/write-permits';
 import type { SpanwrightDatabase } from '../storage/database';
 import { newId } from './ids';
 import type { SameStringSearch } from './same-string-search';
-import { statusOf } from '../../../src-shared/document-rules';
+import type { FromTaggerWorker, TaggerResult, ToTaggerWorker } from './tagger-protocol';
+import { trainOnProject } from './tagger-run';
 
 function scopeOf(documentIds: Iterable<string>): ChangeScope {
   return {
@@ -165,56 +166,38 @@ export async function proposeFromPatterns(
   return storeCandidates(db, projectId, schema, annotator, candidates, coveredIn(texts));
 }
 
-/** The tagger's input: the annotator's Done documents with their spans (of the given layer), and the rest. */
-export async function readTaggerInput(
+/**
+ * Runs the tagger in a web worker, which reads the project itself (tagger-input.ts), so the
+ * window never reads every row and text of the project; in-line where there are no workers.
+ */
+export function runTagger(
   db: SpanwrightDatabase,
   projectId: string,
   annotator: string,
   labels: ReadonlySet<string>,
   locale?: string,
-): Promise<TaggerInput> {
-  const documents = await db.documents.where('projectId').equals(projectId).toArray();
-  const texts = await projectTexts(db, projectId);
-  const doneIds = new Set(documents.filter((d) => statusOf(d, annotator) === 'done').map((d) => d.id));
-  const spans = (await db.spans.where('projectId').equals(projectId).toArray()).filter(
-    (s) => s.annotator === annotator && doneIds.has(s.documentId) && labels.has(s.label),
-  );
-  const done = [...doneIds].map((id) => ({
-    id,
-    text: texts.get(id) ?? '',
-    spans: spans.filter((s) => s.documentId === id).map(({ label, start, end }) => ({ label, start, end })),
-  }));
-  const targets = documents
-    .filter((d) => !doneIds.has(d.id) && statusOf(d, annotator) !== 'skipped')
-    .map((d) => ({ id: d.id, text: texts.get(d.id) ?? '' }));
-  return { done, targets, ...(locale ? { locale } : {}) };
-}
-
-/** Runs the tagger in a web worker where there is one (the app), in-line otherwise. */
-export function runTagger(input: TaggerInput): {
-  result: Promise<{ evaluation: Evaluation; candidates: Candidate[] }>;
-  cancel: () => void;
-} {
-  if (typeof Worker === 'undefined') return { result: Promise.resolve(trainAndSuggest(input)), cancel: () => undefined };
+): { result: Promise<TaggerResult>; cancel: () => void } {
+  if (typeof Worker === 'undefined') return { result: trainOnProject(db, projectId, annotator, labels, locale), cancel: () => undefined };
   const worker = new Worker(new URL('./tagger-worker.ts', import.meta.url), { type: 'module' });
   let stop!: () => void;
-  const result = new Promise<{ evaluation: Evaluation; candidates: Candidate[] }>((resolve, reject) => {
+  const result = new Promise<TaggerResult>((resolve, reject) => {
     stop = () => {
       worker.terminate();
       reject(new Error('The tagger was stopped.'));
     };
-    worker.onmessage = (
-      event: MessageEvent<({ ok: true } & { evaluation: Evaluation; candidates: Candidate[] }) | { ok: false; reason: string }>,
-    ) => {
+    worker.onmessage = (event: MessageEvent<FromTaggerWorker>) => {
       worker.terminate();
-      if (event.data.ok) resolve({ evaluation: event.data.evaluation, candidates: event.data.candidates });
-      else reject(new Error(event.data.reason));
+      const answer = event.data;
+      if (answer.ok) resolve({ evaluation: answer.evaluation, candidates: answer.candidates, covered: answer.covered });
+      else reject(new Error(answer.reason));
     };
     worker.onerror = (event) => {
       worker.terminate();
       reject(new Error(event.message));
     };
-    worker.postMessage(input);
+    const message: ToTaggerWorker = { databaseName: db.name, projectId, annotator, labels: [...labels] };
+    if (locale) message.locale = locale;
+    worker.postMessage(message);
   });
   return { result, cancel: () => stop() };
 }
@@ -231,17 +214,16 @@ export async function retrainTagger(
   locale?: string,
 ): Promise<{ evaluation: Evaluation; added: number }> {
   const labels = new Set(schema.labels.filter((l) => l.layer === 'entity').map((l) => l.name));
-  const input = await readTaggerInput(db, projectId, annotator, labels, locale);
   // Another window taking the project stops the training here (its result could not be stored anyway).
   const lost = writesSignal(db, projectId);
-  const tagger = runTagger(input);
+  const tagger = runTagger(db, projectId, annotator, labels, locale);
   lost?.addEventListener('abort', tagger.cancel, { once: true });
   if (lost?.aborted) tagger.cancel();
-  const { evaluation, candidates } = await tagger.result.finally(() => lost?.removeEventListener('abort', tagger.cancel));
+  const { evaluation, candidates, covered } = await tagger.result.finally(() => lost?.removeEventListener('abort', tagger.cancel));
   const stale = (await db.suggestions.where('projectId').equals(projectId).toArray()).filter(
     (s) => s.annotator === annotator && s.source === 'model' && s.status === 'pending',
   );
-  const texts = new Map(input.targets.map((t) => [t.id, t.text]));
-  const added = await storeCandidates(db, projectId, schema, annotator, candidates, coveredIn(texts), stale);
+  const coveredByCandidate = new Map(candidates.map((c, i) => [c, covered[i]]));
+  const added = await storeCandidates(db, projectId, schema, annotator, candidates, (c) => coveredByCandidate.get(c), stale);
   return { evaluation, added };
 }

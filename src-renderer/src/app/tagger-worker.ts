@@ -1,12 +1,21 @@
-// Web worker: trains the suggestion tagger on the Done documents and tags the others, off the
-// UI thread (a retrain on a large project takes seconds, which must not freeze typing).
-import { trainAndSuggest, type TaggerInput } from '../../../src-shared/suggestions/evaluation';
-import { errorMessage } from '../../../src-shared/result';
+// Web worker: reads the annotator's Done documents and the ones to do (tagger-input.ts), trains
+// the suggestion tagger on the first and tags the others, off the UI thread: a retrain on a
+// large project reads every row and text and takes seconds, which must not freeze typing.
+import { describeError } from '../../../src-shared/describe-error';
+import { SpanwrightDatabase } from '../storage/database';
+import type { FromTaggerWorker, ToTaggerWorker } from './tagger-protocol';
+import { trainOnProject } from './tagger-run';
 
-self.onmessage = (event: MessageEvent<TaggerInput>) => {
-  try {
-    self.postMessage({ ok: true, ...trainAndSuggest(event.data) });
-  } catch (error) {
-    self.postMessage({ ok: false, reason: errorMessage(error) });
-  }
+self.onmessage = (event: MessageEvent<ToTaggerWorker>) => {
+  const { databaseName, projectId, annotator, labels, locale } = event.data;
+  const db = new SpanwrightDatabase(databaseName);
+  trainOnProject(db, projectId, annotator, new Set(labels), locale)
+    .then(
+      (result): FromTaggerWorker => ({ ok: true, ...result }),
+      (error: unknown): FromTaggerWorker => ({ ok: false, reason: describeError(error) }),
+    )
+    .then((message) => {
+      db.close();
+      self.postMessage(message);
+    });
 };

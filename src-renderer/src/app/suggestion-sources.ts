@@ -6,16 +6,18 @@ import { combineChanges, type ChangeScope } from '../../../src-shared/annotation
 import { addSuggestions, removeSuggestions } from '../../../src-shared/annotations/suggestion-edits';
 import type { LabelSchema, Span, Suggestion } from '../../../src-shared/domain';
 import { ok } from '../../../src-shared/result';
-import { coveredIn, toSuggestions, tokenizedDocument, type Candidate, type CoveredText } from '../../../src-shared/suggestions/candidates';
+import { toSuggestions, type Candidate, type CoveredText } from '../../../src-shared/suggestions/candidates';
 import type { Evaluation } from '../../../src-shared/suggestions/evaluation';
-import { patternCandidates, type MatchPattern } from '../../../src-shared/suggestions/patterns';
 import { commitBuilt } from '../storage/commit';
 import { writesSignal } from '../storage/write-permits';
 import type { SpanwrightDatabase } from '../storage/database';
 import { newId } from './ids';
 import type { SameStringSearch } from './same-string-search';
-import type { FromTaggerWorker, TaggerResult, ToTaggerWorker } from './tagger-protocol';
+import type { PatternMatches, PatternRules, ToPatternWorker } from './pattern-protocol';
+import { matchInProject } from './pattern-run';
+import type { TaggerResult, ToTaggerWorker } from './tagger-protocol';
 import { trainOnProject } from './tagger-run';
+import { runWorkerOnce } from './worker-run';
 
 function scopeOf(documentIds: Iterable<string>): ChangeScope {
   return {
@@ -26,23 +28,6 @@ function scopeOf(documentIds: Iterable<string>): ChangeScope {
     labelDocuments: false,
     newDocuments: new Set(),
   };
-}
-
-/** Texts already read, per database and project: a stored text never changes, so only new documents are read. */
-const textCache = new WeakMap<SpanwrightDatabase, Map<string, Map<string, string>>>();
-
-/** Every document of the project with its text. */
-async function projectTexts(db: SpanwrightDatabase, projectId: string): Promise<Map<string, string>> {
-  let projects = textCache.get(db);
-  if (!projects) textCache.set(db, (projects = new Map()));
-  const cached = projects.get(projectId) ?? new Map<string, string>();
-  const ids = await db.documents.where('projectId').equals(projectId).primaryKeys();
-  const missing = ids.filter((id) => !cached.has(id));
-  for (const t of await db.texts.bulkGet(missing)) if (t) cached.set(t.documentId, t.text);
-  const current = new Set(ids);
-  for (const id of [...cached.keys()]) if (!current.has(id)) cached.delete(id);
-  projects.set(projectId, cached);
-  return new Map(cached);
 }
 
 /**
@@ -151,19 +136,27 @@ export async function withdrawSameString(
   return withdrawn;
 }
 
-/** A term list or patterns file run over every document of the project. */
+/**
+ * A term list or patterns file run over every document of the project, in a worker that reads
+ * the texts itself (pattern-worker.ts), so the window never reads them; in-line without workers.
+ */
 export async function proposeFromPatterns(
   db: SpanwrightDatabase,
   projectId: string,
   schema: LabelSchema,
   annotator: string,
-  patterns: readonly MatchPattern[],
-  source: 'dictionary' | 'pattern',
+  rules: PatternRules,
   locale?: string,
 ): Promise<number> {
-  const texts = await projectTexts(db, projectId);
-  const candidates = [...texts].flatMap(([id, text]) => patternCandidates(tokenizedDocument(id, text, locale), patterns, source));
-  return storeCandidates(db, projectId, schema, annotator, candidates, coveredIn(texts));
+  let matches: PatternMatches;
+  if (typeof Worker === 'undefined') matches = await matchInProject(db, projectId, rules, locale);
+  else {
+    const request: ToPatternWorker = { databaseName: db.name, projectId, rules };
+    if (locale) request.locale = locale;
+    matches = await runWorkerOnce<PatternMatches>(new Worker(new URL('./pattern-worker.ts', import.meta.url), { type: 'module' }), request, 'pattern search').result;
+  }
+  const coveredByCandidate = new Map(matches.candidates.map((c, i) => [c, matches.covered[i]]));
+  return storeCandidates(db, projectId, schema, annotator, matches.candidates, (c) => coveredByCandidate.get(c));
 }
 
 /**
@@ -178,28 +171,9 @@ export function runTagger(
   locale?: string,
 ): { result: Promise<TaggerResult>; cancel: () => void } {
   if (typeof Worker === 'undefined') return { result: trainOnProject(db, projectId, annotator, labels, locale), cancel: () => undefined };
-  const worker = new Worker(new URL('./tagger-worker.ts', import.meta.url), { type: 'module' });
-  let stop!: () => void;
-  const result = new Promise<TaggerResult>((resolve, reject) => {
-    stop = () => {
-      worker.terminate();
-      reject(new Error('The tagger was stopped.'));
-    };
-    worker.onmessage = (event: MessageEvent<FromTaggerWorker>) => {
-      worker.terminate();
-      const answer = event.data;
-      if (answer.ok) resolve({ evaluation: answer.evaluation, candidates: answer.candidates, covered: answer.covered });
-      else reject(new Error(answer.reason));
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(event.message));
-    };
-    const message: ToTaggerWorker = { databaseName: db.name, projectId, annotator, labels: [...labels] };
-    if (locale) message.locale = locale;
-    worker.postMessage(message);
-  });
-  return { result, cancel: () => stop() };
+  const request: ToTaggerWorker = { databaseName: db.name, projectId, annotator, labels: [...labels] };
+  if (locale) request.locale = locale;
+  return runWorkerOnce<TaggerResult>(new Worker(new URL('./tagger-worker.ts', import.meta.url), { type: 'module' }), request, 'tagger');
 }
 
 /**

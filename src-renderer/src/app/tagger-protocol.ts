@@ -17,5 +17,3 @@ export interface TaggerResult {
   candidates: Candidate[];
   covered: Array<string | undefined>;
 }
-
-export type FromTaggerWorker = ({ ok: true } & TaggerResult) | { ok: false; reason: string };

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LabelSchema, Span, Suggestion } from '../../../src-shared/domain';
 import type { Evaluation } from '../../../src-shared/suggestions/evaluation';
-import { parsePatterns, parseTermList } from '../../../src-shared/suggestions/patterns';
+import { parsePatterns } from '../../../src-shared/suggestions/patterns';
 import { errorMessage } from '../../../src-shared/result';
 import type { AnnotationSession } from '../app/annotation-session';
 import { proposeFromPatterns, proposeSameString, retrainTagger, withdrawSameString } from '../app/suggestion-sources';
@@ -13,6 +13,7 @@ import { openSameStringSearch, type SameStringSearch } from '../app/same-string-
 import type { SpanwrightDatabase } from '../storage/database';
 import { readLimitPolicy } from '../storage/input-limits';
 import type { UnreadFile } from '../app/chosen-files';
+import type { PatternRules } from '../app/pattern-protocol';
 import { readSideFile } from '../app/side-file';
 
 export interface SuggestionFlow {
@@ -176,24 +177,17 @@ export function useSuggestionFlow(options: {
           return;
         }
         const known = new Set(latest.current.schema.labels.map((l) => l.name));
-        let patterns;
-        if (termLabel !== undefined) patterns = parseTermList(termLabel, read.value, language);
+        let rules: PatternRules;
+        if (termLabel !== undefined) rules = { kind: 'terms', label: termLabel, content: read.value };
         else {
+          // Read here for its problems and labels; the worker that matches it reads it again.
           const parsed = parsePatterns(chosen.name, read.value, language);
           for (const issue of parsed.issues.slice(0, 3)) notify(`${issue.file}, line ${issue.line ?? '?'}: ${issue.reason}`, 'error');
           const unknown = parsed.labels.filter((l) => !known.has(l));
           if (unknown.length > 0) notify(`Labels not in this project, left out: ${unknown.join(', ')}`, 'info');
-          patterns = parsed.patterns;
+          rules = { kind: 'patterns', file: chosen.name, content: read.value };
         }
-        const added = await proposeFromPatterns(
-          db,
-          projectId,
-          latest.current.schema,
-          annotator,
-          patterns,
-          termLabel !== undefined ? 'dictionary' : 'pattern',
-          language,
-        );
+        const added = await proposeFromPatterns(db, projectId, latest.current.schema, annotator, rules, language);
         notify(`${added} new suggestion${added === 1 ? '' : 's'} from ${chosen.name}.`, 'info');
         if (added > 0) latest.current.session.reload();
       } catch (error) {

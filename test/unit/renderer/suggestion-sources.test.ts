@@ -5,8 +5,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { spanRecord } from '../../../src-shared/annotations/kinds';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import type { DocumentRecord, Span } from '../../../src-shared/domain';
-import { parsePatterns } from '../../../src-shared/suggestions/patterns';
 import { proposeFromPatterns, proposeSameString, retrainTagger } from '../../../src-renderer/src/app/suggestion-sources';
+import { matchInProject } from '../../../src-renderer/src/app/pattern-run';
 import { sameStringSearchInWindow } from '../../../src-renderer/src/app/same-string-search';
 import { commitChange } from '../../../src-renderer/src/storage/commit';
 import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
@@ -78,12 +78,25 @@ it('a span made is proposed at its other occurrences, once', async () => {
 });
 
 it('a patterns file proposes its matches in every document', async () => {
-  const { patterns } = parsePatterns(
-    'p.jsonl',
-    '{"label":"LOC","pattern":"Port-au-Prince"}\n{"label":"PERSON","pattern":[{"ORTH":"Garry"},{"IS_TITLE":true}]}',
-  );
-  expect(await proposeFromPatterns(db, 'p', schema, 'me', patterns, 'pattern')).toBe(4);
-  expect((await db.suggestions.toArray()).every((s) => s.source === 'pattern' && s.annotator === 'me')).toBe(true);
+  const content = '{"label":"LOC","pattern":"Port-au-Prince"}\n{"label":"PERSON","pattern":[{"ORTH":"Garry"},{"IS_TITLE":true}]}';
+  expect(await proposeFromPatterns(db, 'p', schema, 'me', { kind: 'patterns', file: 'p.jsonl', content })).toBe(4);
+  const stored = await db.suggestions.toArray();
+  expect(stored.every((s) => s.source === 'pattern' && s.annotator === 'me')).toBe(true);
+  expect(stored.every((s) => TEXTS[s.documentId as keyof typeof TEXTS]?.slice(s.start, s.end) === s.text)).toBe(true);
+});
+
+it('a term list proposes its label as dictionary suggestions', async () => {
+  expect(await proposeFromPatterns(db, 'p', schema, 'me', { kind: 'terms', label: 'LOC', content: 'Port-au-Prince\n' })).toBeGreaterThan(0);
+  expect((await db.suggestions.toArray()).every((s) => s.source === 'dictionary' && s.label === 'LOC')).toBe(true);
+});
+
+it('matching reads the texts a batch at a time and finds the same as in one batch, with each covered text', async () => {
+  const rules = { kind: 'patterns' as const, file: 'p.jsonl', content: '{"label":"PERSON","pattern":[{"ORTH":"Garry"},{"IS_TITLE":true}]}' };
+  const whole = await matchInProject(db, 'p', rules, undefined, 1_000);
+  const piecewise = await matchInProject(db, 'p', rules, undefined, 1);
+  expect(whole.candidates.length).toBeGreaterThan(0);
+  expect(piecewise).toEqual(whole);
+  expect(whole.covered.every((text) => text === 'Garry Conille')).toBe(true);
 });
 
 it('the tagger learns from Done documents, suggests in the others, and replaces its own pending suggestions when retrained', async () => {

@@ -3,7 +3,7 @@
 // before the delete brings the label's spans back (after a snapshot of the current state).
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoAccessibilityViolations } from './axe';
-import { openApp, openDocument } from './helpers';
+import { openApp, openDocument, projectBundle } from './helpers';
 
 const HARBOUR = 'Harbour city opens new tram line';
 
@@ -100,4 +100,64 @@ test('restoring as a new project leaves the current one as it is; the More menu 
   await expect(page.getByRole('status').filter({ hasText: /Restored “.+ \(2\)”: 4 documents/ })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Project' }).locator('option')).toHaveCount(2);
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(4);
+});
+
+test('a large backup restores with its progress moving, and Cancel leaves nothing of it, before and after a reload', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  let dialog = await openBackups(page); // opens the backup database, so its stores exist
+  const text = projectBundle(15_000, 'Wire archive').toString('utf8');
+  // A snapshot of a project since deleted, put into the web build's backup store as the app keeps one.
+  await page.evaluate(async (bundle) => {
+    const open = indexedDB.open('spanwright-backups');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const blob = new Blob([bundle]);
+    const id = '20261201T120000000Z-daily-0123456789abcdef';
+    const tx = db.transaction(['backups', 'contents'], 'readwrite');
+    tx.objectStore('contents').put({ id, blob });
+    tx.objectStore('backups').put({
+      id,
+      projectId: 'a-deleted-project',
+      projectName: 'Wire archive',
+      reason: 'daily',
+      documents: 15_000,
+      spans: 30_000,
+      createdAt: Date.UTC(2026, 11, 1, 12),
+      bytes: blob.size,
+    });
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, text);
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
+  dialog = await openBackups(page);
+  const projects = page.getByRole('combobox', { name: 'Project' }).locator('option');
+  const projectsBefore = await projects.count();
+  await dialog
+    .getByRole('list', { name: 'Backups of other projects' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Wire archive' })
+    .getByRole('button', { name: /^Restore the backup of/ })
+    .click();
+  await dialog.getByRole('group', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore as a new project' }).click();
+  // Well into the bundle (chunks written inside its one transaction), then Cancel.
+  const progress = dialog.getByRole('progressbar', { name: 'Restoring' });
+  await expect
+    .poll(async () => Number(await progress.getAttribute('value', { timeout: 1_000 })), { timeout: 60_000 })
+    .toBeGreaterThan(1_000_000);
+  await dialog.getByRole('button', { name: 'Cancel restoring' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'The restore was cancelled; nothing was changed.' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(progress).toHaveCount(0);
+  await expect(projects).toHaveCount(projectsBefore);
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Documents' })).toBeVisible();
+  await expect(projects).toHaveCount(projectsBefore);
+  expect(await page.getByRole('combobox', { name: 'Project' }).textContent()).not.toContain('Wire archive');
 });

@@ -1,6 +1,7 @@
 // Shared steps for the end-to-end tests: open the app, select text with the mouse as a user
-// would, and read what the document view shows.
+// would, read what the document view shows, and make project bundles.
 import { expect, type Download, type Page } from '@playwright/test';
+import { defaultSchema } from '../../src-shared/default-schema';
 
 /** Opens the app (at `url`: a page of a browser without Playwright's baseURL needs the whole address). */
 export async function openApp(page: Page, url = '/'): Promise<void> {
@@ -165,3 +166,39 @@ export function teammateFile(doc: ExportedLine, who: { id: string; name: string 
   return { name: `${who.name.toLowerCase()}.jsonl`, mimeType: 'application/jsonl', buffer: Buffer.from(JSON.stringify(line) + '\n') };
 }
 
+/** A project bundle of `count` documents (a Spanwright JSONL line each, with a PERSON and a LOC span of Ana's). */
+export function projectBundle(count: number, name: string): Buffer {
+  const header = JSON.stringify({
+    format: 'spanwright-project',
+    format_version: 2,
+    project: { name, schema: defaultSchema(), guidelines: 'Mark people and places.' },
+    annotators: [{ id: 'ana', name: 'Ana' }],
+  });
+  const lines = [header];
+  for (let i = 0; i < count; i++) {
+    const text = `Dana Whitcombe visited Port Ellis on Tuesday to open the new harbour wall, report ${i} of the ${name} desk.`;
+    const span = (start: number, end: number, label: string) => ({
+      layer: 'entity',
+      label,
+      start,
+      end,
+      text: text.slice(start, end),
+      annotator: 'ana',
+      attributes: {},
+      origin: 'manual',
+    });
+    lines.push(
+      JSON.stringify({
+        format: 'spanwright',
+        format_version: 1,
+        offset_unit: 'codepoint',
+        id: `d${i}`,
+        text,
+        meta: { title: `Harbour report ${i}` },
+        statuses: { ana: 'done' },
+        spans: [span(0, 14, 'PERSON'), span(23, 33, 'LOC')],
+      }),
+    );
+  }
+  return Buffer.from(lines.join('\n') + '\n');
+}

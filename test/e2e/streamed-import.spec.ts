@@ -5,8 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultSchema } from '../../src-shared/default-schema';
-import { openApp } from './helpers';
+import { openApp, projectBundle } from './helpers';
 import { KillableChromium } from './killable-chromium';
 
 /** A synthetic news corpus: `count` documents with a PERSON and a LOC span each. */
@@ -105,43 +104,6 @@ test('a browser killed while a large import writes: nothing of it after the rest
   }
 });
 
-/** A project bundle of `count` documents (a Spanwright JSONL line each, with a PERSON and a LOC span of Ana's). */
-function bundle(count: number, name: string): Buffer {
-  const header = JSON.stringify({
-    format: 'spanwright-project',
-    format_version: 2,
-    project: { name, schema: defaultSchema(), guidelines: 'Mark people and places.' },
-    annotators: [{ id: 'ana', name: 'Ana' }],
-  });
-  const lines = [header];
-  for (let i = 0; i < count; i++) {
-    const text = `Dana Whitcombe visited Port Ellis on Tuesday to open the new harbour wall, report ${i} of the ${name} desk.`;
-    const span = (start: number, end: number, label: string) => ({
-      layer: 'entity',
-      label,
-      start,
-      end,
-      text: text.slice(start, end),
-      annotator: 'ana',
-      attributes: {},
-      origin: 'manual',
-    });
-    lines.push(
-      JSON.stringify({
-        format: 'spanwright',
-        format_version: 1,
-        offset_unit: 'codepoint',
-        id: `d${i}`,
-        text,
-        meta: { title: `Harbour report ${i}` },
-        statuses: { ana: 'done' },
-        spans: [span(0, 14, 'PERSON'), span(23, 33, 'LOC')],
-      }),
-    );
-  }
-  return Buffer.from(lines.join('\n') + '\n');
-}
-
 const openBundle = (page: Page, name: string, buffer: Buffer) =>
   page.getByLabel('Import documents').setInputFiles([{ name, mimeType: 'application/octet-stream', buffer }]);
 
@@ -164,7 +126,7 @@ test('a large project bundle restores in the import worker, its progress moving 
   // From a file on disk, as a user picks it (a buffer would be built into a File on the page's own thread).
   const dir = mkdtempSync(join(tmpdir(), 'spanwright-bundle-'));
   const path = join(dir, 'harbour.spanwright');
-  writeFileSync(path, bundle(3_000, 'Harbour wire'));
+  writeFileSync(path, projectBundle(3_000, 'Harbour wire'));
   const tasks = await watchLongTasks(page);
   // The progress bar's values, sampled in the page while it shows (some between the start and
   // the end of the one file), and when it goes: the restore is done, the project opens.
@@ -217,7 +179,7 @@ test('Cancel while a large bundle restores leaves no new project, before and aft
   test.setTimeout(180_000);
   await openApp(page);
   const before = await stored(page);
-  await openBundle(page, 'wire.spanwright', bundle(15_000, 'Cancelled wire'));
+  await openBundle(page, 'wire.spanwright', projectBundle(15_000, 'Cancelled wire'));
   const cancel = page.getByRole('button', { name: 'Cancel restoring' });
   await expect(cancel).toBeVisible({ timeout: 60_000 });
   // Well into the file (chunks written inside its one transaction), then Cancel.
@@ -239,13 +201,13 @@ test('a teammate’s work on 3,000 documents is read, matched and merged in the 
   const dir = mkdtempSync(join(tmpdir(), 'spanwright-teammate-'));
   try {
     const desk = join(dir, 'desk.spanwright');
-    writeFileSync(desk, bundle(3_000, 'Teammate desk'));
+    writeFileSync(desk, projectBundle(3_000, 'Teammate desk'));
     await page.getByLabel('Import documents').setInputFiles(desk);
     await expect(page.getByRole('status').filter({ hasText: 'Restored the project “Teammate desk” (3000 documents)' })).toBeVisible({
       timeout: 120_000,
     });
     // Bo's copy of every document (same ids and texts), a PERSON span each: Ana's are left as they are.
-    const lines = bundle(3_000, 'Teammate desk')
+    const lines = projectBundle(3_000, 'Teammate desk')
       .toString()
       .split('\n')
       .slice(1, -1)

@@ -121,6 +121,13 @@ export async function snapshotBeforeUpgrade(db: SpanwrightDatabase, store: Backu
 
 export type RestoreTarget = { kind: 'new-project' } | { kind: 'replace'; projectId: string };
 
+export interface RestoreProgress {
+  /** Bytes of the bundle restored so far, of all. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting it stops the restore (ImportCancelledError): nothing of it is written. */
+  signal?: AbortSignal;
+}
+
 export interface RestoreOutcome {
   projectId: string;
   name: string;
@@ -144,12 +151,12 @@ export async function restoreBackup(
   backup: BackupInfo,
   target: RestoreTarget,
   self: Annotator,
-  runner?: ImportRunner,
+  progress: RestoreProgress & { runner?: ImportRunner } = {},
 ): Promise<RestoreOutcome> {
   const bytes = await store.read(backup.id);
   const file = { name: `${backup.id}.${BUNDLE_EXTENSION}`, body: bytes };
   // The import worker reads and writes it, in one strictly durable transaction (bundle-job.ts).
-  const options = { limits: { limits: OWN_FILE_LIMITS, shell: 'app' as const }, ...(runner ? { runner } : {}) };
+  const options = { limits: { limits: OWN_FILE_LIMITS, shell: 'app' as const }, ...progress };
   if (target.kind === 'new-project') {
     const restored = await importProjectBundle(db, file, self, options);
     return { projectId: restored.id, name: restored.name, documents: restored.documents, spans: restored.spans };

@@ -7,7 +7,7 @@ import type { Annotator } from '../../../src-shared/domain';
 import { fileDate, fileNamePart } from '../../../src-shared/formats/file-names';
 import { BUNDLE_EXTENSION } from '../../../src-shared/formats/project-bundle';
 import { errorMessage } from '../../../src-shared/result';
-import { restoreBackup, snapshotIfDue, type RestoreOutcome, type RestoreTarget } from '../app/backups';
+import { restoreBackup, snapshotIfDue, type RestoreOutcome, type RestoreProgress, type RestoreTarget } from '../app/backups';
 import type { SpanwrightDatabase } from '../storage/database';
 
 const DAILY_CHECK_MS = 60 * 60 * 1000;
@@ -63,9 +63,9 @@ export function useBackups(deps: {
   }, [listing, refresh]);
 
   const restore = useCallback(
-    async (backup: BackupInfo, target: RestoreTarget): Promise<RestoreOutcome> => {
+    async (backup: BackupInfo, target: RestoreTarget, progress: RestoreProgress = {}): Promise<RestoreOutcome> => {
       try {
-        return await restoreBackup(db, bridge.backups, backup, target, annotator);
+        return await restoreBackup(db, bridge.backups, backup, target, annotator, progress);
       } finally {
         void refresh();
       }

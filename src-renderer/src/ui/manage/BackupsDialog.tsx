@@ -5,8 +5,10 @@ import { useState } from 'react';
 import { BACKUP_REASON_TEXT, BACKUPS_KEPT, type BackupInfo } from '../../../../src-shared/backups';
 import type { Project } from '../../../../src-shared/domain';
 import { errorMessage } from '../../../../src-shared/result';
-import type { RestoreOutcome, RestoreTarget } from '../../app/backups';
+import type { RestoreOutcome, RestoreProgress, RestoreTarget } from '../../app/backups';
+import { ImportCancelledError } from '../../app/import-job';
 import { Modal } from '../Modal';
+import { ProgressBar } from '../ProgressBar';
 
 const when = (time: number) => new Date(time).toLocaleString();
 const counted = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
@@ -19,7 +21,7 @@ export function BackupsDialog(props: {
   location: string;
   projects: readonly Project[];
   currentId: string;
-  onRestore: (backup: BackupInfo, target: RestoreTarget) => Promise<RestoreOutcome>;
+  onRestore: (backup: BackupInfo, target: RestoreTarget, progress: RestoreProgress) => Promise<RestoreOutcome>;
   onRestored: (outcome: RestoreOutcome) => void;
   onDownload: (backup: BackupInfo) => Promise<void>;
   onClose: () => void;
@@ -28,6 +30,9 @@ export function BackupsDialog(props: {
   const [replace, setReplace] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  /** A restore under way: how far it is, and how to stop it. */
+  const [restoring, setRestoring] = useState<{ done: number; total: number; cancel: () => void } | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const names = new Map(props.projects.map((p) => [p.id, p.name]));
   const currentName = names.get(props.currentId);
   // A project restored in place gets a new id and keeps its name: the backups of the one it
@@ -42,15 +47,31 @@ export function BackupsDialog(props: {
 
   const act = async (work: () => Promise<void>) => {
     setProblem(null);
+    setCancelled(false);
     setBusy(true);
     try {
       await work();
     } catch (error) {
-      setProblem(errorMessage(error));
+      if (error instanceof ImportCancelledError) setCancelled(true);
+      else setProblem(errorMessage(error));
     } finally {
       setBusy(false);
+      setRestoring(null);
     }
   };
+
+  const restore = (backup: BackupInfo, target: RestoreTarget) =>
+    act(async () => {
+      const controller = new AbortController();
+      const cancel = () => controller.abort();
+      setRestoring({ done: 0, total: 0, cancel });
+      const outcome = await props.onRestore(backup, target, {
+        signal: controller.signal,
+        onProgress: (done, total) => setRestoring({ done, total, cancel }),
+      });
+      setChosen(null);
+      props.onRestored(outcome);
+    });
 
   const row = (backup: BackupInfo) => (
     <li key={backup.id} aria-current={chosen?.id === backup.id ? 'true' : undefined}>
@@ -132,7 +153,7 @@ export function BackupsDialog(props: {
             </label>
           )}
           <div className="modal__actions">
-            <button type="button" onClick={() => setChosen(null)}>
+            <button type="button" onClick={() => setChosen(null)} disabled={busy}>
               Cancel
             </button>
             <button
@@ -140,14 +161,7 @@ export function BackupsDialog(props: {
               className={replace ? 'danger' : 'primary'}
               disabled={busy}
               onClick={() =>
-                void act(async () => {
-                  const outcome = await props.onRestore(
-                    chosen,
-                    replace && replacedId !== undefined ? { kind: 'replace', projectId: replacedId } : { kind: 'new-project' },
-                  );
-                  setChosen(null);
-                  props.onRestored(outcome);
-                })
+                void restore(chosen, replace && replacedId !== undefined ? { kind: 'replace', projectId: replacedId } : { kind: 'new-project' })
               }
             >
               {replace ? `Replace ${replaced ?? ''}` : 'Restore as a new project'}
@@ -155,7 +169,12 @@ export function BackupsDialog(props: {
           </div>
         </div>
       )}
-      {busy && <p role="status">Working…</p>}
+      {restoring ? (
+        <ProgressBar label="Restoring" done={restoring.done} total={restoring.total} onCancel={restoring.cancel} />
+      ) : (
+        busy && <p role="status">Working…</p>
+      )}
+      {cancelled && <p role="status">The restore was cancelled; nothing was changed.</p>}
       {problem && (
         <p role="alert" className="form-error">
           {problem}

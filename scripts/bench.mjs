@@ -19,7 +19,8 @@
 //             against the same in the short demo article
 //   large documents - opening a 1 MB article with 20,000 spans, against the 100 KB one with
 //             2,000 (wall time to its text on screen; main-thread CPU to that and to all marks
-//             drawn, from a trace); the label key in it, against the 100 KB article
+//             drawn, from a trace); frame times while each scrolls; the label key in it,
+//             against the 100 KB article
 //             (BENCH_ONLY_LARGE=1 runs only these, without the 100 KB label baseline)
 //   export  - a 10,000-document project (100,000 with BENCH_EXPORT_100K=1) exported through the
 //             dialog to the saved file: time, longest main-thread task, peak window heap and
@@ -437,15 +438,47 @@ async function openCost(browser, page, title, marks, rounds) {
 }
 
 /**
+ * Frame times while the document scrolls: opened, its marks all drawn, then scrolled 60 px a frame
+ * (3,600 px a second, a fast wheel) from the top for 3 s, in requestAnimationFrame; each value is
+ * the time between two frames (16.7 ms at 60 frames a second; a dropped frame shows as 33 ms).
+ * Scrolled by the page, not the compositor, so a frame waits for the lines it brings into view.
+ */
+async function scrollFrames(page, title, marks) {
+  await openDocument(page, title);
+  await page.waitForFunction((marks) => document.querySelectorAll('[role="article"] .span--first').length >= marks, marks, { polling: 250, timeout: 120_000 });
+  await page.waitForTimeout(500);
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const scroller = document.querySelector('.document-scroll');
+        scroller.scrollTop = 0;
+        const times = [];
+        let last = 0;
+        const end = performance.now() + 3000;
+        const tick = (now) => {
+          if (last) times.push(now - last);
+          last = now;
+          scroller.scrollTop += 60;
+          if (now < end && scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight) requestAnimationFrame(tick);
+          else resolve(times);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+}
+
+/**
  * Large documents (issue 13, target 3): opening the 1 MB article with 20,000 spans against the
- * 100 KB one with 2,000, and the label key in it against the 100 KB article.
+ * 100 KB one with 2,000, frame times while each scrolls, and the label key in the 1 MB article.
  */
 async function largeDocumentBench(browser, page, rounds) {
   const small = await openCost(browser, page, 'Big with spans', 2000, 5);
   const large = await openCost(browser, page, 'Megabyte with spans', 20000, 5);
+  const smallScroll = await scrollFrames(page, 'Big with spans', 2000);
+  const largeScroll = await scrollFrames(page, 'Megabyte with spans', 20000);
   const label = await labelLatency(page, rounds);
   const labelCpu = await labelTaskCpu(browser, page, rounds);
-  return { small, large, label, labelCpu };
+  return { small, large, smallScroll, largeScroll, label, labelCpu };
 }
 
 /** The large-document rows: `against` are the 100 KB article's label rows of the same run. */
@@ -457,6 +490,10 @@ function printLargeDocument(result, against) {
   row('open: 1 MB / 20,000 spans, CPU to seen', large.shownCpu, small.shownCpu);
   row('open: 100 KB / 2000 spans, CPU to all marks', small.drawnCpu);
   row('open: 1 MB / 20,000 spans, CPU to all marks', large.drawnCpu, small.drawnCpu);
+  row('scroll: frame time, 100 KB (baseline)', result.smallScroll);
+  row('scroll: frame time, 1 MB (target 16.7 ms)', result.largeScroll, result.smallScroll);
+  const slow = (times) => `${times.filter((t) => t > 20).length} of ${times.length} frames over 20 ms`;
+  console.log(`  scroll: 100 KB ${slow(result.smallScroll)}; 1 MB ${slow(result.largeScroll)}`);
   if (against) {
     row('label: key -> highlight, 100 KB (baseline)', against.label);
     row('label: key -> highlight, 1 MB / 20,000 spans', result.label, against.label);

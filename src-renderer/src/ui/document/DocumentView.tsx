@@ -6,14 +6,14 @@ import { createEditor, type LexicalEditor, type NodeKey } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Span, Suggestion } from '../../../../src-shared/domain';
 import { lineIndexAt, linesTouched, splitLines, type Line } from '../../../../src-shared/span-layout';
-import { SourceTextNode, SpanMarkNode } from './nodes';
+import { LineGroupNode, SourceTextNode, SpanMarkNode } from './nodes';
 import { $renderAllLines, $renderLines, type ViewSpan } from './render-lines';
 import { domPointAt, domRangesFor, selectedRange, storedOffsetAt } from './dom-offsets';
 import { buildLineMarks, updateLineMarks, type LineMarks, type ReferenceAnnotator } from './line-marks';
 import { TextCaret } from './TextCaret';
 import { firstIndexWhere, marksDrawOrder, takeChunk, type LinesInView } from './draw-order';
 import { RelationArcs, type RelationArc } from './RelationArcs';
-import { LONG_TEXT, measureLineEstimates, setLineLengths } from './long-text';
+import { estimateGroupHeights, LINES_PER_GROUP, LONG_TEXT } from './long-text';
 
 export interface DocumentViewProps {
   documentId: string;
@@ -188,7 +188,7 @@ export function DocumentView(props: DocumentViewProps) {
     editorRef.current = createEditor({
       namespace: 'spanwright-document',
       editable: false,
-      nodes: [SourceTextNode, SpanMarkNode],
+      nodes: [SourceTextNode, SpanMarkNode, LineGroupNode],
       theme: { paragraph: 'doc-line' },
       onError: (error) => console.error(error),
     });
@@ -328,15 +328,12 @@ export function DocumentView(props: DocumentViewProps) {
     for (const list of marks.byLine.values()) count += list.length;
     const atOnce = count <= MARKS_AT_ONCE;
     let keys: NodeKey[] = [];
+    // A long text's lines are drawn in groups, which are not laid out off screen (long-text.ts).
+    const long = text.length >= LONG_TEXT;
     editor.update(() => {
-      keys = $renderAllLines(text, lines, atOnce ? marks.byLine : NO_MARKS);
+      keys = $renderAllLines(text, lines, atOnce ? marks.byLine : NO_MARKS, long ? LINES_PER_GROUP : 0);
     }, { discrete: true });
-    // A long text's lines off screen are not laid out: each is as tall as its length says until shown.
-    const root = rootRef.current;
-    if (root && text.length >= LONG_TEXT) {
-      setLineLengths(editor, keys, lines);
-      measureLineEstimates(root, text);
-    }
+    if (long && rootRef.current) estimateGroupHeights(rootRef.current, text, editor, keys, lines);
     const now = { documentId, text, lines, keys, spans: drawn, references: props.referenceAnnotators, marks, pending: [] as number[] };
     rendered.current = now;
     marked.current = [];
@@ -358,13 +355,14 @@ export function DocumentView(props: DocumentViewProps) {
     if (!long || !root) return;
     let width = root.clientWidth;
     const observer = new ResizeObserver(() => {
-      if (root.clientWidth === width) return;
+      const current = rendered.current;
+      if (root.clientWidth === width || !current) return;
       width = root.clientWidth;
-      measureLineEstimates(root, text);
+      estimateGroupHeights(root, current.text, editorRef.current as LexicalEditor, current.keys, current.lines);
     });
     observer.observe(root);
     return () => observer.disconnect();
-  }, [long, text]);
+  }, [long]);
 
   useLayoutEffect(() => {
     const root = rootRef.current;

@@ -1,40 +1,61 @@
-// Long documents: their lines off screen are neither laid out nor painted until they come near the
-// view (content-visibility in styles.css), so opening, labelling and the caret do not lay out a
-// megabyte of text. A line never shown is estimated as tall as its length says; once shown, it
-// keeps its real height. The Lexical content and the offset mapping are the same as for any text.
+// Long documents: their lines are drawn in groups (LineGroupNode) that the browser neither lays
+// out nor paints until they come near the view (content-visibility in styles.css), so opening,
+// labelling and the caret do not lay out a megabyte of text. Groups, not lines: deciding what is
+// near the view is work per element on every frame of a scroll. A group never shown is estimated
+// from its lines' lengths; once shown, it keeps its real height. The lines, their keys and the
+// offset mapping are the same as for any text.
 import type { LexicalEditor, NodeKey } from 'lexical';
 import type { Line } from '../../../../src-shared/span-layout';
 
 /** From this many UTF-16 units on, a document is drawn as a long one. */
 export const LONG_TEXT = 200_000;
 
+/** Lines per group. */
+export const LINES_PER_GROUP = 32;
+
 /** Characters of the text measured for its average width. */
 const SAMPLE = 2000;
-
-/** Gives each line's element its length (--chars), which its estimated height is made of. */
-export function setLineLengths(editor: LexicalEditor, keys: readonly NodeKey[], lines: readonly Line[]): void {
-  keys.forEach((key, index) => {
-    const line = lines[index];
-    if (line) editor.getElementByKey(key)?.style.setProperty('--chars', String(line.end - line.start));
-  });
-}
 
 let canvas: HTMLCanvasElement | null = null;
 
 /**
- * Sets --px-per-char on the text element: the height a character of this text adds to a wrapped
- * line at the element's width and font (its line height times the sample's average character
- * width, over the width of a line). Measured with a canvas, so nothing of the document is laid out.
+ * The height in pixels a character adds to a wrapped line of this text at the text element's
+ * width and font (its line height times the sample's average character width, over the width of
+ * a line), and the line height. Measured with a canvas: nothing of the document is laid out.
  */
-export function measureLineEstimates(root: HTMLElement, text: string): void {
+function measure(root: HTMLElement, text: string): { perChar: number; lineHeight: number } | null {
   const style = getComputedStyle(root);
   const width = root.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
   const lineHeight = parseFloat(style.lineHeight);
   canvas ??= document.createElement('canvas');
   const context = canvas.getContext('2d');
-  if (!context || !(width > 0) || !(lineHeight > 0)) return;
+  if (!context || !(width > 0) || !(lineHeight > 0)) return null;
   context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
   const sample = text.slice(0, SAMPLE).replace(/\s+/g, ' ');
   const charWidth = sample.length > 0 ? context.measureText(sample).width / sample.length : 0;
-  root.style.setProperty('--px-per-char', `${((lineHeight * charWidth) / width).toFixed(4)}px`);
+  return { perChar: (lineHeight * charWidth) / width, lineHeight };
+}
+
+/**
+ * Gives each group of lines its estimated height (until it is first shown): each line at least
+ * one line high, else its length times the measured height per character and half a line for
+ * its last row.
+ */
+export function estimateGroupHeights(
+  root: HTMLElement,
+  text: string,
+  editor: LexicalEditor,
+  keys: readonly NodeKey[],
+  lines: readonly Line[],
+): void {
+  const metrics = measure(root, text);
+  if (!metrics) return;
+  const { perChar, lineHeight } = metrics;
+  for (let first = 0; first < lines.length; first += LINES_PER_GROUP) {
+    let height = 0;
+    for (const line of lines.slice(first, first + LINES_PER_GROUP))
+      height += Math.max(lineHeight, (line.end - line.start) * perChar + lineHeight / 2);
+    const group = editor.getElementByKey(keys[first] as NodeKey)?.parentElement;
+    if (group && group !== root) group.style.containIntrinsicBlockSize = `auto ${height.toFixed(1)}px`;
+  }
 }

@@ -169,3 +169,40 @@ export function $createSpanMarkNode(data: SpanMarkData): SpanMarkNode {
 export function $isSpanMarkNode(node: LexicalNode | null | undefined): node is SpanMarkNode {
   return node instanceof SpanMarkNode;
 }
+
+/**
+ * A block of consecutive lines of a long document (long-text.ts): the browser decides per group,
+ * not per line, whether it is near the view, which costs every frame of a scroll. Lines keep
+ * their own paragraphs, keys and offsets inside it.
+ */
+export class LineGroupNode extends ElementNode {
+  static override getType(): string {
+    return 'line-group';
+  }
+
+  static override clone(node: LineGroupNode): LineGroupNode {
+    return new LineGroupNode(node.__key);
+  }
+
+  static override importJSON(): LineGroupNode {
+    return new LineGroupNode();
+  }
+
+  override exportJSON(): SerializedElementNode {
+    return { ...super.exportJSON(), type: 'line-group' };
+  }
+
+  override createDOM(): HTMLElement {
+    const dom = document.createElement('div');
+    dom.className = 'doc-line-group';
+    return dom;
+  }
+
+  override updateDOM(): boolean {
+    return false;
+  }
+}
+
+export function $createLineGroupNode(): LineGroupNode {
+  return new LineGroupNode();
+}

@@ -1,7 +1,7 @@
 // Builds the Lexical content of the document view from the core's line layout.
 import { $createParagraphNode, $getNodeByKey, $getRoot, type ElementNode, type LexicalNode, type NodeKey } from 'lexical';
 import { layoutLine, type LayoutNode, type LayoutSpan, type Line } from '../../../../src-shared/span-layout';
-import { $createSourceTextNode, $createSpanMarkNode } from './nodes';
+import { $createLineGroupNode, $createSourceTextNode, $createSpanMarkNode } from './nodes';
 import './suggestions.css';
 
 export interface ViewSpan extends LayoutSpan {
@@ -55,8 +55,11 @@ function $fillLine(paragraph: ElementNode, text: string, line: Line, spans: read
   if (line.end > line.start) paragraph.append(...$buildNodes(text, layoutLine(line, spans)));
 }
 
-/** Replaces the whole content; returns the paragraph key of every line. */
-export function $renderAllLines(text: string, lines: readonly Line[], spansByLine: ReadonlyMap<number, ViewSpan[]>): NodeKey[] {
+/**
+ * Replaces the whole content; returns the paragraph key of every line. With `groupSize`, the
+ * paragraphs are put in groups of that many lines (a long document), else straight in the root.
+ */
+export function $renderAllLines(text: string, lines: readonly Line[], spansByLine: ReadonlyMap<number, ViewSpan[]>, groupSize = 0): NodeKey[] {
   const root = $getRoot();
   root.clear();
   const keys: NodeKey[] = [];
@@ -67,7 +70,10 @@ export function $renderAllLines(text: string, lines: readonly Line[], spansByLin
     paragraphs.push(paragraph);
     keys.push(paragraph.getKey());
   }
-  root.append(...paragraphs);
+  if (groupSize <= 0) root.append(...paragraphs);
+  else {
+    for (let at = 0; at < paragraphs.length; at += groupSize) root.append($createLineGroupNode().append(...paragraphs.slice(at, at + groupSize)));
+  }
   return keys;
 }
 

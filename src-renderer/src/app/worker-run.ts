@@ -1,5 +1,6 @@
 // One request to a worker started for it: the answer, or the worker's failure, ends it. Used by
-// jobs that read the project themselves (tagger-worker.ts, pattern-worker.ts).
+// jobs that read the project themselves (tagger-worker.ts, pattern-worker.ts; their side:
+// worker-answer.ts).
 
 /** What such a worker posts back: its result, or why it failed. */
 export type WorkerAnswer<T> = ({ ok: true } & T) | { ok: false; reason: string };

@@ -40,6 +40,8 @@
 //   cli     - the command line (scripts/bench-cli.mjs says what against what): convert and
 //             validate throughput against a Node JSON round trip, peak memory of agree and merge
 //
+// BENCH_ONLY_LARGE=1 runs only the large-document rows; BENCH_LARGE_5MB=1 adds a 5 MB article with
+// 50,000 spans to them (an import of 100,000 spans in one document fails: call stack size exceeded).
 // BENCH_ONLY_EXPORT=1 runs only the export part (BENCH_EXPORT_100K=1 adds 100,000 documents;
 // BENCH_EXPORT_SIZES, BENCH_EXPORT_ROUNDS: see bench-export.mjs).
 // BENCH_ONLY_IMPORT=1 runs only the import part (BENCH_IMPORT_100K=1, BENCH_IMPORT_SIZES).
@@ -478,7 +480,14 @@ async function largeDocumentBench(browser, page, rounds) {
   const largeScroll = await scrollFrames(page, 'Megabyte with spans', 20000);
   const label = await labelLatency(page, rounds);
   const labelCpu = await labelTaskCpu(browser, page, rounds);
-  return { small, large, smallScroll, largeScroll, label, labelCpu };
+  // BENCH_LARGE_5MB=1: the same in the 5 MB article with 50,000 spans (slow: a few minutes more).
+  let huge;
+  if (process.env.BENCH_LARGE_5MB) {
+    const open = await openCost(browser, page, 'Five megabytes with spans', 50_000, 3);
+    const scroll = await scrollFrames(page, 'Five megabytes with spans', 50_000);
+    huge = { open, scroll, label: await labelLatency(page, rounds), labelCpu: await labelTaskCpu(browser, page, rounds) };
+  }
+  return { small, large, smallScroll, largeScroll, label, labelCpu, huge };
 }
 
 /** The large-document rows: `against` are the 100 KB article's label rows of the same run. */
@@ -494,6 +503,16 @@ function printLargeDocument(result, against) {
   row('scroll: frame time, 1 MB (target 16.7 ms)', result.largeScroll, result.smallScroll);
   const slow = (times) => `${times.filter((t) => t > 20).length} of ${times.length} frames over 20 ms`;
   console.log(`  scroll: 100 KB ${slow(result.smallScroll)}; 1 MB ${slow(result.largeScroll)}`);
+  const { huge } = result;
+  if (huge) {
+    row('open: 5 MB / 50,000 spans, seen', huge.open.shown, small.shown);
+    row('open: 5 MB / 50,000 spans, CPU to seen', huge.open.shownCpu, small.shownCpu);
+    row('open: 5 MB / 50,000 spans, CPU to all marks', huge.open.drawnCpu, small.drawnCpu);
+    row('scroll: frame time, 5 MB', huge.scroll, result.smallScroll);
+    console.log(`  scroll: 5 MB ${huge.scroll.filter((t) => t > 20).length} of ${huge.scroll.length} frames over 20 ms`);
+    row('label: key -> highlight, 5 MB / 50,000 spans', huge.label, against?.label);
+    row(`label: key's task CPU, 5 MB (target p95 16 ms)`, huge.labelCpu, against?.labelCpu);
+  }
   if (against) {
     row('label: key -> highlight, 100 KB (baseline)', against.label);
     row('label: key -> highlight, 1 MB / 20,000 spans', result.label, against.label);
@@ -585,9 +604,15 @@ async function main() {
       // Ten times the article: 1 MB, for find; and with 20,000 spans (three more spaces: not a duplicate).
       JSON.stringify({ id: 'big-find', title: 'Megabyte', text: megabyte }),
       JSON.stringify({ id: 'mega-spans', title: 'Megabyte with spans', text: megabyte + '   ', spans: spansFor(megabyte, 20000) }),
-    ].join('\n');
-    await page.getByLabel('Import documents').setInputFiles([{ name: 'bench.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines) }]);
+    ];
+    if (process.env.BENCH_LARGE_5MB) {
+      const five = Array.from({ length: 5 }, () => megabyte).join('\n\n');
+      lines.push(JSON.stringify({ id: 'five-spans', title: 'Five megabytes with spans', text: five, spans: spansFor(five, 50_000) }));
+    }
+    const file = lines.join('\n');
+    await page.getByLabel('Import documents').setInputFiles([{ name: 'bench.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(file) }]);
     await page.getByRole('listitem', { name: /^Megabyte with spans/ }).waitFor({ timeout: 120_000 });
+    if (process.env.BENCH_LARGE_5MB) await page.getByRole('listitem', { name: /^Five megabytes with spans/ }).waitFor({ timeout: 300_000 });
     // BENCH_ONLY_LARGE=1: only the large-document rows (no baseline label rows of the 100 KB article).
     if (process.env.BENCH_ONLY_LARGE) {
       console.log(`Spanwright bench, large documents (${megabyte.length} UTF-16 units, 20,000 spans, ${ROUNDS} label rounds)`);

@@ -153,3 +153,33 @@ describe('properties', () => {
     );
   });
 });
+
+describe('visible suggestions', () => {
+  it('shows pending suggestions not under a same-label span, in text order', () => {
+    const spans = [span('s1', 'PERSON', 0, 13)];
+    const list = [
+      suggestion('c', 'PERSON', 18, 31),
+      suggestion('a', 'PERSON', 0, 5),
+      suggestion('b', 'LOC', 0, 5),
+      suggestion('d', 'PERSON', 36, 44, 'rejected'),
+    ];
+    expect(visibleSuggestions(list, spans).map((s) => s.id)).toEqual(['b', 'c']);
+  });
+
+  it('reads no span when no suggestion is pending, and no span of a label without one (it runs after every change)', () => {
+    const unreadable = {
+      [Symbol.iterator]: () => {
+        throw new Error('the spans were read');
+      },
+    };
+    expect(visibleSuggestions([suggestion('d', 'PERSON', 36, 44, 'rejected')], unreadable)).toEqual([]);
+    const otherLabel = Object.defineProperty({ ...span('o', 'ORG', 0, 5) }, 'documentId', {
+      get: () => {
+        throw new Error('an ORG span was indexed');
+      },
+    });
+    expect(visibleSuggestions([suggestion('p', 'PERSON', 0, 5)], [otherLabel, span('s', 'PERSON', 18, 31)]).map((s) => s.id)).toEqual([
+      'p',
+    ]);
+  });
+});

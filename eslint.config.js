@@ -32,6 +32,20 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': 'error' },
   },
   {
+    // `push(...items)` passes every item as an argument: past about 100,000 (fewer in a worker)
+    // it overflows the stack, as a document at the span limit once did on import.
+    files: ['src-*/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='push'] > SpreadElement",
+          message: 'Use pushAll (src-shared/push-all.ts): a spread of many items overflows the stack.',
+        },
+      ],
+    },
+  },
+  {
     // Ambient declarations of globals need `declare var`.
     files: ['**/*.d.ts'],
     rules: { 'no-var': 'off' },

@@ -28,6 +28,7 @@ import { isLineCorpus } from './corpus-stream';
 import { matchCopies, type DocumentCopy } from './document-matching';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliOutput } from './output';
 import { Spool } from './spool';
+import { pushAll } from '../src-shared/push-all';
 
 export const AGREE_SUMMARY = "inter-annotator agreement between annotators' export files";
 
@@ -82,7 +83,7 @@ export function parseAgreeArguments(args: readonly string[]): Parsed {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === '--') {
-      files.push(...args.slice(i + 1));
+      pushAll(files, args.slice(i + 1));
       break;
     }
     if (arg === '-h' || arg === '--help') return { ok: false, help: true };

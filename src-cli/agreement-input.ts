@@ -15,6 +15,7 @@ import { errorMessage, fail, ok, type Result } from '../src-shared/result';
 import { restoreSchema } from '../src-shared/schema-restore';
 import type { MatchedDocument } from './document-matching';
 import { ownValue } from '../src-shared/own-keys';
+import { pushAll } from '../src-shared/push-all';
 
 /**
  * Annotator `file`'s work on the matched documents (see `documentWorkOf`). `statuses` are the
@@ -33,8 +34,8 @@ export function annotationSetOf(
     const draft: DocumentDraft | undefined = document.drafts[file];
     if (!draft) continue;
     const work = documentWorkOf(document.id, draft);
-    spans.push(...work.spans);
-    relations.push(...(work.relations ?? []));
+    pushAll(spans, work.spans);
+    pushAll(relations, work.relations ?? []);
     for (const labels of work.documentLabels ?? []) documentLabels.push({ documentId: document.id, labels });
   }
   const set: AnnotationSet = { annotator, spans, relations, documentLabels };

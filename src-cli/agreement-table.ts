@@ -9,6 +9,7 @@ import {
   type Score,
 } from '../src-shared/agreement';
 import { ownValue } from '../src-shared/own-keys';
+import { pushAll } from '../src-shared/push-all';
 
 /** `tokens`: of the documents compared (default: the sum over `perDocument`, for a report that holds its rows). */
 export function formatReportTable(report: AgreementReport, tokens = report.perDocument.reduce((total, document) => total + document.tokens, 0)): string {
@@ -23,26 +24,37 @@ export function formatReportTable(report: AgreementReport, tokens = report.perDo
     String(report.spanCounts[i] ?? 0),
     ...(relations ? [String(report.relationCounts[i] ?? 0)] : []),
   ]);
-  out.push(...table(['annotator', 'spans', ...(relations ? ['relations'] : [])], counts));
+  pushAll(out, table(['annotator', 'spans', ...(relations ? ['relations'] : [])], counts));
   if (report.message) {
     out.push('', capitalise(report.message) + '.');
     return out.join('\n') + '\n';
   }
   report.pairs.forEach((pair, p) => {
-    out.push('', ...pairSection(pair));
+    out.push('');
+    pushAll(out, pairSection(pair));
     const linked = report.relations[p];
-    if (relations && linked) out.push('', ...relationSection(linked));
+    if (relations && linked) {
+      out.push('');
+      pushAll(out, relationSection(linked));
+    }
     const attributes = report.attributes[p];
-    if (attributes && attributes.attributes.length > 0) out.push('', ...attributeSection(attributes));
+    if (attributes && attributes.attributes.length > 0) {
+      out.push('');
+      pushAll(out, attributeSection(attributes));
+    }
   });
   out.push('', 'All annotators, over token labels:');
-  out.push(
-    ...table(
+  pushAll(
+    out,
+    table(
       ['layer', "Fleiss' kappa", "Krippendorff's alpha"],
       report.overall.map((group) => [group.layer, figure(group.fleissKappa), figure(group.krippendorffAlpha)]),
     ),
   );
-  if (report.documentLabels.overall.length > 0) out.push('', ...documentLabelSection(report));
+  if (report.documentLabels.overall.length > 0) {
+    out.push('');
+    pushAll(out, documentLabelSection(report));
+  }
   return out.join('\n') + '\n';
 }
 
@@ -51,7 +63,8 @@ export function formatDocumentLists(report: AgreementReport): string {
   const out: string[] = [];
   const list = (heading: string, ids: readonly string[], why: (id: string) => string = () => ''): void => {
     if (ids.length === 0) return;
-    out.push(`${heading} (${ids.length}):`, ...ids.map((id) => `  ${id}${why(id)}`));
+    out.push(`${heading} (${ids.length}):`);
+    pushAll(out, ids.map((id) => `  ${id}${why(id)}`));
   };
   const { scope } = report;
   list('Documents compared', scope.compared);

@@ -1,6 +1,7 @@
 // A small command-line argument reader shared by the subcommands: flags, options with a
 // value (`--seed 42` or `--seed=42`), positionals, `--` and `-` (standard input).
 import { EXIT_USAGE } from './output';
+import { pushAll } from '../src-shared/push-all';
 
 export interface OptionSpec {
   /** Options without a value, e.g. `json`. */
@@ -22,7 +23,7 @@ export function readArguments(args: readonly string[], spec: OptionSpec): Parsed
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === '--') {
-      result.positionals.push(...args.slice(i + 1));
+      pushAll(result.positionals, args.slice(i + 1));
       break;
     }
     if (arg === '-h' || arg === '--help') {

@@ -8,6 +8,7 @@ import { zipFiles } from '../src-shared/formats/zip-archive';
 import { relationInWords, spanInWords } from './annotation-text';
 import type { CliOutput } from './output';
 import { openOutput, writeOutput } from './write-output';
+import { pushAll } from '../src-shared/push-all';
 
 export interface ExportOutput {
   /** Writes one document; returns what the format could not hold of it. */
@@ -47,7 +48,7 @@ export function openExportOutput(exporter: Exporter, out: string, output: CliOut
       }
       const written = exporter.document(doc);
       if (sink) await add(written.chunk);
-      files.push(...written.files);
+      pushAll(files, written.files);
       return written.leftOut;
     },
     async finish() {

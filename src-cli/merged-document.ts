@@ -7,6 +7,7 @@ import type { ExportDocument } from '../src-shared/formats/format-module';
 import { OffsetConverter } from '../src-shared/offsets';
 import { spanInWords } from './annotation-text';
 import { setOwn } from '../src-shared/own-keys';
+import { pushAll } from '../src-shared/push-all';
 
 const spanKey = (s: Span) => JSON.stringify([s.annotator, s.layer, s.label, s.start, s.end]);
 const relationKey = (r: Relation) => JSON.stringify([r.annotator, r.type, r.from, r.to]);
@@ -52,7 +53,7 @@ export class MergedDocument {
       const kept = this.spans.get(key);
       if (kept) {
         ids.set(span.id, kept.id);
-        notes.push(...this.mergeSpan(kept, span, where));
+        pushAll(notes, this.mergeSpan(kept, span, where));
         continue;
       }
       const copy: Span = { ...span, id: freeId(span.id, this.spanIds), attributes: { ...span.attributes } };

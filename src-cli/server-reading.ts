@@ -1,6 +1,7 @@
 // Reading a CouchDB database a page at a time (`_all_docs`), so a pull never holds more than a
 // page of texts and annotations however large the project is.
 import type { DatabaseConnection } from './server-connection';
+import { pushAll } from '../src-shared/push-all';
 
 export const PAGE_SIZE = 500;
 
@@ -47,7 +48,7 @@ export async function documentsByIds(connection: DatabaseConnection, ids: readon
   for (let at = 0; at < ids.length; at += PAGE_SIZE) {
     const answer = await connection.database('POST', '/_all_docs?include_docs=true', { keys: ids.slice(at, at + PAGE_SIZE) });
     if (answer.status !== 200) throw connection.failure(answer, 'reading the database');
-    rows.push(...rowsOf(answer.body));
+    pushAll(rows, rowsOf(answer.body));
   }
   return rows;
 }

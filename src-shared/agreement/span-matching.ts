@@ -1,6 +1,7 @@
 // Pairs one annotator's spans with another's, one to one: by exact position or by overlap.
 import { munkres } from 'munkres';
 import type { AgreementSpan } from './types';
+import { pushAll, maxOf } from '../push-all';
 
 export type MatchMode = 'exact' | 'overlap';
 
@@ -62,10 +63,10 @@ export function matchSpans(
   const pairs: Array<[number, number]> = [];
   for (const group of groups.values()) {
     if (group.reference.length === 0 || group.candidate.length === 0) continue;
-    if (mode === 'exact') pairs.push(...pairSamePosition(reference, candidate, group, ignoreLabel));
+    if (mode === 'exact') pushAll(pairs, pairSamePosition(reference, candidate, group, ignoreLabel));
     else
       for (const component of overlapComponents(reference, candidate, group))
-        pairs.push(...maximumMatching(reference, candidate, component));
+        pushAll(pairs, maximumMatching(reference, candidate, component));
   }
 
   pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
@@ -190,7 +191,7 @@ function maximumMatching(
   edges.sort((x, y) => comparePosition(x.low, y.low) || comparePosition(x.high, y.high));
 
   const n = BigInt(Math.min(component.reference.length, component.candidate.length));
-  const longest = BigInt(Math.max(...edges.map((edge) => edge.value.overlap)));
+  const longest = BigInt(maxOf(edges.map((edge) => edge.value.overlap)));
   const sameLabelUnit = 1n << BigInt(edges.length);
   const overlapUnit = sameLabelUnit * (n + 1n);
   const samePlaceUnit = overlapUnit * (n * longest + 1n);

@@ -8,6 +8,7 @@ import { documentAnnotationKey, documentRecord, relationRecord, spanRecord, sugg
 import { sameValue } from './same-value';
 import { recordsOf, statusIn, type AnnotationState } from './state';
 import { ownValue } from '../own-keys';
+import { pushAll } from '../push-all';
 
 /** The relations that point at any of the given spans. */
 export function relationsOf(state: AnnotationState, spanIds: ReadonlySet<string>): Relation[] {
@@ -230,8 +231,9 @@ export function deleteSchemaItem(state: AnnotationState, what: SchemaItemKind, n
   const schemaParts: Change[] = [];
   if (what === 'label') {
     const spans = [...state.annotations.span.values()].filter((s) => s.label === name);
-    removed.push(...relationsOf(state, new Set(spans.map((s) => s.id))).map(relationRecord), ...spans.map(spanRecord));
-    removed.push(...[...state.annotations.suggestion.values()].filter((s) => s.label === name).map(suggestionRecord));
+    pushAll(removed, relationsOf(state, new Set(spans.map((s) => s.id))).map(relationRecord));
+    pushAll(removed, spans.map(spanRecord));
+    pushAll(removed, [...state.annotations.suggestion.values()].filter((s) => s.label === name).map(suggestionRecord));
     // A relation type loses the label from its ends; one left with no allowed source or
     // target (an empty list would mean "any label") goes too, with its relations.
     const goneTypes = new Set<string>();
@@ -248,7 +250,7 @@ export function deleteSchemaItem(state: AnnotationState, what: SchemaItemKind, n
       if (goneTypes.has(relation.type) && !removedIds.has(relation.id)) removed.unshift(relationRecord(relation));
     }
   } else if (what === 'relation-type') {
-    removed.push(...[...state.annotations.relation.values()].filter((r) => r.type === name).map(relationRecord));
+    pushAll(removed, [...state.annotations.relation.values()].filter((r) => r.type === name).map(relationRecord));
   } else {
     for (const annotation of state.annotations.document.values()) {
       if (!Object.hasOwn(annotation.labels, name)) continue;

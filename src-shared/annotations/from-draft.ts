@@ -5,6 +5,7 @@
 import type { DocumentAnnotation, DocumentDraft, Label, Relation, Span, SpanOrigin, Suggestion } from '../domain';
 import { documentRecord, relationRecord, spanRecord, suggestionRecord, type AnnotationRecord } from './kinds';
 import { ownValue, setOwn } from '../own-keys';
+import { pushAll } from '../push-all';
 
 export interface DraftContext {
   projectId: string;
@@ -58,7 +59,7 @@ export function annotationsFromDraft(draft: DocumentDraft, context: DraftContext
     out.spans.push(span);
     return span;
   });
-  out.records.push(...out.spans.map(spanRecord));
+  pushAll(out.records, out.spans.map(spanRecord));
   for (const relationDraft of draft.relations ?? []) {
     const from = kept[relationDraft.from];
     const to = kept[relationDraft.to];

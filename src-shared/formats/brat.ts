@@ -22,6 +22,7 @@ import { unzipFiles } from './zip-archive';
 import { limitRefusal, limitsOf, type LimitPolicy } from '../limits';
 import { withinSpanLimit } from './span-limit';
 import { acceptableUnknownLabels, withAcceptableNames } from './imported-names';
+import { pushAll } from '../push-all';
 
 // --- writing -------------------------------------------------------------------------------------
 
@@ -319,10 +320,10 @@ export function parseBratFiles(
     for (const pair of pairs) readPair(pair, labels, result);
     const named = withAcceptableNames(result.documents, { labels: labels.knownNames() });
     result.documents = named.documents;
-    result.issues.push(...named.issues);
+    pushAll(result.issues, named.issues);
     const within = withinSpanLimit(result.documents, options.limits);
     result.documents = within.documents;
-    result.issues.push(...within.issues);
+    pushAll(result.issues, within.issues);
   } catch (error) {
     result.documents = [];
     result.issues.push({ file, reason: `could not be read: ${errorMessage(error)}` });

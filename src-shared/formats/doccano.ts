@@ -13,6 +13,7 @@ import { labelName } from './label-list';
 import { isObject, quote, type Json } from './json-values';
 import type { LeftOutReport } from './left-out';
 import { flatMeta } from './metadata';
+import { pushAll } from '../push-all';
 
 /** A class name or a list of them (doccano text classification), as opposed to spans. */
 function isClassList(value: unknown): boolean {
@@ -48,7 +49,7 @@ function read(value: Json, context: ReadContext): ObjectResult {
   if (classItems) {
     const byUser = userClasses(classItems, context);
     if (typeof byUser === 'string') return { reason: byUser };
-    annotations.push(...byUser);
+    pushAll(annotations, byUser);
   }
   if (annotations.length > 0) read.draft.documentAnnotations = annotations;
   // doccano users are annotators of their own: name them, so the app can list their work.

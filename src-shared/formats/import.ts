@@ -18,6 +18,7 @@ import { jsonReaderFor } from './registry';
 import { limitRefusal, limitsOf } from '../limits';
 import { withinSpanLimit } from './span-limit';
 import { acceptableUnknownLabels, importedNamesProblem, withAcceptableNames, type KnownNames } from './imported-names';
+import { pushAll } from '../push-all';
 
 /** Extensions of column files (CoNLL-2003, WNUT-17, IOB/BIO dumps). */
 const COLUMN_EXTENSIONS = new Set(['conll', 'iob', 'iob1', 'iob2', 'bio', 'bioes', 'tsv']);
@@ -47,7 +48,7 @@ export function parseImportFile(
   }
   try {
     readFile(file, bytes, knownLabels, categories, options, result);
-    for (const document of result.documents) result.issues.push(...bidiControlNotes(document));
+    for (const document of result.documents) pushAll(result.issues, bidiControlNotes(document));
   } catch (error) {
     // Defensive: a bug here must cost one file, not the app.
     result.documents = [];
@@ -90,10 +91,10 @@ function readFile(
     readColumnFile(file, text, { ...options, defaultTitle: stem, labels, categories }, result);
     const named = withAcceptableNames(result.documents, { labels: labels.knownNames(), categories });
     result.documents = named.documents;
-    result.issues.push(...named.issues);
+    pushAll(result.issues, named.issues);
     const within = withinSpanLimit(result.documents, options.limits);
     result.documents = within.documents;
-    result.issues.push(...within.issues);
+    pushAll(result.issues, within.issues);
     if (result.documents.length === 0 && !result.issues.some((i) => i.severity !== 'note'))
       result.issues.push({ file, reason: 'no documents found: the file has no tokens' });
     result.unknownLabels = acceptableUnknownLabels(labels.unknown());
@@ -154,7 +155,7 @@ function readFile(
   if (asks) result.asks = asks;
   const within = withinSpanLimit(result.documents, options.limits, whole && Array.isArray(whole.value) ? 'item' : 'line');
   result.documents = within.documents;
-  result.issues.push(...within.issues);
+  pushAll(result.issues, within.issues);
   if (result.documents.length === 0) {
     result.issues.push({
       file,
@@ -301,7 +302,7 @@ export function createJsonLineReader(
   const entries = new JsonEntries(file, new LabelIndex(knownLabels), categories, options, {
     issue: (issue) => issues.push(issue),
     document: (document, open) => {
-      issues.push(...bidiControlNotes(document));
+      pushAll(issues, bidiControlNotes(document));
       (open || held.length > 0 ? held : ready).push(document);
     },
   });
@@ -325,7 +326,7 @@ export function createJsonLineReader(
         }
       }
       const within = withinSpanLimit(ready, options.limits);
-      issues.push(...within.issues);
+      pushAll(issues, within.issues);
       return { issues, documents: within.documents };
     },
     end() {

@@ -17,6 +17,7 @@ import type { LeftOutReport } from './left-out';
 import { flatMeta, isMetaField } from './metadata';
 import { compareText } from './stable-order';
 import { spansAsSuggestions } from './suggestion-drafts';
+import { pushAll } from '../push-all';
 
 /** The control that holds notes, on a region or on the task. */
 const NOTE = 'note';
@@ -172,7 +173,7 @@ function read(value: Json, context: ReadContext): ObjectResult {
   if (relations.length > 0) draft.relations = relations;
   const kept = [...documents.values()].filter((d) => Object.keys(d.labels).length > 0 || d.note !== '');
   if (kept.length > 0) draft.documentAnnotations = kept;
-  if (source === 'predictions') notes.push(...spansAsSuggestions(draft, 'pending', 'they are predictions, not annotations', scores));
+  if (source === 'predictions') pushAll(notes, spansAsSuggestions(draft, 'pending', 'they are predictions, not annotations', scores));
   return { draft, format: 'label-studio', notes };
 }
 

@@ -3,6 +3,7 @@
 import type { DocumentAnnotation, LayerId, Relation } from '../domain';
 import { compareOut, type OutSpan } from './export-spans';
 import { compareText } from './stable-order';
+import { pushAll } from '../push-all';
 
 export type LeftOutReason =
   /** The span's layer is not exported (not chosen, or the format cannot hold it). */
@@ -181,7 +182,7 @@ export class LeftOutReport {
   }
 
   addTokens(reason: LeftOutReason, tokens: readonly LeftOutToken[]): void {
-    if (tokens.length > 0) this.group(reason).tokens.push(...tokens);
+    if (tokens.length > 0) pushAll(this.group(reason).tokens, tokens);
   }
 
   addDocumentAnnotation(reason: LeftOutReason, annotation: DocumentAnnotation): void {

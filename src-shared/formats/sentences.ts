@@ -7,6 +7,7 @@
 // otherwise only the sentences that end well before the window's edge are kept, so that the
 // segmenter's look-ahead (closing quotes, spaces, a lower-case next word) is never cut off.
 import { isGraphemeBoundary, type TextRange } from '../segmentation';
+import { pushAll } from '../push-all';
 
 /** Size of the pieces handed to the segmenter. */
 const SENTENCE_WINDOW = 4096;
@@ -67,7 +68,7 @@ export function splitSentences(text: string, locale?: string): TextRange[] {
         found.length = first ? 1 : 0;
       }
     }
-    sentences.push(...found);
+    pushAll(sentences, found);
     from = next;
   }
   return sentences;

@@ -19,6 +19,7 @@ import { flatMeta } from './metadata';
 import { exportTokens, isWhiteSpaceAt, reportChangedTokens, TOKENS_KEY, withSourceTokens } from './source-tokens';
 import { spansAsSuggestions } from './suggestion-drafts';
 import { tokenRange } from './token-range';
+import { pushAll } from '../push-all';
 
 /** spaCy's `cats`: a score for each class. */
 const hasCats = (value: Json): boolean => isObject(value['cats']);
@@ -57,8 +58,8 @@ function read(value: Json, context: ReadContext): ObjectResult {
   }
   // Prodigy: a rejected task's spans are wrong; an ignored task's were never judged.
   const answer = value['answer'];
-  if (answer === 'reject') notes.push(...spansAsSuggestions(read.draft, 'rejected', 'the task was answered "reject"'));
-  else if (answer === 'ignore') notes.push(...spansAsSuggestions(read.draft, 'pending', 'the task was answered "ignore"'));
+  if (answer === 'reject') pushAll(notes, spansAsSuggestions(read.draft, 'rejected', 'the task was answered "reject"'));
+  else if (answer === 'ignore') pushAll(notes, spansAsSuggestions(read.draft, 'pending', 'the task was answered "ignore"'));
   // The file's tokens are kept as given, so a spaCy or token export writes them back unchanged.
   if (Array.isArray(value['tokens'])) read.draft.meta = withSourceTokens(read.draft.meta, value['tokens']);
   return { draft: read.draft, format: 'spacy', notes };

@@ -1,5 +1,6 @@
 // Input limits in the web build: a zip bomb (made here) is refused with its entry and the limit,
-// and nothing of it is imported; a limit lowered in Settings refuses a file before it is read.
+// and nothing of it is imported; a document at the span limit imports whole; a limit lowered
+// in Settings refuses a file before it is read.
 import { expect, test } from '@playwright/test';
 import { zipFiles } from '../../src-shared/formats/zip-archive';
 import { openApp } from './helpers';
@@ -38,6 +39,24 @@ test.describe('input limits', () => {
     await expect(documents).toHaveCount(4);
     // The window is still alive and working.
     await expect(page.getByRole('article', { name: 'Document text' })).toBeVisible();
+  });
+
+  test('a document at the span limit (100,000 spans) imports whole', async ({ page }) => {
+    test.setTimeout(180_000);
+    // Gathering its spans once passed them all as arguments, which overflowed the import
+    // worker's stack ("Maximum call stack size exceeded") and nothing was imported.
+    const words = Array.from({ length: 100_000 }, (_, i) => `w${i}`);
+    const label: Array<[number, number, string]> = [];
+    let at = 0;
+    for (const word of words) {
+      label.push([at, at + word.length, 'LOC']);
+      at += word.length + 1;
+    }
+    const line = JSON.stringify({ text: words.join(' '), label });
+    await page.getByLabel('Import documents').setInputFiles([file('dense.jsonl', line)]);
+    // Nothing to ask about, so it imports at once (before the fix: an error, nothing imported).
+    await expect(page.getByRole('status').filter({ hasText: 'Imported 1 document, 100000 spans.' })).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem', { name: /^dense #1, .*100000 spans$/ })).toBeVisible();
   });
 
   test('a file-size limit lowered in Settings refuses a larger file by name, and raising it lets it in', async ({ page }) => {

@@ -9,6 +9,7 @@ import { hashText } from '../../../src-shared/text-hash';
 import type { SpanwrightDatabase } from '../storage/database';
 import { createProject } from '../storage/projects';
 import { newId } from './ids';
+import { pushAll } from '../../../src-shared/push-all';
 
 interface DemoSpan {
   label: string;
@@ -44,7 +45,7 @@ export async function createDemoProject(db: SpanwrightDatabase, annotator: strin
         createdAt: now, updatedAt: now,
       };
     });
-    annotations.push(...spans.map(spanRecord));
+    pushAll(annotations, spans.map(spanRecord));
     const record: DocumentRecord = {
       id: documentId, projectId, sourceId: documentId, order,
       meta: { title: doc.title, language: doc.language, source: doc.source },

@@ -13,6 +13,7 @@ import type { SpanwrightDatabase } from '../storage/database';
 import { nextDocumentOrder } from '../storage/documents';
 import { usedAnnotationIds } from '../storage/spans';
 import { newId } from './ids';
+import { pushAll } from '../../../src-shared/push-all';
 
 /** Documents to add, read from files, with the SHA-256 of their text. */
 export interface ImportBatch {
@@ -116,7 +117,7 @@ export async function buildImportChange(
     outcome.droppedRelations += made.droppedRelations;
     outcome.droppedDocumentLabels += made.droppedDocumentLabels;
     outcome.suggestions += made.records.filter((r) => r.kind === 'suggestion').length;
-    annotations.push(...made.records);
+    pushAll(annotations, made.records);
     const statuses: Record<string, DocumentStatus> = { ...doc.draft.statuses };
     // A plain `status` (and spans without an annotator) belong to whoever imports the file.
     if (doc.draft.status && !doc.draft.statuses) setOwn(statuses, annotator, doc.draft.status);

@@ -40,6 +40,7 @@ import { assertMayWrite } from '../storage/write-permits';
 import { buildImportChange, idAllocator, tallyUnknownLabels } from './import-change';
 import { requestsOf, type ImportFile } from './import-job';
 import { readImportItems, requestBytes } from './import-reading';
+import { pushAll } from '../../../src-shared/push-all';
 
 export interface TeammateAnnotations {
   annotator: string;
@@ -229,7 +230,7 @@ export async function planTeammateImport(
           label: span.label,
           text: doc.draft.text.slice(span.start, span.end),
         }));
-        leftOutNames.push(...leftOut);
+        pushAll(leftOutNames, leftOut);
         nearMatch = {
           file: doc.file,
           line: doc.line,
@@ -266,7 +267,7 @@ export async function planTeammateImport(
       match.drafts.push(owned.draft);
       for (const set of sets.values()) {
         const existing = match.annotationSets.find((l) => l.annotator === set.annotator);
-        if (existing) existing.spans.push(...set.spans);
+        if (existing) pushAll(existing.spans, set.spans);
         else match.annotationSets.push(set);
       }
       matched.set(target.id, match);
@@ -396,7 +397,7 @@ export async function commitTeammateImport(
     if (!doc) throw new Error(`“${match.title}” is no longer in the project.`);
     const replaced = new Set(match.annotationSets.map((l) => l.annotator));
     const existing = (await readDocumentAnnotations(db, match.documentId)).filter((r) => replaced.has(r.value.annotator));
-    removed.push(...existing);
+    pushAll(removed, existing);
     // Their old ids are free again: a re-import keeps them.
     for (const record of existing) if (record.kind !== 'document') taken.delete(record.value.id);
     for (const draft of match.drafts) {
@@ -411,7 +412,7 @@ export async function commitTeammateImport(
         now,
         origin: 'teammate',
       });
-      added.push(...made.records);
+      pushAll(added, made.records);
       outcome.spans += made.spans.length;
       outcome.droppedSpans += made.droppedSpans;
     }
@@ -440,7 +441,7 @@ export async function commitTeammateImport(
       taken,
     );
     documents = built.change;
-    annotators.push(...built.annotators);
+    pushAll(annotators, built.annotators);
     outcome.newDocuments = built.outcome.documents;
     outcome.spans += built.outcome.spans;
     outcome.droppedSpans += built.outcome.droppedSpans;

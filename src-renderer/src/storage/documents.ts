@@ -3,6 +3,7 @@ import { firstMatchInContext, type MatchInContext } from '../../../src-shared/fi
 import type { DocumentRecord } from '../../../src-shared/domain';
 import type { ChangeLogEntry, SpanwrightDatabase } from './database';
 import { nextTask } from '../platform/next-task';
+import { pushAll } from '../../../src-shared/push-all';
 
 export async function nextDocumentOrder(db: SpanwrightDatabase, projectId: string): Promise<number> {
   const last = await db.documents.where('[projectId+order]').between([projectId, -Infinity], [projectId, Infinity]).last();
@@ -93,7 +94,7 @@ export async function readDocumentRows(
   const found: Array<DocumentRecord | undefined> = [];
   for (let from = 0; from < ids.length; from += ROW_BATCH) {
     if (from > 0) await nextTask();
-    found.push(...(await db.documents.bulkGet(ids.slice(from, from + ROW_BATCH))));
+    pushAll(found, await db.documents.bulkGet(ids.slice(from, from + ROW_BATCH)));
   }
   const rows = new Map<string, DocumentRecord | undefined>();
   ids.forEach((id, i) => {

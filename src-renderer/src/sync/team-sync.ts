@@ -44,6 +44,7 @@ import { readDocumentAnnotations } from '../storage/spans';
 import { databaseUrl, withCredentials, explainStatus } from './server-account';
 import { readConflicts, readCursor, writeConflicts, writeCursor, type SyncCursor, type TeamConnection } from './team-settings';
 import { errorMessage } from '../../../src-shared/result';
+import { pushAll } from '../../../src-shared/push-all';
 
 export type SyncState = 'starting' | 'syncing' | 'synced' | 'offline' | 'error';
 
@@ -673,7 +674,7 @@ export class TeamSync {
     // A first sync brings thousands of documents: new documents and teammates' work are
     // committed a batch at a time (one transaction each), the rest one by one.
     const handled = new Set<string>();
-    waiting.push(...(await this.addNewDocuments(docs, handled)));
+    pushAll(waiting, await this.addNewDocuments(docs, handled));
     await this.applyTeammates(docs, handled, waiting);
     for (const doc of docs) {
       if (handled.has(doc._id)) continue;

@@ -28,6 +28,9 @@ export function useOpenDocument(db: SpanwrightDatabase, projectId: string, repor
   // A document opened belongs to the project shown (a project switch first clears documentId).
   const projectOfDocument = useRef(projectId);
   projectOfDocument.current = projectId;
+  // Read through a ref: a new reportError must not restore the project's document again.
+  const report = useRef(reportError);
+  report.current = reportError;
   const record = useLiveQuery(() => (documentId ? db.documents.get(documentId) : undefined), [db, documentId]);
 
   const open = useCallback(
@@ -53,7 +56,7 @@ export function useOpenDocument(db: SpanwrightDatabase, projectId: string, repor
         else setSettled(projectId);
       } catch (error) {
         if (cancelled) return;
-        reportError(`The open document could not be found: ${errorMessage(error)}`);
+        report.current(`The open document could not be found: ${errorMessage(error)}`);
         setSettled(projectId);
       }
     })();
@@ -61,7 +64,7 @@ export function useOpenDocument(db: SpanwrightDatabase, projectId: string, repor
     return () => {
       cancelled = true;
     };
-  }, [db, projectId, reportError]);
+  }, [db, projectId]);
 
   // Load the open document's text and its remembered scroll position.
   useEffect(() => {

@@ -93,12 +93,15 @@ export function DocumentPane(props: {
           />
         </>
       ) : (
-        <div className="empty-state">
+        <div className="empty-state" aria-busy={record !== undefined}>
           {props.noDocuments ? (
             <>
               <h1>No documents yet</h1>
               <p>Import .txt, .jsonl or .json files (doccano and spaCy JSONL keep their spans), or drop them here.</p>
             </>
+          ) : record ? (
+            // Chosen, its text and annotations still being read (a dense document takes a while).
+            <p>Opening “{record.meta.title}”…</p>
           ) : (
             <p>Choose a document from the list.</p>
           )}

@@ -1,6 +1,7 @@
-// A 1 MB document with 20,000 spans: scrolled far down, a span labelled there by selecting its
-// text is stored at the right offsets with the right text. Correctness only: how fast the view
-// opens and labels belongs to `npm run bench` (docs/performance.md, Large documents).
+// A 1 MB document with 20,000 spans: its marks are drawn near the view only, wherever it goes;
+// scrolled far down, a span labelled there by selecting its text is stored at the right offsets
+// with the right text. Correctness only: how fast the view opens and labels belongs to
+// `npm run bench` (docs/performance.md, Large documents).
 import { expect, test, type Page } from '@playwright/test';
 import { dragSelect, openApp, openDocument } from './helpers';
 
@@ -85,8 +86,8 @@ async function targetPosition(page: Page): Promise<{ top: number; frameTop: numb
   }, TARGET);
 }
 
-test('a span labelled far down a 1 MB document with 20,000 spans is stored at the right offsets', async ({ page }) => {
-  test.setTimeout(180_000);
+/** Imports the 1 MB document and opens it; returns its text. */
+async function openLongReport(page: Page): Promise<string> {
   const text = syntheticText();
   expect(text.length).toBeGreaterThan(1_000_000);
   await openApp(page);
@@ -95,6 +96,65 @@ test('a span labelled far down a 1 MB document with 20,000 spans is stored at th
     .getByLabel('Import documents')
     .setInputFiles([{ name: 'long.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(line) }]);
   await openDocument(page, TITLE);
+  return text;
+}
+
+/** Span marks drawn in the text: in all, and in view, above it and below it (by their first fragment). */
+async function drawnMarks(page: Page): Promise<{ all: number; inView: number; above: number; below: number }> {
+  return page.getByRole('article', { name: 'Document text' }).evaluate((article) => {
+    const frame = (article.parentElement as HTMLElement).getBoundingClientRect();
+    const counts = { all: 0, inView: 0, above: 0, below: 0 };
+    for (const mark of article.querySelectorAll('.span--first')) {
+      const box = mark.getBoundingClientRect();
+      counts.all++;
+      if (box.bottom < frame.top) counts.above++;
+      else if (box.top > frame.bottom) counts.below++;
+      else counts.inView++;
+    }
+    return counts;
+  });
+}
+
+test('a 1 MB document draws its marks near the view only, wherever it is scrolled or a find takes it', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openLongReport(page);
+  const marks = page.locator('[role="article"] .span--first');
+  await expect(marks.first()).toBeVisible();
+  // 20,000 spans, a few hundred of them drawn: those in view and a screen or so either side.
+  let drawn = await drawnMarks(page);
+  expect(drawn.inView).toBeGreaterThan(5);
+  expect(drawn.all).toBeLessThan(2000);
+
+  // Dragged near the end with the scrollbar (the last paragraphs have no spans): the marks there
+  // are drawn, those of the start are not.
+  await page.locator('.document-scroll').evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight * 0.9));
+  await expect.poll(async () => (await drawnMarks(page)).inView).toBeGreaterThan(5);
+  await expect.poll(async () => (await drawnMarks(page)).all).toBeLessThan(2000);
+  const start = page.getByRole('article', { name: 'Document text' }).locator('[data-offset="0"]');
+  await expect(start).toHaveCount(1);
+  expect(await start.evaluate((piece) => piece.closest('.span') === null && (piece.textContent ?? '').includes('\n'))).toBe(true);
+
+  // A find far up takes the view there, with its marks and the match highlighted.
+  await page.getByRole('article', { name: 'Document text' }).focus();
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('search', { name: 'Find in document' });
+  await page.keyboard.type('Part 12:');
+  await expect(find).toContainText('1 of 1');
+  await expect.poll(async () => (await drawnMarks(page)).inView).toBeGreaterThan(5);
+  drawn = await drawnMarks(page);
+  expect(drawn.all).toBeLessThan(2000);
+  const current = await page.evaluate(() => {
+    const range = [...(CSS.highlights.get('find-current') ?? [])][0] as Range | undefined;
+    const frame = document.querySelector('.document-scroll')?.getBoundingClientRect();
+    const box = range?.getBoundingClientRect();
+    return range && frame && box ? { text: range.toString(), inView: box.top >= frame.top && box.bottom <= frame.bottom } : null;
+  });
+  expect(current).toEqual({ text: 'Part 12:', inView: true });
+});
+
+test('a span labelled far down a 1 MB document with 20,000 spans is stored at the right offsets', async ({ page }) => {
+  test.setTimeout(180_000);
+  const text = await openLongReport(page);
   await expect(page.locator('[role="article"] [data-label="ORG"]').first()).toBeVisible();
 
   // Scroll down with the wheel, as a user does, until the word is in view.

@@ -1,19 +1,21 @@
 // The read-only document view: Lexical renders the stored text as lines of plain text with
 // span fragments. A span change re-renders only the lines it touches. A newly opened document
 // with many marks shows its text and the marks in view first, the other marks just after
-// (draw-order.ts).
+// (draw-order.ts). A long document draws lines with marks only in the groups of lines near the
+// view, the others as plain text (long-text.ts, line-groups.ts).
 import { createEditor, type LexicalEditor, type NodeKey } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Span, Suggestion } from '../../../../src-shared/domain';
 import { lineIndexAt, linesTouched, splitLines, type Line } from '../../../../src-shared/span-layout';
 import { LineGroupNode, SourceTextNode, SpanMarkNode } from './nodes';
-import { $renderAllLines, $renderLines, type ViewSpan } from './render-lines';
+import { $collapseGroup, $expandGroup, $renderAllLines, $renderLines, $renderPlainGroups, type ViewSpan } from './render-lines';
 import { domPointAt, domRangesFor, selectedRange, storedOffsetAt } from './dom-offsets';
 import { buildLineMarks, updateLineMarks, type LineMarks, type ReferenceAnnotator } from './line-marks';
 import { TextCaret } from './TextCaret';
 import { firstIndexWhere, marksDrawOrder, takeChunk, type LinesInView } from './draw-order';
 import { RelationArcs, type RelationArc } from './RelationArcs';
-import { estimateGroupHeights, LINES_PER_GROUP, LONG_TEXT } from './long-text';
+import { estimateGroupHeights, LONG_TEXT } from './long-text';
+import { groupOfLine, linesOfGroup } from './line-groups';
 
 export interface DocumentViewProps {
   documentId: string;
@@ -176,7 +178,14 @@ export function DocumentView(props: DocumentViewProps) {
     marks: LineMarks;
     /** Lines whose marks are not drawn yet (their text is), in the order they will be. */
     pending: number[];
+    /**
+     * A long document's line groups: each one's key, and whether it is drawn as lines with marks
+     * (else as plain text, when `keys` gives the group's key for each of its lines).
+     */
+    groups: { keys: NodeKey[]; expanded: boolean[] } | null;
   } | null>(null);
+  /** Counts the groups expanded or collapsed: what is drawn over the text's nodes is drawn again. */
+  const [regrouped, setRegrouped] = useState(0);
   const drawTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const links = props.linkCounts ?? NO_LINKS;
   // A caret wanted at an offset: placed after the draw that follows (the text nodes change).
@@ -220,9 +229,11 @@ export function DocumentView(props: DocumentViewProps) {
     const root = rootRef.current;
     const editor = editorRef.current as LexicalEditor;
     if (!current || !root) return;
-    const { text, lines: layout, keys } = current;
+    const { text, lines: layout, keys, groups } = current;
+    // A group drawn as plain text gets its marks when it is expanded.
+    const drawnLines = groups ? [...lines].filter((line) => groups.expanded[groupOfLine(line)] === true) : lines;
     const held = lostSelection.current ? null : holdSelection(root);
-    editor.update(() => $renderLines(text, layout, keys, lines, byLine), { discrete: true });
+    editor.update(() => $renderLines(text, layout, keys, drawnLines, byLine), { discrete: true });
     if (!held || (held.anchorNode.isConnected && held.focusNode.isConnected)) return;
     lostSelection.current = () => restoreSelection(held, pointAt);
     setTimeout(putSelectionBack, 0);
@@ -280,12 +291,99 @@ export function DocumentView(props: DocumentViewProps) {
   }, [drawMarks]);
   useEffect(() => () => clearTimeout(drawTimer.current), []);
 
+  /**
+   * Draws these groups of a long document as lines with marks and those as plain text (not one
+   * holding the selection), keeping the selection where it was.
+   */
+  const regroup = useCallback((expand: readonly number[], collapse: readonly number[]) => {
+    const current = rendered.current;
+    const root = rootRef.current;
+    const editor = editorRef.current as LexicalEditor;
+    const groups = current?.groups;
+    if (!current || !groups || !root) return;
+    const selection = window.getSelection();
+    const holdsSelection = (group: number) => {
+      const element = editor.getElementByKey(groups.keys[group] as NodeKey);
+      return !!element && !!selection && [selection.anchorNode, selection.focusNode].some((node) => node && element.contains(node));
+    };
+    const opening = expand.filter((group) => groups.expanded[group] === false);
+    const closing = collapse.filter((group) => groups.expanded[group] === true && !holdsSelection(group));
+    if (opening.length === 0 && closing.length === 0) return;
+    const held = lostSelection.current ? null : holdSelection(root);
+    const { text, lines, keys, marks } = current;
+    editor.update(() => {
+      for (const group of opening) {
+        const { first } = linesOfGroup(group, lines.length);
+        $expandGroup(groups.keys[group] as NodeKey, text, lines, group, marks.byLine).forEach((key, at) => (keys[first + at] = key));
+        groups.expanded[group] = true;
+      }
+      for (const group of closing) {
+        const { first, end } = linesOfGroup(group, lines.length);
+        $collapseGroup(groups.keys[group] as NodeKey, text, lines, group);
+        keys.fill(groups.keys[group] as NodeKey, first, end);
+        groups.expanded[group] = false;
+      }
+    }, { discrete: true });
+    if (held && !(held.anchorNode.isConnected && held.focusNode.isConnected)) restoreSelection(held, pointAt);
+    highlight();
+    setRegrouped((count) => count + 1);
+  }, [highlight, pointAt]);
+  const regroupRef = useRef(regroup);
+  regroupRef.current = regroup;
+
+  // A long document's groups near the view (a screen either side of it) are drawn with their
+  // marks, and those far from it (three screens) as plain text again: the nodes stay few however
+  // far one scrolls. The observers follow the groups of the document drawn last (none if short).
+  const observers = useRef<{ near: IntersectionObserver; far: IntersectionObserver; groupOf: Map<Element, number> } | null>(null);
+  const observeGroups = useCallback(() => {
+    const scroller = scrollRef.current;
+    const groups = rendered.current?.groups;
+    const editor = editorRef.current as LexicalEditor;
+    let watching = observers.current;
+    watching?.near.disconnect();
+    watching?.far.disconnect();
+    watching?.groupOf.clear();
+    if (!scroller || !groups || typeof IntersectionObserver === 'undefined') return;
+    if (!watching) {
+      const groupOf = new Map<Element, number>();
+      const groupsOf = (entries: IntersectionObserverEntry[], near: boolean) =>
+        entries.flatMap((entry) => {
+          const group = entry.isIntersecting === near ? groupOf.get(entry.target) : undefined;
+          return group === undefined ? [] : [group];
+        });
+      watching = {
+        groupOf,
+        near: new IntersectionObserver((entries) => regroupRef.current(groupsOf(entries, true), []), { root: scroller, rootMargin: '100% 0px' }),
+        far: new IntersectionObserver((entries) => regroupRef.current([], groupsOf(entries, false)), { root: scroller, rootMargin: '300% 0px' }),
+      };
+      observers.current = watching;
+    }
+    for (const [group, key] of groups.keys.entries()) {
+      const element = editor.getElementByKey(key);
+      if (!element) continue;
+      watching.groupOf.set(element, group);
+      watching.near.observe(element);
+      watching.far.observe(element);
+    }
+  }, []);
+  useEffect(
+    () => () => {
+      observers.current?.near.disconnect();
+      observers.current?.far.disconnect();
+    },
+    [],
+  );
+
   useLayoutEffect(() => {
     const handle = props.handleRef;
     if (!handle) return;
     handle.current = {
       scrollToSpan: (spanId) => {
         drawPending();
+        // In a long document, its group is drawn with its marks first.
+        const current = rendered.current;
+        const span = current?.marks.byId.get(spanId);
+        if (current?.groups && span) regroup([groupOfLine(lineIndexAt(current.lines, span.start))], []);
         rootRef.current?.querySelector(`[data-span-id="${CSS.escape(spanId)}"], [data-suggestion-id="${CSS.escape(spanId)}"]`)?.scrollIntoView({ block: 'nearest' });
       },
       placeCaretAt: (offset) => setCaretRequest({ offset }),
@@ -293,7 +391,7 @@ export function DocumentView(props: DocumentViewProps) {
     return () => {
       handle.current = null;
     };
-  }, [props.handleRef, drawPending]);
+  }, [props.handleRef, drawPending, regroup]);
 
   useLayoutEffect(() => {
     const editor = editorRef.current as LexicalEditor;
@@ -324,29 +422,51 @@ export function DocumentView(props: DocumentViewProps) {
     }
     const lines = splitLines(text);
     const marks = buildLineMarks(lines, drawn, context);
+    marked.current = [];
+    const scroller = scrollRef.current;
+    // Only a newly opened document goes to its remembered place; a redraw keeps the scroll.
+    const restoreScroll = () => {
+      if (scroller && previous?.documentId !== documentId) scroller.scrollTop = initialScrollTop;
+    };
+    if (text.length >= LONG_TEXT) {
+      // A long text: every group as plain text, then the groups in view (and one either side)
+      // with their marks; the others follow the view as it scrolls (the observers below).
+      let groupKeys: NodeKey[] = [];
+      editor.update(() => {
+        groupKeys = $renderPlainGroups(text, lines);
+      }, { discrete: true });
+      const keys = lines.map((_, index) => groupKeys[groupOfLine(index)] as NodeKey);
+      rendered.current = { documentId, text, lines, keys, spans: drawn, references: props.referenceAnnotators, marks, pending: [], groups: { keys: groupKeys, expanded: groupKeys.map(() => false) } };
+      if (rootRef.current) estimateGroupHeights(rootRef.current, text, editor, groupKeys, lines);
+      restoreScroll();
+      if (scroller) {
+        const view = linesInView(editor, keys, scroller);
+        const near: number[] = [];
+        for (let group = groupOfLine(view.first) - 1; group <= groupOfLine(view.last) + 1; group++) if (group >= 0 && group < groupKeys.length) near.push(group);
+        regroup(near, []);
+      }
+      observeGroups();
+      return;
+    }
     let count = 0;
     for (const list of marks.byLine.values()) count += list.length;
     const atOnce = count <= MARKS_AT_ONCE;
     let keys: NodeKey[] = [];
-    // A long text's lines are drawn in groups, which are not laid out off screen (long-text.ts).
-    const long = text.length >= LONG_TEXT;
     editor.update(() => {
-      keys = $renderAllLines(text, lines, atOnce ? marks.byLine : NO_MARKS, long ? LINES_PER_GROUP : 0);
+      keys = $renderAllLines(text, lines, atOnce ? marks.byLine : NO_MARKS);
     }, { discrete: true });
-    if (long && rootRef.current) estimateGroupHeights(rootRef.current, text, editor, keys, lines);
-    const now = { documentId, text, lines, keys, spans: drawn, references: props.referenceAnnotators, marks, pending: [] as number[] };
+    const now = { documentId, text, lines, keys, spans: drawn, references: props.referenceAnnotators, marks, pending: [] as number[], groups: null };
     rendered.current = now;
-    marked.current = [];
-    // Only a newly opened document goes to its remembered place; a redraw keeps the scroll.
-    if (scrollRef.current && previous?.documentId !== documentId) scrollRef.current.scrollTop = initialScrollTop;
-    if (atOnce || !scrollRef.current) return;
+    observeGroups();
+    restoreScroll();
+    if (atOnce || !scroller) return;
     // Many marks: those in view (and a screen around) in this frame, the others just after.
-    const view = linesInView(editor, keys, scrollRef.current);
+    const view = linesInView(editor, keys, scroller);
     const order = marksDrawOrder(marks.byLine.keys(), view, Math.max(20, view.last - view.first + 1));
     editor.update(() => $renderLines(text, lines, keys, order.now, marks.byLine), { discrete: true });
     now.pending = order.later;
     drawLater();
-  }, [documentId, text, drawn, suggestionsById, links, initialScrollTop, props.referenceAnnotators, drawLater, redrawLines]);
+  }, [documentId, text, drawn, suggestionsById, links, initialScrollTop, props.referenceAnnotators, drawLater, redrawLines, regroup, observeGroups]);
 
   // A long text's estimates follow the width of its lines (a resized window, a panel opened).
   const long = text.length >= LONG_TEXT;
@@ -358,7 +478,7 @@ export function DocumentView(props: DocumentViewProps) {
       const current = rendered.current;
       if (root.clientWidth === width || !current) return;
       width = root.clientWidth;
-      estimateGroupHeights(root, current.text, editorRef.current as LexicalEditor, current.keys, current.lines);
+      if (current.groups) estimateGroupHeights(root, current.text, editorRef.current as LexicalEditor, current.groups.keys, current.lines);
     });
     observer.observe(root);
     return () => observer.disconnect();
@@ -378,6 +498,8 @@ export function DocumentView(props: DocumentViewProps) {
 
   // Find: the CSS Custom Highlight API draws the matches without touching the text's DOM.
   const find = props.find;
+  // The find state last brought into view: drawn again after a redraw, scrolled to only when new.
+  const findShown = useRef<typeof find>(null);
   useLayoutEffect(() => {
     const root = rootRef.current;
     const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
@@ -391,12 +513,14 @@ export function DocumentView(props: DocumentViewProps) {
     const current = domRangesFor(root, find.matches.slice(find.current, find.current + 1))[0];
     if (current) {
       registry.set('find-current', new Highlight(current));
+      if (findShown.current === find) return;
+      findShown.current = find;
       const scroller = scrollRef.current;
       const box = current.getBoundingClientRect();
       const frame = scroller?.getBoundingClientRect();
       if (scroller && frame && (box.top < frame.top || box.bottom > frame.bottom)) scroller.scrollTop += box.top - frame.top - frame.height / 3;
     }
-  }, [find, spans, drawPending]);
+  }, [find, spans, drawPending, regrouped]);
 
   // Review: the item in hand, as a band over its text (whoever marked what there), in view.
   const focusRange = props.focusRange;
@@ -409,7 +533,7 @@ export function DocumentView(props: DocumentViewProps) {
     drawPending();
     const [range] = domRangesFor(root, [focusRange]);
     if (range) registry.set('review-current', new Highlight(range));
-  }, [focusRange, drawn, drawPending]);
+  }, [focusRange, drawn, drawPending, regrouped]);
 
   // Mark the selected span's fragments, and those of the spans linked to it (the DOM may have
   // been rebuilt, so after every draw).

@@ -1,17 +1,16 @@
 // Long documents: their lines are drawn in groups (LineGroupNode) that the browser neither lays
 // out nor paints until they come near the view (content-visibility in styles.css), so opening,
 // labelling and the caret do not lay out a megabyte of text. Groups, not lines: deciding what is
-// near the view is work per element on every frame of a scroll. A group never shown is estimated
-// from its lines' lengths; once shown, it keeps its real height. The lines, their keys and the
-// offset mapping are the same as for any text.
+// near the view is work per element on every frame of a scroll. A group far from the view is drawn
+// as plain text (line-groups.ts), near it as lines with marks. A group never shown is estimated
+// from its lines' lengths; once shown, it keeps its real height. The offset mapping is the same
+// as for any text.
 import type { LexicalEditor, NodeKey } from 'lexical';
 import type { Line } from '../../../../src-shared/span-layout';
+import { LINES_PER_GROUP } from './line-groups';
 
 /** From this many UTF-16 units on, a document is drawn as a long one. */
 export const LONG_TEXT = 200_000;
-
-/** Lines per group. */
-export const LINES_PER_GROUP = 32;
 
 /** Characters of the text measured for its average width. */
 const SAMPLE = 2000;
@@ -45,7 +44,7 @@ export function estimateGroupHeights(
   root: HTMLElement,
   text: string,
   editor: LexicalEditor,
-  keys: readonly NodeKey[],
+  groupKeys: readonly NodeKey[],
   lines: readonly Line[],
 ): void {
   const metrics = measure(root, text);
@@ -55,7 +54,7 @@ export function estimateGroupHeights(
     let height = 0;
     for (const line of lines.slice(first, first + LINES_PER_GROUP))
       height += Math.max(lineHeight, (line.end - line.start) * perChar + lineHeight / 2);
-    const group = editor.getElementByKey(keys[first] as NodeKey)?.parentElement;
-    if (group && group !== root) group.style.containIntrinsicBlockSize = `auto ${height.toFixed(1)}px`;
+    const group = editor.getElementByKey(groupKeys[first / LINES_PER_GROUP] as NodeKey);
+    if (group) group.style.containIntrinsicBlockSize = `auto ${height.toFixed(1)}px`;
   }
 }

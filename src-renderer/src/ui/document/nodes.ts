@@ -172,8 +172,8 @@ export function $isSpanMarkNode(node: LexicalNode | null | undefined): node is S
 
 /**
  * A block of consecutive lines of a long document (long-text.ts): the browser decides per group,
- * not per line, whether it is near the view, which costs every frame of a scroll. Lines keep
- * their own paragraphs, keys and offsets inside it.
+ * not per line, whether it is near the view, which costs every frame of a scroll. Near the view
+ * its lines are paragraphs with their marks, far from it plain text (line-groups.ts).
  */
 export class LineGroupNode extends ElementNode {
   static override getType(): string {

@@ -1,6 +1,7 @@
 // Builds the Lexical content of the document view from the core's line layout.
 import { $createParagraphNode, $getNodeByKey, $getRoot, type ElementNode, type LexicalNode, type NodeKey } from 'lexical';
 import { layoutLine, type LayoutNode, type LayoutSpan, type Line } from '../../../../src-shared/span-layout';
+import { groupCount, linesOfGroup, plainPieces } from './line-groups';
 import { $createLineGroupNode, $createSourceTextNode, $createSpanMarkNode } from './nodes';
 import './suggestions.css';
 
@@ -55,26 +56,67 @@ function $fillLine(paragraph: ElementNode, text: string, line: Line, spans: read
   if (line.end > line.start) paragraph.append(...$buildNodes(text, layoutLine(line, spans)));
 }
 
-/**
- * Replaces the whole content; returns the paragraph key of every line. With `groupSize`, the
- * paragraphs are put in groups of that many lines (a long document), else straight in the root.
- */
-export function $renderAllLines(text: string, lines: readonly Line[], spansByLine: ReadonlyMap<number, ViewSpan[]>, groupSize = 0): NodeKey[] {
+/** Replaces the whole content with a paragraph per line; returns the paragraph key of every line. */
+export function $renderAllLines(text: string, lines: readonly Line[], spansByLine: ReadonlyMap<number, ViewSpan[]>): NodeKey[] {
   const root = $getRoot();
   root.clear();
   const keys: NodeKey[] = [];
-  const paragraphs: ElementNode[] = [];
   for (const [index, line] of lines.entries()) {
     const paragraph = $createParagraphNode();
     $fillLine(paragraph, text, line, spansByLine.get(index) ?? []);
-    paragraphs.push(paragraph);
+    root.append(paragraph);
     keys.push(paragraph.getKey());
   }
-  if (groupSize <= 0) root.append(...paragraphs);
-  else {
-    for (let at = 0; at < paragraphs.length; at += groupSize) root.append($createLineGroupNode().append(...paragraphs.slice(at, at + groupSize)));
+  return keys;
+}
+
+function $fillPlainGroup(group: ElementNode, text: string, lines: readonly Line[], first: number, end: number): void {
+  group.clear();
+  for (const piece of plainPieces(text, lines, first, end)) group.append($createSourceTextNode(piece.text, piece.start));
+}
+
+/** Replaces the whole content with groups of lines drawn as plain text (a long document); returns each group's key. */
+export function $renderPlainGroups(text: string, lines: readonly Line[]): NodeKey[] {
+  const root = $getRoot();
+  root.clear();
+  const keys: NodeKey[] = [];
+  for (let group = 0; group < groupCount(lines.length); group++) {
+    const node = $createLineGroupNode();
+    const { first, end } = linesOfGroup(group, lines.length);
+    $fillPlainGroup(node, text, lines, first, end);
+    root.append(node);
+    keys.push(node.getKey());
   }
   return keys;
+}
+
+/** Draws a group's lines as paragraphs with their marks; returns the paragraph keys of its lines. */
+export function $expandGroup(
+  groupKey: NodeKey,
+  text: string,
+  lines: readonly Line[],
+  group: number,
+  spansByLine: ReadonlyMap<number, ViewSpan[]>,
+): NodeKey[] {
+  const node = $getNodeByKey<ElementNode>(groupKey);
+  if (!node) return [];
+  node.clear();
+  const keys: NodeKey[] = [];
+  const { first, end } = linesOfGroup(group, lines.length);
+  for (let index = first; index < end; index++) {
+    const paragraph = $createParagraphNode();
+    $fillLine(paragraph, text, lines[index] as Line, spansByLine.get(index) ?? []);
+    node.append(paragraph);
+    keys.push(paragraph.getKey());
+  }
+  return keys;
+}
+
+/** Draws a group's lines back as plain text. */
+export function $collapseGroup(groupKey: NodeKey, text: string, lines: readonly Line[], group: number): void {
+  const node = $getNodeByKey<ElementNode>(groupKey);
+  const { first, end } = linesOfGroup(group, lines.length);
+  if (node) $fillPlainGroup(node, text, lines, first, end);
 }
 
 /** Re-renders only the given lines (a span change touches few). */

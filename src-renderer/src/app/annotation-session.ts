@@ -9,6 +9,7 @@ import * as edits from '../../../src-shared/annotations/edits';
 import { createState, statusIn, type AnnotationState } from '../../../src-shared/annotations/state';
 import type { AttributeValue, DocumentAnnotation, DocumentCategory, DocumentMeta, DocumentRecord, DocumentStatus, Label, LabelSchema, Relation, Span, Suggestion } from '../../../src-shared/domain';
 import { acceptSuggestions, rejectSuggestions, visibleSuggestions } from '../../../src-shared/annotations/suggestion-edits';
+import { spansInOrder, type SpansInOrder } from '../../../src-shared/annotations/spans-in-order';
 import { errorMessage, ok } from '../../../src-shared/result';
 import { moveSpanEdge, selectionExtent, type EdgeStep, type SpanEdge } from '../../../src-shared/span-edit';
 import { withAttribute } from '../../../src-shared/annotations/attribute-rules';
@@ -90,7 +91,6 @@ interface OpenDocument {
   loaded: boolean;
 }
 
-const sortByPosition = (spans: Span[]) => spans.sort((a, b) => a.start - b.start || b.end - a.end);
 
 export function useAnnotationSession(
   db: SpanwrightDatabase,
@@ -223,7 +223,14 @@ export function useAnnotationSession(
     [apply, history],
   );
 
-  const spans = useMemo(() => sortByPosition([...open.state.annotations.span.values()]), [open.state]);
+  // In reading order, kept by change: a label merges its span in (spans-in-order.ts).
+  const spansOrdered = useRef<SpansInOrder | undefined>(undefined);
+  const spans = useMemo(() => {
+    const now = open.state.annotations.span;
+    const ordered = spansInOrder(now, spansOrdered.current);
+    spansOrdered.current = { spans: now, ordered };
+    return ordered;
+  }, [open.state]);
   const relations = useMemo(() => [...open.state.annotations.relation.values()], [open.state]);
   const suggestions = useMemo(() => visibleSuggestions(open.state.annotations.suggestion.values(), open.state.annotations.span.values()), [open.state]);
   const acceptSuggestionList = useCallback(

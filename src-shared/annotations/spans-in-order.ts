@@ -20,12 +20,13 @@ export interface SpansInOrder {
 export function spansInOrder(spans: ReadonlyMap<string, Span>, before?: SpansInOrder): Span[] {
   if (!before) return [...spans.values()].sort(byPosition);
   if (before.spans === spans) return [...before.ordered];
-  const kept = before.ordered.filter((span) => spans.get(span.id) === span);
   const fresh: Span[] = [];
   for (const span of spans.values()) if (before.spans.get(span.id) !== span) fresh.push(span);
+  // Every earlier span still there, unchanged (a label added one): none to take out.
+  const kept = spans.size - fresh.length === before.spans.size ? before.ordered : before.ordered.filter((span) => spans.get(span.id) === span);
   // Not the same spans told two ways (an `ordered` not of `before.spans`): sort them all.
   if (kept.length + fresh.length !== spans.size) return [...spans.values()].sort(byPosition);
-  if (fresh.length === 0) return kept;
+  if (fresh.length === 0) return [...kept];
   fresh.sort(byPosition);
   const merged: Span[] = [];
   let k = 0;

@@ -20,41 +20,16 @@ import { commitBuilt } from '../../../src-renderer/src/storage/commit';
 import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
 import { createProject } from '../../../src-renderer/src/storage/projects';
 import { SETTING, writeSetting } from '../../../src-renderer/src/storage/settings';
+import { testDocument, testSpan } from '../fixtures/records';
 
 const me = { id: 'me', name: 'Ana' };
 const TEXT = 'Ana met Ben in Quay Street.';
 
 function record(id: string, order: number): DocumentRecord {
-  return {
-    id,
-    projectId: 'p',
-    sourceId: id,
-    order,
-    meta: { title: `Title ${id}` },
-    textHash: `h-${id}`,
-    textLength: TEXT.length,
-    statuses: {},
-    spanCounts: {},
-    createdAt: 0,
-    updatedAt: 0,
-  };
+  return testDocument(id, { order, meta: { title: `Title ${id}` }, textLength: TEXT.length });
 }
 function span(id: string, documentId: string, label: string, start: number, end: number): Span {
-  return {
-    id,
-    projectId: 'p',
-    documentId,
-    annotator: 'me',
-    layer: 'entity',
-    label,
-    start,
-    end,
-    text: TEXT.slice(start, end),
-    attributes: {},
-    origin: 'manual',
-    createdAt: 0,
-    updatedAt: 0,
-  };
+  return testSpan({ id, start, end, documentId, label }, TEXT);
 }
 
 let db: SpanwrightDatabase;

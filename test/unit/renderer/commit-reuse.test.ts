@@ -7,6 +7,7 @@ import type { Change } from '../../../src-shared/annotations/change';
 import { spanRecord } from '../../../src-shared/annotations/kinds';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import type { DocumentRecord, Span } from '../../../src-shared/domain';
+import { testDocument, testSpan } from '../fixtures/records';
 
 const TEXT = 'Ana met Ben and Cy in Quay Street.';
 const NAME = 'commit-reuse-test';
@@ -22,16 +23,10 @@ async function openWindow() {
 type Window = Awaited<ReturnType<typeof openWindow>>;
 
 function record(id: string): DocumentRecord {
-  return {
-    id, projectId: 'p', sourceId: id, order: 0, meta: { title: id }, textHash: 'h', textLength: TEXT.length,
-    statuses: {}, spanCounts: {}, createdAt: 0, updatedAt: 0,
-  };
+  return testDocument(id, { textHash: 'h', textLength: TEXT.length });
 }
 function span(id: string, start: number, end: number, documentId = 'd1'): Span {
-  return {
-    id, projectId: 'p', documentId, annotator: 'me', layer: 'entity', label: 'PERSON', start, end,
-    text: TEXT.slice(start, end), attributes: {}, origin: 'manual', createdAt: 0, updatedAt: 0,
-  };
+  return testSpan({ id, start, end, documentId }, TEXT);
 }
 const add = (s: Span): Change => ({ type: 'edit', removed: [], added: [spanRecord(s)] });
 const remove = (s: Span): Change => ({ type: 'edit', removed: [spanRecord(s)], added: [] });

@@ -12,42 +12,17 @@ import type { DocumentIndex } from '../../../src-renderer/src/app/document-index
 import { commitChange } from '../../../src-renderer/src/storage/commit';
 import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
 import { createProject } from '../../../src-renderer/src/storage/projects';
+import { testDocument, testSpan } from '../fixtures/records';
 
 let db: SpanwrightDatabase;
 const me = { annotator: 'me' };
 
 function record(id: string, order: number, projectId = 'p'): DocumentRecord {
-  return {
-    id,
-    projectId,
-    sourceId: id,
-    order,
-    meta: { title: id },
-    textHash: `h-${id}`,
-    textLength: 20,
-    statuses: {},
-    spanCounts: {},
-    createdAt: 0,
-    updatedAt: 0,
-  };
+  return testDocument(id, { projectId, order, textLength: 20 });
 }
 
 function span(id: string, documentId: string): Span {
-  return {
-    id,
-    projectId: 'p',
-    documentId,
-    annotator: 'me',
-    layer: 'entity',
-    label: 'PERSON',
-    start: 0,
-    end: 3,
-    text: 'xxx',
-    attributes: {},
-    origin: 'manual',
-    createdAt: 0,
-    updatedAt: 0,
-  };
+  return testSpan({ id, start: 0, end: 3, documentId });
 }
 
 const add = (ids: string[], from: number, projectId = 'p'): Change => ({

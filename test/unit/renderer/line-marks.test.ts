@@ -5,26 +5,13 @@ import { describe, expect, it } from 'vitest';
 import type { Span } from '../../../src-shared/domain';
 import { splitLines } from '../../../src-shared/span-layout';
 import { buildLineMarks, updateLineMarks, type LineMarks, type MarkContext } from '../../../src-renderer/src/ui/document/line-marks';
+import { testSpan } from '../fixtures/records';
 
 const TEXT = Array.from({ length: 40 }, (_, i) => `line ${i} of the text, some words here`).join('\n');
 const LINES = splitLines(TEXT);
 
 function span(id: string, start: number, end: number, label = 'ORG', layer: Span['layer'] = 'entity'): Span {
-  return {
-    id,
-    projectId: 'p',
-    documentId: 'd',
-    annotator: 'me',
-    layer,
-    label,
-    start,
-    end,
-    text: TEXT.slice(start, end),
-    attributes: {},
-    origin: 'manual',
-    createdAt: 0,
-    updatedAt: 0,
-  };
+  return testSpan({ id, start, end, documentId: 'd', label, layer }, TEXT);
 }
 
 const context = (links: ReadonlyMap<string, number> = new Map()): MarkContext => ({ links, suggestions: new Map() });

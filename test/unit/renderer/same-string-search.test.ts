@@ -9,7 +9,7 @@ import { createState } from '../../../src-shared/annotations/state';
 import { addSpans } from '../../../src-shared/annotations/edits';
 import { spanRecord } from '../../../src-shared/annotations/kinds';
 import { defaultSchema } from '../../../src-shared/default-schema';
-import type { DocumentRecord, Span } from '../../../src-shared/domain';
+import type { DocumentRecord } from '../../../src-shared/domain';
 import { coveredIn, type Candidate } from '../../../src-shared/suggestions/candidates';
 import { sameStringCandidates } from '../../../src-shared/suggestions/same-string';
 import { sameStringSearchInWindow, type SameStringSpan } from '../../../src-renderer/src/app/same-string-search';
@@ -17,6 +17,7 @@ import { proposeSameString } from '../../../src-renderer/src/app/suggestion-sour
 import { commitChange } from '../../../src-renderer/src/storage/commit';
 import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
 import { createProject } from '../../../src-renderer/src/storage/projects';
+import { testDocument, testSpan } from '../fixtures/records';
 
 const me = { annotator: 'me' };
 const schema = defaultSchema();
@@ -27,19 +28,7 @@ afterEach(async () => {
 });
 
 function record(id: string, order: number, projectId = 'p'): DocumentRecord {
-  return {
-    id,
-    projectId,
-    sourceId: id,
-    order,
-    meta: { title: id },
-    textHash: `h-${id}-${order}`,
-    textLength: 0,
-    statuses: {},
-    spanCounts: {},
-    createdAt: 0,
-    updatedAt: 0,
-  };
+  return testDocument(id, { projectId, order, textHash: `h-${id}-${order}` });
 }
 
 // Words where case, locale, combining marks, emoji and scripts without spaces decide what a
@@ -213,21 +202,7 @@ it('finds what a scan of every stored text finds, after documents are added, rem
               // A span (a logged change that adds no document); one per document keeps it a first span.
               if (!row || (row.spanCounts['me'] ?? 0) > 0) break;
               const stored = (await db.texts.get(row.id))?.text ?? '';
-              const made: Span = {
-                id: `s${next++}`,
-                projectId: 'p',
-                documentId: row.id,
-                annotator: 'me',
-                layer: 'entity',
-                label: 'PERSON',
-                start: 0,
-                end: Math.min(2, stored.length),
-                text: stored.slice(0, 2),
-                attributes: {},
-                origin: 'manual',
-                createdAt: 0,
-                updatedAt: 0,
-              };
+              const made = testSpan({ id: `s${next++}`, documentId: row.id, start: 0, end: Math.min(2, stored.length) }, stored);
               if (made.start >= made.end) break;
               const change = addSpans(createState(schema, []), [made]);
               if (change) await commitChange(db, 'p', change, me);
@@ -255,21 +230,7 @@ it('stores the proposals of a document added after the texts were read, and none
     change: { type: 'add-documents', documents: [{ record: record('d1', 0), text: d1 }], annotations: [] },
   });
   const search = sameStringSearchInWindow(db, 'p');
-  const made: Span = {
-    id: 's1',
-    projectId: 'p',
-    documentId: 'd1',
-    annotator: 'me',
-    layer: 'entity',
-    label: 'PERSON',
-    start: 0,
-    end: 13,
-    text: 'Garry Conille',
-    attributes: {},
-    origin: 'manual',
-    createdAt: 0,
-    updatedAt: 0,
-  };
+  const made = testSpan({ id: 's1', start: 0, end: 13 }, d1);
   expect(await proposeSameString(db, search, 'p', schema, made)).toBe(1);
   const later = { record: record('d2', 1), text: 'Reporters asked Garry Conille.' };
   await commitChange(db, 'p', { type: 'add-documents', documents: [later], annotations: [] }, me);

@@ -13,23 +13,18 @@ import { commitBuilt, commitChange } from '../../../src-renderer/src/storage/com
 import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
 import { countLabelUses, countSchemaItemUses, createProject } from '../../../src-renderer/src/storage/projects';
 import { readDocumentAnnotations, readSpans } from '../../../src-renderer/src/storage/spans';
+import { testDocument, testSpan } from '../fixtures/records';
 
 let db: SpanwrightDatabase;
 let counter = 0;
 const me = { annotator: 'me' };
 
 function documentRecord(id: string): DocumentRecord {
-  return {
-    id, projectId: 'p', sourceId: id, order: counter++, meta: { title: id }, textHash: `h-${id}`, textLength: 20,
-    statuses: {}, spanCounts: {}, createdAt: 0, updatedAt: 0,
-  };
+  return testDocument(id, { order: counter++, textLength: 20 });
 }
 
 function span(id: string, documentId: string, label: string, start: number, end: number, annotator = 'me'): Span {
-  return {
-    id, projectId: 'p', documentId, annotator, layer: label === 'CLAIM' ? 'claim' : 'entity', label,
-    start, end, text: 'x'.repeat(end - start), attributes: {}, origin: 'manual', createdAt: 0, updatedAt: 0,
-  };
+  return testSpan({ id, start, end, documentId, annotator, label, layer: label === 'CLAIM' ? 'claim' : 'entity' });
 }
 
 function relation(id: string, type: string, from: string, to: string): Relation {

@@ -11,6 +11,7 @@ import { sameStringSearchInWindow } from '../../../src-renderer/src/app/same-str
 import { commitChange } from '../../../src-renderer/src/storage/commit';
 import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
 import { createProject } from '../../../src-renderer/src/storage/projects';
+import { testDocument, testSpan } from '../fixtures/records';
 
 let db: SpanwrightDatabase;
 const schema = defaultSchema();
@@ -21,38 +22,12 @@ const TEXTS = {
 };
 
 function record(id: string, order: number, statuses: DocumentRecord['statuses'] = {}): DocumentRecord {
-  return {
-    id,
-    projectId: 'p',
-    sourceId: id,
-    order,
-    meta: { title: id },
-    textHash: id,
-    textLength: 10,
-    statuses,
-    spanCounts: {},
-    createdAt: 0,
-    updatedAt: 0,
-  };
+  return testDocument(id, { order, textHash: id, textLength: 10, statuses });
 }
 
 function span(id: string, documentId: keyof typeof TEXTS, label: string, text: string): Span {
   const start = TEXTS[documentId].indexOf(text);
-  return {
-    id,
-    projectId: 'p',
-    documentId,
-    annotator: 'me',
-    layer: 'entity',
-    label,
-    start,
-    end: start + text.length,
-    text,
-    attributes: {},
-    origin: 'manual',
-    createdAt: 0,
-    updatedAt: 0,
-  };
+  return testSpan({ id, start, end: start + text.length, documentId, label, text });
 }
 
 beforeEach(async () => {
@@ -105,21 +80,7 @@ it('the tagger learns from Done documents, suggests in the others, and replaces 
     record: record(`t${i}`, 10 + i, { me: 'done' }),
     text: `Yesterday ${name} arrived for talks.`,
   }));
-  const spans: Span[] = names.map((name, i) => ({
-    id: `n${i}`,
-    projectId: 'p',
-    documentId: `t${i}`,
-    annotator: 'me',
-    layer: 'entity',
-    label: 'PERSON',
-    start: 10,
-    end: 10 + name.length,
-    text: name,
-    attributes: {},
-    origin: 'manual',
-    createdAt: 0,
-    updatedAt: 0,
-  }));
+  const spans = names.map((name, i) => testSpan({ id: `n${i}`, documentId: `t${i}`, start: 10, end: 10 + name.length, text: name }));
   const target = { record: record('new', 20), text: 'Yesterday Nadia Reyes arrived for talks.' };
   await commitChange(
     db,

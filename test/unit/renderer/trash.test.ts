@@ -12,22 +12,17 @@ import { commitBuilt, commitChange } from '../../../src-renderer/src/storage/com
 import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
 import { createProject, deleteProject } from '../../../src-renderer/src/storage/projects';
 import { deleteFromTrash, readTrash } from '../../../src-renderer/src/storage/trash';
+import { testDocument, testSpan } from '../fixtures/records';
 
 let db: SpanwrightDatabase;
 const me = { annotator: 'me' };
 const TEXT = 'Ana met Ben in Quay Street.';
 
 function record(id: string, projectId = 'p', order = 0): DocumentRecord {
-  return {
-    id, projectId, sourceId: id, order, meta: { title: `Title ${id}`, source: 'wire' }, textHash: `h-${id}`, textLength: TEXT.length,
-    statuses: {}, spanCounts: {}, createdAt: 0, updatedAt: 0,
-  };
+  return testDocument(id, { projectId, order, meta: { title: `Title ${id}`, source: 'wire' }, textLength: TEXT.length });
 }
 function span(id: string, documentId: string, annotator: string, start: number, end: number, projectId = 'p'): Span {
-  return {
-    id, projectId, documentId, annotator, layer: 'entity', label: 'PERSON', start, end, text: TEXT.slice(start, end),
-    attributes: {}, origin: 'manual', createdAt: 0, updatedAt: 0,
-  };
+  return testSpan({ id, start, end, documentId, annotator, projectId }, TEXT);
 }
 
 /** Two documents; d1 holds spans of two annotators, a relation, document labels and a suggestion. */

@@ -10,6 +10,7 @@ import { acceptSuggestions, addSuggestions, rejectSuggestions, visibleSuggestion
 import { createState, recordsOf, statusIn, type AnnotationState } from '../../../src-shared/annotations/state';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import type { Span, Suggestion } from '../../../src-shared/domain';
+import { testSpan } from '../fixtures/records';
 
 const TEXT = 'Garry Conille met Garry Conille and Ana Lima in Port-au-Prince on Monday.';
 
@@ -32,21 +33,7 @@ function suggestion(id: string, label: string, start: number, end: number, statu
 }
 
 function span(id: string, label: string, start: number, end: number): Span {
-  return {
-    id,
-    projectId: 'p',
-    documentId: 'd1',
-    annotator: 'ana',
-    layer: 'entity',
-    label,
-    start,
-    end,
-    text: TEXT.slice(start, end),
-    attributes: {},
-    origin: 'manual',
-    createdAt: 1,
-    updatedAt: 1,
-  };
+  return testSpan({ id, start, end, label, annotator: 'ana', createdAt: 1, updatedAt: 1 }, TEXT);
 }
 
 function must(state: AnnotationState, change: Change | null): AnnotationState {

@@ -3,24 +3,16 @@
 // document in between is read, never overwritten or miscounted.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Change } from '../../../src-shared/annotations/change';
-import { spanRecord } from '../../../src-shared/annotations/kinds';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import type { DocumentRecord, Span } from '../../../src-shared/domain';
-import { testDocument, testSpan } from '../fixtures/records';
+import { spanAdded, spanRemoved, testDocument, testSpan } from '../fixtures/records';
+import { openStorageWindow, type StorageWindow } from '../fixtures/storage-window';
 
 const TEXT = 'Ana met Ben and Cy in Quay Street.';
 const NAME = 'commit-reuse-test';
 
-/** A window (or worker): its own copy of the storage modules over the same IndexedDB. */
-async function openWindow() {
-  vi.resetModules();
-  const { SpanwrightDatabase } = await import('../../../src-renderer/src/storage/database');
-  const commit = await import('../../../src-renderer/src/storage/commit');
-  const projects = await import('../../../src-renderer/src/storage/projects');
-  return { db: new SpanwrightDatabase(NAME), ...commit, ...projects };
-}
-type Window = Awaited<ReturnType<typeof openWindow>>;
+const openWindow = () => openStorageWindow(NAME);
+type Window = StorageWindow;
 
 function record(id: string): DocumentRecord {
   return testDocument(id, { textHash: 'h', textLength: TEXT.length });
@@ -28,8 +20,8 @@ function record(id: string): DocumentRecord {
 function span(id: string, start: number, end: number, documentId = 'd1'): Span {
   return testSpan({ id, start, end, documentId }, TEXT);
 }
-const add = (s: Span): Change => ({ type: 'edit', removed: [], added: [spanRecord(s)] });
-const remove = (s: Span): Change => ({ type: 'edit', removed: [spanRecord(s)], added: [] });
+const add = spanAdded;
+const remove = spanRemoved;
 const me = { annotator: 'me' };
 
 let one: Window;

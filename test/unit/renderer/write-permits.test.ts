@@ -2,27 +2,20 @@
 // its own copy of the storage modules (vi.resetModules), over the same IndexedDB, as two tabs are.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Change } from '../../../src-shared/annotations/change';
-import { spanRecord } from '../../../src-shared/annotations/kinds';
 import { defaultSchema } from '../../../src-shared/default-schema';
 import type { DocumentRecord, Span } from '../../../src-shared/domain';
-import { testDocument, testSpan } from '../fixtures/records';
+import { spanAdded, testDocument, testSpan } from '../fixtures/records';
+import { openStorageWindow, type StorageWindow } from '../fixtures/storage-window';
 
 const TEXT = 'Ana met Ben in Quay Street.';
 const NAME = 'write-permits-test';
 
-async function openWindow() {
-  vi.resetModules();
-  const { SpanwrightDatabase } = await import('../../../src-renderer/src/storage/database');
-  const commit = await import('../../../src-renderer/src/storage/commit');
-  const permits = await import('../../../src-renderer/src/storage/write-permits');
-  const projects = await import('../../../src-renderer/src/storage/projects');
-  const teamSettings = await import('../../../src-renderer/src/sync/team-settings');
-  const db = new SpanwrightDatabase(NAME);
-  permits.guardProjectWrites(db);
-  return { db, ...commit, ...permits, ...projects, ...teamSettings };
+async function openWindow(): Promise<StorageWindow> {
+  const window = await openStorageWindow(NAME);
+  window.guardProjectWrites(window.db);
+  return window;
 }
-type Window = Awaited<ReturnType<typeof openWindow>>;
+type Window = StorageWindow;
 
 function record(id: string): DocumentRecord {
   return testDocument(id, { textHash: 'h', textLength: TEXT.length });
@@ -30,7 +23,7 @@ function record(id: string): DocumentRecord {
 function span(id: string, start: number, end: number, label = 'PERSON'): Span {
   return testSpan({ id, start, end, label }, TEXT);
 }
-const add = (s: Span): Change => ({ type: 'edit', removed: [], added: [spanRecord(s)] });
+const add = spanAdded;
 const me = { annotator: 'me' };
 
 let one: Window;

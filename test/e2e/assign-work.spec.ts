@@ -142,6 +142,8 @@ test('assign 9 documents to three annotators with overlap, get the work back, re
   await page.getByRole('article', { name: 'Document text' }).focus();
   for (const title of TITLES) {
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    // The teammates' work on it is read a moment after it opens: compared, then taken.
+    await expect(review.getByRole('group', { name: 'Compare' })).toBeVisible();
     await page.keyboard.press('Shift+Enter');
     await expect(review).not.toContainText('to accept');
     for (let guard = 0; guard < 5 && !(await review.textContent())?.includes('No disagreements left'); guard++) {

@@ -65,10 +65,21 @@ export function useReview(
     [db, documentId, active],
   );
   const rejectedList = useLiveQuery(
-    () => (active && documentId ? readSetting(db, SETTING.reviewRejected(documentId), isStringList) : Promise.resolve(undefined)),
+    async () => ({ documentId, list: active && documentId ? await readSetting(db, SETTING.reviewRejected(documentId), isStringList) : undefined }),
     [db, documentId, active],
   );
-  const rejected = useMemo(() => new Set(rejectedList ?? []), [rejectedList]);
+  // A query of a document just opened answers a moment later: until then the hooks above still
+  // hold the previous document's rows, which must never be compared with this one's gold (an
+  // agreement taken then would copy another document's spans into it).
+  const rejected = useMemo(
+    () => new Set(rejectedList?.documentId === documentId ? (rejectedList.list ?? []) : []),
+    [rejectedList, documentId],
+  );
+  const ofThisDocument = useCallback(
+    <T extends { documentId: string; annotator: string }>(list: readonly T[] | undefined) =>
+      (list ?? []).filter((x) => x.documentId === documentId && x.annotator !== GOLD_ANNOTATOR.id),
+    [documentId],
+  );
   const documentCategories = schema.documentCategories;
   const directed = useCallback(
     (type: string) => schema.relationTypes.find((t) => t.name === type)?.directed ?? true,
@@ -79,19 +90,18 @@ export function useReview(
   // its 2,000 spans again at every label key cost ~15 ms a key.
   const reviewed = useMemo(() => {
     if (!active) return reviewDocument({ spans: [], relations: [], documentAnnotations: [], rejected }, { documentCategories, directed, disabled });
-    const notGold = <T extends { annotator: string }>(list: readonly T[] | undefined) =>
-      (list ?? []).filter((x) => x.annotator !== GOLD_ANNOTATOR.id);
     return reviewDocument(
       {
-        spans: [...notGold(all), ...gold.spans],
-        relations: [...notGold(allRelations), ...gold.relations],
-        documentAnnotations: [...notGold(allDocumentAnnotations), ...(gold.documentAnnotation ? [gold.documentAnnotation] : [])],
+        spans: [...ofThisDocument(all), ...gold.spans],
+        relations: [...ofThisDocument(allRelations), ...gold.relations],
+        documentAnnotations: [...ofThisDocument(allDocumentAnnotations), ...(gold.documentAnnotation ? [gold.documentAnnotation] : [])],
         rejected,
       },
       { documentCategories, directed, disabled },
     );
   }, [
     active,
+    ofThisDocument,
     all,
     allRelations,
     allDocumentAnnotations,
@@ -106,10 +116,10 @@ export function useReview(
   const enabled = reviewed.enabled;
   const notes = useMemo(
     () =>
-      (allDocumentAnnotations ?? [])
-        .filter((a) => a.annotator !== GOLD_ANNOTATOR.id && enabled.has(a.annotator) && a.note !== '')
+      ofThisDocument(allDocumentAnnotations)
+        .filter((a) => enabled.has(a.annotator) && a.note !== '')
         .map((a) => ({ annotator: a.annotator, note: a.note })),
-    [allDocumentAnnotations, enabled],
+    [allDocumentAnnotations, enabled, ofThisDocument],
   );
 
   const setRejected = useCallback(

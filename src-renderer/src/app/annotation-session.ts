@@ -25,6 +25,8 @@ import { ownValue } from '../../../src-shared/own-keys';
 
 export interface AnnotationSession {
   spans: Span[];
+  /** The same spans by id (the state's own map: nothing is built per change). */
+  spansById: ReadonlyMap<string, Span>;
   relations: Relation[];
   /** The edited annotator's document labels and note for the open document. */
   documentAnnotation: DocumentAnnotation | undefined;
@@ -91,6 +93,8 @@ interface OpenDocument {
   loaded: boolean;
 }
 
+
+const NO_SPANS: ReadonlyMap<string, Span> = new Map();
 
 export function useAnnotationSession(
   db: SpanwrightDatabase,
@@ -491,6 +495,7 @@ export function useAnnotationSession(
   const isOpen = open.documentId === documentId && open.annotator === annotator;
   return {
     spans: isOpen ? spans : [],
+    spansById: isOpen ? open.state.annotations.span : NO_SPANS,
     relations: isOpen ? relations : [],
     documentAnnotation: isOpen ? documentAnnotation : undefined,
     status: isOpen && documentId ? statusIn(open.state, documentId, annotator) : 'todo',

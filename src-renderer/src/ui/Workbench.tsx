@@ -211,7 +211,7 @@ export function Workbench(props: {
   );
   const reviewItem = mode === 'review' ? review.items[reviewIndex] : undefined;
   useEffect(() => setReviewIndex(0), [documentId, mode]);
-  const spansById = useMemo(() => new Map(session.spans.map((s) => [s.id, s])), [session.spans]);
+  const spansById = session.spansById;
   const selectedSpan = selectedSpanIds[0] ? spansById.get(selectedSpanIds[0]) : undefined;
 
   const applyLabel = useCallback(

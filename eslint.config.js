@@ -33,7 +33,8 @@ export default tseslint.config(
   },
   {
     // `push(...items)` passes every item as an argument: past about 100,000 (fewer in a worker)
-    // it overflows the stack, as a document at the span limit once did on import.
+    // it overflows the stack, as a document at the span limit once did on import, and a line of
+    // 100,000 marks did in the document view (`append`).
     files: ['src-*/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-syntax': [
@@ -41,6 +42,10 @@ export default tseslint.config(
         {
           selector: "CallExpression[callee.property.name='push'] > SpreadElement",
           message: 'Use pushAll (src-shared/push-all.ts): a spread of many items overflows the stack.',
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(append|unshift|add)$/] > SpreadElement, NewExpression[callee.name='Highlight'] > SpreadElement",
+          message: 'Add the items in a loop or in chunks: a spread of many items overflows the stack.',
         },
       ],
     },

@@ -149,7 +149,7 @@ test('Ctrl+F finds in the document, steps with Enter, and labels all matches in 
   await expect(find.getByLabel('Find', { exact: true })).toBeFocused();
   await page.keyboard.type('TRAM');
   await expect(find).toContainText('1 of 2');
-  expect(await page.evaluate(() => CSS.highlights.get('find-match')?.size)).toBe(2);
+  await expect.poll(() => page.evaluate(() => CSS.highlights.get('find-match')?.size)).toBe(2);
   await page.keyboard.press('Enter');
   await expect(find).toContainText('2 of 2');
   await page.keyboard.press('Shift+Enter');

@@ -150,6 +150,14 @@ test('a 1 MB document draws its marks near the view only, wherever it is scrolle
     return range && frame && box ? { text: range.toString(), inView: box.top >= frame.top && box.bottom <= frame.bottom } : null;
   });
   expect(current).toEqual({ text: 'Part 12:', inView: true });
+
+  // A letter found about 100,000 times is drawn as one highlight of every match.
+  const query = find.getByLabel('Find', { exact: true });
+  await query.fill('e');
+  await expect(find).toContainText(/1 of \d{5,}/);
+  const counted = Number(/of (\d+)/.exec((await find.textContent()) ?? '')?.[1]);
+  expect(counted).toBeGreaterThan(70_000);
+  await expect.poll(() => page.evaluate(() => CSS.highlights.get('find-match')?.size)).toBe(counted);
 });
 
 test('a span labelled far down a 1 MB document with 20,000 spans is stored at the right offsets', async ({ page }) => {

@@ -59,6 +59,8 @@ test.describe('input limits', () => {
     // The import opens it, which takes seconds on a busy machine (its 100,000 marks on one line).
     await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem', { name: /^dense #1, .*100000 spans$/ })).toBeVisible({ timeout: 60_000 });
     await expect(page.getByRole('heading', { level: 1, name: 'dense #1' })).toBeVisible({ timeout: 60_000 });
+    // Its one line's marks are drawn (appending them all at once overflowed the stack).
+    await expect(page.locator('[role="article"] [data-label="LOC"]').first()).toBeVisible({ timeout: 60_000 });
   });
 
   test('a file-size limit lowered in Settings refuses a larger file by name, and raising it lets it in', async ({ page }) => {

@@ -509,7 +509,10 @@ export function DocumentView(props: DocumentViewProps) {
     if (!find || find.matches.length === 0) return;
     drawPending();
     const ranges = domRangesFor(root, find.matches);
-    registry.set('find-match', new Highlight(...ranges));
+    // Added one by one: a common letter matches 100,000 times in a megabyte, too many arguments.
+    const matches = new Highlight();
+    for (const range of ranges) matches.add(range);
+    registry.set('find-match', matches);
     const current = domRangesFor(root, find.matches.slice(find.current, find.current + 1))[0];
     if (current) {
       registry.set('find-current', new Highlight(current));

@@ -28,6 +28,14 @@ function hoverTitle(span: ViewSpan): string {
   return `${who}${span.label}: “${text.replace(/\s+/g, ' ')}”${links}`;
 }
 
+/** Nodes appended per call: all of a line's at once (100,000 marks) overflowed the stack as arguments. */
+const APPEND_CHUNK = 10_000;
+
+function $appendAll(parent: ElementNode, nodes: readonly LexicalNode[]): void {
+  // eslint-disable-next-line no-restricted-syntax -- at most APPEND_CHUNK arguments
+  for (let at = 0; at < nodes.length; at += APPEND_CHUNK) parent.append(...nodes.slice(at, at + APPEND_CHUNK));
+}
+
 function $buildNodes(text: string, nodes: readonly LayoutNode[]): LexicalNode[] {
   return nodes.map((node) => {
     if (node.kind === 'text') return $createSourceTextNode(text.slice(node.start, node.end), node.start);
@@ -46,14 +54,14 @@ function $buildNodes(text: string, nodes: readonly LayoutNode[]): LexicalNode[] 
       linked: span.links > 0,
       ...(span.suggestion ? { suggestion: true } : {}),
     });
-    mark.append(...$buildNodes(text, node.children));
+    $appendAll(mark, $buildNodes(text, node.children));
     return mark;
   });
 }
 
 function $fillLine(paragraph: ElementNode, text: string, line: Line, spans: readonly ViewSpan[]): void {
   paragraph.clear();
-  if (line.end > line.start) paragraph.append(...$buildNodes(text, layoutLine(line, spans)));
+  if (line.end > line.start) $appendAll(paragraph, $buildNodes(text, layoutLine(line, spans)));
 }
 
 /** Replaces the whole content with a paragraph per line; returns the paragraph key of every line. */

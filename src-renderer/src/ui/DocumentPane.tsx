@@ -21,6 +21,8 @@ export function DocumentPane(props: {
   record: DocumentRecord | undefined;
   text: string | undefined;
   loaded: boolean;
+  /** Whether a document is chosen (then the pane says it is opening until it is shown). */
+  opening: boolean;
   /** Whether the project has no documents at all (the empty state says how to import). */
   noDocuments: boolean;
   session: AnnotationSession;
@@ -93,15 +95,15 @@ export function DocumentPane(props: {
           />
         </>
       ) : (
-        <div className="empty-state" aria-busy={record !== undefined}>
+        <div className="empty-state" aria-busy={props.opening}>
           {props.noDocuments ? (
             <>
               <h1>No documents yet</h1>
               <p>Import .txt, .jsonl or .json files (doccano and spaCy JSONL keep their spans), or drop them here.</p>
             </>
-          ) : record ? (
+          ) : props.opening ? (
             // Chosen, its text and annotations still being read (a dense document takes a while).
-            <p>Opening “{record.meta.title}”…</p>
+            <p>{record ? `Opening “${record.meta.title}”…` : 'Opening the document…'}</p>
           ) : (
             <p>Choose a document from the list.</p>
           )}

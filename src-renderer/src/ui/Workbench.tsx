@@ -482,6 +482,7 @@ export function Workbench(props: {
 
       <DocumentPane
         record={openRecord}
+        opening={openDocumentState.opening}
         text={text}
         loaded={session.loaded}
         noDocuments={documentRows !== undefined && documentRows.size === 0}

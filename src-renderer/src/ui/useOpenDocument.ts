@@ -13,6 +13,8 @@ export interface OpenDocument {
   /** Opens a document and remembers it as the project's open one. */
   open(documentId: string): void;
   record: DocumentRecord | undefined;
+  /** A document is chosen and not gone: until it is shown, it is being opened. */
+  opening: boolean;
   /** The open document's text, once loaded (undefined while another document's text is shown). */
   text: string | undefined;
   /** Where the text was scrolled to when it was last open. */
@@ -31,7 +33,9 @@ export function useOpenDocument(db: SpanwrightDatabase, projectId: string, repor
   // Read through a ref: a new reportError must not restore the project's document again.
   const report = useRef(reportError);
   report.current = reportError;
-  const record = useLiveQuery(() => (documentId ? db.documents.get(documentId) : undefined), [db, documentId]);
+  // Tagged with the document asked for: the live query holds the previous document's answer
+  // until the new one's comes, and a document gone (to the trash) answers undefined.
+  const answer = useLiveQuery(async () => ({ documentId, record: documentId ? await db.documents.get(documentId) : undefined }), [db, documentId]);
 
   const open = useCallback(
     (id: string) => {
@@ -96,5 +100,8 @@ export function useOpenDocument(db: SpanwrightDatabase, projectId: string, repor
 
   const current = openText && openText.documentId === documentId ? openText : null;
   const settledProject = settled === projectId ? projectId : null;
-  return { documentId, open, record, text: current?.text, scrollTop: openText?.scrollTop ?? 0, settledProject };
+  const answered = answer?.documentId === documentId;
+  const record = answered ? answer.record : undefined;
+  const opening = documentId !== null && (!answered || record !== undefined);
+  return { documentId, open, record, opening, text: current?.text, scrollTop: openText?.scrollTop ?? 0, settledProject };
 }

@@ -3,15 +3,13 @@
 // document in between is read, never overwritten or miscounted.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultSchema } from '../../../src-shared/default-schema';
 import type { DocumentRecord, Span } from '../../../src-shared/domain';
 import { spanAdded, spanRemoved, testDocument, testSpan } from '../fixtures/records';
-import { openStorageWindow, type StorageWindow } from '../fixtures/storage-window';
+import { closeWindows, twoWindowsWithProject, type StorageWindow } from '../fixtures/storage-window';
 
 const TEXT = 'Ana met Ben and Cy in Quay Street.';
 const NAME = 'commit-reuse-test';
 
-const openWindow = () => openStorageWindow(NAME);
 type Window = StorageWindow;
 
 function record(id: string): DocumentRecord {
@@ -28,18 +26,13 @@ let one: Window;
 let two: Window;
 
 beforeEach(async () => {
-  one = await openWindow();
-  two = await openWindow();
-  await one.createProject(one.db, { id: 'p', name: 'Interviews', schema: defaultSchema() }, 'me', {
-    change: { type: 'add-documents', documents: [{ record: record('d1'), text: TEXT }, { record: { ...record('d2'), order: 1 }, text: TEXT }], annotations: [] },
-  });
+  [one, two] = await twoWindowsWithProject(NAME, [
+    { record: record('d1'), text: TEXT },
+    { record: { ...record('d2'), order: 1 }, text: TEXT },
+  ]);
 });
 
-afterEach(async () => {
-  one.db.close();
-  two.db.close();
-  await one.db.delete();
-});
+afterEach(() => closeWindows(one, two));
 
 const stored = async (w: Window, documentId = 'd1') => (await w.db.spans.where('documentId').equals(documentId).toArray()).map((s) => s.id).sort();
 const counted = async (w: Window, documentId = 'd1') => (await w.db.documents.get(documentId))?.spanCounts;

@@ -2,19 +2,13 @@
 // its own copy of the storage modules (vi.resetModules), over the same IndexedDB, as two tabs are.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultSchema } from '../../../src-shared/default-schema';
 import type { DocumentRecord, Span } from '../../../src-shared/domain';
 import { spanAdded, testDocument, testSpan } from '../fixtures/records';
-import { openStorageWindow, type StorageWindow } from '../fixtures/storage-window';
+import { closeWindows, twoWindowsWithProject, type StorageWindow } from '../fixtures/storage-window';
 
 const TEXT = 'Ana met Ben in Quay Street.';
 const NAME = 'write-permits-test';
 
-async function openWindow(): Promise<StorageWindow> {
-  const window = await openStorageWindow(NAME);
-  window.guardProjectWrites(window.db);
-  return window;
-}
 type Window = StorageWindow;
 
 function record(id: string): DocumentRecord {
@@ -30,18 +24,10 @@ let one: Window;
 let two: Window;
 
 beforeEach(async () => {
-  one = await openWindow();
-  two = await openWindow();
-  await one.createProject(one.db, { id: 'p', name: 'Interviews', schema: defaultSchema() }, 'me', {
-    change: { type: 'add-documents', documents: [{ record: record('d1'), text: TEXT }], annotations: [] },
-  });
+  [one, two] = await twoWindowsWithProject(NAME, [{ record: record('d1'), text: TEXT }], (window) => window.guardProjectWrites(window.db));
 });
 
-afterEach(async () => {
-  one.db.close();
-  two.db.close();
-  await one.db.delete();
-});
+afterEach(() => closeWindows(one, two));
 
 describe('writes of a project open in two windows', () => {
   it('creates a new project without holding it (nobody can have it open yet)', async () => {

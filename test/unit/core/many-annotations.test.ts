@@ -2,10 +2,9 @@
 // without passing them as arguments (`push(...spans)` overflowed the stack, "Maximum call stack
 // size exceeded", in the import worker), and a label delete takes every one of its spans.
 import { describe, expect, it } from 'vitest';
-import { annotationsFromDraft } from '../../../src-shared/annotations/from-draft';
-import { defaultSchema } from '../../../src-shared/default-schema';
-import type { DocumentDraft, Label } from '../../../src-shared/domain';
+import type { DocumentDraft } from '../../../src-shared/domain';
 import { maxOf, pushAll } from '../../../src-shared/push-all';
+import { recordsOfDraft } from '../fixtures/records';
 
 // More than any stack takes as arguments (Node's main thread overflows near 120,000).
 const MANY = 400_000;
@@ -14,19 +13,7 @@ describe('many annotations', () => {
   it('a draft with 400,000 spans gives 400,000 span records', () => {
     const text = 'ab '.repeat(MANY);
     const draft: DocumentDraft = { text, meta: { title: 'Many' }, spans: Array.from({ length: MANY }, (_, i) => ({ start: 3 * i, end: 3 * i + 2, label: 'LOC' })) };
-    const labels = new Map<string, Label>(defaultSchema().labels.map((l) => [l.name, l]));
-    let n = 0;
-    const out = annotationsFromDraft(draft, {
-      projectId: 'p',
-      documentId: 'd',
-      annotator: 'me',
-      labels,
-      relationTypes: new Set(),
-      categories: new Set(),
-      idFor: () => `s${n++}`,
-      now: 1,
-      origin: 'imported',
-    });
+    const out = recordsOfDraft(draft, 's');
     expect(out.records).toHaveLength(MANY);
     expect(out.records.at(-1)).toMatchObject({ kind: 'span' });
   });

@@ -2,10 +2,10 @@
 // import as suggestions (rejected, pending), never as spans, so no export shows them as gold.
 // Files count code points; drafts hold UTF-16 offsets (🚋 is two units).
 import { describe, expect, it } from 'vitest';
-import { annotationsFromDraft } from '../../../src-shared/annotations/from-draft';
 import { defaultSchema } from '../../../src-shared/default-schema';
-import type { DocumentDraft, Label } from '../../../src-shared/domain';
+import type { DocumentDraft } from '../../../src-shared/domain';
 import { parseImportFile } from '../../../src-shared/formats/import';
+import { recordsOfDraft } from '../fixtures/records';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const TEXT = '🚋 Ana Ruiz met Garry Conille in Lyon.';
@@ -22,21 +22,6 @@ function prodigy(answer: string, label = 'PERSON') {
   });
 }
 
-function recordsOf(draft: DocumentDraft) {
-  const labels = new Map<string, Label>(defaultSchema().labels.map((l) => [l.name, l]));
-  let n = 0;
-  return annotationsFromDraft(draft, {
-    projectId: 'p',
-    documentId: 'd',
-    annotator: 'me',
-    labels,
-    relationTypes: new Set(),
-    categories: new Set(),
-    idFor: () => `id${n++}`,
-    now: 1,
-    origin: 'imported',
-  });
-}
 
 describe('Prodigy answers', () => {
   it('accept gives spans; reject gives rejected suggestions; ignore gives pending suggestions', () => {
@@ -53,7 +38,7 @@ describe('Prodigy answers', () => {
     ]);
     expect(ignored?.suggestions?.map((s) => s.status)).toEqual(['pending', 'pending']);
 
-    const made = recordsOf(rejected as DocumentDraft);
+    const made = recordsOfDraft(rejected as DocumentDraft);
     expect(made.spans).toEqual([]);
     expect(made.records.map((r) => r.kind)).toEqual(['suggestion', 'suggestion']);
     expect(made.records[0]?.value).toMatchObject({
@@ -68,7 +53,7 @@ describe('Prodigy answers', () => {
 
   it('counts suggestions of labels the project lacks, like spans', () => {
     const result = parseImportFile('news.jsonl', utf8(prodigy('reject', 'NOPE')), defaultSchema().labels);
-    const made = recordsOf(result.documents[0]?.draft as DocumentDraft);
+    const made = recordsOfDraft(result.documents[0]?.draft as DocumentDraft);
     expect(made.droppedSuggestions).toBe(1);
     expect(made.records).toHaveLength(1);
   });
@@ -103,7 +88,7 @@ describe('Label Studio predictions', () => {
       { label: 'LOC', start: 33, end: 37, status: 'pending', score: 0.5 },
     ]);
     expect(annotated?.spans.map((s) => s.label)).toEqual(['LOC']);
-    const made = recordsOf(predicted as DocumentDraft);
+    const made = recordsOfDraft(predicted as DocumentDraft);
     expect(made.records.map((r) => [r.kind, (r.value as { text: string }).text])).toEqual([
       ['suggestion', 'Ana Ruiz'],
       ['suggestion', 'Lyon'],

@@ -72,8 +72,9 @@ test('a cookie session syncs without keeping the password, survives a reload, an
   await ana.reload();
   await expect(syncState(ana)).toHaveAccessibleName('Team server: Synced', { timeout: 30_000 });
 
-  // The session ends (here: the cookie is gone, as when the server's timeout passes). The next
+  // The session ends (here: on the server, and the cookie is gone, as when its timeout passes). The next
   // label is saved here; the sync stops and asks to sign in instead of retrying for ever.
+  await server.endSessions('ana', 'ana-pass');
   await ana.context().clearCookies();
   await openDocument(ana, HARBOUR);
   await dragSelect(ana, 'Dana Whitcombe');

@@ -32,6 +32,12 @@ export interface TeamServer {
   readonly dataDirectory: string;
   /** Creates a user in `_users`. */
   addUser(name: string, password: string, roles?: string[]): Promise<void>;
+  /**
+   * Ends every session of the user, as its timeout would: the password is set again, which gives
+   * the user a new salt, and a session cookie is a hash of it. (Clearing the browser's cookies is
+   * not enough: every answer to a request made with the cookie sets it again.)
+   */
+  endSessions(name: string, password: string): Promise<void>;
   /** Creates a database and restricts it to the given users. */
   createDatabase(name: string, access: DatabaseAccess): Promise<void>;
   /** Sends a request as the server admin; throws with the server's answer unless it succeeds. */
@@ -266,6 +272,12 @@ export async function startTeamServer(options: TeamServerOptions = {}): Promise<
     async addUser(name, password, roles = []) {
       const id = `org.couchdb.user:${name}`;
       await requestAsAdmin('PUT', `/_users/${encodeURIComponent(id)}`, { _id: id, name, password, roles, type: 'user' });
+    },
+
+    async endSessions(name, password) {
+      const path = `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
+      const user = (await requestAsAdmin('GET', path)) as Record<string, unknown>;
+      await requestAsAdmin('PUT', path, { ...user, password });
     },
 
     async createDatabase(name, access) {

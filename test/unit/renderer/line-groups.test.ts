@@ -2,25 +2,47 @@
 // the pieces hold every unit of the group's lines and the line feeds between them, and no CR.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitLines } from '../../../src-shared/span-layout';
-import { groupCount, groupOfLine, LINES_PER_GROUP, linesOfGroup, plainPieces } from '../../../src-renderer/src/ui/document/line-groups';
+import { splitLines, type Line } from '../../../src-shared/span-layout';
+import { drawnLines, PIECE_UNITS } from '../../../src-renderer/src/ui/document/drawn-lines';
+import { groupCount, groupLines, groupOfLine, LINES_PER_GROUP, linesOfGroup, plainPieces, UNITS_PER_GROUP } from '../../../src-renderer/src/ui/document/line-groups';
 
 describe('line groups', () => {
-  it('puts each line in one group, the groups covering every line once', () => {
-    expect(groupCount(0)).toBe(0);
-    expect(groupCount(1)).toBe(1);
-    expect(groupCount(LINES_PER_GROUP)).toBe(1);
-    expect(groupCount(LINES_PER_GROUP + 1)).toBe(2);
-    const lineCount = LINES_PER_GROUP * 3 + 5;
+  it('puts each line in one group, the groups covering every line once, in order', () => {
+    const short = (count: number): Line[] => Array.from({ length: count }, (_, i) => ({ start: i * 10, end: i * 10 + 9 }));
+    expect(groupCount(groupLines([]))).toBe(0);
+    expect(groupCount(groupLines(short(1)))).toBe(1);
+    expect(groupCount(groupLines(short(LINES_PER_GROUP)))).toBe(1);
+    expect(groupCount(groupLines(short(LINES_PER_GROUP + 1)))).toBe(2);
+    const lines = short(LINES_PER_GROUP * 3 + 5);
+    const groups = groupLines(lines);
     const seen: number[] = [];
-    for (let group = 0; group < groupCount(lineCount); group++) {
-      const { first, end } = linesOfGroup(group, lineCount);
+    for (let group = 0; group < groupCount(groups); group++) {
+      const { first, end } = linesOfGroup(groups, group);
       for (let line = first; line < end; line++) {
-        expect(groupOfLine(line)).toBe(group);
+        expect(groupOfLine(groups, line)).toBe(group);
         seen.push(line);
       }
     }
-    expect(seen).toEqual(Array.from({ length: lineCount }, (_, i) => i));
+    expect(seen).toEqual(Array.from({ length: lines.length }, (_, i) => i));
+  });
+
+  it('closes a group early once its lines hold enough text (the pieces of a long line)', () => {
+    const text = 'word '.repeat(20_000);
+    const lines = drawnLines(text);
+    const groups = groupLines(lines);
+    expect(groupCount(groups)).toBeGreaterThan(1);
+    for (let group = 0; group < groupCount(groups); group++) {
+      const { first, end } = linesOfGroup(groups, group);
+      const units = (lines[end - 1] as Line).end - (lines[first] as Line).start;
+      // Closed at the first line that takes it to the limit: at most one piece over it.
+      expect(units).toBeLessThan(UNITS_PER_GROUP + PIECE_UNITS);
+    }
+    // Drawn as plain text, the groups together are the stored text.
+    const drawn = Array.from({ length: groupCount(groups) }, (_, group) => {
+      const { first, end } = linesOfGroup(groups, group);
+      return plainPieces(text, lines, first, end).map((piece) => piece.text).join('');
+    });
+    expect(drawn.join('')).toBe(text);
   });
 
   it('draws a group as one piece of its lines and the line feeds between them', () => {

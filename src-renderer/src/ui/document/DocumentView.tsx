@@ -2,11 +2,12 @@
 // span fragments. A span change re-renders only the lines it touches. A newly opened document
 // with many marks shows its text and the marks in view first, the other marks just after
 // (draw-order.ts). A long document draws lines with marks only in the groups of lines near the
-// view, the others as plain text (long-text.ts, line-groups.ts).
+// view, the others as plain text (long-text.ts, line-groups.ts). A very long line is drawn as
+// pieces, each a line of its own here (drawn-lines.ts), so that holds within a line too.
 import { createEditor, type LexicalEditor, type NodeKey } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Span, Suggestion } from '../../../../src-shared/domain';
-import { lineIndexAt, linesTouched, splitLines, type Line } from '../../../../src-shared/span-layout';
+import { lineIndexAt, linesTouched, type Line } from '../../../../src-shared/span-layout';
 import { LineGroupNode, SourceTextNode, SpanMarkNode } from './nodes';
 import { $collapseGroup, $expandGroup, $renderAllLines, $renderLines, $renderPlainGroups, type ViewSpan } from './render-lines';
 import { domPointAt, domRangesFor, selectedRange, storedOffsetAt } from './dom-offsets';
@@ -15,7 +16,8 @@ import { TextCaret } from './TextCaret';
 import { firstIndexWhere, marksDrawOrder, takeChunk, type LinesInView } from './draw-order';
 import { RelationArcs, type RelationArc } from './RelationArcs';
 import { estimateGroupHeights, LONG_TEXT } from './long-text';
-import { groupOfLine, linesOfGroup } from './line-groups';
+import { groupLines, groupOfLine, linesOfGroup, type LineGroups } from './line-groups';
+import { drawnLines } from './drawn-lines';
 
 export interface DocumentViewProps {
   documentId: string;
@@ -179,10 +181,11 @@ export function DocumentView(props: DocumentViewProps) {
     /** Lines whose marks are not drawn yet (their text is), in the order they will be. */
     pending: number[];
     /**
-     * A long document's line groups: each one's key, and whether it is drawn as lines with marks
-     * (else as plain text, when `keys` gives the group's key for each of its lines).
+     * A long document's line groups: which lines each holds, each one's key, and whether it is
+     * drawn as lines with marks (else as plain text, when `keys` gives the group's key for each of
+     * its lines).
      */
-    groups: { keys: NodeKey[]; expanded: boolean[] } | null;
+    groups: { layout: LineGroups; keys: NodeKey[]; expanded: boolean[] } | null;
   } | null>(null);
   /** Counts the groups expanded or collapsed: what is drawn over the text's nodes is drawn again. */
   const [regrouped, setRegrouped] = useState(0);
@@ -231,9 +234,9 @@ export function DocumentView(props: DocumentViewProps) {
     if (!current || !root) return;
     const { text, lines: layout, keys, groups } = current;
     // A group drawn as plain text gets its marks when it is expanded.
-    const drawnLines = groups ? [...lines].filter((line) => groups.expanded[groupOfLine(line)] === true) : lines;
+    const linesDrawn = groups ? [...lines].filter((line) => groups.expanded[groupOfLine(groups.layout, line)] === true) : lines;
     const held = lostSelection.current ? null : holdSelection(root);
-    editor.update(() => $renderLines(text, layout, keys, drawnLines, byLine), { discrete: true });
+    editor.update(() => $renderLines(text, layout, keys, linesDrawn, byLine), { discrete: true });
     if (!held || (held.anchorNode.isConnected && held.focusNode.isConnected)) return;
     lostSelection.current = () => restoreSelection(held, pointAt);
     setTimeout(putSelectionBack, 0);
@@ -313,13 +316,13 @@ export function DocumentView(props: DocumentViewProps) {
     const { text, lines, keys, marks } = current;
     editor.update(() => {
       for (const group of opening) {
-        const { first } = linesOfGroup(group, lines.length);
-        $expandGroup(groups.keys[group] as NodeKey, text, lines, group, marks.byLine).forEach((key, at) => (keys[first + at] = key));
+        const { first } = linesOfGroup(groups.layout, group);
+        $expandGroup(groups.keys[group] as NodeKey, text, lines, groups.layout, group, marks.byLine).forEach((key, at) => (keys[first + at] = key));
         groups.expanded[group] = true;
       }
       for (const group of closing) {
-        const { first, end } = linesOfGroup(group, lines.length);
-        $collapseGroup(groups.keys[group] as NodeKey, text, lines, group);
+        const { first, end } = linesOfGroup(groups.layout, group);
+        $collapseGroup(groups.keys[group] as NodeKey, text, lines, groups.layout, group);
         keys.fill(groups.keys[group] as NodeKey, first, end);
         groups.expanded[group] = false;
       }
@@ -383,7 +386,7 @@ export function DocumentView(props: DocumentViewProps) {
         // In a long document, its group is drawn with its marks first.
         const current = rendered.current;
         const span = current?.marks.byId.get(spanId);
-        if (current?.groups && span) regroup([groupOfLine(lineIndexAt(current.lines, span.start))], []);
+        if (current?.groups && span) regroup([groupOfLine(current.groups.layout, lineIndexAt(current.lines, span.start))], []);
         rootRef.current?.querySelector(`[data-span-id="${CSS.escape(spanId)}"], [data-suggestion-id="${CSS.escape(spanId)}"]`)?.scrollIntoView({ block: 'nearest' });
       },
       placeCaretAt: (offset) => setCaretRequest({ offset }),
@@ -420,7 +423,7 @@ export function DocumentView(props: DocumentViewProps) {
       if (previous.pending.length > 0) previous.pending = previous.pending.filter((line) => !touched.has(line));
       return;
     }
-    const lines = splitLines(text);
+    const lines = drawnLines(text);
     const marks = buildLineMarks(lines, drawn, context);
     marked.current = [];
     const scroller = scrollRef.current;
@@ -431,18 +434,19 @@ export function DocumentView(props: DocumentViewProps) {
     if (text.length >= LONG_TEXT) {
       // A long text: every group as plain text, then the groups in view (and one either side)
       // with their marks; the others follow the view as it scrolls (the observers below).
+      const layout = groupLines(lines);
       let groupKeys: NodeKey[] = [];
       editor.update(() => {
-        groupKeys = $renderPlainGroups(text, lines);
+        groupKeys = $renderPlainGroups(text, lines, layout);
       }, { discrete: true });
-      const keys = lines.map((_, index) => groupKeys[groupOfLine(index)] as NodeKey);
-      rendered.current = { documentId, text, lines, keys, spans: drawn, references: props.referenceAnnotators, marks, pending: [], groups: { keys: groupKeys, expanded: groupKeys.map(() => false) } };
-      if (rootRef.current) estimateGroupHeights(rootRef.current, text, editor, groupKeys, lines);
+      const keys = lines.map((_, index) => groupKeys[groupOfLine(layout, index)] as NodeKey);
+      rendered.current = { documentId, text, lines, keys, spans: drawn, references: props.referenceAnnotators, marks, pending: [], groups: { layout, keys: groupKeys, expanded: groupKeys.map(() => false) } };
+      if (rootRef.current) estimateGroupHeights(rootRef.current, text, editor, groupKeys, lines, layout);
       restoreScroll();
       if (scroller) {
         const view = linesInView(editor, keys, scroller);
         const near: number[] = [];
-        for (let group = groupOfLine(view.first) - 1; group <= groupOfLine(view.last) + 1; group++) if (group >= 0 && group < groupKeys.length) near.push(group);
+        for (let group = groupOfLine(layout, view.first) - 1; group <= groupOfLine(layout, view.last) + 1; group++) if (group >= 0 && group < groupKeys.length) near.push(group);
         regroup(near, []);
       }
       observeGroups();
@@ -478,7 +482,7 @@ export function DocumentView(props: DocumentViewProps) {
       const current = rendered.current;
       if (root.clientWidth === width || !current) return;
       width = root.clientWidth;
-      if (current.groups) estimateGroupHeights(root, current.text, editorRef.current as LexicalEditor, current.groups.keys, current.lines);
+      if (current.groups) estimateGroupHeights(root, current.text, editorRef.current as LexicalEditor, current.groups.keys, current.lines, current.groups.layout);
     });
     observer.observe(root);
     return () => observer.disconnect();

@@ -7,7 +7,7 @@
 // as for any text.
 import type { LexicalEditor, NodeKey } from 'lexical';
 import type { Line } from '../../../../src-shared/span-layout';
-import { LINES_PER_GROUP } from './line-groups';
+import { groupCount, linesOfGroup, type LineGroups } from './line-groups';
 
 /** From this many UTF-16 units on, a document is drawn as a long one. */
 export const LONG_TEXT = 200_000;
@@ -46,15 +46,16 @@ export function estimateGroupHeights(
   editor: LexicalEditor,
   groupKeys: readonly NodeKey[],
   lines: readonly Line[],
+  groups: LineGroups,
 ): void {
   const metrics = measure(root, text);
   if (!metrics) return;
   const { perChar, lineHeight } = metrics;
-  for (let first = 0; first < lines.length; first += LINES_PER_GROUP) {
+  for (let group = 0; group < groupCount(groups); group++) {
+    const { first, end } = linesOfGroup(groups, group);
     let height = 0;
-    for (const line of lines.slice(first, first + LINES_PER_GROUP))
-      height += Math.max(lineHeight, (line.end - line.start) * perChar + lineHeight / 2);
-    const group = editor.getElementByKey(groupKeys[first / LINES_PER_GROUP] as NodeKey);
-    if (group) group.style.containIntrinsicBlockSize = `auto ${height.toFixed(1)}px`;
+    for (const line of lines.slice(first, end)) height += Math.max(lineHeight, (line.end - line.start) * perChar + lineHeight / 2);
+    const element = editor.getElementByKey(groupKeys[group] as NodeKey);
+    if (element) element.style.containIntrinsicBlockSize = `auto ${height.toFixed(1)}px`;
   }
 }

@@ -1,7 +1,7 @@
 // Builds the Lexical content of the document view from the core's line layout.
 import { $createParagraphNode, $getNodeByKey, $getRoot, type ElementNode, type LexicalNode, type NodeKey } from 'lexical';
 import { layoutLine, type LayoutNode, type LayoutSpan, type Line } from '../../../../src-shared/span-layout';
-import { groupCount, linesOfGroup, plainPieces } from './line-groups';
+import { groupCount, linesOfGroup, plainPieces, type LineGroups } from './line-groups';
 import { $createLineGroupNode, $createSourceTextNode, $createSpanMarkNode } from './nodes';
 import './suggestions.css';
 
@@ -84,13 +84,13 @@ function $fillPlainGroup(group: ElementNode, text: string, lines: readonly Line[
 }
 
 /** Replaces the whole content with groups of lines drawn as plain text (a long document); returns each group's key. */
-export function $renderPlainGroups(text: string, lines: readonly Line[]): NodeKey[] {
+export function $renderPlainGroups(text: string, lines: readonly Line[], groups: LineGroups): NodeKey[] {
   const root = $getRoot();
   root.clear();
   const keys: NodeKey[] = [];
-  for (let group = 0; group < groupCount(lines.length); group++) {
+  for (let group = 0; group < groupCount(groups); group++) {
     const node = $createLineGroupNode();
-    const { first, end } = linesOfGroup(group, lines.length);
+    const { first, end } = linesOfGroup(groups, group);
     $fillPlainGroup(node, text, lines, first, end);
     root.append(node);
     keys.push(node.getKey());
@@ -103,6 +103,7 @@ export function $expandGroup(
   groupKey: NodeKey,
   text: string,
   lines: readonly Line[],
+  groups: LineGroups,
   group: number,
   spansByLine: ReadonlyMap<number, ViewSpan[]>,
 ): NodeKey[] {
@@ -110,7 +111,7 @@ export function $expandGroup(
   if (!node) return [];
   node.clear();
   const keys: NodeKey[] = [];
-  const { first, end } = linesOfGroup(group, lines.length);
+  const { first, end } = linesOfGroup(groups, group);
   for (let index = first; index < end; index++) {
     const paragraph = $createParagraphNode();
     $fillLine(paragraph, text, lines[index] as Line, spansByLine.get(index) ?? []);
@@ -121,9 +122,9 @@ export function $expandGroup(
 }
 
 /** Draws a group's lines back as plain text. */
-export function $collapseGroup(groupKey: NodeKey, text: string, lines: readonly Line[], group: number): void {
+export function $collapseGroup(groupKey: NodeKey, text: string, lines: readonly Line[], groups: LineGroups, group: number): void {
   const node = $getNodeByKey<ElementNode>(groupKey);
-  const { first, end } = linesOfGroup(group, lines.length);
+  const { first, end } = linesOfGroup(groups, group);
   if (node) $fillPlainGroup(node, text, lines, first, end);
 }
 

@@ -11,7 +11,7 @@ import type { Annotator, DocumentRecord, DocumentStatus, Project } from '../../.
 import type { Result } from '../../../src-shared/result';
 import type { Table } from 'dexie';
 import type { SpanwrightDatabase } from './database';
-import { addToCount, setOwn } from '../../../src-shared/own-keys';
+import { setOwn } from '../../../src-shared/own-keys';
 import { assertMayWrite } from './write-permits';
 
 /** Who commits a change: the change log records it. */
@@ -173,12 +173,20 @@ async function writeAnnotations(db: SpanwrightDatabase, before: AnnotationState,
 
 /** Span counts and statuses of the slice's documents, from the state after the change. */
 async function writeDocumentFacts(db: SpanwrightDatabase, slice: Slice, after: AnnotationState, now: number, addedIds: ReadonlySet<string>): Promise<void> {
-  const counts = new Map<string, Record<string, number>>();
+  // Counted in maps, then written to records once per annotator: a record's own-key setter per
+  // span was most of a label's commit at 20,000 spans.
+  const tallies = new Map<string, Map<string, number>>();
   for (const span of after.annotations.span.values()) {
     if (!slice.documents.has(span.documentId)) continue;
-    const perAnnotator = counts.get(span.documentId) ?? {};
-    addToCount(perAnnotator, span.annotator);
-    counts.set(span.documentId, perAnnotator);
+    let perAnnotator = tallies.get(span.documentId);
+    if (!perAnnotator) tallies.set(span.documentId, (perAnnotator = new Map()));
+    perAnnotator.set(span.annotator, (perAnnotator.get(span.annotator) ?? 0) + 1);
+  }
+  const counts = new Map<string, Record<string, number>>();
+  for (const [documentId, perAnnotator] of tallies) {
+    const record: Record<string, number> = {};
+    for (const [annotator, count] of perAnnotator) setOwn(record, annotator, count);
+    counts.set(documentId, record);
   }
   const statuses = new Map<string, Record<string, DocumentStatus>>();
   for (const [key, status] of after.statuses) {

@@ -20,6 +20,7 @@ import { isReadOnly } from '../storage/space-guard';
 import type { SpanwrightDatabase, TrashedDocument } from '../storage/database';
 import { readDocumentAnnotations } from '../storage/spans';
 import { newId } from './ids';
+import { afterNextPaint } from './after-paint';
 import { readAfterWrites } from './read-after-writes';
 import { ownValue } from '../../../src-shared/own-keys';
 
@@ -197,7 +198,12 @@ export function useAnnotationSession(
         setOpen((s) => ({ ...s, state: shown.value }));
       }
       setPendingWrites((n) => n + 1);
-      const write = writes.current.then(() => commitChange(db, projectId, change, { annotator }));
+      // A change already on screen is written after the frame that shows it (in order: the
+      // writes are chained); until then, and until written, closing the window asks first.
+      const write = writes.current.then(async () => {
+        if (local) await afterNextPaint();
+        await commitChange(db, projectId, change, { annotator });
+      });
       writes.current = write
         .then(() => {
           if (!local) setReloads((n) => n + 1);
@@ -251,8 +257,8 @@ export function useAnnotationSession(
       const snapped = selectionExtent(text, range, options?.snapToWords ?? true, language);
       if (!snapped) return 'Select some text first: the selection holds only spaces.';
       const state = editState();
-      const existing = [...state.annotations.span.values()].find((s) => s.label === label.name && s.start === snapped.start && s.end === snapped.end);
-      if (existing) return existing;
+      for (const existing of state.annotations.span.values())
+        if (existing.label === label.name && existing.start === snapped.start && existing.end === snapped.end) return existing;
       const now = Date.now();
       const span: Span = {
         id: newId(), projectId, documentId, annotator, layer: label.layer, label: label.name,

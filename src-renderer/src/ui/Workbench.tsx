@@ -212,6 +212,8 @@ export function Workbench(props: {
   const reviewItem = mode === 'review' ? review.items[reviewIndex] : undefined;
   useEffect(() => setReviewIndex(0), [documentId, mode]);
   const spansById = session.spansById;
+  // Built once per schema, not on every render (each label renders the workbench).
+  const labelColors = useMemo(() => labelColorCss(schema.labels), [schema.labels]);
   const selectedSpan = selectedSpanIds[0] ? spansById.get(selectedSpanIds[0]) : undefined;
 
   const applyLabel = useCallback(
@@ -426,7 +428,7 @@ export function Workbench(props: {
         void readDroppedFiles(e.dataTransfer.files).then(imports.startImport);
       }}
     >
-      <style>{labelColorCss(schema.labels)}</style>
+      <style>{labelColors}</style>
       <TopBar
         projects={projects ?? []}
         projectId={projectId}

@@ -15,6 +15,7 @@ import { readLimitPolicy } from '../storage/input-limits';
 import type { UnreadFile } from '../app/chosen-files';
 import type { PatternRules } from '../app/pattern-protocol';
 import { readSideFile } from '../app/side-file';
+import { countPairs, updatePairs, type SpanPairs } from './span-pairs';
 
 export interface SuggestionFlow {
   suggestions: readonly Suggestion[];
@@ -60,16 +61,17 @@ export function useSuggestionFlow(options: {
 
   // A span undone, deleted or relabelled takes back the same-string proposals it made (once no
   // span of that label and text is left): noted here, withdrawn once the change is stored.
-  const seen = useRef<{ documentId: string | null; annotator: string; pairs: Set<string> } | null>(null);
+  const seen = useRef<{ documentId: string | null; annotator: string; pairs: SpanPairs } | null>(null);
   const gone = useRef(new Set<string>());
   useEffect(() => {
     if (!session.loaded) return;
-    const pairs = new Set(session.spans.map((s) => `${s.label}\u0000${s.text}`));
     const before = seen.current;
-    seen.current = { documentId, annotator, pairs };
-    if (!before || before.documentId !== documentId || before.annotator !== annotator) return;
-    for (const pair of before.pairs) if (!pairs.has(pair)) gone.current.add(pair);
-  }, [annotator, documentId, session.loaded, session.spans]);
+    if (!before || before.documentId !== documentId || before.annotator !== annotator) {
+      seen.current = { documentId, annotator, pairs: countPairs(session.spansById) };
+      return;
+    }
+    for (const pair of updatePairs(before.pairs, session.spansById)) gone.current.add(pair);
+  }, [annotator, documentId, session.loaded, session.spansById]);
   useEffect(() => {
     if (session.pendingWrites > 0 || gone.current.size === 0) return;
     const pairs = [...gone.current].map((key) => {

@@ -17,6 +17,7 @@ import { firstIndexWhere, marksDrawOrder, takeChunk, type LinesInView } from './
 import { RelationArcs, type RelationArc } from './RelationArcs';
 import { estimateGroupHeights, LONG_TEXT } from './long-text';
 import { groupLines, groupOfLine, linesOfGroup, type LineGroups } from './line-groups';
+import { afterNextPaint } from '../../app/after-paint';
 import { drawnLines } from './drawn-lines';
 
 export interface DocumentViewProps {
@@ -206,11 +207,11 @@ export function DocumentView(props: DocumentViewProps) {
     });
   }
 
-  // A selection whose nodes a redraw took away, to put back. Not at once: setting a selection
-  // lays out the whole document, which would slow every label key (whose caret request follows
-  // and replaces it). Before the next key or pointer press (capture listeners below), on the
-  // browser's selectionchange, or in the next task, whichever comes first; a caret placed
-  // meanwhile drops it.
+  // A selection whose nodes a redraw took away, to put back, or a caret asked for. Not at once:
+  // setting a selection lays the text out, which would slow every label key (whose caret request
+  // follows and replaces a lost selection). Before the next key or pointer press (capture
+  // listeners below), on the browser's selectionchange, or in the next task (a caret: after the
+  // next frame), whichever comes first.
   const lostSelection = useRef<(() => void) | null>(null);
   const putSelectionBack = useCallback(() => {
     const restore = lostSelection.current;
@@ -491,14 +492,20 @@ export function DocumentView(props: DocumentViewProps) {
   useLayoutEffect(() => {
     const root = rootRef.current;
     if (!caretRequest || !root) return;
-    lostSelection.current = null;
     root.focus({ preventScroll: true });
-    // Looked for in its line only: the text pieces of the whole document are not queried.
-    const point = pointAt(caretRequest.offset);
-    if (point) window.getSelection()?.collapse(point.node, point.offset);
+    // Placed after the frame that shows the change (setting a selection lays the text out, a
+    // few milliseconds of the label key), or before the next key or press, whichever is first:
+    // the same way as a selection a redraw took away, which the caret replaces.
+    const { offset } = caretRequest;
+    lostSelection.current = () => {
+      // Looked for in its line only: the text pieces of the whole document are not queried.
+      const point = pointAt(offset);
+      if (point) window.getSelection()?.collapse(point.node, point.offset);
+    };
+    void afterNextPaint().then(putSelectionBack);
     setCaretRequest(null);
     // After the draw effect above (declared first), so the caret lands in the new text nodes.
-  }, [caretRequest, spans, pointAt]);
+  }, [caretRequest, spans, pointAt, putSelectionBack]);
 
   // Find: the CSS Custom Highlight API draws the matches without touching the text's DOM.
   const find = props.find;

@@ -60,24 +60,37 @@ test.describe('annotating', () => {
   });
 
   test('undo and redo with the keyboard, delete with Backspace, relabel from the details', async ({ page }) => {
+    // The palette counts each label's spans in the document, and follows every change (they are
+    // counted by change: ui/span-counts.ts).
+    const count = (label: string) =>
+      page.getByRole('button', { name: new RegExp(`^${label} (hotkey \\S )?\\d+ in this document$`) }).locator('.label-button__count');
+    const org = Number(await count('ORG').textContent());
+    const loc = Number(await count('LOC').textContent());
     await dragSelect(page, 'Eastside');
     await page.keyboard.press('o');
     const span = page.locator('[data-label="ORG"]', { hasText: 'Eastside' });
     await expect(span).toHaveCount(1);
+    await expect(count('ORG')).toHaveText(String(org + 1));
     await page.keyboard.press('Control+z');
     await expect(span).toHaveCount(0);
+    await expect(count('ORG')).toHaveText(String(org));
     await page.keyboard.press('Control+Shift+z');
     await expect(span).toHaveCount(1);
+    await expect(count('ORG')).toHaveText(String(org + 1));
 
     await span.click();
     await expect(page.getByRole('region', { name: 'Selected span' })).toBeVisible();
     await page.getByRole('combobox', { name: 'Span label' }).selectOption('LOC');
     await expect(page.locator('[data-label="LOC"]', { hasText: 'Eastside' })).toHaveCount(1);
+    await expect(count('ORG')).toHaveText(String(org));
+    await expect(count('LOC')).toHaveText(String(loc + 1));
     await page.locator('[data-label="LOC"]', { hasText: 'Eastside' }).click();
     await page.keyboard.press('Backspace');
     await expect(page.locator('[data-label="LOC"]', { hasText: 'Eastside' })).toHaveCount(0);
+    await expect(count('LOC')).toHaveText(String(loc));
     await page.keyboard.press('Control+z');
     await expect(page.locator('[data-label="LOC"]', { hasText: 'Eastside' })).toHaveCount(1);
+    await expect(count('LOC')).toHaveText(String(loc + 1));
   });
 
   test('everything is still there after a reload, in the same document', async ({ page }) => {

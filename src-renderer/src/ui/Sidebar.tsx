@@ -1,7 +1,7 @@
 // The right-hand side of the workbench: welcome, label palette, guidelines, the review panel,
 // the selected span's details, suggestions, the span list, project progress and the document note.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Annotator, Label, LabelSchema, Span } from '../../../src-shared/domain';
 import { OffsetConverter } from '../../../src-shared/offsets';
 import type { useAdjudication } from '../app/adjudication';
@@ -15,6 +15,7 @@ import { NoteField } from './NoteField';
 import { ProjectProgress } from './ProjectProgress';
 import { ReviewPanel } from './ReviewPanel';
 import { SpanDetails } from './SpanDetails';
+import { countSpans, updateCounts, type SpanCounts } from './span-counts';
 import { SpanList } from './SpanList';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import type { RelationLinking } from './useRelationLinking';
@@ -72,7 +73,7 @@ export function Sidebar(props: {
         : Promise.resolve(undefined),
     [db, projectId, props.editedAnnotator, schema.labels, progressOpen],
   );
-  const labelCounts = useLabelCounts(session.spans);
+  const labelCounts = useLabelCounts(session.spansById);
 
   return (
     <aside className="sidebar">
@@ -161,11 +162,15 @@ export function Sidebar(props: {
   );
 }
 
-/** Spans per label in the open document (the palette shows them). */
-function useLabelCounts(spans: readonly Span[]): ReadonlyMap<string, number> {
+const labelOf = (span: Span) => span.label;
+
+/** Spans per label in the open document (the palette shows them), counted by change. */
+function useLabelCounts(spans: ReadonlyMap<string, Span>): ReadonlyMap<string, number> {
+  const counted = useRef<SpanCounts | null>(null);
   return useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const s of spans) counts.set(s.label, (counts.get(s.label) ?? 0) + 1);
-    return counts;
+    if (counted.current) updateCounts(counted.current, spans);
+    else counted.current = countSpans(spans, labelOf);
+    // A map of its own for each render: the kept one changes in place.
+    return new Map(counted.current.counts);
   }, [spans]);
 }

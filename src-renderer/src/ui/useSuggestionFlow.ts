@@ -15,7 +15,7 @@ import { readLimitPolicy } from '../storage/input-limits';
 import type { UnreadFile } from '../app/chosen-files';
 import type { PatternRules } from '../app/pattern-protocol';
 import { readSideFile } from '../app/side-file';
-import { countPairs, updatePairs, type SpanPairs } from './span-pairs';
+import { countSpans, pairKey, updateCounts, type SpanCounts } from './span-counts';
 
 export interface SuggestionFlow {
   suggestions: readonly Suggestion[];
@@ -61,16 +61,16 @@ export function useSuggestionFlow(options: {
 
   // A span undone, deleted or relabelled takes back the same-string proposals it made (once no
   // span of that label and text is left): noted here, withdrawn once the change is stored.
-  const seen = useRef<{ documentId: string | null; annotator: string; pairs: SpanPairs } | null>(null);
+  const seen = useRef<{ documentId: string | null; annotator: string; pairs: SpanCounts } | null>(null);
   const gone = useRef(new Set<string>());
   useEffect(() => {
     if (!session.loaded) return;
     const before = seen.current;
     if (!before || before.documentId !== documentId || before.annotator !== annotator) {
-      seen.current = { documentId, annotator, pairs: countPairs(session.spansById) };
+      seen.current = { documentId, annotator, pairs: countSpans(session.spansById, pairKey) };
       return;
     }
-    for (const pair of updatePairs(before.pairs, session.spansById)) gone.current.add(pair);
+    for (const pair of updateCounts(before.pairs, session.spansById)) gone.current.add(pair);
   }, [annotator, documentId, session.loaded, session.spansById]);
   useEffect(() => {
     if (session.pendingWrites > 0 || gone.current.size === 0) return;

@@ -1,23 +1,24 @@
-// The (label, text) pairs of a document's spans kept by change: a pair is reported gone only when
-// its last span goes, whatever the change (add, delete, relabel, undo of several).
+// Spans counted by key and kept by change: the (label, text) pairs, a pair reported gone only when
+// its last span goes, whatever the change (add, delete, relabel, undo of several); and the
+// counts themselves equal a count from scratch.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Span } from '../../../src-shared/domain';
-import { countPairs, pairKey, updatePairs } from '../../../src-renderer/src/ui/span-pairs';
+import { countSpans, pairKey, updateCounts } from '../../../src-renderer/src/ui/span-counts';
 import { testSpan } from '../fixtures/records';
 
 const byId = (spans: Span[]) => new Map(spans.map((span) => [span.id, span]));
 
-describe('span pairs', () => {
+describe('span counts', () => {
   it('reports a pair gone when its last span is deleted or relabelled, not before', () => {
     const a = testSpan({ id: 'a', start: 0, end: 4, text: 'Ruiz', label: 'PERSON' });
     const b = testSpan({ id: 'b', start: 10, end: 14, text: 'Ruiz', label: 'PERSON' });
-    const pairs = countPairs(byId([a, b]));
-    expect(updatePairs(pairs, byId([b]))).toEqual([]);
+    const pairs = countSpans(byId([a, b]), pairKey);
+    expect(updateCounts(pairs, byId([b]))).toEqual([]);
     const relabelled = { ...b, label: 'ORG' };
-    expect(updatePairs(pairs, byId([relabelled]))).toEqual([pairKey(b)]);
+    expect(updateCounts(pairs, byId([relabelled]))).toEqual([pairKey(b)]);
     expect(pairs.counts).toEqual(new Map([[pairKey(relabelled), 1]]));
-    expect(updatePairs(pairs, pairs.spans)).toEqual([]);
+    expect(updateCounts(pairs, pairs.spans)).toEqual([]);
   });
 
   it('agrees with comparing the whole sets of pairs, for any series of changes', () => {
@@ -37,11 +38,12 @@ describe('span pairs', () => {
             return [id, old && pairKey(old) === pairKey(s) ? old : s];
           }));
         });
-        const pairs = countPairs(maps[0] as Map<string, Span>);
+        const pairs = countSpans(maps[0] as Map<string, Span>, pairKey);
         for (let index = 1; index < maps.length; index++) {
           const before = new Set([...(maps[index - 1] as Map<string, Span>).values()].map(pairKey));
           const after = new Set([...(maps[index] as Map<string, Span>).values()].map(pairKey));
-          expect(new Set(updatePairs(pairs, maps[index] as Map<string, Span>))).toEqual(new Set([...before].filter((key) => !after.has(key))));
+          expect(new Set(updateCounts(pairs, maps[index] as Map<string, Span>))).toEqual(new Set([...before].filter((key) => !after.has(key))));
+          expect(pairs.counts).toEqual(countSpans(maps[index] as Map<string, Span>, pairKey).counts);
         }
       }),
     );

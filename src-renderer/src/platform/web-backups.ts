@@ -29,21 +29,41 @@ interface BackupContent {
 const ENCODE_PER_TASK = 256 * 1024;
 
 /**
+ * A part in slices of at most `size` code units (`size` at least 2), never between the two halves
+ * of a surrogate pair: each string of a Blob is encoded on its own, and a lone half would become
+ * U+FFFD.
+ */
+export function* encodableSlices(part: string, size: number): Generator<string> {
+  let at = 0;
+  while (part.length - at > size) {
+    let end = at + size;
+    const code = part.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff) end--;
+    yield part.slice(at, end);
+    at = end;
+  }
+  yield part.slice(at);
+}
+
+/**
  * The parts as one Blob, built 256 Ki characters at a time with a task between, so the window is never
  * blocked by encoding the whole bundle; a Blob is stored by reference, not copied on this thread.
+ * A part longer than a step (a document of 100,000 spans is one line of megabytes) is cut.
  */
 async function bundleBlob(parts: readonly string[]): Promise<Blob> {
   let blob = new Blob([]);
   let pending: string[] = [];
   let length = 0;
   for (const part of parts) {
-    pending.push(part);
-    length += part.length;
-    if (length >= ENCODE_PER_TASK) {
-      blob = new Blob([blob, ...pending]);
-      pending = [];
-      length = 0;
-      await nextTask();
+    for (const slice of encodableSlices(part, ENCODE_PER_TASK)) {
+      pending.push(slice);
+      length += slice.length;
+      if (length >= ENCODE_PER_TASK) {
+        blob = new Blob([blob, ...pending]);
+        pending = [];
+        length = 0;
+        await nextTask();
+      }
     }
   }
   return new Blob([blob, ...pending], { type: 'application/octet-stream' });

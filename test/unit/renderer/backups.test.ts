@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS } from '../../../src-shared/limits';
 import { writeInputLimits } from '../../../src-renderer/src/storage/input-limits';
 import { restoreBackup, snapshotBeforeUpgrade, snapshotIfDue, snapshotProject } from '../../../src-renderer/src/app/backups';
 import { commitImport, planImport } from '../../../src-renderer/src/app/import-documents';
-import { createWebBackupStore } from '../../../src-renderer/src/platform/web-backups';
+import { createWebBackupStore, encodableSlices } from '../../../src-renderer/src/platform/web-backups';
 import { commitBuilt } from '../../../src-renderer/src/storage/commit';
 import { SpanwrightDatabase } from '../../../src-renderer/src/storage/database';
 import { createProject } from '../../../src-renderer/src/storage/projects';
@@ -105,6 +105,28 @@ describe('the web store', () => {
     const expected = new TextEncoder().encode(parts.join(''));
     expect(info.bytes).toBe(expected.byteLength);
     expect(Buffer.from(await store.read(info.id)).equals(expected)).toBe(true);
+  });
+
+  it('keeps one part of megabytes byte for byte, emoji at the cuts too (encoded a step at a time)', async () => {
+    // One line of 1.2 M code units, emoji throughout: some surrogate pair straddles each step's end.
+    const part = `${'😀a'.repeat(400_000)}\n`;
+    const info = await store.write(request, [part]);
+    const expected = new TextEncoder().encode(part);
+    expect(info.bytes).toBe(expected.byteLength);
+    expect(Buffer.from(await store.read(info.id)).equals(expected)).toBe(true);
+  });
+
+  it('cuts a part into slices that never split a surrogate pair and join to the part', () => {
+    for (const size of [2, 3, 7]) {
+      const part = 'a😀😀b😀';
+      const slices = [...encodableSlices(part, size)];
+      expect(slices.join('')).toBe(part);
+      for (const slice of slices) {
+        expect(slice.length).toBeLessThanOrEqual(size);
+        expect(slice.length).toBeGreaterThan(0);
+        expect(/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(slice)).toBe(false);
+      }
+    }
   });
 
   it('still reads a snapshot an earlier version stored as text', async () => {

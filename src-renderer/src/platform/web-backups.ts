@@ -14,6 +14,7 @@ import {
 } from '../../../src-shared/backups';
 import type { BackupStore } from '../../../src-shared/bridge';
 import { nextTask } from './next-task';
+import { splitsSurrogatePair } from '../../../src-shared/offsets';
 
 export const WEB_BACKUP_DATABASE = 'spanwright-backups';
 
@@ -36,9 +37,7 @@ const ENCODE_PER_TASK = 256 * 1024;
 export function* encodableSlices(part: string, size: number): Generator<string> {
   let at = 0;
   while (part.length - at > size) {
-    let end = at + size;
-    const code = part.charCodeAt(end - 1);
-    if (code >= 0xd800 && code <= 0xdbff) end--;
+    const end = splitsSurrogatePair(part, at + size) ? at + size - 1 : at + size;
     yield part.slice(at, end);
     at = end;
   }

@@ -19,7 +19,10 @@ export function pairKey(span: Span): string {
 /** Counts every span under its key. */
 export function countSpans(spans: ReadonlyMap<string, Span>, keyOf: (span: Span) => string): SpanCounts {
   const counts = new Map<string, number>();
-  for (const span of spans.values()) counts.set(keyOf(span), (counts.get(keyOf(span)) ?? 0) + 1);
+  for (const span of spans.values()) {
+    const key = keyOf(span);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
   return { spans, counts, keyOf };
 }
 

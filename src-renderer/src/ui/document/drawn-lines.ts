@@ -3,6 +3,7 @@
 // unit that is drawn with its marks or not, so a line of 100,000 marks is drawn a piece at a
 // time near the view, not whole. Pieces end after white space where there is some, so the cut
 // reads as the browser's own wrap; else between two characters (never inside one). Pure.
+import { splitsSurrogatePair } from '../../../../src-shared/offsets';
 import { splitLines, type Line } from '../../../../src-shared/span-layout';
 
 /** Lines longer than this (UTF-16 units) are drawn in pieces. */
@@ -31,8 +32,7 @@ function pieceEnd(text: string, start: number, limit: number): number {
   }
   if (cut > start) return cut;
   // One character over the whole window (pathological): at least not inside a surrogate pair.
-  const code = text.charCodeAt(limit);
-  return code >= 0xdc00 && code <= 0xdfff ? limit - 1 : limit;
+  return splitsSurrogatePair(text, limit) ? limit - 1 : limit;
 }
 
 /** The drawn lines of a text, in order, covering what `splitLines` covers: its lines, long ones in pieces. */

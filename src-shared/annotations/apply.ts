@@ -8,13 +8,18 @@ import { describeRecord, documentAnnotationKey, recordKey, recordReferences, typ
 import { sameValue } from './same-value';
 import type { AnnotationState } from './state';
 import { setOwn } from '../own-keys';
+import { PersistentMap, type MapEdit } from '../persistent-map';
 
-type MutableTables = { [K in AnnotationKindId]: Map<string, AnnotationValues[K]> };
+type TableEdits = { [K in AnnotationKindId]?: MapEdit<string, AnnotationValues[K]> };
 
-/** A working copy that copies a table only when a change first writes to it. */
+/**
+ * A working copy. A table is edited as a persistent map (persistent-map.ts), so the tables of
+ * the state given stay as they are without being copied: a label's change to a document of
+ * 20,000 spans writes one entry, and the spans' map of the state before is shared.
+ */
 class Draft {
   schema: LabelSchema;
-  private readonly tables: Partial<MutableTables> = {};
+  private readonly edits: TableEdits = {};
   private statuses: Map<string, DocumentStatus> | null = null;
 
   constructor(private readonly base: AnnotationState) {
@@ -22,16 +27,17 @@ class Draft {
   }
 
   read<K extends AnnotationKindId>(kind: K): ReadonlyMap<string, AnnotationValues[K]> {
-    return (this.tables[kind] ?? this.base.annotations[kind]) as ReadonlyMap<string, AnnotationValues[K]>;
+    const edit = this.edits[kind] as MapEdit<string, AnnotationValues[K]> | undefined;
+    return edit ? edit.soFar() : (this.base.annotations[kind] as ReadonlyMap<string, AnnotationValues[K]>);
   }
 
-  write<K extends AnnotationKindId>(kind: K): Map<string, AnnotationValues[K]> {
-    let table = this.tables[kind] as Map<string, AnnotationValues[K]> | undefined;
-    if (!table) {
-      table = new Map(this.base.annotations[kind] as ReadonlyMap<string, AnnotationValues[K]>);
-      (this.tables as Record<string, unknown>)[kind] = table;
+  write<K extends AnnotationKindId>(kind: K): MapEdit<string, AnnotationValues[K]> {
+    let edit = this.edits[kind] as MapEdit<string, AnnotationValues[K]> | undefined;
+    if (!edit) {
+      edit = PersistentMap.of(this.base.annotations[kind] as ReadonlyMap<string, AnnotationValues[K]>).edit();
+      (this.edits as Record<string, unknown>)[kind] = edit;
     }
-    return table;
+    return edit;
   }
 
   status(key: string): DocumentStatus {
@@ -45,9 +51,11 @@ class Draft {
   }
 
   result(): AnnotationState {
+    const tables: Partial<Record<AnnotationKindId, ReadonlyMap<string, unknown>>> = {};
+    for (const [kind, edit] of Object.entries(this.edits) as [AnnotationKindId, MapEdit<string, unknown>][]) tables[kind] = edit.done();
     return {
       schema: this.schema,
-      annotations: { ...this.base.annotations, ...this.tables },
+      annotations: { ...this.base.annotations, ...tables } as AnnotationState['annotations'],
       statuses: this.statuses ?? this.base.statuses,
     };
   }
@@ -110,7 +118,7 @@ function applyEdit(draft: Draft, removed: readonly AnnotationRecord[], added: re
   for (const record of added) {
     const key = recordKey(record);
     if (draft.read(record.kind).has(key)) return `The ${describeRecord(record)} exists already.`;
-    (draft.write(record.kind) as Map<string, unknown>).set(key, record.value);
+    (draft.write(record.kind) as MapEdit<string, unknown>).set(key, record.value);
   }
   return danglingReference(draft, removed, added);
 }

@@ -9,7 +9,7 @@ import * as edits from '../../../src-shared/annotations/edits';
 import { createState, statusIn, type AnnotationState } from '../../../src-shared/annotations/state';
 import type { AttributeValue, DocumentAnnotation, DocumentCategory, DocumentMeta, DocumentRecord, DocumentStatus, Label, LabelSchema, Relation, Span, Suggestion } from '../../../src-shared/domain';
 import { acceptSuggestions, rejectSuggestions, visibleSuggestions } from '../../../src-shared/annotations/suggestion-edits';
-import { spansInOrder, type SpansInOrder } from '../../../src-shared/annotations/spans-in-order';
+import { spansInOrder, spansWithExtent, type SpansInOrder } from '../../../src-shared/annotations/spans-in-order';
 import { errorMessage, ok } from '../../../src-shared/result';
 import { moveSpanEdge, selectionExtent, type EdgeStep, type SpanEdge } from '../../../src-shared/span-edit';
 import { withAttribute } from '../../../src-shared/annotations/attribute-rules';
@@ -257,7 +257,11 @@ export function useAnnotationSession(
       const snapped = selectionExtent(text, range, options?.snapToWords ?? true, language);
       if (!snapped) return 'Select some text first: the selection holds only spaces.';
       const state = editState();
-      for (const existing of state.annotations.span.values())
+      // A binary search of the spans in order; they are the drawn state's, so a change not drawn
+      // yet (keys faster than frames) means a look at every span.
+      const inOrder = spansOrdered.current;
+      const candidates = inOrder?.spans === state.annotations.span ? spansWithExtent(inOrder.ordered, snapped.start, snapped.end) : state.annotations.span.values();
+      for (const existing of candidates)
         if (existing.label === label.name && existing.start === snapped.start && existing.end === snapped.end) return existing;
       const now = Date.now();
       const span: Span = {

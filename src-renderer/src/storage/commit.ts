@@ -4,12 +4,12 @@
 // change log. Nothing else in the renderer writes these tables.
 import { applyChange } from '../../../src-shared/annotations/apply';
 import { sameValue } from '../../../src-shared/annotations/same-value';
-import { changeScope, type Change, type ChangeScope } from '../../../src-shared/annotations/change';
+import { changeScope, type Change, type ChangeScope, type NewDocument } from '../../../src-shared/annotations/change';
 import { documentAnnotationKey, ANNOTATION_KIND_IDS, type AnnotationKindId, type AnnotationRecord, type AnnotationValues } from '../../../src-shared/annotations/kinds';
 import { createState, type AnnotationState } from '../../../src-shared/annotations/state';
 import type { Annotator, DocumentRecord, DocumentStatus, Project } from '../../../src-shared/domain';
 import type { Result } from '../../../src-shared/result';
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { SpanwrightDatabase } from './database';
 import { setOwn } from '../../../src-shared/own-keys';
 import { assertMayWrite } from './write-permits';
@@ -61,7 +61,12 @@ async function ofDocuments<T>(table: Table<T, [string, string]>, documentIds: re
   return perDocument.flat();
 }
 
-async function loadSlice(db: SpanwrightDatabase, projectId: string, scope: ChangeScope): Promise<Slice> {
+/**
+ * `added`: documents the change adds, not read. They cannot be in the database (their rows are
+ * added, never put: one already there fails the change, see writeDocuments), and an import chunk
+ * would otherwise ask for each of its hundreds of fresh ids in vain.
+ */
+async function loadSlice(db: SpanwrightDatabase, projectId: string, scope: ChangeScope, added: ReadonlySet<string> = new Set()): Promise<Slice> {
   const project = await db.projects.get(projectId);
   if (!project) throw new Error('The project no longer exists.');
   const records: AnnotationRecord[] = [];
@@ -81,7 +86,7 @@ async function loadSlice(db: SpanwrightDatabase, projectId: string, scope: Chang
     for (const value of labelSuggestions) add({ kind: 'suggestion', value }, `suggestion\u0000${value.id}`);
   }
 
-  const ids = [...documentIds];
+  const ids = [...documentIds].filter((id) => !added.has(id));
   const documents = new Map<string, DocumentRecord>();
   for (const doc of await db.documents.bulkGet(ids)) if (doc && doc.projectId === projectId) documents.set(doc.id, doc);
   for (const id of scope.documents) {
@@ -115,6 +120,14 @@ async function loadSlice(db: SpanwrightDatabase, projectId: string, scope: Chang
     Object.entries(doc.statuses).map(([annotator, status]) => ({ documentId: doc.id, annotator, status })),
   );
   return { project, state: createState(project.schema, records, statuses), documents };
+}
+
+/** The ids of the documents a change adds (and does not also remove: those are read). */
+function addedDocuments(change: Change): Set<string> {
+  const parts = change.type === 'batch' ? change.changes : [change];
+  const idsOf = (type: Change['type']) => parts.flatMap((part) => (part.type === type && 'documents' in part ? part.documents.map((d) => d.record.id) : []));
+  const removed = new Set(idsOf('remove-documents'));
+  return new Set(idsOf('add-documents').filter((id) => !removed.has(id)));
 }
 
 /**
@@ -229,6 +242,17 @@ function loggedForm(change: Change): Change {
 
 const WRITES_DOCUMENTS: ReadonlySet<Change['type']> = new Set(['batch', 'add-documents', 'remove-documents', 'document-meta']);
 
+/** Adds the document rows; one whose id is taken already refuses the change, saying which. */
+async function addNewDocuments(db: SpanwrightDatabase, documents: readonly NewDocument[]): Promise<void> {
+  try {
+    await db.documents.bulkAdd(documents.map((d) => d.record));
+  } catch (error) {
+    const taken = error instanceof Dexie.BulkError ? Object.entries(error.failuresByPos).find(([, e]) => e.name === 'ConstraintError') : undefined;
+    if (taken) throw new Error(`Document ${documents[Number(taken[0])]?.record.meta.title ?? ''} is in the database already.`);
+    throw error;
+  }
+}
+
 async function writeDocuments(db: SpanwrightDatabase, change: Change, projectId: string, author: Author, now: number): Promise<void> {
   if (change.type === 'batch') {
     // Only the parts that write documents are awaited: thousands of awaits that ask the database
@@ -237,10 +261,10 @@ async function writeDocuments(db: SpanwrightDatabase, change: Change, projectId:
     return;
   }
   if (change.type === 'add-documents') {
-    const existing = (await db.documents.bulkGet(change.documents.map((d) => d.record.id))).filter((d) => d !== undefined);
-    if (existing.length > 0) throw new Error(`Document ${existing[0]?.meta.title ?? ''} is in the database already.`);
     if (change.documents.some((d) => d.record.projectId !== projectId)) throw new Error('A document belongs to another project.');
-    await db.documents.bulkAdd(change.documents.map((d) => d.record));
+    // Added, never put: a document already in the database fails the add (and so the change),
+    // without a read of every new id first.
+    await addNewDocuments(db, change.documents);
     await db.texts.bulkAdd(change.documents.map((d) => ({ documentId: d.record.id, text: d.text })));
     // A document back (restored, or a removal undone) leaves the trash. Only those in it are
     // deleted: an import of thousands would otherwise ask to delete each of them.
@@ -331,7 +355,7 @@ export const writeScope = (db: SpanwrightDatabase) => [...tablesOf(db), db.setti
  * writer checked first): a streamed import commits its chunks so, all of them or none.
  */
 export async function commitInOpenTransaction(db: SpanwrightDatabase, projectId: string, change: Change, author: Author, extra?: CommitExtras): Promise<void> {
-  const slice = await loadSlice(db, projectId, changeScope(change));
+  const slice = await loadSlice(db, projectId, changeScope(change), addedDocuments(change));
   await commitInTransaction(db, projectId, change, author, slice, extra);
 }
 
@@ -348,7 +372,7 @@ export async function commitChange(db: SpanwrightDatabase, projectId: string, ch
       // IndexedDB runs after this one, and that window loads the project only after it
       // (assertMayWrite says how; the only gap left is a full disk, where the lock alone guards).
       await assertMayWrite(db, projectId);
-      const slice = (await lastCommitSlice(db, projectId, scope)) ?? (await loadSlice(db, projectId, scope));
+      const slice = (await lastCommitSlice(db, projectId, scope)) ?? (await loadSlice(db, projectId, scope, addedDocuments(change)));
       const written = await commitInTransaction(db, projectId, change, author, slice, extra);
       if (documentId) last = { projectId, documentId, ...written };
     });

@@ -1,7 +1,8 @@
 // How many of the open document's spans share a key (a label; a label and a text), kept by
 // change: after a label, only the spans that changed are counted again, not every span (the
-// annotation session keeps the objects of spans a change leaves alone).
+// annotation session keeps the objects of spans a change leaves alone, in a persistent map).
 import type { Span } from '../../../src-shared/domain';
+import { keysChangedBetween } from '../../../src-shared/persistent-map';
 
 export interface SpanCounts {
   /** The spans counted, as given. */
@@ -36,18 +37,20 @@ export function updateCounts(counted: SpanCounts, spans: ReadonlyMap<string, Spa
   counted.spans = spans;
   if (before === spans) return [];
   const lowered = new Set<string>();
-  for (const [id, span] of before) {
-    if (spans.get(id) === span) continue;
-    const key = keyOf(span);
-    const left = (counts.get(key) ?? 0) - 1;
-    if (left > 0) counts.set(key, left);
-    else counts.delete(key);
-    lowered.add(key);
-  }
-  for (const [id, span] of spans) {
-    if (before.get(id) === span) continue;
-    const key = keyOf(span);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+  // The state's spans are a persistent map: the changed ids come without a pass over every span.
+  for (const id of keysChangedBetween(before, spans)) {
+    const [was, now] = [before.get(id), spans.get(id)];
+    if (was) {
+      const key = keyOf(was);
+      const left = (counts.get(key) ?? 0) - 1;
+      if (left > 0) counts.set(key, left);
+      else counts.delete(key);
+      lowered.add(key);
+    }
+    if (now) {
+      const key = keyOf(now);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
   }
   return [...lowered].filter((key) => !counts.has(key));
 }

@@ -1,8 +1,9 @@
 // The open document's spans kept in reading order by change: always what a sort of them all gives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { byPosition, spansInOrder } from '../../../src-shared/annotations/spans-in-order';
+import { byPosition, spansInOrder, spansWithExtent } from '../../../src-shared/annotations/spans-in-order';
 import type { Span } from '../../../src-shared/domain';
+import { PersistentMap } from '../../../src-shared/persistent-map';
 
 function span(id: string, start: number, end: number, label = 'ORG'): Span {
   return {
@@ -18,14 +19,15 @@ describe('spans in order', () => {
     expect(spansInOrder(spans).map((s) => s.id)).toEqual(['b', 'c', 'a']);
   });
 
-  it('after any edits, holds every span once, in the order a sort of them all gives', () => {
+  // The session's states hold persistent maps (a change found by what it wrote); plain maps are compared entry by entry.
+  it.each(['plain', 'persistent'])('after any edits to %s maps, holds every span once, in the order a sort of them all gives', (maps) => {
     const edit = fc.record({ kind: fc.constantFrom('add', 'remove', 'relabel', 'move'), id: fc.nat(30), start: fc.nat(50), length: fc.integer({ min: 1, max: 8 }) });
     fc.assert(
-      fc.property(fc.array(fc.array(edit, { maxLength: 6 }), { maxLength: 12 }), (rounds) => {
-        let spans = new Map<string, Span>();
+      fc.property(fc.array(fc.array(edit, { maxLength: 14 }), { maxLength: 12 }), (rounds) => {
+        let spans: ReadonlyMap<string, Span> = maps === 'plain' ? new Map<string, Span>() : PersistentMap.of(new Map<string, Span>());
         let ordered = spansInOrder(spans);
         for (const round of rounds) {
-          const next = new Map(spans);
+          const next = spans instanceof PersistentMap ? (spans as PersistentMap<string, Span>).edit() : new Map(spans);
           for (const { kind, id, start, length } of round) {
             const key = `s${id}`;
             const old = next.get(key);
@@ -34,8 +36,9 @@ describe('spans in order', () => {
             else if (kind === 'relabel' && old) next.set(key, { ...old, label: old.label === 'ORG' ? 'LOC' : 'ORG' });
             else if (kind === 'move' && old) next.set(key, { ...old, start, end: start + length });
           }
-          ordered = spansInOrder(next, { spans, ordered });
-          spans = next;
+          const after = next instanceof Map ? next : next.done();
+          ordered = spansInOrder(after, { spans, ordered });
+          spans = after;
           expect(new Set(ordered)).toEqual(new Set(spans.values()));
           expect(ordered).toHaveLength(spans.size);
           expect(positions(ordered)).toEqual(positions([...spans.values()].sort(byPosition)));
@@ -50,5 +53,17 @@ describe('spans in order', () => {
     const second = new Map(first).set('c', span('c', 0, 4));
     expect(spansInOrder(second, { spans: first, ordered }).map((s) => s.id)).toEqual(['a', 'c', 'b']);
     expect([...second.values()].sort(byPosition).map((s) => s.id)).toEqual(['a', 'c', 'b']);
+  });
+});
+
+describe('spans with an extent', () => {
+  it('finds exactly the spans of one start and end, by binary search of the spans in order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(20), fc.integer({ min: 1, max: 4 })), { maxLength: 40 }), fc.nat(20), fc.integer({ min: 1, max: 4 }), (extents, start, length) => {
+        const ordered = extents.map(([s, l], i) => span(`s${i}`, s, s + l)).sort(byPosition);
+        const expected = ordered.filter((s) => s.start === start && s.end === start + length);
+        expect(spansWithExtent(ordered, start, start + length)).toEqual(expected);
+      }),
+    );
   });
 });

@@ -67,8 +67,12 @@ describe('adding documents', () => {
 
   it('writes nothing when any document fails', async () => {
     await commitChange(db, 'p', newDocuments(['d1']), me);
-    await expect(commitChange(db, 'p', newDocuments(['d2', 'd1']), me)).rejects.toThrow();
+    // d1 is not read first: its add fails, and takes the whole change with it.
+    await expect(commitChange(db, 'p', newDocuments(['d2', 'd1'], [span('s2', 'd1', 'PERSON', 0, 3)]), me)).rejects.toThrow(
+      /^Document .* is in the database already\.$/,
+    );
     expect((await db.documents.toArray()).map((d) => d.id)).toEqual(['d1']);
+    expect(await db.spans.count()).toBe(0);
     expect(await db.texts.get('d2')).toBeUndefined();
     expect(await db.changeLog.count()).toBe(1);
   });
